@@ -1,0 +1,16 @@
+export {
+  ConflictError,
+  type ErrorCode,
+  type ErrorDetails,
+  ForbiddenError,
+  InvalidDataError,
+  isWazoError,
+  NotAllowedError,
+  NotFoundError,
+  TooManyRequestsError,
+  toWazoError,
+  UnauthorizedError,
+  UnavailableError,
+  WazoError,
+  type WazoErrorOptions,
+} from './errors.js';
