@@ -1,0 +1,47 @@
+/**
+ * What a daemon tells the kit about itself. Everything else (config layers, logs, HTTP, auth,
+ * CORS, OpenAPI, status, plugins, privileges, Consul, signals) comes from the kit.
+ */
+import type { TObject } from 'typebox';
+import type { TokenVerifier } from './auth/types.js';
+import type { BaseConfig } from './config/schema.js';
+import type { ErrorShape } from './http/error-shapes.js';
+import type { PluginSource } from './plugins/types.js';
+import type { StatusAggregator } from './status/status.js';
+import type { Logger } from 'pino';
+
+/** Daemon-wide resources, created after privileges are dropped and closed on shutdown. */
+export interface DaemonResources {
+  close(): Promise<void>;
+}
+
+export interface ResourceContext<TConfig extends BaseConfig> {
+  config: TConfig;
+  logger: Logger;
+  status: StatusAggregator;
+}
+
+export interface DaemonDefinition<TConfig extends BaseConfig = BaseConfig, TResources = DaemonResources> {
+  /** Short name: `auth` gives `wazo-auth`, `/etc/wazo-auth/config.yml`, `/var/log/wazo-auth.log`. */
+  name: string;
+  /** API version prefix: `0.1` for auth, `1.1` for confd. */
+  apiVersion: string;
+  /** Wazo's port for this daemon. */
+  defaultPort: number;
+  /** The daemon's own top-level config keys (merged with the kit's base schema). */
+  configSchema?: TObject;
+  /** Defaults for keys of the base schema that differ for this daemon (e.g. `user`). */
+  defaults?: Record<string, unknown>;
+  /** How errors are rendered unless a route says otherwise: Wazo's `api` body, `confd` list, `legacy`. */
+  errorShape?: ErrorShape;
+  /** The daemon's own features, loaded as plugins (enabled unless `enabled_plugins` says false). */
+  plugins: PluginSource<TConfig, TResources>[];
+  /** Opens the database pool, bus, clients; called after privileges are dropped. */
+  createResources?(context: ResourceContext<TConfig>): Promise<TResources & DaemonResources>;
+  /** Token checks; defaults to asking wazo-auth over HTTP with a cache (wazo-auth plugs its own). */
+  createTokenVerifier?(context: ResourceContext<TConfig> & { resources: TResources }): TokenVerifier;
+}
+
+export function daemonFullName(definition: Pick<DaemonDefinition, 'name'>): string {
+  return `wazo-${definition.name}`;
+}

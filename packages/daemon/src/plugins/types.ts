@@ -1,0 +1,41 @@
+/**
+ * The plugin contract. A plugin is a module (a local file or an npm package) whose default export,
+ * or named export `plugin`, is a `DaemonPlugin`. The daemon's own features are plugins too, listed
+ * in its definition; `enabled_plugins` in the config turns any of them on or off.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { BaseConfig } from '../config/schema.js';
+import type { StatusAggregator } from '../status/status.js';
+
+/** Lifecycle hooks a plugin may register; stop hooks run in reverse order of registration. */
+export interface PluginLifecycle {
+  /** Runs once the daemon is connected and serving (e.g. start a bus consumer). */
+  onStart(hook: () => Promise<void> | void): void;
+  /** Runs on shutdown, before connections close (e.g. stop timers). */
+  onStop(hook: () => Promise<void> | void): void;
+}
+
+/** What every plugin receives; a daemon adds its own resources through `TResources`. */
+export interface PluginDependencies<TConfig extends BaseConfig = BaseConfig, TResources = unknown> {
+  /** The daemon's name, e.g. `confd`. */
+  daemon: string;
+  config: TConfig;
+  logger: Logger;
+  /** The API under `/<version>`: routes added here get validation, ACL checks, OpenAPI. */
+  api: FastifyInstance;
+  status: StatusAggregator;
+  lifecycle: PluginLifecycle;
+  /** Daemon-wide resources (database, bus publisher and consumer, clients...). */
+  resources: TResources;
+}
+
+export interface DaemonPlugin<TConfig extends BaseConfig = BaseConfig, TResources = unknown> {
+  name: string;
+  load(dependencies: PluginDependencies<TConfig, TResources>): Promise<void> | void;
+}
+
+/** A plugin given by value (built in) or by module specifier (npm package or file path). */
+export type PluginSource<TConfig extends BaseConfig = BaseConfig, TResources = unknown> =
+  | DaemonPlugin<TConfig, TResources>
+  | string;
