@@ -18,7 +18,7 @@ export interface WireMessage {
   routingKey: string;
   /** The JSON body, already serialized: the envelope headers plus `data`. */
   body: Buffer;
-  /** Always `application/json` for events. */
+  /** Always `application/json` for events (the AMQP transport adds content encoding `utf-8`, as kombu does). */
   contentType: string;
 }
 
@@ -34,8 +34,13 @@ export interface HeaderBinding {
 }
 
 export interface ConsumeOptions {
-  /** Queue name; a generated `<prefix>.<6 hex>` exclusive auto-delete queue when absent. */
+  /**
+   * Queue name; a generated `<queuePrefix>.<6 hex>` queue when absent. A queue that is not
+   * `durable` is exclusive and auto-deleted, like wazo-bus's.
+   */
   queue?: string;
+  /** Prefix of a generated queue name (the consumer's name, e.g. `wazo-webhookd`). */
+  queuePrefix?: string;
   /** Durable, non-exclusive queue that survives restarts (for consumers that must not lose events). */
   durable?: boolean;
   bindings: HeaderBinding[];
@@ -44,18 +49,33 @@ export interface ConsumeOptions {
 }
 
 /**
- * Called for each delivered message. Resolving acknowledges it; rejecting leaves the decision to
- * the consumer layer (retry, then dead-letter): a transport never drops a failed message silently.
+ * Called for each delivered message. Resolving acknowledges it; rejecting puts it back on its queue
+ * to be delivered again (`redelivered: true`): a transport never drops a failed message. Retrying
+ * and dead-lettering are the consumer layer's decisions, so it resolves once it has parked a message.
  */
 export type MessageHandler = (message: DeliveredMessage) => Promise<void>;
 
 export interface Subscription {
+  /** The queue this subscription reads (generated name included). */
+  readonly queue: string;
   /** Stops consuming and removes the generated queue. */
   close(): Promise<void>;
   /** Adds a binding to the subscription's queue (re-declared after reconnects). */
   bind(binding: HeaderBinding): Promise<void>;
   /** Removes a binding previously added. */
   unbind(binding: HeaderBinding): Promise<void>;
+}
+
+/** Why a message is parked on the dead-letter queue. */
+export interface DeadLetterReason {
+  /** Name of the consumer that gave up (e.g. `wazo-webhookd`). */
+  consumer: string;
+  /** Queue the message was read from. */
+  queue: string;
+  /** The last error's message. */
+  error: string;
+  /** How many times the handlers were tried. */
+  attempts: number;
 }
 
 export type TransportState = 'connecting' | 'connected' | 'disconnected' | 'closed';
@@ -68,5 +88,13 @@ export interface BusTransport {
   state(): TransportState;
   /** Notified on every state change. Returns a function that unsubscribes. */
   onStateChange(listener: (state: TransportState) => void): () => void;
+  /**
+   * Parks a message that could not be handled on the transport's durable dead-letter queue
+   * (`deadLetterQueue`), with the reason in `x-wazo-dead-letter-*` headers; resolves once stored
+   * (confirmed by the broker). Nothing else reads that queue: an operator inspects or replays it.
+   */
+  deadLetter(message: WireMessage, reason: DeadLetterReason): Promise<void>;
+  /** Name of the dead-letter queue, `<exchange>.dead-letter`. */
+  readonly deadLetterQueue: string;
   close(): Promise<void>;
 }
