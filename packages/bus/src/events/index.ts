@@ -1,0 +1,32 @@
+/** The event catalogue: every event wazo-ts publishes or consumes, typed once. */
+import * as auth from './auth.js';
+import * as contexts from './contexts.js';
+import type { EventDefinition } from './define.js';
+import * as extensions from './extensions.js';
+import * as groups from './groups.js';
+import * as lines from './lines.js';
+import * as schedules from './schedules.js';
+import * as services from './services.js';
+import * as userAssociations from './user-associations.js';
+import * as users from './users.js';
+
+export * from './auth.js';
+export * from './contexts.js';
+export * from './define.js';
+export * from './extensions.js';
+export * from './groups.js';
+export * from './lines.js';
+export * from './schedules.js';
+export * from './services.js';
+export * from './user-associations.js';
+export * from './users.js';
+
+const families = [auth, users, userAssociations, groups, schedules, contexts, extensions, lines, services];
+
+const isDefinition = (value: unknown): value is EventDefinition =>
+  typeof value === 'object' && value !== null && 'build' in value && 'routingKey' in value;
+
+/** Every event definition, by Wazo name (for lookups, documentation and websocketd's lists). */
+export const eventCatalogue: ReadonlyMap<string, EventDefinition> = new Map(
+  families.flatMap((family) => Object.values(family).filter(isDefinition)).map((def) => [def.name, def]),
+);
