@@ -1,0 +1,96 @@
+/**
+ * The daemon's logger: JSON lines to its own file, and to stdout (below error) / stderr (error and
+ * above) when `log_stdout` is set, as Wazo splits them. Base fields `{daemon, pid}`; callers add
+ * `{plugin}` or `{reqId}` with child loggers, which follow `setLevel` as long as they are created
+ * without a level of their own (they read the level through the prototype chain).
+ */
+import pino, { type DestinationStream, type Logger, type StreamEntry } from 'pino';
+import type { LogLevelName } from '../config/schema.js';
+import { fromPinoLevel, levelFromConfig, toPinoLevel } from './levels.js';
+import { chownLogFile, closeLogFile, drain, type LogFileDestination, openLogFile } from './log-file.js';
+import { secretRedaction } from './redact.js';
+
+export interface DaemonLoggerConfig {
+  debug: boolean;
+  log_level: string;
+  log_filename: string;
+  log_stdout: boolean;
+}
+
+export interface CreateDaemonLoggerOptions {
+  /** Short daemon name (`auth`); lines carry `daemon: 'wazo-auth'`. */
+  daemon: string;
+  config: DaemonLoggerConfig;
+  /** Where lines below error go when `log_stdout` is set (tests inject a sink); fd 1 by default. */
+  stdout?: DestinationStream;
+  /** Where error and fatal lines go when `log_stdout` is set; fd 2 by default. */
+  stderr?: DestinationStream;
+}
+
+export interface DaemonLogger {
+  logger: Logger;
+  /** The level in effect, in Wazo's words. */
+  level(): LogLevelName;
+  /** Changes the level of the logger and of every child logger, at runtime. */
+  setLevel(level: string): void;
+  /** `PATCH /config` debug flag: true logs at debug, false goes back to the configured `log_level`. */
+  setDebug(enabled: boolean): void;
+  /** Reopens the file at its path (SIGHUP after a logrotate move). */
+  reopen(): void;
+  /** Gives the file to `uid:gid`, before the daemon drops root. */
+  chownLogFile(uid: number, gid: number): void;
+  /** Resolves once every line logged so far is in the file. */
+  flush(): Promise<void>;
+  /** Flushes, then closes the file. The logger must not be used afterwards. */
+  close(): Promise<void>;
+}
+
+function consoleStreams(options: CreateDaemonLoggerOptions): StreamEntry[] {
+  const stdout = options.stdout ?? pino.destination({ fd: 1, sync: true });
+  const stderr = options.stderr ?? pino.destination({ fd: 2, sync: true });
+  // `dedupe` sends each line only to the highest matching stream: errors to stderr and not stdout.
+  const split = pino.multistream(
+    [
+      { level: 'trace', stream: stdout },
+      { level: 'error', stream: stderr },
+    ],
+    { dedupe: true },
+  );
+  return [{ level: 'trace', stream: split }];
+}
+
+function buildLogger(options: CreateDaemonLoggerOptions, file: LogFileDestination): Logger {
+  const streams: StreamEntry[] = [{ level: 'trace', stream: file }];
+  if (options.config.log_stdout) streams.push(...consoleStreams(options));
+  return pino(
+    {
+      level: toPinoLevel(levelFromConfig(options.config)),
+      base: { daemon: `wazo-${options.daemon}`, pid: process.pid },
+      redact: secretRedaction(),
+    },
+    // Level filtering happens in the logger; the streams take every line they are given.
+    pino.multistream(streams),
+  );
+}
+
+export function createDaemonLogger(options: CreateDaemonLoggerOptions): DaemonLogger {
+  const { config } = options;
+  const file = openLogFile(config.log_filename);
+  const logger = buildLogger(options, file);
+  const setLevel = (level: string) => {
+    logger.level = toPinoLevel(level);
+  };
+  return {
+    logger,
+    level: () => fromPinoLevel(logger.level),
+    setLevel,
+    setDebug: (enabled) => setLevel(levelFromConfig({ log_level: config.log_level, debug: enabled })),
+    reopen: () => file.reopen(),
+    chownLogFile: (uid, gid) => chownLogFile(config.log_filename, uid, gid),
+    flush: () => drain(file),
+    close: async () => {
+      await drain(file);
+      await closeLogFile(file);
+    },
+  };
+}
