@@ -2,13 +2,16 @@
  * What a daemon tells the kit about itself. Everything else (config layers, logs, HTTP, auth,
  * CORS, OpenAPI, status, plugins, privileges, Consul, signals) comes from the kit.
  */
+
+import type { Logger } from 'pino';
 import type { TObject } from 'typebox';
 import type { TokenVerifier } from './auth/types.js';
+import type { CliOption } from './config/cli.js';
 import type { BaseConfig } from './config/schema.js';
+import type { ListMerge } from './config/tree.js';
 import type { ErrorShape } from './http/error-shapes.js';
 import type { PluginSource } from './plugins/types.js';
 import type { StatusAggregator } from './status/status.js';
-import type { Logger } from 'pino';
 
 /** Daemon-wide resources, created after privileges are dropped and closed on shutdown. */
 export interface DaemonResources {
@@ -32,6 +35,12 @@ export interface DaemonDefinition<TConfig extends BaseConfig = BaseConfig, TReso
   configSchema?: TObject;
   /** Defaults for keys of the base schema that differ for this daemon (e.g. `user`). */
   defaults?: Record<string, unknown>;
+  /** How lists from two config layers combine: 'replace' (Wazo's rule, default) or 'concat' (wazo-auth). */
+  configListMerge?: ListMerge;
+  /** Daemon-specific command-line flags (e.g. wazo-auth's `--db-upgrade-on-startup`). */
+  cliOptions?: CliOption[];
+  /** Shown by `--version`. */
+  version?: string;
   /** How errors are rendered unless a route says otherwise: Wazo's `api` body, `confd` list, `legacy`. */
   errorShape?: ErrorShape;
   /** The daemon's own features, loaded as plugins (enabled unless `enabled_plugins` says false). */

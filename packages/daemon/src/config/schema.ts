@@ -23,7 +23,10 @@ export const CorsSchema = Type.Object(
       default: ['*'],
       description: "Origins allowed to call the API; '*' allows any.",
     }),
-    expose_headers: Type.Array(Type.String(), { default: [], description: 'Response headers a browser may read.' }),
+    expose_headers: Type.Array(Type.String(), {
+      default: [],
+      description: 'Response headers a browser may read.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -32,12 +35,26 @@ export const RestApiSchema = Type.Object(
   {
     listen: Type.String({ default: '127.0.0.1', description: 'Address the HTTP server binds.' }),
     port: Type.Integer({ minimum: 0, maximum: 65535, description: "The daemon's port (Wazo's by default)." }),
-    certificate: Nullable(Type.String({ description: 'PEM certificate file; with private_key, serve HTTPS.' })),
+    certificate: Nullable(
+      Type.String({ description: 'PEM certificate file; with private_key, serve HTTPS.' }),
+    ),
     private_key: Nullable(Type.String({ description: 'PEM private key file.' })),
     cors: CorsSchema,
-    max_body_size: Type.Integer({ minimum: 1024, default: 1048576, description: 'Largest request body, bytes.' }),
-    request_timeout: Type.Integer({ minimum: 0, default: 60, description: 'Seconds before a request is cut.' }),
-    shutdown_grace: Type.Number({ minimum: 0, default: 10, description: 'Seconds to drain requests on stop.' }),
+    max_body_size: Type.Integer({
+      minimum: 1024,
+      default: 1048576,
+      description: 'Largest request body, bytes.',
+    }),
+    request_timeout: Type.Integer({
+      minimum: 0,
+      default: 60,
+      description: 'Seconds before a request is cut.',
+    }),
+    shutdown_grace: Type.Number({
+      minimum: 0,
+      default: 10,
+      description: 'Seconds to drain requests on stop.',
+    }),
     // Accepted for compatibility with Wazo files (thread pool sizes of the Python servers); unused.
     min_threads: Type.Optional(Type.Integer()),
     max_threads: Type.Optional(Type.Integer()),
@@ -49,17 +66,25 @@ export const AuthClientSchema = Type.Object(
   {
     host: Type.String({ default: 'localhost', description: 'wazo-auth host.' }),
     port: Type.Integer({ default: 9497, description: 'wazo-auth port.' }),
-    prefix: Nullable(Type.String({ description: 'Path prefix before /0.1 (e.g. /api/auth behind a proxy).' })),
+    prefix: Nullable(
+      Type.String({ description: 'Path prefix before /0.1 (e.g. /api/auth behind a proxy).' }),
+    ),
     https: Type.Boolean({ default: false, description: 'Talk to wazo-auth over HTTPS.' }),
     verify_certificate: Type.Union([Type.Boolean(), Type.String()], {
       default: true,
       description: 'Check its certificate: true, false, or a CA file path.',
     }),
     timeout: Type.Number({ default: 10, description: 'Seconds per call to wazo-auth.' }),
-    key_file: Nullable(Type.String({ description: 'YAML file with service_id/service_key for our own token.' })),
+    key_file: Nullable(
+      Type.String({ description: 'YAML file with service_id/service_key for our own token.' }),
+    ),
     username: Nullable(Type.String({ description: 'Service account login (from key_file when unset).' })),
     password: Nullable(Type.String({ description: 'Service account password (from key_file when unset).' })),
-    token_expiration: Type.Integer({ minimum: 60, default: 21600, description: 'Our own token lifetime, s.' }),
+    token_expiration: Type.Integer({
+      minimum: 60,
+      default: 21600,
+      description: 'Our own token lifetime, s.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -130,7 +155,8 @@ export const BaseConfigSchema = Type.Object({
   enabled_plugins: Type.Record(Type.String(), Type.Boolean(), { default: {} }),
   plugin_failure: Type.Union([Type.Literal('abort'), Type.Literal('degrade')], {
     default: 'abort',
-    description: "A plugin that fails to load stops the daemon ('abort') or is reported in /status ('degrade').",
+    description:
+      "A plugin that fails to load stops the daemon ('abort') or is reported in /status ('degrade').",
   }),
 });
 
