@@ -11,16 +11,12 @@ export function catalogueTypeChecks(): void {
   userCreated.build({ id: 1, uuid: 'u', created_at: null, tenant_uuid: 't' }, { tenantUuid: 't' });
   // @ts-expect-error: a tenant event needs its tenant
   scheduleCreated.build({ id: 1 });
+  const session = { uuid: 's', tenant_uuid: 't', user_uuid: 'u', mobile: false };
   // @ts-expect-error: a user event needs its user
-  authSessionCreated.build(
-    { uuid: 's', tenant_uuid: 't', user_uuid: 'u', mobile: false },
-    { tenantUuid: 't' },
-  );
+  authSessionCreated.build(session, { tenantUuid: 't' });
+  const service = { service_name: 's', service_id: 'i', address: 'a', port: 1, tags: [] };
   // @ts-expect-error: a service event takes no scoping
-  serviceRegistered.build(
-    { service_name: 's', service_id: 'i', address: 'a', port: 1, tags: [] },
-    { tenantUuid: 't' },
-  );
+  serviceRegistered.build(service, { tenantUuid: 't' });
   const name: 'schedule_created' = scheduleCreated.build({ id: 1 }, { tenantUuid: 't' }).name;
   void name;
 }

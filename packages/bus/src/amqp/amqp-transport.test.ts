@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { collector } from '../contract/collector.js';
+import { message, transportContract } from '../contract/transport-contract.js';
+import type { TransportState } from '../transport.js';
+import { type AmqpUnderTest, amqpUnderTest } from './testing.js';
+
+transportContract('RabbitMQ', () => amqpUnderTest());
+
+const run = promisify(execFile);
+
+/** Closes our connection from the broker's side, as a RabbitMQ restart or an operator would. */
+async function closeFromBroker(connectionName: string): Promise<void> {
+  const { stdout } = await run('rabbitmqctl', ['list_connections', '-q', 'pid', 'client_properties']);
+  const line = stdout.split('\n').find((l) => l.includes(connectionName));
+  const pid = line?.split('\t')[0];
+  assert.ok(pid, `connection ${connectionName} not found`);
+  await run('rabbitmqctl', ['close_connection', pid, 'wazo-ts reconnect test']);
+}
+
+describe('RabbitMQ transport reconnect', () => {
+  let under: AmqpUnderTest;
+  before(async () => {
+    under = await amqpUnderTest();
+  });
+  after(() => under.cleanup());
+
+  it('when the broker closes the connection, then it reconnects and bindings come back', async () => {
+    const { transport } = under;
+    const runId = randomUUID();
+    const got = collector();
+    const sub = await transport.consume(
+      { bindings: [{ headers: { run: runId, n: 'a' }, match: 'all' }] },
+      got.handler,
+    );
+    await sub.bind({ headers: { run: runId, n: 'b' }, match: 'all' });
+    const states: TransportState[] = [];
+    transport.onStateChange((s) => states.push(s));
+
+    await closeFromBroker(`wazo-ts-test ${transport.exchangeName}`);
+    await waitUntil(() => states.includes('disconnected') && transport.state() === 'connected');
+    // The exclusive queue died with the connection: delivery proves it and both bindings are back.
+    await waitUntil(async () => {
+      await transport.publish(message({ run: runId, n: 'a' }));
+      await transport.publish(message({ run: runId, n: 'b' }));
+      return got.messages.length >= 2;
+    });
+    assert.ok(got.messages.some((m) => m.headers.n === 'a'));
+    assert.ok(got.messages.some((m) => m.headers.n === 'b'));
+    await sub.close();
+  });
+});
+
+async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
