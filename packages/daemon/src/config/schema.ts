@@ -152,7 +152,16 @@ export const BaseConfigSchema = Type.Object({
   bus: BusSchema,
   consul: ConsulSchema,
   service_discovery: ServiceDiscoverySchema,
-  enabled_plugins: Type.Record(Type.String(), Type.Boolean(), { default: {} }),
+  enabled_plugins: Type.Record(Type.String(), Type.Boolean(), {
+    default: {},
+    description:
+      'Plugin name (or module specifier) to on/off. Built-in plugins load unless false; others only when true.',
+  }),
+  plugin_modules: Type.Record(Type.String(), Type.String(), {
+    default: {},
+    description:
+      'External plugins: name to npm package or file path (relative to the config file folder). Enable with enabled_plugins.',
+  }),
   plugin_failure: Type.Union([Type.Literal('abort'), Type.Literal('degrade')], {
     default: 'abort',
     description:
