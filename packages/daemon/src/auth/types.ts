@@ -41,7 +41,15 @@ export interface TokenVerifier {
 }
 
 /** What a route declares: the ACL it requires (with `{param}` placeholders) or that it is public. */
-export type RouteAccess = { acl: string; tokenFromQuery?: boolean } | { public: true };
+export type RouteAccess =
+  | {
+      acl: string;
+      /** Also read the token from `?token=` (which wins over `X-Auth-Token`, as Wazo). */
+      tokenFromQuery?: boolean;
+      /** Also read the tenant from `?tenant=` (which wins over `Wazo-Tenant`, as Wazo's autodetect). */
+      tenantFromQuery?: boolean;
+    }
+  | { public: true };
 
 /** Attached to each authenticated request. */
 export interface RequestAuth {
