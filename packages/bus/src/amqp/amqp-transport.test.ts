@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { collector } from '../contract/collector.js';
+import { collector, waitUntil } from '../contract/collector.js';
 import { message, transportContract } from '../contract/transport-contract.js';
 import type { TransportState } from '../transport.js';
 import { type AmqpUnderTest, amqpUnderTest } from './testing.js';
@@ -53,11 +53,3 @@ describe('RabbitMQ transport reconnect', () => {
     await sub.close();
   });
 });
-
-async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -36,3 +36,12 @@ export function collector(behaviour?: (message: DeliveredMessage) => Promise<voi
     },
   };
 }
+
+/** Polls `check` until it holds; rejects after `timeoutMs`. */
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
