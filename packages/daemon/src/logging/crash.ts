@@ -5,9 +5,11 @@
  */
 import pino, { type Logger } from 'pino';
 
-interface CrashHandlerOptions {
+export interface CrashHandlerOptions {
   /** Replaces `process.exit` (tests). */
   exit?: (code: number) => void;
+  /** How to flush before exiting; the logger's own destination by default (a DaemonLogger fits). */
+  flushSync?: () => void;
 }
 
 interface SyncFlushable {
@@ -27,15 +29,16 @@ export function flushLoggerSync(logger: Logger): void {
 /** Installs the handlers; returns a function that removes them. */
 export function installCrashHandlers(logger: Logger, options: CrashHandlerOptions = {}): () => void {
   const exit = options.exit ?? ((code: number) => process.exit(code));
+  const flush = options.flushSync ?? (() => flushLoggerSync(logger));
   const onException = (err: Error) => {
     logger.fatal({ err }, `uncaught exception: ${err?.message ?? String(err)}`);
-    flushLoggerSync(logger);
+    flush();
     exit(1);
   };
   const onRejection = (reason: unknown) => {
     const err = reason instanceof Error ? reason : new Error(String(reason));
     logger.fatal({ err }, `unhandled rejection: ${err.message}`);
-    flushLoggerSync(logger);
+    flush();
     exit(1);
   };
   process.on('uncaughtException', onException);

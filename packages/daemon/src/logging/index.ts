@@ -1,5 +1,5 @@
 export { applyConfigPatch } from './config-patch.js';
-export { flushLoggerSync, installCrashHandlers } from './crash.js';
+export { type CrashHandlerOptions, flushLoggerSync, installCrashHandlers } from './crash.js';
 export { fromPinoLevel, levelFromConfig, parseLogLevel, toPinoLevel } from './levels.js';
 export { chownLogFile, LOG_FILE_MODE } from './log-file.js';
 export {
@@ -8,4 +8,4 @@ export {
   type DaemonLogger,
   type DaemonLoggerConfig,
 } from './logger.js';
-export { HIDDEN, maskAuthorization, maskToken, maskUrl, secretRedaction } from './redact.js';
+export { HIDDEN, maskAuthorization, maskSecrets, maskToken, maskUrl, secretRedaction } from './redact.js';

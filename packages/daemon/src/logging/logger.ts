@@ -6,6 +6,7 @@
  */
 import pino, { type DestinationStream, type Logger, type StreamEntry } from 'pino';
 import type { LogLevelName } from '../config/schema.js';
+import { flushLoggerSync } from './crash.js';
 import { fromPinoLevel, levelFromConfig, toPinoLevel } from './levels.js';
 import { chownLogFile, closeLogFile, drain, type LogFileDestination, openLogFile } from './log-file.js';
 import { secretRedaction } from './redact.js';
@@ -37,8 +38,10 @@ export interface DaemonLogger {
   setDebug(enabled: boolean): void;
   /** Reopens the file at its path (SIGHUP after a logrotate move). */
   reopen(): void;
-  /** Gives the file to `uid:gid`, before the daemon drops root. */
-  chownLogFile(uid: number, gid: number): void;
+  /** Gives the file to the daemon's user, before the daemon drops root. */
+  chownLogFile(owner: { uid: number; gid: number }): void;
+  /** Writes out buffered lines synchronously (last words before `process.exit`). */
+  flushSync(): void;
   /** Resolves once every line logged so far is in the file. */
   flush(): Promise<void>;
   /** Flushes, then closes the file. The logger must not be used afterwards. */
@@ -86,7 +89,8 @@ export function createDaemonLogger(options: CreateDaemonLoggerOptions): DaemonLo
     setLevel,
     setDebug: (enabled) => setLevel(levelFromConfig({ log_level: config.log_level, debug: enabled })),
     reopen: () => file.reopen(),
-    chownLogFile: (uid, gid) => chownLogFile(config.log_filename, uid, gid),
+    chownLogFile: ({ uid, gid }) => chownLogFile(config.log_filename, uid, gid),
+    flushSync: () => flushLoggerSync(logger),
     flush: () => drain(file),
     close: async () => {
       await drain(file);
