@@ -1,0 +1,6 @@
+export {
+  createTestDatabase,
+  type TestDatabase,
+  type TestDatabaseOptions,
+  testServerConfig,
+} from './postgres.js';
