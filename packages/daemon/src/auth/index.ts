@@ -20,6 +20,14 @@ export {
   type HttpTokenVerifierOptions,
 } from './http-verifier.js';
 export { maskToken } from './mask.js';
+export { loadServiceCredentials, type ServiceCredentials } from './service-credentials.js';
+export {
+  createServiceTokenRenewer,
+  type ServiceToken,
+  type ServiceTokenListener,
+  type ServiceTokenRenewer,
+  type ServiceTokenRenewerOptions,
+} from './service-token.js';
 export type { TokenCacheOptions } from './token-cache.js';
 export type { RequestAuth, RouteAccess, TokenInfo, TokenMetadata, TokenVerifier } from './types.js';
 export { parseTokenDocument, parseWazoUtc } from './wazo-token.js';

@@ -1,0 +1,154 @@
+/**
+ * A real HTTP server on port 0 that answers like wazo-auth's token API (GET/HEAD/POST /0.1/token),
+ * for tests of the verifier and the service token renewer. It counts calls and can be told to
+ * fail, stall or disappear.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeToken {
+  token: string;
+  auth_id: string;
+  session_uuid: string;
+  acl: string[];
+  expiresAt: number;
+  metadata: Record<string, unknown>;
+  /** Tenants HEAD ?tenant= accepts besides metadata.tenant_uuid. */
+  subtenants: string[];
+}
+
+export interface FakeWazoAuth {
+  readonly port: number;
+  readonly calls: { get: number; head: number; post: number };
+  /** Last Authorization header and JSON body of POST /0.1/token. */
+  readonly lastPost: { authorization: string | undefined; body: unknown };
+  addToken(partial?: Partial<FakeToken>): FakeToken;
+  removeToken(token: string): void;
+  /** Accepted Basic credentials for POST /0.1/token. */
+  setCredentials(username: string, password: string): void;
+  /** Status answered to every request instead of the normal one (null: normal again). */
+  failWith(status: number | null): void;
+  /** Milliseconds to wait before answering. */
+  delay(ms: number): void;
+  close(): Promise<void>;
+}
+
+/** wazo-auth's `%Y-%m-%dT%H:%M:%S.%f` in UTC. */
+export function formatWazoUtc(epochMs: number): string {
+  return `${new Date(epochMs).toISOString().slice(0, 23)}000`;
+}
+
+export function tokenDocument(t: FakeToken, issuedAt = Date.now()): Record<string, unknown> {
+  return {
+    token: t.token,
+    auth_id: t.auth_id,
+    session_uuid: t.session_uuid,
+    acl: t.acl,
+    metadata: t.metadata,
+    xivo_user_uuid: null,
+    utc_issued_at: formatWazoUtc(issuedAt),
+    utc_expires_at: formatWazoUtc(t.expiresAt),
+  };
+}
+
+export async function startFakeWazoAuth(options: { prefix?: string } = {}): Promise<FakeWazoAuth> {
+  const prefix = options.prefix ?? '';
+  const tokens = new Map<string, FakeToken>();
+  const calls = { get: 0, head: 0, post: 0 };
+  const lastPost: { authorization: string | undefined; body: unknown } = {
+    authorization: undefined,
+    body: undefined,
+  };
+  let credentials = '';
+  let failure: number | null = null;
+  let delayMs = 0;
+
+  function addToken(partial: Partial<FakeToken> = {}): FakeToken {
+    const t: FakeToken = {
+      token: randomUUID(),
+      auth_id: randomUUID(),
+      session_uuid: randomUUID(),
+      acl: [],
+      expiresAt: Date.now() + 3_600_000,
+      metadata: { tenant_uuid: 'tenant-1' },
+      subtenants: [],
+      ...partial,
+    };
+    tokens.set(t.token, t);
+    return t;
+  }
+
+  function answerToken(method: string, url: URL, res: http.ServerResponse): void {
+    const t = tokens.get(decodeURIComponent(url.pathname.slice(`${prefix}/0.1/token/`.length)));
+    const live = t !== undefined && t.expiresAt > Date.now();
+    if (!live)
+      return void res.writeHead(404).end(method === 'HEAD' ? undefined : '{"reason":["No such token"]}');
+    const tenant = url.searchParams.get('tenant');
+    if (tenant && tenant !== t.metadata.tenant_uuid && !t.subtenants.includes(tenant))
+      return void res.writeHead(403).end();
+    if (method === 'HEAD') return void res.writeHead(204).end();
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ data: tokenDocument(t) }));
+  }
+
+  function answerPost(req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
+    lastPost.authorization = req.headers.authorization;
+    lastPost.body = body ? JSON.parse(body) : undefined;
+    if (req.headers.authorization !== `Basic ${credentials}`) {
+      return void res.writeHead(401).end('{"reason":["Authentication Failed"]}');
+    }
+    const expiration = (lastPost.body as { expiration?: number } | undefined)?.expiration ?? 7200;
+    const t = addToken({
+      auth_id: 'service',
+      metadata: { tenant_uuid: 'master-tenant' },
+      expiresAt: Date.now() + expiration * 1000,
+    });
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ data: tokenDocument(t) }));
+  }
+
+  function route(req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (req.method === 'GET') calls.get += 1;
+    if (req.method === 'HEAD') calls.head += 1;
+    if (req.method === 'POST') calls.post += 1;
+    if (failure !== null) res.writeHead(failure).end();
+    else if (req.method === 'POST' && url.pathname === `${prefix}/0.1/token`) answerPost(req, body, res);
+    else if (url.pathname.startsWith(`${prefix}/0.1/token/`)) answerToken(req.method ?? '', url, res);
+    else res.writeHead(404).end();
+  }
+
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => {
+      body += chunk.toString('utf8');
+    });
+    req.on('end', () => setTimeout(() => route(req, body, res), delayMs));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+  return {
+    port: (server.address() as AddressInfo).port,
+    calls,
+    lastPost,
+    addToken,
+    removeToken: (token) => void tokens.delete(token),
+    setCredentials: (username, password) => {
+      credentials = Buffer.from(`${username}:${password}`).toString('base64');
+    },
+    failWith: (status) => {
+      failure = status;
+    },
+    delay: (ms) => {
+      delayMs = ms;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
