@@ -8,4 +8,4 @@ export {
   type DaemonLogger,
   type DaemonLoggerConfig,
 } from './logger.js';
-export { HIDDEN, maskAuthorization, maskSecrets, maskToken, maskUrl, secretRedaction } from './redact.js';
+export { HIDDEN, maskAuthorization, maskToken, maskUrl, secretRedaction } from './redact.js';

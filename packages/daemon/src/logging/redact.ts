@@ -68,19 +68,3 @@ export function secretRedaction(): redactOptions {
     censor,
   };
 }
-
-const SECRET_KEY = /password|secret|service_key|^token$/i;
-// `scheme://user:password@host` in db_uri or bus.uri: keep the user, hide the password.
-const URI_PASSWORD = /^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@/]*@/i;
-
-/** A deep copy of a config for `GET /config`: secret fields and URI passwords hidden. */
-export function maskSecrets<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => maskSecrets(v)) as T;
-  if (typeof value === 'string') return value.replace(URI_PASSWORD, `$1${HIDDEN}@`) as T;
-  if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) && v !== null && v !== undefined ? HIDDEN : maskSecrets(v);
-  }
-  return out as T;
-}
