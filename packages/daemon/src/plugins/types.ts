@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { BaseConfig } from '../config/schema.js';
-import type { StatusAggregator } from '../status/status.js';
+import type { ComponentStatus, StatusAggregator } from '../status/status.js';
 
 /** Lifecycle hooks a plugin may register; stop hooks run in reverse order of registration. */
 export interface PluginLifecycle {
@@ -21,17 +21,26 @@ export interface PluginDependencies<TConfig extends BaseConfig = BaseConfig, TRe
   /** The daemon's name, e.g. `confd`. */
   daemon: string;
   config: TConfig;
+  /** A child of the daemon's logger with `{plugin: <name>}`. */
   logger: Logger;
   /** The API under `/<version>`: routes added here get validation, ACL checks, OpenAPI. */
   api: FastifyInstance;
+  /** The daemon's status document; a plugin may add components of its own. */
   status: StatusAggregator;
+  /**
+   * Replaces this plugin's `plugins.<name>` entry of `/status` (default `{status: 'ok'}` once
+   * `load` returns), e.g. `() => ({ status: 'ok', cache_items: cache.size })`.
+   */
+  reportStatus(provider: () => ComponentStatus): void;
   lifecycle: PluginLifecycle;
   /** Daemon-wide resources (database, bus publisher and consumer, clients...). */
   resources: TResources;
 }
 
 export interface DaemonPlugin<TConfig extends BaseConfig = BaseConfig, TResources = unknown> {
+  /** Unique within the daemon: the key in `enabled_plugins`, `/status` and the log lines. */
   name: string;
+  /** Registers routes, consumers, hooks. A throw (or rejection) is a load failure. */
   load(dependencies: PluginDependencies<TConfig, TResources>): Promise<void> | void;
 }
 

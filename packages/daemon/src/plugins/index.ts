@@ -1,0 +1,11 @@
+export { PluginLoadError } from './errors.js';
+export {
+  type LoadedPlugins,
+  type LoadPluginsOptions,
+  loadPlugins,
+  type PluginFailure,
+  type PluginFailurePolicy,
+  type SharedPluginDependencies,
+} from './loader.js';
+export { isDaemonPlugin } from './modules.js';
+export type { DaemonPlugin, PluginDependencies, PluginLifecycle, PluginSource } from './types.js';
