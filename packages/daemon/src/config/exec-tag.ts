@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { type Document, isMap, isNode, parseDocument, visit } from 'yaml';
+import { type Document, isMap, isNode, isPair, parseDocument, visit } from 'yaml';
 import { ConfigError, type ConfigLocation } from './errors.js';
 
 export interface ExecPolicy {
@@ -24,10 +24,14 @@ export function resolveExecTags(
   at: (offset: number) => ConfigLocation,
   policy: ExecPolicy,
 ): void {
-  visit(doc, (_key, node) => {
+  visit(doc, (_key, node, path) => {
     if (!isNode(node) || node.tag !== '!exec') return undefined;
+    // Point at the key holding the tag: the mapping's own range starts after the tag.
+    const parent = path.at(-1);
+    const offset =
+      (isPair(parent) && isNode(parent.key) ? parent.key.range?.[0] : undefined) ?? node.range?.[0];
     const fail = (message: string): never => {
-      throw new ConfigError([{ ...at(node.range?.[0] ?? 0), path: '', message: `!exec: ${message}` }]);
+      throw new ConfigError([{ ...at(offset ?? 0), path: '', message: `!exec: ${message}` }]);
     };
     if (!policy.enabled) return fail('disabled for this source');
     if (isWorldWritable(file)) return fail('refused in a world-writable file');

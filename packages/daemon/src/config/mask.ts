@@ -6,7 +6,17 @@ import { isMapping } from './tree.js';
 
 export const MASK = '********';
 
-const SECRET_WORDS = new Set(['password', 'passwd', 'secret', 'token', 'key']);
+const SECRET_WORDS = new Set([
+  'password',
+  'passwd',
+  'secret',
+  'token',
+  'key',
+  'passwords',
+  'secrets',
+  'tokens',
+  'keys',
+]);
 // Settings *about* a secret (where it is, how long it lives) are not secret.
 const NOT_SECRET_SUFFIXES = new Set(['file', 'path', 'expiration', 'interval', 'name']);
 const URI_CREDENTIALS = /^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^/@]*@/i;
