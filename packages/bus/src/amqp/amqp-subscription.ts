@@ -99,7 +99,12 @@ export async function createAmqpSubscription(
     async unbind(binding) {
       const index = indexOf(binding);
       if (index >= 0) bindings.splice(index, 1);
-      await ctx.connection.queueUnbind(toParams(binding));
+      await ctx.connection.queueUnbind(toParams(binding)).catch((err: unknown) => {
+        // Removed above: the next setup (after the reconnect) no longer declares it.
+        throw new UnavailableError('Could not unbind the queue now; it will be unbound on reconnect', {
+          cause: err,
+        });
+      });
     },
   };
 }

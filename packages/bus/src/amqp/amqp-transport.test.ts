@@ -3,8 +3,11 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { createBusConsumer } from '../consumer.js';
 import { collector, waitUntil } from '../contract/collector.js';
 import { message, transportContract } from '../contract/transport-contract.js';
+import { scheduleDeleted } from '../events/index.js';
+import { createBusPublisher } from '../publisher.js';
 import type { TransportState } from '../transport.js';
 import { type AmqpUnderTest, amqpUnderTest } from './testing.js';
 
@@ -51,5 +54,37 @@ describe('RabbitMQ transport reconnect', () => {
     assert.ok(got.messages.some((m) => m.headers.n === 'a'));
     assert.ok(got.messages.some((m) => m.headers.n === 'b'));
     await sub.close();
+  });
+});
+
+describe('RabbitMQ consumer end to end', () => {
+  let under: AmqpUnderTest;
+  before(async () => {
+    under = await amqpUnderTest();
+  });
+  after(() => under.cleanup());
+
+  it('when a handler keeps failing on RabbitMQ, then the event lands on the dead-letter queue', async () => {
+    const { transport } = under;
+    const publisher = createBusPublisher({ transport, originUuid: 'o' });
+    const consumer = createBusConsumer({
+      transport,
+      name: 'wazo-test',
+      retry: { attempts: 2, initialDelayMs: 1 },
+    });
+    await consumer.subscribe(scheduleDeleted, () => {
+      throw new Error('cannot handle');
+    });
+    const sent = await publisher.publish(scheduleDeleted.build({ id: 9 }, { tenantUuid: 'T' }));
+    const parked = collector();
+    const dlq = await transport.consume(
+      { queue: transport.deadLetterQueue, durable: true, bindings: [] },
+      parked.handler,
+    );
+    const [message] = await parked.waitFor(1);
+    assert.equal(message?.messageId, sent.messageId);
+    assert.equal(message?.headers['x-wazo-dead-letter-error'], 'cannot handle');
+    assert.equal(message?.headers['x-wazo-dead-letter-queue'], consumer.queue());
+    await Promise.all([dlq.close(), consumer.close()]);
   });
 });
