@@ -10,6 +10,23 @@ export {
 } from './consumer.js';
 export { deadLetterQueueName } from './dead-letter.js';
 export {
+  createDeduplicator,
+  createMemoryProcessedEventStore,
+  createPgProcessedEventStore,
+  type Deduplicator,
+  type DeduplicatorOptions,
+  type DeduplicatorStats,
+  type DedupWork,
+  type IdempotentHandler,
+  type MemoryStoreOptions,
+  markProcessed,
+  migrateProcessedEvents,
+  type PgProcessedEventStore,
+  type PgStoreOptions,
+  type ProcessedEventStore,
+  processedEventsMigrations,
+} from './dedup/index.js';
+export {
   decodeMessage,
   type EncodeOptions,
   encodeEvent,
@@ -25,6 +42,17 @@ export {
   type MemoryTransport,
   type MemoryTransportOptions,
 } from './memory/memory-transport.js';
+export {
+  createOutboxRelay,
+  migrateOutbox,
+  OUTBOX_CHANNEL,
+  type OutboxRelay,
+  type OutboxRelayOptions,
+  type OutboxRelayStatus,
+  outboxMigrations,
+  type Queryable,
+  recordEvents,
+} from './outbox/index.js';
 export {
   type BusPublisher,
   type BusPublisherOptions,
