@@ -20,44 +20,62 @@ export interface AclMatcher {
 }
 
 /**
- * The entries of one polarity. Most entries are plain strings (`confd.users.read`), checked by a
- * Set lookup; the others are grouped by their literal first segment so a token with hundreds of
- * entries only runs the few patterns that can match (`confd.*` never runs for `calld.x`).
+ * The entries of one polarity, sorted by the cheapest check that decides them. Most entries are
+ * plain strings, or plain but for reserved words, which expand to a few strings (`users.me.read`
+ * gives `users.me.read` and `users.<auth id>.read`): a Set lookup. Entries `<plain>.#` become a set
+ * of prefixes tried at each dot. Only the rest run a regex, grouped by their literal first segment
+ * so a token with hundreds of entries runs only the few that can match.
  */
 interface CompiledEntries {
+  all: boolean;
   literals: Set<string>;
+  prefixes: Set<string>;
   byHead: Map<string, RegExp>;
   general: RegExp | null;
 }
 
 const RESERVED = new Set(['me', 'my_session', 'edit']);
+// Beyond this many reserved segments in one entry, a regex is smaller than the expansion.
+const MAX_EXPANDED_RESERVED = 3;
 
 function escapeRegex(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
-function segmentSource(segment: string, identity: AclIdentity): string {
-  if (segment === 'me') return `(?:me|${escapeRegex(identity.authId)})`;
-  if (segment === 'my_session') return `(?:my_session|${escapeRegex(identity.sessionUuid)})`;
-  if (segment === 'edit') return '(?:edit|update)';
-  let out = '';
-  for (const char of segment) {
-    if (char === '*') out += '[^.#]*?';
-    else if (char === '#') out += '.*?';
-    else out += escapeRegex(char);
-  }
-  return out;
+function alternativesOf(segment: string, identity: AclIdentity): string[] {
+  if (segment === 'me') return ['me', identity.authId];
+  if (segment === 'my_session') return ['my_session', identity.sessionUuid];
+  if (segment === 'edit') return ['edit', 'update'];
+  return [segment];
 }
 
-function entrySource(entry: string, identity: AclIdentity): string {
-  return entry
-    .split('.')
-    .map((segment) => segmentSource(segment, identity))
-    .join('\\.');
+function segmentSource(segment: string, identity: AclIdentity): string {
+  if (RESERVED.has(segment)) return `(?:${alternativesOf(segment, identity).map(escapeRegex).join('|')})`;
+  // escapeRegex leaves `#` alone and turns `*` into `\*`; `#` goes first since `[^.#]` holds one.
+  return escapeRegex(segment).replaceAll('#', '.*?').replaceAll('\\*', '[^.#]*?');
+}
+
+function entrySource(segments: string[], identity: AclIdentity): string {
+  return segments.map((segment) => segmentSource(segment, identity)).join('\\.');
+}
+
+function isWildcardFree(segment: string): boolean {
+  return !segment.includes('*') && !segment.includes('#');
 }
 
 function isPlainSegment(segment: string): boolean {
-  return !RESERVED.has(segment) && !segment.includes('*') && !segment.includes('#');
+  return !RESERVED.has(segment) && isWildcardFree(segment);
+}
+
+/** Every string the wildcard-free segments stand for, or null when there would be too many. */
+function expand(segments: string[], identity: AclIdentity): string[] | null {
+  if (segments.filter((s) => RESERVED.has(s)).length > MAX_EXPANDED_RESERVED) return null;
+  let out = [''];
+  segments.forEach((segment, i) => {
+    const options = alternativesOf(segment, identity);
+    out = out.flatMap((prefix) => options.map((o) => (i === 0 ? o : `${prefix}.${o}`)));
+  });
+  return out;
 }
 
 // The `s` flag lets `#` match line breaks too: Python's `.` does not, which would let a value with a
@@ -66,24 +84,43 @@ function anchored(sources: string[]): RegExp | null {
   return sources.length === 0 ? null : new RegExp(`^(?:${sources.join('|')})$`, 's');
 }
 
+/** Files an entry under the cheapest check; returns false when it needs a regex. */
+function addFast(compiled: CompiledEntries, segments: string[], identity: AclIdentity): boolean {
+  if (segments.length === 1 && segments[0] === '#') compiled.all = true;
+  else if (segments.every(isWildcardFree)) {
+    const strings = expand(segments, identity);
+    if (strings === null) return false;
+    for (const s of strings) compiled.literals.add(s);
+  } else if (segments.length > 1 && segments.at(-1) === '#' && segments.slice(0, -1).every(isWildcardFree)) {
+    const strings = expand(segments.slice(0, -1), identity);
+    if (strings === null) return false;
+    for (const s of strings) compiled.prefixes.add(s);
+  } else return false;
+  return true;
+}
+
 function compileEntries(entries: readonly string[], identity: AclIdentity): CompiledEntries {
-  const literals = new Set<string>();
+  const compiled: CompiledEntries = {
+    all: false,
+    literals: new Set(),
+    prefixes: new Set(),
+    byHead: new Map(),
+    general: null,
+  };
   const headSources = new Map<string, string[]>();
   const generalSources: string[] = [];
   for (const entry of entries) {
     const segments = entry.split('.');
-    if (segments.every(isPlainSegment)) {
-      literals.add(entry);
-      continue;
-    }
+    if (addFast(compiled, segments, identity)) continue;
     const head = segments[0] ?? '';
-    const source = entrySource(entry, identity);
+    const source = entrySource(segments, identity);
     if (!isPlainSegment(head)) generalSources.push(source);
-    else headSources.set(head, [...(headSources.get(head) ?? []), source]);
+    else if (headSources.has(head)) headSources.get(head)!.push(source);
+    else headSources.set(head, [source]);
   }
-  const byHead = new Map<string, RegExp>();
-  for (const [head, sources] of headSources) byHead.set(head, anchored(sources)!);
-  return { literals, byHead, general: anchored(generalSources) };
+  for (const [head, sources] of headSources) compiled.byHead.set(head, anchored(sources)!);
+  compiled.general = anchored(generalSources);
+  return compiled;
 }
 
 function headOf(access: string): string {
@@ -91,8 +128,16 @@ function headOf(access: string): string {
   return dot < 0 ? access : access.slice(0, dot);
 }
 
+function hasPrefix(prefixes: Set<string>, access: string): boolean {
+  for (let dot = access.indexOf('.'); dot >= 0; dot = access.indexOf('.', dot + 1)) {
+    if (prefixes.has(access.slice(0, dot))) return true;
+  }
+  return false;
+}
+
 function anyMatch(compiled: CompiledEntries, access: string): boolean {
-  if (compiled.literals.has(access)) return true;
+  if (compiled.all || compiled.literals.has(access)) return true;
+  if (compiled.prefixes.size > 0 && hasPrefix(compiled.prefixes, access)) return true;
   if (compiled.byHead.size > 0 && compiled.byHead.get(headOf(access))?.test(access)) return true;
   return compiled.general?.test(access) ?? false;
 }
