@@ -100,6 +100,7 @@ describe('loadConfig layers', () => {
       cwd: temp.dir,
     });
     assert.equal(config.user, 'relative');
+    assert.equal(config.config_file, temp.path('etc/main.yml'));
   });
 
   it('when advertise_port is set, then it is kept; when null, then it follows the final rest_api.port', () => {

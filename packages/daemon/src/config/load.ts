@@ -46,7 +46,7 @@ export function loadConfig<TConfig extends BaseConfig = BaseConfig>(
   const cli = options.commandLine ?? parseCommandLine(definition, options.argv ?? []);
   if (cli.show !== undefined)
     throw new Error(`--${cli.show.kind} was asked: handle parseCommandLine().show first`);
-  const { layers, warnings } = readLayers(definition, options, cli.layer, schema);
+  const { layers, warnings, paths } = readLayers(definition, options, cli.layer, schema);
   const lists: ListMerge = definition.configListMerge ?? 'replace';
   const merged = layers.reduce<ConfigTree>((tree, layer) => deepMerge(tree, layer.data, lists), {});
   normalizeLogLevel(merged);
@@ -54,6 +54,7 @@ export function loadConfig<TConfig extends BaseConfig = BaseConfig>(
   if (issues.length > 0) throw new ConfigError(issues);
   warnings.push(...unknownTopLevelKeys(merged, schema, layers));
   const config = merged as unknown as TConfig;
+  Object.assign(config, paths); // absolute, as read
   config.service_discovery.advertise_port ??= config.rest_api.port;
   return { config, warnings, sources: layers.map((layer) => layer.source) };
 }
@@ -63,7 +64,11 @@ function readLayers(
   options: LoadConfigOptions,
   cli: ConfigLayer,
   schema: object,
-): { layers: ConfigLayer[]; warnings: ConfigWarning[] } {
+): {
+  layers: ConfigLayer[];
+  warnings: ConfigWarning[];
+  paths: Pick<BaseConfig, 'config_file' | 'extra_config_files'>;
+} {
   const cwd = options.cwd ?? process.cwd();
   const exec = options.exec ?? { enabled: true };
   const defaults = defaultsLayer(definition, schema as Record<string, unknown>);
@@ -71,17 +76,20 @@ function readLayers(
   const warnings: ConfigWarning[] = [];
   const above = [env, cli];
 
-  const main = readYamlFile(pathSetting([defaults, ...above], 'config_file', cwd), { exec });
+  const configFile = pathSetting([defaults, ...above], 'config_file', cwd);
+  const main = readYamlFile(configFile, { exec });
   const mainLayers = 'layer' in main ? [main.layer] : [];
   if ('warning' in main) warnings.push(main.warning);
 
   // The main file may move conf.d; a conf.d file may not (it is read after the choice).
-  const confD = readConfD(pathSetting([defaults, ...mainLayers, ...above], 'extra_config_files', cwd), exec);
+  const confDir = pathSetting([defaults, ...mainLayers, ...above], 'extra_config_files', cwd);
+  const confD = readConfD(confDir, exec);
   warnings.push(...confD.warnings);
   const files = [defaults, ...mainLayers, ...confD.layers];
 
   const keyFile = serviceKeyLayer([...files, ...above], cwd, warnings);
-  return { layers: [...files, ...keyFile, ...above], warnings };
+  const paths = { config_file: configFile, extra_config_files: confDir };
+  return { layers: [...files, ...keyFile, ...above], warnings, paths };
 }
 
 /** The service key is read only when the account is not already configured. */

@@ -56,8 +56,8 @@ export const RestApiSchema = Type.Object(
       description: 'Seconds to drain requests on stop.',
     }),
     // Accepted for compatibility with Wazo files (thread pool sizes of the Python servers); unused.
-    min_threads: Type.Optional(Type.Integer()),
-    max_threads: Type.Optional(Type.Integer()),
+    min_threads: Type.Optional(Type.Integer({ description: 'Accepted from Wazo files; unused.' })),
+    max_threads: Type.Optional(Type.Integer({ description: 'Accepted from Wazo files; unused.' })),
   },
   { additionalProperties: false },
 );
@@ -96,25 +96,33 @@ export const BusSchema = Type.Object(
       description: "'amqp' for RabbitMQ, 'memory' for the in-process bus of the all-in-one mode.",
     }),
     uri: Nullable(Type.String({ description: 'amqp:// URI; overrides the fields below when set.' })),
-    username: Type.String({ default: 'guest' }),
-    password: Type.String({ default: 'guest' }),
-    host: Type.String({ default: 'localhost' }),
-    port: Type.Integer({ default: 5672 }),
-    vhost: Type.String({ default: '/' }),
-    exchange_name: Type.String({ default: 'wazo-headers' }),
-    exchange_type: Type.String({ default: 'headers' }),
-    enabled: Type.Optional(Type.Boolean()),
+    username: Type.String({ default: 'guest', description: 'RabbitMQ user.' }),
+    password: Type.String({ default: 'guest', description: 'RabbitMQ password.' }),
+    host: Type.String({ default: 'localhost', description: 'RabbitMQ host.' }),
+    port: Type.Integer({ default: 5672, description: 'RabbitMQ port.' }),
+    vhost: Type.String({ default: '/', description: 'RabbitMQ virtual host.' }),
+    exchange_name: Type.String({ default: 'wazo-headers', description: 'Exchange events are published to.' }),
+    exchange_type: Type.String({ default: 'headers', description: 'Type of that exchange.' }),
+    enabled: Type.Optional(
+      Type.Boolean({ description: 'Accepted from Wazo files (some daemons can run without a bus).' }),
+    ),
   },
   { additionalProperties: false },
 );
 
 export const ConsulSchema = Type.Object(
   {
-    scheme: Type.Union([Type.Literal('http'), Type.Literal('https')], { default: 'http' }),
-    host: Type.String({ default: 'localhost' }),
-    port: Type.Integer({ default: 8500 }),
+    scheme: Type.Union([Type.Literal('http'), Type.Literal('https')], {
+      default: 'http',
+      description: 'How to reach the Consul agent.',
+    }),
+    host: Type.String({ default: 'localhost', description: 'Consul agent host.' }),
+    port: Type.Integer({ default: 8500, description: 'Consul agent port.' }),
     token: Nullable(Type.String({ description: 'ACL token sent as X-Consul-Token.' })),
-    verify: Type.Union([Type.Boolean(), Type.String()], { default: true }),
+    verify: Type.Union([Type.Boolean(), Type.String()], {
+      default: true,
+      description: 'Check its certificate: true, false, or a CA file path.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -123,12 +131,15 @@ export const ServiceDiscoverySchema = Type.Object(
   {
     enabled: Type.Boolean({ default: false, description: 'Register this daemon in Consul.' }),
     advertise_address: Type.String({ default: 'auto', description: "Address announced; 'auto' reads it." }),
-    advertise_address_interface: Type.String({ default: 'eth0' }),
+    advertise_address_interface: Type.String({ default: 'eth0', description: "Interface read by 'auto'." }),
     advertise_port: Nullable(Type.Integer({ description: 'Port announced; rest_api.port when null.' })),
     ttl_interval: Type.Number({ minimum: 1, default: 30, description: 'Consul TTL check, seconds.' }),
     refresh_interval: Type.Number({ minimum: 1, default: 27, description: 'Seconds between TTL passes.' }),
     retry_interval: Type.Number({ minimum: 0.1, default: 2, description: 'Seconds between failed tries.' }),
-    extra_tags: Type.Array(Type.String(), { default: [] }),
+    extra_tags: Type.Array(Type.String(), {
+      default: [],
+      description: 'Consul tags added to the uuid and name.',
+    }),
   },
   { additionalProperties: false },
 );
