@@ -25,7 +25,7 @@ describe('loadConfig layers', () => {
     const temp = tempConfig();
     const definition = { ...testDefinition(temp), defaults: { user: 'www-data' } };
     const { config } = loadConfig(definition, { env: {}, argv: ['-c', temp.path('none.yml')] });
-    assert.equal(config.extra_config_files, '/etc/wazo-widgetd/conf.d/');
+    assert.equal(config.extra_config_files, '/etc/wazo-widgetd/conf.d');
     assert.equal(config.auth.key_file, '/var/lib/wazo-auth-keys/wazo-widgetd-key.yml');
     assert.equal(config.user, 'www-data');
   });
