@@ -32,7 +32,7 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Milliseconds between polls when no NOTIFY comes; 1000 by default. */
   pollInterval?: number;
-  /** Unconfirmed publishes in flight within a batch; see publish.ts for the ordering trade-off. */
+  /** Unconfirmed publishes in flight within a batch; 1 by default (see publish.ts: order vs throughput). */
   maxInFlight?: number;
   /** Milliseconds to wait for a confirm before the batch is retried; 10 000 by default. */
   publishTimeout?: number;
@@ -70,7 +70,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const logger = options.logger ?? silentLogger;
   const settings: BatchSettings = {
     batchSize: options.batchSize ?? 100,
-    maxInFlight: options.maxInFlight ?? 16,
+    maxInFlight: options.maxInFlight ?? 1,
     publishTimeout: options.publishTimeout ?? 10_000,
   };
   const pollInterval = options.pollInterval ?? 1000;
