@@ -3,6 +3,7 @@
  * or named export `plugin`, is a `DaemonPlugin`. The daemon's own features are plugins too, listed
  * in its definition; `enabled_plugins` in the config turns any of them on or off.
  */
+import type { BusConsumer, BusPublisher, BusTransport } from '@wazo-ts/bus';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { BaseConfig } from '../config/schema.js';
@@ -17,6 +18,13 @@ export interface PluginLifecycle {
 }
 
 /** What every plugin receives; a daemon adds its own resources through `TResources`. */
+/** The bus as the kit gives it to a daemon: one transport, one publisher, one consumer queue. */
+export interface DaemonBus {
+  transport: BusTransport;
+  publisher: BusPublisher;
+  consumer: BusConsumer;
+}
+
 export interface PluginDependencies<TConfig extends BaseConfig = BaseConfig, TResources = unknown> {
   /** The daemon's name, e.g. `confd`. */
   daemon: string;
@@ -33,6 +41,8 @@ export interface PluginDependencies<TConfig extends BaseConfig = BaseConfig, TRe
    */
   reportStatus(provider: () => ComponentStatus): void;
   lifecycle: PluginLifecycle;
+  /** The daemon's bus: publish events, subscribe to others' (Wazo's envelope on `wazo-headers`). */
+  bus: DaemonBus;
   /** Daemon-wide resources (database, bus publisher and consumer, clients...). */
   resources: TResources;
 }

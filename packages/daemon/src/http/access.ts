@@ -1,0 +1,61 @@
+/**
+ * Route access control. Every route must declare `config.acl` or `config.public` (checked when the
+ * route is added, so a forgotten declaration stops the daemon at start, not in production). The
+ * declarations are also kept for the OpenAPI document and for the conformance suite's route walk.
+ */
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { authenticateRequest } from '../auth/index.js';
+import type { RouteAccess, TokenVerifier } from '../auth/types.js';
+
+export interface DeclaredRoute {
+  method: string;
+  /** OpenAPI-style path, e.g. `/1.1/users/{user_uuid}`. */
+  path: string;
+  access: RouteAccess;
+}
+
+export function openApiPath(url: string): string {
+  return url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+function accessOf(route: RouteOptions): RouteAccess | undefined {
+  const config = route.config ?? {};
+  if (config.public === true) return { public: true };
+  if (typeof config.acl === 'string' && config.acl !== '') {
+    return config.tokenFromQuery ? { acl: config.acl, tokenFromQuery: true } : { acl: config.acl };
+  }
+  return undefined;
+}
+
+/** Installs the declaration check and the authentication hook; returns the route registry. */
+export function installAccessControl(app: FastifyInstance, verifier: TokenVerifier): DeclaredRoute[] {
+  const routes: DeclaredRoute[] = [];
+  app.decorateRequest('auth', null);
+  app.addHook('onRoute', (route) => {
+    const access = accessOf(route);
+    if (!access) {
+      throw new Error(
+        `route ${String(route.method)} ${route.url} declares no access: set config.acl or config.public`,
+      );
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routes.push({ method, path: openApiPath(route.url), access });
+  });
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    // Unmatched routes (404 handler) carry no declaration: let the not-found handler answer.
+    if (!config || (config.public !== true && typeof config.acl !== 'string')) return;
+    const access: RouteAccess =
+      config.public === true
+        ? { public: true }
+        : { acl: config.acl!, tokenFromQuery: config.tokenFromQuery ?? false };
+    request.auth = await authenticateRequest({
+      access,
+      params: (request.params ?? {}) as Record<string, string>,
+      headers: request.headers,
+      query: (request.query ?? {}) as Record<string, unknown>,
+      verifier,
+    });
+  });
+  return routes;
+}

@@ -1,0 +1,97 @@
+/**
+ * The Fastify application of a daemon, built without a socket so tests can `inject()` into it.
+ * It carries everything a Wazo daemon's REST API needs: CORS, access control on every route,
+ * schema validation, Wazo's error bodies, an access log with masked tokens, the OpenAPI document,
+ * `/status` and `/config`. The daemon's features are registered by `registerApi` under
+ * `/<version>`.
+ */
+import cors from '@fastify/cors';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerFactory,
+  LogController,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { TokenVerifier } from '../auth/types.js';
+import type { BaseConfig } from '../config/schema.js';
+import type { StatusAggregator } from '../status/status.js';
+import './fastify-types.js';
+import { type DeclaredRoute, installAccessControl } from './access.js';
+import { installAccessLog } from './access-log.js';
+import { installCoreRoutes } from './core-routes.js';
+import type { ErrorShape } from './error-shapes.js';
+import { installErrorHandling } from './errors.js';
+import { installOpenApi } from './openapi.js';
+
+export interface BuildAppOptions {
+  /** Short daemon name (`auth`, `confd`). */
+  name: string;
+  apiVersion: string;
+  config: BaseConfig;
+  logger: Logger;
+  status: StatusAggregator;
+  verifier: TokenVerifier;
+  errorShape: ErrorShape;
+  /** Given by the lifecycle to serve on the already-bound socket. */
+  serverFactory?: FastifyServerFactory;
+  /** The effective config with secrets masked, for `GET /config`. */
+  maskedConfig: () => unknown;
+  /** Applies `PATCH /config` (Wazo allows only `debug`). */
+  setDebug: (debug: boolean) => void;
+  /** Registers the daemon's routes (its plugins) under `/<version>`. */
+  registerApi: (api: FastifyInstance) => Promise<void>;
+}
+
+export interface DaemonApp {
+  app: FastifyInstance;
+  /** Every route with its access declaration, as served. */
+  routes: DeclaredRoute[];
+}
+
+export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonApp> {
+  const { config } = options;
+  const app: FastifyInstance = Fastify({
+    // pino's Logger is Fastify's logger; only the declared generic differs.
+    loggerInstance: options.logger as FastifyBaseLogger,
+    // The kit writes its own access line (installAccessLog), in Wazo's words and with tokens masked.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.rest_api.max_body_size,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+  });
+  installErrorHandling(app, options.errorShape);
+  installAccessLog(app);
+  const cfg = config.rest_api.cors;
+  if (cfg.enabled) {
+    await app.register(cors, {
+      origin: cfg.allow_origins.includes('*') ? '*' : cfg.allow_origins,
+      allowedHeaders: cfg.allow_headers,
+      exposedHeaders: cfg.expose_headers,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      maxAge: 600,
+    });
+  }
+  // After CORS, so its preflight route is not asked for an ACL: preflights carry no token.
+  const routes = installAccessControl(app, options.verifier);
+  await installOpenApi(
+    app,
+    {
+      title: `wazo-${options.name}`,
+      version: options.apiVersion,
+      description: `The wazo-${options.name} REST API.`,
+    },
+    routes,
+  );
+  await app.register(
+    async (api) => {
+      installCoreRoutes(api, options, app);
+      await options.registerApi(api);
+    },
+    { prefix: `/${options.apiVersion}` },
+  );
+  await app.ready();
+  return { app, routes };
+}

@@ -1,0 +1,41 @@
+// Public surface of @wazo-ts/daemon, the daemon kit. Daemons import only from here.
+export * from './acl/index.js';
+export * from './auth/index.js';
+export * from './config/index.js';
+export {
+  type DaemonDefinition,
+  type DaemonResources,
+  daemonFullName,
+  type ResourceContext,
+} from './definition.js';
+export {
+  type ConsulRegistration,
+  type ConsulRegistrationOptions,
+  createConsulRegistration,
+  createServiceFinder,
+  type HealthyService,
+  type ServiceFinder,
+  type ServiceFinderOptions,
+} from './discovery/index.js';
+export type { DeclaredRoute } from './http/access.js';
+export { type BuildAppOptions, buildDaemonApp, type DaemonApp } from './http/app.js';
+export { type BoundServer, bindServer } from './http/bind.js';
+export { type ErrorShape, httpStatusOf, renderError } from './http/error-shapes.js';
+export { toHttpError } from './http/errors.js';
+export { runDaemonMain } from './lifecycle/main.js';
+export { type RunningDaemon, type RunOptions, runDaemon } from './lifecycle/run.js';
+export {
+  applyConfigPatch,
+  createDaemonLogger,
+  type DaemonLogger,
+  installCrashHandlers,
+  maskUrl,
+} from './logging/index.js';
+export * from './plugins/index.js';
+export * from './privileges/index.js';
+export {
+  type ComponentStatus,
+  createStatusAggregator,
+  type StatusAggregator,
+  type StatusProvider,
+} from './status/status.js';

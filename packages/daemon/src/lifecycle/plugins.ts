@@ -1,0 +1,44 @@
+/** Loads a daemon's plugins into its API scope, with the dependencies the kit provides. */
+import { dirname } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { BaseConfig } from '../config/schema.js';
+import type { DaemonDefinition } from '../definition.js';
+import { loadPlugins } from '../plugins/index.js';
+import type { DaemonBus, PluginLifecycle } from '../plugins/types.js';
+import type { StatusAggregator } from '../status/status.js';
+
+export interface DaemonPluginsOptions<TConfig extends BaseConfig, TResources> {
+  definition: DaemonDefinition<TConfig, TResources>;
+  config: TConfig;
+  logger: Logger;
+  status: StatusAggregator;
+  api: FastifyInstance;
+  hooks: PluginLifecycle;
+  bus: DaemonBus;
+  resources: TResources;
+}
+
+export async function loadDaemonPlugins<TConfig extends BaseConfig, TResources>(
+  options: DaemonPluginsOptions<TConfig, TResources>,
+): Promise<void> {
+  const { definition, config, logger, status, api, hooks, bus, resources } = options;
+  const result = await loadPlugins({
+    sources: definition.plugins,
+    enabled: config.enabled_plugins,
+    modules: config.plugin_modules,
+    policy: config.plugin_failure,
+    baseDir: dirname(config.config_file),
+    dependencies: {
+      daemon: definition.name,
+      config,
+      api,
+      lifecycle: hooks,
+      bus: { transport: bus.transport, publisher: bus.publisher, consumer: bus.consumer },
+      resources,
+    },
+    logger,
+    status,
+  });
+  logger.info({ plugins: result.loaded, failed: result.failures.map((f) => f.name) }, 'plugins loaded');
+}

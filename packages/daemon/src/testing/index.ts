@@ -1,0 +1,13 @@
+// Test helpers of the daemon kit, for every daemon's tests: `@wazo-ts/daemon/testing`.
+
+export { createFakeTokenVerifier, type FakeTokenVerifier } from '../auth/testing/fake-verifier.js';
+export { type FakeToken, type FakeWazoAuth, startFakeWazoAuth } from '../auth/testing/fake-wazo-auth.js';
+export { type CertificateFiles, createSelfSignedCertificate } from './certificates.js';
+export { type ConformanceOptions, describeConformance } from './conformance.js';
+export {
+  type DaemonProcess,
+  type DaemonProcessOptions,
+  runDaemonToExit,
+  startDaemonProcess,
+} from './daemon-process.js';
+export { call, type TestRequest, type TestResponse } from './http-client.js';
