@@ -4,3 +4,4 @@ export {
   type TestDatabaseOptions,
   testServerConfig,
 } from './postgres.js';
+export { closeAmqpConnection } from './rabbitmq.js';
