@@ -19,7 +19,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const docPath = join(root, 'docs/configuration.md');
 
 function defaultsForDocs(): Record<string, unknown> {
-  const fromSchema = schemaDefaults(BaseConfigSchema) as Record<string, Record<string, unknown>>;
+  const fromSchema = schemaDefaults(BaseConfigSchema as unknown as Record<string, unknown>) as Record<
+    string,
+    Record<string, unknown>
+  >;
   const derived = derivedDefaults({ name: '<name>', defaultPort: 0 }) as Record<
     string,
     Record<string, unknown>

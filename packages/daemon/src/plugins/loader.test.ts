@@ -9,7 +9,7 @@ import type { BaseConfig } from '../config/schema.js';
 import { createStatusAggregator } from '../status/status.js';
 import { PluginLoadError } from './errors.js';
 import { type LoadPluginsOptions, loadPlugins } from './loader.js';
-import type { DaemonPlugin } from './types.js';
+import type { DaemonBus, DaemonPlugin } from './types.js';
 
 type Resources = { loaded: string[] };
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -41,6 +41,7 @@ function setup(overrides: Partial<LoadPluginsOptions<BaseConfig, Resources>> = {
       config: {} as BaseConfig,
       api: {} as FastifyInstance,
       lifecycle: { onStart: () => {}, onStop: () => {} },
+      bus: {} as DaemonBus,
       resources,
     },
     ...overrides,
