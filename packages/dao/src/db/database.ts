@@ -1,0 +1,21 @@
+/**
+ * The database as Kysely sees it: the union of each resource's tables. Each resource declares
+ * its own tables in `<resource>/<resource>.tables.ts`, next to the dao that is the only code
+ * allowed to query them.
+ */
+import type { ContextTables } from '../contexts/contexts.tables.js';
+import type { ExtensionTables } from '../extensions/extensions.tables.js';
+import type { GroupTables } from '../groups/groups.tables.js';
+import type { LineTables } from '../lines/lines.tables.js';
+import type { ScheduleTables } from '../schedules/schedules.tables.js';
+import type { TenantTables } from '../tenants/tenants.tables.js';
+import type { UserTables } from '../users/users.tables.js';
+
+export interface Database
+  extends TenantTables,
+    UserTables,
+    GroupTables,
+    ScheduleTables,
+    ContextTables,
+    ExtensionTables,
+    LineTables {}

@@ -1,0 +1,71 @@
+/**
+ * A unit of work: one PostgreSQL transaction that holds a service call's data changes and the
+ * events they cause. Notifiers add events while the work runs; just before COMMIT they are
+ * encoded in Wazo's envelope and written to the outbox in the same transaction, so an event
+ * exists if and only if its change committed. The relay publishes them after commit.
+ */
+import {
+  type BusEvent,
+  type BusPublisher,
+  type Queryable,
+  recordEvents,
+  type WireMessage,
+} from '@wazo-ts/bus';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './database.js';
+
+export interface EventSink {
+  /** Queues an event; it is written to the outbox only if the transaction commits. */
+  add(event: BusEvent): void;
+}
+
+/** What daos and notifiers receive: the transaction's connection and its event queue. */
+export interface Tx {
+  readonly db: Transaction<Database> | Kysely<Database>;
+  readonly events: EventSink;
+}
+
+export interface UnitOfWork {
+  /** Runs `work` in a transaction; commits with its events, or rolls back everything on throw. */
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs read-only work without a transaction (no events allowed). */
+  read<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export interface UnitOfWorkOptions {
+  db: Kysely<Database>;
+  /** Encodes events in Wazo's envelope (`publisher.encode`): the bytes the relay will publish. */
+  encoder: Pick<BusPublisher, 'encode'>;
+}
+
+/** The outbox speaks `query(text, values)`; this runs it on the Kysely transaction's connection. */
+function queryableOf(db: Transaction<Database>): Queryable {
+  return {
+    query: async (text: string, values?: unknown[]) => {
+      const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: result.rows, rowCount: Number(result.numAffectedRows ?? result.rows.length) } as never;
+    },
+  };
+}
+
+const noEvents: EventSink = {
+  add: () => {
+    throw new Error('events can only be added inside UnitOfWork.run');
+  },
+};
+
+export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
+  return {
+    run: (work) =>
+      options.db.transaction().execute(async (trx) => {
+        const queued: BusEvent[] = [];
+        const result = await work({ db: trx, events: { add: (event) => void queued.push(event) } });
+        if (queued.length > 0) {
+          const messages: WireMessage[] = queued.map((event) => options.encoder.encode(event));
+          await recordEvents(queryableOf(trx), messages);
+        }
+        return result;
+      }),
+    read: (work) => work({ db: options.db, events: noEvents }),
+  };
+}

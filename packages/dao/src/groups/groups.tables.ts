@@ -1,0 +1,3 @@
+/** Tables of the groups resource (and its associations), as Kysely types. Only its dao queries them. */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in as the resource is built
+export interface GroupTables {}

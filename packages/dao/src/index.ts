@@ -1,0 +1,18 @@
+// Public surface of @wazo-ts/dao, the Service API library. Daemons import only from here.
+export type { Database } from './db/database.js';
+export {
+  createUnitOfWork,
+  type EventSink,
+  type Tx,
+  type UnitOfWork,
+  type UnitOfWorkOptions,
+} from './db/unit-of-work.js';
+export * from './errors.js';
+export { runSearch, type SearchConfig } from './search/apply.js';
+export {
+  type SearchParams,
+  type SearchResult,
+  type SortDirection,
+  scopeOf,
+  type TenantScope,
+} from './search/search.js';

@@ -1,0 +1,18 @@
+/**
+ * The schema's versioned migrations, applied in name order by the migration runner. Each
+ * resource area owns one file; a released migration is never edited, a new one is added.
+ */
+import type { Migration } from 'kysely';
+import * as bus from './0000_bus_outbox.js';
+import * as tenants from './0001_tenants.js';
+import * as users from './0002_users.js';
+import * as groupsSchedules from './0003_groups_schedules.js';
+import * as contextsExtensionsLines from './0004_contexts_extensions_lines.js';
+
+export const migrations: Record<string, Migration> = {
+  '0000_bus_outbox': bus,
+  '0001_tenants': tenants,
+  '0002_users': users,
+  '0003_groups_schedules': groupsSchedules,
+  '0004_contexts_extensions_lines': contextsExtensionsLines,
+};
