@@ -5,10 +5,15 @@
  */
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
+import type { GroupMemberTables } from '../group-members/group-members.tables.js';
+import type { GroupScheduleTables } from '../group-schedules/group-schedules.tables.js';
 import type { GroupTables } from '../groups/groups.tables.js';
+import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { TenantTables } from '../tenants/tenants.tables.js';
+import type { UserLineTables } from '../user-lines/user-lines.tables.js';
+import type { UserScheduleTables } from '../user-schedules/user-schedules.tables.js';
 import type { UserTables } from '../users/users.tables.js';
 
 export interface Database
@@ -16,6 +21,11 @@ export interface Database
     UserTables,
     GroupTables,
     ScheduleTables,
+    GroupMemberTables,
+    UserScheduleTables,
+    GroupScheduleTables,
     ContextTables,
     ExtensionTables,
-    LineTables {}
+    LineTables,
+    LineExtensionTables,
+    UserLineTables {}

@@ -1,3 +1,14 @@
-/** Tables of the extensions resource (and its associations), as Kysely types. Only its dao queries them. */
-// biome-ignore lint/suspicious/noEmptyInterface: filled in as the resource is built
-export interface ExtensionTables {}
+/** Tables of the extensions resource, as Kysely types. Only its dao queries them. */
+import type { Generated } from 'kysely';
+
+/** The context (hence the tenant) is referenced by id; the API names it. */
+export interface ExtensionTable {
+  id: Generated<number>;
+  context_id: number;
+  exten: string;
+  enabled: Generated<boolean>;
+}
+
+export interface ExtensionTables {
+  extension: ExtensionTable;
+}

@@ -1,3 +1,31 @@
-/** Tables of the lines resource (and its associations), as Kysely types. Only its dao queries them. */
-// biome-ignore lint/suspicious/noEmptyInterface: filled in as the resource is built
-export interface LineTables {}
+/** Tables of the lines resource, as Kysely types. Only its dao queries them. */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** The SIP endpoint's own fields, kept on the line row (its uuid and the line name are columns). */
+export interface StoredEndpointSip {
+  label: string | null;
+  auth_section_options: [string, string][];
+  endpoint_section_options: [string, string][];
+  aor_section_options: [string, string][];
+}
+
+export interface LineTable {
+  id: Generated<number>;
+  context_id: number;
+  /** The endpoint's name (SIP name or custom interface); null without endpoint. */
+  name: string | null;
+  provisioning_code: string;
+  position: Generated<number>;
+  registrar: Generated<string>;
+  device_id: string | null;
+  endpoint_sip_uuid: string | null;
+  endpoint_sip: JSONColumnType<StoredEndpointSip | null, string | null, string | null>;
+  endpoint_custom_id: number | null;
+  endpoint_custom_interface: string | null;
+  /** sip | custom | null, generated from which endpoint is set. */
+  protocol: ColumnType<string | null, never, never>;
+}
+
+export interface LineTables {
+  line: LineTable;
+}

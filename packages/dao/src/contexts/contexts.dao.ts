@@ -1,0 +1,186 @@
+/**
+ * Data access for contexts: the context row and its ranges (one row per range, in given order).
+ * No rules here; every read is limited to the caller's tenants.
+ */
+import { type Selectable, sql } from 'kysely';
+import type { Tx } from '../db/unit-of-work.js';
+import type { SearchConfig } from '../search/apply.js';
+import { runSearch } from '../search/apply.js';
+import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
+import {
+  type Context,
+  type ContextRanges,
+  type ContextRecord,
+  type ContextType,
+  RANGE_KINDS,
+  type RangeKind,
+} from './contexts.model.js';
+import type { ContextRangeTable, ContextTable } from './contexts.tables.js';
+
+export const contextSearchConfig: SearchConfig = {
+  columns: {
+    id: 'context.id',
+    description: 'context.description',
+    name: 'context.name',
+    label: 'context.label',
+    type: 'context.type',
+  },
+  search: ['id', 'description', 'name', 'label', 'type'],
+  defaultSort: 'id',
+};
+
+// API list name ↔ stored kind.
+const kindOf = (list: RangeKind) => list.replace(/_ranges$/, '');
+const listOf = (kind: string) => `${kind}_ranges` as RangeKind;
+
+function emptyRanges(): ContextRanges {
+  return {
+    user_ranges: [],
+    group_ranges: [],
+    queue_ranges: [],
+    conference_room_ranges: [],
+    incall_ranges: [],
+  };
+}
+
+function toContext(row: Selectable<ContextTable>, ranges: ContextRanges): Context {
+  return { ...row, type: row.type as ContextType, ...ranges };
+}
+
+export function createContextsDao() {
+  async function rangesOf(tx: Tx, ids: number[]): Promise<Map<number, ContextRanges>> {
+    const byContext = new Map<number, ContextRanges>(ids.map((id) => [id, emptyRanges()]));
+    if (ids.length === 0) return byContext;
+    const rows = await tx.db
+      .selectFrom('context_range')
+      .selectAll()
+      .where('context_id', 'in', ids)
+      .orderBy('context_id')
+      .orderBy('kind')
+      .orderBy('position')
+      .execute();
+    for (const row of rows as Selectable<ContextRangeTable>[]) {
+      const ranges = byContext.get(row.context_id)!;
+      const range = { start: row.start, end: row.end };
+      if (row.kind === 'incall') ranges.incall_ranges.push({ ...range, did_length: row.did_length });
+      else ranges[listOf(row.kind) as Exclude<RangeKind, 'incall_ranges'>].push(range);
+    }
+    return byContext;
+  }
+
+  async function withRanges(tx: Tx, rows: Selectable<ContextTable>[]): Promise<Context[]> {
+    const ranges = await rangesOf(
+      tx,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => toContext(row, ranges.get(row.id)!));
+  }
+
+  async function findOne(tx: Tx, scope: TenantScope, column: 'id' | 'name' | 'uuid', value: unknown) {
+    if (scope.tenantUuids.length === 0) return null;
+    const row = await tx.db
+      .selectFrom('context')
+      .selectAll()
+      .where(column, '=', value as never)
+      .where('tenant_uuid', 'in', scope.tenantUuids)
+      .executeTakeFirst();
+    return row ? (await withRanges(tx, [row]))[0]! : null;
+  }
+
+  async function writeRanges(tx: Tx, contextId: number, ranges: Partial<ContextRanges>): Promise<void> {
+    for (const list of RANGE_KINDS) {
+      const given = ranges[list];
+      if (given === undefined) continue;
+      const kind = kindOf(list);
+      await tx.db
+        .deleteFrom('context_range')
+        .where('context_id', '=', contextId)
+        .where('kind', '=', kind)
+        .execute();
+      if (given.length === 0) continue;
+      await tx.db
+        .insertInto('context_range')
+        .values(
+          given.map((range, position) => ({
+            context_id: contextId,
+            kind,
+            position,
+            start: range.start,
+            end: range.end,
+            did_length: 'did_length' in range ? Number(range.did_length) : 0,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  return {
+    async search(tx: Tx, scope: TenantScope, params: SearchParams): Promise<SearchResult<Context>> {
+      if (scope.tenantUuids.length === 0) return { total: 0, items: [] };
+      const query = tx.db
+        .selectFrom('context')
+        .selectAll('context')
+        .where('tenant_uuid', 'in', scope.tenantUuids);
+      const result = await runSearch(query, contextSearchConfig, params);
+      return { total: result.total, items: await withRanges(tx, result.items) };
+    },
+
+    find: (tx: Tx, scope: TenantScope, id: number) => findOne(tx, scope, 'id', id),
+    findByName: (tx: Tx, scope: TenantScope, name: string) => findOne(tx, scope, 'name', name),
+
+    /** The tenant's slug, for the context name; undefined when the tenant row does not exist. */
+    async tenantSlug(tx: Tx, tenantUuid: string): Promise<string | null | undefined> {
+      // Raw SQL: the tenant table is typed by the tenants resource, which may evolve separately.
+      const { rows } = await sql<{ slug: string | null }>`
+        SELECT slug FROM tenant WHERE uuid = ${tenantUuid}`.execute(tx.db);
+      return rows.length === 0 ? undefined : rows[0]!.slug;
+    },
+
+    async create(tx: Tx, record: ContextRecord): Promise<Context> {
+      const { user_ranges, group_ranges, queue_ranges, conference_room_ranges, incall_ranges, ...row } =
+        record;
+      const inserted = await tx.db.insertInto('context').values(row).returningAll().executeTakeFirstOrThrow();
+      const ranges = { user_ranges, group_ranges, queue_ranges, conference_room_ranges, incall_ranges };
+      await writeRanges(tx, inserted.id, ranges);
+      return toContext(inserted, ranges);
+    },
+
+    async edit(tx: Tx, context: Context): Promise<void> {
+      const { label, type, description, enabled } = context;
+      await tx.db
+        .updateTable('context')
+        .set({ label, type, description, enabled })
+        .where('id', '=', context.id)
+        .execute();
+      await writeRanges(tx, context.id, context);
+    },
+
+    async delete(tx: Tx, context: Context): Promise<void> {
+      await tx.db.deleteFrom('context').where('id', '=', context.id).execute();
+    },
+
+    /** One extension of the context, if any: what blocks its deletion. */
+    async firstExtensionId(tx: Tx, contextId: number): Promise<number | null> {
+      const row = await tx.db
+        .selectFrom('extension')
+        .select('id')
+        .where('context_id', '=', contextId)
+        .orderBy('id')
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+
+    /** One line of the context, if any. */
+    async firstLineId(tx: Tx, contextId: number): Promise<number | null> {
+      const row = await tx.db
+        .selectFrom('line')
+        .select('id')
+        .where('context_id', '=', contextId)
+        .orderBy('id')
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+  };
+}
+
+export type ContextsDao = ReturnType<typeof createContextsDao>;

@@ -1,0 +1,112 @@
+/**
+ * Checks on extensions, in wazo-confd's order: the context exists in the caller's tenants, exten
+ * and context are free together, the exten fits the context type's pattern; on edit also that the
+ * owners still fit (a line's extension stays in an internal context, within its user ranges) and
+ * that the tenant does not change; on delete, that no line owns it.
+ */
+import { InvalidDataError } from '@wazo-ts/errors';
+import type { Context } from '../contexts/contexts.model.js';
+import { extenInRanges } from '../contexts/contexts.model.js';
+import type { Tx } from '../db/unit-of-work.js';
+import {
+  type Criteria,
+  formatCriteria,
+  inputError,
+  referenceNotFound,
+  resourceAssociated,
+  resourceError,
+  resourceExists,
+} from '../errors.js';
+import type { ExtensionsDao } from './extensions.dao.js';
+import {
+  EXTEN_OUTCALL_REGEX,
+  EXTEN_REGEX,
+  type Extension,
+  type ExtensionCreate,
+  isPattern,
+} from './extensions.model.js';
+
+/** Wazo raises this one without the `Input Error - ` prefix; clients match it as is. */
+function patternMismatch() {
+  return new InvalidDataError("exten: ['String does not match expected pattern.']", {
+    errorId: 'invalid-data',
+    details: { field: 'exten' },
+  });
+}
+
+export function outsideRange(exten: string, context: string) {
+  return inputError(`Extension '${exten}' is outside of range for context '${context}'`, { exten, context });
+}
+
+const withMeta = (text: string, criteria: Criteria) =>
+  Object.keys(criteria).length > 0 ? `${text} (${formatCriteria(criteria)})` : text;
+
+export function unhandledContextType(type: string, criteria: Criteria = {}) {
+  return resourceError(withMeta(`ContextType '${type}' cannot be associated`, criteria), criteria);
+}
+
+/** `Resource Error - different tenants ('user_tenant_uuid': ..., 'line_tenant_uuid': ...)`. */
+export function differentTenants(criteria: Criteria) {
+  return resourceError(withMeta('different tenants', criteria), criteria);
+}
+
+function checkContext(name: string, context: Context | null): asserts context is Context {
+  if (!context) throw referenceNotFound('context', 'Context', { context: name });
+}
+
+function checkPattern(exten: string, context: Context): void {
+  const regex = context.type === 'outcall' ? EXTEN_OUTCALL_REGEX : EXTEN_REGEX;
+  if (!regex.test(exten)) throw patternMismatch();
+}
+
+export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
+  async function checkFree(tx: Tx, exten: string, context: Context, selfId?: number): Promise<void> {
+    const existing = await deps.dao.findIdByExten(tx, exten, context.id);
+    if (existing !== null && existing !== selfId) {
+      throw resourceExists('Extension', { exten, context: context.name });
+    }
+  }
+
+  return {
+    async validateCreate(tx: Tx, input: ExtensionCreate, context: Context | null): Promise<void> {
+      checkContext(input.context, context);
+      await checkFree(tx, input.exten, context);
+      checkPattern(input.exten, context);
+    },
+
+    /** `edited` is the extension as it would be; `current` its tenant and context before. */
+    async validateEdit(
+      tx: Tx,
+      current: Extension,
+      edited: Extension,
+      context: Context | null,
+    ): Promise<void> {
+      checkContext(edited.context, context);
+      await checkFree(tx, edited.exten, context, edited.id);
+      if (edited.lines.length > 0) {
+        if (context.type !== 'internal') throw unhandledContextType(context.type);
+        if (!isPattern(edited.exten) && !extenInRanges(edited.exten, context.user_ranges)) {
+          throw outsideRange(edited.exten, edited.context);
+        }
+      }
+      checkPattern(edited.exten, context);
+      if (current.tenant_uuid !== context.tenant_uuid) {
+        throw differentTenants({
+          current_tenant_uuid: current.tenant_uuid,
+          context_tenant_uuid: context.tenant_uuid,
+        });
+      }
+    },
+
+    validateDelete(_tx: Tx, extension: Extension): void {
+      if (extension.lines.length > 0) {
+        throw resourceAssociated('Extension', 'line', {
+          extension_id: extension.id,
+          associated_ids: extension.lines.map((line) => line.id),
+        });
+      }
+    },
+  };
+}
+
+export type ExtensionsValidator = ReturnType<typeof createExtensionsValidator>;
