@@ -1,0 +1,85 @@
+/** SQL of the groups resource: the `groups` table, plus the tenant slug its names are built from. */
+import { sql } from 'kysely';
+import type { Tx } from '../db/unit-of-work.js';
+import { runSearch, type SearchConfig } from '../search/apply.js';
+import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
+import type { Group, GroupEdit, GroupRow } from './groups.model.js';
+
+/** Wazo's group search (id, name, label, preprocess_subroutine; sorted by label). */
+// TODO(extensions): Wazo also searches `exten` (the group's extension) once extensions exist.
+export const groupSearchConfig: SearchConfig = {
+  columns: {
+    id: 'groups.id',
+    name: 'groups.name',
+    label: 'groups.label',
+    preprocess_subroutine: 'groups.preprocess_subroutine',
+  },
+  search: ['id', 'name', 'label', 'preprocess_subroutine'],
+  defaultSort: 'label',
+};
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A group is named by its id (number) or its uuid (string). */
+export type GroupKey = number | string;
+
+function scoped(tx: Tx, scope: TenantScope) {
+  // An empty scope sees nothing: `IN ()` is not valid SQL, so say false instead.
+  const query = tx.db.selectFrom('groups').selectAll('groups');
+  return scope.tenantUuids.length === 0
+    ? query.where(sql<boolean>`false`)
+    : query.where('groups.tenant_uuid', 'in', [...scope.tenantUuids]);
+}
+
+function byKey<Q extends ReturnType<typeof scoped>>(query: Q, key: GroupKey): Q {
+  if (typeof key === 'number') return query.where('groups.id', '=', key) as Q;
+  return (UUID_RE.test(key) ? query.where('groups.uuid', '=', key) : query.where(sql<boolean>`false`)) as Q;
+}
+
+export function createGroupsDao() {
+  return {
+    /** The slug of a tenant (from the tenants' table), or null when the tenant is unknown. */
+    async findTenantSlug(tx: Tx, tenantUuid: string): Promise<string | null> {
+      if (!UUID_RE.test(tenantUuid)) return null;
+      const { rows } = await sql<{ slug: string | null }>`
+        SELECT slug FROM tenant WHERE uuid = ${tenantUuid}`.execute(tx.db);
+      return rows[0] ? (rows[0].slug ?? '') : null;
+    },
+
+    async create(tx: Tx, row: GroupRow): Promise<Group> {
+      return (await tx.db.insertInto('groups').values(row).returningAll().executeTakeFirstOrThrow()) as Group;
+    },
+
+    async find(tx: Tx, scope: TenantScope, key: GroupKey): Promise<Group | null> {
+      return ((await byKey(scoped(tx, scope), key).executeTakeFirst()) as Group | undefined) ?? null;
+    },
+
+    async search(tx: Tx, scope: TenantScope, params: SearchParams): Promise<SearchResult<Group>> {
+      return (await runSearch(scoped(tx, scope), groupSearchConfig, params)) as SearchResult<Group>;
+    },
+
+    /** Applies `changes` to the group `id` if it is in scope; returns the new state or null. */
+    async edit(tx: Tx, scope: TenantScope, id: number, changes: GroupEdit): Promise<Group | null> {
+      if (scope.tenantUuids.length === 0) return null;
+      const columns = changes;
+      let query = tx.db.updateTable('groups').where('id', '=', id);
+      query = query.where('tenant_uuid', 'in', [...scope.tenantUuids]);
+      if (Object.keys(columns).length === 0) return this.find(tx, scope, id);
+      const row = await query.set(columns).returningAll().executeTakeFirst();
+      return (row as Group | undefined) ?? null;
+    },
+
+    /** Deletes the group `id` if it is in scope; true when a row went. */
+    async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
+      if (scope.tenantUuids.length === 0) return false;
+      const result = await tx.db
+        .deleteFrom('groups')
+        .where('id', '=', id)
+        .where('tenant_uuid', 'in', [...scope.tenantUuids])
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}
+
+export type GroupsDao = ReturnType<typeof createGroupsDao>;

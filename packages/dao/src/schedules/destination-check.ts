@@ -1,0 +1,100 @@
+/**
+ * Checking and cleaning a destination against the field tables of destination.ts: unknown fields
+ * are dropped (as wazo-confd's schemas do), wrong or missing ones are reported in marshmallow's
+ * words, and the same tables produce the JSON Schema given to the REST layer.
+ */
+import { DESTINATION_FIELDS, DESTINATION_TYPES, type Destination, fieldTablesOf } from './destination.js';
+
+type Spec = (typeof DESTINATION_FIELDS)[string][string];
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fieldProblem(value: unknown, spec: Spec): string | null {
+  if (value === null) return spec.nullable ? null : 'Field may not be null.';
+  const ok: Record<Spec['kind'], boolean> = {
+    integer: Number.isInteger(value),
+    number: typeof value === 'number' && Number.isFinite(value),
+    string: typeof value === 'string',
+    boolean: typeof value === 'boolean',
+    object: typeof value === 'object' && !Array.isArray(value),
+    uuid: typeof value === 'string' && UUID_RE.test(value),
+  };
+  if (!ok[spec.kind]) return spec.kind === 'uuid' ? 'Not a valid UUID.' : `Not a valid ${spec.kind}.`;
+  if (spec.enum && !spec.enum.includes(value as string)) return `Must be one of: ${spec.enum.join(', ')}.`;
+  if (spec.minimum !== undefined && (value as number) < spec.minimum) {
+    return `Must be greater than or equal to ${spec.minimum}.`;
+  }
+  if (spec.maxLength !== undefined && (value as string).length > spec.maxLength) {
+    return `Longer than maximum length ${spec.maxLength}.`;
+  }
+  if (spec.pattern && !new RegExp(spec.pattern).test(value as string)) {
+    return 'String does not match expected pattern.';
+  }
+  return null;
+}
+
+export type DestinationCheck = { destination: Destination } | { errors: Record<string, string[]> };
+
+/** Validates a raw destination; on success returns it with only its type's fields kept. */
+export function checkDestination(raw: unknown): DestinationCheck {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { errors: { _schema: ['Invalid input type.'] } };
+  }
+  const input = raw as Record<string, unknown>;
+  const typeProblem = fieldProblem(input.type ?? null, {
+    kind: 'string',
+    required: true,
+    enum: DESTINATION_TYPES,
+  });
+  if (input.type === undefined) return { errors: { type: ['Missing data for required field.'] } };
+  if (typeProblem) return { errors: { type: [typeProblem] } };
+  const errors: Record<string, string[]> = {};
+  const destination: Record<string, unknown> = { type: input.type };
+  for (const [name, spec] of Object.entries(fieldTablesOf(input as Destination))) {
+    if (input[name] === undefined) {
+      if (spec.required) errors[name] = ['Missing data for required field.'];
+      continue;
+    }
+    const problem = fieldProblem(input[name], spec);
+    if (problem) errors[name] = [problem];
+    else destination[name] = input[name];
+  }
+  return Object.keys(errors).length > 0 ? { errors } : { destination: destination as Destination };
+}
+
+function specSchema(spec: Spec): Record<string, unknown> {
+  const base: Record<string, unknown> =
+    spec.kind === 'uuid' ? { type: 'string', format: 'uuid' } : { type: spec.kind };
+  if (spec.enum) base.enum = [...spec.enum];
+  if (spec.pattern) base.pattern = spec.pattern;
+  if (spec.maxLength !== undefined) base.maxLength = spec.maxLength;
+  if (spec.minimum !== undefined) base.minimum = spec.minimum;
+  if (spec.nullable) base.type = [base.type as string, 'null'];
+  return base;
+}
+
+function tableSchema(table: Record<string, Spec>) {
+  const required = Object.entries(table)
+    .filter(([, s]) => s.required)
+    .map(([n]) => n);
+  const properties = Object.fromEntries(Object.entries(table).map(([n, s]) => [n, specSchema(s)]));
+  return { properties, ...(required.length > 0 ? { required } : {}) };
+}
+
+function branch(key: string): Record<string, unknown> {
+  const [type, sub] = key.split(':') as [string, string | undefined];
+  const subField = type === 'application' ? 'application' : 'cause';
+  const when = sub
+    ? { properties: { type: { const: type }, [subField]: { const: sub } }, required: ['type', subField] }
+    : { properties: { type: { const: type } }, required: ['type'] };
+  // biome-ignore lint/suspicious/noThenProperty: `then` is JSON Schema's keyword, not a promise
+  return { if: when, then: tableSchema(DESTINATION_FIELDS[key]!) };
+}
+
+/** JSON Schema of a destination object (type, then each type's and subtype's fields). */
+export const destinationJsonSchema = {
+  type: 'object',
+  required: ['type'],
+  properties: { type: { type: 'string', enum: [...DESTINATION_TYPES] } },
+  allOf: Object.keys(DESTINATION_FIELDS).map(branch),
+} as const;
