@@ -16,3 +16,6 @@ export {
   scopeOf,
   type TenantScope,
 } from './search/search.js';
+export * from './user-forwards/index.js';
+export * from './user-services/index.js';
+export * from './users/index.js';

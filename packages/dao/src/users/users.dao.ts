@@ -1,0 +1,185 @@
+/**
+ * The users dao: the only code with the users table's SQL. Reads are scoped to tenants; the
+ * lookups by e-mail and username are platform-wide on purpose (both are unique across tenants)
+ * and answer only an id.
+ */
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { Tx } from '../db/unit-of-work.js';
+import { runSearch, type SearchConfig } from '../search/apply.js';
+import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
+import { isUuid, parseUserKey } from './user-key.js';
+import { type UserRow, userFromRow, userRowValues } from './users.mapping.js';
+import type { User, UserKey, UserValues } from './users.model.js';
+
+/**
+ * Wazo's user search. Not here yet: `exten`, `extension`, `context`, `provisioning_code` and
+ * `voicemail_number` live in other resources' tables; confd resolves them through those services
+ * and passes the matching user ids (`SearchRestriction`).
+ */
+export const userSearchConfig: SearchConfig = {
+  columns: Object.fromEntries(
+    [
+      'id',
+      'uuid',
+      'firstname',
+      'lastname',
+      'fullname',
+      'caller_id',
+      'description',
+      'userfield',
+      'email',
+      'mobile_phone_number',
+      'music_on_hold',
+      'outgoing_caller_id',
+      'preprocess_subroutine',
+      'username',
+      'enabled',
+      'subscription_type',
+    ].map((name) => [name, `users.${name}`]),
+  ),
+  search: [
+    'fullname',
+    'caller_id',
+    'description',
+    'userfield',
+    'email',
+    'mobile_phone_number',
+    'preprocess_subroutine',
+    'outgoing_caller_id',
+    'username',
+    'subscription_type',
+  ],
+  defaultSort: 'lastname',
+  sortInsensitive: ['firstname', 'lastname', 'fullname', 'description'],
+};
+
+/** Limits a search to some users, e.g. those whose main line has the extension searched. */
+export interface SearchRestriction {
+  ids?: readonly number[];
+}
+
+type UsersQuery = SelectQueryBuilder<Database, 'users', UserRow>;
+
+/** The users of the scope's tenants, with every column the model needs. */
+export function scopedUsers(tx: Tx, scope: TenantScope): UsersQuery {
+  const query = tx.db
+    .selectFrom('users')
+    .selectAll('users')
+    .select(
+      sql<string>`to_char(users.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`.as(
+        'created_at_text',
+      ),
+    );
+  if (scope.tenantUuids.length === 0) return query.where(sql<boolean>`false`);
+  return query.where('users.tenant_uuid', 'in', [...scope.tenantUuids]);
+}
+
+/** The scoped user named by `key`, or undefined (also for a key that cannot name a user). */
+export async function findUserRow(tx: Tx, scope: TenantScope, key: UserKey): Promise<UserRow | undefined> {
+  const parsed = parseUserKey(key);
+  if (!parsed) return undefined;
+  const query = scopedUsers(tx, scope);
+  return 'id' in parsed
+    ? query.where('users.id', '=', parsed.id).executeTakeFirst()
+    : query.where('users.uuid', '=', parsed.uuid).executeTakeFirst();
+}
+
+function withFilters(query: UsersQuery, params: SearchParams, restriction: SearchRestriction): UsersQuery {
+  let q = query;
+  const uuid = params.filters?.uuid;
+  if (uuid !== undefined) {
+    // Wazo's column is text, so a malformed uuid simply matches nothing.
+    const uuids = (Array.isArray(uuid) ? uuid : [uuid]).map(String).filter(isUuid);
+    q = uuids.length === 0 ? q.where(sql<boolean>`false`) : q.where('users.uuid', 'in', uuids);
+  }
+  if (restriction.ids) {
+    const ids = [...restriction.ids];
+    q = ids.length === 0 ? q.where(sql<boolean>`false`) : q.where('users.id', 'in', ids);
+  }
+  return q;
+}
+
+export function createUsersDao() {
+  return {
+    async search(
+      tx: Tx,
+      scope: TenantScope,
+      params: SearchParams,
+      restriction: SearchRestriction = {},
+    ): Promise<SearchResult<User>> {
+      const { uuid: _uuid, ...filters } = params.filters ?? {};
+      const query = withFilters(scopedUsers(tx, scope), params, restriction);
+      const result = await runSearch(query, userSearchConfig, { ...params, filters });
+      return { total: result.total, items: result.items.map(userFromRow) };
+    },
+
+    async find(tx: Tx, scope: TenantScope, key: UserKey): Promise<User | undefined> {
+      const row = await findUserRow(tx, scope, key);
+      return row && userFromRow(row);
+    },
+
+    async findIdByEmail(tx: Tx, email: string): Promise<number | undefined> {
+      const row = await tx.db
+        .selectFrom('users')
+        .select('id')
+        .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+        .executeTakeFirst();
+      return row?.id;
+    },
+
+    async findIdByUsername(tx: Tx, username: string): Promise<number | undefined> {
+      const row = await tx.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', username)
+        .executeTakeFirst();
+      return row?.id;
+    },
+
+    async create(tx: Tx, tenantUuid: string, values: UserValues): Promise<User> {
+      const { id } = await tx.db
+        .insertInto('users')
+        .values({ ...userRowValues(values), firstname: values.firstname, tenant_uuid: tenantUuid })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const row = await scopedUsers(tx, { tenantUuids: [tenantUuid] })
+        .where('users.id', '=', id)
+        .executeTakeFirstOrThrow();
+      return userFromRow(row);
+    },
+
+    /** Writes the given fields of a user of the scope; undefined when there is no such user. */
+    async edit(
+      tx: Tx,
+      scope: TenantScope,
+      id: number,
+      values: Partial<UserValues>,
+    ): Promise<User | undefined> {
+      if (scope.tenantUuids.length === 0) return undefined;
+      const changes = userRowValues(values);
+      if (Object.keys(changes).length > 0) {
+        await tx.db
+          .updateTable('users')
+          .set(changes)
+          .where('id', '=', id)
+          .where('tenant_uuid', 'in', [...scope.tenantUuids])
+          .execute();
+      }
+      const row = await scopedUsers(tx, scope).where('users.id', '=', id).executeTakeFirst();
+      return row && userFromRow(row);
+    },
+
+    async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
+      if (scope.tenantUuids.length === 0) return false;
+      const result = await tx.db
+        .deleteFrom('users')
+        .where('id', '=', id)
+        .where('tenant_uuid', 'in', [...scope.tenantUuids])
+        .executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+  };
+}
+
+export type UsersDao = ReturnType<typeof createUsersDao>;
