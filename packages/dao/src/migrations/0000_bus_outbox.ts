@@ -13,8 +13,9 @@ async function unaccentAvailable(db: Kysely<unknown>): Promise<boolean> {
 
 /**
  * Searches call `unaccent(text)` so that "Helene" finds "Hélène". The extension ships with
- * PostgreSQL's contrib package, which some servers lack (the embedded PostgreSQL among them) and
- * which a non-owner may not be allowed to create. Then a same-named SQL function that returns its
+ * PostgreSQL's contrib modules, which some server installs lack (a bare distribution package, a
+ * minimal container image) and which a role without CREATE on the database may not install. (The
+ * embedded PostgreSQL ships it.) Then a same-named SQL function that returns its
  * argument stands in: searches stay correct, only accent-insensitive matching is lost.
  * A savepoint keeps a refused CREATE EXTENSION from aborting the migration's transaction.
  */
