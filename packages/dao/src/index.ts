@@ -19,3 +19,8 @@ export {
 export * from './user-forwards/index.js';
 export * from './user-services/index.js';
 export * from './users/index.js';
+export * from './groups/index.js';
+export * from './group-members/index.js';
+export * from './schedules/index.js';
+export * from './user-schedules/index.js';
+export * from './group-schedules/index.js';

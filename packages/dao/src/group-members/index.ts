@@ -1,7 +1,6 @@
 // Public surface of group membership (users in groups, from either side).
 export { createGroupMembersDao, type GroupMembersDao } from './group-members.dao.js';
 export {
-  type GroupMemberUser,
   type GroupMemberUserInput,
   type GroupRefInput,
   groupMemberUsersSchema,
@@ -21,4 +20,4 @@ export {
   type HasLine,
   type MainLineId,
 } from './group-members.validator.js';
-export type { FindUser, UserRef } from './user-ref.js';
+export type { FindUser } from './user-ref.js';

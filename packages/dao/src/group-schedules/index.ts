@@ -1,6 +1,6 @@
 // Public surface of the group ↔ schedule link.
 export { createGroupSchedulesDao, type GroupSchedulesDao } from './group-schedules.dao.js';
-export type { ScheduleGroup, ScheduleSummary } from './group-schedules.model.js';
+export type { ScheduleGroup } from './group-schedules.model.js';
 export { createGroupSchedulesNotifier, type GroupSchedulesNotifier } from './group-schedules.notifier.js';
 export {
   createGroupSchedulesService,
