@@ -1,0 +1,201 @@
+/**
+ * Data access for lines. A line row joins its context (name, tenant); reads add the line's
+ * extensions and users from the association tables, main ones first, since clients (the SDK)
+ * read a line as `{id, extensions, endpoint_*}`.
+ */
+import { type Selectable, sql } from 'kysely';
+import type { Tx } from '../db/unit-of-work.js';
+import { runSearch, type SearchConfig } from '../search/apply.js';
+import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
+import {
+  callerIdOf,
+  type EndpointSip,
+  type Line,
+  type LineExtensionRef,
+  type LineRecord,
+  type LineUserRef,
+} from './lines.model.js';
+import type { LineTable } from './lines.tables.js';
+
+export const lineSearchConfig: SearchConfig = {
+  columns: {
+    context: 'context.name',
+    provisioning_code: 'line.provisioning_code',
+    provisioning_extension: 'line.provisioning_code',
+    position: 'line.position',
+    device_slot: 'line.position',
+    protocol: 'line.protocol',
+    device_id: 'line.device_id',
+    name: 'line.name',
+    exten: 'main_extension.exten',
+  },
+  search: [
+    'context',
+    'provisioning_code',
+    'provisioning_extension',
+    'position',
+    'device_slot',
+    'protocol',
+    'device_id',
+    'name',
+    'exten',
+  ],
+  defaultSort: 'name',
+};
+
+// Custom endpoints keep an id of their own, as in Wazo, drawn from a sequence.
+const nextCustomId = sql<number>`nextval('line_endpoint_custom_id_seq')`;
+
+/** The jsonb document of a SIP endpoint: what is not a column (uuid, name) of the line. */
+function storedSip(endpoint: LineRecord['endpoint_sip']): string | null {
+  if (!endpoint) return null;
+  const { label, auth_section_options, endpoint_section_options, aor_section_options } = endpoint;
+  return JSON.stringify({ label, auth_section_options, endpoint_section_options, aor_section_options });
+}
+
+type LineRow = Selectable<LineTable> & { context: string; tenant_uuid: string };
+
+function toLine(row: LineRow, extensions: LineExtensionRef[], users: LineUserRef[]): Line {
+  const sip = row.endpoint_sip && row.endpoint_sip_uuid ? row.endpoint_sip : null;
+  const callerId = callerIdOf(sip?.endpoint_section_options ?? []);
+  return {
+    id: row.id,
+    tenant_uuid: row.tenant_uuid,
+    name: row.name,
+    protocol: row.protocol as Line['protocol'],
+    context: row.context,
+    provisioning_code: row.provisioning_code,
+    provisioning_extension: row.provisioning_code,
+    position: row.position,
+    device_slot: row.position,
+    caller_id_name: callerId.name,
+    caller_id_num: callerId.num,
+    registrar: row.registrar,
+    device_id: row.device_id,
+    endpoint_sip: sip && {
+      uuid: row.endpoint_sip_uuid!,
+      label: sip.label,
+      name: row.name ?? '',
+      auth_section_options: sip.auth_section_options.filter(([key]) => key === 'username'),
+    },
+    endpoint_sccp: null,
+    endpoint_custom:
+      row.endpoint_custom_id === null
+        ? null
+        : { id: row.endpoint_custom_id, interface: row.endpoint_custom_interface ?? '' },
+    extensions,
+    users,
+  };
+}
+
+export function createLinesDao() {
+  const base = (tx: Tx, scope: TenantScope) =>
+    tx.db
+      .selectFrom('line')
+      .innerJoin('context', 'context.id', 'line.context_id')
+      .leftJoin('line_extension as main_link', (join) =>
+        join.onRef('main_link.line_id', '=', 'line.id').on('main_link.main_extension', '=', true),
+      )
+      .leftJoin('extension as main_extension', 'main_extension.id', 'main_link.extension_id')
+      .selectAll('line')
+      .select(['context.name as context', 'context.tenant_uuid'])
+      .where('context.tenant_uuid', 'in', scope.tenantUuids);
+
+  async function relations(tx: Tx, rows: LineRow[]): Promise<Line[]> {
+    const ids = rows.map((row) => row.id);
+    if (ids.length === 0) return [];
+    const extensions = await tx.db
+      .selectFrom('line_extension')
+      .innerJoin('extension', 'extension.id', 'line_extension.extension_id')
+      .innerJoin('context', 'context.id', 'extension.context_id')
+      .select(['line_extension.line_id', 'extension.id', 'extension.exten', 'context.name as context'])
+      .where('line_extension.line_id', 'in', ids)
+      .orderBy('line_extension.main_extension', 'desc')
+      .orderBy('extension.id')
+      .execute();
+    const users = await tx.db
+      .selectFrom('user_line')
+      .innerJoin('users', 'users.id', 'user_line.user_id')
+      .select(['user_line.line_id', 'users.uuid', 'users.firstname', 'users.lastname'])
+      .where('user_line.line_id', 'in', ids)
+      .orderBy('user_line.main_user', 'desc')
+      .orderBy('users.id')
+      .execute();
+    return rows.map((row) =>
+      toLine(
+        row,
+        extensions.filter((e) => e.line_id === row.id).map(({ line_id: _, ...e }) => e),
+        users.filter((u) => u.line_id === row.id).map(({ line_id: _, ...u }) => u),
+      ),
+    );
+  }
+
+  async function findRow(tx: Tx, scope: TenantScope, id: number): Promise<LineRow | null> {
+    if (scope.tenantUuids.length === 0) return null;
+    return (await base(tx, scope).where('line.id', '=', id).executeTakeFirst()) ?? null;
+  }
+
+  return {
+    async search(tx: Tx, scope: TenantScope, params: SearchParams): Promise<SearchResult<Line>> {
+      if (scope.tenantUuids.length === 0) return { total: 0, items: [] };
+      const result = await runSearch(base(tx, scope), lineSearchConfig, params);
+      return { total: result.total, items: await relations(tx, result.items) };
+    },
+
+    async find(tx: Tx, scope: TenantScope, id: number): Promise<Line | null> {
+      const row = await findRow(tx, scope, id);
+      return row ? (await relations(tx, [row]))[0]! : null;
+    },
+
+    /** The line's SIP endpoint in full (secrets included), or null. */
+    async findEndpointSip(tx: Tx, scope: TenantScope, id: number): Promise<EndpointSip | null> {
+      const row = await findRow(tx, scope, id);
+      if (!row?.endpoint_sip || !row.endpoint_sip_uuid) return null;
+      return {
+        uuid: row.endpoint_sip_uuid,
+        tenant_uuid: row.tenant_uuid,
+        name: row.name ?? '',
+        ...row.endpoint_sip,
+      };
+    },
+
+    /** Whether a line (any tenant) already has that name, provisioning code or custom interface. */
+    async exists(tx: Tx, column: 'name' | 'provisioning_code' | 'endpoint_custom_interface', value: string) {
+      const row = await tx.db.selectFrom('line').select('id').where(column, '=', value).executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async create(tx: Tx, record: LineRecord): Promise<number> {
+      const { endpoint_sip, endpoint_custom_interface, ...core } = record;
+      const row = await tx.db
+        .insertInto('line')
+        .values({
+          ...core,
+          endpoint_sip_uuid: endpoint_sip?.uuid ?? null,
+          endpoint_sip: storedSip(endpoint_sip),
+          endpoint_custom_id: endpoint_custom_interface === null ? null : nextCustomId,
+          endpoint_custom_interface,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    /** Writes the line's fields; the endpoint keeps its identity (uuid, name), its options change. */
+    async edit(tx: Tx, id: number, record: Omit<LineRecord, 'endpoint_custom_interface' | 'name'>) {
+      const { endpoint_sip, ...core } = record;
+      const sip = endpoint_sip ? { endpoint_sip: storedSip(endpoint_sip) } : {};
+      await tx.db
+        .updateTable('line')
+        .set({ ...core, ...sip })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async delete(tx: Tx, id: number): Promise<void> {
+      await tx.db.deleteFrom('line').where('id', '=', id).execute();
+    },
+  };
+}
+
+export type LinesDao = ReturnType<typeof createLinesDao>;

@@ -1,0 +1,85 @@
+/**
+ * Checks on lines: the context exists among the caller's tenants (and, on edit, keeps the line in
+ * its tenant), one endpoint at most, free provisioning code, SIP name and custom interface, and
+ * caller id only where an endpoint can carry it (worded as Wazo's model raises them, unprefixed).
+ */
+import { InvalidDataError } from '@wazo-ts/errors';
+import type { Context } from '../contexts/contexts.model.js';
+import type { Tx } from '../db/unit-of-work.js';
+import { formatCriteria, inputError, referenceNotFound, resourceError, resourceExists } from '../errors.js';
+import type { LinesDao } from './lines.dao.js';
+import type { Line, LineCreate, LineEdit } from './lines.model.js';
+
+/** Wazo's line model raises these bare, without a category prefix. */
+const bare = (message: string) => new InvalidDataError(message, { errorId: 'invalid-data', details: {} });
+
+function checkContext(name: string, context: Context | null): asserts context is Context {
+  if (!context) throw referenceNotFound('context', 'Context', { context: name });
+}
+
+function checkCallerIdTarget(protocol: Line['protocol']): void {
+  if (protocol === 'custom') throw bare("Cannot set caller id on endpoint of type 'custom'");
+  if (protocol === null) throw bare('Cannot set caller id if no endpoint associated');
+}
+
+function checkCallerIdEdit(line: Line, input: LineEdit): void {
+  for (const [field, label] of [
+    ['caller_id_name', 'caller id'],
+    ['caller_id_num', 'caller id num'],
+  ] as const) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (value === null) {
+      if (line.protocol !== null) throw bare(`Cannot set ${label} to None`);
+      continue;
+    }
+    checkCallerIdTarget(line.protocol);
+  }
+}
+
+export function createLinesValidator(deps: { dao: LinesDao }) {
+  const { dao } = deps;
+
+  async function checkProvisioningCode(tx: Tx, code: string | null | undefined): Promise<void> {
+    if (code && (await dao.exists(tx, 'provisioning_code', code))) {
+      throw resourceExists('Line', { provisioning_code: code });
+    }
+  }
+
+  async function checkEndpoint(tx: Tx, input: LineCreate): Promise<void> {
+    if (input.endpoint_sip && input.endpoint_custom) {
+      throw inputError("_schema: ['Only one endpoint should be configured on a line']", { field: '_schema' });
+    }
+    const name = input.endpoint_sip?.name;
+    if (name && (await dao.exists(tx, 'name', name))) throw resourceExists('SIPEndpoint', { name });
+    const custom = input.endpoint_custom?.interface;
+    if (custom && (await dao.exists(tx, 'endpoint_custom_interface', custom))) {
+      throw resourceExists('CustomEndpoint', { interface: custom });
+    }
+  }
+
+  return {
+    async validateCreate(tx: Tx, input: LineCreate, context: Context | null): Promise<void> {
+      await checkProvisioningCode(tx, input.provisioning_code);
+      checkContext(input.context, context);
+      await checkEndpoint(tx, input);
+      if (input.caller_id_name) {
+        checkCallerIdTarget(input.endpoint_sip ? 'sip' : input.endpoint_custom ? 'custom' : null);
+      }
+    },
+
+    async validateEdit(tx: Tx, line: Line, input: LineEdit, context: Context | null): Promise<void> {
+      if (input.provisioning_code && input.provisioning_code !== line.provisioning_code) {
+        await checkProvisioningCode(tx, input.provisioning_code);
+      }
+      checkContext(input.context ?? line.context, context);
+      if (context.tenant_uuid !== line.tenant_uuid) {
+        const criteria = { line_tenant_uuid: line.tenant_uuid, context_tenant_uuid: context.tenant_uuid };
+        throw resourceError(`different tenants (${formatCriteria(criteria)})`, criteria);
+      }
+      checkCallerIdEdit(line, input);
+    },
+  };
+}
+
+export type LinesValidator = ReturnType<typeof createLinesValidator>;
