@@ -61,14 +61,26 @@ describe('groups dao', () => {
     await dao.create(tx, row(A, 'a-support'));
     await dao.create(tx, row(A, 'c-sales'));
     const all = await dao.search(tx, scopeOf(A), {});
-    assert.deepEqual(all.items.map((g) => g.label), ['a-support', 'b-sales', 'c-sales']);
+    assert.deepEqual(
+      all.items.map((g) => g.label),
+      ['a-support', 'b-sales', 'c-sales'],
+    );
     const found = await dao.search(tx, scopeOf(A), { search: 'SALES', direction: 'desc' });
-    assert.deepEqual(found.items.map((g) => g.label), ['c-sales', 'b-sales']);
+    assert.deepEqual(
+      found.items.map((g) => g.label),
+      ['c-sales', 'b-sales'],
+    );
     const paged = await dao.search(tx, scopeOf(A), { limit: 1, offset: 1 });
     assert.equal(paged.total, 3);
-    assert.deepEqual(paged.items.map((g) => g.label), ['b-sales']);
+    assert.deepEqual(
+      paged.items.map((g) => g.label),
+      ['b-sales'],
+    );
     const filtered = await dao.search(tx, scopeOf(A), { filters: { preprocess_subroutine: 'sub-one' } });
-    assert.deepEqual(filtered.items.map((g) => g.label), ['b-sales']);
+    assert.deepEqual(
+      filtered.items.map((g) => g.label),
+      ['b-sales'],
+    );
   });
 
   it('when a group is edited and deleted, then the row changes and goes', async () => {

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import type { Tx } from '../db/unit-of-work.js';
+import { createGroupSchedulesDao } from '../group-schedules/group-schedules.dao.js';
+import { createGroupsDao } from '../groups/groups.dao.js';
+import type { Group } from '../groups/groups.model.js';
+import { createSchedulesDao } from '../schedules/schedules.dao.js';
+import { scopeOf } from '../search/search.js';
+import { createMigratedTestDatabase, type MigratedTestDatabase } from '../testing/index.js';
+import { createUserSchedulesDao } from '../user-schedules/user-schedules.dao.js';
+import { createGroupMembersDao } from './group-members.dao.js';
+
+const A = '00000000-0000-4000-8000-00000000000a';
+const B = '00000000-0000-4000-8000-00000000000b';
+const members = createGroupMembersDao();
+const groups = createGroupsDao();
+let test: MigratedTestDatabase;
+let tx: Tx;
+
+async function user(tenant: string): Promise<string> {
+  const { rows } = await sql<{ uuid: string }>`
+    INSERT INTO users (tenant_uuid, firstname) VALUES (${tenant}, 'u') RETURNING uuid`.execute(test.db);
+  return rows[0]!.uuid;
+}
+
+async function group(tenant: string, label: string): Promise<Group> {
+  const uuid = globalThis.crypto.randomUUID();
+  return groups.create(tx, { uuid, tenant_uuid: tenant, name: `grp-${uuid}`, label });
+}
+
+const schedule = (tenant: string) =>
+  createSchedulesDao().create(tx, {
+    tenant_uuid: tenant,
+    name: 's',
+    timezone: null,
+    closed_destination: { type: 'none' },
+    open_periods: [],
+    exceptional_periods: [],
+    enabled: true,
+  });
+
+before(async () => {
+  test = await createMigratedTestDatabase();
+  tx = { db: test.db, events: { add: () => {} } };
+  await sql`INSERT INTO tenant (uuid, slug) VALUES (${A}, 'alpha'), (${B}, 'beta')`.execute(test.db);
+});
+after(() => test.drop());
+
+describe('group members dao', () => {
+  it('when members are replaced, then they read back in order with their priorities', async () => {
+    const g = await group(A, 'g');
+    const [u1, u2, u3] = [await user(A), await user(A), await user(A)];
+    await members.replaceUsers(tx, g.id, [
+      { user_uuid: u1, priority: 0 },
+      { user_uuid: u2, priority: 5 },
+    ]);
+    await members.replaceUsers(tx, g.id, [
+      { user_uuid: u3, priority: 2 },
+      { user_uuid: u1, priority: 1 },
+    ]);
+    assert.deepEqual(await members.listUsers(tx, g.id), [
+      { uuid: u3, priority: 2 },
+      { uuid: u1, priority: 1 },
+    ]);
+    await members.replaceUsers(tx, g.id, []);
+    assert.deepEqual(await members.listUsers(tx, g.id), []);
+  });
+
+  it("when a user's groups are replaced, then kept memberships keep their priority and new ones come last", async () => {
+    const [g1, g2, g3] = [await group(A, 'g1'), await group(A, 'g2'), await group(A, 'g3')];
+    const [u1, u2] = [await user(A), await user(A)];
+    await members.replaceUsers(tx, g1.id, [{ user_uuid: u1, priority: 7 }]);
+    await members.replaceUsers(tx, g2.id, [{ user_uuid: u2, priority: 0 }]);
+    await members.replaceGroupsOfUser(tx, u1, [g1.id, g2.id]);
+    assert.deepEqual(await members.listUsers(tx, g1.id), [{ uuid: u1, priority: 7 }]);
+    assert.deepEqual(await members.listUsers(tx, g2.id), [
+      { uuid: u2, priority: 0 },
+      { uuid: u1, priority: 0 },
+    ]);
+    await members.replaceGroupsOfUser(tx, u1, [g3.id]);
+    const listed = await members.listGroupsOfUser(tx, scopeOf(A), u1);
+    assert.deepEqual(listed, [{ id: g3.id, uuid: g3.uuid, name: g3.name, label: 'g3' }]);
+    assert.deepEqual(await members.listGroupsOfUser(tx, scopeOf(B), u1), []);
+  });
+
+  it('when a user or group is deleted, then its memberships go; an unknown user is refused', async () => {
+    const g = await group(A, 'g');
+    const u = await user(A);
+    await members.replaceUsers(tx, g.id, [{ user_uuid: u, priority: 0 }]);
+    await sql`DELETE FROM users WHERE uuid = ${u}`.execute(test.db);
+    assert.deepEqual(await members.listUsers(tx, g.id), []);
+    const missing = '00000000-0000-4000-8000-0000000000ff';
+    await assert.rejects(
+      members.replaceUsers(tx, g.id, [{ user_uuid: missing, priority: 0 }]),
+      /foreign key/,
+    );
+  });
+});
+
+describe('user and group schedules dao', () => {
+  it('when a user gets a schedule, then both sides read it, scoped, and a second one is refused', async () => {
+    const dao = createUserSchedulesDao();
+    const [u, s1, s2] = [await user(A), await schedule(A), await schedule(A)];
+    await dao.associate(tx, u, s1.id);
+    assert.equal(await dao.findScheduleId(tx, u), s1.id);
+    assert.deepEqual(await dao.listSchedulesOfUser(tx, scopeOf(A), u), [{ id: s1.id, name: 's' }]);
+    assert.deepEqual(await dao.listUsersOfSchedule(tx, scopeOf(A), s1.id), [{ uuid: u }]);
+    assert.deepEqual(await dao.listUsersOfSchedule(tx, scopeOf(B), s1.id), []);
+    await assert.rejects(dao.associate(tx, u, s2.id), /duplicate key/);
+    await dao.dissociate(tx, u, s1.id);
+    assert.equal(await dao.findScheduleId(tx, u), null);
+  });
+
+  it('when a group gets a schedule, then both sides read it, scoped, and deleting the schedule unlinks it', async () => {
+    const dao = createGroupSchedulesDao();
+    const [g, s1, s2] = [await group(A, 'g'), await schedule(A), await schedule(A)];
+    await dao.associate(tx, g.id, s1.id);
+    assert.equal(await dao.findScheduleId(tx, g.id), s1.id);
+    assert.deepEqual(await dao.listSchedulesOfGroup(tx, scopeOf(A), g.id), [{ id: s1.id, name: 's' }]);
+    assert.deepEqual(await dao.listGroupsOfSchedule(tx, scopeOf(A), s1.id), [
+      { id: g.id, uuid: g.uuid, name: g.name },
+    ]);
+    assert.deepEqual(await dao.listGroupsOfSchedule(tx, scopeOf(B), s1.id), []);
+    await assert.rejects(dao.associate(tx, g.id, s2.id), /duplicate key/);
+    await sql`DELETE FROM schedules WHERE id = ${s1.id}`.execute(test.db);
+    assert.equal(await dao.findScheduleId(tx, g.id), null);
+  });
+});
