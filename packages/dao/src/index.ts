@@ -24,3 +24,8 @@ export * from './group-members/index.js';
 export * from './schedules/index.js';
 export * from './user-schedules/index.js';
 export * from './group-schedules/index.js';
+export * from './contexts/index.js';
+export * from './extensions/index.js';
+export * from './lines/index.js';
+export * from './user-lines/index.js';
+export * from './line-extensions/index.js';

@@ -3,7 +3,7 @@
  * sections' options as `[key, value]` pairs) or a custom interface. Its name is the endpoint's
  * (SIP name or custom interface), its protocol follows the endpoint, its tenant is its context's.
  */
-export type Option = [string, string];
+export type SipOption = [string, string];
 
 /** The SIP endpoint in full, secrets included: only for who may read the endpoint itself. */
 export interface EndpointSip {
@@ -11,9 +11,9 @@ export interface EndpointSip {
   tenant_uuid: string;
   name: string;
   label: string | null;
-  auth_section_options: Option[];
-  endpoint_section_options: Option[];
-  aor_section_options: Option[];
+  auth_section_options: SipOption[];
+  endpoint_section_options: SipOption[];
+  aor_section_options: SipOption[];
 }
 
 /** The SIP endpoint as a line shows it: no password, only the username among auth options. */
@@ -21,7 +21,7 @@ export interface EndpointSipSummary {
   uuid: string;
   label: string | null;
   name: string;
-  auth_section_options: Option[];
+  auth_section_options: SipOption[];
 }
 
 export interface EndpointCustom {
@@ -71,9 +71,9 @@ export interface EndpointSipInput {
   /** The PJSIP name; 8 random lowercase letters and digits when absent. */
   name?: string | undefined;
   label?: string | null | undefined;
-  auth_section_options?: Option[] | undefined;
-  endpoint_section_options?: Option[] | undefined;
-  aor_section_options?: Option[] | undefined;
+  auth_section_options?: SipOption[] | undefined;
+  endpoint_section_options?: SipOption[] | undefined;
+  aor_section_options?: SipOption[] | undefined;
 }
 
 export interface LineCreate {
@@ -110,7 +110,7 @@ export interface LineRecord {
 const CALLER_ID = /^"([^"]+)"(?:\s+<(\+?[0-9A-Z]+)?>)?/;
 
 /** `{name, num}` read from a SIP endpoint's `callerid` option (`"Name" <1000>`), as Wazo does. */
-export function callerIdOf(options: readonly Option[]): { name: string | null; num: string | null } {
+export function callerIdOf(options: readonly SipOption[]): { name: string | null; num: string | null } {
   const value = options.find(([key]) => key === 'callerid')?.[1];
   const match = value ? CALLER_ID.exec(value) : null;
   return { name: match?.[1] ?? null, num: match?.[2] ?? null };

@@ -17,7 +17,7 @@ import {
   type Line,
   type LineCreate,
   type LineEdit,
-  type Option,
+  type SipOption,
 } from './lines.model.js';
 import type { LinesNotifier } from './lines.notifier.js';
 import type { LinesValidator } from './lines.validator.js';
@@ -37,7 +37,7 @@ export interface LinesServiceDeps {
 
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-function withOption(options: Option[], key: string, value: string): Option[] {
+function withOption(options: SipOption[], key: string, value: string): SipOption[] {
   return [...options.filter(([k]) => k !== key), [key, value]];
 }
 
