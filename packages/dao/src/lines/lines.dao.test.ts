@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import type { Tx } from '../db/unit-of-work.js';
+import { scopeOf } from '../search/search.js';
+import { createMigratedTestDatabase, type MigratedTestDatabase } from '../testing/index.js';
+import { createLinesDao } from './lines.dao.js';
+import type { LineRecord } from './lines.model.js';
+
+const dao = createLinesDao();
+const A = randomUUID();
+const B = randomUUID();
+
+describe('lines dao', () => {
+  let testDb: MigratedTestDatabase;
+  let tx: Tx;
+  let ctxA: number;
+  let ctxB: number;
+
+  const sip = (name: string, password = 'secret'): LineRecord['endpoint_sip'] => ({
+    uuid: randomUUID(),
+    name,
+    label: null,
+    auth_section_options: [
+      ['username', name],
+      ['password', password],
+    ],
+    endpoint_section_options: [['callerid', '"Alice" <1000>']],
+    aor_section_options: [],
+  });
+  const record = (overrides: Partial<LineRecord> = {}): LineRecord => ({
+    context_id: ctxA,
+    name: null,
+    provisioning_code: String(100000 + Math.floor(Math.random() * 899999)),
+    position: 1,
+    registrar: 'default',
+    endpoint_sip: null,
+    endpoint_custom_interface: null,
+    ...overrides,
+  });
+
+  before(async () => {
+    testDb = await createMigratedTestDatabase();
+    tx = { db: testDb.db, events: { add: () => assert.fail('a dao queues no event') } };
+  });
+  after(() => testDb.drop());
+  beforeEach(async () => {
+    await sql`TRUNCATE line, extension, context, users, tenant CASCADE`.execute(testDb.db);
+    await testDb.db
+      .insertInto('tenant')
+      .values([{ uuid: A }, { uuid: B }])
+      .execute();
+    const insert = (tenant: string, name: string) =>
+      testDb.db
+        .insertInto('context')
+        .values({ tenant_uuid: tenant, name, label: name })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    ctxA = (await insert(A, 'default')).id;
+    ctxB = (await insert(B, 'other')).id;
+  });
+
+  it('when a SIP line is created, then it reads with protocol, caller id and no password', async () => {
+    const id = await dao.create(tx, record({ name: 'abcd1234', endpoint_sip: sip('abcd1234'), position: 2 }));
+    const line = await dao.find(tx, scopeOf(A), id);
+    assert.equal(line?.protocol, 'sip');
+    assert.equal(line?.name, 'abcd1234');
+    assert.equal(line?.context, 'default');
+    assert.equal(line?.tenant_uuid, A);
+    assert.deepEqual([line?.position, line?.device_slot], [2, 2]);
+    assert.deepEqual([line?.caller_id_name, line?.caller_id_num], ['Alice', '1000']);
+    assert.deepEqual(line?.endpoint_sip?.auth_section_options, [['username', 'abcd1234']]);
+    assert.equal(line?.endpoint_custom, null);
+    assert.deepEqual([line?.extensions, line?.users], [[], []]);
+    const full = await dao.findEndpointSip(tx, scopeOf(A), id);
+    assert.deepEqual(full?.auth_section_options[1], ['password', 'secret']);
+  });
+
+  it('when a custom line is created, then it has an endpoint id and its interface as name', async () => {
+    const id = await dao.create(tx, record({ name: 'dahdi/1', endpoint_custom_interface: 'dahdi/1' }));
+    const line = await dao.find(tx, scopeOf(A), id);
+    assert.equal(line?.protocol, 'custom');
+    assert.equal(line?.endpoint_custom?.interface, 'dahdi/1');
+    assert.equal(typeof line?.endpoint_custom?.id, 'number');
+    assert.equal(await dao.findEndpointSip(tx, scopeOf(A), id), null);
+  });
+
+  it('when a line of tenant B is read with scope A or none, then it is invisible', async () => {
+    const id = await dao.create(tx, record({ context_id: ctxB }));
+    assert.equal(await dao.find(tx, scopeOf(A), id), null);
+    assert.equal(await dao.find(tx, scopeOf(), id), null);
+    assert.equal((await dao.search(tx, scopeOf(A), {})).total, 0);
+  });
+
+  it('when lines have extensions and users, then reads list them (main first) and exten is searchable', async () => {
+    const first = await dao.create(tx, record({ name: 'bbb', endpoint_sip: sip('bbb') }));
+    await dao.create(tx, record({ name: 'aaa', endpoint_sip: sip('aaa') }));
+    const ext = await testDb.db
+      .insertInto('extension')
+      .values({ context_id: ctxA, exten: '1000' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await testDb.db
+      .insertInto('line_extension')
+      .values({ line_id: first, extension_id: ext.id, main_extension: true })
+      .execute();
+    const user = await testDb.db
+      .insertInto('users')
+      .values({ tenant_uuid: A, firstname: 'Alice' })
+      .returning(['id', 'uuid'])
+      .executeTakeFirstOrThrow();
+    await testDb.db
+      .insertInto('user_line')
+      .values({ user_id: user.id, line_id: first, main_user: true, main_line: true })
+      .execute();
+    const line = await dao.find(tx, scopeOf(A), first);
+    assert.deepEqual(line?.extensions, [{ id: ext.id, exten: '1000', context: 'default' }]);
+    assert.deepEqual(line?.users, [{ uuid: user.uuid, firstname: 'Alice', lastname: null }]);
+    const all = await dao.search(tx, scopeOf(A), {});
+    assert.deepEqual(
+      all.items.map((l) => l.name),
+      ['aaa', 'bbb'],
+    );
+    const byExten = await dao.search(tx, scopeOf(A), { filters: { exten: '1000' } });
+    assert.deepEqual(
+      byExten.items.map((l) => l.id),
+      [first],
+    );
+    const page = await dao.search(tx, scopeOf(A), {
+      search: 'sip',
+      order: 'name',
+      direction: 'desc',
+      offset: 1,
+    });
+    assert.deepEqual([page.total, page.items.map((l) => l.name)], [2, ['aaa']]);
+  });
+
+  it('when a line is edited, then its fields and SIP options change, its identity stays', async () => {
+    const endpoint = sip('ccc');
+    const id = await dao.create(tx, record({ name: 'ccc', endpoint_sip: endpoint }));
+    await dao.edit(tx, id, {
+      context_id: ctxA,
+      provisioning_code: '123456',
+      position: 3,
+      registrar: 'other',
+      endpoint_sip: { ...endpoint!, endpoint_section_options: [['callerid', '"Bob" <2000>']] },
+    });
+    const line = await dao.find(tx, scopeOf(A), id);
+    assert.deepEqual(
+      [
+        line?.provisioning_code,
+        line?.position,
+        line?.registrar,
+        line?.caller_id_name,
+        line?.endpoint_sip?.uuid,
+      ],
+      ['123456', 3, 'other', 'Bob', endpoint?.uuid],
+    );
+    assert.equal(await dao.exists(tx, 'provisioning_code', '123456'), true);
+    await dao.delete(tx, id);
+    assert.equal(await dao.find(tx, scopeOf(A), id), null);
+  });
+
+  it('when names or provisioning codes repeat, or two endpoints are set, then the database refuses', async () => {
+    await dao.create(tx, record({ name: 'dup', provisioning_code: '111111' }));
+    await assert.rejects(dao.create(tx, record({ name: 'dup' })), /line_name_key/);
+    await assert.rejects(
+      dao.create(tx, record({ provisioning_code: '111111' })),
+      /line_provisioning_code_key/,
+    );
+    await assert.rejects(
+      dao.create(tx, record({ endpoint_sip: sip('x'), endpoint_custom_interface: 'x' })),
+      /line_one_endpoint_check/,
+    );
+    await assert.rejects(dao.create(tx, record({ position: 0 })), /line_position_check/);
+  });
+});

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { beforeEach, describe, it } from 'node:test';
+import type { Context } from '../contexts/contexts.model.js';
+import { scopeOf } from '../search/search.js';
+import { createFakeUnitOfWork, type FakeUnitOfWork } from '../testing/index.js';
+import type { LinesDao } from './lines.dao.js';
+import { callerIdOf, type Line, type LineRecord } from './lines.model.js';
+import { createLinesNotifier } from './lines.notifier.js';
+import { createLinesService } from './lines.service.js';
+import { createLinesValidator } from './lines.validator.js';
+
+const T = 'tenant-a';
+const scope = scopeOf(T);
+
+function strict<F extends object>(impl: Partial<F>): F {
+  return new Proxy(impl, {
+    get(target, key) {
+      if (key in target) return target[key as keyof typeof target];
+      throw new Error(`unexpected use of ${String(key)}`);
+    },
+  }) as F;
+}
+
+const defaultContext = { id: 1, name: 'default', tenant_uuid: T, type: 'internal' } as Context;
+
+function toLine(id: number, r: LineRecord): Line {
+  const callerId = callerIdOf(r.endpoint_sip?.endpoint_section_options ?? []);
+  return {
+    id,
+    tenant_uuid: T,
+    name: r.name,
+    protocol: r.endpoint_sip ? 'sip' : r.endpoint_custom_interface ? 'custom' : null,
+    context: 'default',
+    provisioning_code: r.provisioning_code,
+    provisioning_extension: r.provisioning_code,
+    position: r.position,
+    device_slot: r.position,
+    caller_id_name: callerId.name,
+    caller_id_num: callerId.num,
+    registrar: r.registrar,
+    device_id: null,
+    endpoint_sip: r.endpoint_sip && {
+      uuid: r.endpoint_sip.uuid,
+      label: null,
+      name: r.name!,
+      auth_section_options: [],
+    },
+    endpoint_sccp: null,
+    endpoint_custom: r.endpoint_custom_interface ? { id: 1, interface: r.endpoint_custom_interface } : null,
+    extensions: [],
+    users: [],
+  };
+}
+
+describe('lines service', () => {
+  let uow: FakeUnitOfWork;
+  let rows: Map<number, LineRecord>;
+  let dissociated: number[];
+  let randoms: number[];
+
+  function service() {
+    const dao = strict<LinesDao>({
+      find: async (_tx, s, id) =>
+        s.tenantUuids.includes(T) && rows.has(id) ? toLine(id, rows.get(id)!) : null,
+      findEndpointSip: async (_tx, _s, id) => {
+        const sip = rows.get(id)?.endpoint_sip;
+        return sip ? { ...sip, tenant_uuid: T } : null;
+      },
+      exists: async (_tx, column, value) =>
+        [...rows.values()].some((r) => (r as unknown as Record<string, unknown>)[column] === value),
+      create: async (_tx, record) => {
+        const id = rows.size + 1;
+        rows.set(id, record);
+        return id;
+      },
+      edit: async (_tx, id, record) => void rows.set(id, { ...rows.get(id)!, ...record }),
+      delete: async (_tx, id) => void rows.delete(id),
+    });
+    return createLinesService({
+      uow,
+      dao,
+      validator: createLinesValidator({ dao }),
+      notifier: createLinesNotifier(),
+      contexts: {
+        findByName: async (_tx, s, name) =>
+          name === 'default' && s.tenantUuids.includes(T) ? defaultContext : null,
+      },
+      random: () => randoms.shift() ?? 0.5,
+      newUuid: () => 'sip-uuid',
+      userLines: { dissociateAllFromLine: async (_tx, line) => void dissociated.push(line.id) },
+    });
+  }
+
+  beforeEach(() => {
+    uow = createFakeUnitOfWork();
+    rows = new Map();
+    dissociated = [];
+    randoms = [];
+  });
+
+  it('when a SIP line is created without name or code, then both are random and unused, and line_created is queued', async () => {
+    rows.set(99, { provisioning_code: '100000', name: 'aaaaaaaa' } as LineRecord);
+    // The SIP name is drawn first, then the code; each first draw is taken.
+    randoms = [...Array(8).fill(0), ...Array(8).fill(0.999), 0, 0.5];
+    const line = await service().create(scope, {
+      context: 'default',
+      caller_id_name: 'Alice',
+      caller_id_num: '1000',
+      endpoint_sip: { auth_section_options: [['username', 'u']] },
+    });
+    assert.equal(line.provisioning_code, '550000');
+    assert.equal(line.name, '99999999');
+    assert.deepEqual([line.caller_id_name, line.caller_id_num], ['Alice', '1000']);
+    const options = rows.get(line.id)?.endpoint_sip?.endpoint_section_options;
+    assert.deepEqual(options, [
+      ['context', 'default'],
+      ['callerid', '"Alice" <1000>'],
+    ]);
+    assert.equal(uow.events[0]?.name, 'line_created');
+    assert.deepEqual(uow.events[0]?.data, { id: line.id, protocol: 'sip', name: '99999999', tenant_uuid: T });
+    assert.equal(uow.events[0]?.routingKey, 'config.line.created');
+  });
+
+  it('when a custom line is created, then its interface names it and defaults apply', async () => {
+    const line = await service().create(scope, {
+      context: 'default',
+      endpoint_custom: { interface: 'dahdi/1' },
+    });
+    assert.deepEqual(
+      [line.name, line.protocol, line.position, line.registrar],
+      ['dahdi/1', 'custom', 1, 'default'],
+    );
+    await assert.rejects(
+      service().create(scope, { context: 'default', endpoint_custom: { interface: 'dahdi/1' } }),
+      {
+        message: "Resource Error - CustomEndpoint already exists ('interface': 'dahdi/1')",
+      },
+    );
+  });
+
+  it('when both endpoints are given, then Wazo schema error is raised without event', async () => {
+    const input = { context: 'default', endpoint_sip: {}, endpoint_custom: { interface: 'x' } };
+    await assert.rejects(service().create(scope, input), {
+      message: "Input Error - _schema: ['Only one endpoint should be configured on a line']",
+    });
+    assert.equal(uow.events.length, 0);
+  });
+
+  it('when the provisioning code is taken or the context unknown, then Wazo errors are raised', async () => {
+    rows.set(1, { provisioning_code: '123456' } as LineRecord);
+    await assert.rejects(service().create(scope, { context: 'default', provisioning_code: '123456' }), {
+      message: "Resource Error - Line already exists ('provisioning_code': '123456')",
+    });
+    await assert.rejects(service().create(scopeOf('other'), { context: 'default' }), {
+      message: "Input Error - field 'context': Context was not found ('context': 'default')",
+    });
+  });
+
+  it('when a caller id is set where no SIP endpoint can carry it, then the bare model error is raised', async () => {
+    await assert.rejects(service().create(scope, { context: 'default', caller_id_name: 'A' }), {
+      message: 'Cannot set caller id if no endpoint associated',
+    });
+    const custom = await service().create(scope, { context: 'default', endpoint_custom: { interface: 'c' } });
+    await assert.rejects(service().edit(scope, custom.id, { caller_id_num: '12' }), {
+      message: "Cannot set caller id on endpoint of type 'custom'",
+    });
+  });
+
+  it('when a SIP line caller id number is edited, then the name is kept and line_edited is queued', async () => {
+    const line = await service().create(scope, {
+      context: 'default',
+      caller_id_name: 'Bob',
+      endpoint_sip: { name: 'bob' },
+    });
+    uow.reset();
+    await service().edit(scope, line.id, { caller_id_num: '2000', position: 2 });
+    const edited = await service().get(scope, line.id);
+    assert.deepEqual([edited.caller_id_name, edited.caller_id_num, edited.position], ['Bob', '2000', 2]);
+    assert.equal(uow.events[0]?.name, 'line_edited');
+  });
+
+  it('when a line is deleted, then its users are dissociated first and line_deleted is queued', async () => {
+    const line = await service().create(scope, { context: 'default', endpoint_sip: { name: 'x' } });
+    uow.reset();
+    await service().delete(scope, line.id);
+    assert.deepEqual(dissociated, [line.id]);
+    assert.equal(rows.has(line.id), false);
+    assert.deepEqual(uow.events[0]?.data, { id: line.id, protocol: 'sip', name: 'x', tenant_uuid: T });
+    await assert.rejects(service().delete(scope, line.id), {
+      message: `Resource Not Found - Line was not found ('id': ${line.id})`,
+    });
+  });
+});
