@@ -45,6 +45,8 @@ export interface DaemonDefinition<TConfig extends BaseConfig = BaseConfig, TReso
   errorShape?: ErrorShape;
   /** The daemon's own features, loaded as plugins (enabled unless `enabled_plugins` says false). */
   plugins: PluginSource<TConfig, TResources>[];
+  /** Whether the daemon cannot work without its own wazo-auth token (then a missing key fails /status). */
+  serviceToken?: 'required' | 'optional';
   /** Opens the database pool, bus, clients; called after privileges are dropped. */
   createResources?(context: ResourceContext<TConfig>): Promise<TResources & DaemonResources>;
   /** Token checks; defaults to asking wazo-auth over HTTP with a cache (wazo-auth plugs its own). */

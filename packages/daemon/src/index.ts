@@ -29,6 +29,7 @@ export {
   createDaemonLogger,
   type DaemonLogger,
   installCrashHandlers,
+  maskToken,
   maskUrl,
 } from './logging/index.js';
 export * from './plugins/index.js';

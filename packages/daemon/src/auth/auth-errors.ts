@@ -6,7 +6,7 @@
  * one, so we send it masked as Wazo's logs do (same shape, last 8 characters kept).
  */
 import { UnauthorizedError } from '@wazo-ts/errors';
-import { maskToken } from './mask.js';
+import { maskToken } from '../logging/redact.js';
 
 function shown(token: string): string {
   return token === '' ? '' : maskToken(token);

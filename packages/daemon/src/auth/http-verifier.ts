@@ -5,9 +5,9 @@
  */
 import type { Logger } from 'pino';
 import type { AuthClientConfig } from '../config/schema.js';
+import { maskToken } from '../logging/redact.js';
 import { type AuthTransport, authServerUnreachable, createAuthTransport } from './auth-transport.js';
 import { type Clock, systemClock } from './clock.js';
-import { maskToken } from './mask.js';
 import { type CachedToken, createTokenCache, type TokenCacheOptions } from './token-cache.js';
 import type { TokenInfo, TokenVerifier } from './types.js';
 import { parseTokenDocument } from './wazo-token.js';

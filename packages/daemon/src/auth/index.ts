@@ -19,7 +19,6 @@ export {
   type HttpTokenVerifier,
   type HttpTokenVerifierOptions,
 } from './http-verifier.js';
-export { maskToken } from './mask.js';
 export { loadServiceCredentials, type ServiceCredentials } from './service-credentials.js';
 export {
   createServiceTokenRenewer,

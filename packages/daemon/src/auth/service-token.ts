@@ -4,11 +4,11 @@
  * schedule; unlike Wazo, the schedule starts again at 1 s after a success).
  */
 import type { AuthClientConfig } from '../config/schema.js';
+import { maskToken } from '../logging/redact.js';
 import type { ComponentStatus } from '../status/status.js';
 import { type AuthTransport, createAuthTransport } from './auth-transport.js';
 import { type Clock, type Scheduler, systemClock, systemScheduler } from './clock.js';
 import type { AuthLogger } from './http-verifier.js';
-import { maskToken } from './mask.js';
 import { loadServiceCredentials, type ServiceCredentials } from './service-credentials.js';
 import { parseTokenDocument, parseWazoUtc } from './wazo-token.js';
 

@@ -18,11 +18,14 @@ export function openApiPath(url: string): string {
   return url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
-function accessOf(route: RouteOptions): RouteAccess | undefined {
-  const config = route.config ?? {};
+function accessOf(config: RouteOptions['config'] | undefined): RouteAccess | undefined {
+  if (!config) return undefined;
   if (config.public === true) return { public: true };
   if (typeof config.acl === 'string' && config.acl !== '') {
-    return config.tokenFromQuery ? { acl: config.acl, tokenFromQuery: true } : { acl: config.acl };
+    const access: RouteAccess = { acl: config.acl };
+    if (config.tokenFromQuery) access.tokenFromQuery = true;
+    if (config.tenantFromQuery) access.tenantFromQuery = true;
+    return access;
   }
   return undefined;
 }
@@ -32,7 +35,7 @@ export function installAccessControl(app: FastifyInstance, verifier: TokenVerifi
   const routes: DeclaredRoute[] = [];
   app.decorateRequest('auth', null);
   app.addHook('onRoute', (route) => {
-    const access = accessOf(route);
+    const access = accessOf(route.config);
     if (!access) {
       throw new Error(
         `route ${String(route.method)} ${route.url} declares no access: set config.acl or config.public`,
@@ -42,13 +45,9 @@ export function installAccessControl(app: FastifyInstance, verifier: TokenVerifi
     for (const method of methods) routes.push({ method, path: openApiPath(route.url), access });
   });
   app.addHook('onRequest', async (request) => {
-    const config = request.routeOptions.config;
     // Unmatched routes (404 handler) carry no declaration: let the not-found handler answer.
-    if (!config || (config.public !== true && typeof config.acl !== 'string')) return;
-    const access: RouteAccess =
-      config.public === true
-        ? { public: true }
-        : { acl: config.acl!, tokenFromQuery: config.tokenFromQuery ?? false };
+    const access = accessOf(request.routeOptions.config);
+    if (!access) return;
     request.auth = await authenticateRequest({
       access,
       params: (request.params ?? {}) as Record<string, string>,

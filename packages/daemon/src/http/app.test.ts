@@ -50,6 +50,7 @@ function options(overrides: Partial<BuildAppOptions> = {}): BuildAppOptions {
           publisher: createBusPublisher({ transport, originUuid: 'o' }),
           consumer: createBusConsumer({ transport, name: 't' }),
         },
+        serviceToken: null,
         resources: {},
       });
       api.get('/conflict', { config: { acl: 'hello.conflict.read', errorShape: 'confd' } }, async () => {

@@ -10,6 +10,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Accept the token from `?token=` too (query wins), as Wazo does for a few routes. */
     tokenFromQuery?: boolean;
+    /** Accept the tenant from `?tenant=` too (query wins over `Wazo-Tenant`), as Wazo does for a few routes. */
+    tenantFromQuery?: boolean;
     /** Error body shape for this route, when it differs from the daemon's. */
     errorShape?: ErrorShape;
   }

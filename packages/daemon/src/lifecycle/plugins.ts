@@ -2,6 +2,7 @@
 import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { ServiceTokenRenewer } from '../auth/service-token.js';
 import type { BaseConfig } from '../config/schema.js';
 import type { DaemonDefinition } from '../definition.js';
 import { loadPlugins } from '../plugins/index.js';
@@ -16,13 +17,14 @@ export interface DaemonPluginsOptions<TConfig extends BaseConfig, TResources> {
   api: FastifyInstance;
   hooks: PluginLifecycle;
   bus: DaemonBus;
+  serviceToken: ServiceTokenRenewer | null;
   resources: TResources;
 }
 
 export async function loadDaemonPlugins<TConfig extends BaseConfig, TResources>(
   options: DaemonPluginsOptions<TConfig, TResources>,
 ): Promise<void> {
-  const { definition, config, logger, status, api, hooks, bus, resources } = options;
+  const { definition, config, logger, status, api, hooks, bus, serviceToken, resources } = options;
   const result = await loadPlugins({
     sources: definition.plugins,
     enabled: config.enabled_plugins,
@@ -35,6 +37,7 @@ export async function loadDaemonPlugins<TConfig extends BaseConfig, TResources>(
       api,
       lifecycle: hooks,
       bus: { transport: bus.transport, publisher: bus.publisher, consumer: bus.consumer },
+      serviceToken,
       resources,
     },
     logger,

@@ -25,6 +25,7 @@ import { connectBus } from './bus.js';
 import { registerInConsul } from './discovery.js';
 import { createHooks } from './hooks.js';
 import { loadDaemonPlugins } from './plugins.js';
+import { startServiceToken } from './service-token.js';
 
 export interface RunOptions {
   argv?: string[];
@@ -75,6 +76,13 @@ export async function runDaemon<TConfig extends BaseConfig, TResources extends o
     definition.createTokenVerifier?.({ config, logger, status, resources: resources as TResources }) ??
     createHttpTokenVerifier({ config: config.auth, logger });
   await bus.followSessions(verifier);
+  const serviceToken = startServiceToken({
+    config,
+    logger,
+    status,
+    hooks,
+    required: definition.serviceToken === 'required',
+  });
 
   const { app } = await buildDaemonApp({
     name: definition.name,
@@ -102,6 +110,7 @@ export async function runDaemon<TConfig extends BaseConfig, TResources extends o
         api,
         hooks,
         bus,
+        serviceToken,
         resources: resources as TResources,
       }),
   });

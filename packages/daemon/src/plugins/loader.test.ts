@@ -42,6 +42,7 @@ function setup(overrides: Partial<LoadPluginsOptions<BaseConfig, Resources>> = {
       api: {} as FastifyInstance,
       lifecycle: { onStart: () => {}, onStop: () => {} },
       bus: {} as DaemonBus,
+      serviceToken: null,
       resources,
     },
     ...overrides,

@@ -6,6 +6,7 @@
 import type { BusConsumer, BusPublisher, BusTransport } from '@wazo-ts/bus';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { ServiceTokenRenewer } from '../auth/service-token.js';
 import type { BaseConfig } from '../config/schema.js';
 import type { ComponentStatus, StatusAggregator } from '../status/status.js';
 
@@ -43,6 +44,11 @@ export interface PluginDependencies<TConfig extends BaseConfig = BaseConfig, TRe
   lifecycle: PluginLifecycle;
   /** The daemon's bus: publish events, subscribe to others' (Wazo's envelope on `wazo-headers`). */
   bus: DaemonBus;
+  /**
+   * The daemon's own wazo-auth token (service account from `auth.key_file`), renewed before it
+   * expires; null when no credentials are configured.
+   */
+  serviceToken: ServiceTokenRenewer | null;
   /** Daemon-wide resources (database, bus publisher and consumer, clients...). */
   resources: TResources;
 }

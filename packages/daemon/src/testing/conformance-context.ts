@@ -44,6 +44,12 @@ export interface ConformanceContext {
   logText(): Promise<string>;
   logLines(): Promise<LogLine[]>;
   processUids(): Promise<number[]>;
+  /** Writes a variant of the main config file (top-level keys replaced) and returns its path. */
+  writeConfig(name: string, overrides: Record<string, unknown>): Promise<string>;
+  /** The folder holding the config files; a place for extra log files. */
+  dir: string;
+  /** The `rest_api` section of the main config file. */
+  restApi: Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -81,14 +87,14 @@ async function writeConfigFolder(
     join(dir, 'conf.d', '50-conformance.yml'),
     stringify({ service_discovery: { extra_tags: ['from-conf-d'] } }),
   );
-  return { configFile: join(dir, 'config.yml'), logFile };
+  return { configFile: join(dir, 'config.yml'), logFile, main };
 }
 
 export async function startConformanceContext(options: ConformanceOptions): Promise<ConformanceContext> {
   const dir = await mkdtemp(join(tmpdir(), `wazo-${options.name}-conformance-`));
   const certificate = await createSelfSignedCertificate(dir);
   const auth = options.tokenFor ? undefined : await startFakeWazoAuth();
-  const { configFile, logFile } = await writeConfigFolder(options, dir, certificate, auth);
+  const { configFile, logFile, main } = await writeConfigFolder(options, dir, certificate, auth);
   const envName = `WAZO_${options.name.toUpperCase()}__REST_API__MAX_BODY_SIZE`;
   const daemon = await startDaemonProcess({
     entry: options.entry,
@@ -120,6 +126,13 @@ export async function startConformanceContext(options: ConformanceOptions): Prom
       const status = await readFile(`/proc/${daemon.pid}/status`, 'utf8');
       const uidLine = status.split('\n').find((l) => l.startsWith('Uid:')) ?? '';
       return uidLine.split(/\s+/).slice(1).filter(Boolean).map(Number);
+    },
+    dir,
+    restApi: main.rest_api,
+    async writeConfig(name, overrides) {
+      const path = join(dir, name);
+      await writeFile(path, stringify({ ...main, ...overrides }));
+      return path;
     },
     async close() {
       await daemon.stop('SIGKILL');

@@ -6,6 +6,8 @@
  * privileges dropped, `/status`, and a clean SIGTERM. Every daemon's test suite runs it.
  */
 import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import {
@@ -13,7 +15,8 @@ import {
   type ConformanceOptions,
   startConformanceContext,
 } from './conformance-context.js';
-import { call } from './http-client.js';
+import { runDaemonToExit, startDaemonProcess } from './daemon-process.js';
+import { call, freePort } from './http-client.js';
 
 export type { ConformanceOptions } from './conformance-context.js';
 
@@ -130,6 +133,52 @@ export function describeConformance(options: ConformanceOptions): void {
       );
       assert.ok(lines.every((l) => l.daemon === `wazo-${options.name}`));
       assert.ok(!(await ctx.logText()).includes(ctx.lastToken), 'tokens never appear in clear');
+    });
+
+    it('when log_level is warning, then info and debug lines stay out of the log file', async () => {
+      const quietLog = join(ctx.dir, 'quiet.log');
+      const port = await freePort();
+      const file = await ctx.writeConfig('quiet.yml', {
+        log_level: 'warning',
+        log_filename: quietLog,
+        rest_api: { ...ctx.restApi, port },
+      });
+      // At warning level the "ready" line is not logged: wait for the port to answer instead.
+      const quiet = await startDaemonProcess({
+        entry: options.entry,
+        args: ['-c', file],
+        pollUrl: { url: `https://127.0.0.1:${port}${prefix}/status`, ca: ctx.certificate.pem },
+      });
+      try {
+        await call(`${quiet.url}${prefix}/status`, { method: 'HEAD', ca: ctx.certificate.pem });
+      } finally {
+        assert.equal(await quiet.stop('SIGTERM'), 0);
+      }
+      const levels = (await readFile(quietLog, 'utf8'))
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => (JSON.parse(line) as { level: number }).level);
+      assert.ok(
+        levels.every((level) => level >= 40),
+        `levels written: ${levels.join(',')}`,
+      );
+    });
+
+    it('when the config file is invalid, then it refuses to start and names the file, line and key', async () => {
+      const bad = join(ctx.dir, 'bad.yml');
+      await writeFile(bad, 'rest_api:\n  port: not-a-port\n');
+      const result = await runDaemonToExit({ entry: options.entry, args: ['-c', bad] });
+      assert.notEqual(result.code, 0);
+      assert.match(result.output, /bad\.yml:2:\d+/);
+      assert.match(result.output, /rest_api\.port/);
+    });
+
+    it('when started as root without a user, then it refuses to run and says why', async (t) => {
+      if (process.getuid?.() !== 0) return t.skip('the test runner is not root');
+      const file = await ctx.writeConfig('rootless.yml', { user: null });
+      const result = await runDaemonToExit({ entry: options.entry, args: ['-c', file] });
+      assert.notEqual(result.code, 0);
+      assert.match(result.output, /root/);
     });
 
     it('when started as root with a user, then it runs without system privileges', async (t) => {

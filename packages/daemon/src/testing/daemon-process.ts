@@ -4,6 +4,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
+import { call } from './http-client.js';
 
 export interface DaemonProcessOptions {
   /** The daemon's entry module (TypeScript source is run through tsx). */
@@ -13,6 +15,11 @@ export interface DaemonProcessOptions {
   cwd?: string;
   /** Milliseconds to wait for the ready line. */
   timeoutMs?: number;
+  /**
+   * Base URL to poll (`HEAD <url>`) instead of waiting for the ready log line, for daemons whose
+   * log level hides it. Any HTTP answer means the daemon serves.
+   */
+  pollUrl?: { url: string; ca?: string };
 }
 
 export interface DaemonProcess {
@@ -35,24 +42,33 @@ export async function startDaemonProcess(options: DaemonProcessOptions): Promise
   let output = '';
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const url = await new Promise<string>((resolve, reject) => {
+    let settled = false;
+    const settle = (error: Error | null, value?: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (value !== undefined) return resolve(value);
+      // A daemon that never became ready must not outlive the test (its pipes keep it alive).
+      child.kill('SIGKILL');
+      reject(error);
+    };
     const timer = setTimeout(
-      () => reject(new Error(`daemon not ready in time:\n${output}`)),
+      () => settle(new Error(`daemon not ready in time:\n${output}`)),
       options.timeoutMs ?? 20_000,
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /"url":"(https?:\/\/[^"]+)"[^\n]*ready on/.exec(output);
-      if (ready) {
-        clearTimeout(timer);
-        resolve(ready[1]!);
-      }
+      if (ready && !options.pollUrl) settle(null, ready[1]!);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`daemon exited with code ${code} before it was ready:\n${output}`));
-    });
+    if (options.pollUrl) {
+      void pollUntilServing(options.pollUrl, () => settled).then((origin) => origin && settle(null, origin));
+    }
+    void exited.then((code) =>
+      settle(new Error(`daemon exited with code ${code} before it was ready:\n${output}`)),
+    );
   });
   return {
     child,
@@ -65,6 +81,21 @@ export async function startDaemonProcess(options: DaemonProcessOptions): Promise
       return exited;
     },
   };
+}
+
+async function pollUntilServing(
+  target: { url: string; ca?: string },
+  done: () => boolean,
+): Promise<string | null> {
+  while (!done()) {
+    try {
+      await call(target.url, { method: 'HEAD', ...(target.ca ? { ca: target.ca } : {}) });
+      return new URL(target.url).origin;
+    } catch {
+      await delay(100);
+    }
+  }
+  return null;
 }
 
 /** Runs a daemon entry that is expected to fail; resolves with its exit code and output. */

@@ -40,3 +40,13 @@ export function call(url: string, options: TestRequest = {}): Promise<TestRespon
     req.end(body);
   });
 }
+
+/** A TCP port free right now on 127.0.0.1 (for a daemon whose ready line is not logged). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
