@@ -1,35 +1,8 @@
 // Public surface of @wazo-ts/dao, the Service API library. Daemons import only from here.
-export type { Database } from './db/database.js';
-export {
-  createUnitOfWork,
-  type EventSink,
-  type Tx,
-  type UnitOfWork,
-  type UnitOfWorkOptions,
-} from './db/unit-of-work.js';
-export * from './errors.js';
-export { runSearch, type SearchConfig } from './search/apply.js';
-export {
-  type SearchParams,
-  type SearchResult,
-  type SortDirection,
-  scopeOf,
-  type TenantScope,
-} from './search/search.js';
-export * from './user-forwards/index.js';
-export * from './user-services/index.js';
-export * from './users/index.js';
-export * from './groups/index.js';
-export * from './group-members/index.js';
-export * from './schedules/index.js';
-export * from './user-schedules/index.js';
-export * from './group-schedules/index.js';
+
 export * from './contexts/index.js';
-export * from './extensions/index.js';
-export * from './lines/index.js';
-export * from './user-lines/index.js';
-export * from './line-extensions/index.js';
 export { createDatabase, type DatabaseHandle, type DatabaseOptions, redactUri } from './db/connect.js';
+export type { Database } from './db/database.js';
 export {
   type EmbeddedPostgresHandle,
   type EmbeddedPostgresOptions,
@@ -44,4 +17,32 @@ export {
   migrationStatus,
   pendingMigrations,
 } from './db/migrate.js';
+export {
+  createUnitOfWork,
+  type EventSink,
+  type Tx,
+  type UnitOfWork,
+  type UnitOfWorkOptions,
+} from './db/unit-of-work.js';
+export * from './errors.js';
+export * from './extensions/index.js';
+export * from './group-members/index.js';
+export * from './group-schedules/index.js';
+export * from './groups/index.js';
+export * from './line-extensions/index.js';
+export * from './lines/index.js';
+export * from './schedules/index.js';
+export { runSearch, type SearchConfig } from './search/apply.js';
+export {
+  type SearchParams,
+  type SearchResult,
+  type SortDirection,
+  scopeOf,
+  type TenantScope,
+} from './search/search.js';
 export * from './tenants/index.js';
+export * from './user-forwards/index.js';
+export * from './user-lines/index.js';
+export * from './user-schedules/index.js';
+export * from './user-services/index.js';
+export * from './users/index.js';

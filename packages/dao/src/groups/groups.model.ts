@@ -2,9 +2,17 @@
  * A group (ring group) as wazo-confd shows it, its create and edit inputs, and the JSON Schemas of
  * the create and edit bodies for the REST layer.
  */
-import type { CallerIdMode, RingStrategy } from './groups.tables.js';
 
-export type { CallerIdMode, RingStrategy };
+export type RingStrategy =
+  | 'all'
+  | 'random'
+  | 'least_recent'
+  | 'linear'
+  | 'fewest_calls'
+  | 'memorized_round_robin'
+  | 'weight_random';
+
+export type CallerIdMode = 'prepend' | 'overwrite' | 'append';
 
 export const RING_STRATEGIES: readonly RingStrategy[] = [
   'all',

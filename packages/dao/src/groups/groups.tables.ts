@@ -1,16 +1,7 @@
 /** Tables of the groups resource, as Kysely types. Only the groups dao queries them. */
 import type { Generated } from 'kysely';
 
-export type RingStrategy =
-  | 'all'
-  | 'random'
-  | 'least_recent'
-  | 'linear'
-  | 'fewest_calls'
-  | 'memorized_round_robin'
-  | 'weight_random';
-
-export type CallerIdMode = 'prepend' | 'overwrite' | 'append';
+import type { CallerIdMode, RingStrategy } from './groups.model.js';
 
 /** A ring group. Ring strategies are stored under their API names (no Asterisk aliases). */
 export interface GroupTable {
