@@ -12,10 +12,12 @@ export {
 export type { DaoLogger } from './db/logger.js';
 export {
   type AnyKysely,
+  type MigrationSet,
   type MigrationState,
   migrateToLatest,
   migrationStatus,
   pendingMigrations,
+  serviceApiMigrations,
 } from './db/migrate.js';
 export {
   createUnitOfWork,

@@ -3,7 +3,7 @@
  * name order. Daemons call `migrateToLatest` at start (when configured to) and operators run the
  * `wazo-dao-migrate` command; both are safe when several processes start at once.
  */
-import { type Kysely, type MigrationInfo, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationInfo, Migrator, sql } from 'kysely';
 import { migrations } from '../migrations/index.js';
 import { type DaoLogger, silentLogger } from './logger.js';
 
@@ -11,37 +11,40 @@ import { type DaoLogger, silentLogger } from './logger.js';
 // biome-ignore lint/suspicious/noExplicitAny: Kysely<Database> is not assignable to Kysely<unknown>
 export type AnyKysely = Kysely<any>;
 
-/** Kysely's bookkeeping tables, named after us so they never meet another tool's. */
-const MIGRATION_TABLE = 'dao_migration';
-const MIGRATION_LOCK_TABLE = 'dao_migration_lock';
-
 /**
- * Held for the whole run, on top of Kysely's own lock: Kysely creates its bookkeeping tables before
- * it locks, and CREATE TABLE IF NOT EXISTS is not safe from two sessions at once.
+ * A schema's migrations. The Service API's are the default; a daemon with its own database
+ * (wazo-auth) runs its own set with the same runner. `key` names the bookkeeping tables
+ * (`<key>_migration`, so they never meet another tool's) and the runner's advisory lock.
  */
-const RUNNER_LOCK_KEY = "hashtextextended('wazo-ts:dao:migrate', 0)";
+export interface MigrationSet {
+  key: string;
+  migrations: Record<string, Migration>;
+}
 
-const provider: MigrationProvider = {
-  getMigrations: async () => migrations,
-};
+export const serviceApiMigrations: MigrationSet = { key: 'dao', migrations };
 
-function migratorFor(db: AnyKysely): Migrator {
+function migratorFor(db: AnyKysely, set: MigrationSet): Migrator {
   return new Migrator({
     db,
-    provider,
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: MIGRATION_LOCK_TABLE,
+    provider: { getMigrations: async () => set.migrations },
+    migrationTableName: `${set.key}_migration`,
+    migrationLockTableName: `${set.key}_migration_lock`,
   });
 }
 
-/** Runs `work` on one connection that holds the runner's session advisory lock. */
-async function withRunnerLock<T>(db: AnyKysely, work: (conn: AnyKysely) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` on one connection that holds the runner's session advisory lock, on top of Kysely's
+ * own lock: Kysely creates its bookkeeping tables before it locks, and CREATE TABLE IF NOT EXISTS
+ * is not safe from two sessions at once.
+ */
+async function withRunnerLock<T>(db: AnyKysely, set: MigrationSet, work: (conn: AnyKysely) => Promise<T>): Promise<T> {
+  const key = `wazo-ts:${set.key}:migrate`;
   return db.connection().execute(async (conn) => {
-    await sql`SELECT pg_advisory_lock(${sql.raw(RUNNER_LOCK_KEY)})`.execute(conn);
+    await sql`SELECT pg_advisory_lock(hashtextextended(${key}, 0))`.execute(conn);
     try {
       return await work(conn);
     } finally {
-      await sql`SELECT pg_advisory_unlock(${sql.raw(RUNNER_LOCK_KEY)})`.execute(conn);
+      await sql`SELECT pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(conn);
     }
   });
 }
@@ -51,8 +54,12 @@ async function withRunnerLock<T>(db: AnyKysely, work: (conn: AnyKysely) => Promi
  * applied (empty when the schema was up to date). Throws the first failure, after logging it;
  * migrations applied before it stay applied.
  */
-export async function migrateToLatest(db: AnyKysely, logger: DaoLogger = silentLogger): Promise<string[]> {
-  const { error, results } = await withRunnerLock(db, (conn) => migratorFor(conn).migrateToLatest());
+export async function migrateToLatest(
+  db: AnyKysely,
+  logger: DaoLogger = silentLogger,
+  set: MigrationSet = serviceApiMigrations,
+): Promise<string[]> {
+  const { error, results } = await withRunnerLock(db, set, (conn) => migratorFor(conn, set).migrateToLatest());
   const applied: string[] = [];
   for (const result of results ?? []) {
     if (result.status === 'Success') {
@@ -74,12 +81,15 @@ export interface MigrationState {
 }
 
 /** Every known migration in order, with when it was applied (undefined when pending). */
-export async function migrationStatus(db: AnyKysely): Promise<MigrationState[]> {
-  const infos: readonly MigrationInfo[] = await migratorFor(db).getMigrations();
+export async function migrationStatus(
+  db: AnyKysely,
+  set: MigrationSet = serviceApiMigrations,
+): Promise<MigrationState[]> {
+  const infos: readonly MigrationInfo[] = await migratorFor(db, set).getMigrations();
   return infos.map((info) => ({ name: info.name, executedAt: info.executedAt }));
 }
 
 /** The names of the migrations that are not applied yet. */
-export async function pendingMigrations(db: AnyKysely): Promise<string[]> {
-  return (await migrationStatus(db)).filter((m) => m.executedAt === undefined).map((m) => m.name);
+export async function pendingMigrations(db: AnyKysely, set: MigrationSet = serviceApiMigrations): Promise<string[]> {
+  return (await migrationStatus(db, set)).filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

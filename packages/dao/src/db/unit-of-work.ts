@@ -20,26 +20,30 @@ export interface EventSink {
 }
 
 /** What daos and notifiers receive: the transaction's connection and its event queue. */
-export interface Tx {
-  readonly db: Transaction<Database> | Kysely<Database>;
+/**
+ * `DB` is the schema the transaction runs on: the Service API's `Database` by default; a daemon
+ * with its own database (wazo-auth) passes its own schema type.
+ */
+export interface Tx<DB = Database> {
+  readonly db: Transaction<DB> | Kysely<DB>;
   readonly events: EventSink;
 }
 
-export interface UnitOfWork {
+export interface UnitOfWork<DB = Database> {
   /** Runs `work` in a transaction; commits with its events, or rolls back everything on throw. */
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  run<T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T>;
   /** Runs read-only work without a transaction (no events allowed). */
-  read<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  read<T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T>;
 }
 
-export interface UnitOfWorkOptions {
-  db: Kysely<Database>;
+export interface UnitOfWorkOptions<DB = Database> {
+  db: Kysely<DB>;
   /** Encodes events in Wazo's envelope (`publisher.encode`): the bytes the relay will publish. */
   encoder: Pick<BusPublisher, 'encode'>;
 }
 
 /** The outbox speaks `query(text, values)`; this runs it on the Kysely transaction's connection. */
-function queryableOf(db: Transaction<Database>): Queryable {
+function queryableOf<DB>(db: Transaction<DB>): Queryable {
   return {
     query: async (text: string, values?: unknown[]) => {
       const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
@@ -54,7 +58,7 @@ const noEvents: EventSink = {
   },
 };
 
-export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
+export function createUnitOfWork<DB = Database>(options: UnitOfWorkOptions<DB>): UnitOfWork<DB> {
   return {
     run: (work) =>
       options.db.transaction().execute(async (trx) => {
