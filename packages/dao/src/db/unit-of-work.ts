@@ -13,6 +13,7 @@ import {
 } from '@wazo-ts/bus';
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.js';
+import { translateDatabaseError } from './database-errors.js';
 
 export interface EventSink {
   /** Queues an event; it is written to the outbox only if the transaction commits. */
@@ -58,18 +59,26 @@ const noEvents: EventSink = {
   },
 };
 
+/** A constraint or data error of PostgreSQL becomes Wazo's 400 (see database-errors.ts). */
+const rethrowTranslated = (err: unknown): never => {
+  throw translateDatabaseError(err);
+};
+
 export function createUnitOfWork<DB = Database>(options: UnitOfWorkOptions<DB>): UnitOfWork<DB> {
   return {
     run: (work) =>
-      options.db.transaction().execute(async (trx) => {
-        const queued: BusEvent[] = [];
-        const result = await work({ db: trx, events: { add: (event) => void queued.push(event) } });
-        if (queued.length > 0) {
-          const messages: WireMessage[] = queued.map((event) => options.encoder.encode(event));
-          await recordEvents(queryableOf(trx), messages);
-        }
-        return result;
-      }),
-    read: (work) => work({ db: options.db, events: noEvents }),
+      options.db
+        .transaction()
+        .execute(async (trx) => {
+          const queued: BusEvent[] = [];
+          const result = await work({ db: trx, events: { add: (event) => void queued.push(event) } });
+          if (queued.length > 0) {
+            const messages: WireMessage[] = queued.map((event) => options.encoder.encode(event));
+            await recordEvents(queryableOf(trx), messages);
+          }
+          return result;
+        })
+        .catch(rethrowTranslated),
+    read: (work) => work({ db: options.db, events: noEvents }).catch(rethrowTranslated),
   };
 }

@@ -1,0 +1,169 @@
+/**
+ * Which Wazo error each named constraint of the schema stands for. Validators check the same
+ * rules first and word them better (with the names a client sent); these are the last guard, for
+ * the writes that race past a validator (two creates of one e-mail at once) or rules only the
+ * database knows. A test checks that every unique, foreign key and check constraint of the schema
+ * is listed here, so a new migration cannot leave one out.
+ */
+
+/** A key column as the API names it; `int` values are shown bare, as Wazo shows numbers. */
+export type KeyField = readonly [name: string, type: 'text' | 'int'];
+
+export type ConstraintRule =
+  /** 23505: `Resource Error - <resource> already exists (<fields>)`. */
+  | { kind: 'unique'; resource: string; fields: readonly KeyField[] }
+  /** 23505 on an association's key: `Resource Error - <resource> is associated with a <associated>`. */
+  | { kind: 'associated'; resource: string; associated: string; fields: readonly KeyField[] }
+  /**
+   * 23503: a write naming a missing row is `Input Error - field '<field>': <resource> was not
+   * found (<key>)`; deleting a row still referenced (RESTRICT) is `Resource Error - <resource> is
+   * associated with a <owner>`.
+   */
+  | { kind: 'reference'; field: string; resource: string; key: KeyField; owner: string }
+  /** 23514 on one field: `Input Error - <field>: ['<message>']`, as confd's schema errors. */
+  | { kind: 'check'; field: string; message: string }
+  /** 23514 across fields: `Resource Error - <message>`, as the validator words it. */
+  | { kind: 'rule'; message: string };
+
+const unique = (resource: string, ...fields: KeyField[]): ConstraintRule => ({
+  kind: 'unique',
+  resource,
+  fields,
+});
+const associated = (resource: string, other: string, ...fields: KeyField[]): ConstraintRule => ({
+  kind: 'associated',
+  resource,
+  associated: other,
+  fields,
+});
+const reference = (field: string, resource: string, key: KeyField, owner: string): ConstraintRule => ({
+  kind: 'reference',
+  field,
+  resource,
+  key,
+  owner,
+});
+const check = (field: string, message: string): ConstraintRule => ({ kind: 'check', field, message });
+const oneOf = (field: string, choices: string): ConstraintRule => check(field, `Must be one of: ${choices}.`);
+const atLeast = (field: string, min: number): ConstraintRule =>
+  check(field, `Must be greater than or equal to ${min}.`);
+const between = (field: string, min: number, max: number): ConstraintRule =>
+  check(field, `Must be greater than or equal to ${min} and less than or equal to ${max}.`);
+const pattern = (field: string): ConstraintRule => check(field, 'String does not match expected pattern.');
+const forward = (name: string): ConstraintRule => ({
+  kind: 'rule',
+  message: `Forward '${name}' cannot be enabled without a destination`,
+});
+
+const ID: KeyField = ['id', 'int'];
+const UUID: KeyField = ['uuid', 'text'];
+const TENANT: KeyField = ['tenant_uuid', 'text'];
+
+/** Constraint (or unique index) name → the error it means. */
+export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
+  tenant_pkey: unique('Tenant', UUID),
+  tenant_slug_format: pattern('slug'),
+
+  users_pkey: unique('User', ID),
+  users_uuid_key: unique('User', UUID),
+  users_email_lower_key: unique('User', ['email', 'text']),
+  users_username_key: unique('User', ['username', 'text']),
+  users_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'User'),
+  users_ring_seconds_check: between('ring_seconds', 0, 10800),
+  users_simultaneous_calls_check: between('simultaneous_calls', 1, 20),
+  users_subscription_type_check: between('subscription_type', 0, 10),
+  users_mobile_fallback_number: {
+    kind: 'rule',
+    message: 'PSTN fallback must be disabled when mobile phone number is not set',
+  },
+  users_forward_busy_destination: forward('busy'),
+  users_forward_noanswer_destination: forward('noanswer'),
+  users_forward_unconditional_destination: forward('unconditional'),
+
+  groups_pkey: unique('Group', ID),
+  groups_uuid_key: unique('Group', UUID),
+  groups_name_key: unique('Group', ['name', 'text']),
+  groups_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'Group'),
+  groups_label_check: pattern('label'),
+  groups_ring_strategy_check: oneOf(
+    'ring_strategy',
+    'all, random, least_recent, linear, fewest_calls, memorized_round_robin, weight_random',
+  ),
+  groups_caller_id_mode_check: oneOf('caller_id_mode', 'prepend, overwrite, append'),
+  groups_timeout_check: atLeast('timeout', 0),
+  groups_user_timeout_check: atLeast('user_timeout', 0),
+  groups_retry_delay_check: atLeast('retry_delay', 0),
+  groups_max_calls_check: atLeast('max_calls', 0),
+
+  group_member_users_pkey: associated('Group', 'User', ['group_id', 'int'], ['user_uuid', 'text']),
+  group_member_users_group_id_fkey: reference('group_id', 'Group', ID, 'GroupMember'),
+  group_member_users_user_uuid_fkey: reference('users', 'User', UUID, 'Group'),
+  group_member_users_priority_check: atLeast('priority', 0),
+
+  schedules_pkey: unique('Schedule', ID),
+  schedules_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'Schedule'),
+  schedules_closed_destination_check: check('closed_destination', 'Missing data for required field.'),
+  schedule_periods_pkey: unique('SchedulePeriod', ID),
+  schedule_periods_schedule_id_fkey: reference('schedule_id', 'Schedule', ID, 'SchedulePeriod'),
+  schedule_periods_schedule_id_kind_position_key: unique(
+    'SchedulePeriod',
+    ['schedule_id', 'int'],
+    ['kind', 'text'],
+    ['position', 'int'],
+  ),
+  schedule_periods_check: check('hours', 'Start must be lower than or equal to the end.'),
+  schedule_periods_check1: check('destination', 'An exceptional period needs a destination.'),
+  schedule_periods_hours_start_check: pattern('hours_start'),
+  schedule_periods_hours_end_check: pattern('hours_end'),
+  schedule_periods_kind_check: oneOf('kind', 'open, exceptional'),
+  schedule_periods_week_days_check: check('week_days', 'Must be days between 1 and 7.'),
+  schedule_periods_month_days_check: check('month_days', 'Must be days between 1 and 31.'),
+  schedule_periods_months_check: check('months', 'Must be months between 1 and 12.'),
+  user_schedules_pkey: associated('User', 'Schedule', ['user_uuid', 'text']),
+  user_schedules_user_uuid_fkey: reference('user_uuid', 'User', UUID, 'Schedule'),
+  user_schedules_schedule_id_fkey: reference('schedule_id', 'Schedule', ID, 'User'),
+  group_schedules_pkey: associated('Group', 'Schedule', ['group_id', 'int']),
+  group_schedules_group_id_fkey: reference('group_id', 'Group', ID, 'Schedule'),
+  group_schedules_schedule_id_fkey: reference('schedule_id', 'Schedule', ID, 'Group'),
+
+  context_pkey: unique('Context', ID),
+  context_uuid_key: unique('Context', UUID),
+  context_name_key: unique('Context', ['name', 'text']),
+  context_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'Context'),
+  context_label_check: check('label', 'Length must be between 1 and 128.'),
+  context_type_check: oneOf('type', 'internal, incall, outcall, services, others'),
+  context_range_pkey: unique('ContextRange', ['context_id', 'int'], ['kind', 'text'], ['position', 'int']),
+  context_range_context_id_fkey: reference('context_id', 'Context', ID, 'ContextRange'),
+  context_range_kind_check: oneOf('kind', 'user, group, queue, conference_room, incall'),
+  context_range_start_check: pattern('start'),
+  context_range_end_check: pattern('end'),
+  context_range_did_length_check: atLeast('did_length', 0),
+  context_range_length_check: check('_schema', 'Start and end must be of the same length'),
+
+  extension_pkey: unique('Extension', ID),
+  extension_exten_context_key: unique('Extension', ['exten', 'text'], ['context_id', 'int']),
+  extension_context_id_fkey: reference('context', 'Context', ID, 'Extension'),
+
+  line_pkey: unique('Line', ID),
+  line_name_key: unique('Line', ['name', 'text']),
+  line_provisioning_code_key: unique('Line', ['provisioning_code', 'text']),
+  line_endpoint_sip_uuid_key: associated('Line', 'EndpointSIP', ['endpoint_sip_uuid', 'text']),
+  line_endpoint_custom_id_key: associated('Line', 'EndpointCustom', ['endpoint_custom_id', 'int']),
+  line_endpoint_custom_interface_key: unique('Line', ['interface', 'text']),
+  line_context_id_fkey: reference('context', 'Context', ID, 'Line'),
+  line_provisioning_code_check: pattern('provisioning_code'),
+  line_position_check: atLeast('position', 1),
+  line_one_endpoint_check: { kind: 'rule', message: 'Line is already associated with an endpoint' },
+  line_endpoint_sip_check: check('endpoint_sip', 'Missing data for required field.'),
+  line_endpoint_custom_check: check('endpoint_custom', 'Missing data for required field.'),
+
+  line_extension_pkey: associated('Line', 'Extension', ['line_id', 'int'], ['extension_id', 'int']),
+  line_extension_main_key: associated('Line', 'Extension', ['line_id', 'int']),
+  line_extension_line_id_fkey: reference('line_id', 'Line', ID, 'Extension'),
+  line_extension_extension_id_fkey: reference('extension_id', 'Extension', ID, 'Line'),
+  user_line_pkey: associated('User', 'Line', ['user_id', 'int'], ['line_id', 'int']),
+  user_line_main_user_key: associated('Line', 'User', ['line_id', 'int']),
+  user_line_main_line_key: associated('User', 'Line', ['user_id', 'int']),
+  user_line_user_id_fkey: reference('user_id', 'User', ID, 'Line'),
+  user_line_line_id_fkey: reference('line_id', 'Line', ID, 'User'),
+};
