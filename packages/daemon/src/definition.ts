@@ -10,7 +10,7 @@ import type { CliOption } from './config/cli.js';
 import type { BaseConfig } from './config/schema.js';
 import type { ListMerge } from './config/tree.js';
 import type { ErrorShape } from './http/error-shapes.js';
-import type { PluginSource } from './plugins/types.js';
+import type { DaemonBus, PluginSource } from './plugins/types.js';
 import type { StatusAggregator } from './status/status.js';
 
 /** Daemon-wide resources, created after privileges are dropped and closed on shutdown. */
@@ -22,6 +22,8 @@ export interface ResourceContext<TConfig extends BaseConfig> {
   config: TConfig;
   logger: Logger;
   status: StatusAggregator;
+  /** The daemon's bus (transport, publisher, consumer), e.g. to start an outbox relay. */
+  bus: DaemonBus;
 }
 
 export interface DaemonDefinition<TConfig extends BaseConfig = BaseConfig, TResources = DaemonResources> {

@@ -68,12 +68,12 @@ export async function runDaemon<TConfig extends BaseConfig, TResources extends o
   const status = createStatusAggregator();
   const bus = connectBus({ name: definition.name, config, logger, status, transport: options.transport });
   hooks.onStop(() => bus.close());
-  const resources = (await definition.createResources?.({ config, logger, status })) as
+  const resources = (await definition.createResources?.({ config, logger, status, bus })) as
     | (TResources & DaemonResources)
     | undefined;
   if (resources) hooks.onStop(() => resources.close());
   const verifier =
-    definition.createTokenVerifier?.({ config, logger, status, resources: resources as TResources }) ??
+    definition.createTokenVerifier?.({ config, logger, status, bus, resources: resources as TResources }) ??
     createHttpTokenVerifier({ config: config.auth, logger });
   await bus.followSessions(verifier);
   const serviceToken = startServiceToken({

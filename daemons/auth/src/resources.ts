@@ -1,0 +1,43 @@
+/**
+ * wazo-auth's daemon-wide resources: its own database (migrated at start unless told not to),
+ * a unit of work whose events go through the outbox, and the relay that publishes them.
+ */
+import { createOutboxRelay, type OutboxRelay } from '@wazo-ts/bus';
+import type { DaemonResources, ResourceContext } from '@wazo-ts/daemon';
+import { createDatabase, createUnitOfWork, migrateToLatest, type UnitOfWork } from '@wazo-ts/dao';
+import type { Kysely } from 'kysely';
+import { authMigrations } from './db/migrations/index.js';
+import type { AuthDatabase } from './db/schema.js';
+import type { AuthConfig } from './definition.js';
+
+export interface AuthResources extends DaemonResources {
+  db: Kysely<AuthDatabase>;
+  uow: UnitOfWork<AuthDatabase>;
+  relay: OutboxRelay;
+}
+
+export async function createAuthResources(context: ResourceContext<AuthConfig>): Promise<AuthResources> {
+  const { config, logger, status, bus } = context;
+  if (!config.db_uri) throw new Error('db_uri is not set: wazo-auth needs its PostgreSQL database');
+  const database = createDatabase({ uri: config.db_uri, logger: logger.child({ component: 'database' }) });
+  const db = database.db as unknown as Kysely<AuthDatabase>;
+  if (config.db_upgrade_on_startup)
+    await migrateToLatest(db, logger.child({ component: 'migrations' }), authMigrations);
+  const relay = createOutboxRelay({
+    pool: database.pool,
+    transport: bus.transport,
+    logger: logger.child({ component: 'outbox' }),
+  });
+  relay.start();
+  status.add('database', () => ({ status: 'ok' }));
+  status.add('outbox', () => ({ status: 'ok' }));
+  return {
+    db,
+    uow: createUnitOfWork<AuthDatabase>({ db, encoder: bus.publisher }),
+    relay,
+    async close() {
+      await relay.stop();
+      await database.close();
+    },
+  };
+}
