@@ -5,7 +5,7 @@ import {
   type CatalogEntry,
   type ConsulAgentDouble,
   startConsulAgentDouble,
-} from './fixtures/consul-agent-double.js';
+} from '../testing/consul-agent-double.js';
 import { consulConfig } from './fixtures/helpers.js';
 import { createServiceFinder } from './index.js';
 

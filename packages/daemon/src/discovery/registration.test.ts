@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { type ConsulAgentDouble, startConsulAgentDouble } from './fixtures/consul-agent-double.js';
+import { type ConsulAgentDouble, startConsulAgentDouble } from '../testing/consul-agent-double.js';
 import { consulConfig, fastDiscovery, ipv4, recordingLogger, waitFor } from './fixtures/helpers.js';
 import { type ConsulRegistrationOptions, createConsulRegistration } from './index.js';
 

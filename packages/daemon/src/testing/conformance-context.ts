@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { type FakeWazoAuth, startFakeWazoAuth } from '../auth/testing/fake-wazo-auth.js';
 import { type CertificateFiles, createSelfSignedCertificate } from './certificates.js';
+import { type ConsulAgentDouble, startConsulAgentDouble } from './consul-agent-double.js';
 import { type DaemonProcess, startDaemonProcess } from './daemon-process.js';
 
 export interface ConformanceOptions {
@@ -48,6 +49,8 @@ export interface ConformanceContext {
   writeConfig(name: string, overrides: Record<string, unknown>): Promise<string>;
   /** The folder holding the config files; a place for extra log files. */
   dir: string;
+  /** The Consul agent the daemon registers with. */
+  consul: ConsulAgentDouble;
   /** The `rest_api` section of the main config file. */
   restApi: Record<string, unknown>;
   close(): Promise<void>;
@@ -59,7 +62,8 @@ async function writeConfigFolder(
   options: ConformanceOptions,
   dir: string,
   certificate: CertificateFiles,
-  auth?: FakeWazoAuth,
+  auth: FakeWazoAuth | undefined,
+  consul: ConsulAgentDouble,
 ) {
   const logFile = join(dir, 'log', `wazo-${options.name}.log`);
   const main = {
@@ -75,7 +79,14 @@ async function writeConfigFolder(
       private_key: certificate.privateKey,
       request_timeout: 30,
     },
-    service_discovery: { enabled: false, extra_tags: ['from-main-file'] },
+    consul: { scheme: 'http', host: '127.0.0.1', port: consul.port },
+    service_discovery: {
+      enabled: true,
+      advertise_address: '127.0.0.1',
+      refresh_interval: 1,
+      retry_interval: 0.2,
+      extra_tags: ['from-main-file'],
+    },
     ...(auth
       ? { auth: { host: '127.0.0.1', port: auth.port, https: false, prefix: null, key_file: null } }
       : {}),
@@ -94,7 +105,8 @@ export async function startConformanceContext(options: ConformanceOptions): Prom
   const dir = await mkdtemp(join(tmpdir(), `wazo-${options.name}-conformance-`));
   const certificate = await createSelfSignedCertificate(dir);
   const auth = options.tokenFor ? undefined : await startFakeWazoAuth();
-  const { configFile, logFile, main } = await writeConfigFolder(options, dir, certificate, auth);
+  const consul = await startConsulAgentDouble();
+  const { configFile, logFile, main } = await writeConfigFolder(options, dir, certificate, auth, consul);
   const envName = `WAZO_${options.name.toUpperCase()}__REST_API__MAX_BODY_SIZE`;
   const daemon = await startDaemonProcess({
     entry: options.entry,
@@ -128,6 +140,7 @@ export async function startConformanceContext(options: ConformanceOptions): Prom
       return uidLine.split(/\s+/).slice(1).filter(Boolean).map(Number);
     },
     dir,
+    consul,
     restApi: main.rest_api,
     async writeConfig(name, overrides) {
       const path = join(dir, name);
@@ -137,6 +150,7 @@ export async function startConformanceContext(options: ConformanceOptions): Prom
     async close() {
       await daemon.stop('SIGKILL');
       await auth?.close();
+      await consul.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -24,6 +24,14 @@ type OpenApi = {
   paths: Record<string, Record<string, { 'x-wazo-acl'?: string; 'x-wazo-public'?: boolean }>>;
 };
 
+async function waitUntil(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function fillPath(path: string): string {
   return path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
 }
@@ -190,10 +198,21 @@ export function describeConformance(options: ConformanceOptions): void {
       );
     });
 
-    it('when sent SIGTERM, then it drains, stops and exits 0', async () => {
+    it('when service discovery is enabled, then it registers in Consul and passes its TTL check', async () => {
+      await waitUntil(
+        () => ctx.consul.services.size > 0 && ctx.consul.callsTo('/v1/agent/check/pass/').length > 0,
+      );
+      const [service] = [...ctx.consul.services.values()];
+      assert.equal(service?.definition.Name, `wazo-${options.name}`);
+      assert.ok(service?.definition.Tags?.includes(`wazo-${options.name}`));
+      assert.equal(service?.status, 'passing');
+    });
+
+    it('when sent SIGTERM, then it deregisters, drains, stops and exits 0', async () => {
       const code = await ctx.daemon.stop('SIGTERM');
       assert.equal(code, 0, ctx.daemon.output());
       assert.ok((await ctx.logText()).includes('stopped'));
+      assert.equal(ctx.consul.services.size, 0, 'deregistered from Consul');
     });
   });
 }
