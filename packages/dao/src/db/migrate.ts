@@ -37,7 +37,11 @@ function migratorFor(db: AnyKysely, set: MigrationSet): Migrator {
  * own lock: Kysely creates its bookkeeping tables before it locks, and CREATE TABLE IF NOT EXISTS
  * is not safe from two sessions at once.
  */
-async function withRunnerLock<T>(db: AnyKysely, set: MigrationSet, work: (conn: AnyKysely) => Promise<T>): Promise<T> {
+async function withRunnerLock<T>(
+  db: AnyKysely,
+  set: MigrationSet,
+  work: (conn: AnyKysely) => Promise<T>,
+): Promise<T> {
   const key = `wazo-ts:${set.key}:migrate`;
   return db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(hashtextextended(${key}, 0))`.execute(conn);
@@ -59,7 +63,9 @@ export async function migrateToLatest(
   logger: DaoLogger = silentLogger,
   set: MigrationSet = serviceApiMigrations,
 ): Promise<string[]> {
-  const { error, results } = await withRunnerLock(db, set, (conn) => migratorFor(conn, set).migrateToLatest());
+  const { error, results } = await withRunnerLock(db, set, (conn) =>
+    migratorFor(conn, set).migrateToLatest(),
+  );
   const applied: string[] = [];
   for (const result of results ?? []) {
     if (result.status === 'Success') {
@@ -90,6 +96,9 @@ export async function migrationStatus(
 }
 
 /** The names of the migrations that are not applied yet. */
-export async function pendingMigrations(db: AnyKysely, set: MigrationSet = serviceApiMigrations): Promise<string[]> {
+export async function pendingMigrations(
+  db: AnyKysely,
+  set: MigrationSet = serviceApiMigrations,
+): Promise<string[]> {
   return (await migrationStatus(db, set)).filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
