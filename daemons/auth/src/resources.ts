@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { authMigrations } from './db/migrations/index.js';
 import type { AuthDatabase } from './db/schema.js';
 import type { AuthConfig } from './definition.js';
+import { seedAuthDatabase } from './startup/index.js';
 
 export interface AuthResources extends DaemonResources {
   db: Kysely<AuthDatabase>;
@@ -23,6 +24,8 @@ export async function createAuthResources(context: ResourceContext<AuthConfig>):
   const db = database.db as unknown as Kysely<AuthDatabase>;
   if (config.db_upgrade_on_startup)
     await migrateToLatest(db, logger.child({ component: 'migrations' }), authMigrations);
+  // Before anything serves: the master tenant, master policy and all-users groups must exist.
+  await seedAuthDatabase(db, { allUsersPolicies: config.all_users_policies, logger });
   const relay = createOutboxRelay({
     pool: database.pool,
     transport: bus.transport,
