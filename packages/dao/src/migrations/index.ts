@@ -8,6 +8,7 @@ import * as tenants from './0001_tenants.js';
 import * as users from './0002_users.js';
 import * as groupsSchedules from './0003_groups_schedules.js';
 import * as contextsExtensionsLines from './0004_contexts_extensions_lines.js';
+import * as searchIndexes from './0005_search_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0002_users': users,
   '0003_groups_schedules': groupsSchedules,
   '0004_contexts_extensions_lines': contextsExtensionsLines,
+  '0005_search_indexes': searchIndexes,
 };

@@ -16,6 +16,13 @@ export interface SearchConfig {
   defaultSort: string;
   /** API names sorted without regard to case (names, labels). */
   sortInsensitive?: readonly string[];
+  /**
+   * True when a migration indexed `wazo_search_document(<search columns>::text, ...)` (trigram
+   * GIN, see 0005_search_indexes): `search` then tests that document first, which the index
+   * answers, and the columns only on the rows it finds. The column list and order must be the
+   * index's, or PostgreSQL does not use it.
+   */
+  indexedDocument?: boolean;
 }
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -31,7 +38,11 @@ function textMatch(config: SearchConfig, term: string): Expression<SqlBool> {
   const clauses = config.search.map(
     (name) => sql<SqlBool>`unaccent(${sql.ref(config.columns[name]!)}::text) ILIKE unaccent(${pattern})`,
   );
-  return sql<SqlBool>`(${sql.join(clauses, sql` OR `)})`;
+  const anyColumn = sql<SqlBool>`(${sql.join(clauses, sql` OR `)})`;
+  if (!config.indexedDocument) return anyColumn;
+  // Every column's match is a match of the document, so this only narrows the rows to test.
+  const columns = config.search.map((name) => sql`${sql.ref(config.columns[name]!)}::text`);
+  return sql<SqlBool>`(wazo_search_document(${sql.join(columns)}) ILIKE wazo_unaccent(${pattern}) AND ${anyColumn})`;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: works on any resource's query
