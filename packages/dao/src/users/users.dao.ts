@@ -52,6 +52,7 @@ export const userSearchConfig: SearchConfig = {
   ],
   defaultSort: 'lastname',
   sortInsensitive: ['firstname', 'lastname', 'fullname', 'description'],
+  indexedDocument: true,
 };
 
 /** Limits a search to some users, e.g. those whose main line has the extension searched. */
@@ -63,14 +64,7 @@ type UsersQuery = SelectQueryBuilder<Database, 'users', UserRow>;
 
 /** The users of the scope's tenants, with every column the model needs. */
 export function scopedUsers(tx: Tx, scope: TenantScope): UsersQuery {
-  const query = tx.db
-    .selectFrom('users')
-    .selectAll('users')
-    .select(
-      sql<string>`to_char(users.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`.as(
-        'created_at_text',
-      ),
-    );
+  const query = tx.db.selectFrom('users').selectAll('users');
   if (scope.tenantUuids.length === 0) return query.where(sql<boolean>`false`);
   return query.where('users.tenant_uuid', 'in', [...scope.tenantUuids]);
 }
@@ -138,13 +132,10 @@ export function createUsersDao() {
     },
 
     async create(tx: Tx, tenantUuid: string, values: UserValues): Promise<User> {
-      const { id } = await tx.db
+      const row = await tx.db
         .insertInto('users')
         .values({ ...userRowValues(values), firstname: values.firstname, tenant_uuid: tenantUuid })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const row = await scopedUsers(tx, { tenantUuids: [tenantUuid] })
-        .where('users.id', '=', id)
+        .returningAll()
         .executeTakeFirstOrThrow();
       return userFromRow(row);
     },

@@ -8,7 +8,7 @@ import type { UserServices } from '../user-services/user-services.model.js';
 import type { User, UserValues } from './users.model.js';
 import type { UserTable } from './users.tables.js';
 
-export type UserRow = Selectable<UserTable> & { created_at_text: string };
+export type UserRow = Selectable<UserTable>;
 
 /** Fields Wazo stores as '' for "none" and reads back as null. */
 const EMPTY_IS_NULL = new Set<string>([
@@ -24,8 +24,14 @@ const EMPTY_IS_NULL = new Set<string>([
   'call_permission_password',
 ]);
 
-/** Python's isoformat() leaves out a zero fraction of a second. */
-const isoFormat = (text: string): string => text.replace(/\.0{6}$/, '');
+/**
+ * Python's isoformat() of Wazo's naive UTC datetime: microseconds, left out when zero. Rows are
+ * stored to the millisecond (0005), which a Date holds exactly.
+ */
+function isoFormat(date: Date): string {
+  const text = date.toISOString().slice(0, -1);
+  return text.endsWith('.000') ? text.slice(0, -4) : `${text}000`;
+}
 
 export function servicesFromRow(
   row: Pick<Selectable<UserTable>, 'dnd_enabled' | 'incallfilter_enabled'>,
@@ -49,28 +55,47 @@ export function forwardsFromRow(row: ForwardColumns): UserForwards {
   };
 }
 
+/** Field by field: a page maps hundreds of rows, and a column added to the table must not leak. */
 export function userFromRow(row: UserRow): User {
-  const {
-    created_at: _createdAt,
-    created_at_text,
-    fullname: _fullname,
-    dnd_enabled: _dnd,
-    incallfilter_enabled: _incallfilter,
-    ...own
-  } = row;
-  const fields = Object.fromEntries(Object.entries(own).filter(([key]) => !key.startsWith('forward_')));
-  const user = fields as Omit<
-    User,
-    'created_at' | 'call_record_enabled' | 'services' | 'forwards' | 'lines' | 'groups' | 'schedules'
-  >;
   return {
-    ...user,
+    id: row.id,
+    uuid: row.uuid,
+    tenant_uuid: row.tenant_uuid,
+    firstname: row.firstname,
+    lastname: row.lastname,
+    email: row.email,
+    timezone: row.timezone,
+    language: row.language,
+    description: row.description,
+    caller_id: row.caller_id,
+    outgoing_caller_id: row.outgoing_caller_id,
+    mobile_phone_number: row.mobile_phone_number,
+    mobile_fallback_enabled: row.mobile_fallback_enabled,
+    username: row.username,
+    password: row.password,
+    music_on_hold: row.music_on_hold,
+    preprocess_subroutine: row.preprocess_subroutine,
+    userfield: row.userfield,
+    call_transfer_enabled: row.call_transfer_enabled,
+    dtmf_hangup_enabled: row.dtmf_hangup_enabled,
     call_record_enabled:
       row.call_record_outgoing_external_enabled &&
       row.call_record_outgoing_internal_enabled &&
       row.call_record_incoming_external_enabled &&
       row.call_record_incoming_internal_enabled,
-    created_at: isoFormat(created_at_text),
+    call_record_outgoing_external_enabled: row.call_record_outgoing_external_enabled,
+    call_record_outgoing_internal_enabled: row.call_record_outgoing_internal_enabled,
+    call_record_incoming_external_enabled: row.call_record_incoming_external_enabled,
+    call_record_incoming_internal_enabled: row.call_record_incoming_internal_enabled,
+    online_call_record_enabled: row.online_call_record_enabled,
+    supervision_enabled: row.supervision_enabled,
+    enabled: row.enabled,
+    ring_seconds: row.ring_seconds,
+    simultaneous_calls: row.simultaneous_calls,
+    call_permission_password: row.call_permission_password,
+    subscription_type: row.subscription_type,
+    created_at: isoFormat(row.created_at),
+    func_key_template_id: row.func_key_template_id,
     services: servicesFromRow(row),
     forwards: forwardsFromRow(row),
     lines: [],
