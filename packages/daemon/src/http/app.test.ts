@@ -111,6 +111,17 @@ describe('daemon HTTP app', () => {
     assert.equal(afterList.json().total, before.json().total);
   });
 
+  it('when a JSON body sends a number for a string field, then 400: bodies are not coerced', async () => {
+    const res = await daemon.app.inject({
+      method: 'POST',
+      url: '/1.0/greetings',
+      headers: { 'x-auth-token': 'admin' },
+      payload: { name: 5 },
+    });
+    assert.equal(res.statusCode, 400);
+    assert.ok(res.json().details.name);
+  });
+
   it('when the JSON is malformed or too large, then 400 or 413 in Wazo shape', async () => {
     const malformed = await daemon.app.inject({
       method: 'POST',

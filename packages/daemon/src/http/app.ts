@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import type { TokenVerifier } from '../auth/types.js';
 import type { BaseConfig } from '../config/schema.js';
 import type { StatusAggregator } from '../status/status.js';
+import { createAjv } from './validation.js';
 import './fastify-types.js';
 import { type DeclaredRoute, installAccessControl } from './access.js';
 import { installAccessLog } from './access-log.js';
@@ -60,8 +61,15 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
-    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   });
+  // Query strings and path parameters are text, so their schemas coerce ("10" → 10); JSON bodies
+  // are typed, so theirs do not: a client sending 5 for a string, or "true" for a boolean, gets a
+  // 400 as from Wazo's strict fields, instead of having the value silently converted.
+  const coercing = createAjv({ coerceTypes: 'array' });
+  const strict = createAjv({ coerceTypes: false });
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema),
+  );
   installErrorHandling(app, options.errorShape);
   installAccessLog(app);
   const cfg = config.rest_api.cors;

@@ -17,7 +17,7 @@ import {
 import type { BaseConfig } from '../config/schema.js';
 import type { DaemonDefinition, DaemonResources } from '../definition.js';
 import { buildDaemonApp } from '../http/app.js';
-import { bindServer } from '../http/bind.js';
+import { bindServer, type RequestListener } from '../http/bind.js';
 import { createDaemonLogger, installCrashHandlers } from '../logging/index.js';
 import { dropPrivileges, resolveUser } from '../privileges/index.js';
 import { createStatusAggregator } from '../status/status.js';
@@ -84,6 +84,7 @@ export async function runDaemon<TConfig extends BaseConfig, TResources extends o
     required: definition.serviceToken === 'required',
   });
 
+  let appHandler: RequestListener | undefined;
   const { app } = await buildDaemonApp({
     name: definition.name,
     apiVersion: definition.apiVersion,
@@ -92,8 +93,10 @@ export async function runDaemon<TConfig extends BaseConfig, TResources extends o
     status,
     verifier,
     errorShape: definition.errorShape ?? 'api',
+    // Fastify gets the bound socket now but its handler is attached only once the app is ready
+    // (below): until then requests get the bound server's 503 "starting".
     serverFactory: (handler) => {
-      bound.attach(handler);
+      appHandler = handler;
       return bound.server;
     },
     maskedConfig: () => maskSecrets(config),
@@ -114,6 +117,7 @@ export async function runDaemon<TConfig extends BaseConfig, TResources extends o
         resources: resources as TResources,
       }),
   });
+  if (appHandler) bound.attach(appHandler);
   await hooks.start();
 
   const url = `${bound.tls ? 'https' : 'http'}://${config.rest_api.listen}:${bound.address.port}`;

@@ -1,0 +1,19 @@
+/** The JSON Schema validators of the HTTP layer (Ajv, with the formats Fastify users expect). */
+import { Ajv, type Options } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS; its default export arrives under `.default` in some loaders.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+
+export function createAjv(options: Pick<Options, 'coerceTypes'>): Ajv {
+  const ajv = new Ajv({
+    ...options,
+    allErrors: true,
+    useDefaults: true,
+    removeAdditional: false,
+    strict: false,
+  });
+  addFormats(ajv);
+  return ajv;
+}
