@@ -1,7 +1,9 @@
 /** wazo-auth as the daemon kit sees it: name, port, config keys, plugins and resources. */
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { backendsPlugin } from './backends/index.js';
 import { AuthConfigSchema, type AuthOwnConfig } from './config.js';
 import { type AuthResources, createAuthResources } from './resources.js';
+import { tenantsPlugin } from './tenants/index.js';
 
 export type AuthConfig = BaseConfig & AuthOwnConfig;
 
@@ -28,6 +30,6 @@ export const authDaemon: DaemonDefinition<AuthConfig, AuthResources> = {
     },
   },
   errorShape: 'api',
-  plugins: [],
+  plugins: [tenantsPlugin, backendsPlugin],
   createResources: createAuthResources,
 };

@@ -1,0 +1,1 @@
+export { backendsPlugin, SUPPORTED_BACKENDS } from './backends.routes.js';

@@ -1,0 +1,218 @@
+/**
+ * The tenant rows and their domains. Reads are scoped by the caller: a list of visible tenant
+ * uuids (the scoping tenant's subtree, see tenants.scope.dao.ts). Writes take the uuid the service
+ * has already checked against that scope.
+ */
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { AuthDatabase } from '../db/schema.js';
+import {
+  emptyAddress,
+  type Tenant,
+  type TenantAddress,
+  type TenantCreate,
+  type TenantDomain,
+  type TenantEdit,
+  type TenantListFilters,
+} from './tenants.model.js';
+import type { DbHolder } from './tenants.scope.dao.js';
+
+export interface TenantListParams extends TenantListFilters {
+  search?: string | undefined;
+  order?: 'name' | 'slug' | undefined;
+  direction?: 'asc' | 'desc' | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export interface TenantPage {
+  total: number;
+  filtered: number;
+  items: Tenant[];
+}
+
+const domainsOf = sql<
+  string[]
+>`coalesce((SELECT array_agg(d.name ORDER BY d.name) FROM tenant_domain d WHERE d.tenant_uuid = tenant.uuid), '{}')`;
+
+function baseQuery(db: Kysely<AuthDatabase>, visible: readonly string[]) {
+  return db
+    .selectFrom('tenant')
+    .where((eb) => (visible.length === 0 ? sql<SqlBool>`false` : eb('tenant.uuid', 'in', visible)))
+    .select([
+      'tenant.uuid',
+      'tenant.parent_uuid',
+      'tenant.name',
+      'tenant.slug',
+      'tenant.contact_uuid',
+      'tenant.phone',
+      'tenant.address',
+      'tenant.default_authentication_method',
+      domainsOf.as('domain_names'),
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toTenant(row: Row): Tenant {
+  return {
+    uuid: row.uuid,
+    parent_uuid: row.parent_uuid,
+    name: row.name,
+    slug: row.slug,
+    contact: row.contact_uuid,
+    phone: row.phone,
+    domain_names: row.domain_names,
+    address: { ...emptyAddress(), ...((row.address ?? {}) as Partial<TenantAddress>) },
+    default_authentication_method: row.default_authentication_method,
+  };
+}
+
+/** Wazo's search pattern: the words in order with anything between (`%w1%w2%`). */
+function searchPattern(search: string): string {
+  const words = search
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`));
+  return `%${words.join('%')}%`;
+}
+
+function narrowed(query: ReturnType<typeof baseQuery>, params: TenantListParams) {
+  let q = query;
+  if (params.uuid !== undefined) q = q.where(sql<SqlBool>`tenant.uuid::text = ${params.uuid}`);
+  if (params.uuids !== undefined) q = q.where(sql<SqlBool>`tenant.uuid::text = ANY(${params.uuids}::text[])`);
+  if (params.name !== undefined) q = q.where('tenant.name', '=', params.name);
+  if (params.slug !== undefined) q = q.where('tenant.slug', '=', params.slug);
+  if (params.domain_name !== undefined)
+    q = q.where(
+      sql<SqlBool>`EXISTS (SELECT 1 FROM tenant_domain d WHERE d.tenant_uuid = tenant.uuid AND lower(d.name) = lower(${params.domain_name}))`,
+    );
+  if (params.search) {
+    const p = searchPattern(params.search);
+    q = q.where(
+      sql<SqlBool>`(tenant.name ILIKE ${p} OR tenant.slug ILIKE ${p} OR EXISTS (SELECT 1 FROM tenant_domain d WHERE d.tenant_uuid = tenant.uuid AND d.name ILIKE ${p}))`,
+    );
+  }
+  return q;
+}
+
+async function countOf(query: ReturnType<typeof baseQuery>): Promise<number> {
+  const row = await query.clearSelect().select(sql<string>`count(*)`.as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function listTenants(
+  tx: DbHolder,
+  visible: readonly string[],
+  params: TenantListParams,
+): Promise<TenantPage> {
+  const all = baseQuery(tx.db, visible);
+  const filteredQuery = narrowed(all, params);
+  const column = params.order === 'slug' ? sql.ref('tenant.slug') : sql.ref('tenant.name');
+  const direction = params.direction === 'desc' ? sql`DESC` : sql`ASC`;
+  let page = filteredQuery.orderBy(sql`${column} ${direction} NULLS LAST, tenant.uuid`);
+  if (params.limit !== undefined) page = page.limit(params.limit);
+  if (params.offset) page = page.offset(params.offset);
+  const total = await countOf(all);
+  const filtered = await countOf(filteredQuery);
+  const rows = await page.execute();
+  return { total, filtered, items: rows.map(toTenant) };
+}
+
+export async function getTenant(
+  tx: DbHolder,
+  visible: readonly string[],
+  uuid: string,
+): Promise<Tenant | null> {
+  if (!visible.includes(uuid)) return null;
+  const row = await baseQuery(tx.db, [uuid]).executeTakeFirst();
+  return row ? toTenant(row) : null;
+}
+
+const addressJson = (address: TenantAddress): string => JSON.stringify(address);
+
+export async function insertTenant(
+  tx: DbHolder,
+  uuid: string,
+  parentUuid: string,
+  slug: string,
+  input: TenantCreate,
+): Promise<void> {
+  await tx.db
+    .insertInto('tenant')
+    .values({
+      uuid,
+      parent_uuid: parentUuid,
+      slug,
+      name: input.name,
+      phone: input.phone,
+      contact_uuid: input.contact,
+      address: addressJson(input.address),
+      default_authentication_method: input.default_authentication_method,
+    })
+    .execute();
+  await replaceDomains(tx, uuid, input.domain_names);
+}
+
+export async function updateTenant(tx: DbHolder, uuid: string, input: TenantEdit): Promise<void> {
+  await tx.db
+    .updateTable('tenant')
+    .set({
+      name: input.name,
+      phone: input.phone,
+      contact_uuid: input.contact,
+      address: addressJson(input.address),
+      default_authentication_method: input.default_authentication_method,
+    })
+    .where('uuid', '=', uuid)
+    .execute();
+  await replaceDomains(tx, uuid, input.domain_names);
+}
+
+/** Keeps the uuids of domains that stay, so `/tenants/{u}/domains` is stable across PUTs. */
+async function replaceDomains(tx: DbHolder, tenantUuid: string, names: readonly string[]): Promise<void> {
+  const lower = names.map((n) => n.toLowerCase());
+  let removal = tx.db.deleteFrom('tenant_domain').where('tenant_uuid', '=', tenantUuid);
+  if (lower.length > 0) removal = removal.where(sql<SqlBool>`lower(name) <> ALL(${lower}::text[])`);
+  await removal.execute();
+  const kept = await tx.db
+    .selectFrom('tenant_domain')
+    .select('name')
+    .where('tenant_uuid', '=', tenantUuid)
+    .execute();
+  const keptLower = new Set(kept.map((k) => k.name.toLowerCase()));
+  const added = names.filter((n) => !keptLower.has(n.toLowerCase()));
+  if (added.length > 0)
+    await tx.db
+      .insertInto('tenant_domain')
+      .values(added.map((name) => ({ tenant_uuid: tenantUuid, name })))
+      .execute();
+}
+
+export async function deleteTenant(tx: DbHolder, uuid: string): Promise<void> {
+  await tx.db.deleteFrom('tenant').where('uuid', '=', uuid).execute();
+}
+
+export async function setParent(tx: DbHolder, uuid: string, parentUuid: string): Promise<void> {
+  await tx.db.updateTable('tenant').set({ parent_uuid: parentUuid }).where('uuid', '=', uuid).execute();
+}
+
+export async function hasChildren(tx: DbHolder, uuid: string): Promise<boolean> {
+  const row = await tx.db
+    .selectFrom('tenant')
+    .select('uuid')
+    .where('parent_uuid', '=', uuid)
+    .where('uuid', '<>', uuid)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listDomains(tx: DbHolder, tenantUuid: string): Promise<TenantDomain[]> {
+  const rows = await tx.db
+    .selectFrom('tenant_domain')
+    .select(['name', 'uuid'])
+    .where('tenant_uuid', '=', tenantUuid)
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => ({ name: r.name, uuid: r.uuid }));
+}
