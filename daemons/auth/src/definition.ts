@@ -2,8 +2,12 @@
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { backendsPlugin } from './backends/index.js';
 import { AuthConfigSchema, type AuthOwnConfig } from './config.js';
+import { refreshTokensPlugin } from './refresh-tokens/index.js';
 import { type AuthResources, createAuthResources } from './resources.js';
+import { sessionsPlugin } from './sessions/index.js';
 import { tenantsPlugin } from './tenants/index.js';
+import { tokensPlugin } from './tokens/index.js';
+import { createLocalTokenVerifier } from './verifier/index.js';
 
 export type AuthConfig = BaseConfig & AuthOwnConfig;
 
@@ -30,6 +34,7 @@ export const authDaemon: DaemonDefinition<AuthConfig, AuthResources> = {
     },
   },
   errorShape: 'api',
-  plugins: [tenantsPlugin, backendsPlugin],
+  plugins: [tokensPlugin, sessionsPlugin, refreshTokensPlugin, tenantsPlugin, backendsPlugin],
   createResources: createAuthResources,
+  createTokenVerifier: ({ resources }) => createLocalTokenVerifier(resources.db),
 };

@@ -1,0 +1,92 @@
+/**
+ * GET /tokens, GET /users/{user_uuid|me}/tokens, DELETE /users/{user_uuid|me}/tokens/{client_id}
+ * with Wazo's ACLs; the `me` routes are separate, as in Wazo, so `auth.users.me.tokens.read`
+ * is the ACL they ask for.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DaemonPlugin } from '@wazo-ts/daemon';
+import type { FastifyInstance } from 'fastify';
+import type { AuthConfig } from '../definition.js';
+import type { AuthResources } from '../resources.js';
+import { sessionNotifier } from '../sessions/session.notifier.js';
+import { scopingTenantOf, userOfPath } from '../verifier/request-scope.js';
+import { tenantTree } from '../verifier/tenant-tree.dao.js';
+import { refreshTokenDao } from './refresh-token.dao.js';
+import {
+  type RefreshTokenListParams,
+  refreshTokenListQuerySchema,
+  refreshTokenListSchema,
+} from './refresh-token.model.js';
+import { refreshTokenNotifier } from './refresh-token.notifier.js';
+import { createRefreshTokenService, type RefreshTokenService } from './refresh-token.service.js';
+
+export function refreshTokenServiceOf(resources: AuthResources): RefreshTokenService {
+  return createRefreshTokenService({
+    uow: resources.uow,
+    dao: refreshTokenDao,
+    notifier: refreshTokenNotifier,
+    sessionNotifier,
+    tenants: tenantTree,
+    newUuid: randomUUID,
+  });
+}
+
+const clientParam = { type: 'string', minLength: 1, maxLength: 1024 } as const;
+
+function userRoutes(api: FastifyInstance, service: RefreshTokenService, prefix: string, acl: string) {
+  const params = {
+    type: 'object',
+    properties: { user_uuid: { type: 'string' }, client_id: clientParam },
+  } as const;
+  api.get<{ Params: { user_uuid?: string }; Querystring: RefreshTokenListParams }>(
+    `${prefix}/tokens`,
+    {
+      config: { acl: `${acl}.tokens.read` },
+      schema: {
+        summary: "List a user's refresh tokens",
+        params,
+        querystring: refreshTokenListQuerySchema,
+        response: { 200: refreshTokenListSchema },
+      },
+    },
+    async (request) =>
+      service.listForUser(
+        scopingTenantOf(request),
+        userOfPath(request, request.params.user_uuid ?? 'me'),
+        request.query,
+      ),
+  );
+  api.delete<{ Params: { user_uuid?: string; client_id: string } }>(
+    `${prefix}/tokens/:client_id`,
+    {
+      config: { acl: `${acl}.tokens.{client_id}.delete` },
+      schema: { summary: "Delete a user's refresh token (access tokens stay valid)", params },
+    },
+    async (request, reply) => {
+      const user = userOfPath(request, request.params.user_uuid ?? 'me');
+      await service.deleteForUser(scopingTenantOf(request), user, request.params.client_id);
+      return reply.code(204).send();
+    },
+  );
+}
+
+export const refreshTokensPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
+  name: 'refresh_tokens',
+  load({ api, resources }) {
+    const service = refreshTokenServiceOf(resources);
+    api.get<{ Querystring: RefreshTokenListParams }>(
+      '/tokens',
+      {
+        config: { acl: 'auth.tokens.read' },
+        schema: {
+          summary: 'List refresh tokens',
+          querystring: refreshTokenListQuerySchema,
+          response: { 200: refreshTokenListSchema },
+        },
+      },
+      async (request) => service.list(scopingTenantOf(request), request.query),
+    );
+    userRoutes(api, service, '/users/me', 'auth.users.me');
+    userRoutes(api, service, '/users/:user_uuid', 'auth.users.{user_uuid}');
+  },
+};

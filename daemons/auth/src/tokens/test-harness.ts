@@ -1,0 +1,155 @@
+/**
+ * Route tests of the tokens, sessions and refresh-token plugins: the kit's Fastify app with these
+ * plugins only and the local verifier, on a throwaway migrated database with a master tenant,
+ * users seeded straight into the tables, and the outbox read back as the list of events.
+ */
+import { createBusConsumer, createBusPublisher, createMemoryTransport } from '@wazo-ts/bus';
+import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
+import { buildDaemonApp, createStatusAggregator, type DaemonPlugin, loadConfig } from '@wazo-ts/daemon';
+import { createUnitOfWork, migrateToLatest } from '@wazo-ts/dao';
+import { testEncoder } from '@wazo-ts/dao/testing';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { Kysely, PostgresDialect } from 'kysely';
+import pino from 'pino';
+import { createUserSeeder, type SeededUser, type UserSeed } from '../../test/support/seed.js';
+import { authMigrations } from '../db/migrations/index.js';
+import type { AuthDatabase } from '../db/schema.js';
+import { type AuthConfig, authDaemon } from '../definition.js';
+import { refreshTokensPlugin } from '../refresh-tokens/index.js';
+import type { AuthResources } from '../resources.js';
+import { sessionsPlugin } from '../sessions/index.js';
+import { createLocalTokenVerifier } from '../verifier/index.js';
+import { tokensPlugin } from './token.routes.js';
+
+export interface BusRecord {
+  name: string;
+  routingKey: string;
+  data: Record<string, unknown>;
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  db: Kysely<AuthDatabase>;
+  database: TestDatabase;
+  config: AuthConfig;
+  master: string;
+  seedTenant(parent?: string): Promise<string>;
+  seedUser(seed?: UserSeed): Promise<SeededUser>;
+  events(): Promise<BusRecord[]>;
+  clearEvents(): Promise<void>;
+  login(
+    user: { username: string; password: string },
+    body?: object,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+  tokenOf(user: { username: string; password: string }, body?: object): Promise<Record<string, unknown>>;
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export const basic = (login: string, password: string) =>
+  `Basic ${Buffer.from(`${login}:${password}`, 'utf8').toString('base64')}`;
+
+export async function startHarness(overrides: Partial<AuthConfig> = {}): Promise<Harness> {
+  const database = await createTestDatabase({ prefix: 'wazo_auth_b' });
+  const db = new Kysely<AuthDatabase>({ dialect: new PostgresDialect({ pool: database.pool }) });
+  await migrateToLatest(db, undefined, authMigrations);
+  const master = '00000000-0000-4000-8000-00000000aaaa';
+  await database.pool.query(
+    "INSERT INTO tenant (uuid, parent_uuid, name, slug) VALUES ($1, $1, 'master', 'master')",
+    [master],
+  );
+  const { config: defaults } = loadConfig(authDaemon, { argv: ['-c', '/nonexistent/config.yml'], env: {} });
+  const config = {
+    ...(defaults as AuthConfig),
+    password_hash_iterations: 1000,
+    token_cleanup_interval: 0,
+    ...overrides,
+  } as AuthConfig;
+  const seeder = createUserSeeder(database.pool, config.password_hash_iterations);
+  const resources: AuthResources = {
+    db,
+    uow: createUnitOfWork<AuthDatabase>({ db, encoder: testEncoder }),
+    relay: { start: () => undefined, stop: async () => undefined } as unknown as AuthResources['relay'],
+    close: async () => undefined,
+  };
+  const logger = pino({ level: 'silent' });
+  const status = createStatusAggregator();
+  const transport = createMemoryTransport();
+  const plugins: DaemonPlugin<AuthConfig, AuthResources>[] = [
+    tokensPlugin,
+    sessionsPlugin,
+    refreshTokensPlugin,
+  ];
+  const { app } = await buildDaemonApp({
+    name: 'auth',
+    apiVersion: '0.1',
+    config,
+    logger,
+    status,
+    verifier: createLocalTokenVerifier(db),
+    errorShape: 'api',
+    maskedConfig: () => ({}),
+    setDebug: () => undefined,
+    registerApi: async (api) => {
+      for (const plugin of plugins)
+        await plugin.load({
+          daemon: 'auth',
+          config,
+          logger,
+          api,
+          status,
+          reportStatus: () => undefined,
+          lifecycle: { onStart: () => undefined, onStop: () => undefined },
+          bus: {
+            transport,
+            publisher: createBusPublisher({ transport, originUuid: 'o' }),
+            consumer: createBusConsumer({ transport, name: 't' }),
+          },
+          serviceToken: null,
+          resources,
+        });
+    },
+  });
+  const inject = (options: InjectOptions) => app.inject(options);
+  const login: Harness['login'] = (user, body = {}, headers = {}) =>
+    inject({
+      method: 'POST',
+      url: '/0.1/token',
+      headers: { authorization: basic(user.username, user.password), ...headers },
+      payload: body,
+    });
+  return {
+    app,
+    db,
+    database,
+    config,
+    master,
+    seedTenant: (parent = master) => seeder.seedTenant(parent),
+    seedUser: (seed = {}) => seeder.seed({ tenantUuid: master, ...seed }),
+    async events() {
+      const { rows } = await database.pool.query<{ name: string; routing_key: string; body: Buffer }>(
+        'SELECT name, routing_key, body FROM bus_outbox ORDER BY id',
+      );
+      return rows.map((row) => ({
+        name: row.name,
+        routingKey: row.routing_key,
+        data: JSON.parse(row.body.toString('utf8')).data,
+      }));
+    },
+    async clearEvents() {
+      await database.pool.query('DELETE FROM bus_outbox');
+    },
+    login,
+    async tokenOf(user, body = {}) {
+      const res = await login(user, body);
+      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+      return res.json().data;
+    },
+    inject,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

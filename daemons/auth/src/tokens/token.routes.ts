@@ -1,0 +1,153 @@
+/**
+ * The token API: POST /token, GET/HEAD/DELETE /token/{token}, POST /token/{token}/scopes/check.
+ * All public (the token is the credential) and answering errors in wazo-auth's legacy body.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { isWazoError } from '@wazo-ts/errors';
+import type { FastifyReply } from 'fastify';
+import { aclDao, createAclComputation } from '../acl-computation/index.js';
+import type { AuthConfig } from '../definition.js';
+import { createLoginGuard } from '../login-guard/index.js';
+import { verifyAgainstDummy, verifyPassword } from '../passwords/index.js';
+import { refreshTokenDao, refreshTokenServiceOf } from '../refresh-tokens/index.js';
+import type { AuthResources } from '../resources.js';
+import { sessionNotifier } from '../sessions/session.notifier.js';
+import { tenantTree } from '../verifier/tenant-tree.dao.js';
+import { parseBasicAuth } from './basic-auth.js';
+import { createLoginService, type LoginService } from './login.service.js';
+import { createPurger } from './purge.js';
+import { tokenDao } from './token.dao.js';
+import type { TokenRequest } from './token.model.js';
+import * as schemas from './token.schemas.js';
+import { createTokenService } from './token.service.js';
+
+const legacy = { public: true, errorShape: 'legacy' } as const;
+type TokenParams = { Params: { token: string }; Querystring: { scope?: string; tenant?: string } };
+
+function loginServiceOf(config: AuthConfig, resources: AuthResources): LoginService {
+  const iterations = config.password_hash_iterations;
+  return createLoginService({
+    uow: resources.uow,
+    dao: tokenDao,
+    acl: createAclComputation(aclDao, config.default_user_policy),
+    refreshTokens: refreshTokenServiceOf(resources),
+    refreshTokenDao,
+    notifier: sessionNotifier,
+    passwords: {
+      verify: (password, hash, salt) => verifyPassword(password, hash, salt, iterations),
+      dummy: (password) => verifyAgainstDummy(password, iterations),
+    },
+    guard: createLoginGuard(config.login_failures),
+    settings: {
+      defaultLifetime: config.default_token_lifetime,
+      maxSessions: config.max_user_concurrent_sessions,
+      xivoUuid: config.uuid ?? null,
+    },
+    now: Date.now,
+    newUuid: randomUUID,
+  });
+}
+
+/** The guard's 429 tells when to come back, as HTTP clients expect. */
+function withRetryAfter(reply: FastifyReply, err: unknown): never {
+  if (isWazoError(err) && typeof err.details.retry_after === 'number')
+    reply.header('Retry-After', String(err.details.retry_after));
+  throw err;
+}
+
+export const tokensPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
+  name: 'tokens',
+  load({ api, config, resources, lifecycle, logger }) {
+    const logins = loginServiceOf(config, resources);
+    const tokens = createTokenService({
+      uow: resources.uow,
+      dao: tokenDao,
+      notifier: sessionNotifier,
+      tenants: tenantTree,
+      now: Date.now,
+    });
+    const purger = createPurger(tokens, config.token_cleanup_interval, logger);
+    lifecycle.onStart(() => purger.start());
+    lifecycle.onStop(() => purger.stop());
+
+    api.post<{ Body: TokenRequest }>(
+      '/token',
+      {
+        config: legacy,
+        schema: {
+          summary: 'Create a token (HTTP Basic login, or a refresh token with its client_id)',
+          body: schemas.tokenBodySchema,
+          response: { 200: schemas.tokenResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const sessionType = request.headers['wazo-session-type'];
+        const result = await logins
+          .login({
+            body: request.body,
+            credentials: parseBasicAuth(request.headers.authorization),
+            mobile: typeof sessionType === 'string' && sessionType.toLowerCase() === 'mobile',
+            userAgent: request.headers['user-agent'] ?? '',
+            remoteAddr: request.ip,
+          })
+          .catch((err: unknown) => withRetryAfter(reply, err));
+        reply.header('Wazo-Sessions-Revoked', String(result.revokedSessions));
+        return { data: result.token };
+      },
+    );
+    // HEAD before GET: Fastify would otherwise derive a HEAD route from the GET one (200, not 204).
+    api.head<TokenParams>(
+      '/token/:token',
+      { config: legacy, schema: { params: schemas.tokenParams, querystring: schemas.checkQuery } },
+      async (request, reply) => {
+        await tokens.check(request.params.token, request.query.scope, request.query.tenant);
+        return reply.code(204).send();
+      },
+    );
+    api.get<TokenParams>(
+      '/token/:token',
+      {
+        config: legacy,
+        schema: {
+          summary: 'Read a token, checking a scope and a tenant if given',
+          params: schemas.tokenParams,
+          querystring: schemas.checkQuery,
+          response: { 200: schemas.tokenResponseSchema },
+        },
+      },
+      async (request) => ({
+        data: await tokens.check(request.params.token, request.query.scope, request.query.tenant),
+      }),
+    );
+    api.delete<TokenParams>(
+      '/token/:token',
+      {
+        config: legacy,
+        schema: {
+          summary: 'Revoke a token and its session',
+          params: schemas.tokenParams,
+          response: { 200: schemas.legacyDeleteResponse },
+        },
+      },
+      async (request) => {
+        await tokens.revoke(request.params.token);
+        return { data: { message: 'success' } };
+      },
+    );
+    api.post<{ Params: { token: string }; Body: { scopes?: string[]; tenant_uuid?: string | null } }>(
+      '/token/:token/scopes/check',
+      {
+        config: legacy,
+        schema: {
+          summary: 'Check several scopes at once',
+          params: schemas.tokenParams,
+          body: schemas.scopesBody,
+          response: { 200: schemas.scopesResponse },
+        },
+      },
+      async (request) =>
+        tokens.checkScopes(request.params.token, request.body.scopes ?? [], request.body.tenant_uuid),
+    );
+  },
+};
