@@ -1,6 +1,7 @@
 /** wazo-auth as the daemon kit sees it: name, port, config keys, plugins and resources. */
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { backendsPlugin } from './backends/index.js';
+import { bootstrapUserPlugin } from './bootstrap/index.js';
 import { AuthConfigSchema, type AuthOwnConfig } from './config.js';
 import { refreshTokensPlugin } from './refresh-tokens/index.js';
 import { type AuthResources, createAuthResources } from './resources.js';
@@ -34,7 +35,14 @@ export const authDaemon: DaemonDefinition<AuthConfig, AuthResources> = {
     },
   },
   errorShape: 'api',
-  plugins: [tokensPlugin, sessionsPlugin, refreshTokensPlugin, tenantsPlugin, backendsPlugin],
+  plugins: [
+    tokensPlugin,
+    sessionsPlugin,
+    refreshTokensPlugin,
+    tenantsPlugin,
+    backendsPlugin,
+    bootstrapUserPlugin,
+  ],
   createResources: createAuthResources,
   createTokenVerifier: ({ resources }) => createLocalTokenVerifier(resources.db),
 };

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * wazo-auth-bootstrap: `initial-user [--username U] [--password P] [--purpose internal]
+ * [--policy-slug S]` (or WAZO_AUTH_BOOTSTRAP_* in the environment) creates or resets the initial
+ * admin; `service-accounts` writes the config's service accounts and their key files; `complete`
+ * does both. `-c <config.yml>` names wazo-auth's config (for db_uri and service_accounts).
+ * Every action may run again: it leaves the same state.
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@wazo-ts/daemon';
+import { createDatabase, migrateToLatest } from '@wazo-ts/dao';
+import type { Kysely } from 'kysely';
+import { authMigrations } from '../db/migrations/index.js';
+import type { AuthDatabase } from '../db/schema.js';
+import { type AuthConfig, authDaemon } from '../definition.js';
+import { ensureServiceAccount, ensureUser, randomPassword } from './bootstrap.js';
+
+const USAGE = 'usage: wazo-auth-bootstrap [-c config.yml] initial-user|service-accounts|complete [options]';
+
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      config: { type: 'string', short: 'c' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      purpose: { type: 'string' },
+      'policy-slug': { type: 'string' },
+    },
+  });
+  const action = positionals[0];
+  if (!action || !['initial-user', 'service-accounts', 'complete'].includes(action)) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const { config } = loadConfig<AuthConfig>(authDaemon, {
+    argv: values.config ? ['-c', values.config] : [],
+    env: {},
+  });
+  if (!config.db_uri) throw new Error('db_uri is not set');
+  const database = createDatabase({ uri: config.db_uri });
+  const db = database.db as unknown as Kysely<AuthDatabase>;
+  try {
+    await migrateToLatest(db as never, undefined, authMigrations);
+    if (action !== 'service-accounts') {
+      const username = values.username ?? env.WAZO_AUTH_BOOTSTRAP_USERNAME ?? 'wazo-auth-cli';
+      const generated = values.password ?? env.WAZO_AUTH_BOOTSTRAP_PASSWORD;
+      const password = generated ?? randomPassword();
+      const purpose = (values.purpose ?? env.WAZO_AUTH_BOOTSTRAP_PURPOSE ?? 'internal') as 'internal';
+      const policySlug =
+        values['policy-slug'] ?? env.WAZO_AUTH_BOOTSTRAP_POLICY_SLUG ?? config.bootstrap_user_policy_slug;
+      await ensureUser(db, { username, password, purpose, policySlug }, config.password_hash_iterations);
+      process.stdout.write(`initial user ${username} ready${generated ? '' : ` (password: ${password})`}\n`);
+    }
+    if (action !== 'initial-user')
+      for (const [name, account] of Object.entries(config.service_accounts)) {
+        const { keyFile } = await ensureServiceAccount(db, name, account, config.password_hash_iterations);
+        process.stdout.write(`service account ${name}: ${keyFile}\n`);
+      }
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2), process.env).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`wazo-auth-bootstrap: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
