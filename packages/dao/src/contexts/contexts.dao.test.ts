@@ -38,6 +38,13 @@ function record(label: string, overrides: Partial<ContextRecord> = {}): ContextR
 describe('contexts dao', () => {
   let testDb: MigratedTestDatabase;
   let tx: Tx;
+  const both = scopeOf(A, B);
+
+  async function make(rec: ContextRecord) {
+    const created = await dao.create(tx, both, rec);
+    assert.ok(created);
+    return created;
+  }
 
   before(async () => {
     testDb = await createMigratedTestDatabase();
@@ -63,7 +70,7 @@ describe('contexts dao', () => {
       ],
       incall_ranges: [{ start: '5551000', end: '5551999', did_length: 4 }],
     };
-    const created = await dao.create(tx, record('Main', ranges));
+    const created = await make(record('Main', ranges));
     const found = await dao.find(tx, scopeOf(A), created.id);
     assert.deepEqual(found?.user_ranges, ranges.user_ranges);
     assert.deepEqual(found?.incall_ranges, ranges.incall_ranges);
@@ -73,7 +80,7 @@ describe('contexts dao', () => {
   });
 
   it('when a context of tenant B is looked up with scope A or an empty scope, then it is not found', async () => {
-    const other = await dao.create(tx, record('Other', { tenant_uuid: B }));
+    const other = await make(record('Other', { tenant_uuid: B }));
     assert.equal(await dao.find(tx, scopeOf(A), other.id), null);
     assert.equal(await dao.find(tx, scopeOf(), other.id), null);
     assert.equal(await dao.findByName(tx, scopeOf(A), other.name), null);
@@ -87,7 +94,7 @@ describe('contexts dao', () => {
       ['Support', 'incall'],
       ['Outbound', 'outcall'],
     ] as const) {
-      await dao.create(tx, record(label, { type }));
+      await make(record(label, { type }));
     }
     const scope = scopeOf(A);
     const byId = await dao.search(tx, scope, {});
@@ -112,14 +119,17 @@ describe('contexts dao', () => {
   });
 
   it('when a context is edited, then fields change and given range lists replace the old ones', async () => {
-    const created = await dao.create(tx, record('Old', { group_ranges: [{ start: '2000', end: '2099' }] }));
-    await dao.edit(tx, {
-      ...created,
-      label: 'New',
-      enabled: false,
-      group_ranges: [],
-      queue_ranges: [{ start: '3000', end: '3000' }],
-    });
+    const created = await make(record('Old', { group_ranges: [{ start: '2000', end: '2099' }] }));
+    assert.equal(
+      await dao.edit(tx, scopeOf(A), {
+        ...created,
+        label: 'New',
+        enabled: false,
+        group_ranges: [],
+        queue_ranges: [{ start: '3000', end: '3000' }],
+      }),
+      true,
+    );
     const found = await dao.find(tx, scopeOf(A), created.id);
     assert.equal(found?.label, 'New');
     assert.equal(found?.enabled, false);
@@ -129,16 +139,16 @@ describe('contexts dao', () => {
   });
 
   it('when two contexts share a name, or a range has unequal lengths, then the database refuses', async () => {
-    const created = await dao.create(tx, record('One'));
-    await assert.rejects(dao.create(tx, record('Two', { name: created.name })), /context_name_key/);
+    const created = await make(record('One'));
+    await assert.rejects(make(record('Two', { name: created.name })), /context_name_key/);
     await assert.rejects(
-      dao.create(tx, record('Three', { user_ranges: [{ start: '10', end: '100' }] })),
+      make(record('Three', { user_ranges: [{ start: '10', end: '100' }] })),
       /context_range_length_check/,
     );
   });
 
   it('when a context has an extension or a line, then they are reported and its deletion is refused', async () => {
-    const created = await dao.create(tx, record('Used'));
+    const created = await make(record('Used'));
     assert.equal(await dao.firstExtensionId(tx, created.id), null);
     const ext = await testDb.db
       .insertInto('extension')
@@ -146,14 +156,33 @@ describe('contexts dao', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     assert.equal(await dao.firstExtensionId(tx, created.id), ext.id);
-    await assert.rejects(dao.delete(tx, created), /foreign key/);
+    await assert.rejects(dao.delete(tx, scopeOf(A), created), /foreign key/);
     await testDb.db.deleteFrom('extension').execute();
-    await dao.delete(tx, created);
+    assert.equal(await dao.delete(tx, scopeOf(A), created), true);
     assert.equal(await dao.find(tx, scopeOf(A), created.id), null);
   });
 
-  it('when the tenant slug is read, then a missing tenant is undefined', async () => {
-    assert.equal(await dao.tenantSlug(tx, A), 'a');
-    assert.equal(await dao.tenantSlug(tx, randomUUID()), undefined);
+  it('when the tenant slug is read, then a missing or out-of-scope tenant is undefined', async () => {
+    assert.equal(await dao.tenantSlug(tx, scopeOf(A), A), 'a');
+    assert.equal(await dao.tenantSlug(tx, scopeOf(B), A), undefined);
+    assert.equal(await dao.tenantSlug(tx, scopeOf(), A), undefined);
+    const unknown = randomUUID();
+    assert.equal(await dao.tenantSlug(tx, scopeOf(unknown), unknown), undefined);
+  });
+
+  it('when a context is created in a tenant outside the scope, then nothing is written', async () => {
+    assert.equal(await dao.create(tx, scopeOf(B), record('Elsewhere')), null);
+    assert.equal(await dao.create(tx, scopeOf(), record('Nowhere')), null);
+    assert.equal((await dao.search(tx, both, {})).total, 0);
+  });
+
+  it('when a context of tenant A is edited or deleted with scope B or an empty scope, then nothing changes', async () => {
+    const created = await make(record('Kept', { user_ranges: [{ start: '1000', end: '1999' }] }));
+    const edit = { ...created, label: 'Hijacked', enabled: false, user_ranges: [] };
+    for (const scope of [scopeOf(B), scopeOf()]) {
+      assert.equal(await dao.edit(tx, scope, edit), false);
+      assert.equal(await dao.delete(tx, scope, created), false);
+    }
+    assert.deepEqual(await dao.find(tx, scopeOf(A), created.id), created);
   });
 });

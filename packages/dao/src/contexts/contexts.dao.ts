@@ -1,6 +1,7 @@
 /**
  * Data access for contexts: the context row and its ranges (one row per range, in given order).
- * No rules here; every read is limited to the caller's tenants.
+ * No rules here; every read and write is limited to the caller's tenants (an empty scope sees
+ * and changes nothing), so a service that skipped its scoped read still cannot reach another tenant.
  */
 import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
@@ -128,15 +129,18 @@ export function createContextsDao() {
     find: (tx: Tx, scope: TenantScope, id: number) => findOne(tx, scope, 'id', id),
     findByName: (tx: Tx, scope: TenantScope, name: string) => findOne(tx, scope, 'name', name),
 
-    /** The tenant's slug, for the context name; undefined when the tenant row does not exist. */
-    async tenantSlug(tx: Tx, tenantUuid: string): Promise<string | null | undefined> {
+    /** The tenant's slug, for the context name; undefined when the tenant is unknown or out of scope. */
+    async tenantSlug(tx: Tx, scope: TenantScope, tenantUuid: string): Promise<string | null | undefined> {
+      if (!scope.tenantUuids.includes(tenantUuid)) return undefined;
       // Raw SQL: the tenant table is typed by the tenants resource, which may evolve separately.
       const { rows } = await sql<{ slug: string | null }>`
         SELECT slug FROM tenant WHERE uuid = ${tenantUuid}`.execute(tx.db);
       return rows.length === 0 ? undefined : rows[0]!.slug;
     },
 
-    async create(tx: Tx, record: ContextRecord): Promise<Context> {
+    /** Null when the record's tenant is outside the scope: nothing is written. */
+    async create(tx: Tx, scope: TenantScope, record: ContextRecord): Promise<Context | null> {
+      if (!scope.tenantUuids.includes(record.tenant_uuid)) return null;
       const { user_ranges, group_ranges, queue_ranges, conference_room_ranges, incall_ranges, ...row } =
         record;
       const inserted = await tx.db.insertInto('context').values(row).returningAll().executeTakeFirstOrThrow();
@@ -145,18 +149,31 @@ export function createContextsDao() {
       return toContext(inserted, ranges);
     },
 
-    async edit(tx: Tx, context: Context): Promise<void> {
+    /** False when the context is not in the scope: nothing is written. */
+    async edit(tx: Tx, scope: TenantScope, context: Context): Promise<boolean> {
+      if (scope.tenantUuids.length === 0) return false;
       const { label, type, description, enabled } = context;
-      await tx.db
+      const updated = await tx.db
         .updateTable('context')
         .set({ label, type, description, enabled })
         .where('id', '=', context.id)
-        .execute();
+        .where('tenant_uuid', 'in', scope.tenantUuids)
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated) return false;
       await writeRanges(tx, context.id, context);
+      return true;
     },
 
-    async delete(tx: Tx, context: Context): Promise<void> {
-      await tx.db.deleteFrom('context').where('id', '=', context.id).execute();
+    /** False when the context is not in the scope: nothing is deleted. */
+    async delete(tx: Tx, scope: TenantScope, context: Context): Promise<boolean> {
+      if (scope.tenantUuids.length === 0) return false;
+      const deleted = await tx.db
+        .deleteFrom('context')
+        .where('id', '=', context.id)
+        .where('tenant_uuid', 'in', scope.tenantUuids)
+        .executeTakeFirst();
+      return deleted.numDeletedRows > 0n;
     },
 
     /** One extension of the context, if any: what blocks its deletion. */

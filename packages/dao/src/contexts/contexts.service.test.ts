@@ -47,14 +47,15 @@ describe('contexts service', () => {
 
   function service(dao: Partial<ContextsDao> = {}) {
     const fullDao = strict<ContextsDao>({
-      tenantSlug: async (_tx, uuid) => (uuid === T ? 'acme' : undefined),
-      create: async (_tx, record) => {
+      tenantSlug: async (_tx, s, uuid) => (uuid === T && s.tenantUuids.includes(T) ? 'acme' : undefined),
+      create: async (_tx, s, record) => {
+        if (!s.tenantUuids.includes(record.tenant_uuid)) return null;
         created.push(record);
         return { id: 7, ...record };
       },
       find: async (_tx, s, id) => (s.tenantUuids.includes(T) && id === 1 ? existing : null),
-      edit: async (_tx, context) => void edited.push(context),
-      delete: async (_tx, context) => void deleted.push(context),
+      edit: async (_tx, _s, context) => edited.push(context) > 0,
+      delete: async (_tx, _s, context) => deleted.push(context) > 0,
       firstExtensionId: async () => extensionId,
       firstLineId: async () => null,
       ...dao,
@@ -78,7 +79,7 @@ describe('contexts service', () => {
   });
 
   it('when a context is created with a label only, then it gets Wazo name and defaults and an event', async () => {
-    const context = await service().create(T, { label: 'Sales', user_ranges: [{ start: '1000' }] });
+    const context = await service().create(scope, T, { label: 'Sales', user_ranges: [{ start: '1000' }] });
     assert.equal(context.name, `ctx-acme-internal-${U}`);
     assert.equal(context.type, 'internal');
     assert.equal(context.enabled, true);
@@ -90,7 +91,11 @@ describe('contexts service', () => {
   });
 
   it('when an incall range is given without did_length, then it is stored as 0', async () => {
-    await service().create(T, { label: 'In', type: 'incall', incall_ranges: [{ start: '100', end: '199' }] });
+    await service().create(scope, T, {
+      label: 'In',
+      type: 'incall',
+      incall_ranges: [{ start: '100', end: '199' }],
+    });
     assert.deepEqual(created[0]?.incall_ranges, [{ start: '100', end: '199', did_length: 0 }]);
     assert.match(created[0]!.name, /^ctx-acme-incall-/);
   });
@@ -105,7 +110,7 @@ describe('contexts service', () => {
     [{ start: '12345678901234567' }, "{0: {'start': ['Longer than maximum length 16.']}}"],
   ] as const) {
     it(`when a user range is ${JSON.stringify(range)}, then Wazo's schema error is raised and nothing is written`, async () => {
-      await assert.rejects(service().create(T, { label: 'X', user_ranges: [range] }), {
+      await assert.rejects(service().create(scope, T, { label: 'X', user_ranges: [range] }), {
         message: `Input Error - user_ranges: ${message}`,
       });
       assert.deepEqual([created, uow.events], [[], []]);
@@ -114,9 +119,23 @@ describe('contexts service', () => {
 
   it('when the tenant is unknown, then the creation fails without event', async () => {
     const other = '22222222-2222-4222-8222-222222222222';
-    await assert.rejects(service().create(other, { label: 'X' }), {
+    await assert.rejects(service().create(scope, other, { label: 'X' }), {
       message: `Resource Not Found - Tenant was not found ('uuid': '${other}')`,
     });
+    assert.equal(uow.events.length, 0);
+  });
+
+  it('when the tenant is outside the caller scope, then Tenant is not found and nothing is written', async () => {
+    await assert.rejects(service().create(scopeOf(U), T, { label: 'X' }), {
+      message: `Resource Not Found - Tenant was not found ('uuid': '${T}')`,
+    });
+    assert.deepEqual([created, uow.events], [[], []]);
+  });
+
+  it('when the dao writes nothing (context gone from the scope), then edit and delete answer not found', async () => {
+    const svc = service({ edit: async () => false, delete: async () => false });
+    await assert.rejects(svc.edit(scope, 1, { label: 'X' }), /Context was not found \('id': 1\)/);
+    await assert.rejects(svc.delete(scope, 1), /Context was not found \('id': 1\)/);
     assert.equal(uow.events.length, 0);
   });
 

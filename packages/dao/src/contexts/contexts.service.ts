@@ -55,8 +55,8 @@ export function createContextsService(deps: ContextsServiceDeps) {
     return context;
   }
 
-  async function tenantSlug(tx: Tx, tenantUuid: string): Promise<string> {
-    const slug = await dao.tenantSlug(tx, tenantUuid);
+  async function tenantSlug(tx: Tx, scope: TenantScope, tenantUuid: string): Promise<string> {
+    const slug = await dao.tenantSlug(tx, scope, tenantUuid);
     if (slug === undefined) throw notFound('Tenant', { uuid: tenantUuid });
     // Wazo formats a tenant without slug as Python's None.
     return slug ?? 'None';
@@ -72,16 +72,17 @@ export function createContextsService(deps: ContextsServiceDeps) {
     findByName: (scope: TenantScope, name: string): Promise<Context | null> =>
       uow.read((tx) => dao.findByName(tx, scope, name)),
 
-    create: (tenantUuid: string, input: ContextCreate): Promise<Context> =>
+    /** Creates in `tenantUuid`, which must be among the caller's tenants (else Tenant not found). */
+    create: (scope: TenantScope, tenantUuid: string, input: ContextCreate): Promise<Context> =>
       uow.run(async (tx) => {
         await validator.validateCreate(tx, input);
         const uuid = newUuid();
         const type = input.type ?? 'internal';
         const ranges = normalizeRanges(input);
-        const context = await dao.create(tx, {
+        const context = await dao.create(tx, scope, {
           uuid,
           tenant_uuid: tenantUuid,
-          name: contextName(await tenantSlug(tx, tenantUuid), type, uuid),
+          name: contextName(await tenantSlug(tx, scope, tenantUuid), type, uuid),
           label: input.label,
           type,
           description: input.description ?? null,
@@ -92,6 +93,7 @@ export function createContextsService(deps: ContextsServiceDeps) {
           conference_room_ranges: ranges.conference_room_ranges ?? [],
           incall_ranges: ranges.incall_ranges ?? [],
         });
+        if (!context) throw notFound('Tenant', { uuid: tenantUuid });
         notifier.created(tx, context);
         return context;
       }),
@@ -108,7 +110,7 @@ export function createContextsService(deps: ContextsServiceDeps) {
           ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
           ...normalizeRanges(input),
         };
-        await dao.edit(tx, edited);
+        if (!(await dao.edit(tx, scope, edited))) throw notFound('Context', { id });
         notifier.edited(tx, edited);
       }),
 
@@ -116,7 +118,7 @@ export function createContextsService(deps: ContextsServiceDeps) {
       uow.run(async (tx) => {
         const context = await getIn(tx, scope, id);
         await validator.validateDelete(tx, context);
-        await dao.delete(tx, context);
+        if (!(await dao.delete(tx, scope, context))) throw notFound('Context', { id });
         notifier.deleted(tx, context);
       }),
   };
