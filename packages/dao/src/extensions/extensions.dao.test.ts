@@ -15,6 +15,13 @@ describe('extensions dao', () => {
   let testDb: MigratedTestDatabase;
   let tx: Tx;
   const ctx: Record<string, number> = {};
+  const both = scopeOf(A, B);
+
+  async function make(record: { context_id: number; exten: string; enabled: boolean }) {
+    const id = await dao.create(tx, both, record);
+    assert.ok(id !== null);
+    return id;
+  }
 
   async function context(name: string, tenant: string, type = 'internal') {
     const row = await testDb.db
@@ -42,7 +49,7 @@ describe('extensions dao', () => {
   });
 
   it('when an extension is created, then it reads with its context name and tenant', async () => {
-    const id = await dao.create(tx, { context_id: ctx.default!, exten: '1000', enabled: true });
+    const id = await make({ context_id: ctx.default!, exten: '1000', enabled: true });
     assert.deepEqual(await dao.find(tx, scopeOf(A), id), {
       id,
       exten: '1000',
@@ -57,7 +64,7 @@ describe('extensions dao', () => {
   });
 
   it('when an extension of tenant B is read with scope A or none, then it is invisible', async () => {
-    const id = await dao.create(tx, { context_id: ctx.other!, exten: '1000', enabled: true });
+    const id = await make({ context_id: ctx.other!, exten: '1000', enabled: true });
     assert.equal(await dao.find(tx, scopeOf(A), id), null);
     assert.equal(await dao.find(tx, scopeOf(), id), null);
     assert.equal((await dao.search(tx, scopeOf(A), {})).total, 0);
@@ -65,9 +72,9 @@ describe('extensions dao', () => {
   });
 
   it('when searched, then exten, context and type filter, and exten is the default order', async () => {
-    await dao.create(tx, { context_id: ctx.default!, exten: '1002', enabled: true });
-    await dao.create(tx, { context_id: ctx.default!, exten: '1001', enabled: false });
-    await dao.create(tx, { context_id: ctx['from-extern']!, exten: '5551000', enabled: true });
+    await make({ context_id: ctx.default!, exten: '1002', enabled: true });
+    await make({ context_id: ctx.default!, exten: '1001', enabled: false });
+    await make({ context_id: ctx['from-extern']!, exten: '5551000', enabled: true });
     const scope = scopeOf(A);
     const all = await dao.search(tx, scope, {});
     assert.deepEqual(
@@ -90,20 +97,55 @@ describe('extensions dao', () => {
   });
 
   it('when an extension is edited or deleted, then the row follows', async () => {
-    const id = await dao.create(tx, { context_id: ctx.default!, exten: '1000', enabled: true });
-    await dao.edit(tx, id, { context_id: ctx['from-extern']!, exten: '2000', enabled: false });
+    const id = await make({ context_id: ctx.default!, exten: '1000', enabled: true });
+    assert.equal(
+      await dao.edit(tx, scopeOf(A), id, { context_id: ctx['from-extern']!, exten: '2000', enabled: false }),
+      true,
+    );
     const found = await dao.find(tx, scopeOf(A), id);
     assert.deepEqual([found?.exten, found?.context, found?.enabled], ['2000', 'from-extern', false]);
-    await dao.delete(tx, id);
+    assert.equal(await dao.delete(tx, scopeOf(A), id), true);
     assert.equal(await dao.find(tx, scopeOf(A), id), null);
   });
 
   it('when exten and context repeat, then the database refuses', async () => {
-    await dao.create(tx, { context_id: ctx.default!, exten: '1000', enabled: true });
+    await make({ context_id: ctx.default!, exten: '1000', enabled: true });
     await assert.rejects(
-      dao.create(tx, { context_id: ctx.default!, exten: '1000', enabled: true }),
+      make({ context_id: ctx.default!, exten: '1000', enabled: true }),
       /extension_exten_context_key/,
     );
-    await assert.rejects(dao.create(tx, { context_id: 999999, exten: '1', enabled: true }), /foreign key/);
+    // An unknown context is outside every scope: the dao writes nothing; the FK still guards raw writes.
+    assert.equal(await dao.create(tx, both, { context_id: 999999, exten: '1', enabled: true }), null);
+    await assert.rejects(
+      testDb.db.insertInto('extension').values({ context_id: 999999, exten: '1' }).execute(),
+      /foreign key/,
+    );
+  });
+
+  it('when an extension is created in a context outside the scope, then nothing is written', async () => {
+    const record = { context_id: ctx.default!, exten: '1000', enabled: true };
+    assert.equal(await dao.create(tx, scopeOf(B), record), null);
+    assert.equal(await dao.create(tx, scopeOf(), record), null);
+    assert.equal((await dao.search(tx, both, {})).total, 0);
+  });
+
+  it('when an extension of tenant A is edited or deleted with scope B or none, then nothing changes', async () => {
+    const id = await make({ context_id: ctx.default!, exten: '1000', enabled: true });
+    const before = await dao.find(tx, scopeOf(A), id);
+    for (const scope of [scopeOf(B), scopeOf()]) {
+      assert.equal(
+        await dao.edit(tx, scope, id, { context_id: ctx.other!, exten: '9', enabled: false }),
+        false,
+      );
+      assert.equal(await dao.delete(tx, scope, id), false);
+    }
+    assert.deepEqual(await dao.find(tx, scopeOf(A), id), before);
+  });
+
+  it('when an extension of tenant A is moved to a context of tenant B with scope A, then nothing changes', async () => {
+    const id = await make({ context_id: ctx.default!, exten: '1000', enabled: true });
+    const moved = { context_id: ctx.other!, exten: '1000', enabled: true };
+    assert.equal(await dao.edit(tx, scopeOf(A), id, moved), false);
+    assert.equal((await dao.find(tx, scopeOf(A), id))?.context, 'default');
   });
 });

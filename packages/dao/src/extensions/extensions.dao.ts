@@ -1,6 +1,8 @@
 /**
  * Data access for extensions. An extension row holds its context's id; reads join the context for
- * its name, type and tenant, and the lines the extension is assigned to.
+ * its name, type and tenant, and the lines the extension is assigned to. Writes are limited to
+ * the caller's tenants through the context too: outside the scope (or with an empty one) they
+ * change nothing.
  */
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -39,6 +41,10 @@ export function createExtensionsDao() {
         'context.tenant_uuid',
       ])
       .where('context.tenant_uuid', 'in', scope.tenantUuids);
+
+  /** The ids of the contexts among the scope's tenants, as a subquery. */
+  const contextsIn = (tx: Tx, scope: TenantScope) =>
+    tx.db.selectFrom('context').select('context.id').where('context.tenant_uuid', 'in', scope.tenantUuids);
 
   async function withLines(tx: Tx, rows: ExtensionRow[]): Promise<Extension[]> {
     const ids = rows.map((row) => row.id);
@@ -85,21 +91,44 @@ export function createExtensionsDao() {
       return row?.id ?? null;
     },
 
-    async create(tx: Tx, record: ExtensionRecord): Promise<number> {
+    /** Null when the record's context is not in the scope: nothing is written. */
+    async create(tx: Tx, scope: TenantScope, record: ExtensionRecord): Promise<number | null> {
+      if (scope.tenantUuids.length === 0) return null;
       const row = await tx.db
         .insertInto('extension')
-        .values(record)
+        .columns(['context_id', 'exten', 'enabled'])
+        .expression(
+          contextsIn(tx, scope)
+            .select((eb) => [eb.val(record.exten).as('exten'), eb.val(record.enabled).as('enabled')])
+            .where('context.id', '=', record.context_id),
+        )
         .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
+        .executeTakeFirst();
+      return row?.id ?? null;
     },
 
-    async edit(tx: Tx, id: number, record: ExtensionRecord): Promise<void> {
-      await tx.db.updateTable('extension').set(record).where('id', '=', id).execute();
+    /** False when the extension, or the context it moves to, is not in the scope: nothing is written. */
+    async edit(tx: Tx, scope: TenantScope, id: number, record: ExtensionRecord): Promise<boolean> {
+      if (scope.tenantUuids.length === 0) return false;
+      const updated = await tx.db
+        .updateTable('extension')
+        .set(record)
+        .where('id', '=', id)
+        .where('context_id', 'in', contextsIn(tx, scope))
+        .where((eb) => eb(eb.val(record.context_id), 'in', contextsIn(tx, scope)))
+        .executeTakeFirst();
+      return updated.numUpdatedRows > 0n;
     },
 
-    async delete(tx: Tx, id: number): Promise<void> {
-      await tx.db.deleteFrom('extension').where('id', '=', id).execute();
+    /** False when the extension is not in the scope: nothing is deleted. */
+    async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
+      if (scope.tenantUuids.length === 0) return false;
+      const deleted = await tx.db
+        .deleteFrom('extension')
+        .where('id', '=', id)
+        .where('context_id', 'in', contextsIn(tx, scope))
+        .executeTakeFirst();
+      return deleted.numDeletedRows > 0n;
     },
   };
 }

@@ -71,12 +71,12 @@ describe('extensions service', () => {
       },
       findIdByExten: async (_tx, exten, contextId) =>
         [...rows].find(([, r]) => r.exten === exten && r.context_id === contextId)?.[0] ?? null,
-      create: async (_tx, record) => {
+      create: async (_tx, _s, record) => {
         rows.set(rows.size + 10, record);
         return rows.size + 9;
       },
-      edit: async (_tx, id, record) => void rows.set(id, record),
-      delete: async (_tx, id) => void rows.delete(id),
+      edit: async (_tx, _s, id, record) => rows.set(id, record).has(id),
+      delete: async (_tx, _s, id) => rows.delete(id),
     });
     const contextsDao = strict<Pick<ContextsDao, 'findByName'>>({
       findByName: async (_tx, s, name) =>

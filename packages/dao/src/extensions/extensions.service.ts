@@ -38,11 +38,12 @@ export function createExtensionsService(deps: ExtensionsServiceDeps) {
       uow.run(async (tx) => {
         const context = await contexts.findByName(tx, scope, input.context);
         await validator.validateCreate(tx, input, context);
-        const id = await dao.create(tx, {
+        const id = await dao.create(tx, scope, {
           context_id: context!.id,
           exten: input.exten,
           enabled: enabledOf(input) ?? true,
         });
+        if (id === null) throw notFound('Context', { name: input.context });
         const extension = await getIn(tx, scope, id);
         notifier.created(tx, extension);
         return extension;
@@ -62,7 +63,8 @@ export function createExtensionsService(deps: ExtensionsServiceDeps) {
           commented: !enabled,
         };
         await validator.validateEdit(tx, current, edited, context);
-        await dao.edit(tx, id, { context_id: context!.id, exten: edited.exten, enabled });
+        const record = { context_id: context!.id, exten: edited.exten, enabled };
+        if (!(await dao.edit(tx, scope, id, record))) throw notFound('Extension', { id });
         notifier.edited(tx, edited);
       }),
 
@@ -70,7 +72,7 @@ export function createExtensionsService(deps: ExtensionsServiceDeps) {
       uow.run(async (tx) => {
         const extension = await getIn(tx, scope, id);
         await validator.validateDelete(tx, extension);
-        await dao.delete(tx, id);
+        if (!(await dao.delete(tx, scope, id))) throw notFound('Extension', { id });
         notifier.deleted(tx, extension);
       }),
   };
