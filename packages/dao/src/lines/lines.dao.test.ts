@@ -15,6 +15,13 @@ const B = randomUUID();
 describe('lines dao', () => {
   let testDb: MigratedTestDatabase;
   let tx: Tx;
+  const both = scopeOf(A, B);
+
+  async function make(line: LineRecord) {
+    const id = await dao.create(tx, both, line);
+    assert.ok(id !== null);
+    return id;
+  }
   let ctxA: number;
   let ctxB: number;
 
@@ -62,7 +69,7 @@ describe('lines dao', () => {
   });
 
   it('when a SIP line is created, then it reads with protocol, caller id and no password', async () => {
-    const id = await dao.create(tx, record({ name: 'abcd1234', endpoint_sip: sip('abcd1234'), position: 2 }));
+    const id = await make(record({ name: 'abcd1234', endpoint_sip: sip('abcd1234'), position: 2 }));
     const line = await dao.find(tx, scopeOf(A), id);
     assert.equal(line?.protocol, 'sip');
     assert.equal(line?.name, 'abcd1234');
@@ -78,7 +85,7 @@ describe('lines dao', () => {
   });
 
   it('when a custom line is created, then it has an endpoint id and its interface as name', async () => {
-    const id = await dao.create(tx, record({ name: 'dahdi/1', endpoint_custom_interface: 'dahdi/1' }));
+    const id = await make(record({ name: 'dahdi/1', endpoint_custom_interface: 'dahdi/1' }));
     const line = await dao.find(tx, scopeOf(A), id);
     assert.equal(line?.protocol, 'custom');
     assert.equal(line?.endpoint_custom?.interface, 'dahdi/1');
@@ -87,15 +94,15 @@ describe('lines dao', () => {
   });
 
   it('when a line of tenant B is read with scope A or none, then it is invisible', async () => {
-    const id = await dao.create(tx, record({ context_id: ctxB }));
+    const id = await make(record({ context_id: ctxB }));
     assert.equal(await dao.find(tx, scopeOf(A), id), null);
     assert.equal(await dao.find(tx, scopeOf(), id), null);
     assert.equal((await dao.search(tx, scopeOf(A), {})).total, 0);
   });
 
   it('when lines have extensions and users, then reads list them (main first) and exten is searchable', async () => {
-    const first = await dao.create(tx, record({ name: 'bbb', endpoint_sip: sip('bbb') }));
-    await dao.create(tx, record({ name: 'aaa', endpoint_sip: sip('aaa') }));
+    const first = await make(record({ name: 'bbb', endpoint_sip: sip('bbb') }));
+    await make(record({ name: 'aaa', endpoint_sip: sip('aaa') }));
     const ext = await testDb.db
       .insertInto('extension')
       .values({ context_id: ctxA, exten: '1000' })
@@ -138,14 +145,15 @@ describe('lines dao', () => {
 
   it('when a line is edited, then its fields and SIP options change, its identity stays', async () => {
     const endpoint = sip('ccc');
-    const id = await dao.create(tx, record({ name: 'ccc', endpoint_sip: endpoint }));
-    await dao.edit(tx, id, {
+    const id = await make(record({ name: 'ccc', endpoint_sip: endpoint }));
+    const written = await dao.edit(tx, scopeOf(A), id, {
       context_id: ctxA,
       provisioning_code: '123456',
       position: 3,
       registrar: 'other',
       endpoint_sip: { ...endpoint!, endpoint_section_options: [['callerid', '"Bob" <2000>']] },
     });
+    assert.equal(written, true);
     const line = await dao.find(tx, scopeOf(A), id);
     assert.deepEqual(
       [
@@ -158,21 +166,42 @@ describe('lines dao', () => {
       ['123456', 3, 'other', 'Bob', endpoint?.uuid],
     );
     assert.equal(await dao.exists(tx, 'provisioning_code', '123456'), true);
-    await dao.delete(tx, id);
+    assert.equal(await dao.delete(tx, scopeOf(A), id), true);
     assert.equal(await dao.find(tx, scopeOf(A), id), null);
   });
 
   it('when names or provisioning codes repeat, or two endpoints are set, then the database refuses', async () => {
-    await dao.create(tx, record({ name: 'dup', provisioning_code: '111111' }));
-    await assert.rejects(dao.create(tx, record({ name: 'dup' })), /line_name_key/);
+    await make(record({ name: 'dup', provisioning_code: '111111' }));
+    await assert.rejects(make(record({ name: 'dup' })), /line_name_key/);
+    await assert.rejects(make(record({ provisioning_code: '111111' })), /line_provisioning_code_key/);
     await assert.rejects(
-      dao.create(tx, record({ provisioning_code: '111111' })),
-      /line_provisioning_code_key/,
-    );
-    await assert.rejects(
-      dao.create(tx, record({ endpoint_sip: sip('x'), endpoint_custom_interface: 'x' })),
+      make(record({ endpoint_sip: sip('x'), endpoint_custom_interface: 'x' })),
       /line_one_endpoint_check/,
     );
-    await assert.rejects(dao.create(tx, record({ position: 0 })), /line_position_check/);
+    await assert.rejects(make(record({ position: 0 })), /line_position_check/);
+  });
+
+  it('when a line is created in a context outside the scope, then nothing is written', async () => {
+    assert.equal(await dao.create(tx, scopeOf(B), record({ name: 'x1', context_id: ctxA })), null);
+    assert.equal(await dao.create(tx, scopeOf(), record({ name: 'x2', context_id: ctxA })), null);
+    assert.equal((await dao.search(tx, both, {})).total, 0);
+  });
+
+  it('when a line of tenant A is edited or deleted with scope B or none, or moved to B, then nothing changes', async () => {
+    const id = await make(record({ name: 'kept', endpoint_sip: sip('kept') }));
+    const before = await dao.find(tx, scopeOf(A), id);
+    const edit = {
+      context_id: ctxB,
+      provisioning_code: '999999',
+      position: 5,
+      registrar: 'x',
+      endpoint_sip: null,
+    };
+    for (const scope of [scopeOf(B), scopeOf()]) {
+      assert.equal(await dao.edit(tx, scope, id, edit), false);
+      assert.equal(await dao.delete(tx, scope, id), false);
+    }
+    assert.equal(await dao.edit(tx, scopeOf(A), id, edit), false);
+    assert.deepEqual(await dao.find(tx, scopeOf(A), id), before);
   });
 });

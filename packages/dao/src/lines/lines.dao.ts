@@ -1,7 +1,8 @@
 /**
  * Data access for lines. A line row joins its context (name, tenant); reads add the line's
  * extensions and users from the association tables, main ones first, since clients (the SDK)
- * read a line as `{id, extensions, endpoint_*}`.
+ * read a line as `{id, extensions, endpoint_*}`. Writes are limited to the caller's tenants
+ * through the line's context: outside the scope (or with an empty one) they change nothing.
  */
 import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
@@ -101,6 +102,10 @@ export function createLinesDao() {
       .select(['context.name as context', 'context.tenant_uuid'])
       .where('context.tenant_uuid', 'in', scope.tenantUuids);
 
+  /** The ids of the contexts among the scope's tenants, as a subquery. */
+  const contextsIn = (tx: Tx, scope: TenantScope) =>
+    tx.db.selectFrom('context').select('context.id').where('context.tenant_uuid', 'in', scope.tenantUuids);
+
   async function relations(tx: Tx, rows: LineRow[]): Promise<Line[]> {
     const ids = rows.map((row) => row.id);
     if (ids.length === 0) return [];
@@ -165,7 +170,14 @@ export function createLinesDao() {
       return row !== undefined;
     },
 
-    async create(tx: Tx, record: LineRecord): Promise<number> {
+    /** Null when the record's context is not in the scope: nothing is written. */
+    async create(tx: Tx, scope: TenantScope, record: LineRecord): Promise<number | null> {
+      if (scope.tenantUuids.length === 0) return null;
+      // A context never changes tenant, so checking it first in the same transaction is enough.
+      const context = await contextsIn(tx, scope)
+        .where('context.id', '=', record.context_id)
+        .executeTakeFirst();
+      if (!context) return null;
       const { endpoint_sip, endpoint_custom_interface, ...core } = record;
       const row = await tx.db
         .insertInto('line')
@@ -181,19 +193,38 @@ export function createLinesDao() {
       return row.id;
     },
 
-    /** Writes the line's fields; the endpoint keeps its identity (uuid, name), its options change. */
-    async edit(tx: Tx, id: number, record: Omit<LineRecord, 'endpoint_custom_interface' | 'name'>) {
+    /**
+     * Writes the line's fields; the endpoint keeps its identity (uuid, name), its options change.
+     * False when the line, or the context it moves to, is not in the scope: nothing is written.
+     */
+    async edit(
+      tx: Tx,
+      scope: TenantScope,
+      id: number,
+      record: Omit<LineRecord, 'endpoint_custom_interface' | 'name'>,
+    ): Promise<boolean> {
+      if (scope.tenantUuids.length === 0) return false;
       const { endpoint_sip, ...core } = record;
       const sip = endpoint_sip ? { endpoint_sip: storedSip(endpoint_sip) } : {};
-      await tx.db
+      const updated = await tx.db
         .updateTable('line')
         .set({ ...core, ...sip })
         .where('id', '=', id)
-        .execute();
+        .where('context_id', 'in', contextsIn(tx, scope))
+        .where((eb) => eb(eb.val(record.context_id), 'in', contextsIn(tx, scope)))
+        .executeTakeFirst();
+      return updated.numUpdatedRows > 0n;
     },
 
-    async delete(tx: Tx, id: number): Promise<void> {
-      await tx.db.deleteFrom('line').where('id', '=', id).execute();
+    /** False when the line is not in the scope: nothing is deleted. */
+    async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
+      if (scope.tenantUuids.length === 0) return false;
+      const deleted = await tx.db
+        .deleteFrom('line')
+        .where('id', '=', id)
+        .where('context_id', 'in', contextsIn(tx, scope))
+        .executeTakeFirst();
+      return deleted.numDeletedRows > 0n;
     },
   };
 }

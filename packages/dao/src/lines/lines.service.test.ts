@@ -68,13 +68,13 @@ describe('lines service', () => {
       },
       exists: async (_tx, column, value) =>
         [...rows.values()].some((r) => (r as unknown as Record<string, unknown>)[column] === value),
-      create: async (_tx, record) => {
+      create: async (_tx, _s, record) => {
         const id = rows.size + 1;
         rows.set(id, record);
         return id;
       },
-      edit: async (_tx, id, record) => void rows.set(id, { ...rows.get(id)!, ...record }),
-      delete: async (_tx, id) => void rows.delete(id),
+      edit: async (_tx, _s, id, record) => rows.set(id, { ...rows.get(id)!, ...record }).has(id),
+      delete: async (_tx, _s, id) => rows.delete(id),
     });
     return createLinesService({
       uow,

@@ -115,7 +115,7 @@ export function createLinesService(deps: LinesServiceDeps) {
         await validator.validateCreate(tx, input, context);
         const sip = input.endpoint_sip ? await sipEndpoint(tx, input.endpoint_sip, input) : null;
         const custom = input.endpoint_custom?.interface ?? null;
-        const id = await dao.create(tx, {
+        const id = await dao.create(tx, scope, {
           context_id: context!.id,
           name: sip?.name ?? custom,
           provisioning_code: input.provisioning_code || (await provisioningCode(tx)),
@@ -124,6 +124,7 @@ export function createLinesService(deps: LinesServiceDeps) {
           endpoint_sip: sip,
           endpoint_custom_interface: custom,
         });
+        if (id === null) throw notFound('Context', { name: input.context });
         const line = await getIn(tx, scope, id);
         notifier.created(tx, line);
         return line;
@@ -135,7 +136,7 @@ export function createLinesService(deps: LinesServiceDeps) {
         const context = await contexts.findByName(tx, scope, input.context ?? line.context);
         await validator.validateEdit(tx, line, input, context);
         const sip = editedCallerId(await dao.findEndpointSip(tx, scope, id), input);
-        await dao.edit(tx, id, {
+        const written = await dao.edit(tx, scope, id, {
           context_id: context!.id,
           provisioning_code:
             input.provisioning_code === null
@@ -145,6 +146,7 @@ export function createLinesService(deps: LinesServiceDeps) {
           registrar: input.registrar === null ? 'default' : (input.registrar ?? line.registrar),
           endpoint_sip: sip,
         });
+        if (!written) throw notFound('Line', { id });
         notifier.edited(tx, await getIn(tx, scope, id));
       }),
 
@@ -152,7 +154,7 @@ export function createLinesService(deps: LinesServiceDeps) {
       uow.run(async (tx) => {
         const line = await getIn(tx, scope, id);
         await deps.userLines?.dissociateAllFromLine(tx, line);
-        await dao.delete(tx, id);
+        if (!(await dao.delete(tx, scope, id))) throw notFound('Line', { id });
         notifier.deleted(tx, line);
       }),
   };
