@@ -1,14 +1,45 @@
-/** Data access for line-extension associations, and who is the main user of the lines involved. */
+/**
+ * Data access for line-extension associations, and who is the main user of the lines involved.
+ * Every read and write is limited to the caller's tenants through the line's (and, to associate,
+ * the extension's) context: outside the scope, or with an empty one, nothing is seen or changed.
+ */
 import type { Tx } from '../db/unit-of-work.js';
+import type { TenantScope } from '../search/search.js';
 import type { LineExtension } from './line-extensions.model.js';
 
+const isEmpty = (scope: TenantScope) => scope.tenantUuids.length === 0;
+
 export function createLineExtensionsDao() {
-  const links = (tx: Tx) =>
-    tx.db.selectFrom('line_extension').select(['line_id', 'extension_id', 'main_extension']);
+  /** Ids of the lines among the scope's tenants (callers guard against an empty scope). */
+  const linesIn = (tx: Tx, scope: TenantScope) =>
+    tx.db
+      .selectFrom('line')
+      .innerJoin('context', 'context.id', 'line.context_id')
+      .select('line.id')
+      .where('context.tenant_uuid', 'in', scope.tenantUuids);
+
+  const extensionsIn = (tx: Tx, scope: TenantScope) =>
+    tx.db
+      .selectFrom('extension')
+      .innerJoin('context', 'context.id', 'extension.context_id')
+      .select('extension.id')
+      .where('context.tenant_uuid', 'in', scope.tenantUuids);
+
+  const links = (tx: Tx, scope: TenantScope) =>
+    tx.db
+      .selectFrom('line_extension')
+      .select(['line_id', 'extension_id', 'main_extension'])
+      .where('line_id', 'in', linesIn(tx, scope));
 
   return {
-    async find(tx: Tx, lineId: number, extensionId: number): Promise<LineExtension | null> {
-      const row = await links(tx)
+    async find(
+      tx: Tx,
+      scope: TenantScope,
+      lineId: number,
+      extensionId: number,
+    ): Promise<LineExtension | null> {
+      if (isEmpty(scope)) return null;
+      const row = await links(tx, scope)
         .where('line_id', '=', lineId)
         .where('extension_id', '=', extensionId)
         .executeTakeFirst();
@@ -16,47 +47,79 @@ export function createLineExtensionsDao() {
     },
 
     /** The line's extensions, main first, then oldest first. */
-    listByLine: (tx: Tx, lineId: number): Promise<LineExtension[]> =>
-      links(tx)
+    async listByLine(tx: Tx, scope: TenantScope, lineId: number): Promise<LineExtension[]> {
+      if (isEmpty(scope)) return [];
+      return links(tx, scope)
         .where('line_id', '=', lineId)
         .orderBy('main_extension', 'desc')
         .orderBy('extension_id')
-        .execute(),
+        .execute();
+    },
 
-    listByExtension: (tx: Tx, extensionId: number): Promise<LineExtension[]> =>
-      links(tx).where('extension_id', '=', extensionId).orderBy('line_id').execute(),
+    async listByExtension(tx: Tx, scope: TenantScope, extensionId: number): Promise<LineExtension[]> {
+      if (isEmpty(scope)) return [];
+      return links(tx, scope).where('extension_id', '=', extensionId).orderBy('line_id').execute();
+    },
 
     /** `{line_id, user_id}` of the main users of these lines. */
-    async mainUsersOf(tx: Tx, lineIds: number[]) {
-      if (lineIds.length === 0) return [];
+    async mainUsersOf(tx: Tx, scope: TenantScope, lineIds: number[]) {
+      if (lineIds.length === 0 || isEmpty(scope)) return [];
       return tx.db
         .selectFrom('user_line')
         .select(['line_id', 'user_id'])
         .where('line_id', 'in', lineIds)
+        .where('line_id', 'in', linesIn(tx, scope))
         .where('main_user', '=', true)
         .orderBy('line_id')
         .execute();
     },
 
-    async associate(tx: Tx, link: LineExtension): Promise<void> {
-      await tx.db.insertInto('line_extension').values(link).execute();
+    /** False when the line or the extension is not in the scope: nothing is written. */
+    async associate(tx: Tx, scope: TenantScope, link: LineExtension): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      const inserted = await tx.db
+        .insertInto('line_extension')
+        .columns(['line_id', 'extension_id', 'main_extension'])
+        .expression(
+          linesIn(tx, scope)
+            .select((eb) => [
+              eb.val(link.extension_id).as('extension_id'),
+              eb.val(link.main_extension).as('main_extension'),
+            ])
+            .where('line.id', '=', link.line_id)
+            .where((eb) => eb(eb.val(link.extension_id), 'in', extensionsIn(tx, scope))),
+        )
+        .executeTakeFirst();
+      return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },
 
-    async dissociate(tx: Tx, lineId: number, extensionId: number): Promise<void> {
-      await tx.db
+    /** False when no link of a line in the scope was removed. */
+    async dissociate(tx: Tx, scope: TenantScope, lineId: number, extensionId: number): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      const deleted = await tx.db
         .deleteFrom('line_extension')
         .where('line_id', '=', lineId)
         .where('extension_id', '=', extensionId)
-        .execute();
+        .where('line_id', 'in', linesIn(tx, scope))
+        .executeTakeFirst();
+      return deleted.numDeletedRows > 0n;
     },
 
-    async setMainExtension(tx: Tx, lineId: number, extensionId: number): Promise<void> {
-      await tx.db
+    async setMainExtension(
+      tx: Tx,
+      scope: TenantScope,
+      lineId: number,
+      extensionId: number,
+    ): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      const updated = await tx.db
         .updateTable('line_extension')
         .set({ main_extension: true })
         .where('line_id', '=', lineId)
         .where('extension_id', '=', extensionId)
-        .execute();
+        .where('line_id', 'in', linesIn(tx, scope))
+        .executeTakeFirst();
+      return updated.numUpdatedRows > 0n;
     },
   };
 }

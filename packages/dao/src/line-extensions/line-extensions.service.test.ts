@@ -46,22 +46,25 @@ describe('line-extensions service', () => {
   ]);
   const contexts = [context('default', 'internal'), context('from-extern', 'incall')];
 
-  function service() {
+  function service(overrides: Partial<LineExtensionsDao> = {}) {
     const dao = strict<LineExtensionsDao>({
-      find: async (_tx, l, e) => links.find((x) => x.line_id === l && x.extension_id === e) ?? null,
-      listByLine: async (_tx, l) =>
+      find: async (_tx, _s, l, e) => links.find((x) => x.line_id === l && x.extension_id === e) ?? null,
+      listByLine: async (_tx, _s, l) =>
         links
           .filter((x) => x.line_id === l)
           .sort((a, b) => Number(b.main_extension) - Number(a.main_extension)),
-      listByExtension: async (_tx, e) => links.filter((x) => x.extension_id === e),
-      mainUsersOf: async (_tx, ids) => mainUsers.filter((m) => ids.includes(m.line_id)),
-      associate: async (_tx, link) => void links.push(link),
-      dissociate: async (_tx, l, e) => {
+      listByExtension: async (_tx, _s, e) => links.filter((x) => x.extension_id === e),
+      mainUsersOf: async (_tx, _s, ids) => mainUsers.filter((m) => ids.includes(m.line_id)),
+      associate: async (_tx, _s, link) => links.push(link) > 0,
+      dissociate: async (_tx, _s, l, e) => {
         links = links.filter((x) => !(x.line_id === l && x.extension_id === e));
+        return true;
       },
-      setMainExtension: async (_tx, l, e) => {
+      setMainExtension: async (_tx, _s, l, e) => {
         links.find((x) => x.line_id === l && x.extension_id === e)!.main_extension = true;
+        return true;
       },
+      ...overrides,
     });
     return createLineExtensionsService({
       uow,
@@ -142,5 +145,12 @@ describe('line-extensions service', () => {
     await assert.rejects(service().dissociate(scope, 9, 10), {
       message: "Resource Not Found - Line was not found ('id': 9)",
     });
+  });
+
+  it('when the dao links nothing (line or extension gone from the scope), then Line is not found and no event', async () => {
+    await assert.rejects(service({ associate: async () => false }).associate(scope, 1, 10), {
+      message: "Resource Not Found - Line was not found ('id': 1)",
+    });
+    assert.equal(uow.events.length, 0);
   });
 });

@@ -40,21 +40,17 @@ export function createLineExtensionsService(deps: LineExtensionsServiceDeps) {
     associate: (scope: TenantScope, lineId: number, extensionId: number): Promise<LineExtension> =>
       uow.run(async (tx) => {
         const { line, extension } = await both(tx, scope, lineId, extensionId);
-        const existing = await dao.find(tx, line.id, extension.id);
+        const existing = await dao.find(tx, scope, line.id, extension.id);
         if (existing) return existing;
-        const context = await deps.contexts.findByName(
-          tx,
-          { tenantUuids: [extension.tenant_uuid] },
-          extension.context,
-        );
+        const context = await deps.contexts.findByName(tx, scope, extension.context);
         if (!context) throw notFound('Context', { name: extension.context });
-        await validator.validateAssociation(tx, line, extension, context);
+        await validator.validateAssociation(tx, scope, line, extension, context);
         const link: LineExtension = {
           line_id: line.id,
           extension_id: extension.id,
-          main_extension: (await dao.listByLine(tx, line.id)).length === 0,
+          main_extension: (await dao.listByLine(tx, scope, line.id)).length === 0,
         };
-        await dao.associate(tx, link);
+        if (!(await dao.associate(tx, scope, link))) throw notFound('Line', { id: line.id });
         notifier.associated(tx, line, extension.id);
         return link;
       }),
@@ -62,13 +58,13 @@ export function createLineExtensionsService(deps: LineExtensionsServiceDeps) {
     dissociate: (scope: TenantScope, lineId: number, extensionId: number): Promise<void> =>
       uow.run(async (tx) => {
         const { line, extension } = await both(tx, scope, lineId, extensionId);
-        const link = await dao.find(tx, line.id, extension.id);
+        const link = await dao.find(tx, scope, line.id, extension.id);
         if (!link) return;
         await validator.validateDissociation(tx, line);
-        await dao.dissociate(tx, line.id, extension.id);
+        await dao.dissociate(tx, scope, line.id, extension.id);
         if (link.main_extension) {
-          const [oldest] = await dao.listByLine(tx, line.id);
-          if (oldest) await dao.setMainExtension(tx, line.id, oldest.extension_id);
+          const [oldest] = await dao.listByLine(tx, scope, line.id);
+          if (oldest) await dao.setMainExtension(tx, scope, line.id, oldest.extension_id);
         }
         notifier.dissociated(tx, line, extension.id);
       }),
@@ -78,7 +74,7 @@ export function createLineExtensionsService(deps: LineExtensionsServiceDeps) {
       uow.read(async (tx) => {
         const line = await deps.lines.find(tx, scope, lineId);
         if (!line) throw notFound('Line', { id: lineId });
-        return dao.listByLine(tx, line.id);
+        return dao.listByLine(tx, scope, line.id);
       }),
   };
 }

@@ -11,13 +11,14 @@ import type { Extension } from '../extensions/extensions.model.js';
 import { isPattern } from '../extensions/extensions.model.js';
 import { differentTenants, outsideRange, unhandledContextType } from '../extensions/extensions.validator.js';
 import type { Line } from '../lines/lines.model.js';
+import type { TenantScope } from '../search/search.js';
 import type { LineExtensionsDao } from './line-extensions.dao.js';
 
 export function createLineExtensionsValidator(deps: { dao: LineExtensionsDao }) {
   const { dao } = deps;
 
-  async function checkLineFree(tx: Tx, line: Line): Promise<void> {
-    const [existing] = await dao.listByLine(tx, line.id);
+  async function checkLineFree(tx: Tx, scope: TenantScope, line: Line): Promise<void> {
+    const [existing] = await dao.listByLine(tx, scope, line.id);
     if (existing) {
       throw resourceAssociated('Line', 'Extension', {
         line_id: line.id,
@@ -26,12 +27,13 @@ export function createLineExtensionsValidator(deps: { dao: LineExtensionsDao }) 
     }
   }
 
-  async function checkSameUser(tx: Tx, line: Line, extension: Extension): Promise<void> {
-    const [own] = await dao.mainUsersOf(tx, [line.id]);
+  async function checkSameUser(tx: Tx, scope: TenantScope, line: Line, extension: Extension): Promise<void> {
+    const [own] = await dao.mainUsersOf(tx, scope, [line.id]);
     if (!own) return;
-    const others = await dao.listByExtension(tx, extension.id);
+    const others = await dao.listByExtension(tx, scope, extension.id);
     const mains = await dao.mainUsersOf(
       tx,
+      scope,
       others.map((link) => link.line_id),
     );
     const other = mains.find((main) => main.user_id !== own.user_id);
@@ -39,7 +41,13 @@ export function createLineExtensionsValidator(deps: { dao: LineExtensionsDao }) 
   }
 
   return {
-    async validateAssociation(tx: Tx, line: Line, extension: Extension, context: Context): Promise<void> {
+    async validateAssociation(
+      tx: Tx,
+      scope: TenantScope,
+      line: Line,
+      extension: Extension,
+      context: Context,
+    ): Promise<void> {
       if (extension.tenant_uuid !== line.tenant_uuid) {
         throw differentTenants({
           extension_tenant_uuid: extension.tenant_uuid,
@@ -51,11 +59,11 @@ export function createLineExtensionsValidator(deps: { dao: LineExtensionsDao }) 
           `Line must be associated with a Endpoint (${formatCriteria({ line_id: line.id })})`,
         );
       }
-      await checkLineFree(tx, line);
+      await checkLineFree(tx, scope, line);
       if (context.type !== 'internal') {
         throw unhandledContextType(context.type, { id: extension.id, context: extension.context });
       }
-      await checkSameUser(tx, line, extension);
+      await checkSameUser(tx, scope, line, extension);
       if (!isPattern(extension.exten) && !extenInRanges(extension.exten, context.user_ranges)) {
         throw outsideRange(extension.exten, extension.context);
       }
