@@ -85,6 +85,7 @@ async function writeConfigFolder(
       advertise_address: '127.0.0.1',
       refresh_interval: 1,
       retry_interval: 0.2,
+      advertise_address_interface: 'from-main-file',
       extra_tags: ['from-main-file'],
     },
     ...(auth
@@ -96,7 +97,7 @@ async function writeConfigFolder(
   await writeFile(join(dir, 'config.yml'), stringify({ ...main, extra_config_files: join(dir, 'conf.d') }));
   await writeFile(
     join(dir, 'conf.d', '50-conformance.yml'),
-    stringify({ service_discovery: { extra_tags: ['from-conf-d'] } }),
+    stringify({ service_discovery: { advertise_address_interface: 'from-conf-d' } }),
   );
   return { configFile: join(dir, 'config.yml'), logFile, main };
 }

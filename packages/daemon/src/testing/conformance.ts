@@ -127,7 +127,11 @@ export function describeConformance(options: ConformanceOptions): void {
       assert.equal(res.status, 200);
       const config = res.json<Record<string, Record<string, unknown>>>();
       assert.equal(config.debug, true, 'command line -d wins');
-      assert.deepEqual(config.service_discovery?.extra_tags, ['from-conf-d'], 'conf.d beats the main file');
+      assert.equal(
+        config.service_discovery?.advertise_address_interface,
+        'from-conf-d',
+        'conf.d beats the main file',
+      );
       assert.equal(config.rest_api?.max_body_size, 2_000_000, 'environment beats conf.d');
       assert.equal(config.rest_api?.request_timeout, 30, 'main file beats defaults');
     });

@@ -89,8 +89,10 @@ async function pollUntilServing(
 ): Promise<string | null> {
   while (!done()) {
     try {
-      await call(target.url, { method: 'HEAD', ...(target.ca ? { ca: target.ca } : {}) });
-      return new URL(target.url).origin;
+      const res = await call(target.url, { method: 'HEAD', ...(target.ca ? { ca: target.ca } : {}) });
+      // The bound socket answers 503 with Retry-After until the app is ready: not serving yet.
+      if (!(res.status === 503 && res.headers['retry-after'])) return new URL(target.url).origin;
+      await delay(100);
     } catch {
       await delay(100);
     }
