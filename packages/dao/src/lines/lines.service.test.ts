@@ -87,7 +87,7 @@ describe('lines service', () => {
       },
       random: () => randoms.shift() ?? 0.5,
       newUuid: () => 'sip-uuid',
-      userLines: { dissociateAllFromLine: async (_tx, line) => void dissociated.push(line.id) },
+      userLines: { dissociateAllFromLine: async (_tx, _s, line) => void dissociated.push(line.id) },
     });
   }
 

@@ -32,7 +32,7 @@ export interface LinesServiceDeps {
   random?: () => number;
   newUuid?: () => string;
   /** Dissociates a line's users (with events) before the line is deleted: the user-lines service. */
-  userLines?: { dissociateAllFromLine(tx: Tx, line: Line): Promise<void> };
+  userLines?: { dissociateAllFromLine(tx: Tx, scope: TenantScope, line: Line): Promise<void> };
 }
 
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -153,7 +153,7 @@ export function createLinesService(deps: LinesServiceDeps) {
     delete: (scope: TenantScope, id: number): Promise<void> =>
       uow.run(async (tx) => {
         const line = await getIn(tx, scope, id);
-        await deps.userLines?.dissociateAllFromLine(tx, line);
+        await deps.userLines?.dissociateAllFromLine(tx, scope, line);
         if (!(await dao.delete(tx, scope, id))) throw notFound('Line', { id });
         notifier.deleted(tx, line);
       }),

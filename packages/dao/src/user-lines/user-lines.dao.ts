@@ -1,15 +1,29 @@
 /**
  * Data access for user-line associations, and the small reads they need of users and of the
- * line-extension links (who else a line's main extension reaches).
+ * line-extension links (who else a line's main extension reaches). Every read and write is limited
+ * to the caller's tenants (the user's tenant, the line's context's tenant): outside the scope, or
+ * with an empty one, nothing is seen or changed.
  */
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { AssociatedUser, UserLine } from './user-lines.model.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isEmpty = (scope: TenantScope) => scope.tenantUuids.length === 0;
 
 export function createUserLinesDao() {
-  const links = (tx: Tx) =>
+  /** Ids of the lines among the scope's tenants (callers guard against an empty scope). */
+  const linesIn = (tx: Tx, scope: TenantScope) =>
+    tx.db
+      .selectFrom('line')
+      .innerJoin('context', 'context.id', 'line.context_id')
+      .select('line.id')
+      .where('context.tenant_uuid', 'in', scope.tenantUuids);
+
+  const usersIn = (tx: Tx, scope: TenantScope) =>
+    tx.db.selectFrom('users').select('users.id').where('users.tenant_uuid', 'in', scope.tenantUuids);
+
+  const links = (tx: Tx, scope: TenantScope) =>
     tx.db
       .selectFrom('user_line')
       .innerJoin('users', 'users.id', 'user_line.user_id')
@@ -19,12 +33,14 @@ export function createUserLinesDao() {
         'user_line.line_id',
         'user_line.main_user',
         'user_line.main_line',
-      ]);
+      ])
+      .where('users.tenant_uuid', 'in', scope.tenantUuids)
+      .where('user_line.line_id', 'in', linesIn(tx, scope));
 
   return {
     /** A user by id or uuid among the scope's tenants. */
     async findUser(tx: Tx, scope: TenantScope, idOrUuid: number | string): Promise<AssociatedUser | null> {
-      if (scope.tenantUuids.length === 0) return null;
+      if (isEmpty(scope)) return null;
       let query = tx.db
         .selectFrom('users')
         .select(['id', 'uuid', 'tenant_uuid'])
@@ -35,13 +51,19 @@ export function createUserLinesDao() {
       return (await query.executeTakeFirst()) ?? null;
     },
 
-    async usersByIds(tx: Tx, ids: number[]): Promise<AssociatedUser[]> {
-      if (ids.length === 0) return [];
-      return tx.db.selectFrom('users').select(['id', 'uuid', 'tenant_uuid']).where('id', 'in', ids).execute();
+    async usersByIds(tx: Tx, scope: TenantScope, ids: number[]): Promise<AssociatedUser[]> {
+      if (ids.length === 0 || isEmpty(scope)) return [];
+      return tx.db
+        .selectFrom('users')
+        .select(['id', 'uuid', 'tenant_uuid'])
+        .where('id', 'in', ids)
+        .where('tenant_uuid', 'in', scope.tenantUuids)
+        .execute();
     },
 
-    async find(tx: Tx, userId: number, lineId: number): Promise<UserLine | null> {
-      const row = await links(tx)
+    async find(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<UserLine | null> {
+      if (isEmpty(scope)) return null;
+      const row = await links(tx, scope)
         .where('user_line.user_id', '=', userId)
         .where('user_line.line_id', '=', lineId)
         .executeTakeFirst();
@@ -49,40 +71,40 @@ export function createUserLinesDao() {
     },
 
     /** The user's lines, main line first, then oldest first. */
-    listByUser: (tx: Tx, userId: number): Promise<UserLine[]> =>
-      links(tx)
+    async listByUser(tx: Tx, scope: TenantScope, userId: number): Promise<UserLine[]> {
+      if (isEmpty(scope)) return [];
+      return links(tx, scope)
         .where('user_line.user_id', '=', userId)
         .orderBy('user_line.main_line', 'desc')
         .orderBy('user_line.line_id')
-        .execute(),
+        .execute();
+    },
 
     /** The line's users, main user first. */
-    listByLine: (tx: Tx, lineId: number): Promise<UserLine[]> =>
-      links(tx)
+    async listByLine(tx: Tx, scope: TenantScope, lineId: number): Promise<UserLine[]> {
+      if (isEmpty(scope)) return [];
+      return links(tx, scope)
         .where('user_line.line_id', '=', lineId)
         .orderBy('user_line.main_user', 'desc')
         .orderBy('user_line.user_id')
-        .execute(),
+        .execute();
+    },
 
     /** Whether the user (by uuid) has at least one line: groups ask it before adding a member. */
-    async hasLine(tx: Tx, userUuid: string): Promise<boolean> {
-      if (!UUID.test(userUuid)) return false;
-      const row = await tx.db
-        .selectFrom('user_line')
-        .innerJoin('users', 'users.id', 'user_line.user_id')
-        .select('user_line.line_id')
-        .where('users.uuid', '=', userUuid)
-        .limit(1)
-        .executeTakeFirst();
+    async hasLine(tx: Tx, scope: TenantScope, userUuid: string): Promise<boolean> {
+      if (!UUID.test(userUuid) || isEmpty(scope)) return false;
+      const row = await links(tx, scope).where('users.uuid', '=', userUuid).limit(1).executeTakeFirst();
       return row !== undefined;
     },
 
     /** The lines that share the line's main extension (itself included), or null without one. */
-    async linesSharingMainExtension(tx: Tx, lineId: number) {
+    async linesSharingMainExtension(tx: Tx, scope: TenantScope, lineId: number) {
+      if (isEmpty(scope)) return null;
       const main = await tx.db
         .selectFrom('line_extension')
         .select('extension_id')
         .where('line_id', '=', lineId)
+        .where('line_id', 'in', linesIn(tx, scope))
         .where('main_extension', '=', true)
         .executeTakeFirst();
       if (!main) return null;
@@ -90,42 +112,69 @@ export function createUserLinesDao() {
         .selectFrom('line_extension')
         .select('line_id')
         .where('extension_id', '=', main.extension_id)
+        .where('line_id', 'in', linesIn(tx, scope))
         .orderBy('line_id')
         .execute();
       return { extensionId: main.extension_id, lineIds: rows.map((row) => row.line_id) };
     },
 
     /** `{line_id, user_id}` of the main users of these lines. */
-    async mainUsersOf(tx: Tx, lineIds: number[]) {
-      if (lineIds.length === 0) return [];
+    async mainUsersOf(tx: Tx, scope: TenantScope, lineIds: number[]) {
+      if (lineIds.length === 0 || isEmpty(scope)) return [];
       return tx.db
         .selectFrom('user_line')
         .select(['line_id', 'user_id'])
         .where('line_id', 'in', lineIds)
+        .where('line_id', 'in', linesIn(tx, scope))
         .where('main_user', '=', true)
         .orderBy('line_id')
         .execute();
     },
 
-    async associate(tx: Tx, link: Omit<UserLine, 'user_uuid'>): Promise<void> {
-      await tx.db.insertInto('user_line').values(link).execute();
+    /** False when the user or the line is not in the scope: nothing is written. */
+    async associate(tx: Tx, scope: TenantScope, link: Omit<UserLine, 'user_uuid'>): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      const inserted = await tx.db
+        .insertInto('user_line')
+        .columns(['user_id', 'line_id', 'main_user', 'main_line'])
+        .expression(
+          usersIn(tx, scope)
+            .select((eb) => [
+              eb.val(link.line_id).as('line_id'),
+              eb.val(link.main_user).as('main_user'),
+              eb.val(link.main_line).as('main_line'),
+            ])
+            .where('users.id', '=', link.user_id)
+            .where((eb) => eb(eb.val(link.line_id), 'in', linesIn(tx, scope))),
+        )
+        .executeTakeFirst();
+      return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },
 
-    async dissociate(tx: Tx, userId: number, lineId: number): Promise<void> {
-      await tx.db
+    /** False when no link of a user and line in the scope was removed. */
+    async dissociate(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      const deleted = await tx.db
         .deleteFrom('user_line')
         .where('user_id', '=', userId)
         .where('line_id', '=', lineId)
-        .execute();
+        .where('user_id', 'in', usersIn(tx, scope))
+        .where('line_id', 'in', linesIn(tx, scope))
+        .executeTakeFirst();
+      return deleted.numDeletedRows > 0n;
     },
 
-    async setMainLine(tx: Tx, userId: number, lineId: number): Promise<void> {
-      await tx.db
+    async setMainLine(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      const updated = await tx.db
         .updateTable('user_line')
         .set({ main_line: true })
         .where('user_id', '=', userId)
         .where('line_id', '=', lineId)
-        .execute();
+        .where('user_id', 'in', usersIn(tx, scope))
+        .where('line_id', 'in', linesIn(tx, scope))
+        .executeTakeFirst();
+      return updated.numUpdatedRows > 0n;
     },
   };
 }

@@ -48,7 +48,7 @@ describe('user-lines service', () => {
   let links: UserLine[];
   let lines: Map<number, Line>;
 
-  function service() {
+  function service(overrides: Partial<UserLinesDao> = {}) {
     const byUser = (id: number) =>
       links
         .filter((l) => l.user_id === id)
@@ -58,21 +58,24 @@ describe('user-lines service', () => {
         users.find(
           (u) => (u.id === Number(key) || u.uuid === key) && s.tenantUuids.includes(u.tenant_uuid),
         ) ?? null,
-      usersByIds: async (_tx, ids) => users.filter((u) => ids.includes(u.id)),
-      find: async (_tx, u, l) => links.find((x) => x.user_id === u && x.line_id === l) ?? null,
-      listByUser: async (_tx, id) => byUser(id),
-      listByLine: async (_tx, id) =>
+      usersByIds: async (_tx, _s, ids) => users.filter((u) => ids.includes(u.id)),
+      find: async (_tx, _s, u, l) => links.find((x) => x.user_id === u && x.line_id === l) ?? null,
+      listByUser: async (_tx, _s, id) => byUser(id),
+      listByLine: async (_tx, _s, id) =>
         links.filter((l) => l.line_id === id).sort((a, b) => Number(b.main_user) - Number(a.main_user)),
       linesSharingMainExtension: async () => null,
-      associate: async (_tx, link) =>
-        void links.push({ ...link, user_uuid: users.find((u) => u.id === link.user_id)!.uuid }),
-      dissociate: async (_tx, u, l) => {
+      associate: async (_tx, _s, link) =>
+        links.push({ ...link, user_uuid: users.find((u) => u.id === link.user_id)!.uuid }) > 0,
+      dissociate: async (_tx, _s, u, l) => {
         links = links.filter((x) => !(x.user_id === u && x.line_id === l));
+        return true;
       },
-      setMainLine: async (_tx, u, l) => {
+      setMainLine: async (_tx, _s, u, l) => {
         const link = links.find((x) => x.user_id === u && x.line_id === l)!;
         link.main_line = true;
+        return true;
       },
+      ...overrides,
     });
     return createUserLinesService({
       uow,
@@ -168,11 +171,22 @@ describe('user-lines service', () => {
   it('when a line is deleted, then its users are dissociated in the same work with events', async () => {
     await service().associate(scope, alice.id, 1);
     uow.reset();
-    await uow.run((tx) => service().dissociateAllFromLine(tx, lines.get(1)!));
+    await uow.run((tx) => service().dissociateAllFromLine(tx, scope, lines.get(1)!));
     assert.deepEqual(links, []);
     assert.deepEqual(
       uow.events.map((e) => e.name),
       ['user_line_dissociated'],
     );
+  });
+
+  it('when the dao links or unlinks nothing (gone from the scope), then Line is not found and no event', async () => {
+    await assert.rejects(service({ associate: async () => false }).associate(scope, alice.id, 1), {
+      message: "Resource Not Found - Line was not found ('id': 1)",
+    });
+    links.push({ user_id: 1, user_uuid: alice.uuid, line_id: 2, main_user: true, main_line: true });
+    await assert.rejects(service({ dissociate: async () => false }).dissociate(scope, alice.id, 2), {
+      message: "Resource Not Found - Line was not found ('id': 2)",
+    });
+    assert.equal(uow.events.length, 0);
   });
 });

@@ -41,15 +41,15 @@ export function createUserLinesService(deps: UserLinesServiceDeps) {
     return line;
   }
 
-  async function dissociateIn(tx: Tx, user: AssociatedUser, line: Line): Promise<void> {
-    const link = await dao.find(tx, user.id, line.id);
+  async function dissociateIn(tx: Tx, scope: TenantScope, user: AssociatedUser, line: Line): Promise<void> {
+    const link = await dao.find(tx, scope, user.id, line.id);
     if (!link) return;
-    await validator.validateDissociation(tx, link, line);
+    await validator.validateDissociation(tx, scope, link, line);
     notifier.dissociated(tx, user, line, link);
-    await dao.dissociate(tx, user.id, line.id);
+    if (!(await dao.dissociate(tx, scope, user.id, line.id))) throw notFound('Line', { id: line.id });
     if (link.main_line) {
-      const [oldest] = await dao.listByUser(tx, user.id);
-      if (oldest) await dao.setMainLine(tx, user.id, oldest.line_id);
+      const [oldest] = await dao.listByUser(tx, scope, user.id);
+      if (oldest) await dao.setMainLine(tx, scope, user.id, oldest.line_id);
     }
   }
 
@@ -58,22 +58,18 @@ export function createUserLinesService(deps: UserLinesServiceDeps) {
       uow.run(async (tx) => {
         const user = await userIn(tx, scope, userKey);
         const line = await lineIn(tx, scope, lineId);
-        const existing = await dao.find(tx, user.id, line.id);
+        const existing = await dao.find(tx, scope, user.id, line.id);
         if (existing) return existing;
-        await validator.validateAssociation(tx, user, line);
+        await validator.validateAssociation(tx, scope, user, line);
         const link: UserLine = {
           user_id: user.id,
           user_uuid: user.uuid,
           line_id: line.id,
-          main_user: (await dao.listByLine(tx, line.id)).length === 0,
-          main_line: (await dao.listByUser(tx, user.id)).length === 0,
+          main_user: (await dao.listByLine(tx, scope, line.id)).length === 0,
+          main_line: (await dao.listByUser(tx, scope, user.id)).length === 0,
         };
-        await dao.associate(tx, {
-          user_id: link.user_id,
-          line_id: link.line_id,
-          main_user: link.main_user,
-          main_line: link.main_line,
-        });
+        const { user_uuid: _, ...row } = link;
+        if (!(await dao.associate(tx, scope, row))) throw notFound('Line', { id: line.id });
         notifier.associated(tx, user, line, link);
         return link;
       }),
@@ -81,29 +77,31 @@ export function createUserLinesService(deps: UserLinesServiceDeps) {
     dissociate: (scope: TenantScope, userKey: UserIdOrUuid, lineId: number): Promise<void> =>
       uow.run(async (tx) => {
         const user = await userIn(tx, scope, userKey);
-        await dissociateIn(tx, user, await lineIn(tx, scope, lineId));
+        await dissociateIn(tx, scope, user, await lineIn(tx, scope, lineId));
       }),
 
     /** The user's lines, main line first. */
     linesOfUser: (scope: TenantScope, userKey: UserIdOrUuid): Promise<UserLine[]> =>
-      uow.read(async (tx) => dao.listByUser(tx, (await userIn(tx, scope, userKey)).id)),
+      uow.read(async (tx) => dao.listByUser(tx, scope, (await userIn(tx, scope, userKey)).id)),
 
     /** The line's users, main user first. */
     usersOfLine: (scope: TenantScope, lineId: number): Promise<UserLine[]> =>
-      uow.read(async (tx) => dao.listByLine(tx, (await lineIn(tx, scope, lineId)).id)),
+      uow.read(async (tx) => dao.listByLine(tx, scope, (await lineIn(tx, scope, lineId)).id)),
 
-    /** Whether the user has a line, inside the caller's transaction (groups' member rule). */
-    hasLine: (tx: Tx, userUuid: string): Promise<boolean> => dao.hasLine(tx, userUuid),
+    /** Whether the user (among the scope's tenants) has a line, inside the caller's transaction (groups' member rule). */
+    hasLine: (tx: Tx, scope: TenantScope, userUuid: string): Promise<boolean> =>
+      dao.hasLine(tx, scope, userUuid),
 
     /** Dissociates every user of a line, main user first, inside the caller's transaction. */
-    async dissociateAllFromLine(tx: Tx, line: Line): Promise<void> {
-      const links = await dao.listByLine(tx, line.id);
+    async dissociateAllFromLine(tx: Tx, scope: TenantScope, line: Line): Promise<void> {
+      const links = await dao.listByLine(tx, scope, line.id);
       const users = await dao.usersByIds(
         tx,
+        scope,
         links.map((link) => link.user_id),
       );
       for (const link of links) {
-        await dissociateIn(tx, users.find((u) => u.id === link.user_id)!, line);
+        await dissociateIn(tx, scope, users.find((u) => u.id === link.user_id)!, line);
       }
     },
   };
