@@ -61,7 +61,9 @@ async function runScenario(gateway: TlsGateway, user: SeededUser): Promise<Scena
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   const [code] = await once(child, 'exit');
+  clearTimeout(killer);
   const line = stdout.split('\n').find((l) => l.startsWith('{"online"'));
   if (code !== 0 || !line) throw new Error(`sdk scenario exited ${code}:\n${stdout}\n${stderr}`);
   return JSON.parse(line) as ScenarioResult;

@@ -48,9 +48,15 @@ export async function startAuth(options: StartOptions = {}): Promise<AuthUnderTe
     await database.drop();
     throw error;
   }
-  const iterations = daemon.config.password_hash_iterations;
-  const seeder = createUserSeeder(database.pool, iterations);
-  const masterTenantUuid = await seeder.masterTenantUuid();
+  const seeder = createUserSeeder(database.pool, daemon.config.password_hash_iterations);
+  let masterTenantUuid: string;
+  try {
+    masterTenantUuid = await seeder.masterTenantUuid();
+  } catch (error) {
+    await daemon.stop();
+    await database.drop();
+    throw error;
+  }
   const api = `${daemon.url}/0.1`;
   return {
     daemon,
@@ -80,6 +86,9 @@ function testConfig(database: TestDatabase, dir: string, overrides: Record<strin
     allow_root: true,
     log_filename: join(dir, 'wazo-auth.log'),
     log_level: 'warning',
+    log_stdout: false,
+    extra_config_files: dir,
+    auth: { key_file: null },
     rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
     service_discovery: { enabled: false },
     token_cleanup_interval: 0,

@@ -75,4 +75,5 @@ async function offline() {
 }
 
 const result = { online: await outcome(online), offline: await outcome(offline) };
-process.stdout.write(`${JSON.stringify(result)}\n`);
+// The SDK's keep-alive sockets and timers would hold the process open: leave once written.
+process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
