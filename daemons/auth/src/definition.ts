@@ -3,11 +3,14 @@ import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { backendsPlugin } from './backends/index.js';
 import { bootstrapUserPlugin } from './bootstrap/index.js';
 import { AuthConfigSchema, type AuthOwnConfig } from './config.js';
+import { groupsPlugin } from './groups/index.js';
+import { defaultPoliciesPlugin, policiesPlugin } from './policies/index.js';
 import { refreshTokensPlugin } from './refresh-tokens/index.js';
 import { type AuthResources, createAuthResources } from './resources.js';
 import { sessionsPlugin } from './sessions/index.js';
 import { tenantsPlugin } from './tenants/index.js';
 import { tokensPlugin } from './tokens/index.js';
+import { usersPlugin } from './users/index.js';
 import { createLocalTokenVerifier } from './verifier/index.js';
 
 export type AuthConfig = BaseConfig & AuthOwnConfig;
@@ -42,6 +45,10 @@ export const authDaemon: DaemonDefinition<AuthConfig, AuthResources> = {
     tenantsPlugin,
     backendsPlugin,
     bootstrapUserPlugin,
+    policiesPlugin,
+    groupsPlugin,
+    usersPlugin,
+    defaultPoliciesPlugin,
   ],
   createResources: createAuthResources,
   createTokenVerifier: ({ resources }) => createLocalTokenVerifier(resources.db),

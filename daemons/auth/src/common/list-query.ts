@@ -1,0 +1,26 @@
+/** Splits a validated list query string into the list parameters and the resource's filters. */
+import type { ListParams, SortDirection } from './listing.js';
+
+export interface ListQuery {
+  search?: string;
+  order?: string;
+  direction?: SortDirection;
+  limit?: number;
+  offset?: number;
+  recurse?: boolean;
+}
+
+export function splitListQuery<F extends object>(
+  query: ListQuery & F,
+): {
+  params: ListParams;
+  recurse: boolean;
+  filters: F;
+} {
+  const { search, order, direction, limit, offset, recurse, ...filters } = query;
+  return {
+    params: { search, order, direction, limit, offset },
+    recurse: recurse === true,
+    filters: filters as F,
+  };
+}

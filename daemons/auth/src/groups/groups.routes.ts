@@ -1,0 +1,202 @@
+/** `/groups`, `/groups/{group_uuid}`, its users and its policies: ACL, schema, one service call. */
+import type { DaemonPlugin } from '@wazo-ts/daemon';
+import type { FastifyInstance } from 'fastify';
+import { type ListQuery, splitListQuery } from '../common/list-query.js';
+import { listQuerySchema, listResponseSchema } from '../common/list-schema.js';
+import { accessGuardOf, installLegacyErrors, scopingTenantOf, userUuidOf } from '../common/route-context.js';
+import { createIdentityServices, type IdentityServices } from '../common/services.js';
+import type { AuthConfig } from '../definition.js';
+import { PolicySchema, policyKeyOf } from '../policies/policies.model.js';
+import type { AuthResources } from '../resources.js';
+import { UserSchema } from '../users/users.model.js';
+import type { GroupFilters } from './groups.dao.js';
+import {
+  type GroupCreateInput,
+  GroupCreateSchema,
+  GroupSchema,
+  type GroupUpdateInput,
+  GroupUpdateSchema,
+} from './groups.model.js';
+
+const params = (...names: string[]) => ({
+  type: 'object',
+  properties: Object.fromEntries(names.map((n) => [n, { type: 'string', minLength: 1 }])),
+  required: names,
+});
+
+const GroupsQuery = listQuerySchema({
+  order: ['name', 'slug', 'uuid', 'read_only'],
+  filters: ['uuid', 'name', 'slug', 'user_uuid', 'policy_uuid', 'policy_slug'],
+  booleanFilters: ['read_only'],
+});
+const GroupUsersQuery = listQuerySchema({
+  order: ['username', 'firstname', 'lastname'],
+  filters: ['uuid', 'username', 'firstname', 'lastname', 'purpose', 'email_address'],
+});
+const GroupPoliciesQuery = listQuerySchema({
+  order: ['name', 'description', 'uuid'],
+  filters: ['uuid', 'name', 'slug'],
+});
+
+interface GroupPath {
+  group_uuid: string;
+}
+
+function groupRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
+  api.get<{ Querystring: ListQuery & GroupFilters }>(
+    '/groups',
+    {
+      config: { acl: 'auth.groups.read' },
+      schema: {
+        summary: 'List groups',
+        querystring: GroupsQuery,
+        response: { 200: listResponseSchema(GroupSchema) },
+      },
+    },
+    async (request) => {
+      const { params: list, recurse, filters } = splitListQuery(request.query);
+      return groups.list({ tenantUuid: scopingTenantOf(request), recurse }, filters, list);
+    },
+  );
+  api.post<{ Body: GroupCreateInput }>(
+    '/groups',
+    {
+      config: { acl: 'auth.groups.create' },
+      schema: { summary: 'Create a group', body: GroupCreateSchema, response: { 200: GroupSchema } },
+    },
+    async (request) => groups.create(scopingTenantOf(request), request.body),
+  );
+  api.get<{ Params: GroupPath }>(
+    '/groups/:group_uuid',
+    {
+      config: { acl: 'auth.groups.{group_uuid}.read' },
+      schema: { summary: 'Read a group', params: params('group_uuid'), response: { 200: GroupSchema } },
+    },
+    async (request) => groups.get(scopingTenantOf(request), request.params.group_uuid),
+  );
+  api.put<{ Params: GroupPath; Body: GroupUpdateInput }>(
+    '/groups/:group_uuid',
+    {
+      config: { acl: 'auth.groups.{group_uuid}.update' },
+      schema: {
+        summary: 'Rename a group',
+        params: params('group_uuid'),
+        body: GroupUpdateSchema,
+        response: { 200: GroupSchema },
+      },
+    },
+    async (request) => groups.update(scopingTenantOf(request), request.params.group_uuid, request.body),
+  );
+  api.delete<{ Params: GroupPath }>(
+    '/groups/:group_uuid',
+    {
+      config: { acl: 'auth.groups.{group_uuid}.delete' },
+      schema: { summary: 'Delete a group', params: params('group_uuid') },
+    },
+    async (request, reply) => {
+      await groups.delete(scopingTenantOf(request), request.params.group_uuid);
+      return reply.code(204).send();
+    },
+  );
+}
+
+function memberRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
+  api.get<{ Params: GroupPath; Querystring: ListQuery }>(
+    '/groups/:group_uuid/users',
+    {
+      config: { acl: 'auth.groups.{group_uuid}.users.read' },
+      schema: {
+        summary: "List a group's users",
+        params: params('group_uuid'),
+        querystring: GroupUsersQuery,
+        response: { 200: listResponseSchema(UserSchema) },
+      },
+    },
+    async (request) => {
+      const { params: list, filters } = splitListQuery(request.query);
+      return groups.listUsers(scopingTenantOf(request), request.params.group_uuid, filters, list);
+    },
+  );
+  for (const method of ['put', 'delete'] as const) {
+    api[method]<{ Params: GroupPath & { user_uuid: string } }>(
+      '/groups/:group_uuid/users/:user_uuid',
+      {
+        config: {
+          acl: `auth.groups.{group_uuid}.users.{user_uuid}.${method === 'put' ? 'create' : 'delete'}`,
+        },
+        schema: {
+          summary: method === 'put' ? 'Add a user to a group' : 'Remove a user from a group',
+          params: params('group_uuid', 'user_uuid'),
+        },
+      },
+      async (request, reply) => {
+        const tenant = scopingTenantOf(request);
+        const user = userUuidOf(request, request.params.user_uuid);
+        const { group_uuid } = request.params;
+        await (method === 'put'
+          ? groups.addUser(tenant, group_uuid, user)
+          : groups.removeUser(tenant, group_uuid, user));
+        return reply.code(204).send();
+      },
+    );
+  }
+}
+
+function policyRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
+  api.get<{ Params: GroupPath; Querystring: ListQuery }>(
+    '/groups/:group_uuid/policies',
+    {
+      config: { acl: 'auth.groups.{group_uuid}.policies.read' },
+      schema: {
+        summary: "List a group's policies",
+        params: params('group_uuid'),
+        querystring: GroupPoliciesQuery,
+        response: { 200: listResponseSchema(PolicySchema) },
+      },
+    },
+    async (request) => {
+      const { params: list, filters } = splitListQuery(request.query);
+      return groups.listPolicies(scopingTenantOf(request), request.params.group_uuid, filters, list);
+    },
+  );
+  for (const method of ['put', 'delete'] as const) {
+    api[method]<{ Params: GroupPath & { policy_uuid: string } }>(
+      '/groups/:group_uuid/policies/:policy_uuid',
+      {
+        config: {
+          acl: `auth.groups.{group_uuid}.policies.{policy_uuid}.${method === 'put' ? 'create' : 'delete'}`,
+        },
+        schema: {
+          summary: method === 'put' ? 'Give a policy to a group' : 'Take a policy from a group',
+          params: params('group_uuid', 'policy_uuid'),
+        },
+      },
+      async (request, reply) => {
+        const args = [
+          scopingTenantOf(request),
+          request.params.group_uuid,
+          policyKeyOf(request.params.policy_uuid),
+          accessGuardOf(request),
+        ] as const;
+        await (method === 'put' ? groups.addPolicy(...args) : groups.removePolicy(...args));
+        return reply.code(204).send();
+      },
+    );
+  }
+}
+
+export const groupsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
+  name: 'groups',
+  async load({ api, resources, config }) {
+    const services = createIdentityServices({
+      uow: resources.uow,
+      passwordIterations: config.password_hash_iterations,
+    });
+    await api.register(async (scope) => {
+      installLegacyErrors(scope);
+      groupRoutes(scope, services);
+      memberRoutes(scope, services);
+      policyRoutes(scope, services);
+    });
+  },
+};

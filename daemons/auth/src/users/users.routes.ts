@@ -1,0 +1,245 @@
+/**
+ * `/users`, `/users/{user_uuid}` and its password, e-mails, groups and policies. A path's `me`
+ * stands for the caller's own user (its ACL's `me` already matches the caller's uuid).
+ */
+import type { DaemonPlugin } from '@wazo-ts/daemon';
+import type { FastifyInstance } from 'fastify';
+import { type ListQuery, splitListQuery } from '../common/list-query.js';
+import { listQuerySchema, listResponseSchema } from '../common/list-schema.js';
+import { accessGuardOf, installLegacyErrors, scopingTenantOf, userUuidOf } from '../common/route-context.js';
+import { createIdentityServices, type IdentityServices } from '../common/services.js';
+import type { AuthConfig } from '../definition.js';
+import { GroupSchema } from '../groups/groups.model.js';
+import { PolicySchema, policyKeyOf } from '../policies/policies.model.js';
+import type { AuthResources } from '../resources.js';
+import type { UserFilters } from './users.dao.js';
+import {
+  type EmailInput,
+  EmailSchema,
+  emailsUpdateSchema,
+  PasswordChangeSchema,
+  type UserCreateInput,
+  UserCreateSchema,
+  UserSchema,
+  type UserUpdateInput,
+  UserUpdateSchema,
+} from './users.model.js';
+
+const params = (...names: string[]) => ({
+  type: 'object',
+  properties: Object.fromEntries(names.map((n) => [n, { type: 'string', minLength: 1 }])),
+  required: names,
+});
+
+const UsersQuery = listQuerySchema({
+  order: ['username', 'firstname', 'lastname'],
+  filters: [
+    'uuid',
+    'username',
+    'firstname',
+    'lastname',
+    'purpose',
+    'email_address',
+    'group_uuid',
+    'policy_uuid',
+    'policy_slug',
+    'has_policy_uuid',
+    'has_policy_slug',
+  ],
+});
+const UserGroupsQuery = listQuerySchema({ order: ['name', 'uuid'], filters: ['uuid', 'name'] });
+const UserPoliciesQuery = listQuerySchema({
+  order: ['name', 'description', 'uuid'],
+  filters: ['uuid', 'name', 'slug'],
+});
+
+interface UserPath {
+  user_uuid: string;
+}
+
+function userRoutes(api: FastifyInstance, { users }: IdentityServices): void {
+  api.get<{ Querystring: ListQuery & UserFilters }>(
+    '/users',
+    {
+      config: { acl: 'auth.users.read' },
+      schema: {
+        summary: 'List users',
+        querystring: UsersQuery,
+        response: { 200: listResponseSchema(UserSchema) },
+      },
+    },
+    async (request) => {
+      const { params: list, recurse, filters } = splitListQuery(request.query);
+      return users.list({ tenantUuid: scopingTenantOf(request), recurse }, filters, list);
+    },
+  );
+  api.post<{ Body: UserCreateInput }>(
+    '/users',
+    {
+      config: { acl: 'auth.users.create' },
+      schema: { summary: 'Create a user', body: UserCreateSchema, response: { 200: UserSchema } },
+    },
+    async (request) => users.create(scopingTenantOf(request), request.body),
+  );
+  api.get<{ Params: UserPath }>(
+    '/users/:user_uuid',
+    {
+      config: { acl: 'auth.users.{user_uuid}.read' },
+      schema: { summary: 'Read a user', params: params('user_uuid'), response: { 200: UserSchema } },
+    },
+    async (request) => users.get(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid)),
+  );
+  api.put<{ Params: UserPath; Body: UserUpdateInput }>(
+    '/users/:user_uuid',
+    {
+      config: { acl: 'auth.users.{user_uuid}.update' },
+      schema: {
+        summary: 'Replace a user',
+        params: params('user_uuid'),
+        body: UserUpdateSchema,
+        response: { 200: UserSchema },
+      },
+    },
+    async (request) =>
+      users.update(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid), request.body),
+  );
+  api.delete<{ Params: UserPath }>(
+    '/users/:user_uuid',
+    {
+      config: { acl: 'auth.users.{user_uuid}.delete' },
+      schema: { summary: 'Delete a user', params: params('user_uuid') },
+    },
+    async (request, reply) => {
+      await users.delete(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid));
+      return reply.code(204).send();
+    },
+  );
+}
+
+function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): void {
+  api.put<{ Params: UserPath; Body: { old_password: string; new_password: string } }>(
+    '/users/:user_uuid/password',
+    {
+      config: { acl: 'auth.users.{user_uuid}.password.update' },
+      schema: {
+        summary: "Change a user's password",
+        params: params('user_uuid'),
+        body: PasswordChangeSchema,
+      },
+    },
+    async (request, reply) => {
+      const { old_password, new_password } = request.body;
+      const user = userUuidOf(request, request.params.user_uuid);
+      await users.changePassword(scopingTenantOf(request), user, old_password, new_password);
+      return reply.code(204).send();
+    },
+  );
+  for (const admin of [false, true]) {
+    api.put<{ Params: UserPath; Body: { emails: EmailInput[] } }>(
+      admin ? '/admin/users/:user_uuid/emails' : '/users/:user_uuid/emails',
+      {
+        config: { acl: `auth.${admin ? 'admin.' : ''}users.{user_uuid}.emails.update` },
+        schema: {
+          summary: admin
+            ? "Set a user's e-mail addresses (confirmed or not)"
+            : "Set a user's e-mail addresses",
+          params: params('user_uuid'),
+          body: emailsUpdateSchema(admin),
+          response: { 200: { type: 'array', items: EmailSchema } },
+        },
+      },
+      async (request) =>
+        users.updateEmails(
+          scopingTenantOf(request),
+          userUuidOf(request, request.params.user_uuid),
+          request.body.emails,
+          admin,
+        ),
+    );
+  }
+}
+
+function associationRoutes(api: FastifyInstance, { users }: IdentityServices): void {
+  api.get<{ Params: UserPath; Querystring: ListQuery }>(
+    '/users/:user_uuid/groups',
+    {
+      config: { acl: 'auth.users.{user_uuid}.groups.read' },
+      schema: {
+        summary: "List a user's groups",
+        params: params('user_uuid'),
+        querystring: UserGroupsQuery,
+        response: { 200: listResponseSchema(GroupSchema) },
+      },
+    },
+    async (request) => {
+      const { params: list, filters } = splitListQuery(request.query);
+      return users.listGroups(
+        scopingTenantOf(request),
+        userUuidOf(request, request.params.user_uuid),
+        filters,
+        list,
+      );
+    },
+  );
+  api.get<{ Params: UserPath; Querystring: ListQuery }>(
+    '/users/:user_uuid/policies',
+    {
+      config: { acl: 'auth.users.{user_uuid}.policies.read' },
+      schema: {
+        summary: "List a user's own policies",
+        params: params('user_uuid'),
+        querystring: UserPoliciesQuery,
+        response: { 200: listResponseSchema(PolicySchema) },
+      },
+    },
+    async (request) => {
+      const { params: list, filters } = splitListQuery(request.query);
+      return users.listPolicies(
+        scopingTenantOf(request),
+        userUuidOf(request, request.params.user_uuid),
+        filters,
+        list,
+      );
+    },
+  );
+  for (const method of ['put', 'delete'] as const) {
+    api[method]<{ Params: UserPath & { policy_uuid: string } }>(
+      '/users/:user_uuid/policies/:policy_uuid',
+      {
+        config: {
+          acl: `auth.users.{user_uuid}.policies.{policy_uuid}.${method === 'put' ? 'create' : 'delete'}`,
+        },
+        schema: {
+          summary: method === 'put' ? 'Give a policy to a user' : 'Take a policy from a user',
+          params: params('user_uuid', 'policy_uuid'),
+        },
+      },
+      async (request, reply) => {
+        const args = [
+          scopingTenantOf(request),
+          userUuidOf(request, request.params.user_uuid),
+          policyKeyOf(request.params.policy_uuid),
+          accessGuardOf(request),
+        ] as const;
+        await (method === 'put' ? users.addPolicy(...args) : users.removePolicy(...args));
+        return reply.code(204).send();
+      },
+    );
+  }
+}
+
+export const usersPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
+  name: 'users',
+  async load({ api, resources, config }) {
+    const services = createIdentityServices({
+      uow: resources.uow,
+      passwordIterations: config.password_hash_iterations,
+    });
+    await api.register(async (scope) => {
+      installLegacyErrors(scope);
+      userRoutes(scope, services);
+      credentialRoutes(scope, services);
+      associationRoutes(scope, services);
+    });
+  },
+};
