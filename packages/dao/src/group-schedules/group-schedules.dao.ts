@@ -1,33 +1,67 @@
-/** SQL of the group ↔ schedule link: `group_schedules` (joined to `schedules`/`groups` for scoping). */
+/**
+ * SQL of the group ↔ schedule link: `group_schedules`, joined to `groups` and `schedules` so that
+ * every read and write stays within the caller's tenants (an empty scope sees and changes nothing).
+ */
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { ScheduleGroup, ScheduleSummary } from './group-schedules.model.js';
 
+const isEmpty = (scope: TenantScope) => scope.tenantUuids.length === 0;
+
 export function createGroupSchedulesDao() {
+  // Ids of the scope's groups and schedules (callers guard against an empty scope).
+  const groupsIn = (tx: Tx, scope: TenantScope) =>
+    tx.db
+      .selectFrom('groups')
+      .select('groups.id')
+      .where('groups.tenant_uuid', 'in', [...scope.tenantUuids]);
+  const schedulesIn = (tx: Tx, scope: TenantScope) =>
+    tx.db
+      .selectFrom('schedules')
+      .select('schedules.id')
+      .where('schedules.tenant_uuid', 'in', [...scope.tenantUuids]);
+
   return {
-    /** The id of the group's schedule, or null. */
-    async findScheduleId(tx: Tx, groupId: number): Promise<number | null> {
+    /** The id of the group's schedule, or null (also when the group is not in the scope). */
+    async findScheduleId(tx: Tx, scope: TenantScope, groupId: number): Promise<number | null> {
+      if (isEmpty(scope)) return null;
       const row = await tx.db
         .selectFrom('group_schedules')
         .select('schedule_id')
         .where('group_id', '=', groupId)
+        .where('group_id', 'in', groupsIn(tx, scope))
+        .where('schedule_id', 'in', schedulesIn(tx, scope))
         .executeTakeFirst();
       return row?.schedule_id ?? null;
     },
 
-    async associate(tx: Tx, groupId: number, scheduleId: number): Promise<void> {
-      await tx.db
+    /** False when the group or the schedule is not in the scope: nothing is written. */
+    async associate(tx: Tx, scope: TenantScope, groupId: number, scheduleId: number): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      const inserted = await tx.db
         .insertInto('group_schedules')
-        .values({ group_id: groupId, schedule_id: scheduleId })
-        .execute();
+        .columns(['group_id', 'schedule_id'])
+        .expression(
+          groupsIn(tx, scope)
+            .select((eb) => eb.val(scheduleId).as('schedule_id'))
+            .where('groups.id', '=', groupId)
+            .where((eb) => eb(eb.val(scheduleId), 'in', schedulesIn(tx, scope))),
+        )
+        .executeTakeFirst();
+      return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },
 
-    async dissociate(tx: Tx, groupId: number, scheduleId: number): Promise<void> {
-      await tx.db
+    /** False when no link of a group and schedule in the scope was removed. */
+    async dissociate(tx: Tx, scope: TenantScope, groupId: number, scheduleId: number): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      const deleted = await tx.db
         .deleteFrom('group_schedules')
         .where('group_id', '=', groupId)
         .where('schedule_id', '=', scheduleId)
-        .execute();
+        .where('group_id', 'in', groupsIn(tx, scope))
+        .where('schedule_id', 'in', schedulesIn(tx, scope))
+        .executeTakeFirst();
+      return deleted.numDeletedRows > 0n;
     },
 
     /** The group's schedules within the scope (zero or one). */

@@ -17,13 +17,16 @@ const schedules = [
   { id: 7, tenant_uuid: OTHER },
 ] as Schedule[];
 
-function setup(current: number | null) {
+function setup(current: number | null, overrides: Partial<GroupSchedulesDao> = {}) {
   const uow = createFakeUnitOfWork();
   const calls: unknown[] = [];
   const dao = {
     findScheduleId: async () => current,
-    associate: async (_tx: unknown, id: number, sid: number) => void calls.push(['associate', id, sid]),
-    dissociate: async (_tx: unknown, id: number, sid: number) => void calls.push(['dissociate', id, sid]),
+    associate: async (_tx: unknown, _s: unknown, id: number, sid: number) =>
+      calls.push(['associate', id, sid]) > 0,
+    dissociate: async (_tx: unknown, _s: unknown, id: number, sid: number) =>
+      calls.push(['dissociate', id, sid]) > 0,
+    ...overrides,
   } as unknown as GroupSchedulesDao;
   const service = createGroupSchedulesService({
     uow,
@@ -80,5 +83,14 @@ describe('group schedules service', () => {
     await assert.rejects(setup(null).service.associate(scopeOf(T), 4, 5), {
       message: "Resource Not Found - Group was not found ('id': 4)",
     });
+  });
+
+  it('when the dao writes nothing (gone from the scope), then Group is not found and no event is queued', async () => {
+    const none = async () => false;
+    const linking = setup(null, { associate: none });
+    await assert.rejects(linking.service.associate(scopeOf(T), 3, 5), /Group was not found/);
+    const unlinking = setup(5, { dissociate: none });
+    await assert.rejects(unlinking.service.dissociate(scopeOf(T), 3, 5), /Group was not found/);
+    assert.deepEqual([...linking.uow.events, ...unlinking.uow.events], []);
   });
 });

@@ -43,10 +43,11 @@ export function createGroupSchedulesService(deps: GroupSchedulesServiceDeps) {
       return uow.run(async (tx) => {
         const group = await groupOf(tx, scope, groupKey);
         const schedule = await scheduleOf(tx, scope, scheduleId);
-        const current = await dao.findScheduleId(tx, group.id);
+        const current = await dao.findScheduleId(tx, scope, group.id);
         if (current === schedule.id) return;
         validator.validateAssociation(group, schedule, current);
-        await dao.associate(tx, group.id, schedule.id);
+        if (!(await dao.associate(tx, scope, group.id, schedule.id)))
+          throw notFound('Group', { id: group.id });
         notifier.associated(tx, group, schedule.id);
       });
     },
@@ -55,8 +56,9 @@ export function createGroupSchedulesService(deps: GroupSchedulesServiceDeps) {
       return uow.run(async (tx) => {
         const group = await groupOf(tx, scope, groupKey);
         const schedule = await scheduleOf(tx, scope, scheduleId);
-        if ((await dao.findScheduleId(tx, group.id)) !== schedule.id) return;
-        await dao.dissociate(tx, group.id, schedule.id);
+        if ((await dao.findScheduleId(tx, scope, group.id)) !== schedule.id) return;
+        if (!(await dao.dissociate(tx, scope, group.id, schedule.id)))
+          throw notFound('Group', { id: group.id });
         notifier.dissociated(tx, group, schedule.id);
       });
     },
