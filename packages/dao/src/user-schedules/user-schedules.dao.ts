@@ -1,33 +1,67 @@
-/** SQL of the user ↔ schedule link: `user_schedules` (joined to `schedules` for tenant scoping). */
+/**
+ * SQL of the user ↔ schedule link: `user_schedules`, joined to `users` and `schedules` so that
+ * every read and write stays within the caller's tenants (an empty scope sees and changes nothing).
+ */
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { ScheduleSummary, ScheduleUser } from './user-schedules.model.js';
 
+const isEmpty = (scope: TenantScope) => scope.tenantUuids.length === 0;
+
 export function createUserSchedulesDao() {
+  // Uuids of the scope's users and ids of its schedules (callers guard against an empty scope).
+  const usersIn = (tx: Tx, scope: TenantScope) =>
+    tx.db
+      .selectFrom('users')
+      .select('users.uuid')
+      .where('users.tenant_uuid', 'in', [...scope.tenantUuids]);
+  const schedulesIn = (tx: Tx, scope: TenantScope) =>
+    tx.db
+      .selectFrom('schedules')
+      .select('schedules.id')
+      .where('schedules.tenant_uuid', 'in', [...scope.tenantUuids]);
+
   return {
-    /** The id of the user's schedule, or null. */
-    async findScheduleId(tx: Tx, userUuid: string): Promise<number | null> {
+    /** The id of the user's schedule, or null (also when the user is not in the scope). */
+    async findScheduleId(tx: Tx, scope: TenantScope, userUuid: string): Promise<number | null> {
+      if (isEmpty(scope)) return null;
       const row = await tx.db
         .selectFrom('user_schedules')
         .select('schedule_id')
         .where('user_uuid', '=', userUuid)
+        .where('user_uuid', 'in', usersIn(tx, scope))
+        .where('schedule_id', 'in', schedulesIn(tx, scope))
         .executeTakeFirst();
       return row?.schedule_id ?? null;
     },
 
-    async associate(tx: Tx, userUuid: string, scheduleId: number): Promise<void> {
-      await tx.db
+    /** False when the user or the schedule is not in the scope: nothing is written. */
+    async associate(tx: Tx, scope: TenantScope, userUuid: string, scheduleId: number): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      const inserted = await tx.db
         .insertInto('user_schedules')
-        .values({ user_uuid: userUuid, schedule_id: scheduleId })
-        .execute();
+        .columns(['user_uuid', 'schedule_id'])
+        .expression(
+          usersIn(tx, scope)
+            .select((eb) => eb.val(scheduleId).as('schedule_id'))
+            .where('users.uuid', '=', userUuid)
+            .where((eb) => eb(eb.val(scheduleId), 'in', schedulesIn(tx, scope))),
+        )
+        .executeTakeFirst();
+      return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },
 
-    async dissociate(tx: Tx, userUuid: string, scheduleId: number): Promise<void> {
-      await tx.db
+    /** False when no link of a user and schedule in the scope was removed. */
+    async dissociate(tx: Tx, scope: TenantScope, userUuid: string, scheduleId: number): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      const deleted = await tx.db
         .deleteFrom('user_schedules')
         .where('user_uuid', '=', userUuid)
         .where('schedule_id', '=', scheduleId)
-        .execute();
+        .where('user_uuid', 'in', usersIn(tx, scope))
+        .where('schedule_id', 'in', schedulesIn(tx, scope))
+        .executeTakeFirst();
+      return deleted.numDeletedRows > 0n;
     },
 
     /** The user's schedules within the scope (zero or one). */

@@ -18,13 +18,16 @@ const schedules = [
   { id: 7, tenant_uuid: OTHER },
 ] as Schedule[];
 
-function setup(current: number | null) {
+function setup(current: number | null, overrides: Partial<UserSchedulesDao> = {}) {
   const uow = createFakeUnitOfWork();
   const calls: unknown[] = [];
   const dao = {
     findScheduleId: async () => current,
-    associate: async (_tx: unknown, uuid: string, id: number) => void calls.push(['associate', uuid, id]),
-    dissociate: async (_tx: unknown, uuid: string, id: number) => void calls.push(['dissociate', uuid, id]),
+    associate: async (_tx: unknown, _s: unknown, uuid: string, id: number) =>
+      calls.push(['associate', uuid, id]) > 0,
+    dissociate: async (_tx: unknown, _s: unknown, uuid: string, id: number) =>
+      calls.push(['dissociate', uuid, id]) > 0,
+    ...overrides,
   } as unknown as UserSchedulesDao;
   const service = createUserSchedulesService({
     uow,
@@ -81,5 +84,14 @@ describe('user schedules service', () => {
     await service.dissociate(scopeOf(T), 1, 5);
     assert.deepEqual(calls, [['dissociate', user.uuid, 5]]);
     assert.equal(uow.events[0]?.name, 'user_schedule_dissociated');
+  });
+
+  it('when the dao writes nothing (gone from the scope), then User is not found and no event is queued', async () => {
+    const none = async () => false;
+    const linking = setup(null, { associate: none });
+    await assert.rejects(linking.service.associate(scopeOf(T), user.uuid, 5), /User was not found/);
+    const unlinking = setup(5, { dissociate: none });
+    await assert.rejects(unlinking.service.dissociate(scopeOf(T), user.uuid, 5), /User was not found/);
+    assert.deepEqual([...linking.uow.events, ...unlinking.uow.events], []);
   });
 });

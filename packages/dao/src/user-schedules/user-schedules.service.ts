@@ -45,10 +45,11 @@ export function createUserSchedulesService(deps: UserSchedulesServiceDeps) {
       return uow.run(async (tx) => {
         const user = await userOf(tx, scope, userKey);
         const schedule = await scheduleOf(tx, scope, scheduleId);
-        const current = await dao.findScheduleId(tx, user.uuid);
+        const current = await dao.findScheduleId(tx, scope, user.uuid);
         if (current === schedule.id) return;
         validator.validateAssociation(user, schedule, current);
-        await dao.associate(tx, user.uuid, schedule.id);
+        if (!(await dao.associate(tx, scope, user.uuid, schedule.id)))
+          throw notFound('User', { uuid: user.uuid });
         notifier.associated(tx, user, schedule.id);
       });
     },
@@ -57,8 +58,9 @@ export function createUserSchedulesService(deps: UserSchedulesServiceDeps) {
       return uow.run(async (tx) => {
         const user = await userOf(tx, scope, userKey);
         const schedule = await scheduleOf(tx, scope, scheduleId);
-        if ((await dao.findScheduleId(tx, user.uuid)) !== schedule.id) return;
-        await dao.dissociate(tx, user.uuid, schedule.id);
+        if ((await dao.findScheduleId(tx, scope, user.uuid)) !== schedule.id) return;
+        if (!(await dao.dissociate(tx, scope, user.uuid, schedule.id)))
+          throw notFound('User', { uuid: user.uuid });
         notifier.dissociated(tx, user, schedule.id);
       });
     },
