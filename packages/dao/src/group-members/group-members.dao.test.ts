@@ -51,34 +51,34 @@ describe('group members dao', () => {
   it('when members are replaced, then they read back in order with their priorities', async () => {
     const g = await group(A, 'g');
     const [u1, u2, u3] = [await user(A), await user(A), await user(A)];
-    await members.replaceUsers(tx, g.id, [
+    await members.replaceUsers(tx, scopeOf(A), g.id, [
       { user_uuid: u1, priority: 0 },
       { user_uuid: u2, priority: 5 },
     ]);
-    await members.replaceUsers(tx, g.id, [
+    await members.replaceUsers(tx, scopeOf(A), g.id, [
       { user_uuid: u3, priority: 2 },
       { user_uuid: u1, priority: 1 },
     ]);
-    assert.deepEqual(await members.listUsers(tx, g.id), [
+    assert.deepEqual(await members.listUsers(tx, scopeOf(A), g.id), [
       { uuid: u3, priority: 2 },
       { uuid: u1, priority: 1 },
     ]);
-    await members.replaceUsers(tx, g.id, []);
-    assert.deepEqual(await members.listUsers(tx, g.id), []);
+    await members.replaceUsers(tx, scopeOf(A), g.id, []);
+    assert.deepEqual(await members.listUsers(tx, scopeOf(A), g.id), []);
   });
 
   it("when a user's groups are replaced, then kept memberships keep their priority and new ones come last", async () => {
     const [g1, g2, g3] = [await group(A, 'g1'), await group(A, 'g2'), await group(A, 'g3')];
     const [u1, u2] = [await user(A), await user(A)];
-    await members.replaceUsers(tx, g1.id, [{ user_uuid: u1, priority: 7 }]);
-    await members.replaceUsers(tx, g2.id, [{ user_uuid: u2, priority: 0 }]);
-    await members.replaceGroupsOfUser(tx, u1, [g1.id, g2.id]);
-    assert.deepEqual(await members.listUsers(tx, g1.id), [{ uuid: u1, priority: 7 }]);
-    assert.deepEqual(await members.listUsers(tx, g2.id), [
+    await members.replaceUsers(tx, scopeOf(A), g1.id, [{ user_uuid: u1, priority: 7 }]);
+    await members.replaceUsers(tx, scopeOf(A), g2.id, [{ user_uuid: u2, priority: 0 }]);
+    await members.replaceGroupsOfUser(tx, scopeOf(A), u1, [g1.id, g2.id]);
+    assert.deepEqual(await members.listUsers(tx, scopeOf(A), g1.id), [{ uuid: u1, priority: 7 }]);
+    assert.deepEqual(await members.listUsers(tx, scopeOf(A), g2.id), [
       { uuid: u2, priority: 0 },
       { uuid: u1, priority: 0 },
     ]);
-    await members.replaceGroupsOfUser(tx, u1, [g3.id]);
+    await members.replaceGroupsOfUser(tx, scopeOf(A), u1, [g3.id]);
     const listed = await members.listGroupsOfUser(tx, scopeOf(A), u1);
     assert.deepEqual(listed, [{ id: g3.id, uuid: g3.uuid, name: g3.name, label: 'g3' }]);
     assert.deepEqual(await members.listGroupsOfUser(tx, scopeOf(B), u1), []);
@@ -87,14 +87,46 @@ describe('group members dao', () => {
   it('when a user or group is deleted, then its memberships go; an unknown user is refused', async () => {
     const g = await group(A, 'g');
     const u = await user(A);
-    await members.replaceUsers(tx, g.id, [{ user_uuid: u, priority: 0 }]);
+    await members.replaceUsers(tx, scopeOf(A), g.id, [{ user_uuid: u, priority: 0 }]);
     await sql`DELETE FROM users WHERE uuid = ${u}`.execute(test.db);
-    assert.deepEqual(await members.listUsers(tx, g.id), []);
+    assert.deepEqual(await members.listUsers(tx, scopeOf(A), g.id), []);
     const missing = '00000000-0000-4000-8000-0000000000ff';
+    assert.equal(
+      await members.replaceUsers(tx, scopeOf(A), g.id, [{ user_uuid: missing, priority: 0 }]),
+      false,
+    );
     await assert.rejects(
-      members.replaceUsers(tx, g.id, [{ user_uuid: missing, priority: 0 }]),
+      sql`INSERT INTO group_member_users (group_id, user_uuid, priority, position) VALUES (${g.id}, ${missing}, 0, 0)`.execute(
+        test.db,
+      ),
       /foreign key/,
     );
+  });
+});
+
+describe('group members dao, tenant scope', () => {
+  it('when members of tenant A are read or written with scope B or an empty scope, then nothing is seen or changed', async () => {
+    const g = await group(A, 'g');
+    const u = await user(A);
+    await members.replaceUsers(tx, scopeOf(A), g.id, [{ user_uuid: u, priority: 3 }]);
+    for (const scope of [scopeOf(B), scopeOf()]) {
+      assert.deepEqual(await members.listUsers(tx, scope, g.id), []);
+      assert.equal(await members.replaceUsers(tx, scope, g.id, []), false);
+      assert.equal(await members.replaceGroupsOfUser(tx, scope, u, []), false);
+    }
+    assert.deepEqual(await members.listUsers(tx, scopeOf(A), g.id), [{ uuid: u, priority: 3 }]);
+  });
+
+  it('when a member or a group of another tenant is given, then nothing is written', async () => {
+    const [g, gB] = [await group(A, 'g'), await group(B, 'gb')];
+    const [u, uB] = [await user(A), await user(B)];
+    await members.replaceUsers(tx, scopeOf(A), g.id, [{ user_uuid: u, priority: 0 }]);
+    assert.equal(await members.replaceUsers(tx, scopeOf(A), g.id, [{ user_uuid: uB, priority: 0 }]), false);
+    assert.equal(await members.replaceUsers(tx, scopeOf(A), gB.id, [{ user_uuid: u, priority: 0 }]), false);
+    assert.equal(await members.replaceGroupsOfUser(tx, scopeOf(A), u, [gB.id]), false);
+    assert.equal(await members.replaceGroupsOfUser(tx, scopeOf(A), uB, [g.id]), false);
+    assert.deepEqual(await members.listUsers(tx, scopeOf(A), g.id), [{ uuid: u, priority: 0 }]);
+    assert.deepEqual(await members.listUsers(tx, scopeOf(B), gB.id), []);
   });
 });
 
@@ -102,28 +134,28 @@ describe('user and group schedules dao', () => {
   it('when a user gets a schedule, then both sides read it, scoped, and a second one is refused', async () => {
     const dao = createUserSchedulesDao();
     const [u, s1, s2] = [await user(A), await schedule(A), await schedule(A)];
-    await dao.associate(tx, u, s1.id);
-    assert.equal(await dao.findScheduleId(tx, u), s1.id);
+    await dao.associate(tx, scopeOf(A), u, s1.id);
+    assert.equal(await dao.findScheduleId(tx, scopeOf(A), u), s1.id);
     assert.deepEqual(await dao.listSchedulesOfUser(tx, scopeOf(A), u), [{ id: s1.id, name: 's' }]);
     assert.deepEqual(await dao.listUsersOfSchedule(tx, scopeOf(A), s1.id), [{ uuid: u }]);
     assert.deepEqual(await dao.listUsersOfSchedule(tx, scopeOf(B), s1.id), []);
-    await assert.rejects(dao.associate(tx, u, s2.id), /duplicate key/);
-    await dao.dissociate(tx, u, s1.id);
-    assert.equal(await dao.findScheduleId(tx, u), null);
+    await assert.rejects(dao.associate(tx, scopeOf(A), u, s2.id), /duplicate key/);
+    await dao.dissociate(tx, scopeOf(A), u, s1.id);
+    assert.equal(await dao.findScheduleId(tx, scopeOf(A), u), null);
   });
 
   it('when a group gets a schedule, then both sides read it, scoped, and deleting the schedule unlinks it', async () => {
     const dao = createGroupSchedulesDao();
     const [g, s1, s2] = [await group(A, 'g'), await schedule(A), await schedule(A)];
-    await dao.associate(tx, g.id, s1.id);
-    assert.equal(await dao.findScheduleId(tx, g.id), s1.id);
+    await dao.associate(tx, scopeOf(A), g.id, s1.id);
+    assert.equal(await dao.findScheduleId(tx, scopeOf(A), g.id), s1.id);
     assert.deepEqual(await dao.listSchedulesOfGroup(tx, scopeOf(A), g.id), [{ id: s1.id, name: 's' }]);
     assert.deepEqual(await dao.listGroupsOfSchedule(tx, scopeOf(A), s1.id), [
       { id: g.id, uuid: g.uuid, name: g.name },
     ]);
     assert.deepEqual(await dao.listGroupsOfSchedule(tx, scopeOf(B), s1.id), []);
-    await assert.rejects(dao.associate(tx, g.id, s2.id), /duplicate key/);
+    await assert.rejects(dao.associate(tx, scopeOf(A), g.id, s2.id), /duplicate key/);
     await sql`DELETE FROM schedules WHERE id = ${s1.id}`.execute(test.db);
-    assert.equal(await dao.findScheduleId(tx, g.id), null);
+    assert.equal(await dao.findScheduleId(tx, scopeOf(A), g.id), null);
   });
 });

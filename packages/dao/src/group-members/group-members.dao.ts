@@ -1,30 +1,83 @@
-/** SQL of group memberships: `group_member_users` (joined to `groups` for tenant scoping). */
+/**
+ * SQL of group memberships: `group_member_users`, checked against `groups` and `users` so that
+ * every read and write stays within the caller's tenants (an empty scope sees and changes nothing).
+ */
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { GroupMemberRow, GroupMemberUser, UserGroup } from './group-members.model.js';
 
+const isEmpty = (scope: TenantScope) => scope.tenantUuids.length === 0;
+
 export function createGroupMembersDao() {
+  // Ids of the scope's groups (callers guard against an empty scope).
+  const groupsIn = (tx: Tx, scope: TenantScope) =>
+    tx.db
+      .selectFrom('groups')
+      .select('groups.id')
+      .where('groups.tenant_uuid', 'in', [...scope.tenantUuids]);
+
+  /** Whether every one of these users is in the scope (tenants never change, so a check suffices). */
+  async function allUsersIn(tx: Tx, scope: TenantScope, uuids: string[]): Promise<boolean> {
+    const distinct = [...new Set(uuids)];
+    if (distinct.length === 0) return true;
+    const row = await tx.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('uuid', 'in', distinct)
+      .where('tenant_uuid', 'in', [...scope.tenantUuids])
+      .executeTakeFirstOrThrow();
+    return Number(row.n) === distinct.length;
+  }
+
+  async function allGroupsIn(tx: Tx, scope: TenantScope, ids: number[]): Promise<boolean> {
+    const distinct = [...new Set(ids)];
+    if (distinct.length === 0) return true;
+    const rows = await groupsIn(tx, scope).where('groups.id', 'in', distinct).execute();
+    return rows.length === distinct.length;
+  }
+
   return {
-    /** The user members of the group `groupId`, in the order they were given. */
-    async listUsers(tx: Tx, groupId: number): Promise<GroupMemberUser[]> {
+    /** The user members of the group `groupId` (none when it is not in the scope), in the order given. */
+    async listUsers(tx: Tx, scope: TenantScope, groupId: number): Promise<GroupMemberUser[]> {
+      if (isEmpty(scope)) return [];
       const rows = await tx.db
         .selectFrom('group_member_users')
         .select(['user_uuid', 'priority'])
         .where('group_id', '=', groupId)
+        .where('group_id', 'in', groupsIn(tx, scope))
         .orderBy('position')
         .execute();
       return rows.map((r) => ({ uuid: r.user_uuid, priority: r.priority }));
     },
 
-    /** Replaces all the user members of the group `groupId`. */
-    async replaceUsers(tx: Tx, groupId: number, members: GroupMemberRow[]): Promise<void> {
+    /**
+     * Replaces all the user members of the group `groupId`. False when the group or one of the
+     * users is not in the scope: nothing is written.
+     */
+    async replaceUsers(
+      tx: Tx,
+      scope: TenantScope,
+      groupId: number,
+      members: GroupMemberRow[],
+    ): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      if (!(await allGroupsIn(tx, scope, [groupId]))) return false;
+      if (
+        !(await allUsersIn(
+          tx,
+          scope,
+          members.map((m) => m.user_uuid),
+        ))
+      )
+        return false;
       await tx.db.deleteFrom('group_member_users').where('group_id', '=', groupId).execute();
-      if (members.length === 0) return;
+      if (members.length === 0) return true;
       await tx.db
         .insertInto('group_member_users')
         .values(members.map((m, position) => ({ group_id: groupId, ...m, position })))
         .execute();
+      return true;
     },
 
     /** The groups in scope the user belongs to, by group id. */
@@ -41,11 +94,23 @@ export function createGroupMembersDao() {
     },
 
     /**
-     * Makes the user a member of exactly `groupIds`: memberships it keeps keep their priority and
-     * place; new ones come last in their group with priority 0.
+     * Makes the user a member of exactly `groupIds` among the scope's groups: memberships it keeps
+     * keep their priority and place; new ones come last in their group with priority 0. False when
+     * the user or one of the groups is not in the scope: nothing is written.
      */
-    async replaceGroupsOfUser(tx: Tx, userUuid: string, groupIds: number[]): Promise<void> {
-      let removal = tx.db.deleteFrom('group_member_users').where('user_uuid', '=', userUuid);
+    async replaceGroupsOfUser(
+      tx: Tx,
+      scope: TenantScope,
+      userUuid: string,
+      groupIds: number[],
+    ): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      if (!(await allUsersIn(tx, scope, [userUuid])) || !(await allGroupsIn(tx, scope, groupIds)))
+        return false;
+      let removal = tx.db
+        .deleteFrom('group_member_users')
+        .where('user_uuid', '=', userUuid)
+        .where('group_id', 'in', groupsIn(tx, scope));
       if (groupIds.length > 0) removal = removal.where('group_id', 'not in', groupIds);
       await removal.execute();
       for (const groupId of groupIds) {
@@ -55,6 +120,7 @@ export function createGroupMembersDao() {
           FROM group_member_users WHERE group_id = ${groupId}
           ON CONFLICT (group_id, user_uuid) DO NOTHING`.execute(tx.db);
       }
+      return true;
     },
   };
 }

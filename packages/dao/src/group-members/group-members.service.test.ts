@@ -17,16 +17,17 @@ const u2: UserRef = { id: 2, uuid: '22222222-2222-4222-8222-222222222222', tenan
 const foreign: UserRef = { id: 9, uuid: '99999999-9999-4999-8999-999999999999', tenant_uuid: OTHER };
 const users = [u1, u2, foreign];
 
-function setup(lines: GroupMembersValidatorDeps = {}) {
+function setup(lines: GroupMembersValidatorDeps = {}, overrides: Partial<GroupMembersDao> = {}) {
   const uow = createFakeUnitOfWork();
   const calls: unknown[] = [];
   const dao = {
-    replaceUsers: async (_tx: unknown, groupId: number, rows: unknown) =>
-      void calls.push(['users', groupId, rows]),
-    replaceGroupsOfUser: async (_tx: unknown, uuid: string, ids: number[]) =>
-      void calls.push(['groups', uuid, ids]),
+    replaceUsers: async (_tx: unknown, _s: unknown, groupId: number, rows: unknown) =>
+      calls.push(['users', groupId, rows]) > 0,
+    replaceGroupsOfUser: async (_tx: unknown, _s: unknown, uuid: string, ids: number[]) =>
+      calls.push(['groups', uuid, ids]) > 0,
     listUsers: async () => [],
     listGroupsOfUser: async () => [],
+    ...overrides,
   } as GroupMembersDao;
   const service = createGroupMembersService({
     uow,
@@ -128,5 +129,17 @@ describe('group members service', () => {
     await assert.rejects(setup().service.associateGroups(scopeOf(T), 77, []), {
       message: "Resource Not Found - User was not found ('id': 77)",
     });
+  });
+
+  it('when the dao writes nothing (gone from the scope), then Group or User is not found and no event is queued', async () => {
+    const none = async () => false;
+    const { uow, service } = setup({}, { replaceUsers: none, replaceGroupsOfUser: none });
+    await assert.rejects(service.associateUsers(scopeOf(T), 3, [{ uuid: u1.uuid }]), {
+      message: "Resource Not Found - Group was not found ('id': 3)",
+    });
+    await assert.rejects(service.associateGroups(scopeOf(T), u1.uuid, [{ id: 3 }]), {
+      message: `Resource Not Found - User was not found ('uuid': '${u1.uuid}')`,
+    });
+    assert.equal(uow.events.length, 0);
   });
 });

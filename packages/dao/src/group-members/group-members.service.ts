@@ -74,7 +74,7 @@ export function createGroupMembersService(deps: GroupMembersServiceDeps) {
   return {
     /** The group's user members, in order. */
     listUsers(scope: TenantScope, groupKey: GroupKey): Promise<GroupMemberUser[]> {
-      return uow.read(async (tx) => dao.listUsers(tx, (await groupOf(tx, scope, groupKey)).id));
+      return uow.read(async (tx) => dao.listUsers(tx, scope, (await groupOf(tx, scope, groupKey)).id));
     },
 
     /** Replaces all the group's user members; a missing priority is the member's index. */
@@ -84,7 +84,7 @@ export function createGroupMembersService(deps: GroupMembersServiceDeps) {
         const users = await membersOf(tx, scope, members);
         await validator.validateUsers(tx, group, users);
         const rows = users.map((u, i) => ({ user_uuid: u.uuid, priority: members[i]?.priority ?? i }));
-        await dao.replaceUsers(tx, group.id, rows);
+        if (!(await dao.replaceUsers(tx, scope, group.id, rows))) throw notFound('Group', { id: group.id });
         notifier.usersAssociated(
           tx,
           group,
@@ -104,11 +104,9 @@ export function createGroupMembersService(deps: GroupMembersServiceDeps) {
         const user = await userOf(tx, scope, userKey);
         const found = await groupsOf(tx, scope, refs);
         await validator.validateGroups(tx, user, found);
-        await dao.replaceGroupsOfUser(
-          tx,
-          user.uuid,
-          found.map((g) => g.id),
-        );
+        const ids = found.map((g) => g.id);
+        if (!(await dao.replaceGroupsOfUser(tx, scope, user.uuid, ids)))
+          throw notFound('User', { uuid: user.uuid });
         notifier.groupsAssociated(
           tx,
           user,
