@@ -4,6 +4,7 @@ import { backendsPlugin } from './backends/index.js';
 import { bootstrapUserPlugin } from './bootstrap/index.js';
 import { AuthConfigSchema, type AuthOwnConfig } from './config.js';
 import { groupsPlugin } from './groups/index.js';
+import { builtInPolicies } from './policies/built-in.js';
 import { defaultPoliciesPlugin, policiesPlugin } from './policies/index.js';
 import { refreshTokensPlugin } from './refresh-tokens/index.js';
 import { type AuthResources, createAuthResources } from './resources.js';
@@ -23,6 +24,7 @@ export const authDaemon: DaemonDefinition<AuthConfig, AuthResources> = {
   // wazo-auth concatenates lists across config files, so packages can add default policies.
   configListMerge: 'concat',
   defaults: {
+    ...builtInPolicies(),
     db_uri: 'postgresql://postgres@localhost/wazo_auth',
     rest_api: {
       cors: {
@@ -44,11 +46,12 @@ export const authDaemon: DaemonDefinition<AuthConfig, AuthResources> = {
     refreshTokensPlugin,
     tenantsPlugin,
     backendsPlugin,
-    bootstrapUserPlugin,
     policiesPlugin,
     groupsPlugin,
     usersPlugin,
+    // Before the bootstrap user, whose policy may be one of the configured defaults.
     defaultPoliciesPlugin,
+    bootstrapUserPlugin,
   ],
   createResources: createAuthResources,
   createTokenVerifier: ({ resources }) => createLocalTokenVerifier(resources.db),
