@@ -26,7 +26,14 @@ async function user(tenant: string): Promise<string> {
 
 async function group(tenant: string, label: string): Promise<Group> {
   const uuid = globalThis.crypto.randomUUID();
-  return groups.create(tx, { uuid, tenant_uuid: tenant, name: `grp-${uuid}`, label });
+  const created = await groups.create(tx, scopeOf(tenant), {
+    uuid,
+    tenant_uuid: tenant,
+    name: `grp-${uuid}`,
+    label,
+  });
+  assert.ok(created);
+  return created;
 }
 
 const schedule = (tenant: string) =>

@@ -38,15 +38,17 @@ function byKey<Q extends ReturnType<typeof scoped>>(query: Q, key: GroupKey): Q 
 
 export function createGroupsDao() {
   return {
-    /** The slug of a tenant (from the tenants' table), or null when the tenant is unknown. */
-    async findTenantSlug(tx: Tx, tenantUuid: string): Promise<string | null> {
-      if (!UUID_RE.test(tenantUuid)) return null;
+    /** The slug of a tenant (from the tenants' table), or null when it is unknown or out of scope. */
+    async findTenantSlug(tx: Tx, scope: TenantScope, tenantUuid: string): Promise<string | null> {
+      if (!UUID_RE.test(tenantUuid) || !scope.tenantUuids.includes(tenantUuid)) return null;
       const { rows } = await sql<{ slug: string | null }>`
         SELECT slug FROM tenant WHERE uuid = ${tenantUuid}`.execute(tx.db);
       return rows[0] ? (rows[0].slug ?? '') : null;
     },
 
-    async create(tx: Tx, row: GroupRow): Promise<Group> {
+    /** Null when the row's tenant is outside the scope: nothing is written. */
+    async create(tx: Tx, scope: TenantScope, row: GroupRow): Promise<Group | null> {
+      if (!scope.tenantUuids.includes(row.tenant_uuid)) return null;
       return (await tx.db.insertInto('groups').values(row).returningAll().executeTakeFirstOrThrow()) as Group;
     },
 

@@ -65,12 +65,12 @@ describe('groups service', () => {
   it('when a group is created, then its name is grp-{slug}-{uuid} and group_created is queued', async () => {
     const { uow, service } = setup({
       findTenantSlug: async () => 'alpha',
-      create: async (_tx, row) => {
+      create: async (_tx, _s, row) => {
         created = row;
         return stored();
       },
     });
-    await service.create(T, { label: 'sales' });
+    await service.create(scopeOf(T), T, { label: 'sales' });
     assert.deepEqual(created, { label: 'sales', uuid: U, tenant_uuid: T, name: `grp-alpha-${U}` });
     assert.equal(uow.events.length, 1);
     assert.equal(uow.events[0]?.name, 'group_created');
@@ -80,7 +80,18 @@ describe('groups service', () => {
 
   it('when the tenant is unknown, then the error is a 404 Tenant and no event is queued', async () => {
     const { uow, service } = setup({ findTenantSlug: async () => null });
-    await assert.rejects(service.create(T, { label: 'x' }), {
+    await assert.rejects(service.create(scopeOf(T), T, { label: 'x' }), {
+      message: `Resource Not Found - Tenant was not found ('uuid': '${T}')`,
+    });
+    assert.equal(uow.events.length, 0);
+  });
+
+  it('when the tenant is outside the caller scope, then the error is a 404 Tenant and nothing is written', async () => {
+    const { uow, service } = setup({
+      findTenantSlug: async (_tx, scope, uuid) => (scope.tenantUuids.includes(uuid) ? 'alpha' : null),
+      create: async () => assert.fail('nothing is written'),
+    });
+    await assert.rejects(service.create(scopeOf('00000000-0000-4000-8000-00000000000b'), T, { label: 'x' }), {
       message: `Resource Not Found - Tenant was not found ('uuid': '${T}')`,
     });
     assert.equal(uow.events.length, 0);
@@ -88,7 +99,7 @@ describe('groups service', () => {
 
   it('when the music on hold is unknown, then the error names it as Wazo does', async () => {
     const { uow, service } = setup({ findTenantSlug: async () => 'alpha' }, false);
-    await assert.rejects(service.create(T, { label: 'x', music_on_hold: 'jazz' }), {
+    await assert.rejects(service.create(scopeOf(T), T, { label: 'x', music_on_hold: 'jazz' }), {
       message: "Input Error - field 'music_on_hold': MOH was not found ('music_on_hold': 'jazz')",
     });
     assert.equal(uow.runs.rolledBack, 1);

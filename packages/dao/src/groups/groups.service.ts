@@ -39,12 +39,14 @@ export function createGroupsService({
       });
     },
 
-    create(tenantUuid: string, input: GroupCreate): Promise<Group> {
+    /** Creates in `tenantUuid`, which must be among the caller's tenants (else Tenant not found). */
+    create(scope: TenantScope, tenantUuid: string, input: GroupCreate): Promise<Group> {
       return uow.run(async (tx) => {
-        const slug = await validator.validateCreate(tx, tenantUuid, input);
+        const slug = await validator.validateCreate(tx, scope, tenantUuid, input);
         const uuid = newUuid();
         const name = `grp-${slug}-${uuid}`;
-        const group = await dao.create(tx, { ...input, uuid, tenant_uuid: tenantUuid, name });
+        const group = await dao.create(tx, scope, { ...input, uuid, tenant_uuid: tenantUuid, name });
+        if (!group) throw notFound('Tenant', { uuid: tenantUuid });
         notifier.created(tx, group);
         return group;
       });

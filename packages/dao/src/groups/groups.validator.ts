@@ -1,6 +1,8 @@
 /** Checks on group input that need data: the tenant's slug and the music on hold. */
+
 import type { Tx } from '../db/unit-of-work.js';
 import { notFound, referenceNotFound } from '../errors.js';
+import type { TenantScope } from '../search/search.js';
 import type { GroupsDao } from './groups.dao.js';
 
 /** Does the tenant have this music on hold class? Provided by the MOH resource. */
@@ -25,10 +27,11 @@ export function createGroupsValidator({ dao, musicOnHoldExists = async () => tru
     /** Returns the tenant's slug for the group name; 404 when the tenant is unknown. */
     async validateCreate(
       tx: Tx,
+      scope: TenantScope,
       tenantUuid: string,
       input: { music_on_hold?: string | null | undefined },
     ): Promise<string> {
-      const slug = await dao.findTenantSlug(tx, tenantUuid);
+      const slug = await dao.findTenantSlug(tx, scope, tenantUuid);
       if (slug === null) throw notFound('Tenant', { uuid: tenantUuid });
       await checkMusicOnHold(tx, tenantUuid, input.music_on_hold);
       return slug;
