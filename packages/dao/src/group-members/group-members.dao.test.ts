@@ -36,8 +36,8 @@ async function group(tenant: string, label: string): Promise<Group> {
   return created;
 }
 
-const schedule = (tenant: string) =>
-  createSchedulesDao().create(tx, {
+const schedule = async (tenant: string) => {
+  const created = await createSchedulesDao().create(tx, scopeOf(tenant), {
     tenant_uuid: tenant,
     name: 's',
     timezone: null,
@@ -46,6 +46,9 @@ const schedule = (tenant: string) =>
     exceptional_periods: [],
     enabled: true,
   });
+  assert.ok(created);
+  return created;
+};
 
 before(async () => {
   test = await createMigratedTestDatabase();

@@ -12,6 +12,15 @@ const B = '00000000-0000-4000-8000-00000000000b';
 const dao = createSchedulesDao();
 let test: MigratedTestDatabase;
 let tx: Tx;
+const UNKNOWN = '00000000-0000-4000-8000-0000000000ff';
+// Every tenant the tests write to, the unknown one too (so that its foreign key is what refuses it).
+const ALL = scopeOf(A, B, UNKNOWN);
+
+async function create(scheduleRow: ScheduleRow) {
+  const schedule = await dao.create(tx, ALL, scheduleRow);
+  assert.ok(schedule);
+  return schedule;
+}
 
 const period = (start: string, end: string) => ({
   hours_start: start,
@@ -49,7 +58,7 @@ describe('schedules dao', () => {
       exceptional_periods: [{ ...period('07:25', '07:35'), destination: { type: 'user', user_id: 3 } }],
       enabled: false,
     });
-    const created = await dao.create(tx, input);
+    const created = await create(input);
     const { id, ...rest } = created;
     assert.ok(id > 0);
     assert.deepEqual(rest, input);
@@ -57,7 +66,7 @@ describe('schedules dao', () => {
   });
 
   it('when a schedule of tenant B is read with scope A, then it is invisible', async () => {
-    const other = await dao.create(tx, row(B, 'other'));
+    const other = await create(row(B, 'other'));
     assert.equal(await dao.find(tx, scopeOf(A), other.id), null);
     assert.equal(await dao.find(tx, scopeOf(), other.id), null);
     assert.equal(await dao.update(tx, scopeOf(A), other.id, row(B, 'x')), null);
@@ -66,9 +75,9 @@ describe('schedules dao', () => {
   });
 
   it('when schedules are searched, then search, filters, order, direction, limit, offset and total apply', async () => {
-    await dao.create(tx, row(A, 'beta', { timezone: 'Europe/Paris' }));
-    await dao.create(tx, row(A, 'alpha', { open_periods: [period('01:00', '02:00')] }));
-    await dao.create(tx, row(A, 'gamma'));
+    await create(row(A, 'beta', { timezone: 'Europe/Paris' }));
+    await create(row(A, 'alpha', { open_periods: [period('01:00', '02:00')] }));
+    await create(row(A, 'gamma'));
     const all = await dao.search(tx, scopeOf(A), {});
     assert.deepEqual(
       all.items.map((s) => s.name),
@@ -94,7 +103,7 @@ describe('schedules dao', () => {
   });
 
   it('when a schedule is updated, then its fields and periods are replaced', async () => {
-    const created = await dao.create(tx, row(A, 'a', { open_periods: [period('01:00', '02:00')] }));
+    const created = await create(row(A, 'a', { open_periods: [period('01:00', '02:00')] }));
     const updated = await dao.update(tx, scopeOf(A), created.id, row(A, 'b', { enabled: false }));
     assert.equal(updated?.name, 'b');
     assert.equal(updated?.enabled, false);
@@ -105,12 +114,18 @@ describe('schedules dao', () => {
 
   it('when periods break the constraints, then PostgreSQL refuses them', async () => {
     const bad = (p: object) =>
-      dao.create(tx, row(A, 'bad', { open_periods: [{ ...period('01:00', '02:00'), ...p }] }));
+      create(row(A, 'bad', { open_periods: [{ ...period('01:00', '02:00'), ...p }] }));
     await assert.rejects(bad({ hours_start: '24:00' }), /check/);
     await assert.rejects(bad({ hours_start: '03:00' }), /check/);
     await assert.rejects(bad({ week_days: [8] }), /check/);
     await assert.rejects(bad({ month_days: [] }), /check/);
     await assert.rejects(bad({ months: [0] }), /check/);
-    await assert.rejects(dao.create(tx, row('00000000-0000-4000-8000-0000000000ff', 'x')), /foreign key/);
+    await assert.rejects(create(row(UNKNOWN, 'x')), /foreign key/);
+  });
+
+  it('when a schedule is created in a tenant outside the scope, then nothing is written', async () => {
+    assert.equal(await dao.create(tx, scopeOf(B), row(A, 'elsewhere')), null);
+    assert.equal(await dao.create(tx, scopeOf(), row(A, 'nowhere')), null);
+    assert.equal((await dao.search(tx, scopeOf(A, B), {})).total, 0);
   });
 });

@@ -86,7 +86,9 @@ const columnsOf = (row: ScheduleRow) => ({
 
 export function createSchedulesDao() {
   return {
-    async create(tx: Tx, row: ScheduleRow): Promise<Schedule> {
+    /** Null when the row's tenant is outside the scope: nothing is written. */
+    async create(tx: Tx, scope: TenantScope, row: ScheduleRow): Promise<Schedule | null> {
+      if (!scope.tenantUuids.includes(row.tenant_uuid)) return null;
       const head = await tx.db
         .insertInto('schedules')
         .values({ tenant_uuid: row.tenant_uuid, ...columnsOf(row) })

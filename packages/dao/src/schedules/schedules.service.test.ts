@@ -19,7 +19,7 @@ function setup(existing: Schedule | null = null) {
     return { id: 4, ...row };
   };
   const dao = {
-    create: async (_tx: unknown, row: ScheduleRow) => save(row),
+    create: async (_tx: unknown, _s: unknown, row: ScheduleRow) => save(row),
     update: async (_tx: unknown, _s: unknown, _id: number, row: ScheduleRow) => save(row),
     find: async () => existing,
     delete: async () => true,
@@ -35,7 +35,7 @@ function setup(existing: Schedule | null = null) {
 describe('schedules service', () => {
   it('when a schedule is created, then periods get their defaults, destinations lose unknown fields, schedule_created is queued', async () => {
     const { uow, rows, service } = setup();
-    await service.create(T, {
+    await service.create(scopeOf(T), T, {
       closed_destination: { type: 'user', user_id: 1, extra: 'dropped' },
       open_periods: [{ hours_start: '07:15', hours_end: '08:15' }],
       exceptional_periods: [
@@ -119,7 +119,9 @@ describe('schedules service', () => {
       ],
     ];
     for (const [input, message] of cases) {
-      await assert.rejects(service.create(T, input), (err: Error) => err.message.startsWith(message));
+      await assert.rejects(service.create(scopeOf(T), T, input), (err: Error) =>
+        err.message.startsWith(message),
+      );
     }
     assert.equal(uow.events.length, 0);
   });
@@ -155,5 +157,16 @@ describe('schedules service', () => {
       uow.events.map((e) => e.name),
       ['schedule_edited', 'schedule_deleted'],
     );
+  });
+
+  it('when the tenant is outside the caller scope, then Tenant is not found before any check and nothing is written', async () => {
+    const { uow, rows, service } = setup();
+    await assert.rejects(
+      service.create(scopeOf(), T, { closed_destination: { type: 'user', user_id: 99 } }),
+      {
+        message: `Resource Not Found - Tenant was not found ('uuid': '${T}')`,
+      },
+    );
+    assert.deepEqual([rows, uow.events], [[], []]);
   });
 });

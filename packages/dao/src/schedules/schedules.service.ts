@@ -77,10 +77,14 @@ export function createSchedulesService({ uow, dao, validator, notifier }: Schedu
       return uow.read((tx) => existing(tx, scope, id));
     },
 
-    create(tenantUuid: string, input: ScheduleCreate): Promise<Schedule> {
+    /** Creates in `tenantUuid`, which must be among the caller's tenants (else Tenant not found). */
+    create(scope: TenantScope, tenantUuid: string, input: ScheduleCreate): Promise<Schedule> {
       return uow.run(async (tx) => {
+        // Before validating: the checks read the target tenant's users, which the caller may not see.
+        if (!scope.tenantUuids.includes(tenantUuid)) throw notFound('Tenant', { uuid: tenantUuid });
         await validator.validate(tx, tenantUuid, input);
-        const schedule = await dao.create(tx, rowOf(tenantUuid, input));
+        const schedule = await dao.create(tx, scope, rowOf(tenantUuid, input));
+        if (!schedule) throw notFound('Tenant', { uuid: tenantUuid });
         notifier.created(tx, schedule);
         return schedule;
       });
