@@ -4,7 +4,7 @@
  * - search: `users.search(scope, {search, limit 100})` vs the same count + page SQL by hand (the
  *   indexed document, then each column);
  * - list: `users.search(scope, {limit 100, offset})` vs the same count + page SQL by hand;
- * - create: `users.create(tenant, {...})` (transaction, uniqueness checks, insert, read back, event
+ * - create: `users.create(scope, tenant, {...})` (transaction, uniqueness checks, insert, read back, event
  *   in the outbox) vs a bare INSERT ... RETURNING.
  *
  *   node --conditions=wazo-ts-source --import tsx bench/dao.bench.ts   (BENCH_PHASE_MS=2000)
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
       email: `${kind}${i}@example.com`,
     });
     results.create = {
-      ours: await rate((i) => users.create(tenant, fresh('ours', i))),
+      ours: await rate((i) => users.create(scope, tenant, fresh('ours', i))),
       bare: await rate((i) => {
         const u = fresh('bare', i);
         return pool.query(bareInsert, [

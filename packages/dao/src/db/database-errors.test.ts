@@ -64,8 +64,8 @@ describe('database errors through the unit of work', () => {
       dao: {
         ...dao,
         // The first transaction holds its uncommitted row until the second has validated.
-        create: async (tx, tenant, values) => {
-          const user = await dao.create(tx, tenant, values);
+        create: async (tx, scope, tenant, values) => {
+          const user = await dao.create(tx, scope, tenant, values);
           if (creates++ === 0) {
             firstInserted.open();
             await secondValidated.opened;
@@ -87,8 +87,8 @@ describe('database errors through the unit of work', () => {
     });
 
     const input = { firstname: 'Race', email: 'race@example.com' };
-    const first = users.create(A, input);
-    const second = users.create(A, input);
+    const first = users.create(scopeOf(A), A, input);
+    const second = users.create(scopeOf(A), A, input);
     assert.equal((await first).email, 'race@example.com');
     const err = await rejection(second);
     assert.equal(passed, 2, 'both creates passed the validator: the database refused the second');
@@ -100,7 +100,7 @@ describe('database errors through the unit of work', () => {
 
   it("when a write names a tenant that does not exist, then it is Wazo's reference error", async () => {
     const tenant = randomUUID();
-    const err = await rejection(uow.run((tx) => dao.create(tx, tenant, { firstname: 'X' })));
+    const err = await rejection(uow.run((tx) => dao.create(tx, scopeOf(tenant), tenant, { firstname: 'X' })));
     assert.equal(
       err.message,
       `Input Error - field 'tenant_uuid': Tenant was not found ('tenant_uuid': '${tenant}')`,
@@ -108,7 +108,9 @@ describe('database errors through the unit of work', () => {
   });
 
   it('when a check constraint refuses a value, then it is an input error on the field', async () => {
-    const err = await rejection(uow.run((tx) => dao.create(tx, A, { firstname: 'X', ring_seconds: 99999 })));
+    const err = await rejection(
+      uow.run((tx) => dao.create(tx, scopeOf(A), A, { firstname: 'X', ring_seconds: 99999 })),
+    );
     assert.equal(
       err.message,
       "Input Error - ring_seconds: ['Must be greater than or equal to 0 and less than or equal to 10800.']",
@@ -117,7 +119,7 @@ describe('database errors through the unit of work', () => {
 
   it("when a cross-field check refuses a row, then it is the validator's wording", async () => {
     const err = await rejection(
-      uow.run((tx) => dao.create(tx, A, { firstname: 'X', mobile_fallback_enabled: true })),
+      uow.run((tx) => dao.create(tx, scopeOf(A), A, { firstname: 'X', mobile_fallback_enabled: true })),
     );
     assert.equal(
       err.message,
@@ -126,10 +128,12 @@ describe('database errors through the unit of work', () => {
   });
 
   it('when a value is too long, out of range or of the wrong text form, then it is an input error and nothing changed', async () => {
-    const long = await rejection(uow.run((tx) => dao.create(tx, A, { firstname: 'x'.repeat(129) })));
+    const long = await rejection(
+      uow.run((tx) => dao.create(tx, scopeOf(A), A, { firstname: 'x'.repeat(129) })),
+    );
     assert.equal(long.message, 'Input Error - Value too long: character varying(128)');
     const range = await rejection(
-      uow.run((tx) => dao.create(tx, A, { firstname: 'X', ring_seconds: 2 ** 40 })),
+      uow.run((tx) => dao.create(tx, scopeOf(A), A, { firstname: 'X', ring_seconds: 2 ** 40 })),
     );
     assert.match(range.message, /^Input Error - Value out of range: /);
     const form = await rejection(

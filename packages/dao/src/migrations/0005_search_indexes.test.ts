@@ -55,8 +55,12 @@ describe('0005 search indexes', () => {
   });
 
   it('when a search term has accents or another case, then the indexed search still finds the user', async () => {
-    await dao.create(tx, A, { firstname: 'Hélène', lastname: 'Dupré', email: 'helene@example.com' });
-    await dao.create(tx, A, { firstname: 'Other', lastname: 'Person' });
+    await dao.create(tx, scopeOf(A), A, {
+      firstname: 'Hélène',
+      lastname: 'Dupré',
+      email: 'helene@example.com',
+    });
+    await dao.create(tx, scopeOf(A), A, { firstname: 'Other', lastname: 'Person' });
     for (const term of ['helene dupre', 'DUPRÉ', 'HELENE@', 'lène']) {
       const result = await dao.search(tx, scopeOf(A), { search: term });
       assert.deepEqual(
@@ -68,7 +72,7 @@ describe('0005 search indexes', () => {
   });
 
   it('when a user is created, then created_at is whole milliseconds and formatted as Python does', async () => {
-    const user = await dao.create(tx, A, { firstname: 'Clock' });
+    const user = (await dao.create(tx, scopeOf(A), A, { firstname: 'Clock' }))!;
     assert.match(user.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3}000)?$/);
     const { rows } = await sql<{ us: number }>`
       SELECT extract(microseconds FROM created_at)::int % 1000 AS us FROM users WHERE id = ${user.id}`.execute(

@@ -27,7 +27,7 @@ describe('user forwards dao', () => {
       .insertInto('tenant')
       .values([{ uuid: A }, { uuid: B }])
       .execute();
-    userId = (await createUsersDao().create(tx, A, { firstname: 'A' })).id;
+    userId = (await createUsersDao().create(tx, scopeOf(A), A, { firstname: 'A' }))!.id;
   });
   after(() => testDb.drop());
 

@@ -16,7 +16,11 @@ const scopeA = scopeOf(A);
 describe('users dao', () => {
   let testDb: MigratedTestDatabase;
   let tx: Tx;
-  const create = (values: UserValues, tenant = A) => dao.create(tx, tenant, values);
+  const create = async (values: UserValues, tenant = A) => {
+    const user = await dao.create(tx, scopeOf(tenant), tenant, values);
+    assert.ok(user);
+    return user;
+  };
 
   before(async () => {
     testDb = await createMigratedTestDatabase();
@@ -100,6 +104,12 @@ describe('users dao', () => {
     assert.equal(await dao.findIdByUsername(tx, 'jdoe'), user.id);
     assert.equal(await dao.findIdByUsername(tx, 'JDOE'), undefined);
     await assert.rejects(create({ firstname: 'B', username: 'jdoe' }, B), /users_username_key/);
+  });
+
+  it('when a user is created in a tenant outside the scope, or with an empty scope, then nothing is written', async () => {
+    assert.equal(await dao.create(tx, scopeOf(B), A, { firstname: 'Elsewhere' }), undefined);
+    assert.equal(await dao.create(tx, scopeOf(), A, { firstname: 'Nowhere' }), undefined);
+    assert.equal((await dao.search(tx, scopeOf(A, B), { search: 'where' })).total, 0);
   });
 
   it('when the tenant is unknown, then the foreign key refuses the user', async () => {

@@ -1,5 +1,5 @@
 /**
- * The users dao: the only code with the users table's SQL. Reads are scoped to tenants; the
+ * The users dao: the only code with the users table's SQL. Reads and writes are scoped to tenants; the
  * lookups by e-mail and username are platform-wide on purpose (both are unique across tenants)
  * and answer only an id.
  */
@@ -131,7 +131,14 @@ export function createUsersDao() {
       return row?.id;
     },
 
-    async create(tx: Tx, tenantUuid: string, values: UserValues): Promise<User> {
+    /** Undefined when the tenant is outside the scope: nothing is written. */
+    async create(
+      tx: Tx,
+      scope: TenantScope,
+      tenantUuid: string,
+      values: UserValues,
+    ): Promise<User | undefined> {
+      if (!scope.tenantUuids.includes(tenantUuid)) return undefined;
       const row = await tx.db
         .insertInto('users')
         .values({ ...userRowValues(values), firstname: values.firstname, tenant_uuid: tenantUuid })

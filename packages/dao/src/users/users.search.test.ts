@@ -34,9 +34,9 @@ describe('users dao search', () => {
       ['Bob', 'adams', { userfield: 'sales', subscription_type: 2 }],
       ['Nolast', null, { description: '100%_off' }],
     ] as const) {
-      users[firstname] = await dao.create(tx, A, { firstname, lastname, ...extra });
+      users[firstname] = (await dao.create(tx, scopeOf(A), A, { firstname, lastname, ...extra }))!;
     }
-    await dao.create(tx, B, { firstname: 'Hidden', lastname: 'bernard' });
+    await dao.create(tx, scopeOf(B), B, { firstname: 'Hidden', lastname: 'bernard' });
   });
   after(() => testDb.drop());
 

@@ -74,7 +74,7 @@ function fakeDao(stored: User[] = [aUser()]) {
     findIdByEmail: async (_tx, email) =>
       stored.find((u) => u.email?.toLowerCase() === email.toLowerCase())?.id,
     findIdByUsername: async (_tx, username) => stored.find((u) => u.username === username)?.id,
-    create: async (_tx, tenantUuid, values) => {
+    create: async (_tx, _s, tenantUuid, values) => {
       calls.created.push(values);
       return aUser({ ...(values as Partial<User>), id: 43, uuid: 'new', tenant_uuid: tenantUuid });
     },
@@ -102,23 +102,37 @@ describe('users service', () => {
     service = createUsersService({ uow, dao: fake.dao, validator, notifier: createUsersNotifier() });
   });
 
+  it('when the tenant is outside the caller scope, then Tenant is not found and no event is queued', async () => {
+    const { dao } = fakeDao();
+    const service = createUsersService({
+      uow,
+      dao: { ...dao, create: async () => undefined },
+      validator: createUsersValidator({ dao }),
+      notifier: createUsersNotifier(),
+    });
+    await assert.rejects(service.create(scopeOf(), T, { firstname: 'A' }), {
+      message: `Resource Not Found - Tenant was not found ('uuid': '${T}')`,
+    });
+    assert.equal(uow.events.length, 0);
+  });
+
   it('when a user is created with a first name only, then the caller id is "Firstname"', async () => {
-    await service.create(T, { firstname: 'Charlie' });
+    await service.create(scopeOf(T), T, { firstname: 'Charlie' });
     assert.equal(fake.calls.created[0]?.caller_id, '"Charlie"');
   });
 
   it('when a user is created with both names, then the caller id is "Firstname Lastname"', async () => {
-    await service.create(T, { firstname: 'Jôhn', lastname: 'Doe' });
+    await service.create(scopeOf(T), T, { firstname: 'Jôhn', lastname: 'Doe' });
     assert.equal(fake.calls.created[0]?.caller_id, '"Jôhn Doe"');
   });
 
   it('when a caller id is given, then it is kept', async () => {
-    await service.create(T, { firstname: 'A', caller_id: '"Boss" <123>' });
+    await service.create(scopeOf(T), T, { firstname: 'A', caller_id: '"Boss" <123>' });
     assert.equal(fake.calls.created[0]?.caller_id, '"Boss" <123>');
   });
 
   it('when a user is created, then user_created is queued as a tenant event', async () => {
-    const user = await service.create(T, { firstname: 'A' });
+    const user = await service.create(scopeOf(T), T, { firstname: 'A' });
     assert.equal(uow.events.length, 1);
     const event = uow.events[0]!;
     assert.equal(event.name, 'user_created');
@@ -135,7 +149,7 @@ describe('users service', () => {
   });
 
   it("when the e-mail is taken in any case, then the error is Wazo's and no event is queued", async () => {
-    await assert.rejects(service.create(T, { firstname: 'A', email: 'TAKEN@example.com' }), {
+    await assert.rejects(service.create(scopeOf(T), T, { firstname: 'A', email: 'TAKEN@example.com' }), {
       message: "Resource Error - User already exists ('email': 'TAKEN@example.com')",
     });
     assert.deepEqual(uow.events, []);
@@ -143,7 +157,7 @@ describe('users service', () => {
   });
 
   it('when the username is taken, then the error names it', async () => {
-    await assert.rejects(service.create(T, { firstname: 'A', username: 'taken' }), {
+    await assert.rejects(service.create(scopeOf(T), T, { firstname: 'A', username: 'taken' }), {
       message: "Resource Error - User already exists ('username': 'taken')",
     });
   });
@@ -161,13 +175,13 @@ describe('users service', () => {
   });
 
   it("when the mobile fallback is enabled without a number, then the error is Wazo's", async () => {
-    await assert.rejects(service.create(T, { firstname: 'A', mobile_fallback_enabled: true }), {
+    await assert.rejects(service.create(scopeOf(T), T, { firstname: 'A', mobile_fallback_enabled: true }), {
       message: 'Resource Error - PSTN fallback must be disabled when mobile phone number is not set',
     });
   });
 
   it('when the deprecated call_record_enabled is given, then it sets the four flags', async () => {
-    await service.create(T, { firstname: 'A', call_record_enabled: true });
+    await service.create(scopeOf(T), T, { firstname: 'A', call_record_enabled: true });
     const created = fake.calls.created[0]!;
     assert.equal(created.call_record_incoming_external_enabled, true);
     assert.equal(created.call_record_outgoing_internal_enabled, true);
@@ -176,7 +190,7 @@ describe('users service', () => {
 
   it('when call_record_enabled is mixed with a call_record_* flag, then it is an input error', async () => {
     await assert.rejects(
-      service.create(T, {
+      service.create(scopeOf(T), T, {
         firstname: 'A',
         call_record_enabled: true,
         call_record_incoming_external_enabled: false,

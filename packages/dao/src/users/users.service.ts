@@ -3,6 +3,7 @@
  * change runs in one unit of work: validate, write, queue the event.
  */
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
+import { notFound } from '../errors.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import { userNotFound } from './user-key.js';
 import type { SearchRestriction, UsersDao } from './users.dao.js';
@@ -39,12 +40,14 @@ export function createUsersService({ uow, dao, validator, notifier }: UsersServi
       return uow.read((tx) => getIn(tx, scope, key));
     },
 
-    create(tenantUuid: string, input: UserCreate): Promise<User> {
+    /** Creates in `tenantUuid`, which must be among the caller's tenants (else Tenant not found). */
+    create(scope: TenantScope, tenantUuid: string, input: UserCreate): Promise<User> {
       return uow.run(async (tx) => {
         const values = userValuesOf(input) as UserValues;
         values.caller_id ??= defaultCallerId(values.firstname, values.lastname);
         await validator.validateCreate(tx, { ...values, tenant_uuid: tenantUuid });
-        const user = await dao.create(tx, tenantUuid, values);
+        const user = await dao.create(tx, scope, tenantUuid, values);
+        if (!user) throw notFound('Tenant', { uuid: tenantUuid });
         notifier.created(tx, user);
         return user;
       });
