@@ -10,6 +10,7 @@ import type { CliOption } from './config/cli.js';
 import type { BaseConfig } from './config/schema.js';
 import type { ListMerge } from './config/tree.js';
 import type { ErrorShape } from './http/error-shapes.js';
+import type { RequestFailureRenderer } from './http/errors.js';
 import type { DaemonBus, PluginSource } from './plugins/types.js';
 import type { StatusAggregator } from './status/status.js';
 
@@ -45,6 +46,12 @@ export interface DaemonDefinition<TConfig extends BaseConfig = BaseConfig, TReso
   version?: string;
   /** How errors are rendered unless a route says otherwise: Wazo's `api` body, `confd` list, `legacy`. */
   errorShape?: ErrorShape;
+  /**
+   * Words schema-validation and unreadable-body failures the daemon's way (wazo-confd answers
+   * marshmallow's strings); the error it returns is rendered like any other. Absent: the kit's
+   * `invalid-data` with per-field details.
+   */
+  renderValidationError?: RequestFailureRenderer;
   /** The daemon's own features, loaded as plugins (enabled unless `enabled_plugins` says false). */
   plugins: PluginSource<TConfig, TResources>[];
   /** Whether the daemon cannot work without its own wazo-auth token (then a missing key fails /status). */

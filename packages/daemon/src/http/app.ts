@@ -22,7 +22,7 @@ import { type DeclaredRoute, installAccessControl } from './access.js';
 import { installAccessLog } from './access-log.js';
 import { installCoreRoutes } from './core-routes.js';
 import type { ErrorShape } from './error-shapes.js';
-import { installErrorHandling } from './errors.js';
+import { installErrorHandling, type RequestFailureRenderer } from './errors.js';
 import { installOpenApi } from './openapi.js';
 
 export interface BuildAppOptions {
@@ -34,6 +34,8 @@ export interface BuildAppOptions {
   status: StatusAggregator;
   verifier: TokenVerifier;
   errorShape: ErrorShape;
+  /** The daemon's own wording of validation and unreadable-body failures (wazo-confd's). */
+  renderValidationError?: RequestFailureRenderer | undefined;
   /** Given by the lifecycle to serve on the already-bound socket. */
   serverFactory?: FastifyServerFactory;
   /** The effective config with secrets masked, for `GET /config`. */
@@ -70,7 +72,7 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === 'body' ? strict : coercing).compile(schema),
   );
-  installErrorHandling(app, options.errorShape);
+  installErrorHandling(app, options.errorShape, options.renderValidationError);
   installAccessLog(app);
   const cfg = config.rest_api.cors;
   if (cfg.enabled) {

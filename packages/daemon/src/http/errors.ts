@@ -7,11 +7,27 @@ import { InvalidDataError, isWazoError, NotFoundError, WazoError } from '@wazo-t
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ErrorShape, httpStatusOf, renderError } from './error-shapes.js';
 
-interface ValidationItem {
+/** One Ajv error, as Fastify hands it over. */
+export interface ValidationItem {
   instancePath?: string;
   message?: string;
+  keyword?: string;
   params?: Record<string, unknown>;
+  schemaPath?: string;
 }
+
+/**
+ * A request the daemon could not read or that its route schema refused, for a daemon that words
+ * these failures its own way (wazo-confd's marshmallow strings):
+ * - `schema`: Ajv's errors for one part of the request (`body`, `querystring`, `params`...);
+ * - `unreadable-body`: Fastify could not parse the body (malformed or empty JSON, media type).
+ */
+export type RequestFailure =
+  | { kind: 'schema'; part: string; items: ValidationItem[]; value: unknown }
+  | { kind: 'unreadable-body'; status: number; code: string | undefined; message: string };
+
+/** Returns the error to answer instead of the kit's, or undefined to keep the kit's. */
+export type RequestFailureRenderer = (failure: RequestFailure) => WazoError | undefined;
 
 /** Turns Ajv errors into Wazo's `details`: `{field: {message, constraint_id, constraint}}`. */
 function validationDetails(items: ValidationItem[], context: string | undefined): Record<string, unknown> {
@@ -37,9 +53,34 @@ export interface HttpError {
   unexpected: boolean;
 }
 
-export function toHttpError(error: unknown): HttpError {
+type FailedRequestError = FastifyError & { validation?: ValidationItem[]; validationContext?: string };
+
+function daemonWording(
+  error: FailedRequestError,
+  value: unknown,
+  render: RequestFailureRenderer | undefined,
+): HttpError | undefined {
+  if (!render) return undefined;
+  const status = error.statusCode ?? 400;
+  const failure: RequestFailure = error.validation
+    ? { kind: 'schema', part: error.validationContext ?? 'body', items: error.validation, value }
+    : { kind: 'unreadable-body', status, code: error.code, message: error.message };
+  if (failure.kind === 'unreadable-body' && (status < 400 || status >= 500 || status === 413))
+    return undefined;
+  const wazo = render(failure);
+  return wazo && { wazo, status: httpStatusOf(wazo), unexpected: false };
+}
+
+/**
+ * `render` lets the daemon word validation and body failures (DaemonDefinition's
+ * `renderValidationError`); `value` is the refused part of the request, for that wording.
+ */
+export function toHttpError(error: unknown, render?: RequestFailureRenderer, value?: unknown): HttpError {
   if (isWazoError(error)) return { wazo: error, status: httpStatusOf(error), unexpected: false };
-  const fastifyError = error as FastifyError & { validation?: ValidationItem[]; validationContext?: string };
+  const fastifyError = error as FailedRequestError;
+  const worded = fastifyError.validation || fastifyError.code?.startsWith('FST_ERR_CTP');
+  const own = worded ? daemonWording(fastifyError, value, render) : undefined;
+  if (own) return own;
   if (fastifyError.validation) {
     const details = validationDetails(fastifyError.validation, fastifyError.validationContext);
     const summary = Object.entries(details)
@@ -70,9 +111,21 @@ function shapeFor(request: FastifyRequest, fallback: ErrorShape): ErrorShape {
   return request.routeOptions.config?.errorShape ?? fallback;
 }
 
-export function installErrorHandling(app: FastifyInstance, defaultShape: ErrorShape): void {
+function refusedPart(request: FastifyRequest, error: unknown): unknown {
+  const part = (error as FailedRequestError).validationContext;
+  if (part === 'querystring') return request.query;
+  if (part === 'params') return request.params;
+  if (part === 'headers') return request.headers;
+  return request.body;
+}
+
+export function installErrorHandling(
+  app: FastifyInstance,
+  defaultShape: ErrorShape,
+  render?: RequestFailureRenderer,
+): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const { wazo, status, unexpected } = toHttpError(error);
+    const { wazo, status, unexpected } = toHttpError(error, render, refusedPart(request, error));
     if (unexpected) request.log.error({ err: error }, 'unexpected error');
     else if (status >= 500) request.log.warn({ err: error }, wazo.message);
     return reply.code(status).send(renderError(wazo, shapeFor(request, defaultShape)));

@@ -93,6 +93,7 @@ export async function runDaemon<TConfig extends BaseConfig, TResources extends o
     status,
     verifier,
     errorShape: definition.errorShape ?? 'api',
+    renderValidationError: definition.renderValidationError,
     // Fastify gets the bound socket now but its handler is attached only once the app is ready
     // (below): until then requests get the bound server's 503 "starting".
     serverFactory: (handler) => {

@@ -1,7 +1,12 @@
 // Test helpers of the daemon kit, for every daemon's tests: `@wazo-ts/daemon/testing`.
 
 export { createFakeTokenVerifier, type FakeTokenVerifier } from '../auth/testing/fake-verifier.js';
-export { type FakeToken, type FakeWazoAuth, startFakeWazoAuth } from '../auth/testing/fake-wazo-auth.js';
+export {
+  type FakeTenant,
+  type FakeToken,
+  type FakeWazoAuth,
+  startFakeWazoAuth,
+} from '../auth/testing/fake-wazo-auth.js';
 export { type CertificateFiles, createSelfSignedCertificate } from './certificates.js';
 export { type ConformanceOptions, describeConformance } from './conformance.js';
 export {

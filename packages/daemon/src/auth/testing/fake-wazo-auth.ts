@@ -1,7 +1,7 @@
 /**
- * A real HTTP server on port 0 that answers like wazo-auth's token API (GET/HEAD/POST /0.1/token),
- * for tests of the verifier and the service token renewer. It counts calls and can be told to
- * fail, stall or disappear.
+ * A real HTTP server on port 0 that answers like wazo-auth's token API (GET/HEAD/POST /0.1/token)
+ * and its tenant list (GET /0.1/tenants), for tests of the verifier, the service token renewer and
+ * daemons that ask for sub-tenants. It counts calls and can be told to fail, stall or disappear.
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -18,13 +18,23 @@ export interface FakeToken {
   subtenants: string[];
 }
 
+/** A tenant of the fake's tree; a tenant whose parent is itself (or absent) is a root. */
+export interface FakeTenant {
+  uuid: string;
+  slug?: string | null;
+  name?: string | null;
+  parent_uuid?: string;
+}
+
 export interface FakeWazoAuth {
   readonly port: number;
-  readonly calls: { get: number; head: number; post: number };
+  readonly calls: { get: number; head: number; post: number; tenants: number };
   /** Last Authorization header and JSON body of POST /0.1/token. */
   readonly lastPost: { authorization: string | undefined; body: unknown };
   addToken(partial?: Partial<FakeToken>): FakeToken;
   removeToken(token: string): void;
+  /** Replaces the tenant tree GET /0.1/tenants answers from (empty at start). */
+  setTenants(tenants: FakeTenant[]): void;
   /** Accepted Basic credentials for POST /0.1/token. */
   setCredentials(username: string, password: string): void;
   /** Status answered to every request instead of the normal one (null: normal again). */
@@ -55,7 +65,8 @@ export function tokenDocument(t: FakeToken, issuedAt = Date.now()): Record<strin
 export async function startFakeWazoAuth(options: { prefix?: string } = {}): Promise<FakeWazoAuth> {
   const prefix = options.prefix ?? '';
   const tokens = new Map<string, FakeToken>();
-  const calls = { get: 0, head: 0, post: 0 };
+  const calls = { get: 0, head: 0, post: 0, tenants: 0 };
+  let tenants: FakeTenant[] = [];
   const lastPost: { authorization: string | undefined; body: unknown } = {
     authorization: undefined,
     body: undefined,
@@ -93,6 +104,34 @@ export async function startFakeWazoAuth(options: { prefix?: string } = {}): Prom
       .end(JSON.stringify({ data: tokenDocument(t) }));
   }
 
+  /** The tenant and its descendants, as wazo-auth lists the tenants a token sees below `Wazo-Tenant`. */
+  function subtree(root: string): FakeTenant[] {
+    const found = tenants.filter((t) => t.uuid === root);
+    for (let i = 0; i < found.length; i += 1) {
+      const parent = found[i]!.uuid;
+      found.push(...tenants.filter((t) => t.parent_uuid === parent && t.uuid !== parent));
+    }
+    return found;
+  }
+
+  function answerTenants(req: http.IncomingMessage, res: http.ServerResponse): void {
+    calls.tenants += 1;
+    const t = tokens.get(String(req.headers['x-auth-token'] ?? ''));
+    if (t === undefined || t.expiresAt <= Date.now()) return void res.writeHead(401).end('{}');
+    const own = String(t.metadata.tenant_uuid);
+    const requested = String(req.headers['wazo-tenant'] ?? own);
+    if (requested !== own && !t.subtenants.includes(requested)) return void res.writeHead(401).end('{}');
+    const items = subtree(requested).map((x) => ({
+      uuid: x.uuid,
+      slug: x.slug ?? null,
+      name: x.name ?? null,
+      parent_uuid: x.parent_uuid ?? x.uuid,
+    }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ items, total: items.length, filtered: items.length }));
+  }
+
   function answerPost(req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
     lastPost.authorization = req.headers.authorization;
     lastPost.body = body ? JSON.parse(body) : undefined;
@@ -118,6 +157,7 @@ export async function startFakeWazoAuth(options: { prefix?: string } = {}): Prom
     if (failure !== null) res.writeHead(failure).end();
     else if (req.method === 'POST' && url.pathname === `${prefix}/0.1/token`) answerPost(req, body, res);
     else if (url.pathname.startsWith(`${prefix}/0.1/token/`)) answerToken(req.method ?? '', url, res);
+    else if (req.method === 'GET' && url.pathname === `${prefix}/0.1/tenants`) answerTenants(req, res);
     else res.writeHead(404).end();
   }
 
@@ -136,6 +176,9 @@ export async function startFakeWazoAuth(options: { prefix?: string } = {}): Prom
     lastPost,
     addToken,
     removeToken: (token) => void tokens.delete(token),
+    setTenants: (list) => {
+      tenants = [...list];
+    },
     setCredentials: (username, password) => {
       credentials = Buffer.from(`${username}:${password}`).toString('base64');
     },
