@@ -21,7 +21,12 @@ export type { DeclaredRoute } from './http/access.js';
 export { type BuildAppOptions, buildDaemonApp, type DaemonApp } from './http/app.js';
 export { type BoundServer, bindServer } from './http/bind.js';
 export { type ErrorShape, httpStatusOf, renderError } from './http/error-shapes.js';
-export { toHttpError } from './http/errors.js';
+export {
+  type RequestFailure,
+  type RequestFailureRenderer,
+  toHttpError,
+  type ValidationItem,
+} from './http/errors.js';
 export { runDaemonMain } from './lifecycle/main.js';
 export { type RunningDaemon, type RunOptions, runDaemon } from './lifecycle/run.js';
 export {
