@@ -149,17 +149,33 @@ describe('contexts dao', () => {
 
   it('when a context has an extension or a line, then they are reported and its deletion is refused', async () => {
     const created = await make(record('Used'));
-    assert.equal(await dao.firstExtensionId(tx, created.id), null);
+    assert.equal(await dao.firstExtensionId(tx, scopeOf(A), created.id), null);
     const ext = await testDb.db
       .insertInto('extension')
       .values({ context_id: created.id, exten: '1000' })
       .returning('id')
       .executeTakeFirstOrThrow();
-    assert.equal(await dao.firstExtensionId(tx, created.id), ext.id);
+    assert.equal(await dao.firstExtensionId(tx, scopeOf(A), created.id), ext.id);
+    assert.equal(await dao.firstExtensionId(tx, scopeOf(B), created.id), null);
+    assert.equal(await dao.firstExtensionId(tx, scopeOf(), created.id), null);
     await assert.rejects(dao.delete(tx, scopeOf(A), created), /foreign key/);
     await testDb.db.deleteFrom('extension').execute();
     assert.equal(await dao.delete(tx, scopeOf(A), created), true);
     assert.equal(await dao.find(tx, scopeOf(A), created.id), null);
+  });
+
+  it('when a context has a line, then it is reported within the scope only', async () => {
+    const created = await make(record('Lines'));
+    assert.equal(await dao.firstLineId(tx, scopeOf(A), created.id), null);
+    const line = await testDb.db
+      .insertInto('line')
+      .values({ context_id: created.id, provisioning_code: '123456' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    assert.equal(await dao.firstLineId(tx, scopeOf(A), created.id), line.id);
+    assert.equal(await dao.firstLineId(tx, scopeOf(B), created.id), null);
+    assert.equal(await dao.firstLineId(tx, scopeOf(), created.id), null);
+    await testDb.db.deleteFrom('line').execute();
   });
 
   it('when the tenant slug is read, then a missing or out-of-scope tenant is undefined', async () => {

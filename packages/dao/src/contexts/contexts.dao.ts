@@ -176,24 +176,30 @@ export function createContextsDao() {
       return deleted.numDeletedRows > 0n;
     },
 
-    /** One extension of the context, if any: what blocks its deletion. */
-    async firstExtensionId(tx: Tx, contextId: number): Promise<number | null> {
+    /** One extension of the context (if the context is in the scope): what blocks its deletion. */
+    async firstExtensionId(tx: Tx, scope: TenantScope, contextId: number): Promise<number | null> {
+      if (scope.tenantUuids.length === 0) return null;
       const row = await tx.db
         .selectFrom('extension')
-        .select('id')
-        .where('context_id', '=', contextId)
-        .orderBy('id')
+        .innerJoin('context', 'context.id', 'extension.context_id')
+        .select('extension.id')
+        .where('extension.context_id', '=', contextId)
+        .where('context.tenant_uuid', 'in', scope.tenantUuids)
+        .orderBy('extension.id')
         .executeTakeFirst();
       return row?.id ?? null;
     },
 
-    /** One line of the context, if any. */
-    async firstLineId(tx: Tx, contextId: number): Promise<number | null> {
+    /** One line of the context (if the context is in the scope). */
+    async firstLineId(tx: Tx, scope: TenantScope, contextId: number): Promise<number | null> {
+      if (scope.tenantUuids.length === 0) return null;
       const row = await tx.db
         .selectFrom('line')
-        .select('id')
-        .where('context_id', '=', contextId)
-        .orderBy('id')
+        .innerJoin('context', 'context.id', 'line.context_id')
+        .select('line.id')
+        .where('line.context_id', '=', contextId)
+        .where('context.tenant_uuid', 'in', scope.tenantUuids)
+        .orderBy('line.id')
         .executeTakeFirst();
       return row?.id ?? null;
     },

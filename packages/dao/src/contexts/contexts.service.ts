@@ -117,7 +117,7 @@ export function createContextsService(deps: ContextsServiceDeps) {
     delete: (scope: TenantScope, id: number): Promise<void> =>
       uow.run(async (tx) => {
         const context = await getIn(tx, scope, id);
-        await validator.validateDelete(tx, context);
+        await validator.validateDelete(tx, scope, context);
         if (!(await dao.delete(tx, scope, context))) throw notFound('Context', { id });
         notifier.deleted(tx, context);
       }),

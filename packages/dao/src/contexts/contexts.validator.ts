@@ -5,6 +5,7 @@
 
 import type { Tx } from '../db/unit-of-work.js';
 import { inputError, resourceAssociated } from '../errors.js';
+import type { TenantScope } from '../search/search.js';
 import type { ContextsDao } from './contexts.dao.js';
 import {
   CONTEXT_TYPES,
@@ -71,8 +72,8 @@ export function createContextsValidator(deps: { dao: ContextsDao }) {
       checkFields(input);
     },
 
-    async validateDelete(tx: Tx, context: Context): Promise<void> {
-      const extensionId = await deps.dao.firstExtensionId(tx, context.id);
+    async validateDelete(tx: Tx, scope: TenantScope, context: Context): Promise<void> {
+      const extensionId = await deps.dao.firstExtensionId(tx, scope, context.id);
       if (extensionId !== null) {
         throw resourceAssociated('Context', 'Extension', {
           context_id: context.id,
@@ -80,7 +81,7 @@ export function createContextsValidator(deps: { dao: ContextsDao }) {
         });
       }
       // Wazo deletes a context's lines with it; refusing keeps lines from vanishing without events.
-      const lineId = await deps.dao.firstLineId(tx, context.id);
+      const lineId = await deps.dao.firstLineId(tx, scope, context.id);
       if (lineId !== null) {
         throw resourceAssociated('Context', 'Line', { context_id: context.id, line_id: lineId });
       }
