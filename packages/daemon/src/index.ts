@@ -1,4 +1,7 @@
 // Public surface of @wazo-ts/daemon, the daemon kit. Daemons import only from here.
+// The kit's additions to Fastify's types (route access, request.auth, OpenAPI schema fields).
+import './http/fastify-types.js';
+
 export * from './acl/index.js';
 export * from './auth/index.js';
 export * from './config/index.js';

@@ -1,4 +1,7 @@
 /** What the kit adds to Fastify's types: route access declarations and the request's auth. */
+// Route schemas carry OpenAPI fields (summary, tags, hide): @fastify/swagger's augmentation of
+// FastifySchema, made part of the kit's public types so daemons compiled against dist/ see it.
+import '@fastify/swagger';
 import type { RequestAuth } from '../auth/types.js';
 import type { ErrorShape } from './error-shapes.js';
 
