@@ -25,11 +25,21 @@ export function httpStatusOf(error: WazoError): number {
   return statusByCode[error.code];
 }
 
+/**
+ * confd answers one string per failing field; an error carrying several lists them as strings
+ * in `details.messages`, otherwise its message is the only one.
+ */
+function confdMessages(error: WazoError): string[] {
+  const messages = (error.details as { messages?: unknown } | undefined)?.messages;
+  const valid = Array.isArray(messages) && messages.length > 0 && messages.every((m) => typeof m === 'string');
+  return valid ? (messages as string[]) : [error.message];
+}
+
 export function renderError(error: WazoError, shape: ErrorShape, now: number = Date.now()): unknown {
   const timestamp = now / 1000;
   switch (shape) {
     case 'confd':
-      return [error.message];
+      return confdMessages(error);
     case 'legacy':
       return { reason: [error.message], timestamp: [timestamp], status_code: httpStatusOf(error) };
     case 'api': {

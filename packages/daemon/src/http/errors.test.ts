@@ -37,6 +37,13 @@ describe('renderValidationError', () => {
     assert.deepEqual(seen[0]?.kind === 'schema' && seen[0].value, { other: 1 });
   });
 
+  it('when the error lists several messages, then the confd body has one string each', async () => {
+    const messages = ["Input Error - name: ['Missing data for required field.']", 'Input Error - x: []'];
+    const app = await appWith(() => new InvalidDataError('two fields', { details: { messages } }));
+    const response = await post(app, '{}');
+    assert.deepEqual(response.json(), messages);
+  });
+
   it('when the body is not JSON, then the daemon sees an unreadable body', async () => {
     const seen: RequestFailure[] = [];
     const app = await appWith((failure) => {

@@ -12,6 +12,9 @@ export function createAjv(options: Pick<Options, 'coerceTypes'>): Ajv {
     allErrors: true,
     useDefaults: true,
     removeAdditional: false,
+    // Errors carry the failing schema and value, so a daemon can word them (confd's marshmallow
+    // messages need a field's whole length range); only failures pay for it.
+    verbose: true,
     strict: false,
   });
   addFormats(ajv);
