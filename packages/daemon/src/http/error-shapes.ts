@@ -31,7 +31,8 @@ export function httpStatusOf(error: WazoError): number {
  */
 function confdMessages(error: WazoError): string[] {
   const messages = (error.details as { messages?: unknown } | undefined)?.messages;
-  const valid = Array.isArray(messages) && messages.length > 0 && messages.every((m) => typeof m === 'string');
+  const valid =
+    Array.isArray(messages) && messages.length > 0 && messages.every((m) => typeof m === 'string');
   return valid ? (messages as string[]) : [error.message];
 }
 
