@@ -1,0 +1,82 @@
+/**
+ * confd's list parameters: the querystring schema routes reuse (types refused with marshmallow's
+ * words by the validation hook) and the parse into the Service API's SearchParams, with xivo-dao's
+ * own checks and strings (`limit=0`, a bad direction). Any other parameter is an exact filter; the
+ * resource's search config decides which names filter and ignores the rest, as Wazo does.
+ */
+import type { SearchParams, SortDirection } from '@wazo-ts/dao';
+import { InvalidDataError } from '@wazo-ts/errors';
+
+const LIST_KEYS = new Set(['limit', 'offset', 'order', 'direction', 'search', 'recurse']);
+
+/** The querystring of a list route; `extra` adds the resource's own parameters (e.g. `view`). */
+export function listQuerySchema(extra: Record<string, unknown> = {}) {
+  return {
+    type: 'object',
+    properties: {
+      limit: { type: 'integer', minimum: 0 },
+      offset: { type: 'integer', minimum: 0 },
+      order: { type: 'string' },
+      direction: { type: 'string' },
+      search: { type: 'string' },
+      recurse: { type: 'boolean', default: false },
+      ...extra,
+    },
+  } as const;
+}
+
+export interface ListQuery {
+  limit?: number;
+  offset?: number;
+  order?: string;
+  direction?: string;
+  search?: string;
+  recurse?: boolean;
+  [filter: string]: unknown;
+}
+
+export interface ListParams {
+  params: SearchParams;
+  recurse: boolean;
+}
+
+export interface ListParseOptions {
+  /** Filters that take a comma-separated list (`uuid=a,b`). */
+  listFilters?: readonly string[];
+  /** Query parameters that are neither list parameters nor filters (`view`). */
+  ignore?: readonly string[];
+}
+
+const inputError = (message: string) =>
+  new InvalidDataError(`Input Error - ${message}`, { errorId: 'invalid-data' });
+
+function directionOf(value: string | undefined): SortDirection | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'asc' && value !== 'desc') throw inputError("direction: must be 'asc' or 'desc'");
+  return value;
+}
+
+function filtersOf(query: ListQuery, options: ListParseOptions): SearchParams['filters'] {
+  const filters: NonNullable<SearchParams['filters']> = {};
+  for (const [name, value] of Object.entries(query)) {
+    if (LIST_KEYS.has(name) || options.ignore?.includes(name) || value === undefined) continue;
+    const text = Array.isArray(value) ? String(value[value.length - 1]) : String(value);
+    filters[name] = options.listFilters?.includes(name) ? text.split(',') : text;
+  }
+  return Object.keys(filters).length > 0 ? filters : undefined;
+}
+
+/** The query (already type-checked by `listQuerySchema`) as SearchParams and the recurse flag. */
+export function parseListQuery(query: ListQuery, options: ListParseOptions = {}): ListParams {
+  // xivo-dao refuses an empty page: a limit must be positive, while marshmallow accepted 0.
+  if (query.limit === 0) throw inputError("field 'limit': wrong type. Should be a positive number");
+  const params: SearchParams = {
+    limit: query.limit,
+    offset: query.offset,
+    order: query.order,
+    direction: directionOf(query.direction),
+    search: query.search,
+    filters: filtersOf(query, options),
+  };
+  return { params, recurse: query.recurse === true };
+}

@@ -1,0 +1,24 @@
+/** wazo-confd as the daemon kit sees it: name, port, config keys, plugins and resources. */
+import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { renderConfdValidationError } from './common/errors.js';
+import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
+import { infosPlugin } from './infos/index.js';
+import { type ConfdResources, createConfdResources } from './resources.js';
+import { tenantSyncPlugin } from './tenant-sync/index.js';
+import { usersPlugin } from './users/index.js';
+
+export type ConfdConfig = BaseConfig & ConfdOwnConfig;
+
+export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
+  name: 'confd',
+  apiVersion: '1.1',
+  defaultPort: 9486,
+  configSchema: ConfdConfigSchema,
+  errorShape: 'confd',
+  renderValidationError: renderConfdValidationError,
+  // Tenant sync and recurse lists ask wazo-auth with confd's own token.
+  serviceToken: 'required',
+  // Before the resources: the tenant mirror is filled before any route may stamp a tenant.
+  plugins: [tenantSyncPlugin, infosPlugin, usersPlugin],
+  createResources: createConfdResources,
+};

@@ -1,0 +1,1 @@
+export { infosPlugin } from './infos.routes.js';

@@ -1,0 +1,54 @@
+/**
+ * wazo-confd's daemon-wide resources: the Service API database (migrated at start unless told
+ * not to), a unit of work whose events go through the outbox, the relay that publishes them, the
+ * services, and the wazo-auth client that lists a caller's sub-tenants.
+ */
+import {
+  createOutboxRelay,
+  createPgProcessedEventStore,
+  type OutboxRelay,
+  type ProcessedEventStore,
+} from '@wazo-ts/bus';
+import type { DaemonResources, ResourceContext } from '@wazo-ts/daemon';
+import { createDatabase, createUnitOfWork, migrateToLatest } from '@wazo-ts/dao';
+import { type AuthTenantsClient, createAuthTenantsClient } from './common/auth-tenants.js';
+import { createVisibleTenants, type VisibleTenants } from './common/scope.js';
+import { type ConfdServices, createConfdServices } from './common/services.js';
+import type { ConfdConfig } from './definition.js';
+
+export interface ConfdResources extends DaemonResources {
+  services: ConfdServices;
+  authTenants: AuthTenantsClient;
+  visibleTenants: VisibleTenants;
+  /** Message ids of consumed events already handled (bus delivery is at least once). */
+  processedEvents: ProcessedEventStore;
+  relay: OutboxRelay | null;
+}
+
+export async function createConfdResources(context: ResourceContext<ConfdConfig>): Promise<ConfdResources> {
+  const { config, logger, status, bus } = context;
+  const database = createDatabase({ uri: config.db_uri, logger: logger.child({ component: 'database' }) });
+  if (config.db_upgrade_on_startup)
+    await migrateToLatest(database.db, logger.child({ component: 'migrations' }));
+  const relay = createOutboxRelay({
+    pool: database.pool,
+    transport: bus.transport,
+    logger: logger.child({ component: 'outbox' }),
+  });
+  relay.start();
+  status.add('database', () => ({ status: 'ok' }));
+  status.add('outbox', () => ({ status: 'ok' }));
+  const authTenants = createAuthTenantsClient(config.auth);
+  return {
+    services: createConfdServices(createUnitOfWork({ db: database.db, encoder: bus.publisher })),
+    authTenants,
+    visibleTenants: createVisibleTenants({ client: authTenants, ttlMs: config.tenant_cache_ttl * 1000 }),
+    processedEvents: createPgProcessedEventStore({ pool: database.pool, consumer: 'wazo-confd' }),
+    relay,
+    async close() {
+      authTenants.close();
+      await relay.stop();
+      await database.close();
+    },
+  };
+}

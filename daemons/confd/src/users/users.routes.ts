@@ -1,0 +1,101 @@
+/**
+ * The users resource, confd's exemplar: list, read (by id or uuid), create, edit, delete. Each
+ * route declares its ACL and schemas and makes one service call; the tenant scope comes from the
+ * request (lists: the scoping tenant, sub-tenants with `recurse=true`; items: always with the
+ * visible sub-tenants, as Wazo's item resources do).
+ */
+import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { scopeOf, type UserCreate, type UserEdit, userCreateSchema, userEditSchema } from '@wazo-ts/dao';
+import { type ListQuery, listQuerySchema, parseListQuery } from '../common/list-params.js';
+import { locationOf } from '../common/location.js';
+import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
+import type { ConfdConfig } from '../definition.js';
+import type { ConfdResources } from '../resources.js';
+
+const UserIdParams = {
+  type: 'object',
+  properties: { user_id: { type: 'string', description: 'The user id or uuid' } },
+  required: ['user_id'],
+} as const;
+
+type ItemRequest = { Params: { user_id: string } };
+
+export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
+  name: 'user',
+  load({ api, resources }) {
+    const { users, tenants } = resources.services;
+    const visible = resources.visibleTenants;
+    const itemScope = (request: Parameters<typeof scopingTenantOf>[0]) =>
+      tenantScopeOf(request, visible, true);
+
+    api.get<{ Querystring: ListQuery }>(
+      '/users',
+      {
+        config: { acl: 'confd.users.read' },
+        schema: {
+          summary: 'List users',
+          tags: ['users'],
+          querystring: listQuerySchema({ view: { type: 'string' } }),
+        },
+      },
+      async (request) => {
+        const { params, recurse } = parseListQuery(request.query, {
+          listFilters: ['uuid', 'exten', 'mobile_phone_number'],
+          ignore: ['view'],
+        });
+        return users.search(await tenantScopeOf(request, visible, recurse), params);
+      },
+    );
+
+    api.get<ItemRequest>(
+      '/users/:user_id',
+      {
+        config: { acl: 'confd.users.{user_id}.read' },
+        schema: { summary: 'Get user', tags: ['users'], params: UserIdParams },
+      },
+      async (request) => users.get(await itemScope(request), request.params.user_id),
+    );
+
+    api.post<{ Body: UserCreate }>(
+      '/users',
+      {
+        config: { acl: 'confd.users.create' },
+        schema: { summary: 'Create user', tags: ['users'], body: userCreateSchema },
+      },
+      async (request, reply) => {
+        const tenantUuid = scopingTenantOf(request);
+        // As Wazo's confd: a tenant wazo-auth knows but the mirror does not yet is created here.
+        await tenants.ensure(tenantUuid);
+        const user = await users.create(scopeOf(tenantUuid), tenantUuid, request.body);
+        return reply
+          .code(201)
+          .header('location', locationOf(request, '1.1', `/users/${user.id}`))
+          .send(user);
+      },
+    );
+
+    api.put<ItemRequest & { Body: UserEdit }>(
+      '/users/:user_id',
+      {
+        config: { acl: 'confd.users.{user_id}.update' },
+        schema: { summary: 'Update user', tags: ['users'], params: UserIdParams, body: userEditSchema },
+      },
+      async (request, reply) => {
+        await users.edit(await itemScope(request), request.params.user_id, request.body);
+        return reply.code(204).send();
+      },
+    );
+
+    api.delete<ItemRequest>(
+      '/users/:user_id',
+      {
+        config: { acl: 'confd.users.{user_id}.delete' },
+        schema: { summary: 'Delete user', tags: ['users'], params: UserIdParams },
+      },
+      async (request, reply) => {
+        await users.delete(await itemScope(request), request.params.user_id);
+        return reply.code(204).send();
+      },
+    );
+  },
+};
