@@ -1,0 +1,96 @@
+/**
+ * A wazo-confd API for route tests: the given plugins on a real migrated database, behind the
+ * kit's HTTP stack (ACL checks, confd error lists, confd's validation wording) with a fake token
+ * verifier and a fixed sub-tenant tree instead of wazo-auth, answered through `app.inject`.
+ */
+import {
+  createBusConsumer,
+  createBusPublisher,
+  createMemoryProcessedEventStore,
+  createMemoryTransport,
+} from '@wazo-ts/bus';
+import { buildDaemonApp, createStatusAggregator, type DaemonPlugin, loadConfig } from '@wazo-ts/daemon';
+import { createFakeTokenVerifier, type FakeTokenVerifier } from '@wazo-ts/daemon/testing';
+import type { MigratedTestDatabase } from '@wazo-ts/dao/testing';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { renderConfdValidationError } from '../common/errors.js';
+import type { VisibleTenants } from '../common/scope.js';
+import { createConfdServices } from '../common/services.js';
+import { type ConfdConfig, confdDaemon } from '../definition.js';
+import type { ConfdResources } from '../resources.js';
+
+export interface TestApi {
+  app: FastifyInstance;
+  verifier: FakeTokenVerifier;
+  resources: ConfdResources;
+  /** Declares `child` visible below `parent`, for recurse and item routes. */
+  addSubtenant(parent: string, child: string): void;
+}
+
+/** Sub-tenants from a parent map, as wazo-auth would list them for any token. */
+function fakeVisibleTenants(parents: Map<string, string>): VisibleTenants {
+  const below = (root: string): string[] => [
+    root,
+    ...[...parents].filter(([, parent]) => parent === root).flatMap(([child]) => below(child)),
+  ];
+  return { of: async (_token, tenantUuid) => below(tenantUuid), clear: () => undefined };
+}
+
+export async function buildTestApi(
+  database: MigratedTestDatabase,
+  plugins: DaemonPlugin<ConfdConfig, ConfdResources>[],
+): Promise<TestApi> {
+  const loaded = loadConfig(confdDaemon, { argv: ['-c', '/nonexistent/config.yml'], env: {} });
+  const config = loaded.config as ConfdConfig;
+  const verifier = createFakeTokenVerifier();
+  const parents = new Map<string, string>();
+  const logger = pino({ level: 'silent' });
+  const transport = createMemoryTransport();
+  const publisher = createBusPublisher({ transport, originUuid: 'o' });
+  const resources: ConfdResources = {
+    services: createConfdServices(database.uow(publisher)),
+    authTenants: { list: async () => [], close: () => undefined },
+    visibleTenants: fakeVisibleTenants(parents),
+    processedEvents: createMemoryProcessedEventStore(),
+    relay: null,
+    close: async () => undefined,
+  };
+  const { app } = await buildDaemonApp({
+    name: 'confd',
+    apiVersion: '1.1',
+    config,
+    logger,
+    status: createStatusAggregator(),
+    verifier,
+    errorShape: 'confd',
+    renderValidationError: renderConfdValidationError,
+    maskedConfig: () => ({}),
+    setDebug: () => undefined,
+    registerApi: async (api) => {
+      for (const plugin of plugins)
+        await plugin.load({
+          daemon: 'confd',
+          config,
+          logger,
+          api,
+          status: createStatusAggregator(),
+          reportStatus: () => undefined,
+          lifecycle: { onStart: () => undefined, onStop: () => undefined },
+          bus: { transport, publisher, consumer: createBusConsumer({ transport, name: 't' }) },
+          serviceToken: null,
+          resources,
+        });
+    },
+  });
+  await app.ready();
+  return {
+    app,
+    verifier,
+    resources,
+    addSubtenant: (parent, child) => {
+      parents.set(child, parent);
+      verifier.addSubtenant(parent, child);
+    },
+  };
+}
