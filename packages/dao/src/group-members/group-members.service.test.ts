@@ -17,7 +17,7 @@ const u2: UserRef = { id: 2, uuid: '22222222-2222-4222-8222-222222222222', tenan
 const foreign: UserRef = { id: 9, uuid: '99999999-9999-4999-8999-999999999999', tenant_uuid: OTHER };
 const users = [u1, u2, foreign];
 
-function setup(lines: GroupMembersValidatorDeps = {}, overrides: Partial<GroupMembersDao> = {}) {
+function setup(lines: Partial<GroupMembersValidatorDeps> = {}, overrides: Partial<GroupMembersDao> = {}) {
   const uow = createFakeUnitOfWork();
   const calls: unknown[] = [];
   const dao = {
@@ -34,7 +34,11 @@ function setup(lines: GroupMembersValidatorDeps = {}, overrides: Partial<GroupMe
     dao,
     groups: { find: async (_tx, _scope, key) => (key === GROUP.id || key === GROUP.uuid ? GROUP : null) },
     findUser: async (_tx, _scope, key) => users.find((u) => u.uuid === key || u.id === Number(key)) ?? null,
-    validator: createGroupMembersValidator(lines),
+    validator: createGroupMembersValidator({
+      hasLine: async () => true,
+      mainLineId: async () => null,
+      ...lines,
+    }),
     notifier: createGroupMembersNotifier(),
   });
   return { uow, calls, service };
@@ -81,7 +85,7 @@ describe('group members service', () => {
         message: 'Resource Error - Operation not permitted. Cannot associate same user more than once',
       },
     );
-    const lineless = setup({ hasLine: async (_tx, uuid) => uuid !== u2.uuid });
+    const lineless = setup({ hasLine: async (_tx, user) => user.uuid !== u2.uuid });
     await assert.rejects(
       lineless.service.associateUsers(scopeOf(T), 3, [{ uuid: u1.uuid }, { uuid: u2.uuid }]),
       {

@@ -1,23 +1,22 @@
 /**
  * Rules of group membership, worded as wazo-confd words them: same tenant, members need a line,
- * no one twice, no two members on the same line. Lines belong to the lines resource, so what a
- * user's line is comes from injected lookups.
+ * no one twice, no two members on the same line. Lines belong to the user-lines resource, so what
+ * a user's line is comes from injected lookups (wired in service-api.ts).
  */
 import type { Tx } from '../db/unit-of-work.js';
 import { formatCriteria, resourceError } from '../errors.js';
 import type { Group } from '../groups/groups.model.js';
 import type { UserRef } from './user-ref.js';
 
-/** Does the user have a line? */
-export type HasLine = (tx: Tx, userUuid: string) => Promise<boolean>;
+/** Does the user have a line? The user is given whole so the lookup can scope to its tenant. */
+export type HasLine = (tx: Tx, user: UserRef) => Promise<boolean>;
 /** The id of the user's main line, or null. */
-export type MainLineId = (tx: Tx, userUuid: string) => Promise<number | null>;
+export type MainLineId = (tx: Tx, user: UserRef) => Promise<number | null>;
 
+/** Both required: a permissive default would let lineless users into groups unnoticed. */
 export interface GroupMembersValidatorDeps {
-  // TODO(lines): wire the user-lines resource's lookups; until then every user counts as having
-  // a line and no two users are seen sharing one.
-  hasLine?: HasLine;
-  mainLineId?: MainLineId;
+  hasLine: HasLine;
+  mainLineId: MainLineId;
 }
 
 const withCriteria = (message: string, criteria: Record<string, unknown>) =>
@@ -26,20 +25,17 @@ const withCriteria = (message: string, criteria: Record<string, unknown>) =>
 const needsLine = (user: UserRef) =>
   withCriteria('User must be associated with a Line', { user_uuid: user.uuid });
 
-export function createGroupMembersValidator({
-  hasLine = async () => true,
-  mainLineId = async () => null,
-}: GroupMembersValidatorDeps = {}) {
+export function createGroupMembersValidator({ hasLine, mainLineId }: GroupMembersValidatorDeps) {
   async function checkLines(tx: Tx, users: UserRef[]): Promise<void> {
     for (const user of users) {
-      if (!(await hasLine(tx, user.uuid))) throw needsLine(user);
+      if (!(await hasLine(tx, user))) throw needsLine(user);
     }
   }
 
   async function checkSharedLines(tx: Tx, users: UserRef[]): Promise<void> {
     const seen = new Set<number>();
     for (const user of users) {
-      const lineId = await mainLineId(tx, user.uuid);
+      const lineId = await mainLineId(tx, user);
       if (lineId === null) continue;
       if (seen.has(lineId)) {
         throw withCriteria('Operation not permitted. Cannot associate different users with the same line', {
