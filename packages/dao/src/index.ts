@@ -42,6 +42,14 @@ export {
   scopeOf,
   type TenantScope,
 } from './search/search.js';
+export { createServiceApi, type ServiceApi, type ServiceApiOptions } from './service-api.js';
+export {
+  createUserRelationsReader,
+  type GetUserWithRelations,
+  type UserGroupSummary,
+  type UserRelationsSources,
+  type UserWithRelations,
+} from './service-api-reads.js';
 export * from './tenants/index.js';
 export * from './user-forwards/index.js';
 export * from './user-lines/index.js';

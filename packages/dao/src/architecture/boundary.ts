@@ -33,6 +33,8 @@ export function catalogueNames(): Set<string> {
 const ROLE_FILE = /^(?<resource>[\w-]+)\.(?<role>dao|validator|notifier|model|service|tables|mapping)\.ts$/;
 /** Files of the library's own plumbing that a service must not reach (SQL, schema, runner). */
 const PLUMBING = ['db', 'migrations', 'cli', 'testing', 'architecture'];
+/** The Service API's wiring (service-api*.ts): it builds services from daos, so no service may use it. */
+const WIRING = /^service-api[\w-]*\.ts$/;
 
 function resolveRelative(from: string, specifier: string): string {
   const target = resolve(dirname(from), specifier);
@@ -79,7 +81,13 @@ function checkLibraryFile(file: string, role: Role, use: ModuleUse, target: stri
     };
   }
   const top = rel.split('/')[0] ?? '';
-  if (rel.startsWith('..') || PLUMBING.includes(top) || top === 'search' || rel === 'index.ts') {
+  if (
+    rel.startsWith('..') ||
+    PLUMBING.includes(top) ||
+    top === 'search' ||
+    rel === 'index.ts' ||
+    WIRING.test(rel)
+  ) {
     return { message: `imports ${rel} (library plumbing)` };
   }
   return kind ? checkRoleFile(role, kind, rel, false, use.typeOnly) : { helper: target };

@@ -1,0 +1,68 @@
+/**
+ * The Service API's daos, one of each, and the cross-resource lookups answered by the resource
+ * that owns the data: a user by the users dao, a user's lines by the user-lines dao.
+ */
+import { createContextsDao } from './contexts/index.js';
+import type { Tx } from './db/unit-of-work.js';
+import { createExtensionsDao } from './extensions/index.js';
+import {
+  createGroupMembersDao,
+  type FindUser,
+  type HasLine,
+  type MainLineId,
+} from './group-members/index.js';
+import { createGroupSchedulesDao } from './group-schedules/index.js';
+import { createGroupsDao } from './groups/index.js';
+import { createLineExtensionsDao } from './line-extensions/index.js';
+import { createLinesDao } from './lines/index.js';
+import { createSchedulesDao } from './schedules/index.js';
+import { scopeOf } from './search/search.js';
+import { createTenantsDao } from './tenants/index.js';
+import { createUserForwardsDao } from './user-forwards/index.js';
+import { createUserLinesDao } from './user-lines/index.js';
+import { createUserSchedulesDao } from './user-schedules/index.js';
+import { createUserServicesDao } from './user-services/index.js';
+import { createUsersDao } from './users/index.js';
+
+export interface Hooks {
+  findUser: FindUser;
+  hasLine: HasLine;
+  mainLineId: MainLineId;
+}
+
+export function createDaos() {
+  return {
+    tenants: createTenantsDao(),
+    users: createUsersDao(),
+    userServices: createUserServicesDao(),
+    userForwards: createUserForwardsDao(),
+    groups: createGroupsDao(),
+    groupMembers: createGroupMembersDao(),
+    schedules: createSchedulesDao(),
+    userSchedules: createUserSchedulesDao(),
+    groupSchedules: createGroupSchedulesDao(),
+    contexts: createContextsDao(),
+    extensions: createExtensionsDao(),
+    lines: createLinesDao(),
+    userLines: createUserLinesDao(),
+    lineExtensions: createLineExtensionsDao(),
+  };
+}
+
+export type Daos = ReturnType<typeof createDaos>;
+
+/** The lookups one resource needs of another's data, answered by the owning resource's dao. */
+export function createHooks(daos: Daos): Hooks {
+  return {
+    async findUser(tx, scope, key) {
+      const user = await daos.users.find(tx, scope, key);
+      return user ? { id: user.id, uuid: user.uuid, tenant_uuid: user.tenant_uuid } : null;
+    },
+    // The user was already found in the caller's scope; its own tenant is where its lines are.
+    hasLine: (tx: Tx, user) => daos.userLines.hasLine(tx, scopeOf(user.tenant_uuid), user.uuid),
+    async mainLineId(tx: Tx, user) {
+      const links = await daos.userLines.listByUser(tx, scopeOf(user.tenant_uuid), user.id);
+      return links.find((link) => link.main_line)?.line_id ?? null;
+    },
+  };
+}

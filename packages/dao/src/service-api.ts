@@ -1,0 +1,194 @@
+/**
+ * The Service API assembled: every resource's service built once on one unit of work, with the
+ * cross-resource lookups wired to the resources that own the data (see service-api-daos.ts; a
+ * line's users are dissociated by the user-lines service before the line goes). This file is wiring, not a service: it may import daos as values,
+ * and no service may import it (architecture/boundary.ts treats it as library plumbing).
+ */
+import type { BusPublisher } from '@wazo-ts/bus';
+import type { Kysely } from 'kysely';
+import { createContextsNotifier, createContextsService, createContextsValidator } from './contexts/index.js';
+import type { Database } from './db/database.js';
+import { createUnitOfWork, type UnitOfWork } from './db/unit-of-work.js';
+import {
+  createExtensionsNotifier,
+  createExtensionsService,
+  createExtensionsValidator,
+} from './extensions/index.js';
+import {
+  createGroupMembersNotifier,
+  createGroupMembersService,
+  createGroupMembersValidator,
+} from './group-members/index.js';
+import {
+  createGroupSchedulesNotifier,
+  createGroupSchedulesService,
+  createGroupSchedulesValidator,
+} from './group-schedules/index.js';
+import { createGroupsNotifier, createGroupsService, createGroupsValidator } from './groups/index.js';
+import {
+  createLineExtensionsNotifier,
+  createLineExtensionsService,
+  createLineExtensionsValidator,
+} from './line-extensions/index.js';
+import { createLinesNotifier, createLinesService, createLinesValidator } from './lines/index.js';
+import {
+  createSchedulesNotifier,
+  createSchedulesService,
+  createSchedulesValidator,
+} from './schedules/index.js';
+import { createDaos, createHooks, type Daos, type Hooks } from './service-api-daos.js';
+import { createUserRelationsReader } from './service-api-reads.js';
+import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
+import {
+  createUserForwardsNotifier,
+  createUserForwardsService,
+  createUserForwardsValidator,
+} from './user-forwards/index.js';
+import {
+  createUserLinesNotifier,
+  createUserLinesService,
+  createUserLinesValidator,
+} from './user-lines/index.js';
+import {
+  createUserSchedulesNotifier,
+  createUserSchedulesService,
+  createUserSchedulesValidator,
+} from './user-schedules/index.js';
+import { createUserServicesNotifier, createUserServicesService } from './user-services/index.js';
+import { createUsersNotifier, createUsersService, createUsersValidator } from './users/index.js';
+
+export interface ServiceApiOptions {
+  db: Kysely<Database>;
+  /** Encodes events in Wazo's envelope for the outbox (a BusPublisher's `encode`). */
+  encoder: Pick<BusPublisher, 'encode'>;
+}
+
+function userServicesOf(uow: UnitOfWork, daos: Daos) {
+  return {
+    tenants: createTenantsService({
+      uow,
+      dao: daos.tenants,
+      validator: createTenantsValidator(),
+      notifier: createTenantsNotifier(),
+    }),
+    // TODO(moh): pass `mohExists` once a MOH resource exists; until then every class is accepted.
+    users: createUsersService({
+      uow,
+      dao: daos.users,
+      validator: createUsersValidator({ dao: daos.users }),
+      notifier: createUsersNotifier(),
+    }),
+    userServices: createUserServicesService({
+      uow,
+      dao: daos.userServices,
+      notifier: createUserServicesNotifier(),
+    }),
+    userForwards: createUserForwardsService({
+      uow,
+      dao: daos.userForwards,
+      validator: createUserForwardsValidator(),
+      notifier: createUserForwardsNotifier(),
+    }),
+  };
+}
+
+function telephonyServicesOf(uow: UnitOfWork, daos: Daos) {
+  const { contexts, extensions, lines, userLines, lineExtensions } = daos;
+  const userLinesService = createUserLinesService({
+    uow,
+    dao: userLines,
+    validator: createUserLinesValidator({ dao: userLines }),
+    notifier: createUserLinesNotifier(),
+    lines,
+  });
+  return {
+    contexts: createContextsService({
+      uow,
+      dao: contexts,
+      validator: createContextsValidator({ dao: contexts }),
+      notifier: createContextsNotifier(),
+    }),
+    extensions: createExtensionsService({
+      uow,
+      dao: extensions,
+      validator: createExtensionsValidator({ dao: extensions }),
+      notifier: createExtensionsNotifier(),
+      contexts,
+    }),
+    lines: createLinesService({
+      uow,
+      dao: lines,
+      validator: createLinesValidator({ dao: lines }),
+      notifier: createLinesNotifier(),
+      contexts,
+      userLines: userLinesService,
+    }),
+    userLines: userLinesService,
+    lineExtensions: createLineExtensionsService({
+      uow,
+      dao: lineExtensions,
+      validator: createLineExtensionsValidator({ dao: lineExtensions }),
+      notifier: createLineExtensionsNotifier(),
+      lines,
+      extensions,
+      contexts,
+    }),
+  };
+}
+
+function groupAndScheduleServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
+  const { groups, schedules, findUser } = { ...daos, ...hooks };
+  return {
+    // TODO(moh): pass `musicOnHoldExists` once a MOH resource exists.
+    groups: createGroupsService({
+      uow,
+      dao: groups,
+      validator: createGroupsValidator({ dao: groups }),
+      notifier: createGroupsNotifier(),
+    }),
+    groupMembers: createGroupMembersService({
+      uow,
+      dao: daos.groupMembers,
+      groups,
+      findUser,
+      validator: createGroupMembersValidator({ hasLine: hooks.hasLine, mainLineId: hooks.mainLineId }),
+      notifier: createGroupMembersNotifier(),
+    }),
+    schedules: createSchedulesService({
+      uow,
+      dao: schedules,
+      validator: createSchedulesValidator({ findUser }),
+      notifier: createSchedulesNotifier(),
+    }),
+    userSchedules: createUserSchedulesService({
+      uow,
+      dao: daos.userSchedules,
+      schedules,
+      findUser,
+      validator: createUserSchedulesValidator(),
+      notifier: createUserSchedulesNotifier(),
+    }),
+    groupSchedules: createGroupSchedulesService({
+      uow,
+      dao: daos.groupSchedules,
+      groups,
+      schedules,
+      validator: createGroupSchedulesValidator(),
+      notifier: createGroupSchedulesNotifier(),
+    }),
+  };
+}
+
+/** Builds every service once; a daemon creates one ServiceApi per database at start. */
+export function createServiceApi({ db, encoder }: ServiceApiOptions) {
+  const uow = createUnitOfWork({ db, encoder });
+  const daos = createDaos();
+  const services = {
+    ...userServicesOf(uow, daos),
+    ...telephonyServicesOf(uow, daos),
+    ...groupAndScheduleServicesOf(uow, daos, createHooks(daos)),
+  };
+  return { ...services, getUserWithRelations: createUserRelationsReader(services) };
+}
+
+export type ServiceApi = ReturnType<typeof createServiceApi>;
