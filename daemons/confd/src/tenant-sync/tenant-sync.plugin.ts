@@ -1,7 +1,8 @@
 /**
  * Wires the tenant sync into the daemon: the two wazo-auth events on the bus, a reconciliation
  * once the service token is there and then every `tenant_sync_interval` seconds, and the last
- * outcome in `/status`.
+ * outcome in `/status`. A failed reconciliation is reported but keeps the component `ok`: confd
+ * still serves, and the bus events keep the mirror current meanwhile.
  */
 import { authTenantAdded, authTenantDeleted } from '@wazo-ts/bus';
 import type { ComponentStatus, DaemonPlugin } from '@wazo-ts/daemon';
@@ -22,16 +23,17 @@ export const tenantSyncPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       processed: resources.processedEvents,
       onChange: () => resources.visibleTenants.clear(),
     });
-    let state: ComponentStatus = { status: 'fail', reason: 'not synchronized yet' };
+    let state: ComponentStatus = { status: 'ok', synchronized: false };
     reportStatus(() => state);
 
     const reconcile = async () => {
       try {
         const outcome = await sync.reconcile();
-        state = { status: 'ok', ...outcome, synchronized_at: new Date().toISOString() };
+        state = { status: 'ok', synchronized: true, ...outcome, synchronized_at: new Date().toISOString() };
         logger.info(outcome, 'tenants synchronized with wazo-auth');
       } catch (error) {
-        state = { status: 'fail', reason: error instanceof Error ? error.message : String(error) };
+        const reason = error instanceof Error ? error.message : String(error);
+        state = { ...state, status: 'ok', last_error: reason, failed_at: new Date().toISOString() };
         logger.warn({ err: error }, 'tenant synchronization with wazo-auth failed');
       }
     };
@@ -42,7 +44,7 @@ export const tenantSyncPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       await bus.consumer.subscribe(authTenantAdded, (event) => sync.tenantAdded(event));
       await bus.consumer.subscribe(authTenantDeleted, (event) => sync.tenantDeleted(event));
       if (!serviceToken) {
-        state = { status: 'fail', reason: 'no service credentials: tenants follow bus events only' };
+        state = { status: 'ok', synchronized: false, last_error: 'no service credentials: bus events only' };
         return;
       }
       // The first token (and each renewal, a few times a day) triggers a reconciliation.
