@@ -89,7 +89,18 @@ async function writeConfigFolder(
       extra_tags: ['from-main-file'],
     },
     ...(auth
-      ? { auth: { host: '127.0.0.1', port: auth.port, https: false, prefix: null, key_file: null } }
+      ? {
+          auth: {
+            host: '127.0.0.1',
+            port: auth.port,
+            https: false,
+            prefix: null,
+            key_file: null,
+            // A service account the fake accepts, so a daemon whose service token is required is healthy.
+            username: CONFORMANCE_SERVICE.username,
+            password: CONFORMANCE_SERVICE.password,
+          },
+        }
       : {}),
   };
   await mkdir(join(dir, 'conf.d'), { recursive: true });
@@ -102,10 +113,13 @@ async function writeConfigFolder(
   return { configFile: join(dir, 'config.yml'), logFile, main };
 }
 
+const CONFORMANCE_SERVICE = { username: 'conformance-service', password: 'conformance-secret' };
+
 export async function startConformanceContext(options: ConformanceOptions): Promise<ConformanceContext> {
   const dir = await mkdtemp(join(tmpdir(), `wazo-${options.name}-conformance-`));
   const certificate = await createSelfSignedCertificate(dir);
   const auth = options.tokenFor ? undefined : await startFakeWazoAuth();
+  auth?.setCredentials(CONFORMANCE_SERVICE.username, CONFORMANCE_SERVICE.password);
   const consul = await startConsulAgentDouble();
   const { configFile, logFile, main } = await writeConfigFolder(options, dir, certificate, auth, consul);
   const envName = `WAZO_${options.name.toUpperCase()}__REST_API__MAX_BODY_SIZE`;
