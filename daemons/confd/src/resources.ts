@@ -10,7 +10,7 @@ import {
   type ProcessedEventStore,
 } from '@wazo-ts/bus';
 import type { DaemonResources, ResourceContext } from '@wazo-ts/daemon';
-import { createDatabase, createUnitOfWork, migrateToLatest } from '@wazo-ts/dao';
+import { createDatabase, migrateToLatest } from '@wazo-ts/dao';
 import { type AuthTenantsClient, createAuthTenantsClient } from './common/auth-tenants.js';
 import { createVisibleTenants, type VisibleTenants } from './common/scope.js';
 import { type ConfdServices, createConfdServices } from './common/services.js';
@@ -40,7 +40,7 @@ export async function createConfdResources(context: ResourceContext<ConfdConfig>
   status.add('outbox', () => ({ status: 'ok' }));
   const authTenants = createAuthTenantsClient(config.auth);
   return {
-    services: createConfdServices(createUnitOfWork({ db: database.db, encoder: bus.publisher })),
+    services: createConfdServices(database.db, bus.publisher),
     authTenants,
     visibleTenants: createVisibleTenants({ client: authTenants, ttlMs: config.tenant_cache_ttl * 1000 }),
     processedEvents: createPgProcessedEventStore({ pool: database.pool, consumer: 'wazo-confd' }),

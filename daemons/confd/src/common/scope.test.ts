@@ -8,7 +8,12 @@ describe('createVisibleTenants', () => {
     let calls = 0;
     let now = 0;
     const visible = createVisibleTenants({
-      client: { list: async () => (calls++, [{ uuid: 'child', slug: null, name: null }]) },
+      client: {
+        list: async () => {
+          calls += 1;
+          return [{ uuid: 'child', slug: null, name: null }];
+        },
+      },
       ttlMs: 1000,
       now: () => now,
     });

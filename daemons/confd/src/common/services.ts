@@ -1,35 +1,13 @@
 /**
- * Builds the Service API services confd's routes and consumers use, on one unit of work: explicit
- * wiring in one place, so plugins share one set and tests build the same graph.
- * (To be replaced by the Service API's `createServiceApi` once it lands.)
+ * The Service API confd's routes and consumers use: every resource's service built once by
+ * `createServiceApi` on one unit of work, so plugins share one set and tests build the same graph.
  */
-import {
-  createTenantsDao,
-  createTenantsNotifier,
-  createTenantsService,
-  createTenantsValidator,
-  createUsersDao,
-  createUsersNotifier,
-  createUsersService,
-  createUsersValidator,
-  type UnitOfWork,
-} from '@wazo-ts/dao';
+import type { BusPublisher } from '@wazo-ts/bus';
+import { createServiceApi, type Database } from '@wazo-ts/dao';
+import type { Kysely } from 'kysely';
 
-export function createConfdServices(uow: UnitOfWork) {
-  const usersDao = createUsersDao();
-  const users = createUsersService({
-    uow,
-    dao: usersDao,
-    validator: createUsersValidator({ dao: usersDao }),
-    notifier: createUsersNotifier(),
-  });
-  const tenants = createTenantsService({
-    uow,
-    dao: createTenantsDao(),
-    validator: createTenantsValidator(),
-    notifier: createTenantsNotifier(),
-  });
-  return { users, tenants };
+export function createConfdServices(db: Kysely<Database>, encoder: Pick<BusPublisher, 'encode'>) {
+  return createServiceApi({ db, encoder });
 }
 
 export type ConfdServices = ReturnType<typeof createConfdServices>;

@@ -15,7 +15,7 @@ import {
   createPgProcessedEventStore,
 } from '@wazo-ts/bus';
 import { type FakeWazoAuth, startFakeWazoAuth } from '@wazo-ts/daemon/testing';
-import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
+import { createMigratedTestDatabase, type MigratedTestDatabase, testEncoder } from '@wazo-ts/dao/testing';
 import { createAuthTenantsClient } from '../common/auth-tenants.js';
 import { type ConfdServices, createConfdServices } from '../common/services.js';
 import { createTenantSync, type TenantSync } from './tenant-sync.js';
@@ -38,7 +38,7 @@ const client = () =>
 before(async () => {
   database = await createMigratedTestDatabase({ prefix: 'wazo_confd_tenant_sync' });
   auth = await startFakeWazoAuth();
-  services = createConfdServices(database.uow());
+  services = createConfdServices(database.db, testEncoder);
   const serviceToken = auth.addToken({ metadata: { tenant_uuid: 'master' } }).token;
   const tenantsClient = client();
   sync = createTenantSync({

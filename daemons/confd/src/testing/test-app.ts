@@ -49,7 +49,7 @@ export async function buildTestApi(
   const transport = createMemoryTransport();
   const publisher = createBusPublisher({ transport, originUuid: 'o' });
   const resources: ConfdResources = {
-    services: createConfdServices(database.uow(publisher)),
+    services: createConfdServices(database.db, publisher),
     authTenants: { list: async () => [], close: () => undefined },
     visibleTenants: fakeVisibleTenants(parents),
     processedEvents: createMemoryProcessedEventStore(),
