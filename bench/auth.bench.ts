@@ -4,6 +4,8 @@
  *   computation, session + token rows, event) vs raw `crypto.pbkdf2` at the same rounds and
  *   concurrency: the hash should be nearly the whole cost;
  * - check: HEAD /token/{t} (what every Wazo daemon calls per request) vs a bare Fastify HEAD route;
+ * - scoped check at 1 and 32 loops: HEAD /token/{t}?scope=<an ACL the token holds> vs the same bare
+ *   route at the same concurrency (idle latency, then a saturated process);
  * - guarded route: GET /1.0/greetings on wazo-hello, whose kit verifier checks the token against
  *   this wazo-auth and caches it, vs the same answer from a bare Fastify route.
  *
@@ -44,15 +46,15 @@ async function login(daemons: BenchDaemons): Promise<Row> {
   };
 }
 
-async function check(daemons: BenchDaemons, token: string): Promise<Row> {
+async function check(daemons: BenchDaemons, token: string, scope = '', loops = concurrency): Promise<Row> {
+  const query = scope ? `?scope=${scope}` : '';
+  const phase = { concurrency: loops, durationMs };
+  const head = (url: string) => () => http(url, { method: 'HEAD', expect: 204 });
   return {
-    ourLabel: 'HEAD /token/{t}',
-    ours: await rate(() => http(`${daemons.auth.api}/token/${token}`, { method: 'HEAD', expect: 204 }), load),
-    baselineLabel: 'bare Fastify HEAD',
-    baseline: await rate(
-      () => http(`${daemons.bare.url}/token/${token}`, { method: 'HEAD', expect: 204 }),
-      load,
-    ),
+    ourLabel: `HEAD /token/{t}${scope ? '?scope' : ''} x${loops}`,
+    ours: await rate(head(`${daemons.auth.api}/token/${token}${query}`), phase),
+    baselineLabel: `bare Fastify HEAD x${loops}`,
+    baseline: await rate(head(`${daemons.bare.url}/token/${token}${query}`), phase),
   };
 }
 
@@ -74,6 +76,8 @@ async function main(): Promise<void> {
     results.login = await login(daemons);
     const token = await daemons.auth.tokenFor(['hello.greetings.read']);
     results.check = await check(daemons, token);
+    results['scoped c1'] = await check(daemons, token, 'hello.greetings.read', 1);
+    results['scoped c32'] = await check(daemons, token, 'hello.greetings.read', 32);
     results.guarded = await guarded(daemons, token);
   } finally {
     closeAgent();
@@ -85,13 +89,13 @@ async function main(): Promise<void> {
 function report(results: Record<string, Row>, elapsedMs: number): void {
   console.log(`auth bench: ${concurrency} loops, ${durationMs} ms per phase, ${elapsedMs} ms in all`);
   console.log(
-    'phase     ours                          op/s   baseline                      op/s   ours/base',
+    'phase      ours                          op/s   baseline                      op/s   ours/base',
   );
   for (const [name, r] of Object.entries(results)) {
     console.log(
       [
-        name.padEnd(9),
-        r.ourLabel.padEnd(26),
+        name.padEnd(10),
+        r.ourLabel.padEnd(28),
         r.ours.toFixed(0).padStart(8),
         '  ',
         r.baselineLabel.padEnd(26),

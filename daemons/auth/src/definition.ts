@@ -54,5 +54,6 @@ export const authDaemon: DaemonDefinition<AuthConfig, AuthResources> = {
     bootstrapUserPlugin,
   ],
   createResources: createAuthResources,
-  createTokenVerifier: ({ resources }) => createLocalTokenVerifier(resources.db),
+  createTokenVerifier: ({ resources }) =>
+    createLocalTokenVerifier(resources.db, { cache: resources.tokenCache }),
 };

@@ -10,11 +10,18 @@ import { authMigrations } from './db/migrations/index.js';
 import type { AuthDatabase } from './db/schema.js';
 import type { AuthConfig } from './definition.js';
 import { seedAuthDatabase } from './startup/index.js';
+import { createTokenCache, type TokenCache } from './tokens/token-cache.js';
+import { evictingUnitOfWork } from './tokens/token-eviction.js';
 
 export interface AuthResources extends DaemonResources {
   db: Kysely<AuthDatabase>;
   uow: UnitOfWork<AuthDatabase>;
   relay: OutboxRelay;
+  /**
+   * Live tokens, shared by the token checks and the local verifier; evicted by `uow`'s events, so
+   * it must come with an `evictingUnitOfWork`. Absent (hand-built test resources): no caching.
+   */
+  tokenCache?: TokenCache;
 }
 
 export async function createAuthResources(context: ResourceContext<AuthConfig>): Promise<AuthResources> {
@@ -34,10 +41,12 @@ export async function createAuthResources(context: ResourceContext<AuthConfig>):
   relay.start();
   status.add('database', () => ({ status: 'ok' }));
   status.add('outbox', () => ({ status: 'ok' }));
+  const tokenCache = createTokenCache();
   return {
     db,
-    uow: createUnitOfWork<AuthDatabase>({ db, encoder: bus.publisher }),
+    uow: evictingUnitOfWork(createUnitOfWork<AuthDatabase>({ db, encoder: bus.publisher }), tokenCache),
     relay,
+    tokenCache,
     async close() {
       await relay.stop();
       await database.close();

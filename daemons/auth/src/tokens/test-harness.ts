@@ -3,7 +3,12 @@
  * plugins only and the local verifier, on a throwaway migrated database with a master tenant,
  * users seeded straight into the tables, and the outbox read back as the list of events.
  */
-import { createBusConsumer, createBusPublisher, createMemoryTransport } from '@wazo-ts/bus';
+import {
+  type BusPublisher,
+  createBusConsumer,
+  createBusPublisher,
+  createMemoryTransport,
+} from '@wazo-ts/bus';
 import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
 import { buildDaemonApp, createStatusAggregator, type DaemonPlugin, loadConfig } from '@wazo-ts/daemon';
 import { createUnitOfWork, migrateToLatest } from '@wazo-ts/dao';
@@ -20,6 +25,8 @@ import type { AuthResources } from '../resources.js';
 import { sessionsPlugin } from '../sessions/index.js';
 import { createLocalTokenVerifier } from '../verifier/index.js';
 import { tokensPlugin } from './token.routes.js';
+import { createTokenCache, type TokenCache } from './token-cache.js';
+import { evictingUnitOfWork } from './token-eviction.js';
 
 export interface BusRecord {
   name: string;
@@ -33,6 +40,9 @@ export interface Harness {
   database: TestDatabase;
   config: AuthConfig;
   master: string;
+  /** The daemon's token cache, and a publisher on its (in-process) bus as another wazo-auth. */
+  tokenCache: TokenCache;
+  bus: BusPublisher;
   seedTenant(parent?: string): Promise<string>;
   seedUser(seed?: UserSeed): Promise<SeededUser>;
   events(): Promise<BusRecord[]>;
@@ -67,9 +77,11 @@ export async function startHarness(overrides: Partial<AuthConfig> = {}): Promise
     ...overrides,
   } as AuthConfig;
   const seeder = createUserSeeder(database.pool, config.password_hash_iterations);
-  const resources: AuthResources = {
+  const tokenCache = createTokenCache();
+  const resources: AuthResources & { tokenCache: TokenCache } = {
     db,
-    uow: createUnitOfWork<AuthDatabase>({ db, encoder: testEncoder }),
+    uow: evictingUnitOfWork(createUnitOfWork<AuthDatabase>({ db, encoder: testEncoder }), tokenCache),
+    tokenCache,
     relay: { start: () => undefined, stop: async () => undefined } as unknown as AuthResources['relay'],
     close: async () => undefined,
   };
@@ -87,7 +99,7 @@ export async function startHarness(overrides: Partial<AuthConfig> = {}): Promise
     config,
     logger,
     status,
-    verifier: createLocalTokenVerifier(db),
+    verifier: createLocalTokenVerifier(db, { cache: tokenCache }),
     errorShape: 'api',
     maskedConfig: () => ({}),
     setDebug: () => undefined,
@@ -125,6 +137,8 @@ export async function startHarness(overrides: Partial<AuthConfig> = {}): Promise
     database,
     config,
     master,
+    tokenCache,
+    bus: createBusPublisher({ transport, originUuid: 'another-wazo-auth' }),
     seedTenant: (parent = master) => seeder.seedTenant(parent),
     seedUser: (seed = {}) => seeder.seed({ tenantUuid: master, ...seed }),
     async events() {

@@ -7,6 +7,7 @@ import { tenantTree } from '../verifier/tenant-tree.dao.js';
 import { type Harness, startHarness } from './test-harness.js';
 import { tokenDao } from './token.dao.js';
 import { createTokenService } from './token.service.js';
+import { createTokenLookup } from './token-lookup.js';
 
 describe('GET, HEAD, DELETE /token/{token} and scopes/check', () => {
   let h: Harness;
@@ -136,6 +137,7 @@ describe('GET, HEAD, DELETE /token/{token} and scopes/check', () => {
     const service = createTokenService({
       uow: createUnitOfWork({ db: h.db, encoder: testEncoder }),
       dao: tokenDao,
+      lookup: createTokenLookup({ db: h.db, dao: tokenDao, cache: null, now: Date.now }),
       notifier: sessionNotifier,
       tenants: tenantTree,
       now: Date.now,

@@ -27,6 +27,15 @@ const userColumns = sql`u.uuid::text AS uuid, u.tenant_uuid::text AS "tenantUuid
   CASE WHEN u.authentication_method = 'default' THEN t.default_authentication_method
        ELSE u.authentication_method END AS "authenticationMethod"`;
 
+// Internal tokens have `wazo-auth` as auth_id: only a uuid-shaped one names a user.
+const UUID_TEXT = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
+/** A token with its user's current tenant (null when no user), read in one query. */
+export interface TokenWithTenant {
+  stored: StoredToken;
+  userTenant: string | null;
+}
+
 type TokenRow = {
   uuid: string;
   session_uuid: string;
@@ -125,10 +134,19 @@ export const tokenDao = {
       .execute();
   },
 
-  async get(db: AuthDb, tokenUuid: string): Promise<StoredToken | null> {
+  /** The token and its user's tenant in one primary-key lookup (what every check needs). */
+  async getWithTenant(db: AuthDb, tokenUuid: string): Promise<TokenWithTenant | null> {
     if (!isUuid(tokenUuid)) return null;
-    const row = await db.selectFrom('token').selectAll().where('uuid', '=', tokenUuid).executeTakeFirst();
-    return row ? toStored(row as unknown as TokenRow) : null;
+    const { rows } = await sql<TokenRow & { user_tenant: string | null }>`
+      SELECT t.uuid::text AS uuid, t.session_uuid::text AS session_uuid, t.auth_id,
+        t.pbx_user_uuid::text AS pbx_user_uuid, t.xivo_uuid, t.issued_at, t.expires_at, t.acl,
+        t.metadata, t.user_agent, t.remote_addr, t.refresh_token_uuid::text AS refresh_token_uuid,
+        u.tenant_uuid::text AS user_tenant
+      FROM token t LEFT JOIN auth_user u
+        ON u.uuid = CASE WHEN t.auth_id ~* ${UUID_TEXT} THEN t.auth_id::uuid END
+      WHERE t.uuid = ${tokenUuid}`.execute(db);
+    const row = rows[0];
+    return row ? { stored: toStored(row), userTenant: row.user_tenant } : null;
   },
 
   /** Deletes the token's session (and so the token); null when there was none. */

@@ -3,6 +3,7 @@
  * All public (the token is the credential) and answering errors in wazo-auth's legacy body.
  */
 import { randomUUID } from 'node:crypto';
+import { authSessionDeleted, authTenantDeleted } from '@wazo-ts/bus';
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { isWazoError } from '@wazo-ts/errors';
 import type { FastifyReply } from 'fastify';
@@ -21,6 +22,8 @@ import { tokenDao } from './token.dao.js';
 import type { TokenRequest } from './token.model.js';
 import * as schemas from './token.schemas.js';
 import { createTokenService } from './token.service.js';
+import { evictFor } from './token-eviction.js';
+import { createTokenLookup } from './token-lookup.js';
 
 const legacy = { public: true, errorShape: 'legacy' } as const;
 type TokenParams = { Params: { token: string }; Querystring: { scope?: string; tenant?: string } };
@@ -58,11 +61,18 @@ function withRetryAfter(reply: FastifyReply, err: unknown): never {
 
 export const tokensPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'tokens',
-  load({ api, config, resources, lifecycle, logger }) {
+  async load({ api, config, resources, lifecycle, logger, bus }) {
     const logins = loginServiceOf(config, resources);
+    const cache = resources.tokenCache ?? null;
+    if (cache) {
+      // Another wazo-auth's revocations (and tenant deletions) reach this one's cache by the bus.
+      await bus.consumer.subscribe(authSessionDeleted, (event) => evictFor(cache, event));
+      await bus.consumer.subscribe(authTenantDeleted, (event) => evictFor(cache, event));
+    }
     const tokens = createTokenService({
       uow: resources.uow,
       dao: tokenDao,
+      lookup: createTokenLookup({ db: resources.db, dao: tokenDao, cache, now: Date.now }),
       notifier: sessionNotifier,
       tenants: tenantTree,
       now: Date.now,

@@ -4,42 +4,45 @@
  * emits auth_session_deleted so every daemon drops the token from its cache.
  */
 
-import { compileAcl } from '@wazo-ts/daemon';
 import type { UnitOfWork } from '@wazo-ts/dao';
 import type { AuthDatabase } from '../db/schema.js';
 import type { SessionNotifier } from '../sessions/session.notifier.js';
 import type { TenantTree } from '../verifier/verifier.model.js';
 import type { TokenDao } from './token.dao.js';
 import { noSuchToken, unauthorizedScope, unauthorizedTenant } from './token.errors.js';
-import { isExpired, type StoredToken, type Token, toTokenDocument } from './token.model.js';
+import { type Token, toTokenDocument } from './token.model.js';
+import type { CachedToken } from './token-cache.js';
+import type { TokenLookup } from './token-lookup.js';
 
 export interface TokenServiceDeps {
   uow: UnitOfWork<AuthDatabase>;
   dao: TokenDao;
+  /** Live tokens, cached (see token-cache.ts): a check is usually no query at all. */
+  lookup: TokenLookup;
   notifier: SessionNotifier;
   tenants: TenantTree;
   now: () => number;
 }
 
-const matcherOf = (token: StoredToken) =>
-  compileAcl(token.acl, { authId: token.authId, sessionUuid: token.sessionUuid });
-
 export function createTokenService(deps: TokenServiceDeps) {
   const { uow, dao, tenants } = deps;
 
-  const live = async (tokenUuid: string): Promise<StoredToken> => {
-    const token = await uow.read((tx) => dao.get(tx.db, tokenUuid));
-    if (!token || isExpired(token, deps.now())) throw noSuchToken();
+  const live = async (tokenUuid: string): Promise<CachedToken> => {
+    const token = await deps.lookup(tokenUuid);
+    if (!token) throw noSuchToken();
     return token;
   };
 
-  /** Wazo's rule: the token's user's current tenant, or a descendant; internal tokens pass. */
-  const assertTenant = async (token: StoredToken, tenantUuid: string | null | undefined) => {
-    if (!tenantUuid || token.authId === 'wazo-auth') return;
-    const allowed = await uow.read(async (tx) => {
-      const own = (await tenants.userTenant(tx.db, token.authId)) ?? token.metadata.tenant_uuid;
-      return typeof own === 'string' && (await tenants.isInSubtree(tx.db, own, tenantUuid));
-    });
+  /**
+   * Wazo's rule: the token's user's tenant (fixed for the user's life, so cached with the token),
+   * or a descendant, found by one indexed walk up from `tenantUuid`; internal tokens pass.
+   */
+  const assertTenant = async (token: CachedToken, tenantUuid: string | null | undefined) => {
+    if (!tenantUuid || token.stored.authId === 'wazo-auth') return;
+    if (token.userTenant === tenantUuid) return;
+    const own = token.userTenant ?? token.stored.metadata.tenant_uuid;
+    const allowed =
+      typeof own === 'string' && (await uow.read((tx) => tenants.isInSubtree(tx.db, own, tenantUuid)));
     if (!allowed) throw unauthorizedTenant(tenantUuid);
   };
 
@@ -47,16 +50,15 @@ export function createTokenService(deps: TokenServiceDeps) {
     /** The token if it is live, grants `scope` and may use `tenant`; 404 / 403 otherwise. */
     async check(tokenUuid: string, scope?: string, tenantUuid?: string): Promise<Token> {
       const token = await live(tokenUuid);
-      if (scope && !matcherOf(token).matches(scope)) throw unauthorizedScope(scope);
+      if (scope && !token.matcher.matches(scope)) throw unauthorizedScope(scope);
       await assertTenant(token, tenantUuid);
-      return toTokenDocument(token);
+      return toTokenDocument(token.stored);
     },
 
     async checkScopes(tokenUuid: string, scopes: string[], tenantUuid?: string | null) {
       const token = await live(tokenUuid);
-      const matcher = matcherOf(token);
       const statuses: Record<string, boolean> = {};
-      for (const scope of new Set(scopes)) statuses[scope] = matcher.matches(scope);
+      for (const scope of new Set(scopes)) statuses[scope] = token.matcher.matches(scope);
       await assertTenant(token, tenantUuid);
       return { scopes: statuses };
     },

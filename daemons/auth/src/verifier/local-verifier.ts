@@ -1,58 +1,50 @@
 /**
- * The kit's TokenVerifier for wazo-auth's own routes: it reads the token table instead of asking
- * itself over HTTP. There is no cache, so a revoked token (its session deleted) stops working on
- * the very next request: a primary-key lookup costs less than the risk of a stale grant.
- * The token's tenant is its user's *current* tenant (reference §5), so a user moved to another
- * tenant scopes its old tokens there.
+ * The kit's TokenVerifier for wazo-auth's own routes: it reads its own tokens instead of asking
+ * itself over HTTP, through the same lookup and cache as HEAD /token/{t}. That cache is evicted
+ * synchronously by this process's revocations (see tokens/token-cache.ts), so a revoked token
+ * (its session deleted) stops working on the very next request, here as in the token checks.
+ * The token's tenant is its user's tenant as the database has it (reference §5), not a copy taken
+ * at login; nothing moves a user to another tenant, so caching it with the token is exact.
  */
 import type { TokenInfo, TokenVerifier } from '@wazo-ts/daemon';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { AuthDatabase } from '../db/schema.js';
+import { tokenDao } from '../tokens/token.dao.js';
+import type { TokenCache } from '../tokens/token-cache.js';
+import { createTokenLookup } from '../tokens/token-lookup.js';
 import { isInSubtree } from './tenant-tree.dao.js';
-import { isUuid } from './uuid.js';
 
-// Internal tokens have `wazo-auth` as auth_id: only a uuid-shaped one names a user.
-const UUID_TEXT = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-
-interface Row {
-  uuid: string;
-  auth_id: string;
-  session_uuid: string;
-  acl: string[];
-  expires_at: Date;
-  metadata: Record<string, unknown>;
-  pbx_user_uuid: string | null;
-  user_tenant: string | null;
+export interface LocalVerifierOptions {
+  now?: () => number;
+  /** The daemon's token cache; without one every request reads the database. */
+  cache?: TokenCache | null;
 }
 
 export function createLocalTokenVerifier(
   db: Kysely<AuthDatabase>,
-  now: () => number = Date.now,
+  options: LocalVerifierOptions = {},
 ): TokenVerifier {
+  const lookup = createTokenLookup({
+    db,
+    dao: tokenDao,
+    cache: options.cache ?? null,
+    now: options.now ?? Date.now,
+  });
   return {
     async get(token) {
-      if (!isUuid(token)) return null;
-      const { rows } = await sql<Row>`
-        SELECT t.uuid::text AS uuid, t.auth_id, t.session_uuid::text AS session_uuid, t.acl, t.expires_at,
-          t.metadata, t.pbx_user_uuid::text AS pbx_user_uuid, u.tenant_uuid::text AS user_tenant
-        FROM token t LEFT JOIN auth_user u
-          ON u.uuid = CASE WHEN t.auth_id ~* ${UUID_TEXT} THEN t.auth_id::uuid END
-        WHERE t.uuid = ${token}`.execute(db);
-      const row = rows[0];
-      if (!row) return null;
-      const expiresAt = new Date(row.expires_at).getTime();
-      if (expiresAt < now()) return null;
-      const metadata = { ...row.metadata };
-      if (row.user_tenant) metadata.tenant_uuid = row.user_tenant;
+      const found = await lookup(token);
+      if (!found) return null;
+      const { stored, userTenant } = found;
+      const metadata = { ...stored.metadata };
+      if (userTenant) metadata.tenant_uuid = userTenant;
       const info: TokenInfo = {
-        token: row.uuid,
-        auth_id: row.auth_id,
-        session_uuid: row.session_uuid,
-        acl: row.acl,
-        expiresAt,
+        token: stored.uuid,
+        auth_id: stored.authId,
+        session_uuid: stored.sessionUuid,
+        acl: stored.acl,
+        expiresAt: stored.expiresAt.getTime(),
         metadata,
-        xivo_user_uuid: row.pbx_user_uuid,
+        xivo_user_uuid: stored.pbxUserUuid,
       };
       return info;
     },
@@ -61,7 +53,7 @@ export function createLocalTokenVerifier(
       if (typeof own !== 'string') return false;
       return isInSubtree(db, own, tenantUuid);
     },
-    // Nothing is cached: revocation already takes effect at the next read.
+    // The shared cache follows the unit of work's and the bus's auth_session_deleted already.
     revokeSession() {},
     revokeToken() {},
   };
