@@ -23,7 +23,7 @@ type ItemRequest = { Params: { user_id: string } };
 export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'user',
   load({ api, resources }) {
-    const { users, tenants } = resources.services;
+    const { users, tenants, getUserWithRelations } = resources.services;
     const visible = resources.visibleTenants;
     const itemScope = (request: Parameters<typeof scopingTenantOf>[0]) =>
       tenantScopeOf(request, visible, true);
@@ -53,7 +53,8 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         config: { acl: 'confd.users.{user_id}.read' },
         schema: { summary: 'Get user', tags: ['users'], params: UserIdParams },
       },
-      async (request) => users.get(await itemScope(request), request.params.user_id),
+      // With its lines (extensions, endpoint), groups and schedules: what the SDK's profile reads.
+      async (request) => getUserWithRelations(await itemScope(request), request.params.user_id),
     );
 
     api.post<{ Body: UserCreate }>(
