@@ -1,0 +1,86 @@
+/**
+ * The groups resource: list, read (by id or uuid), create, edit, delete. Shaped as the users
+ * exemplar; the Location of a created group names it by uuid, as Wazo's confd does.
+ */
+import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { type GroupCreate, type GroupEdit, groupCreateSchema, groupEditSchema, scopeOf } from '@wazo-ts/dao';
+import { type ListQuery, listQuerySchema, parseListQuery } from '../common/list-params.js';
+import { locationOf } from '../common/location.js';
+import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
+import type { ConfdConfig } from '../definition.js';
+import type { ConfdResources } from '../resources.js';
+import { GroupIdParams, groupKeyOf } from './group-key.js';
+
+type ItemRequest = { Params: { group_id: string } };
+
+export const groupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
+  name: 'group',
+  load({ api, resources }) {
+    const { groups, tenants } = resources.services;
+    const visible = resources.visibleTenants;
+    const itemScope = (request: Parameters<typeof scopingTenantOf>[0]) =>
+      tenantScopeOf(request, visible, true);
+
+    api.get<{ Querystring: ListQuery }>(
+      '/groups',
+      {
+        config: { acl: 'confd.groups.read' },
+        schema: { summary: 'List groups', tags: ['groups'], querystring: listQuerySchema() },
+      },
+      async (request) => {
+        const { params, recurse } = parseListQuery(request.query);
+        return groups.search(await tenantScopeOf(request, visible, recurse), params);
+      },
+    );
+
+    api.get<ItemRequest>(
+      '/groups/:group_id',
+      {
+        config: { acl: 'confd.groups.{group_id}.read' },
+        schema: { summary: 'Get group', tags: ['groups'], params: GroupIdParams },
+      },
+      async (request) => groups.get(await itemScope(request), groupKeyOf(request.params.group_id)),
+    );
+
+    api.post<{ Body: GroupCreate }>(
+      '/groups',
+      {
+        config: { acl: 'confd.groups.create' },
+        schema: { summary: 'Create group', tags: ['groups'], body: groupCreateSchema },
+      },
+      async (request, reply) => {
+        const tenantUuid = scopingTenantOf(request);
+        await tenants.ensure(tenantUuid);
+        const group = await groups.create(scopeOf(tenantUuid), tenantUuid, request.body);
+        return reply
+          .code(201)
+          .header('location', locationOf(request, '1.1', `/groups/${group.uuid}`))
+          .send(group);
+      },
+    );
+
+    api.put<ItemRequest & { Body: GroupEdit }>(
+      '/groups/:group_id',
+      {
+        config: { acl: 'confd.groups.{group_id}.update' },
+        schema: { summary: 'Update group', tags: ['groups'], params: GroupIdParams, body: groupEditSchema },
+      },
+      async (request, reply) => {
+        await groups.edit(await itemScope(request), groupKeyOf(request.params.group_id), request.body);
+        return reply.code(204).send();
+      },
+    );
+
+    api.delete<ItemRequest>(
+      '/groups/:group_id',
+      {
+        config: { acl: 'confd.groups.{group_id}.delete' },
+        schema: { summary: 'Delete group', tags: ['groups'], params: GroupIdParams },
+      },
+      async (request, reply) => {
+        await groups.delete(await itemScope(request), groupKeyOf(request.params.group_id));
+        return reply.code(204).send();
+      },
+    );
+  },
+};

@@ -1,0 +1,2 @@
+export { groupMemberUsersPlugin } from './group-members.routes.js';
+export { groupsPlugin } from './groups.routes.js';
