@@ -1,0 +1,102 @@
+/**
+ * The contexts resource, as the users exemplar: list, read, create, edit, delete. A create stamps
+ * the scoping tenant (ensured in the mirror first); item routes see the visible sub-tenants.
+ */
+import type { DaemonPlugin } from '@wazo-ts/daemon';
+import {
+  type ContextCreate,
+  type ContextEdit,
+  contextCreateSchema,
+  contextEditSchema,
+  scopeOf,
+} from '@wazo-ts/dao';
+import { idParams, intParam } from '../common/int-param.js';
+import { type ListQuery, listQuerySchema, parseListQuery } from '../common/list-params.js';
+import { locationOf } from '../common/location.js';
+import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
+import type { ConfdConfig } from '../definition.js';
+import type { ConfdResources } from '../resources.js';
+
+const params = idParams('context_id');
+type ItemRequest = { Params: { context_id: string } };
+const tags = ['contexts'];
+
+export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
+  name: 'context',
+  load({ api, resources }) {
+    const { contexts, tenants } = resources.services;
+    const visible = resources.visibleTenants;
+    const itemScope = (request: Parameters<typeof scopingTenantOf>[0]) =>
+      tenantScopeOf(request, visible, true);
+    const idOf = (request: { params: { context_id: string } }) =>
+      intParam(request.params.context_id, 'Context');
+
+    api.get<{ Querystring: ListQuery }>(
+      '/contexts',
+      {
+        config: { acl: 'confd.contexts.read' },
+        schema: { summary: 'List contexts', tags, querystring: listQuerySchema() },
+      },
+      async (request) => {
+        const { params: search, recurse } = parseListQuery(request.query);
+        return contexts.search(await tenantScopeOf(request, visible, recurse), search);
+      },
+    );
+
+    api.get<ItemRequest>(
+      '/contexts/:context_id',
+      {
+        config: { acl: 'confd.contexts.{context_id}.read' },
+        schema: { summary: 'Get context', tags, params },
+      },
+      async (request) => contexts.get(await itemScope(request), idOf(request)),
+    );
+
+    api.post<{ Body: ContextCreate }>(
+      '/contexts',
+      {
+        config: { acl: 'confd.contexts.create' },
+        schema: { summary: 'Create context', tags, body: contextCreateSchema },
+        // Wazo still takes the deprecated `name` as the label when no label is given.
+        preValidation: async (request) => {
+          const body = request.body as unknown as Record<string, unknown> | null;
+          if (body && typeof body === 'object' && body.label === undefined && body.name !== undefined)
+            body.label = body.name;
+        },
+      },
+      async (request, reply) => {
+        const tenantUuid = scopingTenantOf(request);
+        await tenants.ensure(tenantUuid);
+        const context = await contexts.create(scopeOf(tenantUuid), tenantUuid, request.body);
+        return reply
+          .code(201)
+          .header('location', locationOf(request, '1.1', `/contexts/${context.id}`))
+          .send(context);
+      },
+    );
+
+    api.put<ItemRequest & { Body: ContextEdit }>(
+      '/contexts/:context_id',
+      {
+        config: { acl: 'confd.contexts.{context_id}.update' },
+        schema: { summary: 'Update context', tags, params, body: contextEditSchema },
+      },
+      async (request, reply) => {
+        await contexts.edit(await itemScope(request), idOf(request), request.body);
+        return reply.code(204).send();
+      },
+    );
+
+    api.delete<ItemRequest>(
+      '/contexts/:context_id',
+      {
+        config: { acl: 'confd.contexts.{context_id}.delete' },
+        schema: { summary: 'Delete context', tags, params },
+      },
+      async (request, reply) => {
+        await contexts.delete(await itemScope(request), idOf(request));
+        return reply.code(204).send();
+      },
+    );
+  },
+};

@@ -1,0 +1,1 @@
+export { contextsPlugin } from './contexts.routes.js';
