@@ -3,7 +3,6 @@ import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextsPlugin } from './contexts/index.js';
-import { contextsPlugin } from './contexts/index.js';
 import { groupMemberUsersPlugin, groupsPlugin } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
@@ -22,6 +21,6 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
   // Tenant sync and recurse lists ask wazo-auth with confd's own token.
   serviceToken: 'required',
   // Before the resources: the tenant mirror is filled before any route may stamp a tenant.
-  plugins: [tenantSyncPlugin, infosPlugin, usersPlugin, groupsPlugin, groupMemberUsersPlugin, contextsPlugin, contextsPlugin],
+  plugins: [tenantSyncPlugin, infosPlugin, usersPlugin, groupsPlugin, groupMemberUsersPlugin, contextsPlugin],
   createResources: createConfdResources,
 };
