@@ -6,6 +6,7 @@ import { contextsPlugin } from './contexts/index.js';
 import { groupMemberUsersPlugin, groupsPlugin } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
+import { schedulesPlugin } from './schedules/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
 import { usersPlugin } from './users/index.js';
 
@@ -21,6 +22,14 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
   // Tenant sync and recurse lists ask wazo-auth with confd's own token.
   serviceToken: 'required',
   // Before the resources: the tenant mirror is filled before any route may stamp a tenant.
-  plugins: [tenantSyncPlugin, infosPlugin, usersPlugin, groupsPlugin, groupMemberUsersPlugin, contextsPlugin],
+  plugins: [
+    tenantSyncPlugin,
+    infosPlugin,
+    usersPlugin,
+    groupsPlugin,
+    groupMemberUsersPlugin,
+    contextsPlugin,
+    schedulesPlugin,
+  ],
   createResources: createConfdResources,
 };

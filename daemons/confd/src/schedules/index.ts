@@ -1,0 +1,1 @@
+export { schedulesPlugin } from './schedules.routes.js';
