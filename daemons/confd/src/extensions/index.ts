@@ -1,0 +1,1 @@
+export { extensionsPlugin } from './extensions.routes.js';
