@@ -31,7 +31,6 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     groupMemberUsersPlugin,
     contextsPlugin,
     schedulesPlugin,
-    ,
     extensionsPlugin,
   ],
   createResources: createConfdResources,
