@@ -1,1 +1,3 @@
-export { usersPlugin } from './users.routes.js';
+export { userForwardsPlugin } from './user-forwards.routes.js';
+export { userServicesPlugin } from './user-services.routes.js';
+export { usersPlugin } from './users.plugin.js';
