@@ -7,7 +7,7 @@ import { extensionsPlugin } from './extensions/index.js';
 import { groupMemberUsersPlugin, groupsPlugin } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
-import { schedulesPlugin } from './schedules/index.js';
+import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
 import { usersPlugin } from './users/index.js';
 
@@ -32,6 +32,8 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     contextsPlugin,
     schedulesPlugin,
     extensionsPlugin,
+    userSchedulesPlugin,
+    groupSchedulesPlugin,
   ],
   createResources: createConfdResources,
 };

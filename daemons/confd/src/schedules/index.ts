@@ -1,1 +1,2 @@
+export { groupSchedulesPlugin, userSchedulesPlugin } from './schedule-links.routes.js';
 export { schedulesPlugin } from './schedules.routes.js';
