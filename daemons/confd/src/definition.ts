@@ -6,6 +6,7 @@ import { contextsPlugin } from './contexts/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { groupMemberUsersPlugin, groupsPlugin } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
+import { linesPlugin } from './lines/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
@@ -34,6 +35,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     extensionsPlugin,
     userSchedulesPlugin,
     groupSchedulesPlugin,
+    linesPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -1,0 +1,1 @@
+export { linesPlugin } from './lines.routes.js';

@@ -1,0 +1,89 @@
+/**
+ * The lines resource, as the users exemplar: list, read, create, edit, delete. A line takes its
+ * context's tenant, so a create looks the context up among the visible tenants; a delete first
+ * dissociates the line's users.
+ */
+import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { type LineCreate, type LineEdit, lineCreateSchema, lineEditSchema } from '@wazo-ts/dao';
+import { idParams, intParam } from '../common/int-param.js';
+import { type ListQuery, listQuerySchema, parseListQuery } from '../common/list-params.js';
+import { locationOf } from '../common/location.js';
+import { tenantScopeOf } from '../common/scope.js';
+import type { ConfdConfig } from '../definition.js';
+import type { ConfdResources } from '../resources.js';
+
+const params = idParams('line_id');
+type ItemRequest = { Params: { line_id: string } };
+const tags = ['lines'];
+
+export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
+  name: 'line',
+  load({ api, resources }) {
+    const { lines } = resources.services;
+    const visible = resources.visibleTenants;
+    const itemScope = (request: Parameters<typeof tenantScopeOf>[0]) => tenantScopeOf(request, visible, true);
+    const idOf = (request: { params: { line_id: string } }) => intParam(request.params.line_id, 'Line');
+
+    api.get<{ Querystring: ListQuery }>(
+      '/lines',
+      {
+        config: { acl: 'confd.lines.read' },
+        schema: { summary: 'List lines', tags, querystring: listQuerySchema() },
+      },
+      async (request) => {
+        const { params: search, recurse } = parseListQuery(request.query);
+        return lines.search(await tenantScopeOf(request, visible, recurse), search);
+      },
+    );
+
+    api.get<ItemRequest>(
+      '/lines/:line_id',
+      { config: { acl: 'confd.lines.{line_id}.read' }, schema: { summary: 'Get line', tags, params } },
+      async (request) => lines.get(await itemScope(request), idOf(request)),
+    );
+
+    api.post<{ Body: LineCreate }>(
+      '/lines',
+      {
+        config: { acl: 'confd.lines.create' },
+        schema: { summary: 'Create line', tags, body: lineCreateSchema },
+      },
+      async (request, reply) => {
+        const line = await lines.create(await itemScope(request), request.body);
+        return reply
+          .code(201)
+          .header('location', locationOf(request, '1.1', `/lines/${line.id}`))
+          .send(line);
+      },
+    );
+
+    api.put<ItemRequest & { Body: LineEdit }>(
+      '/lines/:line_id',
+      {
+        config: { acl: 'confd.lines.{line_id}.update' },
+        schema: { summary: 'Update line', tags, params, body: lineEditSchema },
+      },
+      async (request, reply) => {
+        await lines.edit(await itemScope(request), idOf(request), request.body);
+        return reply.code(204).send();
+      },
+    );
+
+    api.delete<ItemRequest>(
+      '/lines/:line_id',
+      {
+        config: { acl: 'confd.lines.{line_id}.delete' },
+        schema: {
+          summary: 'Delete line',
+          tags,
+          params,
+          querystring: { type: 'object', properties: { recursive: { type: 'string' } } },
+        },
+      },
+      async (request, reply) => {
+        await lines.delete(await itemScope(request), idOf(request));
+        return reply.code(204).send();
+      },
+    );
+  },
+};
