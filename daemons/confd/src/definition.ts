@@ -7,6 +7,7 @@ import { extensionsPlugin } from './extensions/index.js';
 import { groupMemberUsersPlugin, groupsPlugin } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
 import { linesPlugin } from './lines/index.js';
+import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
@@ -36,6 +37,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userSchedulesPlugin,
     groupSchedulesPlugin,
     linesPlugin,
+    lineAssociationsPlugin,
   ],
   createResources: createConfdResources,
 };

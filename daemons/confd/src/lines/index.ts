@@ -1,1 +1,2 @@
+export { lineAssociationsPlugin } from './line-associations.routes.js';
 export { linesPlugin } from './lines.routes.js';
