@@ -6,7 +6,6 @@ import { contextsPlugin } from './contexts/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { groupMemberUsersPlugin, groupsPlugin } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
-import { linesPlugin } from './lines/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
