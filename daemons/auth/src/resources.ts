@@ -4,7 +4,13 @@
  */
 import { createOutboxRelay, type OutboxRelay } from '@wazo-ts/bus';
 import type { DaemonResources, ResourceContext } from '@wazo-ts/daemon';
-import { createDatabase, createUnitOfWork, migrateToLatest, type UnitOfWork } from '@wazo-ts/dao';
+import {
+  createDatabase,
+  createUnitOfWork,
+  migrateToLatest,
+  type UnitOfWork,
+  watchDatabaseHealth,
+} from '@wazo-ts/dao';
 import type { Kysely } from 'kysely';
 import { authMigrations } from './db/migrations/index.js';
 import type { AuthDatabase } from './db/schema.js';
@@ -39,8 +45,9 @@ export async function createAuthResources(context: ResourceContext<AuthConfig>):
     logger: logger.child({ component: 'outbox' }),
   });
   relay.start();
-  status.add('database', () => ({ status: 'ok' }));
-  status.add('outbox', () => ({ status: 'ok' }));
+  const health = await watchDatabaseHealth({ database, relay });
+  status.add('database', health.database);
+  status.add('outbox', health.outbox);
   const tokenCache = createTokenCache();
   return {
     db,
@@ -48,6 +55,7 @@ export async function createAuthResources(context: ResourceContext<AuthConfig>):
     relay,
     tokenCache,
     async close() {
+      health.stop();
       await relay.stop();
       await database.close();
     },

@@ -10,7 +10,7 @@ import {
   type ProcessedEventStore,
 } from '@wazo-ts/bus';
 import type { DaemonResources, ResourceContext } from '@wazo-ts/daemon';
-import { createDatabase, migrateToLatest } from '@wazo-ts/dao';
+import { createDatabase, migrateToLatest, watchDatabaseHealth } from '@wazo-ts/dao';
 import { type AuthTenantsClient, createAuthTenantsClient } from './common/auth-tenants.js';
 import { createVisibleTenants, type VisibleTenants } from './common/scope.js';
 import { type ConfdServices, createConfdServices } from './common/services.js';
@@ -36,8 +36,9 @@ export async function createConfdResources(context: ResourceContext<ConfdConfig>
     logger: logger.child({ component: 'outbox' }),
   });
   relay.start();
-  status.add('database', () => ({ status: 'ok' }));
-  status.add('outbox', () => ({ status: 'ok' }));
+  const health = await watchDatabaseHealth({ database, relay });
+  status.add('database', health.database);
+  status.add('outbox', health.outbox);
   const authTenants = createAuthTenantsClient(config.auth);
   return {
     services: createConfdServices(database.db, bus.publisher),
@@ -47,6 +48,7 @@ export async function createConfdResources(context: ResourceContext<ConfdConfig>
     relay,
     async close() {
       authTenants.close();
+      health.stop();
       await relay.stop();
       await database.close();
     },

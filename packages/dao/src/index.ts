@@ -9,6 +9,7 @@ export {
   type EmbeddedStage,
   startEmbeddedPostgres,
 } from './db/embedded.js';
+export { type DatabaseHealth, type HealthStatus, watchDatabaseHealth } from './db/health.js';
 export type { DaoLogger } from './db/logger.js';
 export {
   type AnyKysely,
