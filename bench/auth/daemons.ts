@@ -7,9 +7,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type AuthUnderTest, startAuth } from '@wazo-ts/auth/testing';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { stringify } from 'yaml';
-import { type AuthUnderTest, startAuth } from '../../daemons/auth/test/support/auth-under-test.js';
 import { helloDaemon } from '../../packages/daemon/src/example/definition.js';
 import { type RunningDaemon, runDaemon } from '../../packages/daemon/src/index.js';
 

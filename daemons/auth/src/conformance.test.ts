@@ -8,8 +8,7 @@ import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
 import { describeConformance } from '@wazo-ts/daemon/testing';
-import { createUserSeeder } from '../test/support/seed.js';
-import { postToken } from '../test/support/token-client.js';
+import { createUserSeeder, postToken } from './testing/index.js';
 
 const ITERATIONS = 1000;
 let database: TestDatabase;

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { type AuthUnderTest, postToken, startAuth } from '@wazo-ts/auth/testing';
 import {
   authSessionCreated,
   authTenantAdded,
@@ -17,8 +18,6 @@ import {
 } from '@wazo-ts/bus';
 import { call } from '@wazo-ts/daemon/testing';
 import { Connection } from 'rabbitmq-client';
-import { type AuthUnderTest, startAuth } from './support/auth-under-test.js';
-import { postToken } from './support/token-client.js';
 
 const AMQP_URI = process.env.WAZO_TEST_AMQP_URI ?? 'amqp://guest:guest@127.0.0.1:5672';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

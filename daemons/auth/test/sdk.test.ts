@@ -8,9 +8,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type AuthUnderTest, startAuth } from './support/auth-under-test.js';
-import type { SeededUser } from './support/seed.js';
-import { startTlsGateway, type TlsGateway } from './support/tls-gateway.js';
+import type { SeededUser } from '@wazo-ts/auth/testing';
+import { type AuthUnderTest, startAuth, startTlsGateway, type TlsGateway } from '@wazo-ts/auth/testing';
 
 interface Outcome<T> {
   value?: T;

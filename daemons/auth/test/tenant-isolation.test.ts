@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { type AuthUnderTest, startAuth } from '@wazo-ts/auth/testing';
 import { call } from '@wazo-ts/daemon/testing';
 import { parse } from 'yaml';
-import { type AuthUnderTest, startAuth } from './support/auth-under-test.js';
 import { asAdmin, buildIsolationWorld, CLIENT_ID, type IsolationWorld } from './support/isolation-world.js';
 
 type Operations = { method: string; path: string; acl?: string }[];

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type AuthUnderTest, startAuth } from '../../test/support/auth-under-test.js';
-import { postToken } from '../../test/support/token-client.js';
+import { type AuthUnderTest, postToken, startAuth } from '../testing/index.js';
 
 /**
  * The whole daemon (its real resources: cache and evicting unit of work): whatever ends a user's

@@ -4,10 +4,9 @@
  * policy is `#`. What the intruder can reach of the owner's is what the isolation tests measure.
  */
 import { randomBytes } from 'node:crypto';
+import type { AuthUnderTest } from '@wazo-ts/auth/testing';
+import { createUserSeeder, type IssuedToken, postToken } from '@wazo-ts/auth/testing';
 import { call, type TestResponse } from '@wazo-ts/daemon/testing';
-import type { AuthUnderTest } from './auth-under-test.js';
-import { createUserSeeder } from './seed.js';
-import { type IssuedToken, postToken } from './token-client.js';
 
 export const CLIENT_ID = 'isolation-client';
 

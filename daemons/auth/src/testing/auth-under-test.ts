@@ -6,10 +6,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { BusTransport } from '@wazo-ts/bus';
 import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
 import { type RunningDaemon, runDaemon } from '@wazo-ts/daemon';
 import { stringify } from 'yaml';
-import { type AuthConfig, authDaemon } from '../../src/index.js';
+import { type AuthConfig, authDaemon } from '../index.js';
 import { createUserSeeder, type SeededUser, type UserSeed } from './seed.js';
 import { postToken } from './token-client.js';
 
@@ -34,6 +35,8 @@ export interface AuthUnderTest {
 export interface StartOptions {
   /** Top-level config keys, over the test defaults. */
   config?: Record<string, unknown>;
+  /** A bus transport shared with other daemons of the test (else a private in-memory one). */
+  transport?: BusTransport;
 }
 
 export async function startAuth(options: StartOptions = {}): Promise<AuthUnderTest> {
@@ -43,7 +46,12 @@ export async function startAuth(options: StartOptions = {}): Promise<AuthUnderTe
   await writeFile(file, stringify(testConfig(database, dir, options.config)));
   let daemon: RunningDaemon<AuthConfig>;
   try {
-    daemon = await runDaemon(authDaemon, { argv: ['-c', file], env: {}, handleSignals: false });
+    daemon = await runDaemon(authDaemon, {
+      argv: ['-c', file],
+      env: {},
+      handleSignals: false,
+      transport: options.transport,
+    });
   } catch (error) {
     await database.drop();
     throw error;

@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { hashPassword } from '../../src/passwords/index.js';
+import { hashPassword } from '../passwords/index.js';
 
 export interface UserSeed {
   tenantUuid?: string;
