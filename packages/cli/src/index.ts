@@ -1,0 +1,2 @@
+// Public surface of @wazo-ts/cli.
+export {};
