@@ -6,6 +6,12 @@
  */
 import type { BusPublisher } from '@wazo-ts/bus';
 import type { Kysely } from 'kysely';
+import {
+  createContextIncludesDao,
+  createContextIncludesNotifier,
+  createContextIncludesService,
+  createContextIncludesValidator,
+} from './context-includes/index.js';
 import { createContextsNotifier, createContextsService, createContextsValidator } from './contexts/index.js';
 import type { Database } from './db/database.js';
 import { createUnitOfWork, type UnitOfWork } from './db/unit-of-work.js';
@@ -123,6 +129,13 @@ function telephonyServicesOf(uow: UnitOfWork, daos: Daos) {
       contexts,
       userLines: userLinesService,
     }),
+    contextIncludes: createContextIncludesService({
+      uow,
+      dao: createContextIncludesDao(),
+      contexts,
+      validator: createContextIncludesValidator(),
+      notifier: createContextIncludesNotifier(),
+    }),
     userLines: userLinesService,
     lineExtensions: createLineExtensionsService({
       uow,
@@ -188,7 +201,12 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...telephonyServicesOf(uow, daos),
     ...groupAndScheduleServicesOf(uow, daos, createHooks(daos)),
   };
-  return { ...services, getUserWithRelations: createUserRelationsReader(services) };
+  return {
+    ...services,
+    getUserWithRelations: createUserRelationsReader(services),
+    /** Runs several service calls as one unit: they join one transaction, all commit or none. */
+    transaction: <T>(work: () => Promise<T>): Promise<T> => uow.run(() => work()),
+  };
 }
 
 export type ServiceApi = ReturnType<typeof createServiceApi>;

@@ -4,6 +4,7 @@
  * encoded in Wazo's envelope and written to the outbox in the same transaction, so an event
  * exists if and only if its change committed. The relay publishes them after commit.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   type BusEvent,
   type BusPublisher,
@@ -31,9 +32,14 @@ export interface Tx<DB = Database> {
 }
 
 export interface UnitOfWork<DB = Database> {
-  /** Runs `work` in a transaction; commits with its events, or rolls back everything on throw. */
+  /**
+   * Runs `work` in a transaction; commits with its events, or rolls back everything on throw.
+   * Called inside another `run` of the same unit of work, it joins that transaction: several
+   * service calls then commit (with all their events) or roll back as one. An inner failure
+   * fails the whole unit: the outer work must let it propagate.
+   */
   run<T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T>;
-  /** Runs read-only work without a transaction (no events allowed). */
+  /** Runs read-only work without a transaction (no events allowed); inside `run`, on its transaction. */
   read<T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T>;
 }
 
@@ -65,20 +71,31 @@ const rethrowTranslated = (err: unknown): never => {
 };
 
 export function createUnitOfWork<DB = Database>(options: UnitOfWorkOptions<DB>): UnitOfWork<DB> {
+  // The transaction of the `run` in progress in this async context, which nested calls join.
+  const ambient = new AsyncLocalStorage<Tx<DB>>();
+  const outermost = <T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T> =>
+    options.db
+      .transaction()
+      .execute(async (trx) => {
+        const queued: BusEvent[] = [];
+        const tx: Tx<DB> = { db: trx, events: { add: (event) => void queued.push(event) } };
+        const result = await ambient.run(tx, () => work(tx));
+        if (queued.length > 0) {
+          const messages: WireMessage[] = queued.map((event) => options.encoder.encode(event));
+          await recordEvents(queryableOf(trx), messages);
+        }
+        return result;
+      })
+      .catch(rethrowTranslated);
   return {
-    run: (work) =>
-      options.db
-        .transaction()
-        .execute(async (trx) => {
-          const queued: BusEvent[] = [];
-          const result = await work({ db: trx, events: { add: (event) => void queued.push(event) } });
-          if (queued.length > 0) {
-            const messages: WireMessage[] = queued.map((event) => options.encoder.encode(event));
-            await recordEvents(queryableOf(trx), messages);
-          }
-          return result;
-        })
-        .catch(rethrowTranslated),
-    read: (work) => work({ db: options.db, events: noEvents }).catch(rethrowTranslated),
+    run: (work) => {
+      const current = ambient.getStore();
+      return current ? work(current) : outermost(work);
+    },
+    read: (work) => {
+      const current = ambient.getStore();
+      if (current) return work({ db: current.db, events: noEvents });
+      return work({ db: options.db, events: noEvents }).catch(rethrowTranslated);
+    },
   };
 }
