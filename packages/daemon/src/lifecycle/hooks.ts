@@ -8,8 +8,10 @@ import type { PluginLifecycle } from '../plugins/types.js';
 
 type Hook = () => Promise<void> | void;
 
-export interface DaemonHooks extends PluginLifecycle {
+export interface DaemonHooks extends Required<PluginLifecycle> {
   start(): Promise<void>;
+  /** Runs the drain hooks (reverse order, bounded), before the server stops accepting. */
+  drain(timeoutMs?: number): Promise<void>;
   stop(timeoutMs?: number): Promise<void>;
 }
 
@@ -28,20 +30,24 @@ async function bounded(hook: Hook, timeoutMs: number): Promise<void> {
 export function createHooks(logger: Logger): DaemonHooks {
   const starts: Hook[] = [];
   const stops: Hook[] = [];
+  const drains: Hook[] = [];
+  const runAll = async (hooks: Hook[], timeoutMs: number, what: string) => {
+    for (const hook of [...hooks].reverse()) {
+      try {
+        await bounded(hook, timeoutMs);
+      } catch (err) {
+        logger.error({ err }, `${what} hook failed`);
+      }
+    }
+  };
   return {
     onStart: (hook) => void starts.push(hook),
     onStop: (hook) => void stops.push(hook),
+    onDrain: (hook) => void drains.push(hook),
     async start() {
       for (const hook of starts) await hook();
     },
-    async stop(timeoutMs = 10_000) {
-      for (const hook of stops.reverse()) {
-        try {
-          await bounded(hook, timeoutMs);
-        } catch (err) {
-          logger.error({ err }, 'stop hook failed');
-        }
-      }
-    },
+    drain: (timeoutMs = 10_000) => runAll(drains, timeoutMs, 'drain'),
+    stop: (timeoutMs = 10_000) => runAll(stops, timeoutMs, 'stop'),
   };
 }

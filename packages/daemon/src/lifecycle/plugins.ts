@@ -1,8 +1,10 @@
 /** Loads a daemon's plugins into its API scope, with the dependencies the kit provides. */
+import type { Server } from 'node:http';
 import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ServiceTokenRenewer } from '../auth/service-token.js';
+import type { TokenVerifier } from '../auth/types.js';
 import type { BaseConfig } from '../config/schema.js';
 import type { DaemonDefinition } from '../definition.js';
 import { loadPlugins } from '../plugins/index.js';
@@ -19,12 +21,15 @@ export interface DaemonPluginsOptions<TConfig extends BaseConfig, TResources> {
   bus: DaemonBus;
   serviceToken: ServiceTokenRenewer | null;
   resources: TResources;
+  server: Server;
+  tokenVerifier: TokenVerifier;
 }
 
 export async function loadDaemonPlugins<TConfig extends BaseConfig, TResources>(
   options: DaemonPluginsOptions<TConfig, TResources>,
 ): Promise<void> {
   const { definition, config, logger, status, api, hooks, bus, serviceToken, resources } = options;
+  const { server, tokenVerifier } = options;
   const result = await loadPlugins({
     sources: definition.plugins,
     enabled: config.enabled_plugins,
@@ -39,6 +44,8 @@ export async function loadDaemonPlugins<TConfig extends BaseConfig, TResources>(
       bus: { transport: bus.transport, publisher: bus.publisher, consumer: bus.consumer },
       serviceToken,
       resources,
+      server,
+      tokenVerifier,
     },
     logger,
     status,

@@ -116,6 +116,8 @@ export async function runDaemon<TConfig extends BaseConfig, TResources extends o
         bus,
         serviceToken,
         resources: resources as TResources,
+        server: bound.server,
+        tokenVerifier: verifier,
       }),
   });
   if (appHandler) bound.attach(appHandler);
@@ -140,6 +142,7 @@ export async function runDaemon<TConfig extends BaseConfig, TResources extends o
     stopping ??= (async () => {
       logger.info(`wazo-${definition.name} stopping`);
       await consul?.stop();
+      await hooks.drain();
       await bound.close(config.rest_api.shutdown_grace * 1000);
       await app.close();
       await hooks.stop();

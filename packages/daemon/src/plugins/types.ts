@@ -3,10 +3,12 @@
  * or named export `plugin`, is a `DaemonPlugin`. The daemon's own features are plugins too, listed
  * in its definition; `enabled_plugins` in the config turns any of them on or off.
  */
+import type { Server } from 'node:http';
 import type { BusConsumer, BusPublisher, BusTransport } from '@wazo-ts/bus';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ServiceTokenRenewer } from '../auth/service-token.js';
+import type { TokenVerifier } from '../auth/types.js';
 import type { BaseConfig } from '../config/schema.js';
 import type { ComponentStatus, StatusAggregator } from '../status/status.js';
 
@@ -16,6 +18,12 @@ export interface PluginLifecycle {
   onStart(hook: () => Promise<void> | void): void;
   /** Runs on shutdown, before connections close (e.g. stop timers). */
   onStop(hook: () => Promise<void> | void): void;
+  /**
+   * Runs first on shutdown, once the daemon is deregistered and before the server stops
+   * accepting: the place to close long-lived connections (websockets), which would otherwise hold
+   * the server open for the whole grace period. Optional for harnesses that build plugins by hand.
+   */
+  onDrain?(hook: () => Promise<void> | void): void;
 }
 
 /** What every plugin receives; a daemon adds its own resources through `TResources`. */
@@ -51,6 +59,13 @@ export interface PluginDependencies<TConfig extends BaseConfig = BaseConfig, TRe
   serviceToken: ServiceTokenRenewer | null;
   /** Daemon-wide resources (database, bus publisher and consumer, clients...). */
   resources: TResources;
+  /**
+   * The daemon's bound HTTP(S) server, for protocols served beside the REST API on the same port
+   * (websocket `upgrade`s). Absent when the API is built without a socket (`inject` tests).
+   */
+  server?: Server;
+  /** The daemon's token verifier (cached wazo-auth lookups), for checks outside HTTP routes. */
+  tokenVerifier?: TokenVerifier;
 }
 
 export interface DaemonPlugin<TConfig extends BaseConfig = BaseConfig, TResources = unknown> {
