@@ -1,0 +1,74 @@
+/**
+ * The floor for confd's users routes: a bare Fastify app with a pg pool on the same database,
+ * no access control, no validation, no mapping. Each route runs the parameterised SQL a hand
+ * would write for the same answer (the count and the page of 100, or one INSERT) and lets Fastify
+ * serialise the rows.
+ */
+import { userSearchConfig } from '@wazo-ts/dao';
+import Fastify from 'fastify';
+import pg from 'pg';
+
+export interface BareConfd {
+  url: string;
+  close(): Promise<void>;
+}
+
+// The users search as the Service API runs it: the trigram-indexed document (migration 0005)
+// narrows the rows, then unaccent ILIKE on each searched column.
+const searchColumns = userSearchConfig.search.map((name) => userSearchConfig.columns[name]);
+const anyColumn = `(${searchColumns.map((c) => `unaccent(${c}::text) ILIKE unaccent($2)`).join(' OR ')})`;
+const document = `wazo_search_document(${searchColumns.map((c) => `${c}::text`).join(', ')})`;
+const textMatch = `(${document} ILIKE wazo_unaccent($2) AND ${anyColumn})`;
+
+const LIST = {
+  count: 'SELECT count(*) AS total FROM users WHERE tenant_uuid = $1',
+  page: (order: string) => `SELECT * FROM users WHERE tenant_uuid = $1
+    ORDER BY lower(${order}::text) ASC NULLS LAST LIMIT 100`,
+};
+const SEARCH = {
+  count: `SELECT count(*) AS total FROM users WHERE tenant_uuid = $1 AND ${textMatch}`,
+  page: `SELECT * FROM users WHERE tenant_uuid = $1 AND ${textMatch}
+    ORDER BY lower(lastname::text) ASC NULLS LAST LIMIT 100`,
+};
+const INSERT = `INSERT INTO users (tenant_uuid, firstname, lastname, caller_id)
+  VALUES ($1, $2, $3, $4) RETURNING *`;
+
+type ListQuery = { search?: string; order?: 'firstname' | 'lastname' };
+type CreateBody = { firstname: string; lastname: string };
+
+export async function startBareConfd(options: {
+  config: pg.ClientConfig;
+  poolSize: number;
+  tenantUuid: string;
+}): Promise<BareConfd> {
+  const pool = new pg.Pool({ ...options.config, max: options.poolSize });
+  const tenant = options.tenantUuid;
+  const app = Fastify();
+
+  app.get<{ Querystring: ListQuery }>('/users', async (request) => {
+    const { search, order } = request.query;
+    const pattern = search === undefined ? null : `%${search}%`;
+    const [count, page] = pattern
+      ? [await pool.query(SEARCH.count, [tenant, pattern]), await pool.query(SEARCH.page, [tenant, pattern])]
+      : [
+          await pool.query(LIST.count, [tenant]),
+          await pool.query(LIST.page(order === 'firstname' ? 'firstname' : 'lastname'), [tenant]),
+        ];
+    return { total: Number(count.rows[0].total), items: page.rows };
+  });
+
+  app.post<{ Body: CreateBody }>('/users', async (request, reply) => {
+    const { firstname, lastname } = request.body;
+    const { rows } = await pool.query(INSERT, [tenant, firstname, lastname, `"${firstname} ${lastname}"`]);
+    return reply.code(201).send(rows[0]);
+  });
+
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    async close() {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
