@@ -24,7 +24,7 @@ export interface BenchStack {
   confd: RunningDaemon;
   bare: BareConfd;
   database: TestDatabase;
-  /** A wazo-auth token holding `confd.#`, of a user of the master tenant. */
+  /** A wazo-auth token holding `confd.#` and `auth.tenants.read`, of a user of the master tenant. */
   token: string;
   tenantUuid: string;
   close(): Promise<void>;
@@ -102,7 +102,9 @@ export async function startBenchStack(): Promise<BenchStack> {
     undo.push(() => database.drop());
     const confd = await startConfd(auth, database, dir);
     undo.push(() => confd.stop());
-    const token = await auth.tokenFor(['confd.#']);
+    // An administrator's token: item scopes (and POST /users) ask wazo-auth for the visible
+    // sub-tenants with the caller's token, which takes auth.tenants.read.
+    const token = await auth.tokenFor(['confd.#', 'auth.tenants.read']);
     const tenantUuid = await seedUsers({ confd, database }, token);
     const bare = await startBareConfd({ config: database.config, poolSize: POOL_SIZE, tenantUuid });
     undo.push(() => bare.close());
