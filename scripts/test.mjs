@@ -24,7 +24,9 @@ const args = process.argv.slice(2);
 const flags = args.filter((a) => a.startsWith('--'));
 const dirs = args.filter((a) => !a.startsWith('--'));
 const roots =
-  dirs.length > 0 ? dirs.map((d) => resolve(root, d)) : ['packages', 'daemons'].map((d) => join(root, d));
+  dirs.length > 0
+    ? dirs.map((d) => resolve(root, d))
+    : ['packages', 'daemons', 'deploy'].map((d) => join(root, d));
 const files = roots.flatMap((d) => {
   try {
     return statSync(d).isDirectory() ? collect(d, []) : [d];

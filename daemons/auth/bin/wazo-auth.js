@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// wazo-auth [-c /etc/wazo-auth/config.yml] [-d] [-l LEVEL] [-u USER] [--db-upgrade-on-startup]
+import { launch } from './launch.js';
+
+await launch(import.meta.url, 'main');

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// wazo-confd [-c /etc/wazo-confd/config.yml] [-d] [-l LEVEL] [-u USER]
+import { launch } from './launch.js';
+
+await launch(import.meta.url, 'main');
