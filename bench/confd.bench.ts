@@ -77,10 +77,7 @@ async function phases(stack: BenchStack, load: Load): Promise<Record<string, Row
   for (const [name, op] of Object.entries(ops))
     for (const concurrency of LOOPS) {
       const phase = { concurrency, durationMs };
-      results[`${name} c${concurrency}`] = {
-        ours: await load.measure(op.ours, phase),
-        bare: await load.measure(op.bare, phase),
-      };
+      results[`${name} c${concurrency}`] = await load.compare(op.ours, op.bare, phase);
     }
   return results;
 }
