@@ -2,7 +2,7 @@
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
-import { contextsPlugin } from './contexts/index.js';
+import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { groupMemberUsersPlugin, groupsPlugin } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
@@ -31,6 +31,8 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     groupsPlugin,
     groupMemberUsersPlugin,
     contextsPlugin,
+    contextRangesPlugin,
+    contextIncludesPlugin,
     schedulesPlugin,
     extensionsPlugin,
     userSchedulesPlugin,

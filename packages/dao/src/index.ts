@@ -1,5 +1,6 @@
 // Public surface of @wazo-ts/dao, the Service API library. Daemons import only from here.
 
+export * from './context-includes/index.js';
 export * from './contexts/index.js';
 export { createDatabase, type DatabaseHandle, type DatabaseOptions, redactUri } from './db/connect.js';
 export type { Database } from './db/database.js';

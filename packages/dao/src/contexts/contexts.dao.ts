@@ -12,6 +12,7 @@ import {
   type Context,
   type ContextRanges,
   type ContextRecord,
+  type ContextRef,
   type ContextType,
   RANGE_KINDS,
   type RangeKind,
@@ -44,8 +45,24 @@ function emptyRanges(): ContextRanges {
   };
 }
 
-function toContext(row: Selectable<ContextTable>, ranges: ContextRanges): Context {
-  return { ...row, type: row.type as ContextType, ...ranges };
+function toContext(row: Selectable<ContextTable>, ranges: ContextRanges, contexts: ContextRef[]): Context {
+  return { ...row, type: row.type as ContextType, ...ranges, contexts };
+}
+
+/** The contexts each of `ids` includes, in order (the includes are the context-includes resource's). */
+async function includesOf(tx: Tx, ids: number[]): Promise<Map<number, ContextRef[]>> {
+  const byContext = new Map<number, ContextRef[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byContext;
+  const rows = await tx.db
+    .selectFrom('context_include')
+    .innerJoin('context', 'context.id', 'context_include.include_id')
+    .select(['context_include.context_id', 'context.id', 'context.name', 'context.label'])
+    .where('context_include.context_id', 'in', ids)
+    .orderBy('context_include.context_id')
+    .orderBy('context_include.position')
+    .execute();
+  for (const { context_id, ...ref } of rows) byContext.get(context_id)?.push(ref);
+  return byContext;
 }
 
 export function createContextsDao() {
@@ -70,11 +87,9 @@ export function createContextsDao() {
   }
 
   async function withRanges(tx: Tx, rows: Selectable<ContextTable>[]): Promise<Context[]> {
-    const ranges = await rangesOf(
-      tx,
-      rows.map((row) => row.id),
-    );
-    return rows.map((row) => toContext(row, ranges.get(row.id)!));
+    const ids = rows.map((row) => row.id);
+    const [ranges, includes] = await Promise.all([rangesOf(tx, ids), includesOf(tx, ids)]);
+    return rows.map((row) => toContext(row, ranges.get(row.id)!, includes.get(row.id)!));
   }
 
   async function findOne(tx: Tx, scope: TenantScope, column: 'id' | 'name' | 'uuid', value: unknown) {
@@ -146,7 +161,7 @@ export function createContextsDao() {
       const inserted = await tx.db.insertInto('context').values(row).returningAll().executeTakeFirstOrThrow();
       const ranges = { user_ranges, group_ranges, queue_ranges, conference_room_ranges, incall_ranges };
       await writeRanges(tx, inserted.id, ranges);
-      return toContext(inserted, ranges);
+      return toContext(inserted, ranges, []);
     },
 
     /** False when the context is not in the scope: nothing is written. */
@@ -188,6 +203,16 @@ export function createContextsDao() {
         .orderBy('extension.id')
         .executeTakeFirst();
       return row?.id ?? null;
+    },
+
+    /** Every exten of the context's extensions (the context was found in scope by the caller). */
+    async extensOf(tx: Tx, contextId: number): Promise<Set<string>> {
+      const rows = await tx.db
+        .selectFrom('extension')
+        .select('exten')
+        .where('context_id', '=', contextId)
+        .execute();
+      return new Set(rows.map((row) => row.exten));
     },
 
     /** One line of the context (if the context is in the scope). */

@@ -31,6 +31,13 @@ export interface ContextRanges {
   incall_ranges: IncallRange[];
 }
 
+/** An included context, as a context's `contexts` shows it. */
+export interface ContextRef {
+  id: number;
+  name: string;
+  label: string;
+}
+
 export interface Context extends ContextRanges {
   id: number;
   uuid: string;
@@ -41,6 +48,8 @@ export interface Context extends ContextRanges {
   type: ContextType;
   description: string | null;
   enabled: boolean;
+  /** The contexts this one includes, in order (read-only here; set by `PUT .../contexts`). */
+  contexts: ContextRef[];
 }
 
 /** A range as given: `end` defaults to `start`, `did_length` (incall) to 0. */

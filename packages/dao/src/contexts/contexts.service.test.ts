@@ -36,6 +36,7 @@ const existing: Context = {
   queue_ranges: [],
   conference_room_ranges: [],
   incall_ranges: [],
+  contexts: [],
 };
 
 describe('contexts service', () => {
@@ -51,7 +52,7 @@ describe('contexts service', () => {
       create: async (_tx, s, record) => {
         if (!s.tenantUuids.includes(record.tenant_uuid)) return null;
         created.push(record);
-        return { id: 7, ...record };
+        return { id: 7, ...record, contexts: [] };
       },
       find: async (_tx, s, id) => (s.tenantUuids.includes(T) && id === 1 ? existing : null),
       edit: async (_tx, _s, context) => edited.push(context) > 0,

@@ -6,6 +6,7 @@
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
 import { notFound } from '../errors.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
+import { type ExtenRun, listRangeRuns, type RangeListOptions, type RangeType } from './context-ranges.js';
 import type { ContextsDao } from './contexts.dao.js';
 import {
   type Context,
@@ -67,6 +68,20 @@ export function createContextsService(deps: ContextsServiceDeps) {
       uow.read((tx) => dao.search(tx, scope, params)),
 
     get: (scope: TenantScope, id: number): Promise<Context> => uow.read((tx) => getIn(tx, scope, id)),
+
+    /** The runs of free (or all) extens in the context's ranges of one type, as Wazo lists them. */
+    ranges: (
+      scope: TenantScope,
+      id: number,
+      type: RangeType,
+      options: RangeListOptions,
+    ): Promise<SearchResult<ExtenRun>> =>
+      uow.read(async (tx) => {
+        const context = await getIn(tx, scope, id);
+        const list = type === 'conference' ? 'conference_room_ranges' : (`${type}_ranges` as const);
+        const used = options.availability === 'all' ? new Set<string>() : await dao.extensOf(tx, id);
+        return listRangeRuns(context[list], type, used, options);
+      }),
 
     /** The context of that name among the scope's tenants, or null. */
     findByName: (scope: TenantScope, name: string): Promise<Context | null> =>

@@ -3,6 +3,7 @@
  * its own tables in `<resource>/<resource>.tables.ts`, next to the dao that is the only code
  * allowed to query them.
  */
+import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
 import type { GroupMemberTables } from '../group-members/group-members.tables.js';
@@ -25,6 +26,7 @@ export interface Database
     UserScheduleTables,
     GroupScheduleTables,
     ContextTables,
+    ContextIncludeTables,
     ExtensionTables,
     LineTables,
     LineExtensionTables,

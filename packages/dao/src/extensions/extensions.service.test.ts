@@ -23,7 +23,13 @@ function strict<F extends object>(impl: Partial<F>): F {
   }) as F;
 }
 
-const ranges = { group_ranges: [], queue_ranges: [], conference_room_ranges: [], incall_ranges: [] };
+const ranges = {
+  group_ranges: [],
+  queue_ranges: [],
+  conference_room_ranges: [],
+  incall_ranges: [],
+  contexts: [],
+};
 const context = (id: number, name: string, type: Context['type'], tenant = T): Context => ({
   id,
   uuid: `u${id}`,

@@ -9,6 +9,7 @@ import * as users from './0002_users.js';
 import * as groupsSchedules from './0003_groups_schedules.js';
 import * as contextsExtensionsLines from './0004_contexts_extensions_lines.js';
 import * as searchIndexes from './0005_search_indexes.js';
+import * as contextIncludes from './0006_context_includes.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0003_groups_schedules': groupsSchedules,
   '0004_contexts_extensions_lines': contextsExtensionsLines,
   '0005_search_indexes': searchIndexes,
+  '0006_context_includes': contextIncludes,
 };
