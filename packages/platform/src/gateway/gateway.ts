@@ -1,0 +1,124 @@
+/**
+ * The HTTPS front door of a Wazo stack, as Wazo's nginx: `/api/<svc>/...` goes to the daemon's
+ * root with `X-Script-Name: /api/<svc>`, websocket upgrades included. Websocket traffic is piped
+ * as it comes (never buffered), an unknown prefix answers a Wazo-style 404 and a daemon that does
+ * not answer a 502, both JSON.
+ */
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { createProxyServer } from 'http-proxy-3';
+import { listenOn } from './listen.js';
+import { findRoute, type GatewayRoutes } from './routes.js';
+
+export interface GatewayCertificate {
+  /** PEM certificate file (the chain, if any, after the server certificate). */
+  certificate: string;
+  /** PEM private key file; read before privileges are dropped. */
+  privateKey: string;
+}
+
+export interface GatewayOptions {
+  /** Public prefix (`/api/auth/`) → daemon root URL (`http://127.0.0.1:9497`). */
+  routes: GatewayRoutes;
+  port: number;
+  /** Address to bind; 127.0.0.1 unless told otherwise. */
+  listen?: string;
+  certificate: GatewayCertificate;
+  /** Called for each proxying failure (the client already got its 502). */
+  onError?: (error: Error, url: string) => void;
+}
+
+export interface Gateway {
+  /** `https://<listen>:<port>` */
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+const errorBody = (message: string, errorId: string, details: Record<string, unknown>) => ({
+  message,
+  error_id: errorId,
+  details,
+  timestamp: Date.now() / 1000,
+});
+
+function rejectUpgrade(socket: Socket, status: number, reason: string, body: unknown): void {
+  const text = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
+  );
+}
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const [cert, key] = await Promise.all([
+    readFile(options.certificate.certificate),
+    readFile(options.certificate.privateKey),
+  ]);
+  // xfwd: the daemons' access logs show the client address (X-Forwarded-For), as behind nginx.
+  const proxy = createProxyServer({ xfwd: true, ws: true });
+  const notFound = (req: IncomingMessage) =>
+    errorBody(`No such resource: ${req.method} ${req.url}`, 'not-found', {});
+  const badGateway = (service: string) =>
+    errorBody(`${service} is not answering`, 'bad-gateway', { service });
+
+  proxy.on('error', (error, req, res) => {
+    const route = findRoute(options.routes, req.url ?? '/');
+    const service = route?.service ?? 'the service';
+    options.onError?.(error, req.url ?? '');
+    if ('writeHead' in res) sendJson(res as ServerResponse, 502, badGateway(service));
+    else if (!res.destroyed) rejectUpgrade(res as Socket, 502, 'Bad Gateway', badGateway(service));
+  });
+
+  const server = createServer({ cert, key }, (req, res) => {
+    const route = findRoute(options.routes, req.url ?? '/');
+    if (!route) {
+      sendJson(res, 404, notFound(req));
+      return;
+    }
+    req.url = route.path;
+    proxy.web(req, res, { target: route.target, headers: { 'x-script-name': route.scriptName } });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const route = findRoute(options.routes, req.url ?? '/');
+    if (!route) {
+      rejectUpgrade(socket, 404, 'Not Found', notFound(req));
+      return;
+    }
+    req.url = route.path;
+    // Every frame is forwarded as soon as it arrives: the sockets are piped, no buffering.
+    socket.setNoDelay(true);
+    proxy.ws(req, socket, head, { target: route.target, headers: { 'x-script-name': route.scriptName } });
+  });
+
+  await listenOn(server, options.port, options.listen ?? '127.0.0.1');
+  const { port } = server.address() as AddressInfo;
+  const host = options.listen && options.listen !== '0.0.0.0' ? options.listen : '127.0.0.1';
+  let closing: Promise<void> | undefined;
+  return {
+    url: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    server,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Websockets and keep-alive connections would hold close() open forever.
+        server.closeAllConnections();
+        proxy.close();
+      });
+      return closing;
+    },
+  };
+}

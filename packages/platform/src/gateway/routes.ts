@@ -1,0 +1,40 @@
+/** Which daemon serves a public path, and the path it sees (Wazo's nginx `location /api/<svc>/`). */
+
+/** Public prefix, with its trailing slash (`/api/auth/`) → daemon root URL (`http://127.0.0.1:9497`). */
+export type GatewayRoutes = Record<string, string>;
+
+export interface RouteMatch {
+  /** `auth`, for messages. */
+  service: string;
+  /** The daemon's root URL. */
+  target: string;
+  /** `/api/auth`, sent as `X-Script-Name`. */
+  scriptName: string;
+  /** The path and query the daemon receives: `/0.1/token?x=1`. */
+  path: string;
+}
+
+export function findRoute(routes: GatewayRoutes, url: string): RouteMatch | null {
+  for (const [prefix, target] of Object.entries(routes)) {
+    const scriptName = prefix.replace(/\/+$/, '');
+    // `/api/websocketd?token=` (no trailing slash) is the same location for a client.
+    const rest = url.startsWith(prefix)
+      ? url.slice(prefix.length - 1)
+      : url === scriptName || url.startsWith(`${scriptName}?`)
+        ? `/${url.slice(scriptName.length)}`
+        : null;
+    if (rest === null) continue;
+    const service = scriptName.split('/').pop() ?? scriptName;
+    return { service, target, scriptName, path: rest };
+  }
+  return null;
+}
+
+/** The platform's public paths for daemons on 127.0.0.1 at these ports. */
+export function platformRoutes(ports: { auth: number; confd: number; websocketd: number }): GatewayRoutes {
+  return {
+    '/api/auth/': `http://127.0.0.1:${ports.auth}`,
+    '/api/confd/': `http://127.0.0.1:${ports.confd}`,
+    '/api/websocketd/': `http://127.0.0.1:${ports.websocketd}`,
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * The whole platform on one machine, in the order a Wazo host comes up: data folder, database,
+ * gateway socket (bound while still root), wazo-auth with its bootstrap, the service accounts,
+ * then the daemons that need them. `stop()` undoes it in reverse: daemons last-started first,
+ * the gateway, PostgreSQL.
+ */
+import { authDaemon } from '@wazo-ts/auth';
+import { createMemoryTransport } from '@wazo-ts/bus';
+import { confdDaemon } from '@wazo-ts/confd';
+import { websocketdDaemon } from '@wazo-ts/websocketd';
+import { type AdminPlan, planAdmin, saveAdminCredentials } from './bootstrap/admin.js';
+import { createAuthApi } from './bootstrap/auth-api.js';
+import {
+  ensureServiceAccount,
+  hasKeyFile,
+  keyFileOf,
+  SERVICE_ACCOUNTS,
+  type ServiceAccountName,
+} from './bootstrap/service-accounts.js';
+import { ensureCertificate } from './certificate.js';
+import { type DaemonContext, startDaemon } from './daemons.js';
+import { startDatabaseKeeper } from './database/keeper-client.js';
+import { startGateway } from './gateway/gateway.js';
+import { checkPortFree } from './gateway/listen.js';
+import { platformRoutes } from './gateway/routes.js';
+import type { PlatformOptions } from './options.js';
+import { ensureRunUser, prepareDataDir, runningAsRoot } from './privileges.js';
+import { createStopStack } from './stop-stack.js';
+
+export interface Platform {
+  /** `https://127.0.0.1:8443`: the gateway. */
+  url: string;
+  /** Each daemon's own plain-HTTP root on 127.0.0.1. */
+  daemons: { auth: string; confd: string; websocketd: string };
+  admin: { username: string; password: string; file: string; generated: boolean };
+  /** The certificate the gateway serves (the file clients trust when it is self-signed). */
+  certificate: { file: string; selfSigned: boolean; generated: boolean };
+  dataDir: string;
+  /** True when this start created the database cluster. */
+  firstStart: boolean;
+  /** The PostgreSQL keeper process (it outlives privileges to stop the server). */
+  keeperPid: number;
+  stop(): Promise<void>;
+}
+
+export interface StartHooks {
+  /** A line for the user while slow steps run. */
+  onProgress?: (message: string) => void;
+}
+
+async function checkPorts(options: PlatformOptions): Promise<void> {
+  await checkPortFree(options.httpsPort, options.httpsListen, 'gateway (WAZO_HTTPS_PORT)');
+  for (const [name, port] of Object.entries(options.ports))
+    await checkPortFree(port, '127.0.0.1', `wazo-${name} (WAZO_${name.toUpperCase()}_PORT)`);
+}
+
+async function ensureServiceAccounts(options: PlatformOptions, admin: AdminPlan, authUrl: string) {
+  const names = Object.keys(SERVICE_ACCOUNTS) as ServiceAccountName[];
+  const missing: ServiceAccountName[] = [];
+  for (const name of names) if (!(await hasKeyFile(options.dataDir, name))) missing.push(name);
+  if (missing.length === 0) return;
+  const api = createAuthApi(authUrl);
+  const token = await api.login(admin.username, admin.password);
+  if (!token)
+    throw new Error(
+      `cannot create the service accounts (${missing.join(', ')}): wazo-auth refuses the admin credentials of ${admin.file}; ` +
+        'set WAZO_ADMIN_USERNAME and WAZO_ADMIN_PASSWORD to reset them',
+    );
+  for (const name of missing)
+    await ensureServiceAccount({ api, adminToken: token, dataDir: options.dataDir, name });
+}
+
+export async function startPlatform(options: PlatformOptions, hooks: StartHooks = {}): Promise<Platform> {
+  const progress = hooks.onProgress ?? (() => {});
+  await checkPorts(options);
+  const asRoot = runningAsRoot();
+  const runUser = asRoot ? await ensureRunUser(options.runAs) : null;
+  await prepareDataDir(options.dataDir, runUser);
+  const stack = createStopStack();
+  try {
+    const certificate = await ensureCertificate({
+      dataDir: options.dataDir,
+      certificate: options.tlsCertificate,
+      privateKey: options.tlsPrivateKey,
+    });
+    if (certificate.generated) progress(`Generated a self-signed certificate: ${certificate.certificate}`);
+    let firstStart = false;
+    const database = await startDatabaseKeeper({
+      dataDir: options.dataDir,
+      onProgress: (stage) => {
+        if (stage === 'initialising') {
+          firstStart = true;
+          progress('Creating the PostgreSQL database cluster (first start only, a few seconds)...');
+        } else if (stage === 'starting') progress('Starting PostgreSQL...');
+      },
+    });
+    stack.push(() => database.stop());
+    // Bound now, while a port below 1024 may still be taken; it answers 502 until the daemons are up.
+    const gateway = await startGateway({
+      routes: platformRoutes(options.ports),
+      port: options.httpsPort,
+      listen: options.httpsListen,
+      certificate,
+    });
+    stack.push(() => gateway.close());
+
+    const admin = await planAdmin(options.dataDir, options.env);
+    const context: DaemonContext = {
+      dataDir: options.dataDir,
+      user: runUser?.name ?? null,
+      authPort: options.ports.auth,
+      transport: createMemoryTransport(),
+      env: options.env,
+    };
+    progress('Starting wazo-auth...');
+    const auth = await startDaemon(
+      authDaemon,
+      {
+        name: 'auth',
+        port: options.ports.auth,
+        config: { db_uri: database.uris.auth },
+        env: admin.bootstrap
+          ? {
+              WAZO_AUTH__BOOTSTRAP_USER_ON_STARTUP: 'true',
+              WAZO_AUTH__BOOTSTRAP_USER_USERNAME: JSON.stringify(admin.username),
+              WAZO_AUTH__BOOTSTRAP_USER_PASSWORD: JSON.stringify(admin.password),
+            }
+          : {},
+      },
+      context,
+    );
+    stack.push(() => auth.stop());
+    if (admin.bootstrap) await saveAdminCredentials(admin);
+    await ensureServiceAccounts(options, admin, auth.url);
+
+    progress('Starting wazo-confd and wazo-websocketd...');
+    const [confd, websocketd] = await Promise.all([
+      startDaemon(
+        confdDaemon,
+        {
+          name: 'confd',
+          port: options.ports.confd,
+          config: { db_uri: database.uris.confd },
+          keyFile: keyFileOf(options.dataDir, 'wazo-confd'),
+        },
+        context,
+      ).then(stack.track),
+      startDaemon(
+        websocketdDaemon,
+        {
+          name: 'websocketd',
+          port: options.ports.websocketd,
+          keyFile: keyFileOf(options.dataDir, 'wazo-websocketd'),
+        },
+        context,
+      ).then(stack.track),
+    ]);
+    return {
+      url: gateway.url,
+      daemons: { auth: auth.url, confd: confd.url, websocketd: websocketd.url },
+      admin: {
+        username: admin.username,
+        password: admin.password,
+        file: admin.file,
+        generated: admin.generated,
+      },
+      certificate: {
+        file: certificate.certificate,
+        selfSigned: certificate.selfSigned,
+        generated: certificate.generated,
+      },
+      dataDir: options.dataDir,
+      firstStart,
+      keeperPid: database.pid,
+      stop: () => stack.unwind(),
+    };
+  } catch (error) {
+    await stack.unwind().catch(() => undefined);
+    throw error;
+  }
+}
