@@ -1,6 +1,7 @@
 /** wazo-websocketd as the daemon kit sees it: name, port, config keys and plugins. */
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { WebsocketdConfigSchema, type WebsocketdOwnConfig } from './config.js';
+import { websocketPlugin } from './websocket.plugin.js';
 
 export type WebsocketdConfig = BaseConfig & WebsocketdOwnConfig;
 
@@ -11,5 +12,5 @@ export const websocketdDaemon: DaemonDefinition<WebsocketdConfig> = {
   configSchema: WebsocketdConfigSchema,
   // The master tenant (whose admins see every tenant's events) comes from the service token.
   serviceToken: 'required',
-  plugins: [],
+  plugins: [websocketPlugin],
 };

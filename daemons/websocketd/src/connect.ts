@@ -1,0 +1,94 @@
+/**
+ * A websocket connection from upgrade to session, checked in Wazo's order: protocol version
+ * (4004), token (4001), token validity and ACL (4002), then the bus (1011). Any path is accepted;
+ * only the query (`token`, `version`) and the `X-Auth-Token` header are read. Frames a client
+ * sends while its token is being checked are kept and handled once the session opens.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocket, type WebSocketServer } from 'ws';
+import { CloseCode, type ProtocolVersion, parseVersion } from './protocol.js';
+import { type Authenticate, type Grant, openSession } from './session.js';
+import type { SessionRegistry } from './sessions.js';
+import type { TokenCheckConfig } from './token-check.js';
+
+export interface ConnectOptions {
+  wss: WebSocketServer;
+  registry: SessionRegistry;
+  authenticate: Authenticate;
+  /** False while the daemon starts or stops: upgrades then get a plain 503. */
+  accepting(): boolean;
+  /** False while the bus is lost: connections are closed with 1011. */
+  busReady(): boolean;
+  check: TokenCheckConfig;
+  maxBufferedBytes: number;
+  logger: Logger;
+}
+
+export type UpgradeListener = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+function refuse(socket: Duplex): void {
+  socket.end(
+    'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
+  );
+}
+
+function tokenOf(request: IncomingMessage, url: URL): string | null {
+  const fromQuery = url.searchParams.get('token');
+  if (fromQuery) return fromQuery;
+  const header = request.headers['x-auth-token'];
+  return (Array.isArray(header) ? header[0] : header) || null;
+}
+
+export function createUpgradeListener(options: ConnectOptions): UpgradeListener {
+  return (request, socket, head) => {
+    if (!options.accepting()) return refuse(socket);
+    options.wss.handleUpgrade(request, socket, head, (ws) => void accept(options, ws, request));
+  };
+}
+
+async function accept(options: ConnectOptions, ws: WebSocket, request: IncomingMessage): Promise<void> {
+  const forwarded = request.headers['x-forwarded-for'];
+  const logger = options.logger.child({ remote: forwarded ?? request.socket.remoteAddress });
+  const early: [Buffer, boolean][] = [];
+  const keep = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
+  ws.on('message', keep);
+  ws.on('error', (err) => logger.debug({ err }, 'websocket error'));
+  const url = new URL(request.url ?? '/', 'http://websocketd');
+  const refusal = (code: number, reason?: string) => {
+    logger.info({ code, reason }, 'websocket connection refused');
+    ws.close(code, reason);
+  };
+  let version: ProtocolVersion;
+  try {
+    version = parseVersion(url.searchParams.get('version'));
+  } catch {
+    return refusal(CloseCode.protocolError);
+  }
+  const tokenId = tokenOf(request, url);
+  if (tokenId === null) return refusal(CloseCode.noToken, 'no token');
+  let grant: Grant;
+  try {
+    grant = await options.authenticate(tokenId);
+  } catch (error) {
+    logger.info({ reason: (error as Error).message }, 'websocket authentication failed');
+    return refusal(CloseCode.authFailed, 'authentication failed');
+  }
+  if (ws.readyState !== WebSocket.OPEN) return;
+  if (!options.accepting()) return refusal(CloseCode.goingAway, 'server shutdown');
+  if (!options.busReady()) return refusal(CloseCode.busError, 'bus connection error');
+  ws.off('message', keep);
+  const session = openSession({ ws, version, grant, ...pick(options), logger });
+  options.registry.add(session);
+  ws.on('close', () => options.registry.remove(session));
+  logger.info(
+    { user: grant.audience.userUuid, tenant: grant.audience.tenantUuid, version },
+    'websocket session opened',
+  );
+  for (const [data, isBinary] of early) session.receive(data, isBinary);
+}
+
+function pick({ authenticate, check, maxBufferedBytes }: ConnectOptions) {
+  return { authenticate, check, maxBufferedBytes };
+}

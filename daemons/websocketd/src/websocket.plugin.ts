@@ -1,0 +1,79 @@
+/**
+ * The websocket server of wazo-websocketd, on the daemon's own port beside its REST API (status,
+ * config, api.yml). Upgrades are answered 503 until the daemon has started and once it stops;
+ * sessions are closed with 1001 before the server drains.
+ */
+import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { WebSocketServer } from 'ws';
+import { createAuthenticator } from './authenticate.js';
+import { createBusFeed } from './bus-feed.js';
+import { createUpgradeListener } from './connect.js';
+import type { WebsocketdConfig } from './definition.js';
+import { CloseCode } from './protocol.js';
+import { createSessionRegistry } from './sessions.js';
+
+// Clients send small ops; anything bigger is not the protocol (ws closes with 1009).
+const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+const NO_ORIGIN = '00000000-0000-0000-0000-000000000000';
+
+export const websocketPlugin: DaemonPlugin<WebsocketdConfig> = {
+  name: 'websocket',
+  load({ config, logger, server, tokenVerifier, serviceToken, bus, lifecycle, reportStatus }) {
+    if (!server || !tokenVerifier) throw new Error('websocketd needs the daemon server and token verifier');
+    let masterTenantUuid: string | null = null;
+    serviceToken?.onToken((_token, details) => {
+      masterTenantUuid = details.tenantUuid ?? masterTenantUuid;
+    });
+    const registry = createSessionRegistry(logger);
+    const feed = createBusFeed({
+      transport: bus.transport,
+      originUuid: config.uuid ?? NO_ORIGIN,
+      registry,
+      logger,
+    });
+    const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+    let accepting = false;
+    let heartbeat: NodeJS.Timeout | undefined;
+    const onUpgrade = createUpgradeListener({
+      wss,
+      registry,
+      authenticate: createAuthenticator({
+        verifier: tokenVerifier,
+        masterTenantUuid: () => masterTenantUuid,
+      }),
+      accepting: () => accepting,
+      busReady: feed.ready,
+      check: config,
+      maxBufferedBytes: config.websocket.max_buffered_bytes,
+      logger,
+    });
+    server.on('upgrade', onUpgrade);
+    reportStatus(() => ({
+      status: feed.ready() ? 'ok' : 'fail',
+      sessions: registry.size,
+      bus: feed.status(),
+      master_tenant_known: masterTenantUuid !== null,
+    }));
+
+    lifecycle.onStart(async () => {
+      await feed.start();
+      if (config.websocket.ping_interval > 0)
+        heartbeat = setInterval(() => registry.heartbeat(), config.websocket.ping_interval * 1000);
+      accepting = true;
+    });
+    let drained: Promise<void> | undefined;
+    const drain = () => {
+      drained ??= (async () => {
+        accepting = false;
+        clearInterval(heartbeat);
+        registry.closeAll(CloseCode.goingAway, 'server shutdown');
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+        server.off('upgrade', onUpgrade);
+        await feed.stop();
+      })();
+      return drained;
+    };
+    lifecycle.onDrain?.(drain);
+    lifecycle.onStop(drain);
+  },
+};
