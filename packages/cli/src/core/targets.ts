@@ -1,0 +1,103 @@
+/**
+ * Where each service answers. Two layouts: the all-in-one gateway (`--server host:port`, Wazo's
+ * nginx paths under one HTTPS origin) and a distributed stack (one URL per service). A service's
+ * own URL beats the server it would be derived from; flags beat environment beat the saved login.
+ */
+import { usageError } from './errors.js';
+import type { TlsOptions } from './http.js';
+import type { SavedSession } from './store.js';
+
+export interface Targets {
+  auth: string;
+  confd?: string | undefined;
+  websocketd?: string | undefined;
+  tls: TlsOptions;
+}
+
+export interface TargetFlags {
+  server?: string;
+  authUrl?: string;
+  confdUrl?: string;
+  websocketdUrl?: string;
+  caCert?: string;
+  insecure?: boolean;
+}
+
+/** `host:port`, `https://host:port` or a URL with a path: the gateway's origin. */
+function gatewayOrigin(server: string): string {
+  const withScheme = /^[a-z]+:\/\//i.test(server) ? server : `https://${server}`;
+  try {
+    return new URL(withScheme).origin;
+  } catch {
+    throw usageError(`--server ${server}: not a host:port or URL`);
+  }
+}
+
+export function gatewayUrls(server: string) {
+  const origin = gatewayOrigin(server);
+  return {
+    auth: `${origin}/api/auth/0.1`,
+    confd: `${origin}/api/confd/1.1`,
+    websocketd: `${origin.replace(/^http/, 'ws')}/api/websocketd/`,
+  };
+}
+
+/** A service URL with its API version as the last path segment (added when missing). */
+export function versioned(url: string, version: string, flag: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(/^[a-z]+:\/\//i.test(url) ? url : `http://${url}`);
+  } catch {
+    throw usageError(`${flag} ${url}: not a URL`);
+  }
+  const path = parsed.pathname.replace(/\/+$/, '');
+  const withVersion = path.endsWith(`/${version}`) ? path : `${path}/${version}`;
+  return `${parsed.origin}${withVersion}`;
+}
+
+function websocketUrl(url: string): string {
+  const withScheme = /^[a-z]+:\/\//i.test(url) ? url : `ws://${url}`;
+  return withScheme.replace(/^http/, 'ws');
+}
+
+function layer(server: string | undefined, own: Partial<Record<'auth' | 'confd' | 'websocketd', string>>) {
+  const fromServer = server ? gatewayUrls(server) : undefined;
+  return {
+    auth: own.auth ? versioned(own.auth, '0.1', '--auth-url') : fromServer?.auth,
+    confd: own.confd ? versioned(own.confd, '1.1', '--confd-url') : fromServer?.confd,
+    websocketd: own.websocketd ? websocketUrl(own.websocketd) : fromServer?.websocketd,
+  };
+}
+
+function envFlag(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  return !['0', 'false', 'no'].includes(value.toLowerCase());
+}
+
+export function resolveTargets(
+  flags: TargetFlags,
+  env: NodeJS.ProcessEnv,
+  saved: SavedSession | null,
+): Targets {
+  const fromFlags = layer(flags.server, {
+    auth: flags.authUrl,
+    confd: flags.confdUrl,
+    websocketd: flags.websocketdUrl,
+  });
+  const fromEnv = layer(env.WAZO_SERVER, {
+    auth: env.WAZO_AUTH_URL,
+    confd: env.WAZO_CONFD_URL,
+    websocketd: env.WAZO_WEBSOCKETD_URL,
+  });
+  const auth = fromFlags.auth ?? fromEnv.auth ?? saved?.auth_url;
+  if (!auth) throw usageError('no server: run `wazo login --server HOST:PORT` (or pass --auth-url)');
+  return {
+    auth,
+    confd: fromFlags.confd ?? fromEnv.confd ?? saved?.confd_url,
+    websocketd: fromFlags.websocketd ?? fromEnv.websocketd ?? saved?.websocketd_url,
+    tls: {
+      caCert: flags.caCert ?? (env.WAZO_CA_CERT || undefined) ?? saved?.ca_cert,
+      insecure: flags.insecure ?? envFlag(env.WAZO_INSECURE) ?? saved?.insecure ?? false,
+    },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The `wazo` command line: global flags (where the services are, TLS trust, tenant, output) and
+ * the commands. `runCli` never exits the process: it returns the exit code (0 ok, 1 error,
+ * 2 usage) after printing one line per error on stderr.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { eventsCommand } from './commands/events.js';
+import { groupCommand } from './commands/groups.js';
+import { loginCommand, logoutCommand } from './commands/login.js';
+import type { Io } from './commands/runtime.js';
+import { scheduleCommand } from './commands/schedules.js';
+import { tenantCommand } from './commands/tenants.js';
+import { userCommand } from './commands/users.js';
+import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './core/errors.js';
+
+export function buildProgram(io: Io): Command {
+  const program = new Command('wazo')
+    .description('command-line client of a Wazo (or wazo-ts) stack')
+    .version('0.1.0')
+    .option('--server <host:port>', "the all-in-one gateway (https://host:port, Wazo's /api/... paths)")
+    .option('--auth-url <url>', 'wazo-auth, e.g. http://10.0.0.1:9497 (distributed stack)')
+    .option('--confd-url <url>', 'wazo-confd, e.g. http://10.0.0.2:9486')
+    .option('--websocketd-url <url>', 'wazo-websocketd, e.g. ws://10.0.0.3:9502')
+    .option('--ca-cert <file>', 'trust the certificate(s) in this PEM file')
+    .option('--insecure', 'do not check TLS certificates')
+    .option('--tenant <uuid>', 'act in this tenant (Wazo-Tenant header)')
+    .option('--json', 'JSON output, for scripts (same as -o json)')
+    .addOption(new Option('-o, --output <format>', 'table or json').choices(['table', 'json']))
+    .showHelpAfterError('(run `wazo --help` for usage)')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  for (const command of [
+    loginCommand(io),
+    logoutCommand(io),
+    tenantCommand(io),
+    userCommand(io),
+    groupCommand(io),
+    scheduleCommand(io),
+    eventsCommand(io),
+  ])
+    program.addCommand(command);
+  exitOverrideEverywhere(program);
+  return program;
+}
+
+function exitOverrideEverywhere(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) exitOverrideEverywhere(sub);
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version "fail" with exit code 0; commander already printed the usage error.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof CliError) {
+      io.stderr.write(`wazo: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(`wazo: unexpected error: ${(error as Error).message ?? String(error)}\n`);
+    return EXIT_ERROR;
+  }
+}
