@@ -1,7 +1,7 @@
 /**
  * wazo-confd's daemon-wide resources: the Service API database (migrated at start unless told
  * not to), a unit of work whose events go through the outbox, the relay that publishes them, the
- * services, and the wazo-auth client that lists a caller's sub-tenants.
+ * services, and the wazo-auth clients (a caller's sub-tenants; the users confd creates there).
  */
 import {
   createOutboxRelay,
@@ -12,6 +12,7 @@ import {
 import type { DaemonResources, ResourceContext } from '@wazo-ts/daemon';
 import { createDatabase, migrateToLatest, watchDatabaseHealth } from '@wazo-ts/dao';
 import { type AuthTenantsClient, createAuthTenantsClient } from './common/auth-tenants.js';
+import { type AuthUsersClient, createAuthUsersClient } from './common/auth-users.js';
 import { createVisibleTenants, type VisibleTenants } from './common/scope.js';
 import { type ConfdServices, createConfdServices } from './common/services.js';
 import type { ConfdConfig } from './definition.js';
@@ -19,6 +20,8 @@ import type { ConfdConfig } from './definition.js';
 export interface ConfdResources extends DaemonResources {
   services: ConfdServices;
   authTenants: AuthTenantsClient;
+  /** Creates and deletes the wazo-auth user of a confd user (POST /users `auth`, recursive delete). */
+  authUsers: AuthUsersClient;
   visibleTenants: VisibleTenants;
   /** Message ids of consumed events already handled (bus delivery is at least once). */
   processedEvents: ProcessedEventStore;
@@ -40,14 +43,17 @@ export async function createConfdResources(context: ResourceContext<ConfdConfig>
   status.add('database', health.database);
   status.add('outbox', health.outbox);
   const authTenants = createAuthTenantsClient(config.auth);
+  const authUsers = createAuthUsersClient(config.auth);
   return {
     services: createConfdServices(database.db, bus.publisher),
     authTenants,
+    authUsers,
     visibleTenants: createVisibleTenants({ client: authTenants, ttlMs: config.tenant_cache_ttl * 1000 }),
     processedEvents: createPgProcessedEventStore({ pool: database.pool, consumer: 'wazo-confd' }),
     relay,
     async close() {
       authTenants.close();
+      authUsers.close();
       health.stop();
       await relay.stop();
       await database.close();

@@ -9,11 +9,18 @@ import {
   createMemoryProcessedEventStore,
   createMemoryTransport,
 } from '@wazo-ts/bus';
-import { buildDaemonApp, createStatusAggregator, type DaemonPlugin, loadConfig } from '@wazo-ts/daemon';
+import {
+  buildDaemonApp,
+  createStatusAggregator,
+  type DaemonPlugin,
+  loadConfig,
+  type ServiceTokenRenewer,
+} from '@wazo-ts/daemon';
 import { createFakeTokenVerifier, type FakeTokenVerifier } from '@wazo-ts/daemon/testing';
 import type { MigratedTestDatabase } from '@wazo-ts/dao/testing';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
+import type { AuthUsersClient } from '../common/auth-users.js';
 import { renderConfdValidationError } from '../common/errors.js';
 import type { VisibleTenants } from '../common/scope.js';
 import { createConfdServices } from '../common/services.js';
@@ -28,6 +35,35 @@ export interface TestApi {
   addSubtenant(parent: string, child: string): void;
 }
 
+export interface TestApiOptions {
+  /** wazo-auth's users client (a real one against `startAuth`); by default any call fails. */
+  authUsers?: AuthUsersClient;
+  /** confd's service token as plugins see it; none by default. */
+  serviceToken?: ServiceTokenRenewer | null;
+}
+
+/** An auth users client for tests that never reach wazo-auth: any call is a test bug. */
+const noAuthUsers: AuthUsersClient = {
+  create: () => Promise.reject(new Error('no wazo-auth in this test')),
+  delete: () => Promise.reject(new Error('no wazo-auth in this test')),
+  close: () => undefined,
+};
+
+/** A service token that is always `token` (from `startAuth().tokenFor(...)`), never renewed. */
+export function fixedServiceToken(token: string, tenantUuid: string | null = null): ServiceTokenRenewer {
+  const current = { token, expiresAt: Number.MAX_SAFE_INTEGER, tenantUuid, details: {} };
+  return {
+    start: async () => undefined,
+    stop: () => undefined,
+    current: () => current,
+    onToken: (listener) => {
+      listener(token, current);
+      return () => undefined;
+    },
+    status: () => ({ status: 'ok' }),
+  };
+}
+
 /** Sub-tenants from a parent map, as wazo-auth would list them for any token. */
 function fakeVisibleTenants(parents: Map<string, string>): VisibleTenants {
   const below = (root: string): string[] => [
@@ -40,6 +76,7 @@ function fakeVisibleTenants(parents: Map<string, string>): VisibleTenants {
 export async function buildTestApi(
   database: MigratedTestDatabase,
   plugins: DaemonPlugin<ConfdConfig, ConfdResources>[],
+  options: TestApiOptions = {},
 ): Promise<TestApi> {
   const loaded = loadConfig(confdDaemon, { argv: ['-c', '/nonexistent/config.yml'], env: {} });
   const config = loaded.config as ConfdConfig;
@@ -51,6 +88,7 @@ export async function buildTestApi(
   const resources: ConfdResources = {
     services: createConfdServices(database.db, publisher),
     authTenants: { list: async () => [], close: () => undefined },
+    authUsers: options.authUsers ?? noAuthUsers,
     visibleTenants: fakeVisibleTenants(parents),
     processedEvents: createMemoryProcessedEventStore(),
     relay: null,
@@ -78,7 +116,7 @@ export async function buildTestApi(
           reportStatus: () => undefined,
           lifecycle: { onStart: () => undefined, onStop: () => undefined },
           bus: { transport, publisher, consumer: createBusConsumer({ transport, name: 't' }) },
-          serviceToken: null,
+          serviceToken: options.serviceToken ?? null,
           resources,
         });
     },

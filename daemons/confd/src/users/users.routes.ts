@@ -5,12 +5,14 @@
  * visible sub-tenants, as Wazo's item resources do).
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { scopeOf, type UserCreate, type UserEdit, userCreateSchema, userEditSchema } from '@wazo-ts/dao';
+import { type UserEdit, userEditSchema } from '@wazo-ts/dao';
 import { type ListQuery, listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
+import { createUserComposite } from './user-composite.js';
+import { type UserCreateBody, userCreateBodySchema } from './user-create.schema.js';
 
 const UserIdParams = {
   type: 'object',
@@ -20,10 +22,23 @@ const UserIdParams = {
 
 type ItemRequest = { Params: { user_id: string } };
 
+/** `?recursive=true` on PUT and DELETE (Wazo's `is_recursive`). */
+const RecursiveQuery = {
+  type: 'object',
+  properties: { recursive: { type: 'boolean', default: false } },
+} as const;
+type RecursiveRequest = ItemRequest & { Querystring: { recursive?: boolean } };
+
 export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'user',
-  load({ api, resources }) {
-    const { users, tenants, getUserWithRelations } = resources.services;
+  load({ api, resources, serviceToken, logger }) {
+    const { users, getUserWithRelations } = resources.services;
+    const composite = createUserComposite({
+      services: resources.services,
+      authUsers: resources.authUsers,
+      serviceToken: () => serviceToken?.current()?.token ?? null,
+      logger,
+    });
     const visible = resources.visibleTenants;
     const itemScope = (request: Parameters<typeof scopingTenantOf>[0]) =>
       tenantScopeOf(request, visible, true);
@@ -57,17 +72,15 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       async (request) => getUserWithRelations(await itemScope(request), request.params.user_id),
     );
 
-    api.post<{ Body: UserCreate }>(
+    api.post<{ Body: UserCreateBody }>(
       '/users',
       {
         config: { acl: 'confd.users.create' },
-        schema: { summary: 'Create user', tags: ['users'], body: userCreateSchema },
+        schema: { summary: 'Create user', tags: ['users'], body: userCreateBodySchema },
       },
       async (request, reply) => {
-        const tenantUuid = scopingTenantOf(request);
         // As Wazo's confd: a tenant wazo-auth knows but the mirror does not yet is created here.
-        await tenants.ensure(tenantUuid);
-        const user = await users.create(scopeOf(tenantUuid), tenantUuid, request.body);
+        const user = await composite.create(await itemScope(request), scopingTenantOf(request), request.body);
         return reply
           .code(201)
           .header('location', locationOf(request, '1.1', `/users/${user.id}`))
@@ -87,14 +100,20 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.delete<ItemRequest>(
+    api.delete<RecursiveRequest>(
       '/users/:user_id',
       {
         config: { acl: 'confd.users.{user_id}.delete' },
-        schema: { summary: 'Delete user', tags: ['users'], params: UserIdParams },
+        schema: {
+          summary: 'Delete user',
+          tags: ['users'],
+          params: UserIdParams,
+          querystring: RecursiveQuery,
+        },
       },
       async (request, reply) => {
-        await users.delete(await itemScope(request), request.params.user_id);
+        const recursive = request.query.recursive === true;
+        await composite.delete(await itemScope(request), request.params.user_id, recursive);
         return reply.code(204).send();
       },
     );

@@ -11,7 +11,7 @@ import { UnavailableError } from '@wazo-ts/errors';
 import type { AuthClientConfig } from '../config/schema.js';
 
 export interface AuthHttpRequest {
-  method: 'GET' | 'HEAD' | 'POST';
+  method: 'GET' | 'HEAD' | 'POST' | 'DELETE';
   /** Path below the configured prefix, e.g. `/0.1/token/<t>`. */
   path: string;
   headers?: Record<string, string>;

@@ -1,0 +1,164 @@
+/**
+ * The user operations that span resources and wazo-auth, as Wazo's `UserMiddleWare`: create a
+ * user with its lines (and their extensions and endpoint), groups, forwards and wazo-auth user;
+ * delete one with all of that (`recursive=true`).
+ *
+ * All or nothing: the Service API calls run as one transaction, and wazo-auth is called last,
+ * before the commit, so bad relation input never reaches wazo-auth and a refusal of wazo-auth
+ * rolls the rows back. If the commit itself fails after wazo-auth created its user, that user is
+ * deleted again (and a failure to do so is logged: it is the one case left for an operator).
+ */
+import { type Line, scopeOf, type TenantScope, type UserKey } from '@wazo-ts/dao';
+import { InvalidDataError, UnavailableError } from '@wazo-ts/errors';
+import type { AuthUser, AuthUserCreate, AuthUsersClient } from '../common/auth-users.js';
+import { pythonRepr } from '../common/python-repr.js';
+import type { ConfdServices } from '../common/services.js';
+import {
+  UNSUPPORTED_RELATIONS,
+  type UserAuthInput,
+  type UserCreateBody,
+  type UserLineInput,
+} from './user-create.schema.js';
+
+export interface UserCompositeDeps {
+  services: ConfdServices;
+  authUsers: Pick<AuthUsersClient, 'create' | 'delete'>;
+  /** confd's service token, or null while it has none. */
+  serviceToken: () => string | null;
+  logger: { error(details: object, message: string): void; warn(details: object, message: string): void };
+}
+
+function rejectUnsupported(body: Record<string, unknown>): void {
+  for (const field of UNSUPPORTED_RELATIONS) {
+    const value = body[field];
+    const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+    if (!empty)
+      throw new InvalidDataError(`Input Error - ${field}: ${pythonRepr(['Not supported by this confd.'])}`, {
+        errorId: 'invalid-data',
+        details: { field },
+      });
+  }
+}
+
+/** Wazo's `init_auth`: the auth user's empty fields come from the user's. */
+function authUserOf(auth: UserAuthInput, user: UserCreateBody, uuid: string): AuthUserCreate {
+  const username = auth.username || user.username || null;
+  const email = auth.email_address || user.email || null;
+  return {
+    uuid,
+    // As Wazo's confd: a login is needed, the e-mail address or else the uuid stands in.
+    username: username ?? email ?? uuid,
+    password: auth.password || user.password || null,
+    firstname: auth.firstname || user.firstname || null,
+    lastname: auth.lastname || user.lastname || null,
+    email_address: email,
+    enabled: auth.enabled ?? true,
+    purpose: auth.purpose ?? 'user',
+  };
+}
+
+export function createUserComposite(deps: UserCompositeDeps) {
+  const { services, authUsers, logger } = deps;
+
+  function token(): string {
+    const current = deps.serviceToken();
+    if (!current)
+      throw new UnavailableError('wazo-confd has no service token for wazo-auth yet', {
+        errorId: 'no-service-token',
+      });
+    return current;
+  }
+
+  /** An extension given by exten and context is reused when it exists (Wazo's `create_or_get`). */
+  async function extensionFor(scope: TenantScope, exten: string, context: string) {
+    const found = await services.extensions.search(scope, { filters: { exten, context } });
+    const existing = found.items.find((e) => e.exten === exten && e.context === context);
+    return existing ?? services.extensions.create(scope, { exten, context });
+  }
+
+  async function createLine(scope: TenantScope, userId: number, input: UserLineInput): Promise<Line> {
+    const { extensions = [], ...fields } = input;
+    const line = await services.lines.create(scope, fields);
+    for (const { exten, context } of extensions) {
+      const extension = await extensionFor(scope, exten, context);
+      await services.lineExtensions.associate(scope, line.id, extension.id);
+    }
+    await services.userLines.associate(scope, userId, line.id);
+    return services.lines.get(scope, line.id);
+  }
+
+  async function compensate(tenantUuid: string, uuid: string, cause: unknown): Promise<void> {
+    try {
+      await authUsers.delete(token(), tenantUuid, uuid);
+      logger.warn({ err: cause, user_uuid: uuid }, 'user create failed after wazo-auth created it: undone');
+    } catch (error) {
+      logger.error(
+        { err: error, cause, user_uuid: uuid, tenant_uuid: tenantUuid },
+        'user create failed and its wazo-auth user could not be deleted: delete it by hand',
+      );
+    }
+  }
+
+  /** A line goes with its users' links; each extension goes too unless another line still has it. */
+  async function deleteLine(scope: TenantScope, line: Line): Promise<void> {
+    const extensionIds = line.extensions.map((e) => e.id);
+    for (const id of extensionIds) await services.lineExtensions.dissociate(scope, line.id, id);
+    await services.lines.delete(scope, line.id);
+    for (const id of extensionIds) {
+      const extension = await services.extensions.get(scope, id);
+      if (extension.lines.length === 0) await services.extensions.delete(scope, id);
+    }
+  }
+
+  return {
+    /**
+     * Creates the user in `tenantUuid`; relations are looked up among `scope` (the tenant and
+     * its visible sub-tenants, as Wazo's), their own rules refusing a foreign tenant.
+     */
+    async create(scope: TenantScope, tenantUuid: string, body: UserCreateBody) {
+      rejectUnsupported(body as unknown as Record<string, unknown>);
+      const { auth, lines, groups, forwards, ...fields } = body;
+      for (const field of UNSUPPORTED_RELATIONS) delete (fields as Record<string, unknown>)[field];
+      const serviceToken = auth ? token() : null;
+      await services.tenants.ensure(tenantUuid);
+      let authCreated: string | null = null;
+      try {
+        return await services.transaction(async () => {
+          const user = await services.users.create(scopeOf(tenantUuid), tenantUuid, fields);
+          for (const line of lines ?? []) await createLine(scope, user.id, line);
+          if (groups?.length) await services.groupMembers.associateGroups(scope, user.uuid, groups);
+          if (forwards) await services.userForwards.update(scope, user.uuid, forwards);
+          const created = await services.getUserWithRelations(scope, user.uuid);
+          let authUser: AuthUser | undefined;
+          if (auth && serviceToken) {
+            authUser = await authUsers.create(serviceToken, tenantUuid, authUserOf(auth, body, user.uuid));
+            authCreated = user.uuid;
+          }
+          return { ...created, ...(authUser ? { auth: authUser } : {}) };
+        });
+      } catch (error) {
+        if (authCreated) await compensate(tenantUuid, authCreated, error);
+        throw error;
+      }
+    },
+
+    /** `DELETE /users/{id}`; with `recursive`, its lines, their unshared extensions and its wazo-auth user too. */
+    async delete(scope: TenantScope, key: UserKey, recursive: boolean): Promise<void> {
+      if (!recursive) {
+        await services.users.delete(scope, key);
+        return;
+      }
+      const serviceToken = token();
+      await services.transaction(async () => {
+        const user = await services.getUserWithRelations(scope, key);
+        if (user.groups.length > 0) await services.groupMembers.associateGroups(scope, user.uuid, []);
+        for (const line of user.lines) await deleteLine(scope, line);
+        await services.users.delete(scope, user.uuid);
+        // A 404 of wazo-auth is fine: the user may never have had a login.
+        await authUsers.delete(serviceToken, user.tenant_uuid, user.uuid);
+      });
+    },
+  };
+}
+
+export type UserComposite = ReturnType<typeof createUserComposite>;
