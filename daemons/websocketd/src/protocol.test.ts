@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decodeClientMessage, encodeEvent, ProtocolError, parseVersion } from './protocol.js';
+
+describe('websocketd protocol codec', () => {
+  it('when a frame is a well-formed op, then it is decoded with its value', () => {
+    assert.deepEqual(decodeClientMessage('{"op":"subscribe","data":{"event_name":"*"}}', false), {
+      op: 'subscribe',
+      value: '*',
+    });
+    assert.deepEqual(decodeClientMessage('{"op":"start","data":42}', false), { op: 'start' });
+    assert.deepEqual(decodeClientMessage(Buffer.from('{"op":"ping","data":{"payload":""}}'), false), {
+      op: 'ping',
+      value: '',
+    });
+  });
+
+  it('when a frame is outside the protocol, then ProtocolError', () => {
+    for (const frame of [
+      '',
+      'null',
+      '"op"',
+      '{"op":null}',
+      '{"op":"token","data":null}',
+      '{"op":"token","data":[]}',
+    ])
+      assert.throws(() => decodeClientMessage(frame, false), ProtocolError, frame);
+    assert.throws(() => decodeClientMessage('{"op":"start"}', true), ProtocolError);
+  });
+
+  it('when the version is absent, then 1; 1 and 2 are taken; anything else is refused', () => {
+    assert.equal(parseVersion(null), 1);
+    assert.equal(parseVersion('2'), 2);
+    for (const raw of ['', '3', '1.5', 'v2']) assert.throws(() => parseVersion(raw), ProtocolError, raw);
+  });
+
+  it('when an event is encoded, then v1 is the body itself and v2 wraps it as valid JSON', () => {
+    const body = '{"name":"x","data":{"a":1}}';
+    assert.equal(encodeEvent(body, 1), body);
+    assert.deepEqual(JSON.parse(encodeEvent(body, 2)), {
+      op: 'event',
+      code: 0,
+      data: { name: 'x', data: { a: 1 } },
+    });
+  });
+});
