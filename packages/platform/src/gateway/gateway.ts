@@ -73,13 +73,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const badGateway = (service: string) =>
     errorBody(`${service} is not answering`, 'bad-gateway', { service });
 
-  proxy.on('error', (error, req, res) => {
-    const route = findRoute(options.routes, req.url ?? '/');
-    const service = route?.service ?? 'the service';
-    options.onError?.(error, req.url ?? '');
-    if ('writeHead' in res) sendJson(res as ServerResponse, 502, badGateway(service));
-    else if (!res.destroyed) rejectUpgrade(res as Socket, 502, 'Bad Gateway', badGateway(service));
-  });
+  // Per call, so the message names the daemon (req.url is already rewritten by then).
+  const failed =
+    (service: string) =>
+    (error: Error, req: IncomingMessage, res: ServerResponse | Socket): void => {
+      options.onError?.(error, req.url ?? '');
+      if ('writeHead' in res) sendJson(res, 502, badGateway(service));
+      else if (!res.destroyed) rejectUpgrade(res, 502, 'Bad Gateway', badGateway(service));
+    };
 
   const server = createServer({ cert, key }, (req, res) => {
     const route = findRoute(options.routes, req.url ?? '/');
@@ -88,9 +89,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return;
     }
     req.url = route.path;
-    proxy.web(req, res, { target: route.target, headers: { 'x-script-name': route.scriptName } });
+    proxy.web(
+      req,
+      res,
+      { target: route.target, headers: { 'x-script-name': route.scriptName } },
+      failed(route.service),
+    );
   });
+  // Upgraded sockets leave the HTTP server's bookkeeping: kept here so close() can end them.
+  const upgraded = new Set<Socket>();
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
     socket.on('error', () => socket.destroy());
     const route = findRoute(options.routes, req.url ?? '/');
     if (!route) {
@@ -100,7 +110,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     req.url = route.path;
     // Every frame is forwarded as soon as it arrives: the sockets are piped, no buffering.
     socket.setNoDelay(true);
-    proxy.ws(req, socket, head, { target: route.target, headers: { 'x-script-name': route.scriptName } });
+    proxy.ws(
+      req,
+      socket,
+      head,
+      { target: route.target, headers: { 'x-script-name': route.scriptName } },
+      failed(route.service),
+    );
   });
 
   await listenOn(server, options.port, options.listen ?? '127.0.0.1');
@@ -116,6 +132,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.close(() => resolve());
         // Websockets and keep-alive connections would hold close() open forever.
         server.closeAllConnections();
+        for (const socket of upgraded) socket.destroy();
         proxy.close();
       });
       return closing;
