@@ -25,7 +25,7 @@ import { checkPortFree } from './gateway/listen.js';
 import { platformRoutes } from './gateway/routes.js';
 import type { PlatformOptions } from './options.js';
 import { ensureRunUser, prepareDataDir, runningAsRoot } from './privileges.js';
-import { createStopStack } from './stop-stack.js';
+import { createStopStack, type StopStack } from './stop-stack.js';
 
 export interface Platform {
   /** `https://127.0.0.1:8443`: the gateway. */
@@ -70,40 +70,111 @@ async function ensureServiceAccounts(options: PlatformOptions, admin: AdminPlan,
     await ensureServiceAccount({ api, adminToken: token, dataDir: options.dataDir, name });
 }
 
+interface Front {
+  certificate: Awaited<ReturnType<typeof ensureCertificate>>;
+  gatewayUrl: string;
+  uris: Record<'auth' | 'confd', string>;
+  keeperPid: number;
+  firstStart: boolean;
+}
+
+/** Certificate, gateway and database; their stops go on `stack` (PostgreSQL stops last). */
+async function startFront(options: PlatformOptions, stack: StopStack, progress: (line: string) => void) {
+  const certificate = await ensureCertificate({
+    dataDir: options.dataDir,
+    certificate: options.tlsCertificate,
+    privateKey: options.tlsPrivateKey,
+  });
+  if (certificate.generated) progress(`Generated a self-signed certificate: ${certificate.certificate}`);
+  // Bound first: while still root (port 443), and before PostgreSQL picks a free port that could
+  // be this one. It answers 502 until the daemons are up.
+  const gateway = await startGateway({
+    routes: platformRoutes(options.ports),
+    port: options.httpsPort,
+    listen: options.httpsListen,
+    certificate,
+  });
+  let firstStart = false;
+  const database = await startDatabaseKeeper({
+    dataDir: options.dataDir,
+    onProgress: (stage) => {
+      if (stage === 'initialising') {
+        firstStart = true;
+        progress('Creating the PostgreSQL database cluster (first start only, a few seconds)...');
+      } else if (stage === 'starting') progress('Starting PostgreSQL...');
+    },
+  }).catch(async (error: unknown) => {
+    await gateway.close();
+    throw error;
+  });
+  stack.push(() => database.stop());
+  stack.push(() => gateway.close());
+  const front: Front = {
+    certificate,
+    gatewayUrl: gateway.url,
+    uris: database.uris,
+    keeperPid: database.pid,
+    firstStart,
+  };
+  return front;
+}
+
+async function startAuth(options: PlatformOptions, context: DaemonContext, uri: string, admin: AdminPlan) {
+  return startDaemon(
+    authDaemon,
+    {
+      name: 'auth',
+      port: options.ports.auth,
+      config: { db_uri: uri },
+      env: admin.bootstrap
+        ? {
+            WAZO_AUTH__BOOTSTRAP_USER_ON_STARTUP: 'true',
+            WAZO_AUTH__BOOTSTRAP_USER_USERNAME: JSON.stringify(admin.username),
+            WAZO_AUTH__BOOTSTRAP_USER_PASSWORD: JSON.stringify(admin.password),
+          }
+        : {},
+    },
+    context,
+  );
+}
+
+function startServiceDaemons(
+  options: PlatformOptions,
+  context: DaemonContext,
+  uri: string,
+  stack: StopStack,
+) {
+  return Promise.all([
+    startDaemon(
+      confdDaemon,
+      {
+        name: 'confd',
+        port: options.ports.confd,
+        config: { db_uri: uri },
+        keyFile: keyFileOf(options.dataDir, 'wazo-confd'),
+      },
+      context,
+    ).then(stack.track),
+    startDaemon(
+      websocketdDaemon,
+      {
+        name: 'websocketd',
+        port: options.ports.websocketd,
+        keyFile: keyFileOf(options.dataDir, 'wazo-websocketd'),
+      },
+      context,
+    ).then(stack.track),
+  ]);
+}
+
 export async function startPlatform(options: PlatformOptions, hooks: StartHooks = {}): Promise<Platform> {
   const progress = hooks.onProgress ?? (() => {});
   await checkPorts(options);
-  const asRoot = runningAsRoot();
-  const runUser = asRoot ? await ensureRunUser(options.runAs) : null;
+  const runUser = runningAsRoot() ? await ensureRunUser(options.runAs) : null;
   await prepareDataDir(options.dataDir, runUser);
   const stack = createStopStack();
   try {
-    const certificate = await ensureCertificate({
-      dataDir: options.dataDir,
-      certificate: options.tlsCertificate,
-      privateKey: options.tlsPrivateKey,
-    });
-    if (certificate.generated) progress(`Generated a self-signed certificate: ${certificate.certificate}`);
-    let firstStart = false;
-    const database = await startDatabaseKeeper({
-      dataDir: options.dataDir,
-      onProgress: (stage) => {
-        if (stage === 'initialising') {
-          firstStart = true;
-          progress('Creating the PostgreSQL database cluster (first start only, a few seconds)...');
-        } else if (stage === 'starting') progress('Starting PostgreSQL...');
-      },
-    });
-    stack.push(() => database.stop());
-    // Bound now, while a port below 1024 may still be taken; it answers 502 until the daemons are up.
-    const gateway = await startGateway({
-      routes: platformRoutes(options.ports),
-      port: options.httpsPort,
-      listen: options.httpsListen,
-      certificate,
-    });
-    stack.push(() => gateway.close());
-
+    const front = await startFront(options, stack, progress);
     const admin = await planAdmin(options.dataDir, options.env);
     const context: DaemonContext = {
       dataDir: options.dataDir,
@@ -113,50 +184,14 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
       env: options.env,
     };
     progress('Starting wazo-auth...');
-    const auth = await startDaemon(
-      authDaemon,
-      {
-        name: 'auth',
-        port: options.ports.auth,
-        config: { db_uri: database.uris.auth },
-        env: admin.bootstrap
-          ? {
-              WAZO_AUTH__BOOTSTRAP_USER_ON_STARTUP: 'true',
-              WAZO_AUTH__BOOTSTRAP_USER_USERNAME: JSON.stringify(admin.username),
-              WAZO_AUTH__BOOTSTRAP_USER_PASSWORD: JSON.stringify(admin.password),
-            }
-          : {},
-      },
-      context,
-    );
-    stack.push(() => auth.stop());
+    const auth = stack.track(await startAuth(options, context, front.uris.auth, admin));
     if (admin.bootstrap) await saveAdminCredentials(admin);
     await ensureServiceAccounts(options, admin, auth.url);
-
     progress('Starting wazo-confd and wazo-websocketd...');
-    const [confd, websocketd] = await Promise.all([
-      startDaemon(
-        confdDaemon,
-        {
-          name: 'confd',
-          port: options.ports.confd,
-          config: { db_uri: database.uris.confd },
-          keyFile: keyFileOf(options.dataDir, 'wazo-confd'),
-        },
-        context,
-      ).then(stack.track),
-      startDaemon(
-        websocketdDaemon,
-        {
-          name: 'websocketd',
-          port: options.ports.websocketd,
-          keyFile: keyFileOf(options.dataDir, 'wazo-websocketd'),
-        },
-        context,
-      ).then(stack.track),
-    ]);
+    const [confd, websocketd] = await startServiceDaemons(options, context, front.uris.confd, stack);
+    const { certificate } = front;
     return {
-      url: gateway.url,
+      url: front.gatewayUrl,
       daemons: { auth: auth.url, confd: confd.url, websocketd: websocketd.url },
       admin: {
         username: admin.username,
@@ -170,8 +205,8 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
         generated: certificate.generated,
       },
       dataDir: options.dataDir,
-      firstStart,
-      keeperPid: database.pid,
+      firstStart: front.firstStart,
+      keeperPid: front.keeperPid,
       stop: () => stack.unwind(),
     };
   } catch (error) {

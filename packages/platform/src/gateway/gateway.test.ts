@@ -118,6 +118,17 @@ describe('the HTTPS gateway', () => {
     await once(socket, 'close');
   });
 
+  it('when a websocket client drops its connection abruptly, then the gateway keeps serving', async () => {
+    for (let i = 0; i < 5; i++) {
+      const socket = new WebSocket(`${gateway.url.replace('https', 'wss')}/api/websocketd/`, { ca });
+      await once(socket, 'open');
+      socket.send('bye');
+      socket.terminate();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal((await get('/api/auth/0.1/after-reset')).status, 200);
+  });
+
   it('when a websocket asks for an unknown prefix, then the upgrade is refused with 404', async () => {
     const socket = new WebSocket(`${gateway.url.replace('https', 'wss')}/api/nope/`, { ca });
     const [, response] = await once(socket, 'unexpected-response');

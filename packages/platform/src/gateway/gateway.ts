@@ -82,6 +82,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       else if (!res.destroyed) rejectUpgrade(res, 502, 'Bad Gateway', badGateway(service));
     };
 
+  // Errors outside a call's callback (a client resetting a proxied websocket) would otherwise be
+  // thrown by the library and end the process: the socket is simply closed.
+  proxy.on('error', (error, req, res) => {
+    options.onError?.(error, req.url ?? '');
+    if ('writeHead' in res) sendJson(res, 502, badGateway('the service'));
+    else res.destroy();
+  });
+
   const server = createServer({ cert, key }, (req, res) => {
     const route = findRoute(options.routes, req.url ?? '/');
     if (!route) {
