@@ -66,7 +66,9 @@ export const groupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         schema: { summary: 'Update group', tags: ['groups'], params: GroupIdParams, body: groupEditSchema },
       },
       async (request, reply) => {
-        await groups.edit(await itemScope(request), groupKeyOf(request.params.group_id), request.body);
+        // Wazo's quirk, kept for its clients: a PUT without ignore_forward sets it to false.
+        const body = { ...request.body, ignore_forward: request.body.ignore_forward ?? false };
+        await groups.edit(await itemScope(request), groupKeyOf(request.params.group_id), body);
         return reply.code(204).send();
       },
     );

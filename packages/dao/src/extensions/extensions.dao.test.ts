@@ -6,6 +6,7 @@ import type { Tx } from '../db/unit-of-work.js';
 import { scopeOf } from '../search/search.js';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '../testing/index.js';
 import { createExtensionsDao } from './extensions.dao.js';
+import { NO_OTHER_OWNERS } from './extensions.model.js';
 
 const dao = createExtensionsDao();
 const A = randomUUID();
@@ -58,6 +59,7 @@ describe('extensions dao', () => {
       context: 'default',
       tenant_uuid: A,
       lines: [],
+      ...NO_OTHER_OWNERS,
     });
     assert.equal(await dao.findIdByExten(tx, '1000', ctx.default!), id);
     assert.equal(await dao.findIdByExten(tx, '1000', ctx['from-extern']!), null);

@@ -7,7 +7,7 @@
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
-import type { Extension, ExtensionRecord } from './extensions.model.js';
+import { type Extension, type ExtensionRecord, NO_OTHER_OWNERS } from './extensions.model.js';
 
 export const extensionSearchConfig: SearchConfig = {
   columns: {
@@ -62,6 +62,7 @@ export function createExtensionsDao() {
       ...row,
       commented: !row.enabled,
       lines: links.filter((l) => l.extension_id === row.id).map((l) => ({ id: l.id, name: l.name })),
+      ...NO_OTHER_OWNERS,
     }));
   }
 

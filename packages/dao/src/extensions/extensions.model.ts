@@ -13,7 +13,24 @@ export interface Extension {
   commented: boolean;
   /** Lines this extension is assigned to. */
   lines: { id: number; name: string | null }[];
+  /** Wazo's other owners, whose resources wazo-ts does not have yet (groups get no extension here): null. */
+  conference: null;
+  parking_lot: null;
+  group: null;
+  incall: null;
+  outcall: null;
+  queue: null;
 }
+
+/** The owners an extension cannot have yet, as Wazo renders an absent one. */
+export const NO_OTHER_OWNERS = {
+  conference: null,
+  parking_lot: null,
+  group: null,
+  incall: null,
+  outcall: null,
+  queue: null,
+} as const;
 
 export interface ExtensionCreate {
   exten: string;

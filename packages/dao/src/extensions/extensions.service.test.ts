@@ -5,7 +5,7 @@ import type { Context } from '../contexts/contexts.model.js';
 import { scopeOf } from '../search/search.js';
 import { createFakeUnitOfWork, type FakeUnitOfWork } from '../testing/index.js';
 import type { ExtensionsDao } from './extensions.dao.js';
-import type { Extension, ExtensionRecord } from './extensions.model.js';
+import { type Extension, type ExtensionRecord, NO_OTHER_OWNERS } from './extensions.model.js';
 import { createExtensionsNotifier } from './extensions.notifier.js';
 import { createExtensionsService } from './extensions.service.js';
 import { createExtensionsValidator } from './extensions.validator.js';
@@ -66,6 +66,7 @@ describe('extensions service', () => {
       context: ctx.name,
       tenant_uuid: ctx.tenant_uuid,
       lines: lines.get(id) ?? [],
+      ...NO_OTHER_OWNERS,
     };
   }
 

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
-import type { Group, GroupEdit, GroupRow } from './groups.model.js';
+import type { Group, GroupEdit, GroupFields, GroupRow } from './groups.model.js';
+import { emptyGroupRelations, groupRelationsOf } from './groups.relations.js';
 
 /** Wazo's group search (id, name, label, preprocess_subroutine; sorted by label). */
 // TODO(extensions): Wazo also searches `exten` (the group's extension) once extensions exist.
@@ -36,6 +37,14 @@ function byKey<Q extends ReturnType<typeof scoped>>(query: Q, key: GroupKey): Q 
   return (UUID_RE.test(key) ? query.where('groups.uuid', '=', key) : query.where(sql<boolean>`false`)) as Q;
 }
 
+async function withRelations(tx: Tx, rows: GroupFields[]): Promise<Group[]> {
+  const relations = await groupRelationsOf(
+    tx,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...row, ...(relations.get(row.id) ?? emptyGroupRelations()) }));
+}
+
 export function createGroupsDao() {
   return {
     /** The slug of a tenant (from the tenants' table), or null when it is unknown or out of scope. */
@@ -49,15 +58,22 @@ export function createGroupsDao() {
     /** Null when the row's tenant is outside the scope: nothing is written. */
     async create(tx: Tx, scope: TenantScope, row: GroupRow): Promise<Group | null> {
       if (!scope.tenantUuids.includes(row.tenant_uuid)) return null;
-      return (await tx.db.insertInto('groups').values(row).returningAll().executeTakeFirstOrThrow()) as Group;
+      const inserted = await tx.db.insertInto('groups').values(row).returningAll().executeTakeFirstOrThrow();
+      return { ...(inserted as GroupFields), ...emptyGroupRelations() };
     },
 
     async find(tx: Tx, scope: TenantScope, key: GroupKey): Promise<Group | null> {
-      return ((await byKey(scoped(tx, scope), key).executeTakeFirst()) as Group | undefined) ?? null;
+      const row = (await byKey(scoped(tx, scope), key).executeTakeFirst()) as GroupFields | undefined;
+      return row ? ((await withRelations(tx, [row]))[0] ?? null) : null;
     },
 
     async search(tx: Tx, scope: TenantScope, params: SearchParams): Promise<SearchResult<Group>> {
-      return (await runSearch(scoped(tx, scope), groupSearchConfig, params)) as SearchResult<Group>;
+      const page = (await runSearch(
+        scoped(tx, scope),
+        groupSearchConfig,
+        params,
+      )) as SearchResult<GroupFields>;
+      return { total: page.total, items: await withRelations(tx, page.items) };
     },
 
     /** Applies `changes` to the group `id` if it is in scope; returns the new state or null. */
@@ -68,7 +84,7 @@ export function createGroupsDao() {
       query = query.where('tenant_uuid', 'in', [...scope.tenantUuids]);
       if (Object.keys(columns).length === 0) return this.find(tx, scope, id);
       const row = await query.set(columns).returningAll().executeTakeFirst();
-      return (row as Group | undefined) ?? null;
+      return row ? ((await withRelations(tx, [row as GroupFields]))[0] ?? null) : null;
     },
 
     /** Deletes the group `id` if it is in scope; true when a row went. */

@@ -30,7 +30,37 @@ export interface GroupMemberUser {
   priority: number;
 }
 
-export interface Group {
+/** A user member as a group shows it (`members.users`). */
+export interface GroupMemberSummary {
+  uuid: string;
+  firstname: string;
+  lastname: string | null;
+  priority: number;
+}
+
+export interface GroupScheduleSummary {
+  id: number;
+  name: string | null;
+}
+
+/**
+ * What a group shows of other resources, read-only, with Wazo's names. Extension members,
+ * extensions, incalls, call permissions and fallbacks wait for their resources: always empty.
+ */
+export interface GroupRelations {
+  members: {
+    users: GroupMemberSummary[];
+    extensions: { exten: string; context: string; priority: number }[];
+  };
+  extensions: { id: number; exten: string; context: string }[];
+  schedules: GroupScheduleSummary[];
+  incalls: { id: number }[];
+  call_permissions: { id: number; name: string }[];
+  fallbacks: { noanswer_destination: null; congestion_destination: null };
+}
+
+/** A group's own fields, as stored. */
+export interface GroupFields {
   id: number;
   uuid: string;
   tenant_uuid: string;
@@ -53,8 +83,10 @@ export interface Group {
   max_calls: number | null;
 }
 
+export type Group = GroupFields & GroupRelations;
+
 /** What a caller may set; everything but `label` has Wazo's default. */
-export type GroupCreate = Partial<Omit<Group, 'id' | 'uuid' | 'tenant_uuid' | 'name'>> & {
+export type GroupCreate = Partial<Omit<GroupFields, 'id' | 'uuid' | 'tenant_uuid' | 'name'>> & {
   label: string;
 };
 
@@ -66,6 +98,36 @@ export interface GroupRow extends GroupCreate {
   uuid: string;
   tenant_uuid: string;
   name: string;
+}
+
+/** The fields a caller sets; anything else in a body (read-only or unknown) is dropped, as marshmallow does. */
+const EDITABLE = [
+  'label',
+  'ring_strategy',
+  'timeout',
+  'user_timeout',
+  'retry_delay',
+  'music_on_hold',
+  'preprocess_subroutine',
+  'caller_id_mode',
+  'caller_id_name',
+  'dtmf_record_toggle',
+  'ring_in_use',
+  'mark_answered_elsewhere',
+  'enabled',
+  'ignore_forward',
+  'max_calls',
+] as const;
+
+/**
+ * The settable fields of a body; the deprecated `name` (Wazo 21.04) becomes the label when no
+ * label is given, on create and edit alike.
+ */
+export function groupInputOf<T extends GroupEdit>(body: T & { name?: unknown }): T {
+  const picked: Record<string, unknown> = {};
+  for (const key of EDITABLE) if (body[key] !== undefined) picked[key] = body[key];
+  if (picked.label === undefined && typeof body.name === 'string') picked.label = body.name;
+  return picked as T;
 }
 
 const nullableInt = { type: ['integer', 'null'], minimum: 0 } as const;

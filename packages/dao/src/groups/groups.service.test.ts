@@ -5,6 +5,7 @@ import { createFakeUnitOfWork } from '../testing/index.js';
 import type { GroupsDao } from './groups.dao.js';
 import type { Group } from './groups.model.js';
 import { createGroupsNotifier } from './groups.notifier.js';
+import { emptyGroupRelations } from './groups.relations.js';
 import { createGroupsService } from './groups.service.js';
 import { createGroupsValidator } from './groups.validator.js';
 
@@ -31,6 +32,7 @@ const stored = (extra: Partial<Group> = {}): Group => ({
   enabled: true,
   ignore_forward: false,
   max_calls: 0,
+  ...emptyGroupRelations(),
   ...extra,
 });
 

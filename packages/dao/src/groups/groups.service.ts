@@ -3,7 +3,7 @@ import type { UnitOfWork } from '../db/unit-of-work.js';
 import { notFound } from '../errors.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import type { GroupKey, GroupsDao } from './groups.dao.js';
-import type { Group, GroupCreate, GroupEdit } from './groups.model.js';
+import { type Group, type GroupCreate, type GroupEdit, groupInputOf } from './groups.model.js';
 import type { GroupsNotifier } from './groups.notifier.js';
 import type { GroupsValidator } from './groups.validator.js';
 
@@ -40,7 +40,8 @@ export function createGroupsService({
     },
 
     /** Creates in `tenantUuid`, which must be among the caller's tenants (else Tenant not found). */
-    create(scope: TenantScope, tenantUuid: string, input: GroupCreate): Promise<Group> {
+    create(scope: TenantScope, tenantUuid: string, body: GroupCreate): Promise<Group> {
+      const input = groupInputOf(body);
       return uow.run(async (tx) => {
         const slug = await validator.validateCreate(tx, scope, tenantUuid, input);
         const uuid = newUuid();
@@ -52,7 +53,8 @@ export function createGroupsService({
       });
     },
 
-    edit(scope: TenantScope, key: GroupKey, changes: GroupEdit): Promise<Group> {
+    edit(scope: TenantScope, key: GroupKey, body: GroupEdit): Promise<Group> {
+      const changes = groupInputOf(body);
       return uow.run(async (tx) => {
         const group = await dao.find(tx, scope, key);
         if (!group) throw missing(key);

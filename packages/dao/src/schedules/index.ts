@@ -16,6 +16,10 @@ export {
   type Schedule,
   type ScheduleCreate,
   type ScheduleEdit,
+  type ScheduleFields,
+  type ScheduleGroupSummary,
+  type ScheduleRelations,
+  type ScheduleUserSummary,
   scheduleCreateSchema,
   scheduleEditSchema,
 } from './schedules.model.js';

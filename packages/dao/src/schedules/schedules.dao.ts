@@ -4,7 +4,14 @@ import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import type { Destination } from './destination.js';
-import type { ExceptionalPeriod, OpenPeriod, Schedule, ScheduleRow } from './schedules.model.js';
+import type {
+  ExceptionalPeriod,
+  OpenPeriod,
+  Schedule,
+  ScheduleFields,
+  ScheduleRow,
+} from './schedules.model.js';
+import { scheduleRelationsOf } from './schedules.relations.js';
 
 /** Wazo's schedule search: id, name, timezone; sorted by name. */
 export const scheduleSearchConfig: SearchConfig = {
@@ -13,7 +20,7 @@ export const scheduleSearchConfig: SearchConfig = {
   defaultSort: 'name',
 };
 
-type ScheduleHead = Omit<Schedule, 'open_periods' | 'exceptional_periods'>;
+type ScheduleHead = Omit<ScheduleFields, 'open_periods' | 'exceptional_periods'>;
 
 function scoped(tx: Tx, scope: TenantScope) {
   const query = tx.db.selectFrom('schedules').selectAll('schedules');
@@ -43,9 +50,13 @@ async function insertPeriods(tx: Tx, scheduleId: number, row: ScheduleRow): Prom
   if (rows.length > 0) await tx.db.insertInto('schedule_periods').values(rows).execute();
 }
 
-/** Attaches the periods of each schedule, in the order they were given. */
+/** Attaches the periods of each schedule, in the order they were given, and its relations. */
 async function withPeriods(tx: Tx, heads: ScheduleHead[]): Promise<Schedule[]> {
   if (heads.length === 0) return [];
+  const relations = await scheduleRelationsOf(
+    tx,
+    heads.map((h) => h.id),
+  );
   const periods = await tx.db
     .selectFrom('schedule_periods')
     .selectAll()
@@ -69,6 +80,7 @@ async function withPeriods(tx: Tx, heads: ScheduleHead[]): Promise<Schedule[]> {
     });
     return {
       ...head,
+      ...relations.get(head.id)!,
       open_periods: own.filter((p) => p.kind === 'open').map(plain),
       exceptional_periods: own
         .filter((p) => p.kind === 'exceptional')

@@ -20,7 +20,29 @@ export interface ExceptionalPeriod extends OpenPeriod {
   destination: Destination;
 }
 
-export interface Schedule {
+export interface ScheduleUserSummary {
+  uuid: string;
+  firstname: string;
+  lastname: string | null;
+}
+
+export interface ScheduleGroupSummary {
+  id: number;
+  uuid: string;
+  name: string;
+}
+
+/** What a schedule shows of other resources, read-only; incalls, queues and outcalls wait for theirs. */
+export interface ScheduleRelations {
+  users: ScheduleUserSummary[];
+  groups: ScheduleGroupSummary[];
+  incalls: { id: number }[];
+  queues: { id: number; name: string; label: string }[];
+  outcalls: { id: number; name: string }[];
+}
+
+/** A schedule's own fields and periods. */
+export interface ScheduleFields {
   id: number;
   tenant_uuid: string;
   name: string | null;
@@ -30,6 +52,8 @@ export interface Schedule {
   exceptional_periods: ExceptionalPeriod[];
   enabled: boolean;
 }
+
+export type Schedule = ScheduleFields & ScheduleRelations;
 
 /** A period as given: the day lists default to "every day/month". */
 export type OpenPeriodInput = Pick<OpenPeriod, 'hours_start' | 'hours_end'> &

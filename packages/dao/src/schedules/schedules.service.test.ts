@@ -147,10 +147,15 @@ describe('schedules service', () => {
       ],
       exceptional_periods: [],
       enabled: true,
+      users: [],
+      groups: [],
+      incalls: [],
+      queues: [],
+      outcalls: [],
     };
     const { uow, rows, service } = setup(existing);
     await service.edit(scopeOf(T), 4, { name: 'new', enabled: false });
-    const { id: _id, ...unchanged } = existing;
+    const { id: _id, users: _u, groups: _g, incalls: _i, queues: _q, outcalls: _o, ...unchanged } = existing;
     assert.deepEqual(rows[0], { ...unchanged, name: 'new', enabled: false });
     await service.delete(scopeOf(T), 4);
     assert.deepEqual(
