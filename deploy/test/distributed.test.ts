@@ -2,7 +2,7 @@
  * The distributed layout without containers: wazo-auth, wazo-confd and wazo-websocketd as separate
  * processes started through their npm commands, each on its own PostgreSQL database, talking over
  * HTTP and the real RabbitMQ, with the service keys written by wazo-auth-bootstrap. Then the flow
- * a Wazo client goes through: admin token, a user made in confd and given a login in wazo-auth,
+ * a Wazo client goes through: admin token, a user and its login made through confd (which asks wazo-auth),
  * the user logs in and reads itself from confd, and a websocket sees `user_edited` after a change.
  */
 import assert from 'node:assert/strict';
@@ -46,30 +46,23 @@ describe('the daemons as separate processes on PostgreSQL and RabbitMQ', () => {
     }
   });
 
-  it('when the admin creates a user in confd and its login in wazo-auth, then the user logs in', async () => {
+  it('when the admin creates a user with its login through confd, then wazo-auth holds it under the same uuid', async () => {
     const created = await asAdmin(`${stack.confd.url}/1.1/users`, 'POST', {
       firstname: 'Alice',
       lastname: 'Apart',
+      auth: { username: alice.username, password: alice.password },
     });
     assert.equal(created.status, 201, created.text);
     alice.uuid = created.json<{ uuid: string }>().uuid;
-    const login = await asAdmin(`${stack.auth.url}/0.1/users`, 'POST', {
-      uuid: alice.uuid,
-      username: alice.username,
-      password: alice.password,
-      purpose: 'user',
-    });
+    const login = await asAdmin(`${stack.auth.url}/0.1/users/${alice.uuid}`);
     assert.equal(login.status, 200, login.text);
+    assert.equal(login.json<{ username: string }>().username, alice.username);
+  });
+
+  it('when the user logs in, then it reads itself from confd with its own token', async () => {
     const token = await postToken(`${stack.auth.url}/0.1`, alice.username, alice.password);
     assert.equal(token.metadata.uuid, alice.uuid);
     aliceToken = token.token;
-  });
-
-  // A user token may not list tenants (no auth.tenants.read): wazo-auth answers 401, which Wazo's
-  // helpers (xivo's visible_tenants) read as "the token's own tenant only"; confd still answers 503.
-  it('when the user reads itself from confd with its own token, then confd answers its user', {
-    todo: 'confd turns the 401 of GET /0.1/tenants for a user token into 503',
-  }, async () => {
     const me = await call(`${stack.confd.url}/1.1/users/${alice.uuid}`, {
       headers: { 'x-auth-token': aliceToken },
     });

@@ -5,13 +5,13 @@
  * in the order docs/deploy.md gives an operator.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
 import { Connection } from 'rabbitmq-client';
-import { stringify } from 'yaml';
-import { type RunningCommand, runCommand, startCommand } from './commands.js';
+import { parse, stringify } from 'yaml';
+import { REPO_ROOT, type RunningCommand, runCommand, startCommand } from './commands.js';
 
 const AMQP_URI = process.env.WAZO_TEST_AMQP_URI ?? 'amqp://guest:guest@127.0.0.1:5672';
 
@@ -51,6 +51,15 @@ function writeConfig(dir: string, name: string, config: Record<string, unknown>)
 
 const portOf = (url: string) => Number(new URL(url).port);
 
+/** The service accounts' ACLs of the example config an operator starts from. */
+function exampleServiceAcls(): Record<string, string[]> {
+  const file = join(REPO_ROOT, 'deploy/etc/wazo-auth/config.yml');
+  const accounts = (
+    parse(readFileSync(file, 'utf8')) as { service_accounts: Record<string, { acl: string[] }> }
+  ).service_accounts;
+  return Object.fromEntries(Object.entries(accounts).map(([name, account]) => [name, account.acl]));
+}
+
 export async function startStack(): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'wazo-stack-'));
   const exchange = `wazo-ts-test.stack.${randomBytes(4).toString('hex')}`;
@@ -80,10 +89,9 @@ export async function startStack(): Promise<Stack> {
       auth: { key_file: null },
       password_hash_iterations: 1000,
       token_cleanup_interval: 0,
-      service_accounts: {
-        'wazo-confd': { acl: ['auth.tenants.read'], key_file: keyFile('wazo-confd') },
-        'wazo-websocketd': { acl: ['auth.tenants.read'], key_file: keyFile('wazo-websocketd') },
-      },
+      service_accounts: Object.fromEntries(
+        Object.entries(exampleServiceAcls()).map(([name, acl]) => [name, { acl, key_file: keyFile(name) }]),
+      ),
     });
     const bootstrap = await runCommand('wazo-auth-bootstrap', [
       '-c',
