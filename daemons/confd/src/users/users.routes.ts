@@ -13,6 +13,7 @@ import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 import { createUserComposite } from './user-composite.js';
 import { type UserCreateBody, userCreateBodySchema } from './user-create.schema.js';
+import { renderUserView, USER_VIEWS } from './user-views.js';
 
 const UserIdParams = {
   type: 'object',
@@ -43,7 +44,7 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     const itemScope = (request: Parameters<typeof scopingTenantOf>[0]) =>
       tenantScopeOf(request, visible, true);
 
-    api.get<{ Querystring: ListQuery }>(
+    api.get<{ Querystring: ListQuery & { view?: string } }>(
       '/users',
       {
         config: { acl: 'confd.users.read' },
@@ -58,7 +59,15 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           listFilters: ['uuid', 'exten', 'mobile_phone_number'],
           ignore: ['view'],
         });
-        return users.search(await tenantScopeOf(request, visible, recurse), params);
+        const scope = await tenantScopeOf(request, visible, recurse);
+        const result = await users.search(scope, params);
+        const view = USER_VIEWS.find((v) => v === request.query.view);
+        // As Wazo: an unknown view renders the full user.
+        if (!view) return result;
+        return {
+          total: result.total,
+          items: await renderUserView(resources.services, scope, view, result.items),
+        };
       },
     );
 
