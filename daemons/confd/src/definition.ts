@@ -4,7 +4,7 @@ import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { extensionsPlugin } from './extensions/index.js';
-import { groupMemberUsersPlugin, groupsPlugin } from './groups/index.js';
+import { groupMemberUsersPlugin, groupsPlugin, userGroupsPlugin } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
@@ -30,6 +30,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     usersPlugin,
     groupsPlugin,
     groupMemberUsersPlugin,
+    userGroupsPlugin,
     contextsPlugin,
     contextRangesPlugin,
     contextIncludesPlugin,

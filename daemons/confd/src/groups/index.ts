@@ -1,2 +1,3 @@
 export { groupMemberUsersPlugin } from './group-members.routes.js';
 export { groupsPlugin } from './groups.routes.js';
+export { userGroupsPlugin } from './user-groups.routes.js';

@@ -1,0 +1,43 @@
+/**
+ * `PUT /users/{user_id}/groups` (Wazo's `user_group`): makes the user (by id or uuid) a member of
+ * exactly these groups, each named by id or uuid; an empty list leaves them all. 204, and the
+ * user event `user_groups_associated`.
+ */
+import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { type GroupRefInput, userGroupsSchema } from '@wazo-ts/dao';
+import { tenantScopeOf } from '../common/scope.js';
+import type { ConfdConfig } from '../definition.js';
+import type { ConfdResources } from '../resources.js';
+
+const params = {
+  type: 'object',
+  properties: { user_id: { type: 'string', description: 'The user id or uuid' } },
+  required: ['user_id'],
+} as const;
+
+type UserGroupsRequest = { Params: { user_id: string }; Body: { groups: GroupRefInput[] } };
+
+export const userGroupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
+  name: 'user_group',
+  load({ api, resources }) {
+    api.put<UserGroupsRequest>(
+      '/users/:user_id/groups',
+      {
+        config: { acl: 'confd.users.{user_id}.groups.update' },
+        schema: {
+          summary: 'Associate user to groups',
+          tags: ['users', 'groups'],
+          params,
+          body: userGroupsSchema,
+        },
+      },
+      async (request, reply) => {
+        const scope = await tenantScopeOf(request, resources.visibleTenants, true);
+        const raw = request.params.user_id;
+        const key = /^\d{1,9}$/.test(raw) ? Number(raw) : raw;
+        await resources.services.groupMembers.associateGroups(scope, key, request.body.groups);
+        return reply.code(204).send();
+      },
+    );
+  },
+};
