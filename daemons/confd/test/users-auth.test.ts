@@ -199,6 +199,8 @@ describe('POST /users that must change nothing', () => {
   it('when a relation this confd lacks is given, then 400 and nothing anywhere', async () => {
     const [message] = await refused({ firstname: 'Eve', voicemail: { name: 'x' } }, 400);
     assert.equal(message, "Input Error - voicemail: ['Not supported by this confd.']");
+    const device = { ...fullUser(login()), lines: [{ context: ctx.t1, device_id: 'abc' }] };
+    assert.deepEqual(await refused(device, 400), ["Input Error - lines: ['Not supported by this confd.']"]);
   });
 
   it('when wazo-auth is unreachable, then 503 in confd format and nothing anywhere', async () => {
@@ -253,9 +255,14 @@ describe('DELETE /users/{id}', () => {
     assert.equal(ext.rowCount, 0);
     assert.equal((await call('GET', `/users/${user.uuid}`, 'admin1')).statusCode, 404);
     assert.equal(await world.authUserStatus(user.uuid), 404);
-    const events = (await outboxNames(database)).slice(before);
-    for (const name of ['user_groups_associated', 'line_deleted', 'extension_deleted', 'user_deleted'])
-      assert.ok(events.includes(name), `${name} in ${events}`);
+    assert.deepEqual((await outboxNames(database)).slice(before), [
+      'user_groups_associated',
+      'line_extension_dissociated',
+      'user_line_dissociated',
+      'line_deleted',
+      'extension_deleted',
+      'user_deleted',
+    ]);
   });
 
   it('when recursive on a user without a wazo-auth user, then 204 all the same', async () => {

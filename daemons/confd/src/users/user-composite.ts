@@ -28,16 +28,22 @@ export interface UserCompositeDeps {
   logger: { error(details: object, message: string): void; warn(details: object, message: string): void };
 }
 
+const notSupported = (field: string) =>
+  new InvalidDataError(`Input Error - ${field}: ${pythonRepr(['Not supported by this confd.'])}`, {
+    errorId: 'invalid-data',
+    details: { field },
+  });
+
 function rejectUnsupported(body: Record<string, unknown>): void {
   for (const field of UNSUPPORTED_RELATIONS) {
     const value = body[field];
     const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
-    if (!empty)
-      throw new InvalidDataError(`Input Error - ${field}: ${pythonRepr(['Not supported by this confd.'])}`, {
-        errorId: 'invalid-data',
-        details: { field },
-      });
+    if (!empty) throw notSupported(field);
   }
+  // No devices yet: a line's device would be silently lost.
+  const lines = Array.isArray(body.lines) ? (body.lines as Record<string, unknown>[]) : [];
+  if (lines.some((line) => line.device_id !== undefined && line.device_id !== null))
+    throw notSupported('lines');
 }
 
 /** Wazo's `init_auth`: the auth user's empty fields come from the user's. */

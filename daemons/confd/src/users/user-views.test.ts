@@ -1,7 +1,7 @@
 /**
  * `GET /users` views and list filters on a real PostgreSQL: `view=summary|directory` flatten each
  * user with its main line as Wazo's schemas do, `uuid=a,b` takes a comma list, and a POST with
- * lines but no `auth` never calls wazo-auth.
+ * lines but no `auth` never calls wazo-auth; `PUT ?recursive=true` edits fields only.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -114,5 +114,16 @@ describe('users list views and filters', () => {
     const uuids = res.json().items.map((u: { uuid: string }) => u.uuid);
     assert.deepEqual(uuids.sort(), [bare.uuid, withLine.uuid].sort());
     assert.ok('caller_id' in res.json().items[0]);
+  });
+
+  it('when PUT has recursive=true, then the fields change and the lines stay (documented difference)', async () => {
+    const res = await call('PUT', `/users/${withLine.uuid}?recursive=true`, 'admin', { firstname: 'Alicia' });
+    assert.equal(res.statusCode, 204, res.body);
+    const after = (await call('GET', `/users/${withLine.uuid}`, 'admin')).json();
+    assert.equal(after.firstname, 'Alicia');
+    assert.deepEqual(
+      after.lines.map((l: { id: number }) => l.id),
+      [withLine.lines[0]?.id],
+    );
   });
 });
