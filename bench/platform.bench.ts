@@ -33,14 +33,15 @@ async function timeUntil(
   started: number,
   child: ChildProcess,
   ready: () => Promise<boolean>,
+  output: () => string = () => '',
 ): Promise<number> {
   const deadline = started + READY_TIMEOUT_MS;
   while (performance.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode} before ready`);
+    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode} before ready:\n${output()}`);
     if (await ready().catch(() => false)) return performance.now() - started;
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error('not ready in time');
+  throw new Error(`not ready in time:\n${output()}`);
 }
 
 async function treeRssKb(pid: number): Promise<number> {
