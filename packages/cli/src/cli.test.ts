@@ -3,6 +3,7 @@
  * wazo-auth and wazo-confd: login and its token file, tenants and users in table and JSON, logout.
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -172,6 +173,38 @@ describe('wazo login, tenant, user, logout', SUITE, () => {
     assert.equal((await cli.run(['user', 'list', '--limit', 'ten'])).code, 2);
     assert.equal((await cli.run(['user', 'frobnicate'])).code, 2);
   });
+
+  it(
+    'when following events, then a user created meanwhile shows up, and Ctrl-C ends with 0',
+    TIMEOUT,
+    async () => {
+      await cli.ok(['login', '--websocketd-url', stack.websocketd.url, '--username', stack.admin.username], {
+        stdin: `${stack.admin.password}\n`,
+      });
+      const events = cli.spawn(['events', 'user_created']);
+      let stdout = '';
+      let stderr = '';
+      events.stdout.on('data', (chunk) => (stdout += chunk));
+      events.stderr.on('data', (chunk) => (stderr += chunk));
+      const waitFor = (read: () => string, pattern: RegExp) =>
+        new Promise<void>((resolve, reject) => {
+          const check = () => (pattern.test(read()) ? resolve() : undefined);
+          events.stdout.on('data', check);
+          events.stderr.on('data', check);
+          events.on('exit', () => reject(new Error(`wazo events exited: ${stderr}`)));
+        });
+      const following = waitFor(() => stderr, /following user_created/);
+      events.stderr.on('data', (chunk) => (stderr += chunk));
+      await following;
+      const created = waitFor(() => stdout, /user_created/);
+      const user = await cli.json<{ uuid: string }>(['user', 'create', '--firstname', 'Eve']);
+      await created;
+      assert.match(stdout, new RegExp(`user_created .*"uuid":"${user.uuid}"`));
+      const exited = once(events, 'exit');
+      events.kill('SIGINT');
+      assert.deepEqual(await exited, [0, null]);
+    },
+  );
 
   it('when logging out, then the token is revoked and commands say to log in', TIMEOUT, async () => {
     const saved = JSON.parse(

@@ -2,7 +2,7 @@
  * The CLI as a user runs it: `node bin/wazo.js ...` in a child process, with its own config
  * folder (XDG_CONFIG_HOME) and nothing of the test runner's environment that could change it.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,6 +21,8 @@ export interface CliRunner {
   run(args: string[], options?: { stdin?: string; env?: Record<string, string> }): Promise<CliResult>;
   /** Runs and expects exit 0; returns stdout. */
   ok(args: string[], options?: { stdin?: string; env?: Record<string, string> }): Promise<string>;
+  /** Starts a long-running command (`events`); the caller reads and stops the child. */
+  spawn(args: string[]): ChildProcessWithoutNullStreams;
   /** Runs with `--json` and expects exit 0; returns the parsed stdout. */
   json<T = unknown>(args: string[]): Promise<T>;
 }
@@ -53,6 +55,10 @@ export async function createCliRunner(): Promise<CliRunner> {
   return {
     configHome,
     run,
+    spawn: (args) =>
+      spawn(process.execPath, [bin, ...args], {
+        env: { PATH: process.env.PATH ?? '', HOME: configHome, XDG_CONFIG_HOME: configHome },
+      }),
     ok,
     json: async <T>(args: string[]) => JSON.parse(await ok(['--json', ...args])) as T,
   };

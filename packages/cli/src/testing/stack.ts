@@ -3,6 +3,7 @@
  * PostgreSQL databases, sharing one in-memory bus (confd learns tenants from auth's events), confd
  * holding a service account's key file, and an admin user whose password the tests log in with.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,36 +12,52 @@ import { createMemoryTransport } from '@wazo-ts/bus';
 import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
 import { type ConfdConfig, confdDaemon } from '@wazo-ts/confd';
 import { type RunningDaemon, runDaemon } from '@wazo-ts/daemon';
+import { type WebsocketdConfig, websocketdDaemon } from '@wazo-ts/websocketd';
 import { stringify } from 'yaml';
 
 export interface Stack {
   auth: AuthUnderTest;
   confd: RunningDaemon<ConfdConfig>;
+  websocketd: RunningDaemon<WebsocketdConfig>;
   /** `http://127.0.0.1:<port>/1.1` */
   confdApi: string;
   admin: SeededUser;
   stop(): Promise<void>;
 }
 
-/** What wazo-confd's service account does at wazo-auth: list tenants, create users' logins. */
-const CONFD_SERVICE_ACL = ['auth.tenants.read', 'auth.users.#', 'auth.tenants.#'];
+/** confd and websocketd's service account at wazo-auth: tenants, users' logins, token checks. */
+const SERVICE_ACL = ['auth.#'];
 export const ADMIN_ACL = ['auth.#', 'confd.#', 'websocketd', 'events.#'];
 
 export async function startStack(): Promise<Stack> {
   const transport = createMemoryTransport();
-  const auth = await startAuth({ transport });
+  // One Wazo uuid for every daemon: websocketd forwards only events of its own origin.
+  const uuid = randomUUID();
+  const auth = await startAuth({ transport, config: { uuid } });
   const dir = await mkdtemp(join(tmpdir(), 'wazo-cli-test-'));
   let database: TestDatabase | undefined;
   try {
-    const service = await auth.seedUser({ acl: CONFD_SERVICE_ACL, purpose: 'internal' });
+    const service = await auth.seedUser({ acl: SERVICE_ACL, purpose: 'internal' });
     const admin = await auth.seedUser({ acl: ADMIN_ACL });
     database = await createTestDatabase({ prefix: 'wazo_cli_confd' });
     const keyFile = join(dir, 'wazo-confd-key.yml');
     await writeFile(keyFile, stringify({ service_id: service.username, service_key: service.password }));
     const configFile = join(dir, 'config.yml');
-    await writeFile(configFile, stringify(confdConfig(database, auth, dir, keyFile)));
+    const base = baseConfig(auth, dir, keyFile, uuid);
+    await writeFile(
+      configFile,
+      stringify({ ...base, db_uri: dbUri(database), log_filename: join(dir, 'confd.log') }),
+    );
     const confd = await runDaemon(confdDaemon, {
       argv: ['-c', configFile],
+      env: {},
+      handleSignals: false,
+      transport,
+    });
+    const wsFile = join(dir, 'websocketd.yml');
+    await writeFile(wsFile, stringify({ ...base, log_filename: join(dir, 'websocketd.log') }));
+    const websocketd = await runDaemon(websocketdDaemon, {
+      argv: ['-c', wsFile],
       env: {},
       handleSignals: false,
       transport,
@@ -51,7 +68,9 @@ export async function startStack(): Promise<Stack> {
       confd,
       confdApi: `${confd.url}/1.1`,
       admin,
+      websocketd,
       async stop() {
+        await websocketd.stop();
         await confd.stop();
         await db.drop();
         await auth.stop();
@@ -66,15 +85,18 @@ export async function startStack(): Promise<Stack> {
   }
 }
 
-function confdConfig(database: TestDatabase, auth: AuthUnderTest, dir: string, keyFile: string) {
+function dbUri(database: TestDatabase): string {
   const { host, port, user, database: name } = database.config;
+  return `postgresql://${user}@${host}:${port}/${name}`;
+}
+
+function baseConfig(auth: AuthUnderTest, dir: string, keyFile: string, uuid: string) {
   const authUrl = new URL(auth.url);
   return {
-    db_uri: `postgresql://${user}@${host}:${port}/${name}`,
+    uuid,
     bus: { transport: 'memory' },
     user: null,
     allow_root: true,
-    log_filename: join(dir, 'wazo-confd.log'),
     log_level: 'warning',
     log_stdout: false,
     extra_config_files: dir,
