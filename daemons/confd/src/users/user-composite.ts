@@ -134,7 +134,11 @@ export function createUserComposite(deps: UserCompositeDeps) {
           for (const line of lines ?? []) await createLine(scope, user.id, line);
           if (groups?.length) await services.groupMembers.associateGroups(scope, user.uuid, groups);
           if (forwards) await services.userForwards.update(scope, user.uuid, forwards);
-          const created = await services.getUserWithRelations(scope, user.uuid);
+          // A user created without relations has none to read back (saves seven reads a create).
+          const related = (lines?.length ?? 0) > 0 || (groups?.length ?? 0) > 0 || forwards !== undefined;
+          const created = related
+            ? await services.getUserWithRelations(scope, user.uuid)
+            : { ...user, lines: [], groups: [], schedules: [] };
           let authUser: AuthUser | undefined;
           if (auth && serviceToken) {
             authUser = await authUsers.create(serviceToken, tenantUuid, authUserOf(auth, body, user.uuid));
