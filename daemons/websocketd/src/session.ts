@@ -53,112 +53,135 @@ export interface Session {
   close(code: number, reason?: string): void;
 }
 
-export function openSession(options: SessionOptions): Session {
-  const { ws, version, authenticate, logger } = options;
-  let grant = options.grant;
-  let started = false;
-  let closed = false;
-  let alive = true;
-  let everything = false;
-  const names = new Set<string>();
-  let queue: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
+/** One session's state; each method is one step of the protocol. */
+class WebsocketSession implements Session {
+  private grant: Grant;
+  private started = false;
+  private closed = false;
+  private alive = true;
+  private everything = false;
+  private readonly names = new Set<string>();
+  // Ops run one at a time, in the order received (a `token` op awaits wazo-auth).
+  private queue: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
 
-  const send = (text: string) => ws.send(text);
-  const replyIfDue = (op: string) => {
-    if (!started || version === 2) send(encodeReply(op));
-  };
-
-  function close(code: number, reason?: string): void {
-    if (closed) return;
-    closed = true;
-    clearTimeout(timer);
-    logger.info({ code, reason, user: grant.audience.userUuid }, 'closing websocket session');
-    ws.close(code, reason);
+  constructor(private readonly options: SessionOptions) {
+    this.grant = options.grant;
   }
 
-  function scheduleCheck(): void {
-    clearTimeout(timer);
-    const delay = nextCheckDelay(options.check, grant.token.expiresAt, Date.now());
-    timer = setTimeout(() => void recheck(), delay);
+  get sessionUuid(): string {
+    return this.grant.token.session_uuid;
   }
 
-  async function recheck(): Promise<void> {
-    try {
-      grant = await authenticate(grant.token.token);
-    } catch (error) {
-      logger.debug({ reason: (error as Error).message }, 'token check failed');
-      close(CloseCode.authExpired, 'authentication expired');
-      return;
-    }
-    if (!closed) scheduleCheck();
+  open(): void {
+    const { ws, version } = this.options;
+    ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    ws.on('close', () => {
+      this.closed = true;
+      clearTimeout(this.timer);
+    });
+    this.send(encodeReply('init', { version }));
+    this.scheduleCheck();
   }
 
-  async function handle(message: ClientMessage): Promise<void> {
-    switch (message.op) {
-      case 'subscribe':
-        if (message.value === '*') everything = true;
-        else names.add(message.value);
-        return replyIfDue('subscribe');
-      case 'start':
-        started = true;
-        return send(encodeReply('start'));
-      case 'ping':
-        if (version === 2) send(encodeReply('pong', { payload: message.value }));
-        return;
-      case 'token':
-        try {
-          grant = await authenticate(message.value);
-        } catch (error) {
-          logger.info({ reason: (error as Error).message }, 'token renewal refused');
-          return close(CloseCode.authFailed, 'authentication failed');
-        }
-        scheduleCheck();
-        return replyIfDue('token');
-    }
+  heartbeat(): void {
+    if (!this.alive) return void this.options.ws.terminate();
+    this.alive = false;
+    this.options.ws.ping();
   }
 
-  function receive(frame: Buffer, isBinary: boolean): void {
-    if (closed) return;
+  receive(frame: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
     let message: ClientMessage;
     try {
       message = decodeClientMessage(frame, isBinary);
     } catch (error) {
-      logger.info({ reason: (error as Error).message }, 'websocket protocol error');
-      close(CloseCode.protocolError);
+      this.options.logger.info({ reason: (error as Error).message }, 'websocket protocol error');
+      this.close(CloseCode.protocolError);
       return;
     }
-    queue = queue.then(() => (closed ? undefined : handle(message)));
+    this.queue = this.queue.then(() => (this.closed ? undefined : this.handle(message)));
   }
 
-  const session: Session = {
-    get sessionUuid() {
-      return grant.token.session_uuid;
-    },
-    heartbeat() {
-      if (!alive) return void ws.terminate();
-      alive = false;
-      ws.ping();
-    },
-    receive,
-    deliver(event) {
-      if (!started || closed || !(everything || names.has(event.name))) return;
-      if (!canSee(grant.audience, event.headers)) return;
-      // A client that does not read its events must not grow our memory without bound.
-      if (ws.bufferedAmount > options.maxBufferedBytes) return close(CloseCode.tooSlow, 'send buffer full');
-      send(event.frame(version));
-    },
-    close,
-  };
-  ws.on('message', (data: Buffer, isBinary: boolean) => receive(data, isBinary));
-  ws.on('pong', () => {
-    alive = true;
-  });
-  ws.on('close', () => {
-    closed = true;
-    clearTimeout(timer);
-  });
-  send(encodeReply('init', { version }));
-  scheduleCheck();
+  deliver(event: OutgoingEvent): void {
+    if (!this.started || this.closed || !(this.everything || this.names.has(event.name))) return;
+    if (!canSee(this.grant.audience, event.headers)) return;
+    // A client that does not read its events must not grow our memory without bound.
+    if (this.options.ws.bufferedAmount > this.options.maxBufferedBytes)
+      this.close(CloseCode.tooSlow, 'send buffer full');
+    else this.send(event.frame(this.options.version));
+  }
+
+  close(code: number, reason?: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.options.logger.info(
+      { code, reason, user: this.grant.audience.userUuid },
+      'closing websocket session',
+    );
+    this.options.ws.close(code, reason);
+  }
+
+  private send(text: string): void {
+    this.options.ws.send(text);
+  }
+
+  private replyIfDue(op: string): void {
+    if (!this.started || this.options.version === 2) this.send(encodeReply(op));
+  }
+
+  private async handle(message: ClientMessage): Promise<void> {
+    switch (message.op) {
+      case 'subscribe':
+        if (message.value === '*') this.everything = true;
+        else this.names.add(message.value);
+        return this.replyIfDue('subscribe');
+      case 'start':
+        this.started = true;
+        return this.send(encodeReply('start'));
+      case 'ping':
+        if (this.options.version === 2) this.send(encodeReply('pong', { payload: message.value }));
+        return;
+      case 'token':
+        return this.renew(message.value);
+    }
+  }
+
+  private async renew(tokenId: string): Promise<void> {
+    try {
+      this.grant = await this.options.authenticate(tokenId);
+    } catch (error) {
+      this.options.logger.info({ reason: (error as Error).message }, 'token renewal refused');
+      return this.close(CloseCode.authFailed, 'authentication failed');
+    }
+    this.scheduleCheck();
+    this.replyIfDue('token');
+  }
+
+  private scheduleCheck(): void {
+    clearTimeout(this.timer);
+    const delay = nextCheckDelay(this.options.check, this.grant.token.expiresAt, Date.now());
+    this.timer = setTimeout(() => void this.recheck(), delay);
+  }
+
+  private async recheck(): Promise<void> {
+    try {
+      this.grant = await this.options.authenticate(this.grant.token.token);
+    } catch (error) {
+      this.options.logger.debug({ reason: (error as Error).message }, 'token check failed');
+      return this.close(CloseCode.authExpired, 'authentication expired');
+    }
+    if (!this.closed) this.scheduleCheck();
+  }
+}
+
+/** Sends the init and starts the token checks; the caller registers the session. */
+export function openSession(options: SessionOptions): Session {
+  const session = new WebsocketSession(options);
+  session.open();
   return session;
 }
