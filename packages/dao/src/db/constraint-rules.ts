@@ -139,6 +139,13 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   context_range_end_check: pattern('end'),
   context_range_did_length_check: atLeast('did_length', 0),
   context_range_length_check: check('_schema', 'Start and end must be of the same length'),
+  context_include_pkey: unique('ContextInclude', ['context_id', 'int'], ['include_id', 'int']),
+  context_include_context_id_fkey: reference('context_id', 'Context', ID, 'ContextInclude'),
+  context_include_include_id_fkey: reference('contexts', 'Context', ID, 'ContextInclude'),
+  context_include_self_check: {
+    kind: 'rule',
+    message: 'Operation not permitted. Cannot include context inside itself',
+  },
 
   extension_pkey: unique('Extension', ID),
   extension_exten_context_key: unique('Extension', ['exten', 'text'], ['context_id', 'int']),
