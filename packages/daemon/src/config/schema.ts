@@ -50,6 +50,11 @@ export const RestApiSchema = Type.Object(
       default: 60,
       description: 'Seconds before a request is cut.',
     }),
+    trusted_proxies: Type.Array(Type.String(), {
+      default: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+      description:
+        'Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For/-Proto/-Host are believed: the client address (login guard, logs) and the scheme and host of Location links. Empty: none.',
+    }),
     shutdown_grace: Type.Number({
       minimum: 0,
       default: 10,

@@ -62,6 +62,9 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
     bodyLimit: config.rest_api.max_body_size,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    // Behind the gateway (or nginx) on the same host, the client's address and the https scheme
+    // arrive in X-Forwarded-* headers; only the configured proxies are believed.
+    trustProxy: config.rest_api.trusted_proxies.length > 0 ? config.rest_api.trusted_proxies : false,
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   });
   // Query strings and path parameters are text, so their schemas coerce ("10" → 10); JSON bodies

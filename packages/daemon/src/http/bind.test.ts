@@ -12,6 +12,7 @@ const restApi = {
   max_body_size: 1024 * 1024,
   request_timeout: 60,
   shutdown_grace: 10,
+  trusted_proxies: [],
 };
 
 describe('bound server', () => {
