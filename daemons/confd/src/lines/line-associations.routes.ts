@@ -2,6 +2,7 @@
  * The line associations: a line with an extension (`/lines/{id}/extensions/{id}`) and a user with
  * a line (`/users/{id or uuid}/lines/{id}`). PUT associates (a second PUT changes nothing), DELETE
  * dissociates; both answer 204 and see the caller's tenant with its visible sub-tenants.
+ * `PUT /users/{id or uuid}/lines` replaces the user's lines, the first becoming its main line.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { intParam } from '../common/int-param.js';
@@ -23,8 +24,25 @@ const userLineParams = {
   required: ['user_id', 'line_id'],
 } as const;
 
+const userParams = {
+  type: 'object',
+  properties: { user_id: userLineParams.properties.user_id },
+  required: ['user_id'],
+} as const;
+const userLinesBody = {
+  type: 'object',
+  required: ['lines'],
+  properties: {
+    lines: {
+      type: 'array',
+      items: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
+    },
+  },
+} as const;
+
 type LineExtensionRequest = { Params: { line_id: string; extension_id: string } };
 type UserLineRequest = { Params: { user_id: string; line_id: string } };
+type UserLinesRequest = { Params: { user_id: string }; Body: { lines: { id: number }[] } };
 
 export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'line_associations',
@@ -65,6 +83,24 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       },
       async (request, reply) => {
         await lineExtensions.dissociate(await scope(request), ...lineExtensionIds(request));
+        return reply.code(204).send();
+      },
+    );
+
+    api.put<UserLinesRequest>(
+      '/users/:user_id/lines',
+      {
+        config: { acl: 'confd.users.{user_id}.lines.update' },
+        schema: {
+          summary: "Replace the user's lines (the first is the main line)",
+          tags: ['users', 'lines'],
+          params: userParams,
+          body: userLinesBody,
+        },
+      },
+      async (request, reply) => {
+        const ids = request.body.lines.map((line) => line.id);
+        await userLines.replaceLines(await scope(request), userKey(request.params.user_id), ids);
         return reply.code(204).send();
       },
     );

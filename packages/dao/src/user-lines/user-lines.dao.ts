@@ -164,13 +164,13 @@ export function createUserLinesDao() {
       return deleted.numDeletedRows > 0n;
     },
 
+    /** Makes `lineId` the user's one main line (the others lose the flag); false if the user has no line. */
     async setMainLine(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<boolean> {
       if (isEmpty(scope)) return false;
       const updated = await tx.db
         .updateTable('user_line')
-        .set({ main_line: true })
+        .set((eb) => ({ main_line: eb('line_id', '=', lineId).$castTo<boolean>() }))
         .where('user_id', '=', userId)
-        .where('line_id', '=', lineId)
         .where('user_id', 'in', usersIn(tx, scope))
         .where('line_id', 'in', linesIn(tx, scope))
         .executeTakeFirst();

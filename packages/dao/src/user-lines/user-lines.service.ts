@@ -5,7 +5,7 @@
  * main.
  */
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
-import { notFound } from '../errors.js';
+import { notFound, referenceNotFound, resourceError } from '../errors.js';
 import type { LinesDao } from '../lines/lines.dao.js';
 import type { Line } from '../lines/lines.model.js';
 import type { TenantScope } from '../search/search.js';
@@ -72,6 +72,40 @@ export function createUserLinesService(deps: UserLinesServiceDeps) {
         if (!(await dao.associate(tx, scope, row))) throw notFound('Line', { id: line.id });
         notifier.associated(tx, user, line, link);
         return link;
+      }),
+
+    /**
+     * `PUT /users/{id}/lines`: the user ends with exactly these lines, the first as main line.
+     * Lines left out are dissociated (their events first), then every listed line gets its
+     * `user_line_associated`, as Wazo sends it for each line of the new list.
+     */
+    replaceLines: (scope: TenantScope, userKey: UserIdOrUuid, lineIds: number[]): Promise<UserLine[]> =>
+      uow.run(async (tx) => {
+        const user = await userIn(tx, scope, userKey);
+        if (new Set(lineIds).size !== lineIds.length)
+          throw resourceError('Operation not permitted. Cannot associate same line more than once');
+        const wanted: Line[] = [];
+        for (const id of lineIds) {
+          const line = await lines.find(tx, scope, id);
+          if (!line) throw referenceNotFound('lines', 'Line', { id });
+          wanted.push(line);
+        }
+        for (const link of await dao.listByUser(tx, scope, user.id)) {
+          if (!lineIds.includes(link.line_id))
+            await dissociateIn(tx, scope, user, await lineIn(tx, scope, link.line_id));
+        }
+        for (const line of wanted) {
+          if (await dao.find(tx, scope, user.id, line.id)) continue;
+          await validator.validateAssociation(tx, scope, user, line);
+          const mainUser = (await dao.listByLine(tx, scope, line.id)).length === 0;
+          const row = { user_id: user.id, line_id: line.id, main_user: mainUser, main_line: false };
+          if (!(await dao.associate(tx, scope, row))) throw notFound('Line', { id: line.id });
+        }
+        if (wanted[0]) await dao.setMainLine(tx, scope, user.id, wanted[0].id);
+        const links = await dao.listByUser(tx, scope, user.id);
+        for (const link of links)
+          notifier.associated(tx, user, wanted.find((l) => l.id === link.line_id)!, link);
+        return links;
       }),
 
     dissociate: (scope: TenantScope, userKey: UserIdOrUuid, lineId: number): Promise<void> =>
