@@ -4,16 +4,20 @@
  * HTTP and the real RabbitMQ, with the service keys written by wazo-auth-bootstrap. Then the flow
  * a Wazo client goes through: admin token, a user and its login made through confd (which asks wazo-auth),
  * the user logs in and reads itself from confd, and a websocket sees `user_edited` after a change.
+ * Last, the platform's HTTPS gateway in front of the three processes, and the same @wazo/sdk flow
+ * the all-in-one end-to-end test runs.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { postToken } from '@wazo-ts/auth/testing';
-import { call } from '@wazo-ts/daemon/testing';
+import { call, createSelfSignedCertificate } from '@wazo-ts/daemon/testing';
+import { startGateway } from '@wazo-ts/platform';
+import { runSdkFlow } from '@wazo-ts/platform/testing';
 import { openEventsSocket } from './support/events-socket.js';
 import { type Stack, startStack } from './support/stack.js';
 
-describe('the daemons as separate processes on PostgreSQL and RabbitMQ', () => {
+describe('the daemons as separate processes on PostgreSQL and RabbitMQ', { timeout: 600_000 }, () => {
   let stack: Stack;
   let adminToken: string;
   const alice = { uuid: '', username: `alice-${randomBytes(4).toString('hex')}`, password: 'alice-secret-1' };
@@ -86,5 +90,39 @@ describe('the daemons as separate processes on PostgreSQL and RabbitMQ', () => {
     const read = await asAdmin(`${stack.confd.url}/1.1/users/${alice.uuid}`);
     assert.equal(read.status, 200, read.text);
     assert.equal(read.json<{ firstname: string }>().firstname, 'Alicia');
+  });
+
+  it('when @wazo/sdk goes through a gateway in front of the processes, then it logs in, reads its user and receives user_edited', async () => {
+    const certificate = await createSelfSignedCertificate();
+    const gateway = await startGateway({
+      routes: {
+        '/api/auth/': stack.auth.url,
+        '/api/confd/': stack.confd.url,
+        '/api/websocketd/': stack.websocketd.url,
+      },
+      port: 0,
+      certificate,
+    });
+    try {
+      const result = await runSdkFlow(
+        {
+          gateway: gateway.url,
+          server: gateway.url.replace('https://', ''),
+          certificate: certificate.certificate,
+          admin: stack.admin,
+        },
+        `sdk-${randomBytes(4).toString('hex')}`,
+      );
+      assert.equal(result.login.uuid, result.userUuid);
+      assert.equal(result.login.tenantUuid, result.tenantUuid);
+      assert.deepEqual(result.authenticated, { uuid: result.userUuid, sameToken: true });
+      assert.deepEqual(result.user, { uuid: result.userUuid, firstName: 'Alice', lastName: 'Softphone' });
+      assert.equal(result.editStatus, 204);
+      assert.equal(result.event.name, 'user_edited');
+      assert.equal(result.event.data.uuid, result.userUuid);
+      assert.equal(result.event.data.tenant_uuid, result.tenantUuid);
+    } finally {
+      await gateway.close();
+    }
   });
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { resolveUser } from '@wazo-ts/daemon';
-import { adminToken } from './support/gateway-client.js';
+import { adminToken } from '@wazo-ts/platform/testing';
 import {
   freePlatformPorts,
   type PlatformProcess,
