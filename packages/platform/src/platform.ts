@@ -26,6 +26,7 @@ import { platformRoutes } from './gateway/routes.js';
 import type { PlatformOptions } from './options.js';
 import { ensureRunUser, prepareDataDir, runningAsRoot } from './privileges.js';
 import { createStopStack, type StopStack } from './stop-stack.js';
+import { platformUuid } from './wazo-uuid.js';
 
 export interface Platform {
   /** `https://127.0.0.1:8443`: the gateway. */
@@ -38,6 +39,8 @@ export interface Platform {
   dataDir: string;
   /** True when this start created the database cluster. */
   firstStart: boolean;
+  /** The Wazo uuid (XIVO_UUID) every daemon shares, kept in `<data>/wazo-uuid`. */
+  uuid: string;
   /** The PostgreSQL keeper process (it outlives privileges to stop the server). */
   keeperPid: number;
   stop(): Promise<void>;
@@ -176,12 +179,14 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
   try {
     const front = await startFront(options, stack, progress);
     const admin = await planAdmin(options.dataDir, options.env);
+    const uuid = await platformUuid(options.dataDir, options.env);
     const context: DaemonContext = {
       dataDir: options.dataDir,
       user: runUser?.name ?? null,
       authPort: options.ports.auth,
       transport: createMemoryTransport(),
-      env: options.env,
+      // One Wazo uuid for every daemon: events' origin_uuid, tokens' xivo_uuid.
+      env: { ...options.env, XIVO_UUID: uuid },
     };
     progress('Starting wazo-auth...');
     const auth = stack.track(await startAuth(options, context, front.uris.auth, admin));
@@ -205,6 +210,7 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
         generated: certificate.generated,
       },
       dataDir: options.dataDir,
+      uuid,
       firstStart: front.firstStart,
       keeperPid: front.keeperPid,
       stop: () => stack.unwind(),

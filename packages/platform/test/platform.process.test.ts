@@ -64,6 +64,7 @@ describe('the platform process', { timeout: 900_000 }, () => {
     let first: PlatformProcess;
     let firstAdmin: { username: string; password: string };
     let firstTenant: string;
+    let firstUuid: unknown;
     let firstCertificate: string;
     let keeperPid: number;
     let firstExit: number | null;
@@ -71,7 +72,12 @@ describe('the platform process', { timeout: 900_000 }, () => {
     before(async () => {
       first = await startPlatformProcess({ dataDir });
       firstAdmin = await first.admin();
-      firstTenant = (await adminToken(first.gateway, first.certificate, firstAdmin)).metadata.tenant_uuid;
+      const token = (await adminToken(first.gateway, first.certificate, firstAdmin)) as {
+        metadata: { tenant_uuid: string };
+        xivo_uuid?: unknown;
+      };
+      firstTenant = token.metadata.tenant_uuid;
+      firstUuid = token.xivo_uuid;
       firstCertificate = await readFile(first.certificate, 'utf8');
       keeperPid = await keeperPidOf(first);
     });
@@ -99,7 +105,13 @@ describe('the platform process', { timeout: 900_000 }, () => {
       assert.equal(alive(keeperPid), false, 'the keeper (and its PostgreSQL) stopped');
     });
 
-    it('when started again, then it reuses the admin, the certificate and the master tenant', async () => {
+    it('when first started, then one Wazo uuid is made, kept in the data folder and carried by tokens', async () => {
+      const kept = (await readFile(join(dataDir, 'wazo-uuid'), 'utf8')).trim();
+      assert.match(kept, /^[0-9a-f-]{36}$/);
+      assert.equal(firstUuid, kept);
+    });
+
+    it('when started again, then it reuses the admin, the certificate, the master tenant and the uuid', async () => {
       const second = await startPlatformProcess({ dataDir });
       try {
         assert.doesNotMatch(second.output(), /Creating the PostgreSQL database cluster|generated/);
@@ -107,6 +119,7 @@ describe('the platform process', { timeout: 900_000 }, () => {
         assert.equal(await readFile(second.certificate, 'utf8'), firstCertificate);
         const again = await adminToken(second.gateway, second.certificate, firstAdmin);
         assert.equal(again.metadata.tenant_uuid, firstTenant);
+        assert.equal((again as { xivo_uuid?: unknown }).xivo_uuid, firstUuid);
       } finally {
         assert.equal(await stopWithin(second, 'SIGTERM'), 0, second.output());
       }

@@ -1,0 +1,30 @@
+/**
+ * The Wazo uuid of this platform (Wazo's XIVO_UUID): the `origin_uuid` of every event, the
+ * `xivo_uuid` of every token, and what websocketd matches events on. Made once, kept in the data
+ * folder so it survives restarts; `XIVO_UUID` in the environment wins.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function platformUuid(dataDir: string, env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.XIVO_UUID) return env.XIVO_UUID;
+  const file = join(dataDir, 'wazo-uuid');
+  const kept = await readFile(file, 'utf8').then(
+    (text) => text.trim(),
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    },
+  );
+  if (kept !== null) {
+    if (!UUID.test(kept))
+      throw new Error(`${file}: not a uuid (${JSON.stringify(kept)}); remove it to make a new one`);
+    return kept;
+  }
+  const uuid = randomUUID();
+  await writeFile(file, `${uuid}\n`, { mode: 0o644 });
+  return uuid;
+}
