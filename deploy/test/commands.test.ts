@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -101,11 +101,12 @@ describe('the command launcher outside a checkout', () => {
     root = mkdtempSync(join(tmpdir(), 'wazo-launcher-'));
     mkdirSync(join(root, 'bin'));
     mkdirSync(join(root, 'dist'));
+    mkdirSync(join(root, 'node_modules/@wazo-ts'), { recursive: true });
+    symlinkSync(join(REPO_ROOT, 'packages/launcher'), join(root, 'node_modules/@wazo-ts/launcher'));
     writeFileSync(join(root, 'package.json'), '{"type": "module"}\n');
-    copyFileSync(join(REPO_ROOT, 'daemons/confd/bin/launch.js'), join(root, 'bin/launch.js'));
     writeFileSync(
       join(root, 'bin/wazo-probe.js'),
-      "import { launch } from './launch.js';\nawait launch(import.meta.url, 'main');\n",
+      "import { launch } from '@wazo-ts/launcher';\nawait launch(import.meta.url, 'main');\n",
     );
     writeFileSync(
       join(root, 'dist/main.js'),
@@ -122,10 +123,24 @@ describe('the command launcher outside a checkout', () => {
     assert.equal(result.status, 3);
   });
 
-  it('when the three daemons carry the launcher, then it is the same file in each', () => {
-    const copies = COMMANDS.map((c) =>
-      readFileSync(join(REPO_ROOT, 'daemons', c.slice(5), 'bin/launch.js'), 'utf8'),
-    );
-    for (const copy of copies) assert.equal(copy, copies[0]);
+  it('when a package declares a command, then its bin file runs through the one shared launcher', () => {
+    for (const folder of [
+      'daemons/auth',
+      'daemons/confd',
+      'daemons/websocketd',
+      'packages/dao',
+      'packages/cli',
+    ]) {
+      const manifest = JSON.parse(readFileSync(join(REPO_ROOT, folder, 'package.json'), 'utf8')) as {
+        bin: Record<string, string>;
+        dependencies: Record<string, string>;
+      };
+      assert.ok(manifest.dependencies['@wazo-ts/launcher'], folder);
+      for (const file of Object.values(manifest.bin)) {
+        const text = readFileSync(join(REPO_ROOT, folder, file), 'utf8');
+        assert.match(text, /^#!\/usr\/bin\/env node\n/, `${folder}/${file}`);
+        assert.match(text, /from '@wazo-ts\/launcher'/, `${folder}/${file}`);
+      }
+    }
   });
 });

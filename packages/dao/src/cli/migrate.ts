@@ -10,7 +10,7 @@ import { migrateToLatest, migrationStatus } from '../db/migrate.js';
 
 const usage = 'usage: wazo-dao-migrate --db-uri postgresql://user@host:port/db [--status]\n';
 
-function parse(): { uri: string; status: boolean } | undefined {
+function parse(): { uri: string; status: boolean } | 'help' | undefined {
   try {
     const { values } = parseArgs({
       options: {
@@ -20,7 +20,8 @@ function parse(): { uri: string; status: boolean } | undefined {
       },
     });
     const uri = values['db-uri'] ?? process.env.WAZO_DB_URI;
-    if (values.help || !uri) return undefined;
+    if (values.help) return 'help';
+    if (!uri) return undefined;
     return { uri, status: values.status ?? false };
   } catch {
     return undefined;
@@ -29,6 +30,10 @@ function parse(): { uri: string; status: boolean } | undefined {
 
 async function main(): Promise<number> {
   const args = parse();
+  if (args === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
   if (!args) {
     process.stderr.write(usage);
     return 2;

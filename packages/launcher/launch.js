@@ -21,7 +21,10 @@ async function loadTsx() {
   }
 }
 
-/** Imports `src/<entry>.ts` (checkout) or `dist/<entry>.js` (build), relative to the bin folder. */
+/**
+ * Imports `src/<entry>.ts` (checkout) or `dist/<entry>.js` (build) of the package whose bin file
+ * is `binUrl` (`import.meta.url` of `<package>/bin/<command>.js`).
+ */
 export async function launch(binUrl, entry) {
   const source = new URL(`../src/${entry}.ts`, binUrl);
   if (process.env.WAZO_TS_RUN !== 'dist' && existsSync(source)) {
