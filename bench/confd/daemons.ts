@@ -1,17 +1,13 @@
 /**
  * What the confd bench runs against, all in this process: wazo-auth on its own throwaway database,
- * wazo-confd (`runDaemon(confdDaemon)`) on another that it migrates at start, with a service
- * account in wazo-auth for its tenant sync and the kit's caching token verifier, 10,000 users of
+ * wazo-confd (`startConfd` of @wazo-ts/confd/testing) on another that it migrates at start, with
+ * a service account in wazo-auth and the kit's caching token verifier, 10,000 users of
  * the master tenant written by SQL, and the bare Fastify app on the same database as the floor.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type AuthUnderTest, startAuth } from '@wazo-ts/auth/testing';
-import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
-import { confdDaemon } from '@wazo-ts/confd';
-import { type RunningDaemon, runDaemon } from '@wazo-ts/daemon';
-import { stringify } from 'yaml';
+import type { TestDatabase } from '@wazo-ts/bus/testing';
+import { startConfd } from '@wazo-ts/confd/testing';
+import type { RunningDaemon } from '@wazo-ts/daemon';
 import { http } from '../auth/load.js';
 import { type BareConfd, startBareConfd } from './bare.js';
 
@@ -28,41 +24,6 @@ export interface BenchStack {
   token: string;
   tenantUuid: string;
   close(): Promise<void>;
-}
-
-function databaseUri(database: TestDatabase): string {
-  const { host, port, user, database: name } = database.config;
-  return `postgresql://${user}@${host}:${port}/${name}`;
-}
-
-async function startConfd(auth: AuthUnderTest, database: TestDatabase, dir: string): Promise<RunningDaemon> {
-  const { hostname, port } = new URL(auth.url);
-  const service = await auth.seedUser({ acl: ['auth.tenants.read'], purpose: 'internal' });
-  const file = join(dir, 'confd.yml');
-  await writeFile(
-    file,
-    stringify({
-      user: null,
-      allow_root: true,
-      log_filename: join(dir, 'confd.log'),
-      log_level: 'warning',
-      log_stdout: false,
-      extra_config_files: dir,
-      db_uri: databaseUri(database),
-      bus: { transport: 'memory' },
-      rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
-      service_discovery: { enabled: false },
-      auth: {
-        host: hostname,
-        port: Number(port),
-        https: false,
-        key_file: null,
-        username: service.username,
-        password: service.password,
-      },
-    }),
-  );
-  return runDaemon(confdDaemon, { argv: ['-c', file], env: {}, handleSignals: false });
 }
 
 /**
@@ -94,14 +55,11 @@ export async function startBenchStack(): Promise<BenchStack> {
     for (const step of undo.reverse()) await step();
   };
   try {
-    const dir = await mkdtemp(join(tmpdir(), 'wazo-confd-bench-'));
-    undo.push(() => rm(dir, { recursive: true, force: true }));
     const auth = await startAuth();
     undo.push(() => auth.stop());
-    const database = await createTestDatabase({ prefix: 'wazo_bench_confd', poolSize: 2 });
-    undo.push(() => database.drop());
-    const confd = await startConfd(auth, database, dir);
-    undo.push(() => confd.stop());
+    const started = await startConfd(auth);
+    undo.push(() => started.stop());
+    const { daemon: confd, database } = started;
     // An administrator's token: item scopes (and POST /users) ask wazo-auth for the visible
     // sub-tenants with the caller's token, which takes auth.tenants.read.
     const token = await auth.tokenFor(['confd.#', 'auth.tenants.read']);

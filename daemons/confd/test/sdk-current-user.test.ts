@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type AuthUnderTest, startAuth, startTlsGateway, type TlsGateway } from '@wazo-ts/auth/testing';
-import { type ConfdUnderTest, startConfd } from './support/confd-under-test.js';
+import { type ConfdUnderTest, startConfd } from '@wazo-ts/confd/testing';
 
 interface ProfileLike {
   id: string;

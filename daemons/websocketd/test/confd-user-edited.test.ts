@@ -11,8 +11,8 @@ import type { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startTlsGateway, type TlsGateway } from '@wazo-ts/auth/testing';
+import { type ConfdUnderTest, startConfd } from '@wazo-ts/confd/testing';
 import { type Frame, startedClient } from './support/client.js';
-import { type ConfdUnderTest, startConfd } from './support/confd.js';
 import { publishTestEvent } from './support/events.js';
 import { startStack, type WebsocketdStack } from './support/stack.js';
 
@@ -36,7 +36,7 @@ describe('user_edited from wazo-confd to websocket clients', () => {
 
   before(async () => {
     stack = await startStack();
-    confd = await startConfd(stack);
+    confd = await startConfd(stack.auth, { transport: stack.transport, uuid: stack.originUuid });
     gateway = await startTlsGateway({ '/api/websocketd/': stack.daemon.url });
     adminToken = (await stack.login({ acl: ['confd.#'] })).token;
     const created = await fetch(`${confd.url}/1.1/users`, {

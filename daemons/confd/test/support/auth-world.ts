@@ -2,17 +2,14 @@
  * A real wazo-auth beside a confd under test: the ACL confd's service account holds, a sub-tenant
  * made in wazo-auth, the config confd's clients need to reach it, and small wazo-auth reads.
  */
-
 import {
   type AuthUnderTest,
   createUserSeeder,
   startAuth,
   TEST_PASSWORD_ITERATIONS,
 } from '@wazo-ts/auth/testing';
+import { CONFD_SERVICE_ACL } from '@wazo-ts/confd/testing';
 import type { AuthClientConfig } from '@wazo-ts/daemon';
-
-/** What confd asks of wazo-auth (docs/api/confd.md lists it for operators). */
-export const CONFD_SERVICE_ACL = ['auth.users.create', 'auth.users.*.delete', 'auth.tenants.read'];
 
 export interface AuthWorld {
   auth: AuthUnderTest;

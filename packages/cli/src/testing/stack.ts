@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AuthUnderTest, type SeededUser, startAuth } from '@wazo-ts/auth/testing';
 import { createMemoryTransport } from '@wazo-ts/bus';
-import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
-import { type ConfdConfig, confdDaemon } from '@wazo-ts/confd';
+import type { ConfdConfig } from '@wazo-ts/confd';
+import { startConfd } from '@wazo-ts/confd/testing';
 import { type RunningDaemon, runDaemon } from '@wazo-ts/daemon';
 import { type WebsocketdConfig, websocketdDaemon } from '@wazo-ts/websocketd';
 import { stringify } from 'yaml';
@@ -25,8 +25,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** confd and websocketd's service account at wazo-auth: tenants, users' logins, token checks. */
-const SERVICE_ACL = ['auth.#'];
+/** websocketd's service account at wazo-auth: its token gives it the master tenant. */
+const SERVICE_ACL = ['auth.tenants.read'];
 export const ADMIN_ACL = ['auth.#', 'confd.#', 'websocketd', 'events.#'];
 
 export async function startStack(): Promise<Stack> {
@@ -35,34 +35,26 @@ export async function startStack(): Promise<Stack> {
   const uuid = randomUUID();
   const auth = await startAuth({ transport, config: { uuid } });
   const dir = await mkdtemp(join(tmpdir(), 'wazo-cli-test-'));
-  let database: TestDatabase | undefined;
+  let confdUnderTest: Awaited<ReturnType<typeof startConfd>> | undefined;
   try {
     const service = await auth.seedUser({ acl: SERVICE_ACL, purpose: 'internal' });
     const admin = await auth.seedUser({ acl: ADMIN_ACL });
-    database = await createTestDatabase({ prefix: 'wazo_cli_confd' });
-    const keyFile = join(dir, 'wazo-confd-key.yml');
+    confdUnderTest = await startConfd(auth, { transport, uuid });
+    const confd = confdUnderTest.daemon;
+    const keyFile = join(dir, 'wazo-websocketd-key.yml');
     await writeFile(keyFile, stringify({ service_id: service.username, service_key: service.password }));
-    const configFile = join(dir, 'config.yml');
-    const base = baseConfig(auth, dir, keyFile, uuid);
-    await writeFile(
-      configFile,
-      stringify({ ...base, db_uri: dbUri(database), log_filename: join(dir, 'confd.log') }),
-    );
-    const confd = await runDaemon(confdDaemon, {
-      argv: ['-c', configFile],
-      env: {},
-      handleSignals: false,
-      transport,
-    });
     const wsFile = join(dir, 'websocketd.yml');
-    await writeFile(wsFile, stringify({ ...base, log_filename: join(dir, 'websocketd.log') }));
+    await writeFile(
+      wsFile,
+      stringify({ ...baseConfig(auth, dir, keyFile, uuid), log_filename: join(dir, 'websocketd.log') }),
+    );
     const websocketd = await runDaemon(websocketdDaemon, {
       argv: ['-c', wsFile],
       env: {},
       handleSignals: false,
       transport,
     });
-    const db = database;
+    const started = confdUnderTest;
     return {
       auth,
       confd,
@@ -71,23 +63,17 @@ export async function startStack(): Promise<Stack> {
       websocketd,
       async stop() {
         await websocketd.stop();
-        await confd.stop();
-        await db.drop();
+        await started.stop();
         await auth.stop();
         await rm(dir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await database?.drop();
+    await confdUnderTest?.stop();
     await auth.stop();
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
-}
-
-function dbUri(database: TestDatabase): string {
-  const { host, port, user, database: name } = database.config;
-  return `postgresql://${user}@${host}:${port}/${name}`;
 }
 
 function baseConfig(auth: AuthUnderTest, dir: string, keyFile: string, uuid: string) {
