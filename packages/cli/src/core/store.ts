@@ -3,7 +3,8 @@
  * token with what renews it. One JSON file, `$XDG_CONFIG_HOME/wazo/config.json` (or
  * `~/.config/wazo/`), readable by its owner only since it holds credentials.
  */
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CliError } from './errors.js';
@@ -48,13 +49,30 @@ export async function loadSession(env: NodeJS.ProcessEnv): Promise<SavedSession 
   }
 }
 
+/**
+ * Writes a new 0600 file next to the old one, then renames it over: readers (another `wazo`
+ * renewing the token at the same moment) see the old file or the new one, never a truncated one,
+ * and the credentials never sit in a file with a looser mode.
+ */
 export async function saveSession(env: NodeJS.ProcessEnv, session: SavedSession): Promise<string> {
   const dir = configDir(env);
   const file = sessionFile(env);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeFile(file, `${JSON.stringify(session, null, 2)}\n`, { mode: 0o600 });
-  // The mode of writeFile applies only when it creates the file.
-  await chmod(file, 0o600);
+  const temp = join(dir, `.config.json.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    // 'wx': a fresh file, created with mode 0600 (never an existing one, nor through a symlink).
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(`${JSON.stringify(session, null, 2)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new CliError(`cannot save ${file}: ${(error as Error).message}`);
+  }
   return file;
 }
 
