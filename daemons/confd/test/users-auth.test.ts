@@ -257,8 +257,9 @@ describe('DELETE /users/{id}', () => {
     assert.equal(await world.authUserStatus(user.uuid), 404);
     assert.deepEqual((await outboxNames(database)).slice(before), [
       'user_groups_associated',
-      'line_extension_dissociated',
+      // The user leaves its line first; the line, left without users, goes with its extension.
       'user_line_dissociated',
+      'line_extension_dissociated',
       'line_deleted',
       'extension_deleted',
       'user_deleted',

@@ -105,7 +105,7 @@ export function createUserComposite(deps: UserCompositeDeps) {
     }
   }
 
-  /** A line goes with its users' links; each extension goes too unless another line still has it. */
+  /** A line no user is left on goes; each extension goes too unless another line still has it. */
   async function deleteLine(scope: TenantScope, line: Line): Promise<void> {
     const extensionIds = line.extensions.map((e) => e.id);
     for (const id of extensionIds) await services.lineExtensions.dissociate(scope, line.id, id);
@@ -152,7 +152,10 @@ export function createUserComposite(deps: UserCompositeDeps) {
       }
     },
 
-    /** `DELETE /users/{id}`; with `recursive`, its lines, their unshared extensions and its wazo-auth user too. */
+    /**
+     * `DELETE /users/{id}`; with `recursive`, its lines no other user shares, their unshared
+     * extensions and its wazo-auth user too.
+     */
     async delete(scope: TenantScope, key: UserKey, recursive: boolean): Promise<void> {
       if (!recursive) {
         await services.users.delete(scope, key);
@@ -162,7 +165,12 @@ export function createUserComposite(deps: UserCompositeDeps) {
       await services.transaction(async () => {
         const user = await services.getUserWithRelations(scope, key);
         if (user.groups.length > 0) await services.groupMembers.associateGroups(scope, user.uuid, []);
-        for (const line of user.lines) await deleteLine(scope, line);
+        for (const line of user.lines) {
+          // A shared line stays with its other users (the main role passing on); only a line
+          // left without users goes, with its unshared extensions.
+          const left = await services.userLines.leave(scope, user.uuid, line.id);
+          if (left.length === 0) await deleteLine(scope, line);
+        }
         await services.users.delete(scope, user.uuid);
         // A 404 of wazo-auth is fine: the user may never have had a login.
         await authUsers.delete(serviceToken, user.tenant_uuid, user.uuid);

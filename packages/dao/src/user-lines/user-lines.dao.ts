@@ -164,6 +164,18 @@ export function createUserLinesDao() {
       return deleted.numDeletedRows > 0n;
     },
 
+    /** Makes `userId` the line's one main user (the others lose the flag); false if the line has no user. */
+    async setMainUser(tx: Tx, scope: TenantScope, lineId: number, userId: number): Promise<boolean> {
+      if (isEmpty(scope)) return false;
+      const updated = await tx.db
+        .updateTable('user_line')
+        .set((eb) => ({ main_user: eb('user_id', '=', userId).$castTo<boolean>() }))
+        .where('line_id', '=', lineId)
+        .where('line_id', 'in', linesIn(tx, scope))
+        .executeTakeFirst();
+      return updated.numUpdatedRows > 0n;
+    },
+
     /** Makes `lineId` the user's one main line (the others lose the flag); false if the user has no line. */
     async setMainLine(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<boolean> {
       if (isEmpty(scope)) return false;

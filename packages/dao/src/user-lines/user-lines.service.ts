@@ -2,7 +2,7 @@
  * The user-line association service. Associating twice is a no-op, as is dissociating what is not
  * associated (no event either time). The user's first line becomes its main line and the line's
  * first user its main user; when a main line is dissociated, the user's oldest other line becomes
- * main.
+ * main. A user that leaves (`leave`, the user being deleted) hands the main user role on.
  */
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
 import { notFound, referenceNotFound, resourceError } from '../errors.js';
@@ -112,6 +112,22 @@ export function createUserLinesService(deps: UserLinesServiceDeps) {
       uow.run(async (tx) => {
         const user = await userIn(tx, scope, userKey);
         await dissociateIn(tx, scope, user, await lineIn(tx, scope, lineId));
+      }),
+
+    /**
+     * The user leaves the line, as when the user itself is deleted: as `dissociate`, except that a
+     * main user with secondary users hands the main role to the oldest of them rather than being
+     * refused. Resolves with the users left on the line, main user first.
+     */
+    leave: (scope: TenantScope, userKey: UserIdOrUuid, lineId: number): Promise<UserLine[]> =>
+      uow.run(async (tx) => {
+        const user = await userIn(tx, scope, userKey);
+        const line = await lineIn(tx, scope, lineId);
+        const [heir] = (await dao.listByLine(tx, scope, line.id)).filter((l) => l.user_id !== user.id);
+        const link = await dao.find(tx, scope, user.id, line.id);
+        if (link?.main_user && heir) await dao.setMainUser(tx, scope, line.id, heir.user_id);
+        await dissociateIn(tx, scope, user, line);
+        return dao.listByLine(tx, scope, line.id);
       }),
 
     /** The user's lines, main line first. */
