@@ -1,7 +1,7 @@
 /**
  * The upgrade path alone, with a fake authenticator: a 503 while the daemon is not accepting
- * (starting or stopping), 1011 "bus connection error" while the bus is lost, and a session once
- * both are fine.
+ * (starting or stopping), 1011 "bus connection error" while the bus is lost, a session once
+ * both are fine, and request targets no URL parser accepts (`//`, `/\\`) read for their query only.
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -10,9 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
+import { rawUpgrade } from '../test/support/raw-upgrade.js';
 import { audienceOf } from './audience.js';
-import { createUpgradeListener } from './connect.js';
-import { createSessionRegistry } from './sessions.js';
+import { type ConnectOptions, createUpgradeListener } from './connect.js';
+import { createSessionRegistry, type SessionRegistry } from './sessions.js';
 
 const token = {
   token: 't',
@@ -23,27 +24,35 @@ const token = {
   metadata: { uuid: 'u', tenant_uuid: 'master' },
 };
 
+async function listen(overrides: Partial<ConnectOptions>): Promise<Server> {
+  const logger = pino({ level: 'silent' });
+  const listener = createUpgradeListener({
+    wss: new WebSocketServer({ noServer: true }),
+    registry: createSessionRegistry(logger),
+    authenticate: async () => ({ token, audience: audienceOf(token, 'master') }),
+    accepting: () => true,
+    busReady: () => true,
+    check: { auth_check_strategy: 'dynamic', auth_check_static_interval: 60 },
+    maxBufferedBytes: 1 << 20,
+    logger,
+    ...overrides,
+  });
+  const server = createServer((_req, res) => res.writeHead(404).end());
+  server.on('upgrade', listener);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return server;
+}
+
+const portOf = (server: Server) => (server.address() as AddressInfo).port;
+
 describe('websocket upgrades', () => {
   let server: Server;
   let url: string;
   const state = { accepting: false, busReady: false };
   before(async () => {
-    const logger = pino({ level: 'silent' });
-    const listener = createUpgradeListener({
-      wss: new WebSocketServer({ noServer: true }),
-      registry: createSessionRegistry(logger),
-      authenticate: async () => ({ token, audience: audienceOf(token, 'master') }),
-      accepting: () => state.accepting,
-      busReady: () => state.busReady,
-      check: { auth_check_strategy: 'dynamic', auth_check_static_interval: 60 },
-      maxBufferedBytes: 1 << 20,
-      logger,
-    });
-    server = createServer((_req, res) => res.writeHead(404).end());
-    server.on('upgrade', listener);
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/?token=t`;
+    server = await listen({ accepting: () => state.accepting, busReady: () => state.busReady });
+    url = `ws://127.0.0.1:${portOf(server)}/?token=t`;
   });
   after(() => {
     server.closeAllConnections();
@@ -73,5 +82,49 @@ describe('websocket upgrades', () => {
     const ws = new WebSocket(url);
     assert.equal(await outcome(ws), 'message {"op":"init","code":0,"data":{"version":1}}');
     ws.close();
+  });
+});
+
+describe('websocket upgrades on odd request targets', () => {
+  let server: Server;
+  before(async () => {
+    server = await listen({});
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  const text = (frame: { payload: Buffer } | undefined) => frame?.payload.toString();
+
+  it('when the path is "//" with a token, then the query is read and the session opens', async () => {
+    const outcome = await rawUpgrade(portOf(server), '//?token=t&version=2');
+    assert.match(outcome.status, / 101 /);
+    assert.equal(text(outcome.frames[0]), '{"op":"init","code":0,"data":{"version":2}}');
+  });
+
+  it('when the path is "/\\" or "//" without a token, then 4001, and the daemon lives on', async () => {
+    for (const target of ['/\\', '//', '//?token=', '/\\?token=']) {
+      const outcome = await rawUpgrade(portOf(server), target);
+      assert.equal(outcome.closeCode, 4001, target);
+    }
+    const outcome = await rawUpgrade(portOf(server), '/\\?token=t');
+    assert.equal(text(outcome.frames[0]), '{"op":"init","code":0,"data":{"version":1}}');
+  });
+
+  it('when opening the session fails unexpectedly, then the client is closed with 4004', async () => {
+    const broken: SessionRegistry = {
+      ...createSessionRegistry(pino({ level: 'silent' })),
+      add: () => {
+        throw new Error('registry broken');
+      },
+    };
+    const failing = await listen({ registry: broken });
+    try {
+      const outcome = await rawUpgrade(portOf(failing), '/?token=t', { untilClose: true });
+      assert.equal(outcome.closeCode, 4004);
+    } finally {
+      failing.closeAllConnections();
+      failing.close();
+    }
   });
 });

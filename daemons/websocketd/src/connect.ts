@@ -34,8 +34,18 @@ function refuse(socket: Duplex): void {
   );
 }
 
-function tokenOf(request: IncomingMessage, url: URL): string | null {
-  const fromQuery = url.searchParams.get('token');
+/**
+ * The query of the request target, whatever its path: targets such as `//` or `/\` are not
+ * URLs a parser accepts, and the path means nothing here anyway.
+ */
+function queryOf(request: IncomingMessage): URLSearchParams {
+  const target = request.url ?? '';
+  const start = target.indexOf('?');
+  return new URLSearchParams(start < 0 ? '' : target.slice(start + 1));
+}
+
+function tokenOf(request: IncomingMessage, query: URLSearchParams): string | null {
+  const fromQuery = query.get('token');
   if (fromQuery) return fromQuery;
   const header = request.headers['x-auth-token'];
   return (Array.isArray(header) ? header[0] : header) || null;
@@ -44,7 +54,14 @@ function tokenOf(request: IncomingMessage, url: URL): string | null {
 export function createUpgradeListener(options: ConnectOptions): UpgradeListener {
   return (request, socket, head) => {
     if (!options.accepting()) return refuse(socket);
-    options.wss.handleUpgrade(request, socket, head, (ws) => void accept(options, ws, request));
+    options.wss.handleUpgrade(request, socket, head, (ws) =>
+      accept(options, ws, request).catch((err: unknown) => {
+        // A bug on one connection must not take the process (and, all-in-one, every daemon) down.
+        options.logger.error({ err }, 'websocket connection failed');
+        if (ws.readyState === WebSocket.OPEN) ws.close(CloseCode.protocolError);
+        else ws.terminate();
+      }),
+    );
   };
 }
 
@@ -55,18 +72,18 @@ async function accept(options: ConnectOptions, ws: WebSocket, request: IncomingM
   const keep = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
   ws.on('message', keep);
   ws.on('error', (err) => logger.debug({ err }, 'websocket error'));
-  const url = new URL(request.url ?? '/', 'http://websocketd');
+  const query = queryOf(request);
   const refusal = (code: number, reason?: string) => {
     logger.info({ code, reason }, 'websocket connection refused');
     ws.close(code, reason);
   };
   let version: ProtocolVersion;
   try {
-    version = parseVersion(url.searchParams.get('version'));
+    version = parseVersion(query.get('version'));
   } catch {
     return refusal(CloseCode.protocolError);
   }
-  const tokenId = tokenOf(request, url);
+  const tokenId = tokenOf(request, query);
   if (tokenId === null) return refusal(CloseCode.noToken, 'no token');
   let grant: Grant;
   try {
