@@ -5,8 +5,9 @@
  *
  * All or nothing: the Service API calls run as one transaction, and wazo-auth is called last,
  * before the commit, so bad relation input never reaches wazo-auth and a refusal of wazo-auth
- * rolls the rows back. If the commit itself fails after wazo-auth created its user, that user is
- * deleted again (and a failure to do so is logged: it is the one case left for an operator).
+ * rolls the rows back. Once the wazo-auth call is sent, any failure but wazo-auth's refusal (a
+ * lost answer, a failed commit) deletes that wazo-auth user again (a 404 meaning there was none);
+ * a failure to do so is logged: it is the one case left for an operator.
  */
 import { type Line, scopeOf, type TenantScope, type UserKey } from '@wazo-ts/dao';
 import { InvalidDataError, UnavailableError } from '@wazo-ts/errors';
@@ -93,10 +94,32 @@ export function createUserComposite(deps: UserCompositeDeps) {
     return services.lines.get(scope, line.id);
   }
 
+  /**
+   * Creates the wazo-auth user, noting its uuid in `sent` as soon as the request leaves: a lost
+   * answer (timeout, reset) may hide a user wazo-auth did create. Only a refusal (wazo-auth's
+   * 400/409, confd's InvalidDataError) proves nothing was made.
+   */
+  async function createAuthUser(
+    sent: { uuid: string | null },
+    serviceToken: string,
+    tenantUuid: string,
+    user: AuthUserCreate,
+  ) {
+    sent.uuid = user.uuid;
+    try {
+      return await authUsers.create(serviceToken, tenantUuid, user);
+    } catch (error) {
+      if (error instanceof InvalidDataError) sent.uuid = null;
+      throw error;
+    }
+  }
+
+  /** Deletes the wazo-auth user a failed create may have left; its 404 means nothing to undo. */
   async function compensate(tenantUuid: string, uuid: string, cause: unknown): Promise<void> {
     try {
-      await authUsers.delete(token(), tenantUuid, uuid);
-      logger.warn({ err: cause, user_uuid: uuid }, 'user create failed after wazo-auth created it: undone');
+      const deleted = await authUsers.delete(token(), tenantUuid, uuid);
+      const outcome = deleted ? 'its wazo-auth user deleted' : 'wazo-auth had no such user';
+      logger.warn({ err: cause, user_uuid: uuid, tenant_uuid: tenantUuid }, `user create failed: ${outcome}`);
     } catch (error) {
       logger.error(
         { err: error, cause, user_uuid: uuid, tenant_uuid: tenantUuid },
@@ -127,7 +150,7 @@ export function createUserComposite(deps: UserCompositeDeps) {
       for (const field of UNSUPPORTED_RELATIONS) delete (fields as Record<string, unknown>)[field];
       const serviceToken = auth ? token() : null;
       await services.tenants.ensure(tenantUuid);
-      let authCreated: string | null = null;
+      const authSent: { uuid: string | null } = { uuid: null };
       try {
         return await services.transaction(async () => {
           const user = await services.users.create(scopeOf(tenantUuid), tenantUuid, fields);
@@ -141,13 +164,17 @@ export function createUserComposite(deps: UserCompositeDeps) {
             : { ...user, lines: [], groups: [], schedules: [] };
           let authUser: AuthUser | undefined;
           if (auth && serviceToken) {
-            authUser = await authUsers.create(serviceToken, tenantUuid, authUserOf(auth, body, user.uuid));
-            authCreated = user.uuid;
+            authUser = await createAuthUser(
+              authSent,
+              serviceToken,
+              tenantUuid,
+              authUserOf(auth, body, user.uuid),
+            );
           }
           return { ...created, ...(authUser ? { auth: authUser } : {}) };
         });
       } catch (error) {
-        if (authCreated) await compensate(tenantUuid, authCreated, error);
+        if (authSent.uuid) await compensate(tenantUuid, authSent.uuid, error);
         throw error;
       }
     },
