@@ -155,9 +155,13 @@ describe('wazo error messages', SUITE, () => {
       failing.listen(0, '127.0.0.1');
       await once(failing, 'listening');
       url = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`;
+      // Logged in with that confd: the token is only ever sent where the login said.
       await cli.ok([
         'login',
-        ...target,
+        '--auth-url',
+        stack.auth.url,
+        '--confd-url',
+        url,
         '--username',
         stack.admin.username,
         '--password',

@@ -40,12 +40,13 @@ export interface ResourceSpec {
   replaceOnEdit?: string[];
   /** Flags beyond `fields` (users' `--username`, schedules' `--open`)... */
   extend?(command: Command, mode: Mode): void;
-  /** ...and how they shape the body. */
+  /** ...and how they shape the body (may read standard input: `--password-stdin`). */
   shape?(
     body: Record<string, unknown>,
     options: Record<string, unknown>,
     mode: Mode,
-  ): Record<string, unknown>;
+    io: Io,
+  ): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 export type Mode = 'create' | 'edit';
@@ -146,7 +147,7 @@ function createCommand(io: Io, spec: ResourceSpec): Command {
   return command.action(
     act(io, async (rt, _args, options) => {
       const fields = await bodyOf(io, spec.fields, options);
-      const body = spec.shape ? spec.shape(fields, options, 'create') : fields;
+      const body = spec.shape ? await spec.shape(fields, options, 'create', io) : fields;
       printRecord(rt.output, await (await rt.session()).call(spec.service, 'POST', spec.path, { body }));
     }),
   );
@@ -159,7 +160,7 @@ function editCommand(io: Io, spec: ResourceSpec): Command {
     act(io, async (rt, [id], options) => {
       const session = await rt.session();
       const fields = await bodyOf(io, spec.fields, options);
-      const changes = spec.shape ? spec.shape(fields, options, 'edit') : fields;
+      const changes = spec.shape ? await spec.shape(fields, options, 'edit', io) : fields;
       let body = changes;
       if (spec.replaceOnEdit) {
         const current = (await session.call(spec.service, 'GET', itemPath(spec, id!))) as Record<

@@ -20,6 +20,7 @@ export function eventsCommand(io: Io): Command {
       const url = session.targets.websocketd;
       if (!url)
         throw new CliError('no wazo-websocketd URL: pass --server or --websocketd-url (or log in with one)');
+      session.check('websocketd');
       const controller = new AbortController();
       const stop = () => controller.abort();
       process.once('SIGINT', stop);
@@ -27,7 +28,7 @@ export function eventsCommand(io: Io): Command {
       try {
         await followEvents({
           url,
-          token: () => session.token(),
+          token: () => session.token('websocketd'),
           names: names.length > 0 ? names : ['*'],
           tls: session.targets.tls,
           signal: controller.signal,

@@ -1,5 +1,7 @@
 /** `wazo user ...`: wazo-confd's /users; `create --username --password` also makes its wazo-auth login. */
 import type { Command } from 'commander';
+import { usageError } from '../core/errors.js';
+import { readSecretFromStdin } from '../core/prompt.js';
 import { type ResourceSpec, resourceCommand } from './crud.js';
 import type { Io } from './runtime.js';
 
@@ -30,18 +32,31 @@ const spec: ResourceSpec = {
     if (mode !== 'create') return;
     command
       .option('--username <login>', 'also create the wazo-auth login (the `auth` object)')
-      .option('--password <password>', 'password of that login')
+      .option('--password-stdin', 'read the password of that login from standard input')
+      .option('--password <password>', 'password of that login (visible in `ps`: prefer --password-stdin)')
       .option('--purpose <purpose>', 'login purpose: user, internal or external_api');
   },
-  shape(body, options, mode) {
-    if (mode !== 'create' || options.username === undefined) return body;
+  async shape(body, options, mode, io) {
+    if (mode !== 'create' || options.username === undefined) {
+      if (options.passwordStdin) throw usageError('--password-stdin needs --username');
+      return body;
+    }
     const auth: Record<string, unknown> = { username: options.username, firstname: body.firstname };
-    if (options.password !== undefined) auth.password = options.password;
+    const password = await passwordOf(io, options);
+    if (password !== undefined) auth.password = password;
     if (body.lastname !== undefined) auth.lastname = body.lastname;
     if (body.email !== undefined) auth.email_address = body.email;
     if (options.purpose !== undefined) auth.purpose = options.purpose;
     return { ...body, auth: { ...auth, ...((body.auth as object | undefined) ?? {}) } };
   },
 };
+
+async function passwordOf(io: Io, options: Record<string, unknown>): Promise<string | undefined> {
+  if (!options.passwordStdin) return options.password as string | undefined;
+  if (options.password !== undefined) throw usageError('--password and --password-stdin: pick one');
+  if (options.jsonBody === '-')
+    throw usageError('--password-stdin and --json-body - both read standard input');
+  return readSecretFromStdin(io.stdin, '--password-stdin');
+}
 
 export const userCommand = (io: Io) => resourceCommand(io, spec, 'users (wazo-confd)');

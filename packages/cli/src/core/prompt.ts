@@ -35,6 +35,22 @@ export function ask(input: Input, output: Writable, question: string, hidden = f
   });
 }
 
+/**
+ * `--password-stdin`: all of standard input, less its final line break (`echo`, files), so a
+ * secret never has to be on the command line (`ps`, shell history).
+ */
+export async function readSecretFromStdin(input: Input, flag: string): Promise<string> {
+  if (input.isTTY)
+    throw usageError(
+      `${flag}: standard input is a terminal; pipe the password in, or leave ${flag} out to be asked`,
+    );
+  let text = '';
+  for await (const chunk of input) text += String(chunk);
+  const secret = text.replace(/\r?\n$/, '');
+  if (secret === '') throw usageError(`${flag}: nothing on standard input`);
+  return secret;
+}
+
 function readLine(input: Input, question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const rl = createInterface({ input, terminal: false });

@@ -2,9 +2,11 @@
  * Calls to wazo-auth and wazo-confd with the saved login: the token renewed with the refresh token
  * when it expired, `Wazo-Tenant` from --tenant, and every error answer turned into one line.
  * A 401 is told apart by asking wazo-auth about the token: unknown means logged out or expired,
- * known means the token lacks the ACL (or may not see the tenant).
+ * known means the token lacks the ACL (or may not see the tenant). The token and refresh token
+ * are only ever sent to the server they were issued for (binding.ts).
  */
 import { describeHttpError, type ParsedError, parseErrorBody } from './api-errors.js';
+import { assertBound, type BoundService } from './binding.js';
 import { CliError } from './errors.js';
 import { type HttpResponse, send } from './http.js';
 import { loadSession, type SavedSession, saveSession } from './store.js';
@@ -23,8 +25,10 @@ export interface Session {
   targets: Targets;
   saved: SavedSession | null;
   call(service: Service, method: string, path: string, options?: CallOptions): Promise<unknown>;
-  /** A token valid now, renewed first if it expired. */
-  token(): Promise<string>;
+  /** A token valid now for that service, renewed first if it expired. */
+  token(service: BoundService): Promise<string>;
+  /** Throws "not logged in to ..." unless the saved token may go to that service's target. */
+  check(service: BoundService): void;
 }
 
 export interface SessionFlags extends TargetFlags {
@@ -66,6 +70,7 @@ export async function openSession(env: NodeJS.ProcessEnv, flags: SessionFlags): 
 
   async function renew(): Promise<string | null> {
     if (!saved?.refresh_token || !saved.client_id) return null;
+    assertBound(saved, targets, 'auth');
     const fresh = await renewToken(
       targets.auth,
       targets.tls,
@@ -79,10 +84,17 @@ export async function openSession(env: NodeJS.ProcessEnv, flags: SessionFlags): 
     return fresh.token;
   }
 
-  async function token(): Promise<string> {
+  /** The saved token, if it may be sent to that service as targeted (and renewed at wazo-auth). */
+  function bound(service: BoundService): { token: string; expires_at?: string | undefined } {
     if (!saved?.token) throw new CliError(NOT_LOGGED_IN);
-    const expiresAt = saved.expires_at ? Date.parse(saved.expires_at) : Number.POSITIVE_INFINITY;
-    if (expiresAt - RENEW_MARGIN_MS > Date.now()) return saved.token;
+    assertBound(saved, targets, service);
+    return { token: saved.token, expires_at: saved.expires_at };
+  }
+
+  async function token(service: BoundService): Promise<string> {
+    const current = bound(service);
+    const expiresAt = current.expires_at ? Date.parse(current.expires_at) : Number.POSITIVE_INFINITY;
+    if (expiresAt - RENEW_MARGIN_MS > Date.now()) return current.token;
     const renewed = await renew();
     if (!renewed) throw new CliError(EXPIRED);
     return renewed;
@@ -111,7 +123,7 @@ export async function openSession(env: NodeJS.ProcessEnv, flags: SessionFlags): 
   }
 
   async function call(service: Service, method: string, path: string, options: CallOptions = {}) {
-    let tok = await token();
+    let tok = await token(service);
     let response = await exchange(service, method, path, options, tok);
     if (response.status === 401) {
       const denied = await unauthorized(tok, response, method, path);
@@ -136,5 +148,5 @@ export async function openSession(env: NodeJS.ProcessEnv, flags: SessionFlags): 
     }
   }
 
-  return { targets, saved, call, token };
+  return { targets, saved, call, token, check: (service) => void bound(service) };
 }

@@ -2,7 +2,11 @@
  * Where each service answers. Two layouts: the all-in-one gateway (`--server host:port`, Wazo's
  * nginx paths under one HTTPS origin) and a distributed stack (one URL per service). A service's
  * own URL beats the server it would be derived from; flags beat environment beat the saved login.
+ * The saved login fills the gaps only for the server it was made on: naming another wazo-auth
+ * starts from nothing (its URLs, its TLS trust), so nothing of one server leaks to another.
  */
+import { resolve } from 'node:path';
+import { originOf } from './binding.js';
 import { usageError } from './errors.js';
 import type { TlsOptions } from './http.js';
 import type { SavedSession } from './store.js';
@@ -89,15 +93,19 @@ export function resolveTargets(
     confd: env.WAZO_CONFD_URL,
     websocketd: env.WAZO_WEBSOCKETD_URL,
   });
-  const auth = fromFlags.auth ?? fromEnv.auth ?? saved?.auth_url;
+  const named = fromFlags.auth ?? fromEnv.auth;
+  const base = saved && (!named || originOf(named) === originOf(saved.auth_url)) ? saved : null;
+  const auth = named ?? base?.auth_url;
   if (!auth) throw usageError('no server: run `wazo login --server HOST:PORT` (or pass --auth-url)');
+  // Relative to where the command runs: saved absolute, so later commands work from anywhere.
+  const caCert = flags.caCert ?? (env.WAZO_CA_CERT || undefined);
   return {
     auth,
-    confd: fromFlags.confd ?? fromEnv.confd ?? saved?.confd_url,
-    websocketd: fromFlags.websocketd ?? fromEnv.websocketd ?? saved?.websocketd_url,
+    confd: fromFlags.confd ?? fromEnv.confd ?? base?.confd_url,
+    websocketd: fromFlags.websocketd ?? fromEnv.websocketd ?? base?.websocketd_url,
     tls: {
-      caCert: flags.caCert ?? (env.WAZO_CA_CERT || undefined) ?? saved?.ca_cert,
-      insecure: flags.insecure ?? envFlag(env.WAZO_INSECURE) ?? saved?.insecure ?? false,
+      caCert: caCert ? resolve(caCert) : base?.ca_cert,
+      insecure: flags.insecure ?? envFlag(env.WAZO_INSECURE) ?? base?.insecure ?? false,
     },
   };
 }

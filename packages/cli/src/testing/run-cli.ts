@@ -16,15 +16,22 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface RunOptions {
+  stdin?: string;
+  env?: Record<string, string>;
+  /** The working folder (relative paths in flags resolve against it). */
+  cwd?: string;
+}
+
 export interface CliRunner {
   configHome: string;
-  run(args: string[], options?: { stdin?: string; env?: Record<string, string> }): Promise<CliResult>;
+  run(args: string[], options?: RunOptions): Promise<CliResult>;
   /** Runs and expects exit 0; returns stdout. */
-  ok(args: string[], options?: { stdin?: string; env?: Record<string, string> }): Promise<string>;
+  ok(args: string[], options?: RunOptions): Promise<string>;
   /** Starts a long-running command (`events`); the caller reads and stops the child. */
   spawn(args: string[]): ChildProcessWithoutNullStreams;
   /** Runs with `--json` and expects exit 0; returns the parsed stdout. */
-  json<T = unknown>(args: string[]): Promise<T>;
+  json<T = unknown>(args: string[], options?: RunOptions): Promise<T>;
 }
 
 export async function createCliRunner(): Promise<CliRunner> {
@@ -37,7 +44,11 @@ export async function createCliRunner(): Promise<CliRunner> {
         XDG_CONFIG_HOME: configHome,
         ...options.env,
       };
-      const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [bin, ...args], {
+        env,
+        cwd: options.cwd,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -60,6 +71,7 @@ export async function createCliRunner(): Promise<CliRunner> {
         env: { PATH: process.env.PATH ?? '', HOME: configHome, XDG_CONFIG_HOME: configHome },
       }),
     ok,
-    json: async <T>(args: string[]) => JSON.parse(await ok(['--json', ...args])) as T,
+    json: async <T>(args: string[], options?: RunOptions) =>
+      JSON.parse(await ok(['--json', ...args], options)) as T,
   };
 }
