@@ -4,9 +4,10 @@
  * to the caller's tenants (the user's tenant, the line's context's tenant): outside the scope, or
  * with an empty one, nothing is seen or changed.
  */
+import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
-import type { AssociatedUser, UserLine } from './user-lines.model.js';
+import type { AssociatedUser, UserLine, UserMainLine } from './user-lines.model.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isEmpty = (scope: TenantScope) => scope.tenantUuids.length === 0;
@@ -88,6 +89,51 @@ export function createUserLinesDao() {
         .orderBy('user_line.main_user', 'desc')
         .orderBy('user_line.user_id')
         .execute();
+    },
+
+    /**
+     * The main line of each of these users that has one, with its first extension and its SIP
+     * endpoint options: one query for a whole page of users (`DISTINCT ON` the user, main line
+     * first then oldest, as `listByUser`; the extension through a lateral join, main one first).
+     */
+    async mainLinesOf(tx: Tx, scope: TenantScope, userIds: number[]): Promise<UserMainLine[]> {
+      if (userIds.length === 0 || isEmpty(scope)) return [];
+      const rows = await links(tx, scope)
+        .innerJoin('line', 'line.id', 'user_line.line_id')
+        .leftJoinLateral(
+          (eb) =>
+            eb
+              .selectFrom('line_extension')
+              .innerJoin('extension', 'extension.id', 'line_extension.extension_id')
+              .innerJoin('context', 'context.id', 'extension.context_id')
+              .select(['extension.exten', 'context.name as context'])
+              .whereRef('line_extension.line_id', '=', 'line.id')
+              .orderBy('line_extension.main_extension', 'desc')
+              .orderBy('extension.id')
+              .limit(1)
+              .as('first_extension'),
+          (join) => join.onTrue(),
+        )
+        .distinctOn('user_line.user_id')
+        .select([
+          'line.protocol',
+          'line.provisioning_code',
+          'first_extension.exten',
+          'first_extension.context',
+          sql<[string, string][] | null>`line.endpoint_sip -> 'endpoint_section_options'`.as('options'),
+        ])
+        .where('user_line.user_id', 'in', userIds)
+        .orderBy('user_line.user_id')
+        .orderBy('user_line.main_line', 'desc')
+        .orderBy('user_line.line_id')
+        .execute();
+      return rows.map(({ options, user_uuid: _, main_user: __, main_line: ___, ...row }) => ({
+        ...row,
+        protocol: row.protocol as UserMainLine['protocol'],
+        exten: row.exten ?? null,
+        context: row.context ?? null,
+        endpoint_section_options: options ?? [],
+      }));
     },
 
     /** Whether the user (by uuid) has at least one line: groups ask it before adding a member. */

@@ -10,6 +10,19 @@ export interface UserLine {
   main_line: boolean;
 }
 
+/** A user's main line as the user list views show it (`GET /users?view=summary|directory`). */
+export interface UserMainLine {
+  user_id: number;
+  line_id: number;
+  protocol: 'sip' | 'sccp' | 'custom' | null;
+  provisioning_code: string;
+  /** The line's first extension (its main one first), or null without extension. */
+  exten: string | null;
+  context: string | null;
+  /** The SIP endpoint's endpoint section options (`webrtc`...); empty without SIP endpoint. */
+  endpoint_section_options: [string, string][];
+}
+
 /** The user as the association (and its events) sees it. */
 export interface AssociatedUser {
   id: number;

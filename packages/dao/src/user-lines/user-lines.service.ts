@@ -10,7 +10,7 @@ import type { LinesDao } from '../lines/lines.dao.js';
 import type { Line } from '../lines/lines.model.js';
 import type { TenantScope } from '../search/search.js';
 import type { UserLinesDao } from './user-lines.dao.js';
-import type { AssociatedUser, UserLine } from './user-lines.model.js';
+import type { AssociatedUser, UserLine, UserMainLine } from './user-lines.model.js';
 import type { UserLinesNotifier } from './user-lines.notifier.js';
 import type { UserLinesValidator } from './user-lines.validator.js';
 
@@ -133,6 +133,10 @@ export function createUserLinesService(deps: UserLinesServiceDeps) {
     /** The user's lines, main line first. */
     linesOfUser: (scope: TenantScope, userKey: UserIdOrUuid): Promise<UserLine[]> =>
       uow.read(async (tx) => dao.listByUser(tx, scope, (await userIn(tx, scope, userKey)).id)),
+
+    /** The main line of each of these users (by id) that has one, in one read (list views). */
+    mainLinesOfUsers: (scope: TenantScope, userIds: number[]): Promise<UserMainLine[]> =>
+      uow.read((tx) => dao.mainLinesOf(tx, scope, userIds)),
 
     /** The line's users, main user first. */
     usersOfLine: (scope: TenantScope, lineId: number): Promise<UserLine[]> =>
