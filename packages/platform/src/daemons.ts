@@ -4,14 +4,24 @@
  * daemon (rewritten at each start: the database port changes), a `conf.d/` the user may fill,
  * its own log file, plain HTTP on 127.0.0.1 behind the gateway, and the one in-process bus.
  */
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BusTransport } from '@wazo-ts/bus';
-import { type BaseConfig, type DaemonDefinition, type RunningDaemon, runDaemon } from '@wazo-ts/daemon';
+import {
+  type BaseConfig,
+  type DaemonDefinition,
+  type RunningDaemon,
+  runDaemon,
+  type SystemUser,
+} from '@wazo-ts/daemon';
 import { stringify } from 'yaml';
+import { configFileOf, configFolderOf, logFileOf } from './data-dir.js';
+import { replaceFile } from './safe-fs.js';
+
+/** The daemons the platform runs, each with its folder in etc/ and its log file. */
+export const PLATFORM_DAEMONS = ['auth', 'confd', 'websocketd'] as const;
 
 export interface DaemonPlan {
-  name: 'auth' | 'confd' | 'websocketd';
+  name: (typeof PLATFORM_DAEMONS)[number];
   port: number;
   /** Own keys of the daemon (db_uri, ...), over the common ones. */
   config?: Record<string, unknown>;
@@ -24,23 +34,20 @@ export interface DaemonPlan {
 export interface DaemonContext {
   dataDir: string;
   /** The user the daemons run as when the platform starts as root; null otherwise. */
-  user: string | null;
+  user: SystemUser | null;
   authPort: number;
   transport: BusTransport;
   /** The platform's environment: `WAZO_<DAEMON>__<KEY>` variables reach the daemons. */
   env: NodeJS.ProcessEnv;
 }
 
-export const configFileOf = (dataDir: string, name: string) =>
-  join(dataDir, 'etc', `wazo-${name}`, 'config.yml');
-
 function configOf(plan: DaemonPlan, context: DaemonContext): Record<string, unknown> {
   const full = `wazo-${plan.name}`;
   return {
-    user: context.user,
-    log_filename: join(context.dataDir, 'log', `${full}.log`),
+    user: context.user?.name ?? null,
+    log_filename: logFileOf(context.dataDir, full),
     log_stdout: false,
-    extra_config_files: join(context.dataDir, 'etc', full, 'conf.d'),
+    extra_config_files: join(configFolderOf(context.dataDir, plan.name), 'conf.d'),
     bus: { transport: 'memory' },
     rest_api: { listen: '127.0.0.1', port: plan.port, certificate: null, private_key: null },
     auth: {
@@ -55,13 +62,16 @@ function configOf(plan: DaemonPlan, context: DaemonContext): Record<string, unkn
   };
 }
 
-async function writeConfig(plan: DaemonPlan, context: DaemonContext): Promise<string> {
+/**
+ * Written before privileges are dropped, for every daemon: as root the file is root's and only
+ * readable by the daemons' group (it holds the database password), in a folder they cannot write.
+ */
+export async function writeDaemonConfig(plan: DaemonPlan, context: DaemonContext): Promise<string> {
   const file = configFileOf(context.dataDir, plan.name);
-  await mkdir(join(file, '..', 'conf.d'), { recursive: true, mode: 0o700 });
   const header = '# Written by the platform at each start; put your own settings in conf.d/*.yml.\n';
-  // It holds the database password: readable by the daemons' user only.
-  await writeFile(file, header + stringify(configOf(plan, context)), { mode: 0o600 });
-  await chmod(file, 0o600);
+  const text = header + stringify(configOf(plan, context));
+  if (context.user) await replaceFile(file, text, 0o640, { uid: 0, gid: context.user.gid });
+  else await replaceFile(file, text, 0o600);
   return file;
 }
 
@@ -76,14 +86,14 @@ function daemonEnv(name: string, env: NodeJS.ProcessEnv): Record<string, string>
   );
 }
 
+/** Starts a daemon on the config file `writeDaemonConfig` wrote for `plan`. */
 export async function startDaemon<TConfig extends BaseConfig, TResources extends object>(
   definition: DaemonDefinition<TConfig, TResources>,
   plan: DaemonPlan,
   context: DaemonContext,
 ): Promise<RunningDaemon<TConfig>> {
-  const file = await writeConfig(plan, context);
   return runDaemon(definition, {
-    argv: ['-c', file],
+    argv: ['-c', configFileOf(context.dataDir, plan.name)],
     env: { ...daemonEnv(plan.name, context.env), ...plan.env },
     transport: context.transport,
     handleSignals: false,

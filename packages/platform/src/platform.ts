@@ -18,13 +18,20 @@ import {
   type ServiceAccountName,
 } from './bootstrap/service-accounts.js';
 import { ensureCertificate } from './certificate.js';
-import { type DaemonContext, startDaemon } from './daemons.js';
+import {
+  type DaemonContext,
+  type DaemonPlan,
+  PLATFORM_DAEMONS,
+  startDaemon,
+  writeDaemonConfig,
+} from './daemons.js';
+import { prepareDataDir } from './data-dir.js';
 import { startDatabaseKeeper } from './database/keeper-client.js';
 import { startGateway } from './gateway/gateway.js';
 import { checkPortFree } from './gateway/listen.js';
 import { platformRoutes } from './gateway/routes.js';
 import type { PlatformOptions } from './options.js';
-import { ensureRunUser, prepareDataDir, runningAsRoot } from './privileges.js';
+import { ensureRunUser, runningAsRoot } from './privileges.js';
 import { createStopStack, type StopStack } from './stop-stack.js';
 import { platformUuid } from './wazo-uuid.js';
 
@@ -122,13 +129,14 @@ async function startFront(options: PlatformOptions, stack: StopStack, progress: 
   return front;
 }
 
-async function startAuth(options: PlatformOptions, context: DaemonContext, uri: string, admin: AdminPlan) {
-  return startDaemon(
-    authDaemon,
-    {
+type DaemonPlans = Record<DaemonPlan['name'], DaemonPlan>;
+
+function planDaemons(options: PlatformOptions, uris: Front['uris'], admin: AdminPlan): DaemonPlans {
+  return {
+    auth: {
       name: 'auth',
       port: options.ports.auth,
-      config: { db_uri: uri },
+      config: { db_uri: uris.auth },
       env: admin.bootstrap
         ? {
             WAZO_AUTH__BOOTSTRAP_USER_ON_STARTUP: 'true',
@@ -137,36 +145,24 @@ async function startAuth(options: PlatformOptions, context: DaemonContext, uri: 
           }
         : {},
     },
-    context,
-  );
+    confd: {
+      name: 'confd',
+      port: options.ports.confd,
+      config: { db_uri: uris.confd },
+      keyFile: keyFileOf(options.dataDir, 'wazo-confd'),
+    },
+    websocketd: {
+      name: 'websocketd',
+      port: options.ports.websocketd,
+      keyFile: keyFileOf(options.dataDir, 'wazo-websocketd'),
+    },
+  };
 }
 
-function startServiceDaemons(
-  options: PlatformOptions,
-  context: DaemonContext,
-  uri: string,
-  stack: StopStack,
-) {
+function startServiceDaemons(plans: DaemonPlans, context: DaemonContext, stack: StopStack) {
   return Promise.all([
-    startDaemon(
-      confdDaemon,
-      {
-        name: 'confd',
-        port: options.ports.confd,
-        config: { db_uri: uri },
-        keyFile: keyFileOf(options.dataDir, 'wazo-confd'),
-      },
-      context,
-    ).then(stack.track),
-    startDaemon(
-      websocketdDaemon,
-      {
-        name: 'websocketd',
-        port: options.ports.websocketd,
-        keyFile: keyFileOf(options.dataDir, 'wazo-websocketd'),
-      },
-      context,
-    ).then(stack.track),
+    startDaemon(confdDaemon, plans.confd, context).then(stack.track),
+    startDaemon(websocketdDaemon, plans.websocketd, context).then(stack.track),
   ]);
 }
 
@@ -174,7 +170,7 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
   const progress = hooks.onProgress ?? (() => {});
   await checkPorts(options);
   const runUser = runningAsRoot() ? await ensureRunUser(options.runAs) : null;
-  await prepareDataDir(options.dataDir, runUser);
+  await prepareDataDir(options.dataDir, runUser, PLATFORM_DAEMONS);
   const stack = createStopStack();
   try {
     const front = await startFront(options, stack, progress);
@@ -182,18 +178,21 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
     const uuid = await platformUuid(options.dataDir, options.env);
     const context: DaemonContext = {
       dataDir: options.dataDir,
-      user: runUser?.name ?? null,
+      user: runUser,
       authPort: options.ports.auth,
       transport: createMemoryTransport(),
       // One Wazo uuid for every daemon: events' origin_uuid, tokens' xivo_uuid.
       env: { ...options.env, XIVO_UUID: uuid },
     };
+    const plans = planDaemons(options, front.uris, admin);
+    // All of them now, while still root: wazo-auth drops privileges as it starts.
+    for (const plan of Object.values(plans)) await writeDaemonConfig(plan, context);
     progress('Starting wazo-auth...');
-    const auth = stack.track(await startAuth(options, context, front.uris.auth, admin));
+    const auth = stack.track(await startDaemon(authDaemon, plans.auth, context));
     if (admin.bootstrap) await saveAdminCredentials(admin);
     await ensureServiceAccounts(options, admin, auth.url);
     progress('Starting wazo-confd and wazo-websocketd...');
-    const [confd, websocketd] = await startServiceDaemons(options, context, front.uris.confd, stack);
+    const [confd, websocketd] = await startServiceDaemons(plans, context, stack);
     const { certificate } = front;
     return {
       url: front.gatewayUrl,

@@ -25,6 +25,7 @@ export async function platformUuid(dataDir: string, env: NodeJS.ProcessEnv): Pro
     return kept;
   }
   const uuid = randomUUID();
-  await writeFile(file, `${uuid}\n`, { mode: 0o644 });
+  // 'wx': never through whatever might be there (a dangling link) by now.
+  await writeFile(file, `${uuid}\n`, { mode: 0o644, flag: 'wx' });
   return uuid;
 }

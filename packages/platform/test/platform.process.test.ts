@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chown, lchown, lstat, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +124,41 @@ describe('the platform process', { timeout: 900_000 }, () => {
         assert.equal(await stopWithin(second, 'SIGTERM'), 0, second.output());
       }
     });
+  });
+
+  it('when started as root after links were planted in log/ and etc/, then their targets keep owner and content', {
+    skip: asRoot ? false : 'needs root',
+  }, async () => {
+    const wazo = resolveUser('wazo');
+    const outside = await mkdtemp(join(tmpdir(), 'wazo-platform-precious-'));
+    const planted = {
+      [join(dataDir, 'log', 'wazo-confd.log')]: join(outside, 'log-target'),
+      [join(dataDir, 'log', 'postgresql.log')]: join(outside, 'keeper-log-target'),
+      [join(dataDir, 'etc', 'wazo-confd', 'config.yml')]: join(outside, 'config-target'),
+    };
+    try {
+      for (const [link, target] of Object.entries(planted)) {
+        await writeFile(target, 'precious\n', { mode: 0o600 });
+        await rm(link, { force: true });
+        await symlink(target, link);
+        await lchown(link, wazo.uid, wazo.gid);
+      }
+      const platform = await startPlatformProcess({ dataDir });
+      try {
+        await adminToken(platform.gateway, platform.certificate, await platform.admin());
+      } finally {
+        assert.equal(await stopWithin(platform, 'SIGTERM'), 0, platform.output());
+      }
+      for (const [link, target] of Object.entries(planted)) {
+        const info = await stat(target);
+        assert.deepEqual([info.uid, info.mode & 0o777], [0, 0o600], target);
+        assert.equal(await readFile(target, 'utf8'), 'precious\n', target);
+        assert.ok((await lstat(link)).isFile(), `${link} is the platform's own file again`);
+      }
+      assert.equal((await stat(dataDir)).uid, 0);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('when the gateway port is taken, then one line says so and the exit status is 1', async () => {

@@ -3,7 +3,8 @@
  * the path after logrotate moved the file).
  */
 import { once } from 'node:events';
-import { chownSync } from 'node:fs';
+import { closeSync, constants, fchownSync, fstatSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pino from 'pino';
 
 /** Readable by the daemon's group (e.g. `adm` for log readers), never by others. */
@@ -11,19 +12,53 @@ export const LOG_FILE_MODE = 0o640;
 
 export type LogFileDestination = ReturnType<typeof pino.destination>;
 
+/**
+ * Opens the file without following a link and refuses a hard-linked one: a daemon started as root
+ * opens its log before dropping privileges, and a link planted by a less trusted user in the log
+ * folder would otherwise make root append to (and then hand over) a file of its choosing.
+ */
+function openPlainFile(path: string): number {
+  mkdirSync(dirname(path), { recursive: true });
+  const { O_WRONLY, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK } = constants;
+  let fd: number;
+  try {
+    // O_NONBLOCK: a FIFO in its place fails at once (ENXIO) instead of blocking the start.
+    fd = openSync(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK, LOG_FILE_MODE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
+    throw new Error(`log file ${path} is a symbolic link: it is not followed; remove it`, { cause: error });
+  }
+  const info = fstatSync(fd);
+  if (!info.isFile() || info.nlink !== 1) {
+    closeSync(fd);
+    throw new Error(`log file ${path} is not a plain file with one name (a hard link?): remove it`);
+  }
+  return fd;
+}
+
 export function openLogFile(path: string): LogFileDestination {
   // Opening synchronously means the file descriptor exists from the first line on: a bad path
   // throws here, and a crash in the first milliseconds can still flush its last words.
-  const destination = pino.destination({ dest: path, sync: true, mkdir: true, mode: LOG_FILE_MODE });
+  const destination = pino.destination({
+    dest: openPlainFile(path),
+    sync: true,
+    mkdir: true,
+    mode: LOG_FILE_MODE,
+  });
+  // SonicBoom given a descriptor has no path to reopen after logrotate: it gets the path here.
+  (destination as unknown as { file: string }).file = path;
   // Writes then go asynchronous so request paths never wait on the disk. SonicBoom reads `sync`
   // on each write and reopen, which is what makes this switch work (checked by the tests).
   (destination as unknown as { sync: boolean }).sync = false;
   return destination;
 }
 
-/** Gives the file to the unprivileged user before privileges are dropped, so it can reopen it. */
-export function chownLogFile(path: string, uid: number, gid: number): void {
-  chownSync(path, uid, gid);
+/**
+ * Gives the open file to the unprivileged user before privileges are dropped, so it can reopen
+ * it: by descriptor, never by path, so it is the file written to that changes owner.
+ */
+export function chownLogFile(destination: LogFileDestination, uid: number, gid: number): void {
+  fchownSync((destination as unknown as { fd: number }).fd, uid, gid);
 }
 
 interface SonicBoomInternals {

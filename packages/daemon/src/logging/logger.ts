@@ -89,7 +89,7 @@ export function createDaemonLogger(options: CreateDaemonLoggerOptions): DaemonLo
     setLevel,
     setDebug: (enabled) => setLevel(levelFromConfig({ log_level: config.log_level, debug: enabled })),
     reopen: () => file.reopen(),
-    chownLogFile: ({ uid, gid }) => chownLogFile(config.log_filename, uid, gid),
+    chownLogFile: ({ uid, gid }) => chownLogFile(file, uid, gid),
     flushSync: () => flushLoggerSync(logger),
     flush: () => drain(file),
     close: async () => {

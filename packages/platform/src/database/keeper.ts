@@ -6,8 +6,8 @@
  * the one process able to stop a server run by the `postgres` user once the platform has dropped
  * its privileges; it reads nothing from the network.
  */
-import { join } from 'node:path';
 import { createDaemonLogger } from '@wazo-ts/daemon';
+import { logFileOf } from '../data-dir.js';
 import { startDatabases } from './databases.js';
 import type { KeeperReply, KeeperRequest } from './keeper-protocol.js';
 
@@ -19,7 +19,8 @@ async function serve(dataDir: string): Promise<void> {
     config: {
       debug: false,
       log_level: 'info',
-      log_filename: join(dataDir, 'log', 'postgresql.log'),
+      // In log/, root's folder: the keeper stays root and must not write where wazo can.
+      log_filename: logFileOf(dataDir, 'postgresql'),
       log_stdout: false,
     },
   });
