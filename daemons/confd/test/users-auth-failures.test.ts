@@ -1,7 +1,8 @@
 /**
  * The user composite when wazo-auth's answers go wrong, on a real PostgreSQL and a real wazo-auth
  * behind a proxy that can lose answers: a create whose answer is lost after wazo-auth made the
- * user deletes that user again (and says so in the log); a refusal sends no delete.
+ * user deletes that user again (and says so in the log); a refusal sends no delete. A recursive
+ * delete removes the login only once confd committed, and logs the uuid if wazo-auth fails then.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -107,5 +108,48 @@ describe('POST /users when wazo-auth answers badly', () => {
     });
     assert.deepEqual(proxy.seen.slice(seen), ['POST /0.1/users']);
     assert.equal(await world.authUsersNamed(taken.username), 1);
+  });
+});
+
+describe('DELETE /users/{id}?recursive=true when a step fails', () => {
+  const created = async () => {
+    const user = await composite().create(scopeOf(tenant), tenant, body(login()));
+    assert.equal(await world.authUserStatus(user.uuid), 200);
+    return user;
+  };
+
+  it('when the confd commit fails, then the wazo-auth user stays with the confd user', async () => {
+    const user = await created();
+    const { services } = api.resources;
+    const transaction = services.transaction;
+    // A failure after the work, as a failing COMMIT would be: the rows roll back.
+    services.transaction = (work) =>
+      transaction(async () => {
+        await work();
+        throw new Error('commit failed');
+      });
+    try {
+      await assert.rejects(composite().delete(scopeOf(tenant), user.uuid, true), /commit failed/);
+    } finally {
+      services.transaction = transaction;
+    }
+    assert.equal(await world.authUserStatus(user.uuid), 200);
+    assert.equal((await services.users.get(scopeOf(tenant), user.uuid)).uuid, user.uuid);
+  });
+
+  it('when wazo-auth fails after the commit, then the delete succeeds and the uuid is logged', async () => {
+    const user = await created();
+    logged.length = 0;
+    proxy.dropAnswer = (method) => method === 'DELETE';
+    try {
+      await composite().delete(scopeOf(tenant), user.uuid, true);
+    } finally {
+      proxy.dropAnswer = () => false;
+    }
+    await assert.rejects(api.resources.services.users.get(scopeOf(tenant), user.uuid), /User was not found/);
+    const [entry] = logged;
+    assert.equal(entry?.level, 'error');
+    assert.equal(entry?.details.user_uuid, user.uuid);
+    assert.match(entry?.message ?? '', new RegExp(user.uuid));
   });
 });

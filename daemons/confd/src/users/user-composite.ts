@@ -7,7 +7,8 @@
  * before the commit, so bad relation input never reaches wazo-auth and a refusal of wazo-auth
  * rolls the rows back. Once the wazo-auth call is sent, any failure but wazo-auth's refusal (a
  * lost answer, a failed commit) deletes that wazo-auth user again (a 404 meaning there was none);
- * a failure to do so is logged: it is the one case left for an operator.
+ * a failure to do so is logged: it is the one case left for an operator. A recursive delete
+ * deletes the wazo-auth user after the commit; a failure there is logged naming the uuid.
  */
 import { type Line, scopeOf, type TenantScope, type UserKey } from '@wazo-ts/dao';
 import { InvalidDataError, UnavailableError } from '@wazo-ts/errors';
@@ -128,6 +129,21 @@ export function createUserComposite(deps: UserCompositeDeps) {
     }
   }
 
+  /**
+   * Deletes the wazo-auth user of a deleted confd user (a 404 is fine: it may never have had a
+   * login). The confd user is gone already, so a failure is logged for an operator to retry.
+   */
+  async function deleteAuthUser(serviceToken: string, tenantUuid: string, uuid: string): Promise<void> {
+    try {
+      await authUsers.delete(serviceToken, tenantUuid, uuid);
+    } catch (error) {
+      logger.error(
+        { err: error, user_uuid: uuid, tenant_uuid: tenantUuid },
+        `user ${uuid} deleted but not its wazo-auth user: delete it in wazo-auth (DELETE /0.1/users/${uuid})`,
+      );
+    }
+  }
+
   /** A line no user is left on goes; each extension goes too unless another line still has it. */
   async function deleteLine(scope: TenantScope, line: Line): Promise<void> {
     const extensionIds = line.extensions.map((e) => e.id);
@@ -189,7 +205,7 @@ export function createUserComposite(deps: UserCompositeDeps) {
         return;
       }
       const serviceToken = token();
-      await services.transaction(async () => {
+      const user = await services.transaction(async () => {
         const user = await services.getUserWithRelations(scope, key);
         if (user.groups.length > 0) await services.groupMembers.associateGroups(scope, user.uuid, []);
         for (const line of user.lines) {
@@ -199,9 +215,10 @@ export function createUserComposite(deps: UserCompositeDeps) {
           if (left.length === 0) await deleteLine(scope, line);
         }
         await services.users.delete(scope, user.uuid);
-        // A 404 of wazo-auth is fine: the user may never have had a login.
-        await authUsers.delete(serviceToken, user.tenant_uuid, user.uuid);
+        return user;
       });
+      // After the commit, so a failed commit never leaves a confd user without its login.
+      await deleteAuthUser(serviceToken, user.tenant_uuid, user.uuid);
     },
   };
 }
