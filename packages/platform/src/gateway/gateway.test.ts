@@ -41,9 +41,9 @@ describe('the HTTPS gateway', () => {
   let upstream: { server: Server; url: string };
   const seen: Seen[] = [];
 
-  const get = (path: string) =>
+  const get = (path: string, headers: Record<string, string> = {}) =>
     new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
-      request(`${gateway.url}${path}`, { ca }, (res) => {
+      request(`${gateway.url}${path}`, { ca, headers }, (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
@@ -82,6 +82,41 @@ describe('the HTTPS gateway', () => {
     const request = seen.at(-1)!;
     assert.equal(request.headers['x-script-name'], '/api/auth');
     assert.equal(request.headers['x-forwarded-proto'], 'https');
+  });
+
+  /** What a client could send to pass for another address, host or scheme. */
+  const spoofed = {
+    'X-Forwarded-Host': 'evil.example',
+    'X-Forwarded-For': '203.0.113.7',
+    'X-Forwarded-Proto': 'http',
+    'X-Forwarded-Port': '1',
+    Forwarded: 'for=203.0.113.7;host=evil.example',
+  };
+
+  function assertGatewayOwnForwarding(headers: IncomingHttpHeaders): void {
+    const port = new URL(gateway.url).port;
+    assert.equal(headers['x-forwarded-host'], `127.0.0.1:${port}`);
+    assert.equal(headers['x-forwarded-for'], '127.0.0.1');
+    assert.equal(headers['x-forwarded-proto'], 'https');
+    assert.equal(headers['x-forwarded-port'], port);
+    assert.equal(headers.forwarded, undefined);
+  }
+
+  it('when a client sends its own X-Forwarded-* headers, then the daemon gets only the gateway ones', async () => {
+    const answer = await get('/api/auth/0.1/token', spoofed);
+    assert.equal(answer.status, 200);
+    assertGatewayOwnForwarding(seen.at(-1)!.headers);
+  });
+
+  it('when a websocket client sends its own X-Forwarded-* headers, then the daemon gets only the gateway ones', async () => {
+    const socket = new WebSocket(`${gateway.url.replace('https', 'wss')}/api/websocketd/`, {
+      ca,
+      headers: spoofed,
+    });
+    await once(socket, 'open');
+    assertGatewayOwnForwarding(seen.at(-1)!.headers);
+    socket.close();
+    await once(socket, 'close');
   });
 
   it('when the prefix is unknown, then a Wazo-style 404 in JSON', async () => {

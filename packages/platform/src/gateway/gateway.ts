@@ -38,6 +38,24 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/**
+ * The forwarding headers the daemons believe (they trust the gateway, on loopback): this hop's
+ * own, replacing whatever the client sent, or any client could pick the address the login guard
+ * counts and the host and scheme of the links the daemons answer with.
+ */
+function forwardedHeaders(req: IncomingMessage): Record<string, string> {
+  for (const name of Object.keys(req.headers))
+    if (name.startsWith('x-forwarded-') || name === 'forwarded' || name === 'x-real-ip')
+      delete req.headers[name];
+  const headers: Record<string, string> = {
+    'x-forwarded-for': req.socket.remoteAddress ?? '',
+    'x-forwarded-proto': 'https',
+    'x-forwarded-port': String(req.socket.localPort ?? ''),
+  };
+  if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
+  return headers;
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) {
     res.destroy();
@@ -66,8 +84,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     readFile(options.certificate.certificate),
     readFile(options.certificate.privateKey),
   ]);
-  // xfwd: the daemons' access logs show the client address (X-Forwarded-For), as behind nginx.
-  const proxy = createProxyServer({ xfwd: true, ws: true });
+  // No xfwd: it appends to (or keeps) the client's own X-Forwarded-*; forwardedHeaders() sets them.
+  const proxy = createProxyServer({ ws: true });
   const notFound = (req: IncomingMessage) =>
     errorBody(`No such resource: ${req.method} ${req.url}`, 'not-found', {});
   const badGateway = (service: string) =>
@@ -100,7 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     proxy.web(
       req,
       res,
-      { target: route.target, headers: { 'x-script-name': route.scriptName } },
+      { target: route.target, headers: { ...forwardedHeaders(req), 'x-script-name': route.scriptName } },
       failed(route.service),
     );
   });
@@ -122,7 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       req,
       socket,
       head,
-      { target: route.target, headers: { 'x-script-name': route.scriptName } },
+      { target: route.target, headers: { ...forwardedHeaders(req), 'x-script-name': route.scriptName } },
       failed(route.service),
     );
   });
