@@ -83,6 +83,20 @@ describe('listRangeRuns', () => {
     );
   });
 
+  it('when a search would walk more than the cap, then 400 saying so; at the cap it answers', () => {
+    assert.equal(MAX_SEARCHED_EXTENS, 100_000);
+    const atCap = [{ start: '100000', end: '199999' }];
+    assert.deepEqual(
+      listRangeRuns(atCap, 'user', none, { search: '19999' }).items,
+      runs(['119999', '119999'], ['199990', '199999']),
+    );
+    const overCap = [...atCap, { start: '300000', end: '300000' }];
+    assert.throws(() => listRangeRuns(overCap, 'user', none, { search: '1' }), {
+      message:
+        'Input Error - search: the ranges hold 100001 extensions, more than the 100000 a search may walk',
+    });
+  });
+
   it('when the order is not a range field, then the input error names it', () => {
     assert.throws(
       () => listRangeRuns([{ start: '1', end: '2' }], 'user', none, { order: 'exten' }),

@@ -31,8 +31,11 @@ export interface ExtenRun {
   end: string;
 }
 
-/** Extens a search may walk before the request is refused (Wazo would walk them all). */
-export const MAX_SEARCHED_EXTENS = 1_000_000;
+/**
+ * Extens a search may walk before the request is refused (Wazo would walk them all). The walk is
+ * synchronous: this bound keeps it to a few milliseconds of event loop.
+ */
+export const MAX_SEARCHED_EXTENS = 100_000;
 
 interface Block {
   lo: bigint;
@@ -114,13 +117,31 @@ function withoutUsed(block: Block, used: ReadonlySet<string>): Block[] {
 function matching(blocks: Block[], search: string): Block[] {
   const total = blocks.reduce((n, b) => n + (b.hi - b.lo + 1n), 0n);
   if (total > BigInt(MAX_SEARCHED_EXTENS))
-    throw inputError(`search: the ranges hold more than ${MAX_SEARCHED_EXTENS} extensions to search`);
+    throw inputError(
+      `search: the ranges hold ${total} extensions, more than the ${MAX_SEARCHED_EXTENS} a search may walk`,
+    );
+  return blocks.flatMap((block) => matchingIn(block, search));
+}
+
+/**
+ * One block's extens containing `search`, consecutive matches kept as one block (`runsOf` would
+ * merge them anyway); plain numbers where exact, far cheaper than bigint.
+ */
+function matchingIn(block: Block, search: string): Block[] {
   const out: Block[] = [];
-  for (const block of blocks) {
-    for (let value = block.lo; value <= block.hi; value++) {
-      if (format(value, block.pad).includes(search)) out.push({ lo: value, hi: value, pad: block.pad });
-    }
+  const match = (value: bigint) => {
+    const run = out.at(-1);
+    if (run && run.hi + 1n === value) run.hi = value;
+    else out.push({ lo: value, hi: value, pad: block.pad });
+  };
+  if (block.hi > BigInt(Number.MAX_SAFE_INTEGER)) {
+    for (let value = block.lo; value <= block.hi; value++)
+      if (format(value, block.pad).includes(search)) match(value);
+    return out;
   }
+  const [lo, hi] = [Number(block.lo), Number(block.hi)];
+  for (let value = lo; value <= hi; value++)
+    if (String(value).padStart(block.pad, '0').includes(search)) match(BigInt(value));
   return out;
 }
 
