@@ -2,7 +2,9 @@
  * The daemon's one bus subscription: every event this Wazo published (`origin_uuid`), read once
  * and handed to the sessions. When the connection drops every session is closed with 1011 "bus
  * connection lost" (Wazo's behaviour: clients reconnect), new connections are refused with 1011
- * until the transport is back, and the transport re-declares the queue by itself.
+ * until the transport is back, and the transport re-declares the queue by itself. Events sent
+ * while it was lost are gone (`auth_session_deleted` among them), so `onReconnected` lets the
+ * caller stop trusting what those events would have revoked.
  */
 import type { BusTransport, Subscription } from '@wazo-ts/bus';
 import type { Logger } from 'pino';
@@ -18,6 +20,8 @@ export interface BusFeedOptions {
   prefetch?: number;
   /** Delay before trying to open the subscription again after a failure. */
   retryMs?: number;
+  /** Called when the transport is connected again after a loss. */
+  onReconnected?(): void;
 }
 
 export interface BusFeed {
@@ -33,8 +37,14 @@ export function createBusFeed(options: BusFeedOptions): BusFeed {
   let subscription: Subscription | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
+  let lost = false;
   const unfollow = transport.onStateChange((state) => {
-    if (state === 'connected') return logger.info('bus connection back: accepting websocket sessions');
+    if (state === 'connected') {
+      if (lost) options.onReconnected?.();
+      lost = false;
+      return logger.info('bus connection back: accepting websocket sessions');
+    }
+    lost = true;
     if (registry.size > 0)
       logger.warn({ state, sessions: registry.size }, 'bus connection lost: closing sessions');
     registry.closeAll(CloseCode.busError, 'bus connection lost');

@@ -22,8 +22,11 @@ export interface Grant {
   audience: Audience;
 }
 
-/** Resolves a token id to a grant, or throws when it is unknown, expired, lacks `websocketd`, or wazo-auth is down. */
-export type Authenticate = (tokenId: string) => Promise<Grant>;
+/**
+ * Resolves a token id to a grant, or throws when it is unknown, expired, lacks `websocketd`, or
+ * wazo-auth is down. `fresh` asks wazo-auth even when its answer is cached.
+ */
+export type Authenticate = (tokenId: string, options?: { fresh?: boolean }) => Promise<Grant>;
 
 /** A bus event as it goes out: headers for filtering, the frame per protocol version. */
 export interface OutgoingEvent {
@@ -170,7 +173,8 @@ class WebsocketSession implements Session {
 
   private async recheck(): Promise<void> {
     try {
-      this.grant = await this.options.authenticate(this.grant.token.token);
+      // Asked afresh, as Wazo does: a revocation whose event this daemon missed must end it.
+      this.grant = await this.options.authenticate(this.grant.token.token, { fresh: true });
     } catch (error) {
       this.options.logger.debug({ reason: (error as Error).message }, 'token check failed');
       return this.close(CloseCode.authExpired, 'authentication expired');

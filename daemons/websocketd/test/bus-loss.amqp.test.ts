@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { type BusTransport, createAmqpTransport } from '@wazo-ts/bus';
 import { closeAmqpConnection } from '@wazo-ts/bus/testing';
-import { type Frame, startedClient, type TestClient } from './support/client.js';
+import { connectClient, type Frame, startedClient, type TestClient } from './support/client.js';
 import { publishTestEvent } from './support/events.js';
 import { startStack, type WebsocketdStack } from './support/stack.js';
 
@@ -77,5 +77,39 @@ describe('websocketd on RabbitMQ', () => {
     const health = await fetch(`${stack.daemon.url}/1.0/status`, { method: 'HEAD' });
     assert.equal(health.status, 200);
     await after.close();
+  });
+});
+
+describe('websocketd on RabbitMQ, revocation events missed', () => {
+  const connectionName = `wazo-websocketd-test ${randomUUID()}`;
+  let transport: BusTransport;
+  let stack: WebsocketdStack;
+  before(async () => {
+    transport = createAmqpTransport({
+      config: { uri: amqpUri },
+      connectionName,
+      retryLowMs: 100,
+      retryHighMs: 500,
+    });
+    stack = await startStack({ transport, separateAuthBus: true });
+  });
+  after(async () => {
+    await stack?.stop();
+    await transport?.close();
+  });
+
+  it('when the bus connection comes back, then a token revoked meanwhile is asked again and refused', async () => {
+    const { token } = await stack.login({ acl: ['websocketd'] });
+    const first = await startedClient(`${stack.wsBase}/?token=${token}&version=2`, ['*']);
+    await first.close();
+    await fetch(`${stack.auth.api}/token/${token}`, { method: 'DELETE' });
+    const cached = await startedClient(`${stack.wsBase}/?token=${token}&version=2`, ['*']);
+    const states: string[] = [];
+    transport.onStateChange((state) => states.push(state));
+    assert.equal(await closeAmqpConnection(connectionName), 1, 'our connection was cut');
+    assert.equal((await cached.closed).code, 1011);
+    await waitFor(() => states.includes('disconnected') && transport.state() === 'connected');
+    const again = connectClient(`${stack.wsBase}/?token=${token}`);
+    assert.deepEqual(await again.closed, { code: 4002, reason: 'authentication failed' });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A session's token over time, as Wazo's test_authentication: 4003 when it expires (dynamic and
  * static checks), an immediate close when wazo-auth deletes its session (after the client saw the
- * event if its ACL allows), 1008 for a client that stops reading, 1001 when the daemon stops.
+ * event if its ACL allows), and at the next check when that event never arrived; 1008 for a
+ * client that stops reading, 1001 when the daemon stops.
  */
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
@@ -98,5 +99,31 @@ describe('websocketd token lifecycle (static check, small send buffer)', () => {
     await client.next((f) => f.op === 'init');
     await stack.daemon.stop();
     assert.deepEqual(await client.closed, { code: 1001, reason: 'server shutdown' });
+  });
+});
+
+describe('websocketd token lifecycle (revocation event missed)', () => {
+  let stack: WebsocketdStack;
+  before(async () => {
+    stack = await startStack({
+      separateAuthBus: true,
+      config: { auth_check_strategy: 'static', auth_check_static_interval: 0.5 },
+    });
+  });
+  after(async () => stack?.stop());
+
+  it('when a token is revoked and websocketd misses the event, then the next check closes the session with 4003 and the token is refused', async () => {
+    const { token } = await stack.login({ acl: ['websocketd'], expiration: 600 });
+    const client = await startedClient(`${stack.wsBase}/?token=${token}&version=2`, ['*']);
+    const revoked = await fetch(`${stack.auth.api}/token/${token}`, { method: 'DELETE' });
+    assert.equal(revoked.status, 200);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(resolve, 15_000, 'still open');
+    });
+    const outcome = await Promise.race([client.closed, timeout]).finally(() => clearTimeout(timer));
+    assert.deepEqual(outcome, { code: 4003, reason: 'authentication expired' });
+    const again = connectClient(`${stack.wsBase}/?token=${token}`);
+    assert.deepEqual(await again.closed, { code: 4002, reason: 'authentication failed' });
   });
 });

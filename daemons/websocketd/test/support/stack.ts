@@ -1,6 +1,7 @@
 /**
  * wazo-websocketd under test, in this process, beside a real wazo-auth (`startAuth`, throwaway
- * database) sharing one bus transport: the in-process bus unless a test passes a RabbitMQ one.
+ * database) sharing one bus transport: the in-process bus unless a test passes a RabbitMQ one, or
+ * asks for wazo-auth on a bus of its own (its events then never reach websocketd).
  * websocketd logs in with a service key file of a master-tenant user, as on a Wazo install.
  */
 import { randomUUID } from 'node:crypto';
@@ -23,6 +24,8 @@ import { type WebsocketdConfig, websocketdDaemon } from '../../src/index.js';
 export interface StackOptions {
   /** Shared bus transport (default: a fresh in-process one, closed with the stack). */
   transport?: BusTransport;
+  /** wazo-auth on its own in-process bus, so websocketd misses its events (a dropped queue). */
+  separateAuthBus?: boolean;
   /** websocketd config keys over the test defaults. */
   config?: Record<string, unknown>;
 }
@@ -69,7 +72,8 @@ export async function startStack(options: StackOptions = {}): Promise<Websocketd
   const owned = options.transport === undefined;
   const transport = options.transport ?? createMemoryTransport();
   const originUuid = randomUUID();
-  const auth = await startAuth({ transport, config: { uuid: originUuid } });
+  const authBus = options.separateAuthBus ? createMemoryTransport() : transport;
+  const auth = await startAuth({ transport: authBus, config: { uuid: originUuid } });
   const seeder = createUserSeeder(auth.database.pool, auth.daemon.config.password_hash_iterations);
   const service = await auth.seedUser({ acl: ['auth.#'], purpose: 'internal' });
   const dir = await mkdtemp(join(tmpdir(), 'wazo-websocketd-test-'));
@@ -103,6 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<Websocketd
     async stop() {
       await daemon.stop();
       await auth.stop();
+      if (authBus !== transport) await authBus.close();
       if (owned) await transport.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -103,6 +103,44 @@ describe('HTTP token verifier against a local wazo-auth', () => {
     assert.equal(auth.calls.get, 2);
   });
 
+  it('when a fresh lookup is asked for a cached token, then wazo-auth is asked again', async () => {
+    const t = auth.addToken();
+    await verifier.get(t.token);
+    assert.equal((await verifier.get(t.token, { fresh: true }))?.token, t.token);
+    assert.equal(auth.calls.get, 2);
+  });
+
+  it('when a fresh lookup finds a cached token revoked without an event, then it is null for everyone', async () => {
+    const t = auth.addToken();
+    await verifier.get(t.token);
+    auth.removeToken(t.token);
+    assert.equal((await verifier.get(t.token))?.token, t.token, 'the cache still trusts it');
+    assert.equal(await verifier.get(t.token, { fresh: true }), null);
+    assert.equal(await verifier.get(t.token), null);
+    assert.equal(verifier.cachedTokens, 0);
+  });
+
+  it('when every answer is forgotten, then known and unknown tokens are asked again', async () => {
+    const t = auth.addToken();
+    await verifier.get(t.token);
+    await verifier.get('unknown-token');
+    verifier.forgetAll();
+    assert.equal(verifier.cachedTokens, 0);
+    await verifier.get(t.token);
+    await verifier.get('unknown-token');
+    assert.equal(auth.calls.get, 4);
+  });
+
+  it('when every answer is forgotten during a lookup, then that answer is not cached', async () => {
+    const t = auth.addToken();
+    auth.delay(50);
+    const pending = verifier.get(t.token);
+    verifier.forgetAll();
+    await pending;
+    await verifier.get(t.token);
+    assert.equal(auth.calls.get, 2);
+  });
+
   it('when a session is revoked during its lookup, then the answer is not cached', async () => {
     const t = auth.addToken();
     auth.delay(50);

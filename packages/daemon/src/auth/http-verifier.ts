@@ -1,7 +1,8 @@
 /**
  * The token verifier of every daemon but wazo-auth: asks wazo-auth once per token (GET, no scope,
  * since ACLs are checked locally) and remembers the answer until the token expires or its session
- * is revoked. Concurrent requests with the same token share one lookup.
+ * is revoked. Concurrent requests with the same token share one lookup. A `fresh` lookup skips
+ * the cache (and refreshes it), for re-checks that must not trust a possibly missed revocation.
  */
 import type { Logger } from 'pino';
 import type { AuthClientConfig } from '../config/schema.js';
@@ -9,7 +10,7 @@ import { maskToken } from '../logging/redact.js';
 import { type AuthTransport, authServerUnreachable, createAuthTransport } from './auth-transport.js';
 import { type Clock, systemClock } from './clock.js';
 import { type CachedToken, createTokenCache, type TokenCacheOptions } from './token-cache.js';
-import type { TokenInfo, TokenVerifier } from './types.js';
+import type { TokenInfo, TokenLookupOptions, TokenVerifier } from './types.js';
 import { parseTokenDocument } from './wazo-token.js';
 
 export type AuthLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
@@ -26,6 +27,7 @@ export interface HttpTokenVerifierOptions {
 export interface HttpTokenVerifier extends TokenVerifier {
   /** Known tokens held in the cache. */
   readonly cachedTokens: number;
+  forgetAll(): void;
   /** Closes idle connections to wazo-auth. */
   close(): void;
 }
@@ -79,7 +81,11 @@ export function createHttpTokenVerifier(options: HttpTokenVerifierOptions): Http
     lookup.promise = lookup.promise
       .then((info) => {
         if (lookup.cacheable && info) cache.set(info);
-        if (lookup.cacheable && !info) cache.setUnknown(token);
+        if (lookup.cacheable && !info) {
+          // A fresh lookup may find a cached token gone: the old answer must not outlive it.
+          cache.deleteToken(token);
+          cache.setUnknown(token);
+        }
         logger.debug({ token: maskToken(token), found: info !== null }, 'token looked up in wazo-auth');
         return info;
       })
@@ -87,11 +93,14 @@ export function createHttpTokenVerifier(options: HttpTokenVerifierOptions): Http
     return lookup.promise;
   }
 
-  async function get(token: string): Promise<TokenInfo | null> {
+  async function get(token: string, options: TokenLookupOptions = {}): Promise<TokenInfo | null> {
     if (token === '' || token.length > MAX_TOKEN_LENGTH) return null;
-    const cached = cache.get(token);
-    if (cached) return cached.info;
-    if (cache.isKnownUnknown(token)) return null;
+    if (!options.fresh) {
+      const cached = cache.get(token);
+      if (cached) return cached.info;
+      if (cache.isKnownUnknown(token)) return null;
+    }
+    // A lookup already under way is being answered by wazo-auth right now: fresh enough to share.
     return lookups.get(token)?.promise ?? lookUp(token);
   }
 
@@ -135,11 +144,17 @@ export function createHttpTokenVerifier(options: HttpTokenVerifierOptions): Http
     for (const lookup of lookups.values()) lookup.cacheable = false;
   }
 
+  function forgetAll(): void {
+    cache.clear();
+    for (const lookup of lookups.values()) lookup.cacheable = false;
+  }
+
   return {
     get,
     canAccessTenant,
     revokeToken,
     revokeSession,
+    forgetAll,
     get cachedTokens() {
       return cache.size;
     },

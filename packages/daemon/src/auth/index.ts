@@ -28,5 +28,12 @@ export {
   type ServiceTokenRenewerOptions,
 } from './service-token.js';
 export type { TokenCacheOptions } from './token-cache.js';
-export type { RequestAuth, RouteAccess, TokenInfo, TokenMetadata, TokenVerifier } from './types.js';
+export type {
+  RequestAuth,
+  RouteAccess,
+  TokenInfo,
+  TokenLookupOptions,
+  TokenMetadata,
+  TokenVerifier,
+} from './types.js';
 export { parseTokenDocument, parseWazoUtc } from './wazo-token.js';

@@ -6,6 +6,7 @@ export interface Lru<K, V> {
   get(key: K): V | undefined;
   set(key: K, value: V): void;
   delete(key: K): void;
+  clear(): void;
   readonly size: number;
 }
 
@@ -30,6 +31,9 @@ export function createLru<K, V>(maxEntries: number, onEvict?: (key: K, value: V)
     },
     delete(key) {
       entries.delete(key);
+    },
+    clear() {
+      entries.clear();
     },
     get size() {
       return entries.size;

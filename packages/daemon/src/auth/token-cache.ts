@@ -34,6 +34,8 @@ export interface TokenCache {
   setUnknown(token: string): void;
   deleteToken(token: string): void;
   deleteSession(sessionUuid: string): void;
+  /** Forgets everything, known and unknown tokens alike. */
+  clear(): void;
   readonly size: number;
 }
 
@@ -93,6 +95,11 @@ export function createTokenCache(clock: Clock, options: TokenCacheOptions = {}):
     deleteToken,
     deleteSession(sessionUuid) {
       for (const token of [...(bySession.get(sessionUuid) ?? [])]) deleteToken(token);
+    },
+    clear() {
+      known.clear();
+      unknown.clear();
+      bySession.clear();
     },
     get size() {
       return known.size;

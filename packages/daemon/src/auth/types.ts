@@ -23,12 +23,20 @@ export interface TokenInfo {
   xivo_user_uuid?: string | null;
 }
 
+export interface TokenLookupOptions {
+  /**
+   * Asks wazo-auth even when the answer is cached, and caches the new one: for periodic re-checks
+   * that must notice a revocation whose `auth_session_deleted` event never arrived.
+   */
+  fresh?: boolean;
+}
+
 export interface TokenVerifier {
   /**
    * The token's details, or `null` when wazo-auth does not know it or it expired. Throws an
    * `unavailable` WazoError when wazo-auth cannot be reached.
    */
-  get(token: string): Promise<TokenInfo | null>;
+  get(token: string, options?: TokenLookupOptions): Promise<TokenInfo | null>;
   /**
    * True when `tenantUuid` is the token's tenant or one of its descendants (asked to wazo-auth
    * once per token and tenant, then cached with the token).
@@ -38,6 +46,11 @@ export interface TokenVerifier {
   revokeSession(sessionUuid: string): void;
   /** Forgets a token (on logout seen by this daemon). */
   revokeToken(token: string): void;
+  /**
+   * Forgets every cached answer, for when revocation events may have been missed (the bus
+   * connection was lost). Verifiers without a cache need not have it.
+   */
+  forgetAll?(): void;
 }
 
 /** What a route declares: the ACL it requires (with `{param}` placeholders) or that it is public. */
