@@ -1,7 +1,7 @@
 /**
  * The websocket server of wazo-websocketd, on the daemon's own port beside its REST API (status,
  * config, api.yml). Upgrades are answered 503 until the daemon has started and once it stops;
- * sessions are closed with 1001 before the server drains.
+ * sessions are closed with 1001 before the server drains, and cut if they do not answer in time.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { WebSocketServer } from 'ws';
@@ -15,6 +15,21 @@ import { createSessionRegistry } from './sessions.js';
 // Clients send small ops; anything bigger is not the protocol (ws closes with 1009).
 const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
 const NO_ORIGIN = '00000000-0000-0000-0000-000000000000';
+// Time clients get to answer the close frame before they are cut; ws alone waits 30 s for each.
+const CLOSE_GRACE_MS = 1_500;
+
+/** Closes the server once every client is gone, cutting those that ignore the close frame. */
+async function closeServer(wss: WebSocketServer): Promise<void> {
+  const closed = new Promise<void>((resolve) => wss.close(() => resolve()));
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, CLOSE_GRACE_MS);
+  });
+  await Promise.race([closed, grace]);
+  clearTimeout(timer);
+  for (const client of wss.clients) client.terminate();
+  await closed;
+}
 
 export const websocketPlugin: DaemonPlugin<WebsocketdConfig> = {
   name: 'websocket',
@@ -69,7 +84,7 @@ export const websocketPlugin: DaemonPlugin<WebsocketdConfig> = {
         accepting = false;
         clearInterval(heartbeat);
         registry.closeAll(CloseCode.goingAway, 'server shutdown');
-        await new Promise<void>((resolve) => wss.close(() => resolve()));
+        await closeServer(wss);
         server.off('upgrade', onUpgrade);
         await feed.stop();
       })();

@@ -9,6 +9,7 @@ import type { Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { connectClient, type Frame, startedClient } from './support/client.js';
 import { publishTestEvent } from './support/events.js';
+import { deafClient } from './support/raw-upgrade.js';
 import { startStack, type WebsocketdStack } from './support/stack.js';
 
 describe('websocketd token lifecycle (dynamic check)', () => {
@@ -93,12 +94,20 @@ describe('websocketd token lifecycle (static check, small send buffer)', () => {
     assert.ok(client.frames.length < 400, `${client.frames.length} events reached the slow client`);
   });
 
-  it('when the daemon stops, then open sessions are closed with 1001', async () => {
+  it('when the daemon stops, then open sessions are closed with 1001, and a client that never answers does not hold the stop', async () => {
     const { token } = await stack.login({ acl: ['websocketd'] });
     const client = connectClient(`${stack.wsBase}/?token=${token}`);
     await client.next((f) => f.op === 'init');
-    await stack.daemon.stop();
+    const deaf = await deafClient(Number(new URL(stack.wsBase).port), `/?token=${token}`);
+    const gone = new Promise((resolve) => deaf.once('close', resolve));
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise((resolve) => {
+      timer = setTimeout(resolve, 15_000, 'stop still waiting');
+    });
+    const stopped = stack.daemon.stop().then(() => 'stopped');
+    assert.equal(await Promise.race([stopped, bound]).finally(() => clearTimeout(timer)), 'stopped');
     assert.deepEqual(await client.closed, { code: 1001, reason: 'server shutdown' });
+    await gone;
   });
 });
 

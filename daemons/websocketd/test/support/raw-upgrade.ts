@@ -1,10 +1,11 @@
 /**
  * A websocket upgrade written by hand on a TCP socket, for request targets a WHATWG-URL client
  * would normalise away (`/\`, `//`): returns the status line and the server's first frames, up to
- * a close frame or the first text frame (or only a close frame, with `untilClose`).
+ * a close frame or the first text frame (or only a close frame, with `untilClose`). `deafClient`
+ * upgrades and then never answers anything, not even a close frame.
  */
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 
 export interface RawFrame {
   opcode: number;
@@ -54,16 +55,34 @@ export interface RawUpgradeOptions {
   untilClose?: boolean;
 }
 
+function upgradeRequest(port: number, target: string, headers: Record<string, string> = {}): string {
+  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  return (
+    `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+    `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n${extra.join('')}\r\n`
+  );
+}
+
+/** Resolves with the socket once the server sent its init; the socket then ignores everything. */
+export function deafClient(port: number, target: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = Buffer.alloc(0);
+    socket.write(upgradeRequest(port, target));
+    socket.on('error', reject);
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (outcomeOf(received, false)?.frames.some((f) => f.opcode === 0x1)) resolve(socket);
+    });
+  });
+}
+
 export function rawUpgrade(port: number, target: string, options: RawUpgradeOptions = {}) {
   const untilClose = options.untilClose ?? false;
   return new Promise<RawOutcome>((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let received = Buffer.alloc(0);
-    const extra = Object.entries(options.headers ?? {}).map(([name, value]) => `${name}: ${value}\r\n`);
-    socket.write(
-      `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n${extra.join('')}\r\n`,
-    );
+    socket.write(upgradeRequest(port, target, options.headers));
     const timer = setTimeout(() => finish(new Error(`no answer; got ${received.toString()}`)), 10_000);
     const finish = (error: Error | null, outcome?: RawOutcome) => {
       clearTimeout(timer);
