@@ -161,6 +161,8 @@ class WebsocketSession implements Session {
       this.options.logger.info({ reason: (error as Error).message }, 'token renewal refused');
       return this.close(CloseCode.authFailed, 'authentication failed');
     }
+    // The client may have left during the lookup: a new timer would keep the session for hours.
+    if (this.closed) return;
     this.scheduleCheck();
     this.replyIfDue('token');
   }

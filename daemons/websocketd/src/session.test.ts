@@ -1,0 +1,90 @@
+/**
+ * One session with a fake socket and a hand-driven authenticator, under mocked timers: what is
+ * left behind when a client leaves during a `token` op.
+ */
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { afterEach, beforeEach, describe, it, mock } from 'node:test';
+import pino from 'pino';
+import type { WebSocket } from 'ws';
+import { audienceOf } from './audience.js';
+import { type Authenticate, type Grant, openSession } from './session.js';
+
+class FakeSocket extends EventEmitter {
+  sent: string[] = [];
+  closedWith: number | null = null;
+  bufferedAmount = 0;
+  send(text: string) {
+    this.sent.push(text);
+  }
+  close(code: number) {
+    this.closedWith = code;
+    this.emit('close');
+  }
+  ping() {}
+  terminate() {
+    this.emit('close');
+  }
+}
+
+function grantOf(token: string): Grant {
+  const info = {
+    token,
+    auth_id: 'u',
+    session_uuid: `session-${token}`,
+    acl: ['websocketd'],
+    expiresAt: Date.now() + 3_600_000,
+    metadata: { uuid: 'u', tenant_uuid: 'master' },
+  };
+  return { token: info, audience: audienceOf(info, 'master') };
+}
+
+/** An authenticator whose answers the test gives, one call at a time. */
+function scriptedAuth() {
+  const calls: { token: string; fresh: boolean; settle(grant: Grant | Error): void }[] = [];
+  const authenticate: Authenticate = (token, options) =>
+    new Promise<Grant>((resolve, reject) => {
+      calls.push({
+        token,
+        fresh: options?.fresh ?? false,
+        settle: (answer) => (answer instanceof Error ? reject(answer) : resolve(answer)),
+      });
+    });
+  return { calls, authenticate };
+}
+
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+const tokenOp = (token: string) => Buffer.from(JSON.stringify({ op: 'token', data: { token } }));
+
+function open(authenticate: Authenticate) {
+  const ws = new FakeSocket();
+  const session = openSession({
+    ws: ws as unknown as WebSocket,
+    version: 2,
+    grant: grantOf('t1'),
+    authenticate,
+    check: { auth_check_strategy: 'static', auth_check_static_interval: 60 },
+    maxBufferedBytes: 1 << 20,
+    logger: pino({ level: 'silent' }),
+  });
+  return { ws, session };
+}
+
+describe('websocket session', () => {
+  beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
+  afterEach(() => mock.timers.reset());
+
+  it('when the client leaves while its token op is checked, then no check is left scheduled', async () => {
+    const { calls, authenticate } = scriptedAuth();
+    const { ws, session } = open(authenticate);
+    session.receive(tokenOp('t2'), false);
+    await flush();
+    assert.equal(calls.length, 1);
+    ws.emit('close');
+    calls[0]!.settle(grantOf('t2'));
+    await flush();
+    mock.timers.tick(13 * 3_600_000);
+    await flush();
+    assert.equal(calls.length, 1, 'a check ran for a session already gone');
+  });
+});
