@@ -1,6 +1,7 @@
 /**
  * One session with a fake socket and a hand-driven authenticator, under mocked timers: what is
- * left behind when a client leaves during a `token` op.
+ * left behind when a client leaves during a `token` op, and how a periodic check that overlaps a
+ * `token` op is ordered.
  */
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
@@ -86,5 +87,35 @@ describe('websocket session', () => {
     mock.timers.tick(13 * 3_600_000);
     await flush();
     assert.equal(calls.length, 1, 'a check ran for a session already gone');
+  });
+
+  it('when a periodic check falls due during a token op, then it waits and the old token is not checked', async () => {
+    const { calls, authenticate } = scriptedAuth();
+    const { ws, session } = open(authenticate);
+    session.receive(tokenOp('t2'), false);
+    await flush();
+    mock.timers.tick(60_000);
+    await flush();
+    assert.deepEqual(
+      calls.map((c) => c.token),
+      ['t2'],
+      'the check of t1 ran beside the token op',
+    );
+    calls[0]!.settle(grantOf('t2'));
+    await flush();
+    assert.equal(ws.closedWith, null);
+    assert.equal(session.sessionUuid, 'session-t2');
+    mock.timers.tick(60_000);
+    await flush();
+    assert.deepEqual(
+      calls.map((c) => [c.token, c.fresh]),
+      [
+        ['t2', false],
+        ['t2', true],
+      ],
+    );
+    calls[1]!.settle(new Error('revoked'));
+    await flush();
+    assert.equal(ws.closedWith, 4003);
   });
 });

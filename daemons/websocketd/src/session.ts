@@ -64,7 +64,7 @@ class WebsocketSession implements Session {
   private alive = true;
   private everything = false;
   private readonly names = new Set<string>();
-  // Ops run one at a time, in the order received (a `token` op awaits wazo-auth).
+  // Ops and token checks run one at a time, in order (a `token` op awaits wazo-auth).
   private queue: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
 
@@ -106,7 +106,7 @@ class WebsocketSession implements Session {
       this.close(CloseCode.protocolError);
       return;
     }
-    this.queue = this.queue.then(() => (this.closed ? undefined : this.handle(message)));
+    this.enqueue(() => this.handle(message));
   }
 
   deliver(event: OutgoingEvent): void {
@@ -127,6 +127,16 @@ class WebsocketSession implements Session {
       'closing websocket session',
     );
     this.options.ws.close(code, reason);
+  }
+
+  /** Runs `step` after every op before it, unless the session closed meanwhile. */
+  private enqueue(step: () => Promise<void> | void): void {
+    this.queue = this.queue
+      .then(() => (this.closed ? undefined : step()))
+      .catch((err: unknown) => {
+        this.options.logger.error({ err }, 'websocket session step failed');
+        this.close(CloseCode.protocolError);
+      });
   }
 
   private send(text: string): void {
@@ -170,13 +180,16 @@ class WebsocketSession implements Session {
   private scheduleCheck(): void {
     clearTimeout(this.timer);
     const delay = nextCheckDelay(this.options.check, this.grant.token.expiresAt, Date.now());
-    this.timer = setTimeout(() => void this.recheck(), delay);
+    const due = this.grant.token.token;
+    // Queued with the ops, so a check never races a `token` op; one for a replaced token is moot.
+    this.timer = setTimeout(() => this.enqueue(() => this.recheck(due)), delay);
   }
 
-  private async recheck(): Promise<void> {
+  private async recheck(tokenId: string): Promise<void> {
+    if (tokenId !== this.grant.token.token) return;
     try {
       // Asked afresh, as Wazo does: a revocation whose event this daemon missed must end it.
-      this.grant = await this.options.authenticate(this.grant.token.token, { fresh: true });
+      this.grant = await this.options.authenticate(tokenId, { fresh: true });
     } catch (error) {
       this.options.logger.debug({ reason: (error as Error).message }, 'token check failed');
       return this.close(CloseCode.authExpired, 'authentication expired');
