@@ -128,3 +128,40 @@ describe('websocket upgrades on odd request targets', () => {
     }
   });
 });
+
+describe('frames sent before the session opens', () => {
+  let server: Server;
+  before(async () => {
+    // wazo-auth never answers: everything the client sends waits.
+    server = await listen({ authenticate: () => new Promise(() => undefined) });
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  const subscribe = JSON.stringify({ op: 'subscribe', data: { event_name: 'x' } });
+
+  it('when a client sends more than 16 frames while its token is checked, then 4004', {
+    timeout: 20_000,
+  }, async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${portOf(server)}/?token=t`);
+    const closed = new Promise<number>((resolve) => ws.on('close', (code: number) => resolve(code)));
+    ws.on('open', () => {
+      for (let i = 0; i < 17; i++) ws.send(subscribe);
+    });
+    assert.equal(await closed, 4004);
+  });
+
+  it('when a client sends more than 64 KiB while its token is checked, then 4004', {
+    timeout: 20_000,
+  }, async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${portOf(server)}/?token=t`);
+    const closed = new Promise<number>((resolve) => ws.on('close', (code: number) => resolve(code)));
+    const big = JSON.stringify({ op: 'subscribe', data: { event_name: 'x'.repeat(30_000) } });
+    ws.on('open', () => {
+      for (let i = 0; i < 3; i++) ws.send(big);
+    });
+    assert.equal(await closed, 4004);
+  });
+});

@@ -2,7 +2,8 @@
  * A websocket connection from upgrade to session, checked in Wazo's order: protocol version
  * (4004), token (4001), token validity and ACL (4002), then the bus (1011). Any path is accepted;
  * only the query (`token`, `version`) and the `X-Auth-Token` header are read. Frames a client
- * sends while its token is being checked are kept and handled once the session opens.
+ * sends while its token is being checked are kept (up to 16 frames and 64 KiB, else 4004) and
+ * handled once the session opens.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -25,6 +26,9 @@ export interface ConnectOptions {
   maxBufferedBytes: number;
   logger: Logger;
 }
+
+const MAX_EARLY_FRAMES = 16;
+const MAX_EARLY_BYTES = 64 * 1024;
 
 export type UpgradeListener = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
@@ -51,6 +55,24 @@ function tokenOf(request: IncomingMessage, query: URLSearchParams): string | nul
   return (Array.isArray(header) ? header[0] : header) || null;
 }
 
+/**
+ * Keeps what a client sends while its token is checked, within what a client following the
+ * protocol sends (a few subscribes, a start); beyond that `overflow` is called, once.
+ */
+function keepEarlyFrames(ws: WebSocket, overflow: () => void) {
+  const frames: [Buffer, boolean][] = [];
+  let bytes = 0;
+  const keep = (data: Buffer, isBinary: boolean) => {
+    frames.push([data, isBinary]);
+    bytes += data.length;
+    if (frames.length <= MAX_EARLY_FRAMES && bytes <= MAX_EARLY_BYTES) return;
+    ws.off('message', keep);
+    overflow();
+  };
+  ws.on('message', keep);
+  return { frames, stop: () => void ws.off('message', keep) };
+}
+
 export function createUpgradeListener(options: ConnectOptions): UpgradeListener {
   return (request, socket, head) => {
     if (!options.accepting()) return refuse(socket);
@@ -68,15 +90,13 @@ export function createUpgradeListener(options: ConnectOptions): UpgradeListener 
 async function accept(options: ConnectOptions, ws: WebSocket, request: IncomingMessage): Promise<void> {
   const forwarded = request.headers['x-forwarded-for'];
   const logger = options.logger.child({ remote: forwarded ?? request.socket.remoteAddress });
-  const early: [Buffer, boolean][] = [];
-  const keep = (data: Buffer, isBinary: boolean) => early.push([data, isBinary]);
-  ws.on('message', keep);
-  ws.on('error', (err) => logger.debug({ err }, 'websocket error'));
-  const query = queryOf(request);
   const refusal = (code: number, reason?: string) => {
     logger.info({ code, reason }, 'websocket connection refused');
     ws.close(code, reason);
   };
+  const early = keepEarlyFrames(ws, () => refusal(CloseCode.protocolError));
+  ws.on('error', (err) => logger.debug({ err }, 'websocket error'));
+  const query = queryOf(request);
   let version: ProtocolVersion;
   try {
     version = parseVersion(query.get('version'));
@@ -95,7 +115,7 @@ async function accept(options: ConnectOptions, ws: WebSocket, request: IncomingM
   if (ws.readyState !== WebSocket.OPEN) return;
   if (!options.accepting()) return refusal(CloseCode.goingAway, 'server shutdown');
   if (!options.busReady()) return refusal(CloseCode.busError, 'bus connection error');
-  ws.off('message', keep);
+  early.stop();
   const session = openSession({ ws, version, grant, ...pick(options), logger });
   options.registry.add(session);
   ws.on('close', () => options.registry.remove(session));
@@ -103,7 +123,7 @@ async function accept(options: ConnectOptions, ws: WebSocket, request: IncomingM
     { user: grant.audience.userUuid, tenant: grant.audience.tenantUuid, version },
     'websocket session opened',
   );
-  for (const [data, isBinary] of early) session.receive(data, isBinary);
+  for (const [data, isBinary] of early.frames) session.receive(data, isBinary);
 }
 
 function pick({ authenticate, check, maxBufferedBytes }: ConnectOptions) {
