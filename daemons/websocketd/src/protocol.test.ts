@@ -28,6 +28,15 @@ describe('websocketd protocol codec', () => {
     assert.throws(() => decodeClientMessage('{"op":"start"}', true), ProtocolError);
   });
 
+  it('when an event name is longer than 256 characters, then ProtocolError', () => {
+    const frame = (name: string) => JSON.stringify({ op: 'subscribe', data: { event_name: name } });
+    assert.deepEqual(decodeClientMessage(frame('x'.repeat(256)), false), {
+      op: 'subscribe',
+      value: 'x'.repeat(256),
+    });
+    assert.throws(() => decodeClientMessage(frame('x'.repeat(257)), false), ProtocolError);
+  });
+
   it('when the version is absent, then 1; 1 and 2 are taken; anything else is refused', () => {
     assert.equal(parseVersion(null), 1);
     assert.equal(parseVersion('2'), 2);

@@ -25,6 +25,9 @@ export type ClientMessage =
   | { op: 'ping'; value: string }
   | { op: 'start' };
 
+// Wazo's event names are a few dozen characters; a session remembers each one it subscribes to.
+export const MAX_EVENT_NAME_LENGTH = 256;
+
 // The data key each op with a value must carry, a string under `data`.
 const VALUE_KEYS: Record<string, string> = { subscribe: 'event_name', token: 'token', ping: 'payload' };
 
@@ -35,6 +38,8 @@ function opValue(op: string, document: Record<string, unknown>): string {
     throw new ProtocolError('"data" is missing or not an object');
   const value = (data as Record<string, unknown>)[key];
   if (typeof value !== 'string') throw new ProtocolError(`data "${key}" is missing or not a string`);
+  if (op === 'subscribe' && value.length > MAX_EVENT_NAME_LENGTH)
+    throw new ProtocolError(`event name longer than ${MAX_EVENT_NAME_LENGTH} characters`);
   return value;
 }
 

@@ -118,4 +118,19 @@ describe('websocket session', () => {
     await flush();
     assert.equal(ws.closedWith, 4003);
   });
+
+  it('when a client subscribes to more than 1000 names, then 4004; names already held do not count', async () => {
+    const { authenticate } = scriptedAuth();
+    const { ws, session } = open(authenticate);
+    const subscribe = (name: string) =>
+      session.receive(Buffer.from(JSON.stringify({ op: 'subscribe', data: { event_name: name } })), false);
+    for (let i = 0; i < 1000; i++) subscribe(`event_${i}`);
+    subscribe('event_0');
+    subscribe('*');
+    await flush();
+    assert.equal(ws.closedWith, null);
+    subscribe('one_too_many');
+    await flush();
+    assert.equal(ws.closedWith, 4004);
+  });
 });

@@ -16,6 +16,9 @@ import {
 } from './protocol.js';
 import { nextCheckDelay, type TokenCheckConfig } from './token-check.js';
 
+// Event names one session may subscribe to (Wazo has a few hundred events; `*` is all of them).
+const MAX_SUBSCRIPTIONS = 1000;
+
 /** A token wazo-auth vouched for, with what it lets the session see. */
 export interface Grant {
   token: TokenInfo;
@@ -151,7 +154,9 @@ class WebsocketSession implements Session {
     switch (message.op) {
       case 'subscribe':
         if (message.value === '*') this.everything = true;
-        else this.names.add(message.value);
+        else if (this.names.size < MAX_SUBSCRIPTIONS || this.names.has(message.value))
+          this.names.add(message.value);
+        else return this.close(CloseCode.protocolError);
         return this.replyIfDue('subscribe');
       case 'start':
         this.started = true;
