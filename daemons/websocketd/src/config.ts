@@ -5,10 +5,14 @@
  */
 import { type Static, Type } from 'typebox';
 
+// Seconds that become a timer: setTimeout takes at most 2^31-1 ms, and fires after 1 ms beyond.
+const MAX_TIMER_SECONDS = 2_147_483;
+
 export const WebsocketSchema = Type.Object(
   {
     ping_interval: Type.Number({
       minimum: 0,
+      maximum: MAX_TIMER_SECONDS,
       default: 60,
       description:
         'Seconds between websocket pings from the server; a client that did not answer the previous one is cut (0: no pings).',
@@ -36,6 +40,7 @@ export const WebsocketdConfigSchema = Type.Object({
   }),
   auth_check_static_interval: Type.Number({
     exclusiveMinimum: 0,
+    maximum: MAX_TIMER_SECONDS,
     default: 60,
     description: 'Seconds between token checks with the static strategy.',
   }),
