@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadConfig } from '@wazo-ts/daemon';
-import { websocketdDaemon } from './definition.js';
+import { type WebsocketdConfig, websocketdDaemon } from './definition.js';
 
 describe('websocketd configuration', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wazo-websocketd-config-'));
@@ -17,7 +17,7 @@ describe('websocketd configuration', () => {
     const file = join(dir, 'config.yml');
     // JSON is YAML: no YAML writer needed.
     writeFileSync(file, JSON.stringify({ extra_config_files: join(dir, 'conf.d'), ...settings }));
-    return loadConfig(websocketdDaemon, { env: {}, argv: ['-c', file] }).config;
+    return loadConfig<WebsocketdConfig>(websocketdDaemon, { env: {}, argv: ['-c', file] }).config;
   };
 
   it('when intervals are at the largest timer delay, then they are taken', () => {
