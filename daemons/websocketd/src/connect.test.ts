@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
+import { connectClient } from '../test/support/client.js';
 import { rawUpgrade } from '../test/support/raw-upgrade.js';
 import { audienceOf } from './audience.js';
 import { type ConnectOptions, createUpgradeListener } from './connect.js';
@@ -34,6 +35,7 @@ async function listen(overrides: Partial<ConnectOptions>): Promise<Server> {
     busReady: () => true,
     check: { auth_check_strategy: 'dynamic', auth_check_static_interval: 60 },
     maxBufferedBytes: 1 << 20,
+    trustedProxies: [],
     logger,
     ...overrides,
   });
@@ -163,5 +165,31 @@ describe('frames sent before the session opens', () => {
       for (let i = 0; i < 3; i++) ws.send(big);
     });
     assert.equal(await closed, 4004);
+  });
+});
+
+describe('the client address in the logs', () => {
+  const remotes = async (trustedProxies: string[]) => {
+    const lines: { remote?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const server = await listen({ trustedProxies, logger });
+    try {
+      const client = connectClient(`ws://127.0.0.1:${portOf(server)}/`, {
+        headers: { 'X-Forwarded-For': '203.0.113.9' },
+      });
+      assert.equal((await client.closed).code, 4001);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+    return lines.map((line) => line.remote);
+  };
+
+  it('when the peer is a trusted proxy, then X-Forwarded-For names the client', async () => {
+    assert.deepEqual(await remotes(['127.0.0.1', '::ffff:127.0.0.1']), ['203.0.113.9']);
+  });
+
+  it('when the peer is not a trusted proxy, then its own address is logged, not the header', async () => {
+    assert.deepEqual(await remotes([]), ['127.0.0.1']);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import proxyAddr from '@fastify/proxy-addr';
 import type { Logger } from 'pino';
 import { WebSocket, type WebSocketServer } from 'ws';
 import { CloseCode, type ProtocolVersion, parseVersion } from './protocol.js';
@@ -24,6 +25,8 @@ export interface ConnectOptions {
   busReady(): boolean;
   check: TokenCheckConfig;
   maxBufferedBytes: number;
+  /** Peers whose X-Forwarded-For is believed for the logged client address (`rest_api.trusted_proxies`). */
+  trustedProxies: readonly string[];
   logger: Logger;
 }
 
@@ -74,12 +77,15 @@ function keepEarlyFrames(ws: WebSocket, overflow: () => void) {
 }
 
 export function createUpgradeListener(options: ConnectOptions): UpgradeListener {
+  // The same rule as the kit's HTTP side: X-Forwarded-For only from a trusted proxy.
+  const trust = proxyAddr.compile([...options.trustedProxies]);
   return (request, socket, head) => {
     if (!options.accepting()) return refuse(socket);
+    const logger = options.logger.child({ remote: proxyAddr(request, trust) });
     options.wss.handleUpgrade(request, socket, head, (ws) =>
-      accept(options, ws, request).catch((err: unknown) => {
+      accept({ ...options, logger }, ws, request).catch((err: unknown) => {
         // A bug on one connection must not take the process (and, all-in-one, every daemon) down.
-        options.logger.error({ err }, 'websocket connection failed');
+        logger.error({ err }, 'websocket connection failed');
         if (ws.readyState === WebSocket.OPEN) ws.close(CloseCode.protocolError);
         else ws.terminate();
       }),
@@ -88,8 +94,7 @@ export function createUpgradeListener(options: ConnectOptions): UpgradeListener 
 }
 
 async function accept(options: ConnectOptions, ws: WebSocket, request: IncomingMessage): Promise<void> {
-  const forwarded = request.headers['x-forwarded-for'];
-  const logger = options.logger.child({ remote: forwarded ?? request.socket.remoteAddress });
+  const { logger } = options;
   const refusal = (code: number, reason?: string) => {
     logger.info({ code, reason }, 'websocket connection refused');
     ws.close(code, reason);

@@ -62,6 +62,7 @@ export const websocketPlugin: DaemonPlugin<WebsocketdConfig> = {
       busReady: feed.ready,
       check: config,
       maxBufferedBytes: config.websocket.max_buffered_bytes,
+      trustedProxies: config.rest_api.trusted_proxies,
       logger,
     });
     server.on('upgrade', onUpgrade);
