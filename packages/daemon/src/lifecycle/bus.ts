@@ -60,14 +60,27 @@ export function connectBus(options: ConnectBusOptions): KitBus {
     status: transport.state() === 'connected' ? 'ok' : 'fail',
     state: transport.state(),
   }));
+  let unfollow: (() => void) | undefined;
   return {
     transport,
     publisher,
     consumer,
     async followSessions(verifier) {
       await consumer.subscribe(authSessionDeleted, (event) => verifier.revokeSession(event.data.uuid));
+      // While the connection was down, auth_session_deleted events went by unseen (the consumer's
+      // queue is not durable): cached tokens may have been revoked meanwhile, so ask again.
+      let lost = false;
+      unfollow = transport.onStateChange((state) => {
+        if (state !== 'connected') lost = true;
+        else if (lost) {
+          lost = false;
+          verifier.forgetAll?.();
+          logger.info('bus connection back: cached tokens forgotten (revocations may have been missed)');
+        }
+      });
     },
     async close() {
+      unfollow?.();
       await consumer.close();
       if (owned) await transport.close();
     },
