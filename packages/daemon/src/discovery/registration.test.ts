@@ -74,7 +74,8 @@ describe('consul registration', () => {
     const gaps = passes()
       .slice(1, 5)
       .map((call, i) => call.at - (passes()[i]?.at ?? 0));
-    for (const gap of gaps) assert.ok(gap >= 40 && gap < 5000, `gap between passes ${gap} ms (refresh 50 ms)`);
+    for (const gap of gaps)
+      assert.ok(gap >= 40 && gap < 5000, `gap between passes ${gap} ms (refresh 50 ms)`);
     assert.equal(registrations().length, 1);
     assert.equal(consul.services.get(registration.serviceId ?? '')?.status, 'passing');
   });
