@@ -3,8 +3,8 @@
  * and handed to the sessions. When the connection drops every session is closed with 1011 "bus
  * connection lost" (Wazo's behaviour: clients reconnect), new connections are refused with 1011
  * until the transport is back, and the transport re-declares the queue by itself. Events sent
- * while it was lost are gone (`auth_session_deleted` among them), so `onReconnected` lets the
- * caller stop trusting what those events would have revoked.
+ * while it was lost are gone (`auth_session_deleted` among them): the kit's bus makes every
+ * daemon's token verifier forget its cached tokens when the connection is back.
  */
 import type { BusTransport, Subscription } from '@wazo-ts/bus';
 import type { Logger } from 'pino';
@@ -20,8 +20,6 @@ export interface BusFeedOptions {
   prefetch?: number;
   /** Delay before trying to open the subscription again after a failure. */
   retryMs?: number;
-  /** Called when the transport is connected again after a loss. */
-  onReconnected?(): void;
 }
 
 export interface BusFeed {
@@ -37,14 +35,8 @@ export function createBusFeed(options: BusFeedOptions): BusFeed {
   let subscription: Subscription | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
-  let lost = false;
   const unfollow = transport.onStateChange((state) => {
-    if (state === 'connected') {
-      if (lost) options.onReconnected?.();
-      lost = false;
-      return logger.info('bus connection back: accepting websocket sessions');
-    }
-    lost = true;
+    if (state === 'connected') return logger.info('bus connection back: accepting websocket sessions');
     if (registry.size > 0)
       logger.warn({ state, sessions: registry.size }, 'bus connection lost: closing sessions');
     registry.closeAll(CloseCode.busError, 'bus connection lost');

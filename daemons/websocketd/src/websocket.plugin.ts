@@ -45,8 +45,6 @@ export const websocketPlugin: DaemonPlugin<WebsocketdConfig> = {
       originUuid: config.uuid ?? NO_ORIGIN,
       registry,
       logger,
-      // Revocation events sent while the bus was lost never came: cached tokens are asked again.
-      onReconnected: () => tokenVerifier.forgetAll?.(),
     });
     const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
     let accepting = false;
