@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
 import { contextsPlugin } from '../contexts/contexts.routes.js';
+import { caller, type Method, outboxNames as outboxOf } from '../testing/route-calls.js';
 import { buildTestApi, type TestApi } from '../testing/test-app.js';
 import { usersPlugin } from '../users/users.routes.js';
 import { lineAssociationsPlugin } from './line-associations.routes.js';
@@ -18,18 +19,9 @@ let api: TestApi;
 const tenant1 = randomUUID();
 const tenant2 = randomUUID();
 
-function call(method: 'GET' | 'POST' | 'PUT', url: string, token: string, body?: unknown) {
-  return api.app.inject({
-    method,
-    url: `/1.1${url}`,
-    headers: { 'x-auth-token': token },
-    ...(body === undefined ? {} : { payload: body as object }),
-  });
-}
-const outboxNames = async (): Promise<string[]> =>
-  (await database.pool.query<{ name: string }>('SELECT name FROM bus_outbox ORDER BY id')).rows.map(
-    (r) => r.name,
-  );
+const call = (method: Method, url: string, token: string, body?: unknown) =>
+  caller(api)(method, url, token, body);
+const outboxNames = () => outboxOf(database);
 const userLines = async (userId: number) =>
   (
     await database.pool.query<{ line_id: number; main_line: boolean }>(
