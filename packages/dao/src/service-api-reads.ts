@@ -5,29 +5,13 @@
  * with confd's lazy relations.
  */
 import type { GroupMembersService } from './group-members/index.js';
-import type { Line, LinesService } from './lines/index.js';
+import type { LinesService } from './lines/index.js';
 import type { TenantScope } from './search/search.js';
 import type { UserLinesService } from './user-lines/index.js';
-import type { ScheduleSummary, UserSchedulesService } from './user-schedules/index.js';
-import type { User, UserKey, UsersService } from './users/index.js';
+import type { UserSchedulesService } from './user-schedules/index.js';
+import type { UserGroupSummary, UserKey, UsersService, UserWithRelations } from './users/index.js';
 
-/** A group as a user shows it (`GET /users/{id}` → `groups[]`). */
-export interface UserGroupSummary {
-  id: number;
-  uuid: string;
-  name: string;
-}
-
-/**
- * `GET /users/{id}`: the user with `lines` (each as `GET /lines/{id}` shows it: id, name,
- * protocol, context, extensions, endpoint_sip or endpoint_custom..., main line first), `groups`
- * and `schedules` filled; `services` and `forwards` come with the user.
- */
-export type UserWithRelations = Omit<User, 'lines' | 'groups' | 'schedules'> & {
-  lines: Line[];
-  groups: UserGroupSummary[];
-  schedules: ScheduleSummary[];
-};
+export type { UserGroupSummary, UserWithRelations };
 
 export interface UserRelationsSources {
   users: Pick<UsersService, 'get'>;

@@ -3,7 +3,7 @@
  * carries no technical detail. Allowed: its own resource's dao, validator, notifier and model;
  * other resources' models, and other resources' daos/validators as types (collaborators injected
  * through the factory's deps); the error builders; the search contract; the unit of work as types;
- * the bus event catalogue; @wazo-ts/errors. Any other file a service imports from a resource
+ * the bus event catalogue; @wazo-ts/errors; TypeBox, which only describes data. Any other file a service imports from a resource
  * folder (a helper) is held to the same rule. Models may not reach daos, validators, notifiers or
  * the unit of work at all. Nothing may touch `process`, `fetch`, `require` or dynamic imports.
  */
@@ -103,6 +103,8 @@ function checkModule(
   const spec = use.specifier;
   if (spec.startsWith('.')) return checkLibraryFile(file, role, use, resolveRelative(file, spec), root);
   if (spec === '@wazo-ts/errors') return {};
+  // TypeBox only describes data (a model's schemas and the types derived from them).
+  if (spec === 'typebox') return {};
   if (spec === '@wazo-ts/bus') {
     if (use.wholeModule) return { message: `imports all of @wazo-ts/bus (name the catalogue entries)` };
     const outside = use.names.filter((n) => !catalogue.has(n));

@@ -3,6 +3,8 @@
  * sections' options as `[key, value]` pairs) or a custom interface. Its name is the endpoint's
  * (SIP name or custom interface), its protocol follows the endpoint, its tenant is its context's.
  */
+import { alwaysNull, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
+
 export type SipOption = [string, string];
 
 /** The SIP endpoint in full, secrets included: only for who may read the endpoint itself. */
@@ -17,84 +19,97 @@ export interface EndpointSip {
 }
 
 /** The SIP endpoint as a line shows it: no password, only the username among auth options. */
-export interface EndpointSipSummary {
-  uuid: string;
-  label: string | null;
-  name: string;
-  auth_section_options: SipOption[];
-}
+export const endpointSipSummarySchema = Type.Object({
+  uuid: Type.String(),
+  label: nullable(Type.String()),
+  name: Type.String(),
+  auth_section_options: Type.Array(stringPair),
+});
+export type EndpointSipSummary = Static<typeof endpointSipSummarySchema>;
 
-export interface EndpointCustom {
-  id: number;
-  interface: string;
-}
+export const endpointCustomSchema = Type.Object({ id: Type.Integer(), interface: Type.String() });
+export type EndpointCustom = Static<typeof endpointCustomSchema>;
 
-export interface LineExtensionRef {
-  id: number;
-  exten: string;
-  context: string;
-}
+export const lineExtensionRefSchema = Type.Object({
+  id: Type.Integer(),
+  exten: Type.String(),
+  context: Type.String(),
+});
+export type LineExtensionRef = Static<typeof lineExtensionRefSchema>;
 
-export interface LineUserRef {
-  uuid: string;
-  firstname: string;
-  lastname: string | null;
-}
+export const lineUserRefSchema = Type.Object({
+  uuid: Type.String(),
+  firstname: Type.String(),
+  lastname: nullable(Type.String()),
+});
+export type LineUserRef = Static<typeof lineUserRefSchema>;
 
-export interface Line {
-  id: number;
-  tenant_uuid: string;
-  name: string | null;
-  protocol: 'sip' | 'sccp' | 'custom' | null;
-  context: string;
-  provisioning_code: string;
+/** `GET /lines/{id}`. */
+export const lineSchema = Type.Object({
+  id: Type.Integer(),
+  tenant_uuid: Type.String(),
+  name: nullable(Type.String()),
+  protocol: nullable(stringEnum(['sip', 'sccp', 'custom'])),
+  context: Type.String(),
+  provisioning_code: Type.String(),
   /** Same as provisioning_code (read-only, Wazo's alias). */
-  provisioning_extension: string;
-  position: number;
+  provisioning_extension: Type.String(),
+  position: Type.Integer(),
   /** Same as position (read-only, Wazo's alias). */
-  device_slot: number;
-  caller_id_name: string | null;
-  caller_id_num: string | null;
-  registrar: string;
-  device_id: string | null;
-  endpoint_sip: EndpointSipSummary | null;
+  device_slot: Type.Integer(),
+  caller_id_name: nullable(Type.String()),
+  caller_id_num: nullable(Type.String()),
+  registrar: Type.String(),
+  device_id: nullable(Type.String()),
+  endpoint_sip: nullable(endpointSipSummarySchema),
   /** Not supported here; always null (present because clients test for it). */
-  endpoint_sccp: null;
-  endpoint_custom: EndpointCustom | null;
+  endpoint_sccp: alwaysNull,
+  endpoint_custom: nullable(endpointCustomSchema),
   /** The main extension first. */
-  extensions: LineExtensionRef[];
+  extensions: Type.Array(lineExtensionRefSchema),
   /** The main user first. */
-  users: LineUserRef[];
-}
+  users: Type.Array(lineUserRefSchema),
+});
+export type Line = Static<typeof lineSchema>;
 
-export interface EndpointSipInput {
-  /** The PJSIP name; 8 random lowercase letters and digits when absent. */
-  name?: string | undefined;
-  label?: string | null | undefined;
-  auth_section_options?: SipOption[] | undefined;
-  endpoint_section_options?: SipOption[] | undefined;
-  aor_section_options?: SipOption[] | undefined;
-}
+const optional = Type.Optional;
+const option = stringPair;
+const options = () => optional(Type.Array(option, { maxItems: 512 }));
 
-export interface LineCreate {
-  context: string;
+const lineProperties = {
+  context: Type.String(),
   /** 6 digits; random and unused when absent. */
-  provisioning_code?: string | null | undefined;
-  position?: number | null | undefined;
-  registrar?: string | null | undefined;
-  caller_id_name?: string | null | undefined;
-  caller_id_num?: string | null | undefined;
-  endpoint_sip?: EndpointSipInput | null | undefined;
-  endpoint_custom?: { interface: string } | null | undefined;
-}
+  provisioning_code: optional(nullable(Type.String({ pattern: '^[0-9]{6}$' }))),
+  position: optional(nullable(Type.Integer({ minimum: 1 }))),
+  registrar: optional(nullable(Type.String({ maxLength: 128 }))),
+  caller_id_name: optional(nullable(Type.String())),
+  caller_id_num: optional(nullable(Type.String({ pattern: '^[0-9]+$' }))),
+};
 
-/** Editable fields; the endpoint is chosen at creation. */
-export type LineEdit = Partial<
-  Pick<
-    LineCreate,
-    'context' | 'provisioning_code' | 'position' | 'registrar' | 'caller_id_name' | 'caller_id_num'
-  >
->;
+export const endpointSipInputSchema = Type.Object({
+  /** The PJSIP name; 8 random lowercase letters and digits when absent. */
+  name: optional(Type.String({ pattern: '^[-_.a-zA-Z0-9]{1,79}$', not: { enum: ['global', 'system'] } })),
+  label: optional(nullable(Type.String({ maxLength: 128 }))),
+  auth_section_options: options(),
+  endpoint_section_options: options(),
+  aor_section_options: options(),
+});
+export type EndpointSipInput = Static<typeof endpointSipInputSchema>;
+
+const endpointProperties = {
+  endpoint_sip: optional(nullable(endpointSipInputSchema)),
+  endpoint_custom: optional(
+    nullable(Type.Object({ interface: Type.String({ pattern: '^[a-zA-Z0-9#*./_@:-]{1,128}$' }) })),
+  ),
+};
+
+/** `POST /lines`. */
+export const lineCreateSchema = Type.Object({ ...lineProperties, ...endpointProperties });
+export type LineCreate = Static<typeof lineCreateSchema>;
+
+/** `PUT /lines/{id}`: editable fields; the endpoint is chosen at creation. */
+export const lineEditSchema = Type.Object({ ...lineProperties, context: optional(lineProperties.context) });
+export type LineEdit = Static<typeof lineEditSchema>;
 
 /** The row the dao writes. */
 export interface LineRecord {
@@ -120,41 +135,3 @@ export function callerIdOf(options: readonly SipOption[]): { name: string | null
 export function formatCallerId(name: string | null, num: string | null): string {
   return num ? `"${name ?? ''}" <${num}>` : `"${name ?? ''}"`;
 }
-
-const option = { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 } as const;
-const options = { type: 'array', items: option, maxItems: 512 } as const;
-
-const lineProperties = {
-  context: { type: 'string' },
-  provisioning_code: { type: ['string', 'null'], pattern: '^[0-9]{6}$' },
-  position: { type: ['integer', 'null'], minimum: 1 },
-  registrar: { type: ['string', 'null'], maxLength: 128 },
-  caller_id_name: { type: ['string', 'null'] },
-  caller_id_num: { type: ['string', 'null'], pattern: '^[0-9]+$' },
-} as const;
-
-const endpointProperties = {
-  endpoint_sip: {
-    type: ['object', 'null'],
-    properties: {
-      name: { type: 'string', pattern: '^[-_.a-zA-Z0-9]{1,79}$', not: { enum: ['global', 'system'] } },
-      label: { type: ['string', 'null'], maxLength: 128 },
-      auth_section_options: options,
-      endpoint_section_options: options,
-      aor_section_options: options,
-    },
-  },
-  endpoint_custom: {
-    type: ['object', 'null'],
-    required: ['interface'],
-    properties: { interface: { type: 'string', pattern: '^[a-zA-Z0-9#*./_@:-]{1,128}$' } },
-  },
-} as const;
-
-export const lineCreateSchema = {
-  type: 'object',
-  required: ['context'],
-  properties: { ...lineProperties, ...endpointProperties },
-} as const;
-
-export const lineEditSchema = { type: 'object', properties: lineProperties } as const;

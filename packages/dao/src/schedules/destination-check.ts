@@ -98,3 +98,26 @@ export const destinationJsonSchema = {
   properties: { type: { type: 'string', enum: [...DESTINATION_TYPES] } },
   allOf: Object.keys(DESTINATION_FIELDS).map(branch),
 } as const;
+
+/** A field as an answer shows it: its type only (the value was checked when written). */
+function answerField(spec: Spec): Record<string, unknown> {
+  const type = spec.kind === 'uuid' ? 'string' : spec.kind;
+  // A free-form object field (queue's skill_rule_variables) keeps all its keys.
+  const open = spec.kind === 'object' ? { additionalProperties: true } : {};
+  return { type: spec.nullable ? [type, 'null'] : type, ...open };
+}
+
+/** One branch of the answer union: a type with its own fields and every subtype's. */
+function answerBranch(type: string): Record<string, unknown> {
+  const tables = Object.entries(DESTINATION_FIELDS).filter(([key]) => key.split(':')[0] === type);
+  const fields = Object.assign({}, ...tables.map(([, table]) => table)) as Record<string, Spec>;
+  const properties = Object.fromEntries(Object.entries(fields).map(([n, s]) => [n, answerField(s)]));
+  return {
+    type: 'object',
+    required: ['type'],
+    properties: { type: { type: 'string', enum: [type] }, ...properties },
+  };
+}
+
+/** JSON Schema of a destination in an answer: one branch per type, all that type's fields. */
+export const destinationAnswerJsonSchema = { anyOf: DESTINATION_TYPES.map(answerBranch) };

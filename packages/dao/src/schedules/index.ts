@@ -22,6 +22,7 @@ export {
   type ScheduleUserSummary,
   scheduleCreateSchema,
   scheduleEditSchema,
+  scheduleSchema,
 } from './schedules.model.js';
 export { createSchedulesNotifier, type SchedulesNotifier } from './schedules.notifier.js';
 export {

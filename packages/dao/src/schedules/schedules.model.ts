@@ -1,75 +1,105 @@
 /**
  * A schedule as wazo-confd shows it (open hours, exceptional periods with their destination, and
- * where calls go when closed), its inputs, and the JSON Schemas of the create and edit bodies.
+ * where calls go when closed), its inputs, and the schemas of the create and edit bodies and of
+ * the answer, each type derived from its schema.
  */
+import { nullable, type Static, Type } from '../schema.js';
 import type { Destination } from './destination.js';
-import { destinationJsonSchema } from './destination-check.js';
+import { destinationAnswerJsonSchema, destinationJsonSchema } from './destination-check.js';
 
 export type { Destination };
 
-export interface OpenPeriod {
-  hours_start: string;
-  hours_end: string;
+export const HOURS_PATTERN = '^([0,1][0-9]|2[0-3]):[0-5][0-9]$';
+
+const destinationInput = Type.Unsafe<Destination>(destinationJsonSchema);
+const destinationAnswer = Type.Unsafe<Destination>(destinationAnswerJsonSchema);
+
+const days = () => Type.Array(Type.Integer());
+const openPeriodFields = {
+  hours_start: Type.String(),
+  hours_end: Type.String(),
   /** 1 (Monday) .. 7. */
-  week_days: number[];
-  month_days: number[];
-  months: number[];
-}
+  week_days: days(),
+  month_days: days(),
+  months: days(),
+};
+const openPeriodSchema = Type.Object(openPeriodFields);
+const exceptionalPeriodSchema = Type.Object({ ...openPeriodFields, destination: destinationAnswer });
+export type OpenPeriod = Static<typeof openPeriodSchema>;
+export type ExceptionalPeriod = Static<typeof exceptionalPeriodSchema>;
 
-export interface ExceptionalPeriod extends OpenPeriod {
-  destination: Destination;
-}
-
-export interface ScheduleUserSummary {
-  uuid: string;
-  firstname: string;
-  lastname: string | null;
-}
-
-export interface ScheduleGroupSummary {
-  id: number;
-  uuid: string;
-  name: string;
-}
+const summary = {
+  user: Type.Object({ uuid: Type.String(), firstname: Type.String(), lastname: nullable(Type.String()) }),
+  group: Type.Object({ id: Type.Integer(), uuid: Type.String(), name: Type.String() }),
+};
+export type ScheduleUserSummary = Static<typeof summary.user>;
+export type ScheduleGroupSummary = Static<typeof summary.group>;
 
 /** What a schedule shows of other resources, read-only; incalls, queues and outcalls wait for theirs. */
-export interface ScheduleRelations {
-  users: ScheduleUserSummary[];
-  groups: ScheduleGroupSummary[];
-  incalls: { id: number }[];
-  queues: { id: number; name: string; label: string }[];
-  outcalls: { id: number; name: string }[];
-}
+const relationFields = {
+  users: Type.Array(summary.user),
+  groups: Type.Array(summary.group),
+  incalls: Type.Array(Type.Object({ id: Type.Integer() })),
+  queues: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), label: Type.String() })),
+  outcalls: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+};
+const relationsSchema = Type.Object(relationFields);
+export type ScheduleRelations = Static<typeof relationsSchema>;
 
 /** A schedule's own fields and periods. */
-export interface ScheduleFields {
-  id: number;
-  tenant_uuid: string;
-  name: string | null;
-  timezone: string | null;
-  closed_destination: Destination;
-  open_periods: OpenPeriod[];
-  exceptional_periods: ExceptionalPeriod[];
-  enabled: boolean;
-}
+const scheduleFields = {
+  id: Type.Integer(),
+  tenant_uuid: Type.String(),
+  name: nullable(Type.String()),
+  timezone: nullable(Type.String()),
+  closed_destination: destinationAnswer,
+  open_periods: Type.Array(openPeriodSchema),
+  exceptional_periods: Type.Array(exceptionalPeriodSchema),
+  enabled: Type.Boolean(),
+};
+const fieldsSchema = Type.Object(scheduleFields);
+export type ScheduleFields = Static<typeof fieldsSchema>;
 
-export type Schedule = ScheduleFields & ScheduleRelations;
+/** `GET /schedules/{id}`. */
+export const scheduleSchema = Type.Object({ ...scheduleFields, ...relationFields });
+export type Schedule = Static<typeof scheduleSchema>;
+
+const optional = Type.Optional;
+const dayList = (max: number) =>
+  optional(Type.Array(Type.Integer({ minimum: 1, maximum: max }), { minItems: 1 }));
 
 /** A period as given: the day lists default to "every day/month". */
-export type OpenPeriodInput = Pick<OpenPeriod, 'hours_start' | 'hours_end'> &
-  Partial<Pick<OpenPeriod, 'week_days' | 'month_days' | 'months'>>;
-export type ExceptionalPeriodInput = OpenPeriodInput & { destination: Destination };
+const openPeriodInputFields = {
+  hours_start: Type.String({ pattern: HOURS_PATTERN }),
+  hours_end: Type.String({ pattern: HOURS_PATTERN }),
+  week_days: dayList(7),
+  month_days: dayList(31),
+  months: dayList(12),
+};
+const openPeriodInputSchema = Type.Object(openPeriodInputFields);
+const exceptionalPeriodInputSchema = Type.Object({ ...openPeriodInputFields, destination: destinationInput });
+export type OpenPeriodInput = Static<typeof openPeriodInputSchema>;
+export type ExceptionalPeriodInput = Static<typeof exceptionalPeriodInputSchema>;
 
-export interface ScheduleCreate {
-  name?: string | null;
-  timezone?: string | null;
-  closed_destination: Destination;
-  open_periods?: OpenPeriodInput[];
-  exceptional_periods?: ExceptionalPeriodInput[];
-  enabled?: boolean;
-}
+const scheduleProperties = {
+  name: optional(nullable(Type.String({ maxLength: 128 }))),
+  timezone: optional(nullable(Type.String({ maxLength: 128 }))),
+  closed_destination: destinationInput,
+  open_periods: optional(Type.Array(openPeriodInputSchema)),
+  exceptional_periods: optional(Type.Array(exceptionalPeriodInputSchema)),
+  enabled: optional(Type.Boolean()),
+};
 
-export type ScheduleEdit = Partial<ScheduleCreate>;
+/** POST /schedules body (hours_start <= hours_end is checked by the validator). */
+export const scheduleCreateSchema = Type.Object(scheduleProperties);
+export type ScheduleCreate = Static<typeof scheduleCreateSchema>;
+
+/** PUT /schedules/{id} body. */
+export const scheduleEditSchema = Type.Object({
+  ...scheduleProperties,
+  closed_destination: optional(destinationInput),
+});
+export type ScheduleEdit = Static<typeof scheduleEditSchema>;
 
 /** What the dao stores: periods with their defaults filled in. */
 export interface ScheduleRow {
@@ -81,45 +111,3 @@ export interface ScheduleRow {
   exceptional_periods: ExceptionalPeriod[];
   enabled: boolean;
 }
-
-export const HOURS_PATTERN = '^([0,1][0-9]|2[0-3]):[0-5][0-9]$';
-
-const dayList = (max: number) =>
-  ({ type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: max } }) as const;
-
-const openPeriodSchema = {
-  type: 'object',
-  required: ['hours_start', 'hours_end'],
-  properties: {
-    hours_start: { type: 'string', pattern: HOURS_PATTERN },
-    hours_end: { type: 'string', pattern: HOURS_PATTERN },
-    week_days: dayList(7),
-    month_days: dayList(31),
-    months: dayList(12),
-  },
-} as const;
-
-const exceptionalPeriodSchema = {
-  ...openPeriodSchema,
-  required: [...openPeriodSchema.required, 'destination'],
-  properties: { ...openPeriodSchema.properties, destination: destinationJsonSchema },
-} as const;
-
-const scheduleProperties = {
-  name: { type: ['string', 'null'], maxLength: 128 },
-  timezone: { type: ['string', 'null'], maxLength: 128 },
-  closed_destination: destinationJsonSchema,
-  open_periods: { type: 'array', items: openPeriodSchema },
-  exceptional_periods: { type: 'array', items: exceptionalPeriodSchema },
-  enabled: { type: 'boolean' },
-} as const;
-
-/** POST /schedules body (hours_start <= hours_end is checked by the validator). */
-export const scheduleCreateSchema = {
-  type: 'object',
-  required: ['closed_destination'],
-  properties: scheduleProperties,
-} as const;
-
-/** PUT /schedules/{id} body. */
-export const scheduleEditSchema = { type: 'object', properties: scheduleProperties } as const;

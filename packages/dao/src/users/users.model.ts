@@ -3,90 +3,97 @@
  * other resources (lines, groups, schedules) are empty here: confd fills them by asking those
  * resources' services. Services and forwards live on the user row, so they come with it.
  */
-import type { UserForwards } from '../user-forwards/user-forwards.model.js';
-import type { UserServices } from '../user-services/user-services.model.js';
+import { lineSchema } from '../lines/lines.model.js';
+import { nullable, type Static, Type } from '../schema.js';
+import type { UserFields } from './users.schema.js';
 
-export interface User {
-  id: number;
-  uuid: string;
-  tenant_uuid: string;
-  firstname: string;
-  lastname: string | null;
-  email: string | null;
-  timezone: string | null;
-  language: string | null;
-  description: string | null;
-  caller_id: string | null;
-  outgoing_caller_id: string | null;
-  mobile_phone_number: string | null;
-  mobile_fallback_enabled: boolean;
-  username: string | null;
+const text = () => nullable(Type.String());
+const onOff = Type.Object({ enabled: Type.Boolean() });
+const forward = Type.Object({ enabled: Type.Boolean(), destination: text() });
+
+/** A user's call services and forwards as they come with it (and as their own routes show them). */
+export const userServicesAnswerSchema = Type.Object({ dnd: onOff, incallfilter: onOff });
+export const userForwardsAnswerSchema = Type.Object({
+  busy: forward,
+  noanswer: forward,
+  unconditional: forward,
+});
+
+/** A group in a user's `groups`. */
+export const userGroupSummarySchema = Type.Object({
+  id: Type.Integer(),
+  uuid: Type.String(),
+  name: Type.String(),
+});
+export type UserGroupSummary = Static<typeof userGroupSummarySchema>;
+
+/** A schedule in a user's `schedules`. */
+export const userScheduleSummarySchema = Type.Object({ id: Type.Integer(), name: text() });
+
+const userFields = {
+  id: Type.Integer(),
+  uuid: Type.String(),
+  tenant_uuid: Type.String(),
+  firstname: Type.String(),
+  lastname: text(),
+  email: text(),
+  timezone: text(),
+  language: text(),
+  description: text(),
+  caller_id: text(),
+  outgoing_caller_id: text(),
+  mobile_phone_number: text(),
+  mobile_fallback_enabled: Type.Boolean(),
+  username: text(),
   /** Wazo stores and returns this legacy (CTI) password as given. */
-  password: string | null;
-  music_on_hold: string | null;
-  preprocess_subroutine: string | null;
-  userfield: string | null;
-  call_transfer_enabled: boolean;
-  dtmf_hangup_enabled: boolean;
+  password: text(),
+  music_on_hold: text(),
+  preprocess_subroutine: text(),
+  userfield: text(),
+  call_transfer_enabled: Type.Boolean(),
+  dtmf_hangup_enabled: Type.Boolean(),
   /** Deprecated (Wazo 20.01): true when the four call_record_* flags are all true. */
-  call_record_enabled: boolean;
-  call_record_outgoing_external_enabled: boolean;
-  call_record_outgoing_internal_enabled: boolean;
-  call_record_incoming_external_enabled: boolean;
-  call_record_incoming_internal_enabled: boolean;
-  online_call_record_enabled: boolean;
-  supervision_enabled: boolean;
-  enabled: boolean;
-  ring_seconds: number;
-  simultaneous_calls: number;
-  call_permission_password: string | null;
-  subscription_type: number;
+  call_record_enabled: Type.Boolean(),
+  call_record_outgoing_external_enabled: Type.Boolean(),
+  call_record_outgoing_internal_enabled: Type.Boolean(),
+  call_record_incoming_external_enabled: Type.Boolean(),
+  call_record_incoming_internal_enabled: Type.Boolean(),
+  online_call_record_enabled: Type.Boolean(),
+  supervision_enabled: Type.Boolean(),
+  enabled: Type.Boolean(),
+  ring_seconds: Type.Integer(),
+  simultaneous_calls: Type.Integer(),
+  call_permission_password: text(),
+  subscription_type: Type.Integer(),
   /** UTC, as Python's `isoformat()` of a naive datetime writes it: `2024-05-01T08:30:00.123456`. */
-  created_at: string;
-  func_key_template_id: number | null;
-  services: UserServices;
-  forwards: UserForwards;
-  /** Filled by confd from the lines, groups and schedules services. */
+  created_at: Type.String(),
+  func_key_template_id: nullable(Type.Integer()),
+  services: userServicesAnswerSchema,
+  forwards: userForwardsAnswerSchema,
+};
+
+/**
+ * `GET /users/{id}`: the user with `lines` (each as `GET /lines/{id}` shows it, main line first),
+ * `groups` and `schedules`; a list shows each user so too, its relations empty.
+ */
+export const userSchema = Type.Object({
+  ...userFields,
+  lines: Type.Array(lineSchema),
+  groups: Type.Array(userGroupSummarySchema),
+  schedules: Type.Array(userScheduleSummarySchema),
+});
+export type UserWithRelations = Static<typeof userSchema>;
+
+const userRowSchema = Type.Object(userFields);
+
+/** The user's own row, relations left for confd to fill from the other resources. */
+export type User = Static<typeof userRowSchema> & {
   lines: Record<string, unknown>[];
   groups: Record<string, unknown>[];
   schedules: Record<string, unknown>[];
-}
+};
 
-/** The fields a client may write, all but firstname optional; null clears (or means default). */
-export interface UserFields {
-  firstname: string;
-  lastname?: string | null;
-  email?: string | null;
-  timezone?: string | null;
-  language?: string | null;
-  description?: string | null;
-  caller_id?: string | null;
-  outgoing_caller_id?: string | null;
-  mobile_phone_number?: string | null;
-  mobile_fallback_enabled?: boolean;
-  username?: string | null;
-  password?: string | null;
-  music_on_hold?: string | null;
-  preprocess_subroutine?: string | null;
-  userfield?: string | null;
-  call_transfer_enabled?: boolean | null;
-  dtmf_hangup_enabled?: boolean | null;
-  /** Deprecated: sets the four call_record_* flags at once; cannot be mixed with them. */
-  call_record_enabled?: boolean | null;
-  call_record_outgoing_external_enabled?: boolean;
-  call_record_outgoing_internal_enabled?: boolean;
-  call_record_incoming_external_enabled?: boolean;
-  call_record_incoming_internal_enabled?: boolean;
-  online_call_record_enabled?: boolean | null;
-  supervision_enabled?: boolean | null;
-  enabled?: boolean | null;
-  ring_seconds?: number | null;
-  simultaneous_calls?: number | null;
-  call_permission_password?: string | null;
-  subscription_type?: number;
-  func_key_template_id?: number | null;
-}
-
+export type { UserFields };
 export type UserCreate = UserFields;
 /** A partial edit (PUT loads partially): absent fields keep their value. */
 export type UserEdit = Partial<UserFields>;
