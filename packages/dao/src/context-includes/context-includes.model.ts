@@ -2,18 +2,10 @@
  * Context includes (Wazo's `context_context` plugin): the contexts a context includes in its
  * dialplan, replaced as a whole by `PUT /contexts/{id}/contexts`.
  */
-export interface ContextIncludeInput {
-  id: number;
-}
+import { type Static, Type } from '../schema.js';
 
-/** `PUT /contexts/{id}/contexts` body: the included contexts by id, in order. */
-export const contextIncludesSchema = {
-  type: 'object',
-  required: ['contexts'],
-  properties: {
-    contexts: {
-      type: 'array',
-      items: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } },
-    },
-  },
-} as const;
+const includeSchema = Type.Object({ id: Type.Integer() });
+export type ContextIncludeInput = Static<typeof includeSchema>;
+
+/** `PUT /contexts/{id}/contexts`: the included contexts, in order. */
+export const contextIncludesSchema = Type.Object({ contexts: Type.Array(includeSchema) });

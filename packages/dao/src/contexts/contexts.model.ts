@@ -2,6 +2,8 @@
  * A context, as wazo-confd shows it: a dialplan namespace of a tenant, with the number ranges its
  * users, groups, queues, conference rooms and incoming calls take their extensions from.
  */
+import { nullable, type Static, stringEnum, Type } from '../schema.js';
+
 export const CONTEXT_TYPES = ['internal', 'incall', 'outcall', 'services', 'others'] as const;
 export type ContextType = (typeof CONTEXT_TYPES)[number];
 
@@ -14,67 +16,79 @@ export const RANGE_KINDS = [
 ] as const;
 export type RangeKind = (typeof RANGE_KINDS)[number];
 
-export interface ContextRange {
-  start: string;
-  end: string;
-}
+const rangeAnswer = Type.Object({ start: Type.String(), end: Type.String() });
+const incallRangeAnswer = Type.Object({
+  start: Type.String(),
+  end: Type.String(),
+  did_length: Type.Integer(),
+});
+export type ContextRange = Static<typeof rangeAnswer>;
+export type IncallRange = Static<typeof incallRangeAnswer>;
 
-export interface IncallRange extends ContextRange {
-  did_length: number;
-}
+const rangeFields = {
+  user_ranges: Type.Array(rangeAnswer),
+  group_ranges: Type.Array(rangeAnswer),
+  queue_ranges: Type.Array(rangeAnswer),
+  conference_room_ranges: Type.Array(rangeAnswer),
+  incall_ranges: Type.Array(incallRangeAnswer),
+};
+const rangesSchema = Type.Object(rangeFields);
+export type ContextRanges = Static<typeof rangesSchema>;
 
-export interface ContextRanges {
-  user_ranges: ContextRange[];
-  group_ranges: ContextRange[];
-  queue_ranges: ContextRange[];
-  conference_room_ranges: ContextRange[];
-  incall_ranges: IncallRange[];
-}
+const contextRefSchema = Type.Object({ id: Type.Integer(), name: Type.String(), label: Type.String() });
+export type ContextRef = Static<typeof contextRefSchema>;
 
-/** An included context, as a context's `contexts` shows it. */
-export interface ContextRef {
-  id: number;
-  name: string;
-  label: string;
-}
-
-export interface Context extends ContextRanges {
-  id: number;
-  uuid: string;
-  tenant_uuid: string;
+/** `GET /contexts/{id}`. */
+export const contextSchema = Type.Object({
+  id: Type.Integer(),
+  uuid: Type.String(),
+  tenant_uuid: Type.String(),
   /** `ctx-{tenant_slug}-{type}-{uuid}`, computed once at creation; never given. */
-  name: string;
-  label: string;
-  type: ContextType;
-  description: string | null;
-  enabled: boolean;
+  name: Type.String(),
+  label: Type.String(),
+  type: stringEnum(CONTEXT_TYPES),
+  description: nullable(Type.String()),
+  enabled: Type.Boolean(),
+  ...rangeFields,
   /** The contexts this one includes, in order (read-only here; set by `PUT .../contexts`). */
-  contexts: ContextRef[];
-}
+  contexts: Type.Array(contextRefSchema),
+});
+export type Context = Static<typeof contextSchema>;
 
-/** A range as given: `end` defaults to `start`, `did_length` (incall) to 0. */
-export interface RangeInput {
-  start: string;
-  end?: string | null | undefined;
-  did_length?: number | undefined;
-}
+const optional = Type.Optional;
+const digits16 = Type.String({ pattern: '^[0-9]+$', maxLength: 16 });
+const rangeSchema = Type.Object({ start: digits16, end: optional(digits16) });
+const incallRangeSchema = Type.Object({
+  start: digits16,
+  end: optional(digits16),
+  did_length: optional(Type.Integer({ minimum: 0 })),
+});
+/** A range as given: `end` defaults to `start`. */
+export type RangeInput = Static<typeof incallRangeSchema>;
 
-export interface ContextCreate {
-  label: string;
-  type?: ContextType | undefined;
-  description?: string | null | undefined;
-  enabled?: boolean | undefined;
-  user_ranges?: RangeInput[] | undefined;
-  group_ranges?: RangeInput[] | undefined;
-  queue_ranges?: RangeInput[] | undefined;
-  conference_room_ranges?: RangeInput[] | undefined;
-  incall_ranges?: RangeInput[] | undefined;
-}
+const contextProperties = {
+  label: Type.String({ minLength: 1, maxLength: 128 }),
+  type: optional(stringEnum(CONTEXT_TYPES)),
+  description: optional(nullable(Type.String())),
+  enabled: optional(Type.Boolean()),
+  user_ranges: optional(Type.Array(rangeSchema)),
+  group_ranges: optional(Type.Array(rangeSchema)),
+  queue_ranges: optional(Type.Array(rangeSchema)),
+  conference_room_ranges: optional(Type.Array(rangeSchema)),
+  incall_ranges: optional(Type.Array(incallRangeSchema)),
+};
 
-/** A partial edit: absent fields keep their value; a given range list replaces the old one. */
-export type ContextEdit = Partial<ContextCreate>;
+/** `POST /contexts`. */
+export const contextCreateSchema = Type.Object(contextProperties);
+export type ContextCreate = Static<typeof contextCreateSchema>;
 
-/** The row the dao writes: every field resolved. */
+/** `PUT /contexts/{id}`. */
+export const contextEditSchema = Type.Object({
+  ...contextProperties,
+  label: optional(contextProperties.label),
+});
+export type ContextEdit = Static<typeof contextEditSchema>;
+
 export interface ContextRecord extends ContextRanges {
   uuid: string;
   tenant_uuid: string;
@@ -100,36 +114,3 @@ export function extenInRanges(exten: string, ranges: readonly (ContextRange & { 
     return cut(range.start) <= value && value <= cut(range.end);
   });
 }
-
-const digits16 = { type: 'string', pattern: '^[0-9]+$', maxLength: 16 } as const;
-const rangeSchema = {
-  type: 'object',
-  required: ['start'],
-  properties: { start: digits16, end: digits16 },
-} as const;
-const incallRangeSchema = {
-  type: 'object',
-  required: ['start'],
-  properties: { ...rangeSchema.properties, did_length: { type: 'integer', minimum: 0 } },
-} as const;
-
-const contextProperties = {
-  label: { type: 'string', minLength: 1, maxLength: 128 },
-  type: { type: 'string', enum: CONTEXT_TYPES },
-  description: { type: ['string', 'null'] },
-  enabled: { type: 'boolean' },
-  user_ranges: { type: 'array', items: rangeSchema },
-  group_ranges: { type: 'array', items: rangeSchema },
-  queue_ranges: { type: 'array', items: rangeSchema },
-  conference_room_ranges: { type: 'array', items: rangeSchema },
-  incall_ranges: { type: 'array', items: incallRangeSchema },
-} as const;
-
-/** POST /contexts body (Wazo also copies a deprecated `name` into a missing `label`: the route's job). */
-export const contextCreateSchema = {
-  type: 'object',
-  required: ['label'],
-  properties: contextProperties,
-} as const;
-
-export const contextEditSchema = { type: 'object', properties: contextProperties } as const;

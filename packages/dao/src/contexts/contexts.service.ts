@@ -35,7 +35,7 @@ const toRange = (range: RangeInput) => ({ start: range.start, end: range.end || 
 function normalizeRanges(input: ContextEdit): Partial<ContextRanges> {
   const ranges: Partial<ContextRanges> = {};
   for (const list of RANGE_KINDS) {
-    const given = input[list];
+    const given: RangeInput[] | undefined = input[list];
     if (given === undefined) continue;
     if (list === 'incall_ranges') {
       ranges.incall_ranges = given.map((r) => ({ ...toRange(r), did_length: r.did_length ?? 0 }));

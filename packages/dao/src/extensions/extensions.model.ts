@@ -2,27 +2,30 @@
  * An extension, as wazo-confd shows it: a number (or dialplan pattern) in a context. Its tenant
  * is its context's. `commented` is the legacy inverse of `enabled`.
  */
-export interface Extension {
-  id: number;
-  tenant_uuid: string;
-  exten: string;
-  /** The context's name. */
-  context: string;
-  enabled: boolean;
-  /** Legacy: `!enabled`. */
-  commented: boolean;
-  /** Lines this extension is assigned to. */
-  lines: { id: number; name: string | null }[];
-  /** Wazo's other owners, whose resources wazo-ts does not have yet (groups get no extension here): null. */
-  conference: null;
-  parking_lot: null;
-  group: null;
-  incall: null;
-  outcall: null;
-  queue: null;
-}
+import { alwaysNull, nullable, type Static, Type } from '../schema.js';
 
-/** The owners an extension cannot have yet, as Wazo renders an absent one. */
+/** `GET /extensions/{id}`. */
+export const extensionSchema = Type.Object({
+  id: Type.Integer(),
+  tenant_uuid: Type.String(),
+  exten: Type.String(),
+  /** The context's name. */
+  context: Type.String(),
+  enabled: Type.Boolean(),
+  /** Legacy: `!enabled`. */
+  commented: Type.Boolean(),
+  /** Lines this extension is assigned to. */
+  lines: Type.Array(Type.Object({ id: Type.Integer(), name: nullable(Type.String()) })),
+  /** Wazo's other owners, whose resources wazo-ts does not have yet (groups get no extension here): null. */
+  conference: alwaysNull,
+  parking_lot: alwaysNull,
+  group: alwaysNull,
+  incall: alwaysNull,
+  outcall: alwaysNull,
+  queue: alwaysNull,
+});
+export type Extension = Static<typeof extensionSchema>;
+
 export const NO_OTHER_OWNERS = {
   conference: null,
   parking_lot: null,
@@ -32,17 +35,26 @@ export const NO_OTHER_OWNERS = {
   queue: null,
 } as const;
 
-export interface ExtensionCreate {
-  exten: string;
-  context: string;
-  enabled?: boolean | undefined;
+const extensionProperties = {
+  exten: Type.String({ maxLength: 40 }),
+  context: Type.String(),
+  enabled: Type.Optional(Type.Boolean()),
   /** Legacy inverse of `enabled`; `enabled` wins when both are given. */
-  commented?: boolean | undefined;
-}
+  commented: Type.Optional(Type.Boolean()),
+};
 
-export type ExtensionEdit = Partial<ExtensionCreate>;
+/** `POST /extensions`. */
+export const extensionCreateSchema = Type.Object(extensionProperties);
+export type ExtensionCreate = Static<typeof extensionCreateSchema>;
 
-/** The row the dao writes. */
+/** `PUT /extensions/{id}`. */
+export const extensionEditSchema = Type.Object({
+  ...extensionProperties,
+  exten: Type.Optional(extensionProperties.exten),
+  context: Type.Optional(extensionProperties.context),
+});
+export type ExtensionEdit = Static<typeof extensionEditSchema>;
+
 export interface ExtensionRecord {
   context_id: number;
   exten: string;
@@ -64,18 +76,3 @@ export function enabledOf(input: ExtensionEdit): boolean | undefined {
   if (input.commented !== undefined) return !input.commented;
   return undefined;
 }
-
-const extensionProperties = {
-  exten: { type: 'string', maxLength: 40 },
-  context: { type: 'string' },
-  enabled: { type: 'boolean' },
-  commented: { type: 'boolean' },
-} as const;
-
-export const extensionCreateSchema = {
-  type: 'object',
-  required: ['exten', 'context'],
-  properties: extensionProperties,
-} as const;
-
-export const extensionEditSchema = { type: 'object', properties: extensionProperties } as const;

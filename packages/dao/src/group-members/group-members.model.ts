@@ -3,17 +3,24 @@
  * `PUT /users/{id}/groups`, what is read back, and the JSON Schemas of both bodies.
  */
 import type { GroupMemberUser } from '../groups/groups.model.js';
+import { type Static, Type } from '../schema.js';
 
 export type { GroupMemberUser };
 
 /** One member as given; `priority` defaults to its index in the list. */
-export interface GroupMemberUserInput {
-  uuid: string;
-  priority?: number;
-}
+const memberInputSchema = Type.Object({
+  uuid: Type.String(),
+  priority: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type GroupMemberUserInput = Static<typeof memberInputSchema>;
 
 /** A group named by id or uuid, in a user's list of groups. */
-export type GroupRefInput = { id: number; uuid?: string } | { uuid: string; id?: number };
+const groupRefSchema = Type.Object(
+  { id: Type.Optional(Type.Integer()), uuid: Type.Optional(Type.String({ format: 'uuid' })) },
+  { anyOf: [{ required: ['id'] }, { required: ['uuid'] }] },
+);
+/** The schema's type, with its `anyOf` (one of the two keys at least) kept. */
+export type GroupRefInput = Static<typeof groupRefSchema> & ({ id: number } | { uuid: string });
 
 /** A group a user belongs to, as the user's `groups` shows it. */
 export interface UserGroup {
@@ -30,33 +37,7 @@ export interface GroupMemberRow {
 }
 
 /** Body of `PUT /groups/{id}/members/users`. */
-export const groupMemberUsersSchema = {
-  type: 'object',
-  required: ['users'],
-  properties: {
-    users: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['uuid'],
-        properties: { uuid: { type: 'string' }, priority: { type: 'integer', minimum: 0 } },
-      },
-    },
-  },
-} as const;
+export const groupMemberUsersSchema = Type.Object({ users: Type.Array(memberInputSchema) });
 
 /** Body of `PUT /users/{id}/groups`: each group by id or uuid. */
-export const userGroupsSchema = {
-  type: 'object',
-  required: ['groups'],
-  properties: {
-    groups: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { id: { type: 'integer' }, uuid: { type: 'string', format: 'uuid' } },
-        anyOf: [{ required: ['id'] }, { required: ['uuid'] }],
-      },
-    },
-  },
-} as const;
+export const userGroupsSchema = Type.Object({ groups: Type.Array(groupRefSchema) });

@@ -3,18 +3,9 @@
  * the create and edit bodies for the REST layer.
  */
 
-export type RingStrategy =
-  | 'all'
-  | 'random'
-  | 'least_recent'
-  | 'linear'
-  | 'fewest_calls'
-  | 'memorized_round_robin'
-  | 'weight_random';
+import { alwaysNull, nullable, type Static, stringEnum, Type } from '../schema.js';
 
-export type CallerIdMode = 'prepend' | 'overwrite' | 'append';
-
-export const RING_STRATEGIES: readonly RingStrategy[] = [
+export const RING_STRATEGIES = [
   'all',
   'random',
   'least_recent',
@@ -22,70 +13,76 @@ export const RING_STRATEGIES: readonly RingStrategy[] = [
   'fewest_calls',
   'memorized_round_robin',
   'weight_random',
-];
+] as const;
+export type RingStrategy = (typeof RING_STRATEGIES)[number];
 
-/** A user member as the group reads it; firstname/lastname are the users resource's to add. */
+export const CALLER_ID_MODES = ['prepend', 'overwrite', 'append'] as const;
+export type CallerIdMode = (typeof CALLER_ID_MODES)[number];
+
+/** A member user as the service reads and writes it. */
 export interface GroupMemberUser {
   uuid: string;
   priority: number;
 }
 
-/** A user member as a group shows it (`members.users`). */
-export interface GroupMemberSummary {
-  uuid: string;
-  firstname: string;
-  lastname: string | null;
-  priority: number;
-}
+const text = () => nullable(Type.String());
+const memberSummarySchema = Type.Object({
+  uuid: Type.String(),
+  firstname: Type.String(),
+  lastname: text(),
+  priority: Type.Integer(),
+});
+export type GroupMemberSummary = Static<typeof memberSummarySchema>;
 
-export interface GroupScheduleSummary {
-  id: number;
-  name: string | null;
-}
+const scheduleSummarySchema = Type.Object({ id: Type.Integer(), name: text() });
+export type GroupScheduleSummary = Static<typeof scheduleSummarySchema>;
 
-/**
- * What a group shows of other resources, read-only, with Wazo's names. Extension members,
- * extensions, incalls, call permissions and fallbacks wait for their resources: always empty.
- */
-export interface GroupRelations {
-  members: {
-    users: GroupMemberSummary[];
-    extensions: { exten: string; context: string; priority: number }[];
-  };
-  extensions: { id: number; exten: string; context: string }[];
-  schedules: GroupScheduleSummary[];
-  incalls: { id: number }[];
-  call_permissions: { id: number; name: string }[];
-  fallbacks: { noanswer_destination: null; congestion_destination: null };
-}
+/** What a group shows of other resources; incalls and call permissions wait for theirs. */
+const relationFields = {
+  members: Type.Object({
+    users: Type.Array(memberSummarySchema),
+    extensions: Type.Array(
+      Type.Object({ exten: Type.String(), context: Type.String(), priority: Type.Integer() }),
+    ),
+  }),
+  extensions: Type.Array(Type.Object({ id: Type.Integer(), exten: Type.String(), context: Type.String() })),
+  schedules: Type.Array(scheduleSummarySchema),
+  incalls: Type.Array(Type.Object({ id: Type.Integer() })),
+  call_permissions: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  fallbacks: Type.Object({ noanswer_destination: alwaysNull, congestion_destination: alwaysNull }),
+};
+const relationsSchema = Type.Object(relationFields);
+export type GroupRelations = Static<typeof relationsSchema>;
 
-/** A group's own fields, as stored. */
-export interface GroupFields {
-  id: number;
-  uuid: string;
-  tenant_uuid: string;
+const groupFields = {
+  id: Type.Integer(),
+  uuid: Type.String(),
+  tenant_uuid: Type.String(),
   /** `grp-{tenant_slug}-{uuid}`, set at creation. */
-  name: string;
-  label: string;
-  ring_strategy: RingStrategy;
-  timeout: number | null;
-  user_timeout: number | null;
-  retry_delay: number | null;
-  music_on_hold: string | null;
-  preprocess_subroutine: string | null;
-  caller_id_mode: CallerIdMode | null;
-  caller_id_name: string | null;
-  dtmf_record_toggle: boolean;
-  ring_in_use: boolean;
-  mark_answered_elsewhere: boolean;
-  enabled: boolean;
-  ignore_forward: boolean;
-  max_calls: number | null;
-}
+  name: Type.String(),
+  label: Type.String(),
+  ring_strategy: stringEnum(RING_STRATEGIES),
+  timeout: nullable(Type.Integer()),
+  user_timeout: nullable(Type.Integer()),
+  retry_delay: nullable(Type.Integer()),
+  music_on_hold: text(),
+  preprocess_subroutine: text(),
+  caller_id_mode: nullable(stringEnum(CALLER_ID_MODES)),
+  caller_id_name: text(),
+  dtmf_record_toggle: Type.Boolean(),
+  ring_in_use: Type.Boolean(),
+  mark_answered_elsewhere: Type.Boolean(),
+  enabled: Type.Boolean(),
+  ignore_forward: Type.Boolean(),
+  max_calls: nullable(Type.Integer()),
+};
+const fieldsSchema = Type.Object(groupFields);
+export type GroupFields = Static<typeof fieldsSchema>;
 
-export type Group = GroupFields & GroupRelations;
+/** `GET /groups/{id}`. */
+export const groupSchema = Type.Object({ ...groupFields, ...relationFields });
+export type Group = Static<typeof groupSchema>;
 
-/** What a caller may set; everything but `label` has Wazo's default. */
 export type GroupCreate = Partial<Omit<GroupFields, 'id' | 'uuid' | 'tenant_uuid' | 'name'>> & {
   label: string;
 };
@@ -130,34 +127,33 @@ export function groupInputOf<T extends GroupEdit>(body: T & { name?: unknown }):
   return picked as T;
 }
 
-const nullableInt = { type: ['integer', 'null'], minimum: 0 } as const;
+const optional = Type.Optional;
+const nullableInt = () => optional(nullable(Type.Integer({ minimum: 0 })));
 
 const groupProperties = {
-  label: { type: 'string', maxLength: 128, pattern: '^[-_.a-zA-Z0-9 ]+$' },
-  ring_strategy: { type: 'string', enum: RING_STRATEGIES },
-  timeout: nullableInt,
-  user_timeout: nullableInt,
-  retry_delay: nullableInt,
-  music_on_hold: { type: ['string', 'null'], maxLength: 128 },
-  preprocess_subroutine: { type: ['string', 'null'], maxLength: 79 },
-  caller_id_mode: { type: ['string', 'null'], enum: ['prepend', 'overwrite', 'append', null] },
-  caller_id_name: { type: ['string', 'null'], maxLength: 80 },
-  dtmf_record_toggle: { type: 'boolean' },
-  ring_in_use: { type: 'boolean' },
-  mark_answered_elsewhere: { type: 'boolean' },
-  enabled: { type: 'boolean' },
-  ignore_forward: { type: 'boolean' },
-  max_calls: nullableInt,
+  label: optional(Type.String({ maxLength: 128, pattern: '^[-_.a-zA-Z0-9 ]+$' })),
+  ring_strategy: optional(stringEnum(RING_STRATEGIES)),
+  timeout: nullableInt(),
+  user_timeout: nullableInt(),
+  retry_delay: nullableInt(),
+  music_on_hold: optional(nullable(Type.String({ maxLength: 128 }))),
+  preprocess_subroutine: optional(nullable(Type.String({ maxLength: 79 }))),
+  caller_id_mode: optional(nullable(stringEnum(CALLER_ID_MODES))),
+  caller_id_name: optional(nullable(Type.String({ maxLength: 80 }))),
+  dtmf_record_toggle: optional(Type.Boolean()),
+  ring_in_use: optional(Type.Boolean()),
+  mark_answered_elsewhere: optional(Type.Boolean()),
+  enabled: optional(Type.Boolean()),
+  ignore_forward: optional(Type.Boolean()),
+  max_calls: nullableInt(),
   /** Deprecated since Wazo 21.04: copied to `label` when `label` is absent (REST layer). */
-  name: { type: 'string' },
-} as const;
+  name: optional(Type.String()),
+};
 
-/** POST /groups body: `label` required (or the deprecated `name`); unknown fields dropped. */
-export const groupCreateSchema = {
-  type: 'object',
-  properties: groupProperties,
+/** `POST /groups`: a label, or the deprecated name. */
+export const groupCreateSchema = Type.Object(groupProperties, {
   anyOf: [{ required: ['label'] }, { required: ['name'] }],
-} as const;
+});
 
-/** PUT /groups/{id} body: any subset of the fields. */
-export const groupEditSchema = { type: 'object', properties: groupProperties } as const;
+/** `PUT /groups/{id}`. */
+export const groupEditSchema = Type.Object(groupProperties);

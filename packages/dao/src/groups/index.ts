@@ -13,6 +13,7 @@ export {
   groupCreateSchema,
   groupEditSchema,
   groupInputOf,
+  groupSchema,
   RING_STRATEGIES,
   type RingStrategy,
 } from './groups.model.js';

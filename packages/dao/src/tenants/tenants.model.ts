@@ -4,32 +4,26 @@
  * Wazo's confd also keeps per-tenant SIP templates (`sip_templates_generated`, `*_sip_template_uuid`);
  * they belong to SIP endpoints and arrive with them.
  */
+import { nullable, type Static, Type } from '../schema.js';
+
 export interface Tenant {
   uuid: string;
   slug: string | null;
   name: string | null;
 }
 
-/** What the sync knows of a wazo-auth tenant. */
-export interface TenantEnsure {
-  uuid: string;
-  slug?: string | null | undefined;
-  name?: string | null | undefined;
-}
-
-/** Whether `ensure` created the row, changed it, or found it as given. */
 export type TenantEnsureOutcome = 'created' | 'updated' | 'unchanged';
 
 export const TENANT_SLUG_PATTERN = '^[A-Za-z0-9_]{1,10}$';
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
-/** The body of an `auth_tenant_added` as confd reads it (no REST create: POST /tenants is 405). */
-export const tenantEnsureSchema = {
-  type: 'object',
-  required: ['uuid'],
-  properties: {
-    uuid: { type: 'string', pattern: UUID_PATTERN },
-    slug: { type: ['string', 'null'], pattern: TENANT_SLUG_PATTERN, maxLength: 10 },
-    name: { type: ['string', 'null'], maxLength: 128 },
-  },
-} as const;
+/**
+ * What the sync knows of a wazo-auth tenant: the body of an `auth_tenant_added` as confd reads it
+ * (no REST create: POST /tenants is 405).
+ */
+export const tenantEnsureSchema = Type.Object({
+  uuid: Type.String({ pattern: UUID_PATTERN }),
+  slug: Type.Optional(nullable(Type.String({ pattern: TENANT_SLUG_PATTERN, maxLength: 10 }))),
+  name: Type.Optional(nullable(Type.String({ maxLength: 128 }))),
+});
+export type TenantEnsure = Static<typeof tenantEnsureSchema>;

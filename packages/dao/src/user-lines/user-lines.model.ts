@@ -2,6 +2,8 @@
  * The association of a user with a line. A user's first line is its main line, a line's first
  * user its main user; when the main line goes, the user's oldest other line takes its place.
  */
+import { type Static, Type } from '../schema.js';
+
 export interface UserLine {
   user_id: number;
   user_uuid: string;
@@ -31,13 +33,8 @@ export interface AssociatedUser {
 }
 
 /** PUT /users/{id}/lines/{line_id} has no body; PUT /users/{id}/lines takes `{lines: [{id}]}`. */
-export const userLinesSchema = {
-  type: 'object',
-  required: ['lines'],
-  properties: {
-    lines: {
-      type: 'array',
-      items: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } },
-    },
-  },
-} as const;
+/** `PUT /users/{id}/lines`: the user's lines in order, the first its main line. */
+export const userLinesSchema = Type.Object({
+  lines: Type.Array(Type.Object({ id: Type.Integer() })),
+});
+export type UserLinesReplace = Static<typeof userLinesSchema>;
