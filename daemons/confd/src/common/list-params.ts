@@ -4,36 +4,32 @@
  * own checks and strings (`limit=0`, a bad direction). Any other parameter is an exact filter; the
  * resource's search config decides which names filter and ignores the rest, as Wazo does.
  */
+
+import { type Static, type TSchema, Type } from '@wazo-ts/daemon/schema';
 import type { SearchParams, SortDirection } from '@wazo-ts/dao';
 import { InvalidDataError } from '@wazo-ts/errors';
 
 const LIST_KEYS = new Set(['limit', 'offset', 'order', 'direction', 'search', 'recurse']);
 
+const listQueryFields = {
+  limit: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  order: Type.Optional(Type.String()),
+  direction: Type.Optional(Type.String()),
+  search: Type.Optional(Type.String()),
+  recurse: Type.Optional(Type.Boolean({ default: false })),
+};
+
 /** The querystring of a list route; `extra` adds the resource's own parameters (e.g. `view`). */
-export function listQuerySchema(extra: Record<string, unknown> = {}) {
-  return {
-    type: 'object',
-    properties: {
-      limit: { type: 'integer', minimum: 0 },
-      offset: { type: 'integer', minimum: 0 },
-      order: { type: 'string' },
-      direction: { type: 'string' },
-      search: { type: 'string' },
-      recurse: { type: 'boolean', default: false },
-      ...extra,
-    },
-  } as const;
+export function listQuerySchema<T extends Record<string, TSchema> = Record<never, TSchema>>(
+  extra: T = {} as T,
+) {
+  return Type.Object({ ...listQueryFields, ...extra });
 }
 
-export interface ListQuery {
-  limit?: number;
-  offset?: number;
-  order?: string;
-  direction?: string;
-  search?: string;
-  recurse?: boolean;
-  [filter: string]: unknown;
-}
+const listQueryBase = Type.Object(listQueryFields);
+/** The list parameters; any other name is an exact filter (not declared: the schema lets it in). */
+export type ListQuery = Static<typeof listQueryBase> & Record<string, unknown>;
 
 export interface ListParams {
   params: SearchParams;

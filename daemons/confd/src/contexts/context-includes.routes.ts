@@ -3,18 +3,17 @@
  * includes, in order; 204. The included contexts are read back in `GET /contexts/{id}`.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { type ContextIncludeInput, contextIncludesSchema } from '@wazo-ts/dao';
+import { NoContent } from '@wazo-ts/daemon/schema';
+import { contextIncludesSchema } from '@wazo-ts/dao';
 import { idParams, intParam } from '../common/int-param.js';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
-type IncludesRequest = { Params: { context_id: string }; Body: { contexts: ContextIncludeInput[] } };
-
 export const contextIncludesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'context_context',
   load({ api, resources }) {
-    api.put<IncludesRequest>(
+    api.put(
       '/contexts/:context_id/contexts',
       {
         config: { acl: 'confd.contexts.{context_id}.contexts.update' },
@@ -23,6 +22,7 @@ export const contextIncludesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = 
           tags: ['contexts'],
           params: idParams('context_id'),
           body: contextIncludesSchema,
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {

@@ -5,50 +5,33 @@
  * The context is looked up with the visible sub-tenants, as Wazo always recurses here.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { RANGE_TYPES, type RangeListOptions, type RangeType } from '@wazo-ts/dao';
-import { intParam } from '../common/int-param.js';
+import { ListOf, StringEnum, Type } from '@wazo-ts/daemon/schema';
+import { RANGE_TYPES, type RangeType } from '@wazo-ts/dao';
+import { idParams, intParam } from '../common/int-param.js';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
-const params = {
-  type: 'object',
-  properties: { context_id: { type: 'string' } },
-  required: ['context_id'],
-} as const;
+const params = idParams('context_id');
 
-const querystring = {
-  type: 'object',
-  properties: {
-    availability: { type: 'string', enum: ['available', 'all'], default: 'available' },
-    search: { type: 'string' },
-    order: { type: 'string' },
-    direction: { type: 'string' },
-    limit: { type: 'integer', minimum: 0 },
-    offset: { type: 'integer', minimum: 0 },
-    recurse: { type: 'boolean' },
-  },
-} as const;
+const querystring = Type.Object({
+  availability: Type.Optional(StringEnum(['available', 'all'], { default: 'available' })),
+  search: Type.Optional(Type.String()),
+  order: Type.Optional(Type.String()),
+  direction: Type.Optional(Type.String()),
+  limit: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  recurse: Type.Optional(Type.Boolean()),
+});
 
-const ExtenRuns = {
-  type: 'object',
-  properties: {
-    total: { type: 'integer' },
-    items: {
-      type: 'array',
-      items: { type: 'object', properties: { start: { type: 'string' }, end: { type: 'string' } } },
-    },
-  },
-} as const;
-
-type RangesRequest = { Params: { context_id: string }; Querystring: RangeListOptions };
+const ExtenRuns = ListOf(Type.Object({ start: Type.String(), end: Type.String() }));
 
 export const contextRangesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'context_range',
   load({ api, resources }) {
     const { contexts } = resources.services;
     const route = (type: RangeType) =>
-      api.get<RangesRequest>(
+      api.get(
         `/contexts/:context_id/ranges/${type}`,
         {
           config: { acl: `confd.contexts.{context_id}.ranges.${type}.read` },

@@ -3,22 +3,16 @@
  * the scoping tenant (ensured in the mirror first); item routes see the visible sub-tenants.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import {
-  type ContextCreate,
-  type ContextEdit,
-  contextCreateSchema,
-  contextEditSchema,
-  scopeOf,
-} from '@wazo-ts/dao';
+import { ListOf, NoContent } from '@wazo-ts/daemon/schema';
+import { contextCreateSchema, contextEditSchema, contextSchema, scopeOf } from '@wazo-ts/dao';
 import { idParams, intParam } from '../common/int-param.js';
-import { type ListQuery, listQuerySchema, parseListQuery } from '../common/list-params.js';
+import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
 const params = idParams('context_id');
-type ItemRequest = { Params: { context_id: string } };
 const tags = ['contexts'];
 
 export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
@@ -31,11 +25,16 @@ export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     const idOf = (request: { params: { context_id: string } }) =>
       intParam(request.params.context_id, 'Context');
 
-    api.get<{ Querystring: ListQuery }>(
+    api.get(
       '/contexts',
       {
         config: { acl: 'confd.contexts.read' },
-        schema: { summary: 'List contexts', tags, querystring: listQuerySchema() },
+        schema: {
+          summary: 'List contexts',
+          tags,
+          querystring: listQuerySchema(),
+          response: { 200: ListOf(contextSchema) },
+        },
       },
       async (request) => {
         const { params: search, recurse } = parseListQuery(request.query);
@@ -43,20 +42,25 @@ export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.get<ItemRequest>(
+    api.get(
       '/contexts/:context_id',
       {
         config: { acl: 'confd.contexts.{context_id}.read' },
-        schema: { summary: 'Get context', tags, params },
+        schema: { summary: 'Get context', tags, params, response: { 200: contextSchema } },
       },
       async (request) => contexts.get(await itemScope(request), idOf(request)),
     );
 
-    api.post<{ Body: ContextCreate }>(
+    api.post(
       '/contexts',
       {
         config: { acl: 'confd.contexts.create' },
-        schema: { summary: 'Create context', tags, body: contextCreateSchema },
+        schema: {
+          summary: 'Create context',
+          tags,
+          body: contextCreateSchema,
+          response: { 201: contextSchema },
+        },
         // Wazo still takes the deprecated `name` as the label when no label is given.
         preValidation: async (request) => {
           const body = request.body as unknown as Record<string, unknown> | null;
@@ -75,11 +79,17 @@ export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.put<ItemRequest & { Body: ContextEdit }>(
+    api.put(
       '/contexts/:context_id',
       {
         config: { acl: 'confd.contexts.{context_id}.update' },
-        schema: { summary: 'Update context', tags, params, body: contextEditSchema },
+        schema: {
+          summary: 'Update context',
+          tags,
+          params,
+          body: contextEditSchema,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         await contexts.edit(await itemScope(request), idOf(request), request.body);
@@ -87,11 +97,11 @@ export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.delete<ItemRequest>(
+    api.delete(
       '/contexts/:context_id',
       {
         config: { acl: 'confd.contexts.{context_id}.delete' },
-        schema: { summary: 'Delete context', tags, params },
+        schema: { summary: 'Delete context', tags, params, response: { 204: NoContent } },
       },
       async (request, reply) => {
         await contexts.delete(await itemScope(request), idOf(request));

@@ -3,21 +3,16 @@
  * takes its context's tenant, so a create looks the context up among the visible tenants.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import {
-  type ExtensionCreate,
-  type ExtensionEdit,
-  extensionCreateSchema,
-  extensionEditSchema,
-} from '@wazo-ts/dao';
+import { ListOf, NoContent } from '@wazo-ts/daemon/schema';
+import { extensionCreateSchema, extensionEditSchema, extensionSchema } from '@wazo-ts/dao';
 import { idParams, intParam } from '../common/int-param.js';
-import { type ListQuery, listQuerySchema, parseListQuery } from '../common/list-params.js';
+import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
 const params = idParams('extension_id');
-type ItemRequest = { Params: { extension_id: string } };
 const tags = ['extensions'];
 
 export const extensionsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
@@ -29,11 +24,16 @@ export const extensionsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     const idOf = (request: { params: { extension_id: string } }) =>
       intParam(request.params.extension_id, 'Extension');
 
-    api.get<{ Querystring: ListQuery }>(
+    api.get(
       '/extensions',
       {
         config: { acl: 'confd.extensions.read' },
-        schema: { summary: 'List extensions', tags, querystring: listQuerySchema() },
+        schema: {
+          summary: 'List extensions',
+          tags,
+          querystring: listQuerySchema(),
+          response: { 200: ListOf(extensionSchema) },
+        },
       },
       async (request) => {
         const { params: search, recurse } = parseListQuery(request.query);
@@ -41,20 +41,25 @@ export const extensionsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.get<ItemRequest>(
+    api.get(
       '/extensions/:extension_id',
       {
         config: { acl: 'confd.extensions.{extension_id}.read' },
-        schema: { summary: 'Get extension', tags, params },
+        schema: { summary: 'Get extension', tags, params, response: { 200: extensionSchema } },
       },
       async (request) => extensions.get(await itemScope(request), idOf(request)),
     );
 
-    api.post<{ Body: ExtensionCreate }>(
+    api.post(
       '/extensions',
       {
         config: { acl: 'confd.extensions.create' },
-        schema: { summary: 'Create extension', tags, body: extensionCreateSchema },
+        schema: {
+          summary: 'Create extension',
+          tags,
+          body: extensionCreateSchema,
+          response: { 201: extensionSchema },
+        },
       },
       async (request, reply) => {
         const extension = await extensions.create(await itemScope(request), request.body);
@@ -65,11 +70,17 @@ export const extensionsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.put<ItemRequest & { Body: ExtensionEdit }>(
+    api.put(
       '/extensions/:extension_id',
       {
         config: { acl: 'confd.extensions.{extension_id}.update' },
-        schema: { summary: 'Update extension', tags, params, body: extensionEditSchema },
+        schema: {
+          summary: 'Update extension',
+          tags,
+          params,
+          body: extensionEditSchema,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         await extensions.edit(await itemScope(request), idOf(request), request.body);
@@ -77,11 +88,11 @@ export const extensionsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.delete<ItemRequest>(
+    api.delete(
       '/extensions/:extension_id',
       {
         config: { acl: 'confd.extensions.{extension_id}.delete' },
-        schema: { summary: 'Delete extension', tags, params },
+        schema: { summary: 'Delete extension', tags, params, response: { 204: NoContent } },
       },
       async (request, reply) => {
         await extensions.delete(await itemScope(request), idOf(request));

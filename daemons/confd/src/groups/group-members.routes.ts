@@ -3,19 +3,18 @@
  * priority (its index in the list when not given). Wazo's plugin name is `group_member_user`.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { type GroupMemberUserInput, groupMemberUsersSchema } from '@wazo-ts/dao';
+import { NoContent } from '@wazo-ts/daemon/schema';
+import { groupMemberUsersSchema } from '@wazo-ts/dao';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 import { GroupIdParams, groupKeyOf } from './group-key.js';
 
-type MembersRequest = { Params: { group_id: string }; Body: { users: GroupMemberUserInput[] } };
-
 export const groupMemberUsersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'group_member_user',
   load({ api, resources }) {
     const { groupMembers } = resources.services;
-    api.put<MembersRequest>(
+    api.put(
       '/groups/:group_id/members/users',
       {
         config: { acl: 'confd.groups.{group_id}.members.users.update' },
@@ -24,6 +23,7 @@ export const groupMemberUsersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
           tags: ['groups', 'users'],
           params: GroupIdParams,
           body: groupMemberUsersSchema,
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {

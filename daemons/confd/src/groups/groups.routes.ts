@@ -3,15 +3,14 @@
  * exemplar; the Location of a created group names it by uuid, as Wazo's confd does.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { type GroupCreate, type GroupEdit, groupCreateSchema, groupEditSchema, scopeOf } from '@wazo-ts/dao';
-import { type ListQuery, listQuerySchema, parseListQuery } from '../common/list-params.js';
+import { ListOf, NoContent } from '@wazo-ts/daemon/schema';
+import { groupCreateSchema, groupEditSchema, groupSchema, scopeOf } from '@wazo-ts/dao';
+import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 import { GroupIdParams, groupKeyOf } from './group-key.js';
-
-type ItemRequest = { Params: { group_id: string } };
 
 export const groupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'group',
@@ -21,11 +20,16 @@ export const groupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     const itemScope = (request: Parameters<typeof scopingTenantOf>[0]) =>
       tenantScopeOf(request, visible, true);
 
-    api.get<{ Querystring: ListQuery }>(
+    api.get(
       '/groups',
       {
         config: { acl: 'confd.groups.read' },
-        schema: { summary: 'List groups', tags: ['groups'], querystring: listQuerySchema() },
+        schema: {
+          summary: 'List groups',
+          tags: ['groups'],
+          querystring: listQuerySchema(),
+          response: { 200: ListOf(groupSchema) },
+        },
       },
       async (request) => {
         const { params, recurse } = parseListQuery(request.query);
@@ -33,20 +37,30 @@ export const groupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.get<ItemRequest>(
+    api.get(
       '/groups/:group_id',
       {
         config: { acl: 'confd.groups.{group_id}.read' },
-        schema: { summary: 'Get group', tags: ['groups'], params: GroupIdParams },
+        schema: {
+          summary: 'Get group',
+          tags: ['groups'],
+          params: GroupIdParams,
+          response: { 200: groupSchema },
+        },
       },
       async (request) => groups.get(await itemScope(request), groupKeyOf(request.params.group_id)),
     );
 
-    api.post<{ Body: GroupCreate }>(
+    api.post(
       '/groups',
       {
         config: { acl: 'confd.groups.create' },
-        schema: { summary: 'Create group', tags: ['groups'], body: groupCreateSchema },
+        schema: {
+          summary: 'Create group',
+          tags: ['groups'],
+          body: groupCreateSchema,
+          response: { 201: groupSchema },
+        },
       },
       async (request, reply) => {
         const tenantUuid = scopingTenantOf(request);
@@ -59,11 +73,17 @@ export const groupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.put<ItemRequest & { Body: GroupEdit }>(
+    api.put(
       '/groups/:group_id',
       {
         config: { acl: 'confd.groups.{group_id}.update' },
-        schema: { summary: 'Update group', tags: ['groups'], params: GroupIdParams, body: groupEditSchema },
+        schema: {
+          summary: 'Update group',
+          tags: ['groups'],
+          params: GroupIdParams,
+          body: groupEditSchema,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         // Wazo's quirk, kept for its clients: a PUT without ignore_forward sets it to false.
@@ -73,11 +93,16 @@ export const groupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.delete<ItemRequest>(
+    api.delete(
       '/groups/:group_id',
       {
         config: { acl: 'confd.groups.{group_id}.delete' },
-        schema: { summary: 'Delete group', tags: ['groups'], params: GroupIdParams },
+        schema: {
+          summary: 'Delete group',
+          tags: ['groups'],
+          params: GroupIdParams,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         await groups.delete(await itemScope(request), groupKeyOf(request.params.group_id));

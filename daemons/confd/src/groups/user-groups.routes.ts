@@ -4,23 +4,19 @@
  * user event `user_groups_associated`.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { type GroupRefInput, userGroupsSchema } from '@wazo-ts/dao';
+import { NoContent } from '@wazo-ts/daemon/schema';
+import { userGroupsSchema } from '@wazo-ts/dao';
+import { keyParams } from '../common/int-param.js';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
-const params = {
-  type: 'object',
-  properties: { user_id: { type: 'string', description: 'The user id or uuid' } },
-  required: ['user_id'],
-} as const;
-
-type UserGroupsRequest = { Params: { user_id: string }; Body: { groups: GroupRefInput[] } };
+const params = keyParams('user_id');
 
 export const userGroupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'user_group',
   load({ api, resources }) {
-    api.put<UserGroupsRequest>(
+    api.put(
       '/users/:user_id/groups',
       {
         config: { acl: 'confd.users.{user_id}.groups.update' },
@@ -29,6 +25,7 @@ export const userGroupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           tags: ['users', 'groups'],
           params,
           body: userGroupsSchema,
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {

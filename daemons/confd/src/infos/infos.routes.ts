@@ -1,15 +1,13 @@
 /** `GET /infos`: the Wazo server's uuid and version, which @wazo/sdk reads after logging in. */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { Nullable, Type } from '@wazo-ts/daemon/schema';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
-const Info = {
-  type: 'object',
-  properties: {
-    uuid: { type: ['string', 'null'], description: 'UUID of the Wazo server' },
-    wazo_version: { type: 'string', description: 'Version of the Wazo server' },
-  },
-} as const;
+const Info = Type.Object({
+  uuid: Nullable(Type.String(), { description: 'UUID of the Wazo server' }),
+  wazo_version: Type.String({ description: 'Version of the Wazo server' }),
+});
 
 export const infosPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'info',

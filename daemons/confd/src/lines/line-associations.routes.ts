@@ -5,44 +5,17 @@
  * `PUT /users/{id or uuid}/lines` replaces the user's lines, the first becoming its main line.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent, Type } from '@wazo-ts/daemon/schema';
 import { intParam } from '../common/int-param.js';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
-const lineExtensionParams = {
-  type: 'object',
-  properties: { line_id: { type: 'string' }, extension_id: { type: 'string' } },
-  required: ['line_id', 'extension_id'],
-} as const;
-const userLineParams = {
-  type: 'object',
-  properties: {
-    user_id: { type: 'string', description: 'The user id or uuid' },
-    line_id: { type: 'string' },
-  },
-  required: ['user_id', 'line_id'],
-} as const;
-
-const userParams = {
-  type: 'object',
-  properties: { user_id: userLineParams.properties.user_id },
-  required: ['user_id'],
-} as const;
-const userLinesBody = {
-  type: 'object',
-  required: ['lines'],
-  properties: {
-    lines: {
-      type: 'array',
-      items: { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } },
-    },
-  },
-} as const;
-
-type LineExtensionRequest = { Params: { line_id: string; extension_id: string } };
-type UserLineRequest = { Params: { user_id: string; line_id: string } };
-type UserLinesRequest = { Params: { user_id: string }; Body: { lines: { id: number }[] } };
+const lineExtensionParams = Type.Object({ line_id: Type.String(), extension_id: Type.String() });
+const userKeyParam = Type.String({ description: 'The user id or uuid' });
+const userLineParams = Type.Object({ user_id: userKeyParam, line_id: Type.String() });
+const userParams = Type.Object({ user_id: userKeyParam });
+const userLinesBody = Type.Object({ lines: Type.Array(Type.Object({ id: Type.Integer({ minimum: 1 }) })) });
 
 export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'line_associations',
@@ -55,7 +28,7 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
     const lineExtensionIds = (request: { params: { line_id: string; extension_id: string } }) =>
       [intParam(request.params.line_id, 'Line'), intParam(request.params.extension_id, 'Extension')] as const;
 
-    api.put<LineExtensionRequest>(
+    api.put(
       '/lines/:line_id/extensions/:extension_id',
       {
         config: { acl: 'confd.lines.{line_id}.extensions.{extension_id}.update' },
@@ -63,6 +36,7 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
           summary: 'Associate line and extension',
           tags: ['lines', 'extensions'],
           params: lineExtensionParams,
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {
@@ -71,7 +45,7 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       },
     );
 
-    api.delete<LineExtensionRequest>(
+    api.delete(
       '/lines/:line_id/extensions/:extension_id',
       {
         config: { acl: 'confd.lines.{line_id}.extensions.{extension_id}.delete' },
@@ -79,6 +53,7 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
           summary: 'Dissociate line and extension',
           tags: ['lines', 'extensions'],
           params: lineExtensionParams,
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {
@@ -87,7 +62,7 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       },
     );
 
-    api.put<UserLinesRequest>(
+    api.put(
       '/users/:user_id/lines',
       {
         config: { acl: 'confd.users.{user_id}.lines.update' },
@@ -96,6 +71,7 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
           tags: ['users', 'lines'],
           params: userParams,
           body: userLinesBody,
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {
@@ -105,11 +81,16 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       },
     );
 
-    api.put<UserLineRequest>(
+    api.put(
       '/users/:user_id/lines/:line_id',
       {
         config: { acl: 'confd.users.{user_id}.lines.{line_id}.update' },
-        schema: { summary: 'Associate user and line', tags: ['users', 'lines'], params: userLineParams },
+        schema: {
+          summary: 'Associate user and line',
+          tags: ['users', 'lines'],
+          params: userLineParams,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         const lineId = intParam(request.params.line_id, 'Line');
@@ -118,11 +99,16 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       },
     );
 
-    api.delete<UserLineRequest>(
+    api.delete(
       '/users/:user_id/lines/:line_id',
       {
         config: { acl: 'confd.users.{user_id}.lines.{line_id}.delete' },
-        schema: { summary: 'Dissociate user and line', tags: ['users', 'lines'], params: userLineParams },
+        schema: {
+          summary: 'Dissociate user and line',
+          tags: ['users', 'lines'],
+          params: userLineParams,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         const lineId = intParam(request.params.line_id, 'Line');

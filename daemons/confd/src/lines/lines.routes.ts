@@ -4,16 +4,16 @@
  * dissociates the line's users.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { type LineCreate, type LineEdit, lineCreateSchema, lineEditSchema } from '@wazo-ts/dao';
+import { ListOf, NoContent, Type } from '@wazo-ts/daemon/schema';
+import { lineCreateSchema, lineEditSchema, lineSchema } from '@wazo-ts/dao';
 import { idParams, intParam } from '../common/int-param.js';
-import { type ListQuery, listQuerySchema, parseListQuery } from '../common/list-params.js';
+import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
 const params = idParams('line_id');
-type ItemRequest = { Params: { line_id: string } };
 const tags = ['lines'];
 
 export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
@@ -24,11 +24,16 @@ export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     const itemScope = (request: Parameters<typeof tenantScopeOf>[0]) => tenantScopeOf(request, visible, true);
     const idOf = (request: { params: { line_id: string } }) => intParam(request.params.line_id, 'Line');
 
-    api.get<{ Querystring: ListQuery }>(
+    api.get(
       '/lines',
       {
         config: { acl: 'confd.lines.read' },
-        schema: { summary: 'List lines', tags, querystring: listQuerySchema() },
+        schema: {
+          summary: 'List lines',
+          tags,
+          querystring: listQuerySchema(),
+          response: { 200: ListOf(lineSchema) },
+        },
       },
       async (request) => {
         const { params: search, recurse } = parseListQuery(request.query);
@@ -36,17 +41,20 @@ export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.get<ItemRequest>(
+    api.get(
       '/lines/:line_id',
-      { config: { acl: 'confd.lines.{line_id}.read' }, schema: { summary: 'Get line', tags, params } },
+      {
+        config: { acl: 'confd.lines.{line_id}.read' },
+        schema: { summary: 'Get line', tags, params, response: { 200: lineSchema } },
+      },
       async (request) => lines.get(await itemScope(request), idOf(request)),
     );
 
-    api.post<{ Body: LineCreate }>(
+    api.post(
       '/lines',
       {
         config: { acl: 'confd.lines.create' },
-        schema: { summary: 'Create line', tags, body: lineCreateSchema },
+        schema: { summary: 'Create line', tags, body: lineCreateSchema, response: { 201: lineSchema } },
       },
       async (request, reply) => {
         const line = await lines.create(await itemScope(request), request.body);
@@ -57,11 +65,11 @@ export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.put<ItemRequest & { Body: LineEdit }>(
+    api.put(
       '/lines/:line_id',
       {
         config: { acl: 'confd.lines.{line_id}.update' },
-        schema: { summary: 'Update line', tags, params, body: lineEditSchema },
+        schema: { summary: 'Update line', tags, params, body: lineEditSchema, response: { 204: NoContent } },
       },
       async (request, reply) => {
         await lines.edit(await itemScope(request), idOf(request), request.body);
@@ -69,7 +77,7 @@ export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.delete<ItemRequest>(
+    api.delete(
       '/lines/:line_id',
       {
         config: { acl: 'confd.lines.{line_id}.delete' },
@@ -77,7 +85,8 @@ export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           summary: 'Delete line',
           tags,
           params,
-          querystring: { type: 'object', properties: { recursive: { type: 'string' } } },
+          querystring: Type.Object({ recursive: Type.Optional(Type.String()) }),
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {

@@ -4,6 +4,7 @@
  * or uuid, and both sides must be in the caller's tenant or its sub-tenants.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent } from '@wazo-ts/daemon/schema';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import { groupKeyOf } from '../groups/group-key.js';
@@ -32,6 +33,7 @@ export const userSchedulesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       summary,
       tags: ['users', 'schedules'],
       params: linkParams('user_id'),
+      response: { 204: NoContent },
     });
     for (const [method, action] of [
       ['put', 'update'],
@@ -64,6 +66,7 @@ export const groupSchedulesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       summary,
       tags: ['groups', 'schedules'],
       params: linkParams('group_id'),
+      response: { 204: NoContent },
     });
     for (const [method, action] of [
       ['put', 'update'],

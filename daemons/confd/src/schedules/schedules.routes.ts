@@ -1,20 +1,13 @@
 /** The schedules resource: list, read, create, edit, delete, shaped as the users exemplar. */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import {
-  type ScheduleCreate,
-  type ScheduleEdit,
-  scheduleCreateSchema,
-  scheduleEditSchema,
-  scopeOf,
-} from '@wazo-ts/dao';
-import { type ListQuery, listQuerySchema, parseListQuery } from '../common/list-params.js';
+import { ListOf, NoContent } from '@wazo-ts/daemon/schema';
+import { scheduleCreateSchema, scheduleEditSchema, scheduleSchema, scopeOf } from '@wazo-ts/dao';
+import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 import { ScheduleIdParams, scheduleIdOf } from './schedule-id.js';
-
-type ItemRequest = { Params: { schedule_id: string } };
 
 export const schedulesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'schedule',
@@ -24,11 +17,16 @@ export const schedulesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     const itemScope = (request: Parameters<typeof scopingTenantOf>[0]) =>
       tenantScopeOf(request, visible, true);
 
-    api.get<{ Querystring: ListQuery }>(
+    api.get(
       '/schedules',
       {
         config: { acl: 'confd.schedules.read' },
-        schema: { summary: 'List schedules', tags: ['schedules'], querystring: listQuerySchema() },
+        schema: {
+          summary: 'List schedules',
+          tags: ['schedules'],
+          querystring: listQuerySchema(),
+          response: { 200: ListOf(scheduleSchema) },
+        },
       },
       async (request) => {
         const { params, recurse } = parseListQuery(request.query);
@@ -36,20 +34,30 @@ export const schedulesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.get<ItemRequest>(
+    api.get(
       '/schedules/:schedule_id',
       {
         config: { acl: 'confd.schedules.{schedule_id}.read' },
-        schema: { summary: 'Get schedule', tags: ['schedules'], params: ScheduleIdParams },
+        schema: {
+          summary: 'Get schedule',
+          tags: ['schedules'],
+          params: ScheduleIdParams,
+          response: { 200: scheduleSchema },
+        },
       },
       async (request) => schedules.get(await itemScope(request), scheduleIdOf(request.params.schedule_id)),
     );
 
-    api.post<{ Body: ScheduleCreate }>(
+    api.post(
       '/schedules',
       {
         config: { acl: 'confd.schedules.create' },
-        schema: { summary: 'Create schedule', tags: ['schedules'], body: scheduleCreateSchema },
+        schema: {
+          summary: 'Create schedule',
+          tags: ['schedules'],
+          body: scheduleCreateSchema,
+          response: { 201: scheduleSchema },
+        },
       },
       async (request, reply) => {
         const tenantUuid = scopingTenantOf(request);
@@ -62,7 +70,7 @@ export const schedulesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.put<ItemRequest & { Body: ScheduleEdit }>(
+    api.put(
       '/schedules/:schedule_id',
       {
         config: { acl: 'confd.schedules.{schedule_id}.update' },
@@ -71,6 +79,7 @@ export const schedulesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           tags: ['schedules'],
           params: ScheduleIdParams,
           body: scheduleEditSchema,
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {
@@ -80,11 +89,16 @@ export const schedulesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.delete<ItemRequest>(
+    api.delete(
       '/schedules/:schedule_id',
       {
         config: { acl: 'confd.schedules.{schedule_id}.delete' },
-        schema: { summary: 'Delete schedule', tags: ['schedules'], params: ScheduleIdParams },
+        schema: {
+          summary: 'Delete schedule',
+          tags: ['schedules'],
+          params: ScheduleIdParams,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         await schedules.delete(await itemScope(request), scheduleIdOf(request.params.schedule_id));

@@ -4,91 +4,56 @@
  * `forwards`). Wazo's other relations (voicemail, agent, incalls, switchboards, a line's device)
  * name resources this confd does not have: they are refused when given, never silently dropped.
  */
+import { Nullable, type Static, StringEnum, Type } from '@wazo-ts/daemon/schema';
 import {
-  type EndpointSipInput,
   type GroupRefInput,
   lineCreateSchema,
-  type UserCreate,
   type UserForwardsUpdate,
   userCreateSchema,
   userForwardsSchema,
 } from '@wazo-ts/dao';
-import type { AuthUserPurpose } from '../common/auth-users.js';
-
-/** `auth`: wazo-auth's user; absent fields are taken from the user's (Wazo's `init_auth`). */
-export interface UserAuthInput {
-  username?: string | null;
-  password?: string | null;
-  firstname?: string | null;
-  lastname?: string | null;
-  email_address?: string | null;
-  enabled?: boolean;
-  purpose?: AuthUserPurpose;
-}
-
-export interface UserLineInput {
-  context: string;
-  provisioning_code?: string | null;
-  position?: number | null;
-  registrar?: string | null;
-  caller_id_name?: string | null;
-  caller_id_num?: string | null;
-  endpoint_sip?: EndpointSipInput | null;
-  endpoint_custom?: { interface: string } | null;
-  extensions?: { exten: string; context: string }[];
-}
-
-export type UserCreateBody = UserCreate & {
-  auth?: UserAuthInput | null;
-  lines?: UserLineInput[] | null;
-  groups?: GroupRefInput[] | null;
-  forwards?: UserForwardsUpdate | null;
-};
 
 /** Wazo's relations without a resource here: refused when present and not empty. */
 export const UNSUPPORTED_RELATIONS = ['voicemail', 'agent', 'incalls', 'switchboards'] as const;
 
-const authSchema = {
-  type: ['object', 'null'],
-  properties: {
-    username: { type: ['string', 'null'], minLength: 1, maxLength: 256 },
-    password: { type: ['string', 'null'], minLength: 1 },
-    firstname: { type: ['string', 'null'] },
-    lastname: { type: ['string', 'null'] },
-    email_address: { type: ['string', 'null'], format: 'email' },
-    enabled: { type: 'boolean' },
-    purpose: { type: 'string', enum: ['user', 'internal', 'external_api'] },
-  },
-} as const;
+export const AUTH_USER_PURPOSES = ['user', 'internal', 'external_api'] as const;
 
-const lineSchema = {
-  ...lineCreateSchema,
-  properties: {
-    ...lineCreateSchema.properties,
-    extensions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['exten', 'context'],
-        properties: { exten: { type: 'string', maxLength: 40 }, context: { type: 'string' } },
-      },
-    },
-  },
-} as const;
+const optional = Type.Optional;
+const text = (options: Record<string, unknown> = {}) => optional(Nullable(Type.String(options)));
 
-const groupRefSchema = {
-  type: 'object',
-  properties: { id: { type: 'integer' }, uuid: { type: 'string', maxLength: 40 } },
-  anyOf: [{ required: ['uuid'] }, { required: ['id'] }],
-} as const;
+/** `auth`: wazo-auth's user; absent fields are taken from the user's (Wazo's `init_auth`). */
+const authSchema = Type.Object({
+  username: text({ minLength: 1, maxLength: 256 }),
+  password: text({ minLength: 1 }),
+  firstname: text(),
+  lastname: text(),
+  email_address: text({ format: 'email' }),
+  enabled: optional(Type.Boolean()),
+  purpose: optional(StringEnum(AUTH_USER_PURPOSES)),
+});
+export type UserAuthInput = Static<typeof authSchema>;
 
-export const userCreateBodySchema = {
-  ...userCreateSchema,
-  properties: {
-    ...userCreateSchema.properties,
-    auth: authSchema,
-    lines: { type: ['array', 'null'], items: lineSchema },
-    groups: { type: ['array', 'null'], items: groupRefSchema },
-    forwards: { ...userForwardsSchema, type: ['object', 'null'] },
-  },
-} as const;
+const lineSchema = Type.Object({
+  ...lineCreateSchema.properties,
+  extensions: optional(
+    Type.Array(Type.Object({ exten: Type.String({ maxLength: 40 }), context: Type.String() })),
+  ),
+});
+export type UserLineInput = Static<typeof lineSchema>;
+
+// Looser than `PUT /users/{id}/groups` (any uuid text), as Wazo's user create is.
+const groupRefSchema = Type.Unsafe<GroupRefInput>(
+  Type.Object(
+    { id: optional(Type.Integer()), uuid: optional(Type.String({ maxLength: 40 })) },
+    { anyOf: [{ required: ['uuid'] }, { required: ['id'] }] },
+  ),
+);
+
+export const userCreateBodySchema = Type.Object({
+  ...userCreateSchema.properties,
+  auth: optional(Nullable(authSchema)),
+  lines: optional(Nullable(Type.Array(lineSchema))),
+  groups: optional(Nullable(Type.Array(groupRefSchema))),
+  forwards: optional(Nullable(Type.Unsafe<UserForwardsUpdate>(userForwardsSchema))),
+});
+export type UserCreateBody = Static<typeof userCreateBodySchema>;

@@ -9,11 +9,13 @@
  * ACLs are Wazo's: `confd.users.{user_id}.forwards[.<name>].read|update`.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent } from '@wazo-ts/daemon/schema';
 import {
   USER_FORWARD_NAMES,
   type UserForwardsUpdate,
   type UserForwardUpdate,
   userForwardSchema,
+  userForwardsAnswerSchema,
   userForwardsSchema,
 } from '@wazo-ts/dao';
 import { tenantScopeOf } from '../common/scope.js';
@@ -40,7 +42,12 @@ export const userForwardsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       '/users/:user_id/forwards',
       {
         config: { acl: 'confd.users.{user_id}.forwards.read' },
-        schema: { summary: "Get the user's forwards", tags, params: UserIdParams },
+        schema: {
+          summary: "Get the user's forwards",
+          tags,
+          params: UserIdParams,
+          response: { 200: userForwardsAnswerSchema },
+        },
       },
       async (request) => userForwards.get(await itemScope(request), request.params.user_id),
     );
@@ -54,6 +61,7 @@ export const userForwardsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           tags,
           params: UserIdParams,
           body: userForwardsSchema,
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {
@@ -67,7 +75,12 @@ export const userForwardsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         `/users/:user_id/forwards/${name}`,
         {
           config: { acl: `confd.users.{user_id}.forwards.${name}.read` },
-          schema: { summary: `Get the user's ${name} forward`, tags, params: UserIdParams },
+          schema: {
+            summary: `Get the user's ${name} forward`,
+            tags,
+            params: UserIdParams,
+            response: { 200: userForwardsAnswerSchema.properties[name] },
+          },
         },
         async (request) => userForwards.getOne(await itemScope(request), request.params.user_id, name),
       );
@@ -81,6 +94,7 @@ export const userForwardsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
             tags,
             params: UserIdParams,
             body: userForwardSchema,
+            response: { 204: NoContent },
           },
         },
         async (request, reply) => {

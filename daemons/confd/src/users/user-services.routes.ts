@@ -11,12 +11,14 @@
  * compatibility: a policy written for Wazo grants and denies the same requests here.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent } from '@wazo-ts/daemon/schema';
 import {
   USER_SERVICE_NAMES,
   type UserService,
   type UserServiceName,
   type UserServicesUpdate,
   userServiceSchema,
+  userServicesAnswerSchema,
   userServicesSchema,
 } from '@wazo-ts/dao';
 import { tenantScopeOf } from '../common/scope.js';
@@ -46,7 +48,12 @@ export const userServicesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       '/users/:user_id/services',
       {
         config: { acl: 'confd.users.{user_id}.services.read' },
-        schema: { summary: "Get the user's services", tags, params: UserIdParams },
+        schema: {
+          summary: "Get the user's services",
+          tags,
+          params: UserIdParams,
+          response: { 200: userServicesAnswerSchema },
+        },
       },
       async (request) => userServices.get(await itemScope(request), request.params.user_id),
     );
@@ -60,6 +67,7 @@ export const userServicesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           tags,
           params: UserIdParams,
           body: userServicesSchema,
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {
@@ -73,7 +81,12 @@ export const userServicesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         `/users/:user_id/services/${name}`,
         {
           config: { acl: `confd.users.{user_id}.services.${ACL_OF[name]}.read` },
-          schema: { summary: `Get the user's ${name} service`, tags, params: UserIdParams },
+          schema: {
+            summary: `Get the user's ${name} service`,
+            tags,
+            params: UserIdParams,
+            response: { 200: userServicesAnswerSchema.properties[name] },
+          },
         },
         async (request) => userServices.getOne(await itemScope(request), request.params.user_id, name),
       );
@@ -87,6 +100,7 @@ export const userServicesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
             tags,
             params: UserIdParams,
             body: userServiceSchema,
+            response: { 204: NoContent },
           },
         },
         async (request, reply) => {

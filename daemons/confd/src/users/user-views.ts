@@ -3,6 +3,7 @@
  * `UserSummarySchema` and `UserDirectorySchema` render them. Resources this confd lacks (agents,
  * voicemails) read as null, as Wazo renders a user without them.
  */
+import { Nullable, type Static, Type } from '@wazo-ts/daemon/schema';
 import type { TenantScope, User, UserMainLine } from '@wazo-ts/dao';
 import type { ConfdServices } from '../common/services.js';
 
@@ -11,7 +12,43 @@ export type UserView = (typeof USER_VIEWS)[number];
 
 const WEBRTC = /^(yes|true|on|1)$/i;
 
-function summaryOf(user: User, line: UserMainLine | null, webrtc: boolean) {
+const text = () => Nullable(Type.String());
+const id = () => Nullable(Type.Integer());
+
+/** A user in `?view=summary`. */
+export const userSummarySchema = Type.Object({
+  id: Type.Integer(),
+  uuid: Type.String(),
+  firstname: Type.String(),
+  lastname: text(),
+  email: text(),
+  extension: text(),
+  context: text(),
+  provisioning_code: text(),
+  protocol: text(),
+  enabled: Type.Boolean(),
+  subscription_type: Type.Integer(),
+  is_webrtc: Type.Boolean(),
+});
+
+/** A user in `?view=directory`; agent and voicemail are always null here. */
+export const userDirectorySchema = Type.Object({
+  id: Type.Integer(),
+  uuid: Type.String(),
+  line_id: id(),
+  agent_id: id(),
+  firstname: Type.String(),
+  lastname: text(),
+  email: text(),
+  exten: text(),
+  mobile_phone_number: text(),
+  voicemail_number: text(),
+  userfield: text(),
+  description: text(),
+  context: text(),
+});
+
+function summaryOf(user: User, line: UserMainLine | null, webrtc: boolean): Static<typeof userSummarySchema> {
   return {
     id: user.id,
     uuid: user.uuid,
@@ -28,7 +65,7 @@ function summaryOf(user: User, line: UserMainLine | null, webrtc: boolean) {
   };
 }
 
-function directoryOf(user: User, line: UserMainLine | null) {
+function directoryOf(user: User, line: UserMainLine | null): Static<typeof userDirectorySchema> {
   return {
     id: user.id,
     uuid: user.uuid,

@@ -5,30 +5,31 @@
  * visible sub-tenants, as Wazo's item resources do).
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { type UserEdit, userEditSchema } from '@wazo-ts/dao';
-import { type ListQuery, listQuerySchema, parseListQuery } from '../common/list-params.js';
+import { ListOf, NoContent, OpenObject, Type } from '@wazo-ts/daemon/schema';
+import { userEditSchema, userSchema } from '@wazo-ts/dao';
+import { keyParams } from '../common/int-param.js';
+import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 import { createUserComposite } from './user-composite.js';
-import { type UserCreateBody, userCreateBodySchema } from './user-create.schema.js';
-import { renderUserView, USER_VIEWS } from './user-views.js';
+import { userCreateBodySchema } from './user-create.schema.js';
+import { renderUserView, USER_VIEWS, userDirectorySchema, userSummarySchema } from './user-views.js';
 
-const UserIdParams = {
-  type: 'object',
-  properties: { user_id: { type: 'string', description: 'The user id or uuid' } },
-  required: ['user_id'],
-} as const;
-
-type ItemRequest = { Params: { user_id: string } };
+const UserIdParams = keyParams('user_id');
 
 /** `?recursive=true` on PUT and DELETE (Wazo's `is_recursive`). */
-const RecursiveQuery = {
-  type: 'object',
-  properties: { recursive: { type: 'boolean', default: false } },
-} as const;
-type RecursiveRequest = ItemRequest & { Querystring: { recursive?: boolean } };
+const RecursiveQuery = Type.Object({ recursive: Type.Optional(Type.Boolean({ default: false })) });
+
+/** A list shows full users, or each user as the view asked renders it. */
+const UserList = ListOf(Type.Union([userSchema, userSummarySchema, userDirectorySchema]));
+
+/** The created user; with `auth`, wazo-auth's user as wazo-auth answered it (its own keys). */
+const CreatedUser = Type.Object({
+  ...userSchema.properties,
+  auth: Type.Optional(OpenObject({ description: "wazo-auth's answer" })),
+});
 
 export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'user',
@@ -43,15 +44,17 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     const visible = resources.visibleTenants;
     const itemScope = (request: Parameters<typeof scopingTenantOf>[0]) =>
       tenantScopeOf(request, visible, true);
+    const tags = ['users'];
 
-    api.get<{ Querystring: ListQuery & { view?: string } }>(
+    api.get(
       '/users',
       {
         config: { acl: 'confd.users.read' },
         schema: {
           summary: 'List users',
-          tags: ['users'],
-          querystring: listQuerySchema({ view: { type: 'string' } }),
+          tags,
+          querystring: listQuerySchema({ view: Type.Optional(Type.String()) }),
+          response: { 200: UserList },
         },
       },
       async (request) => {
@@ -71,21 +74,21 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.get<ItemRequest>(
+    api.get(
       '/users/:user_id',
       {
         config: { acl: 'confd.users.{user_id}.read' },
-        schema: { summary: 'Get user', tags: ['users'], params: UserIdParams },
+        schema: { summary: 'Get user', tags, params: UserIdParams, response: { 200: userSchema } },
       },
       // With its lines (extensions, endpoint), groups and schedules: what the SDK's profile reads.
       async (request) => getUserWithRelations(await itemScope(request), request.params.user_id),
     );
 
-    api.post<{ Body: UserCreateBody }>(
+    api.post(
       '/users',
       {
         config: { acl: 'confd.users.create' },
-        schema: { summary: 'Create user', tags: ['users'], body: userCreateBodySchema },
+        schema: { summary: 'Create user', tags, body: userCreateBodySchema, response: { 201: CreatedUser } },
       },
       async (request, reply) => {
         // As Wazo's confd: a tenant wazo-auth knows but the mirror does not yet is created here.
@@ -97,11 +100,17 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.put<ItemRequest & { Body: UserEdit }>(
+    api.put(
       '/users/:user_id',
       {
         config: { acl: 'confd.users.{user_id}.update' },
-        schema: { summary: 'Update user', tags: ['users'], params: UserIdParams, body: userEditSchema },
+        schema: {
+          summary: 'Update user',
+          tags,
+          params: UserIdParams,
+          body: userEditSchema,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         await users.edit(await itemScope(request), request.params.user_id, request.body);
@@ -109,15 +118,16 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
     );
 
-    api.delete<RecursiveRequest>(
+    api.delete(
       '/users/:user_id',
       {
         config: { acl: 'confd.users.{user_id}.delete' },
         schema: {
           summary: 'Delete user',
-          tags: ['users'],
+          tags,
           params: UserIdParams,
           querystring: RecursiveQuery,
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {

@@ -15,12 +15,13 @@ const memberInputSchema = Type.Object({
 export type GroupMemberUserInput = Static<typeof memberInputSchema>;
 
 /** A group named by id or uuid, in a user's list of groups. */
-const groupRefSchema = Type.Object(
+const groupRefObject = Type.Object(
   { id: Type.Optional(Type.Integer()), uuid: Type.Optional(Type.String({ format: 'uuid' })) },
   { anyOf: [{ required: ['id'] }, { required: ['uuid'] }] },
 );
 /** The schema's type, with its `anyOf` (one of the two keys at least) kept. */
-export type GroupRefInput = Static<typeof groupRefSchema> & ({ id: number } | { uuid: string });
+export type GroupRefInput = Static<typeof groupRefObject> & ({ id: number } | { uuid: string });
+const groupRefSchema = Type.Unsafe<GroupRefInput>(groupRefObject);
 
 /** A group a user belongs to, as the user's `groups` shows it. */
 export interface UserGroup {

@@ -150,10 +150,14 @@ const groupProperties = {
   name: optional(Type.String()),
 };
 
-/** `POST /groups`: a label, or the deprecated name. */
-export const groupCreateSchema = Type.Object(groupProperties, {
+const groupCreateObject = Type.Object(groupProperties, {
   anyOf: [{ required: ['label'] }, { required: ['name'] }],
 });
+/** The schema's type, with its `anyOf` kept: a label, or the deprecated name standing for it. */
+export type GroupCreateBody = Static<typeof groupCreateObject> & ({ label: string } | { name: string });
+
+/** `POST /groups`: a label, or the deprecated name. */
+export const groupCreateSchema = Type.Unsafe<GroupCreateBody>(groupCreateObject);
 
 /** `PUT /groups/{id}`. */
 export const groupEditSchema = Type.Object(groupProperties);

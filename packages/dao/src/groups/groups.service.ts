@@ -3,7 +3,13 @@ import type { UnitOfWork } from '../db/unit-of-work.js';
 import { notFound } from '../errors.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import type { GroupKey, GroupsDao } from './groups.dao.js';
-import { type Group, type GroupCreate, type GroupEdit, groupInputOf } from './groups.model.js';
+import {
+  type Group,
+  type GroupCreate,
+  type GroupCreateBody,
+  type GroupEdit,
+  groupInputOf,
+} from './groups.model.js';
 import type { GroupsNotifier } from './groups.notifier.js';
 import type { GroupsValidator } from './groups.validator.js';
 
@@ -40,8 +46,9 @@ export function createGroupsService({
     },
 
     /** Creates in `tenantUuid`, which must be among the caller's tenants (else Tenant not found). */
-    create(scope: TenantScope, tenantUuid: string, body: GroupCreate): Promise<Group> {
-      const input = groupInputOf(body);
+    create(scope: TenantScope, tenantUuid: string, body: GroupCreate | GroupCreateBody): Promise<Group> {
+      // The schema requires a label or a name, and groupInputOf makes the name the label.
+      const input = groupInputOf(body) as GroupCreate;
       return uow.run(async (tx) => {
         const slug = await validator.validateCreate(tx, scope, tenantUuid, input);
         const uuid = newUuid();

@@ -4,6 +4,7 @@ export {
   type CallerIdMode,
   type Group,
   type GroupCreate,
+  type GroupCreateBody,
   type GroupEdit,
   type GroupFields,
   type GroupMemberSummary,

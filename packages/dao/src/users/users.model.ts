@@ -84,14 +84,8 @@ export const userSchema = Type.Object({
 });
 export type UserWithRelations = Static<typeof userSchema>;
 
-const userRowSchema = Type.Object(userFields);
-
-/** The user's own row, relations left for confd to fill from the other resources. */
-export type User = Static<typeof userRowSchema> & {
-  lines: Record<string, unknown>[];
-  groups: Record<string, unknown>[];
-  schedules: Record<string, unknown>[];
-};
+/** A user as the users service reads it: its relations empty, for confd to fill (see above). */
+export type User = UserWithRelations;
 
 export type { UserFields };
 export type UserCreate = UserFields;

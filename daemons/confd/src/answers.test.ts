@@ -1,0 +1,68 @@
+/**
+ * Every route of confd, answered on a seeded database: what the client receives (serialised by
+ * fast-json-stringify through the route's response schema) is exactly what the handler returned.
+ * A key missing from a response schema would be dropped silently, a wrong type coerced; here it
+ * fails. The OpenAPI document then lists a response schema for every operation.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { undocumentedAnswers } from '@wazo-ts/daemon/testing';
+import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
+import { confdDaemon } from './definition.js';
+import { type AnswerRecorder, createAnswerRecorder } from './testing/answer-recorder.js';
+import { seedAndReadEverything } from './testing/answer-walk.js';
+import { caller, type Method } from './testing/route-calls.js';
+import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
+
+let database: MigratedTestDatabase;
+let api: TestApi;
+let recorder: AnswerRecorder;
+const tenant = randomUUID();
+
+before(async () => {
+  database = await createMigratedTestDatabase({ prefix: 'wazo_confd_answers' });
+  recorder = createAnswerRecorder();
+  const plugins = confdDaemon.plugins.filter((p) => typeof p !== 'string' && p.name !== 'tenant_sync');
+  api = await buildTestApi(database, [recorder.plugin, ...(plugins as (typeof recorder.plugin)[])], {
+    serviceToken: fixedServiceToken('confd-token', tenant),
+    // wazo-auth's answer is passed on under `auth` as it comes: any keys, kept whole.
+    authUsers: {
+      create: async (_token, _tenant, user) => ({ ...user, password: undefined, emails: [], metadata: {} }),
+      delete: async () => true,
+      close: () => undefined,
+    },
+  });
+  api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant } });
+});
+after(async () => {
+  await api?.app.close();
+  await database?.drop();
+});
+
+describe('confd answers through their response schemas', () => {
+  it('when every route is called on a seeded database, then each answer is sent as returned', async () => {
+    const call = caller(api);
+    const checked = async (method: Method, url: string, body?: unknown) => {
+      const res = await call(method, url, 'admin', body);
+      assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+      if (res.statusCode === 204) {
+        assert.equal(res.body, '', `${method} ${url} sends no body`);
+        return undefined;
+      }
+      assert.deepEqual(res.json(), recorder.lastReturned(), `${method} ${url} sends what it returned`);
+      return res.json();
+    };
+    await seedAndReadEverything(checked);
+    const missed = [...recorder.routes].filter((route) => !recorder.answered.has(route));
+    assert.deepEqual(missed, [], 'every route was answered at least once');
+    assert.ok(recorder.routes.size >= 48, `${recorder.routes.size} routes`);
+  });
+
+  it('when the OpenAPI document is read, then every operation documents its answer', async () => {
+    const res = await api.app.inject({ url: '/1.1/api/api.yml' });
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(undocumentedAnswers(res.body), []);
+    assert.doesNotMatch(res.body, /~kind|~optional|\[Kind\]/, 'no TypeBox internals');
+  });
+});

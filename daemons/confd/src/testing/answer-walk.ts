@@ -1,0 +1,168 @@
+/**
+ * A walk through every confd route on one tenant: it creates a little of everything with values
+ * set and left null (contexts with ranges and an include, extensions, SIP and custom lines, users
+ * with lines, a group with members, schedules with every period kind and destinations), reads it
+ * all back in every form (items, lists, views, ranges), changes it, and deletes it again.
+ */
+import type { Method } from './route-calls.js';
+
+type Call = (method: Method, url: string, body?: unknown) => Promise<unknown>;
+type Created = { id: number; uuid: string; name: string };
+
+const RANGE_TYPES = ['user', 'group', 'queue', 'conference', 'incall'];
+const USER_VIEWS = ['', '?view=summary', '?view=directory'];
+
+async function seedContexts(call: Call) {
+  const internal = (await call('POST', '/contexts', {
+    label: 'Internal',
+    type: 'internal',
+    description: 'the office',
+    user_ranges: [{ start: '1000', end: '1999' }],
+    group_ranges: [{ start: '2000', end: '2099' }],
+    queue_ranges: [{ start: '3000' }],
+    conference_room_ranges: [{ start: '4000', end: '4009' }],
+    incall_ranges: [{ start: '0123450000', end: '0123459999', did_length: 4 }],
+  })) as Created;
+  const other = (await call('POST', '/contexts', { label: 'Other' })) as Created;
+  await call('PUT', `/contexts/${internal.id}/contexts`, { contexts: [{ id: other.id }] });
+  return { internal, other };
+}
+
+async function seedLines(call: Call, context: string) {
+  const sip = (await call('POST', '/lines', {
+    context,
+    caller_id_name: 'Alice',
+    caller_id_num: '1001',
+    endpoint_sip: {
+      label: 'desk',
+      auth_section_options: [
+        ['username', 'alice'],
+        ['password', 'secret'],
+      ],
+      endpoint_section_options: [['webrtc', 'yes']],
+    },
+  })) as Created;
+  const custom = (await call('POST', '/lines', {
+    context,
+    endpoint_custom: { interface: 'dahdi/1' },
+  })) as Created;
+  const extension = (await call('POST', '/extensions', { exten: '1001', context })) as Created;
+  await call('PUT', `/lines/${sip.id}/extensions/${extension.id}`);
+  return { sip, custom, extension };
+}
+
+async function seedUsers(call: Call, context: string, lineId: number) {
+  const alice = (await call('POST', '/users', {
+    firstname: 'Alice',
+    lastname: 'Liddell',
+    email: 'alice@example.com',
+    language: 'en_US',
+    mobile_phone_number: '+15555550100',
+    caller_id: '"Alice" <1001>',
+    ring_seconds: 45,
+    func_key_template_id: null,
+    forwards: { busy: { enabled: true, destination: '1002' } },
+    auth: { username: 'alice', password: 'secret1234' },
+  })) as Created;
+  await call('PUT', `/users/${alice.id}/lines/${lineId}`);
+  // Bob comes with his own line and extension, and every nullable field left null.
+  const bob = (await call('POST', '/users', {
+    firstname: 'Bob',
+    lines: [{ context, endpoint_sip: {}, extensions: [{ exten: '1002', context }] }],
+  })) as Created;
+  return { alice, bob };
+}
+
+async function seedSchedule(call: Call, context: string) {
+  const period = { hours_start: '08:00', hours_end: '12:00', week_days: [1, 2, 3], months: [1] };
+  return (await call('POST', '/schedules', {
+    name: 'office',
+    timezone: 'Europe/Paris',
+    closed_destination: { type: 'sound', filename: 'closed', skip: true, no_answer: false },
+    open_periods: [period, { hours_start: '13:00', hours_end: '17:00' }],
+    exceptional_periods: [
+      { ...period, destination: { type: 'hangup', cause: 'busy', timeout: 3 } },
+      {
+        hours_start: '00:00',
+        hours_end: '23:59',
+        destination: { type: 'extension', exten: '1001', context },
+      },
+      { hours_start: '00:00', hours_end: '01:00', destination: { type: 'none' } },
+    ],
+  })) as Created;
+}
+
+async function readEverything(call: Call, ids: Record<string, Created>) {
+  const { internal, sip, extension, alice, bob, group, schedule } = ids as Record<string, Created>;
+  for (const view of USER_VIEWS) await call('GET', `/users${view}`);
+  for (const user of [alice, bob] as Created[]) {
+    await call('GET', `/users/${user.uuid}`);
+    await call('GET', `/users/${user.id}/forwards`);
+    await call('GET', `/users/${user.id}/services`);
+    for (const name of ['busy', 'noanswer', 'unconditional'])
+      await call('GET', `/users/${user.id}/forwards/${name}`);
+    for (const name of ['dnd', 'incallfilter']) await call('GET', `/users/${user.id}/services/${name}`);
+  }
+  for (const [list, item] of [
+    ['/contexts', internal],
+    ['/extensions', extension],
+    ['/lines', sip],
+    ['/groups', group],
+    ['/schedules', schedule],
+  ] as const) {
+    await call('GET', `${list}?recurse=true`);
+    await call('GET', `${list}/${(item as Created).id}`);
+  }
+  for (const type of RANGE_TYPES) {
+    await call('GET', `/contexts/${(internal as Created).id}/ranges/${type}`);
+    await call('GET', `/contexts/${(internal as Created).id}/ranges/${type}?availability=all`);
+  }
+  await call('GET', '/infos');
+}
+
+async function editEverything(call: Call, ids: Record<string, Created>) {
+  const { internal, sip, extension, alice, group, schedule } = ids as Record<string, Created>;
+  await call('PUT', `/contexts/${internal?.id}`, { description: null });
+  await call('PUT', `/extensions/${extension?.id}`, { enabled: false });
+  await call('PUT', `/lines/${sip?.id}`, { caller_id_name: 'Alice L' });
+  await call('PUT', `/users/${alice?.id}`, { lastname: null });
+  await call('PUT', `/groups/${group?.uuid}`, { timeout: 30 });
+  await call('PUT', `/schedules/${schedule?.id}`, { enabled: false });
+  await call('PUT', `/users/${alice?.id}/forwards`, { noanswer: { enabled: false, destination: null } });
+  await call('PUT', `/users/${alice?.id}/services`, { dnd: { enabled: true } });
+  for (const name of ['busy', 'noanswer', 'unconditional'])
+    await call('PUT', `/users/${alice?.id}/forwards/${name}`, { enabled: false });
+  for (const name of ['dnd', 'incallfilter'])
+    await call('PUT', `/users/${alice?.id}/services/${name}`, { enabled: false });
+}
+
+/** Creates, reads, edits and deletes through every route; `call` checks each answer. */
+export async function seedAndReadEverything(call: Call): Promise<void> {
+  const { internal, other } = await seedContexts(call);
+  const { sip, custom, extension } = await seedLines(call, internal.name);
+  const { alice, bob } = await seedUsers(call, internal.name, sip.id);
+  const group = (await call('POST', '/groups', {
+    label: 'sales',
+    timeout: 15,
+    caller_id_mode: 'prepend',
+  })) as Created;
+  await call('PUT', `/groups/${group.id}/members/users`, { users: [{ uuid: alice.uuid, priority: 1 }] });
+  await call('PUT', `/users/${bob.uuid}/groups`, { groups: [{ uuid: group.uuid }] });
+  const schedule = await seedSchedule(call, internal.name);
+  await call('PUT', `/users/${alice.id}/schedules/${schedule.id}`);
+  await call('PUT', `/groups/${group.id}/schedules/${schedule.id}`);
+  const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule };
+  await readEverything(call, ids);
+  await editEverything(call, ids);
+  await call('PUT', `/users/${alice.id}/lines`, { lines: [{ id: sip.id }, { id: custom.id }] });
+  await call('DELETE', `/users/${alice.id}/schedules/${schedule.id}`);
+  await call('DELETE', `/groups/${group.id}/schedules/${schedule.id}`);
+  await call('DELETE', `/users/${alice.id}/lines/${custom.id}`);
+  await call('DELETE', `/lines/${sip.id}/extensions/${extension.id}`);
+  await call('DELETE', `/users/${bob.id}?recursive=true`);
+  for (const url of [`/schedules/${schedule.id}`, `/groups/${group.id}`, `/users/${alice.id}`])
+    await call('DELETE', url);
+  for (const url of [`/lines/${sip.id}`, `/lines/${custom.id}`, `/extensions/${extension.id}`])
+    await call('DELETE', url);
+  await call('DELETE', `/contexts/${internal.id}`);
+}
