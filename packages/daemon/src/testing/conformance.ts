@@ -17,6 +17,7 @@ import {
 } from './conformance-context.js';
 import { runDaemonToExit, startDaemonProcess } from './daemon-process.js';
 import { call, freePort } from './http-client.js';
+import { undocumentedAnswers } from './openapi-coverage.js';
 
 export type { ConformanceOptions } from './conformance-context.js';
 
@@ -88,6 +89,7 @@ export function describeConformance(options: ConformanceOptions): void {
           `${method.toUpperCase()} ${path} declares its access`,
         );
       }
+      if (options.documentsAnswers) assert.deepEqual(undocumentedAnswers(res.text), [], 'answers documented');
       ctx.operations = operations.map(({ path, method, op }) => ({ path, method, acl: op['x-wazo-acl'] }));
     });
 
