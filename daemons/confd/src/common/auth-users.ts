@@ -12,7 +12,8 @@ import {
 } from '@wazo-ts/daemon';
 import { InvalidDataError, UnavailableError, type WazoError } from '@wazo-ts/errors';
 
-export type AuthUserPurpose = 'user' | 'internal' | 'external_api';
+export const AUTH_USER_PURPOSES = ['user', 'internal', 'external_api'] as const;
+export type AuthUserPurpose = (typeof AUTH_USER_PURPOSES)[number];
 
 /** The body wazo-auth's `POST /users` takes, as Wazo's confd fills it from a user's `auth`. */
 export interface AuthUserCreate {

@@ -12,11 +12,10 @@ import {
   userCreateSchema,
   userForwardsSchema,
 } from '@wazo-ts/dao';
+import { AUTH_USER_PURPOSES } from '../common/auth-users.js';
 
 /** Wazo's relations without a resource here: refused when present and not empty. */
 export const UNSUPPORTED_RELATIONS = ['voicemail', 'agent', 'incalls', 'switchboards'] as const;
-
-export const AUTH_USER_PURPOSES = ['user', 'internal', 'external_api'] as const;
 
 const optional = Type.Optional;
 const text = (options: Record<string, unknown> = {}) => optional(Nullable(Type.String(options)));
