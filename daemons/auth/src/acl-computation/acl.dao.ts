@@ -4,8 +4,8 @@
  * within a policy; policies and groups are read in name order, as Wazo lists them.
  */
 import { sql } from 'kysely';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
-import { isUuid } from '../verifier/uuid.js';
+import type { AuthDb } from '../db/auth-db.js';
+import { isUuid } from '../db/uuid.js';
 
 export interface AclDao {
   /** Accesses of the policy `slugOrName` of the top tenant (the `default_user_policy`). */

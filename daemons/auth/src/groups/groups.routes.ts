@@ -1,13 +1,14 @@
 /** `/groups`, `/groups/{group_uuid}`, its users and its policies: ACL, schema, one service call. */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { FastifyInstance } from 'fastify';
-import { type ListQuery, splitListQuery } from '../common/list-query.js';
-import { listQuerySchema, listResponseSchema } from '../common/list-schema.js';
-import { accessGuardOf, installLegacyErrors, scopingTenantOf, userUuidOf } from '../common/route-context.js';
-import { createIdentityServices, type IdentityServices } from '../common/services.js';
 import type { AuthConfig } from '../definition.js';
+import { installLegacyErrors } from '../http/legacy-errors.js';
+import { type ListQuery, splitListQuery } from '../http/list-query.js';
+import { listQuerySchema, listResponseSchema } from '../http/list-schema.js';
+import { accessGuardOf, scopingTenantOf, userOfPath } from '../http/request-context.js';
 import { PolicySchema, policyKeyOf } from '../policies/policies.model.js';
 import type { AuthResources } from '../resources.js';
+import type { AuthServices } from '../services.js';
 import { UserSchema } from '../users/users.model.js';
 import type { GroupFilters } from './groups.dao.js';
 import {
@@ -42,7 +43,7 @@ interface GroupPath {
   group_uuid: string;
 }
 
-function groupRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
+function groupRoutes(api: FastifyInstance, { groups }: AuthServices): void {
   api.get<{ Querystring: ListQuery & GroupFilters }>(
     '/groups',
     {
@@ -100,7 +101,7 @@ function groupRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
   );
 }
 
-function memberRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
+function memberRoutes(api: FastifyInstance, { groups }: AuthServices): void {
   api.get<{ Params: GroupPath; Querystring: ListQuery }>(
     '/groups/:group_uuid/users',
     {
@@ -131,7 +132,7 @@ function memberRoutes(api: FastifyInstance, { groups }: IdentityServices): void 
       },
       async (request, reply) => {
         const tenant = scopingTenantOf(request);
-        const user = userUuidOf(request, request.params.user_uuid);
+        const user = userOfPath(request, request.params.user_uuid);
         const { group_uuid } = request.params;
         await (method === 'put'
           ? groups.addUser(tenant, group_uuid, user)
@@ -142,7 +143,7 @@ function memberRoutes(api: FastifyInstance, { groups }: IdentityServices): void 
   }
 }
 
-function policyRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
+function policyRoutes(api: FastifyInstance, { groups }: AuthServices): void {
   api.get<{ Params: GroupPath; Querystring: ListQuery }>(
     '/groups/:group_uuid/policies',
     {
@@ -187,11 +188,8 @@ function policyRoutes(api: FastifyInstance, { groups }: IdentityServices): void 
 
 export const groupsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'groups',
-  async load({ api, resources, config }) {
-    const services = createIdentityServices({
-      uow: resources.uow,
-      passwordIterations: config.password_hash_iterations,
-    });
+  async load({ api, resources }) {
+    const { services } = resources;
     await api.register(async (scope) => {
       installLegacyErrors(scope);
       groupRoutes(scope, services);

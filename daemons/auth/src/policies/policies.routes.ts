@@ -1,11 +1,11 @@
 /** `/policies` and `/policies/{policy_uuid|slug}[/acl/{access}]`: ACL, schema, one service call. */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { listQuerySchema } from '../common/list-schema.js';
-import { accessGuardOf, installLegacyErrors, scopingTenantOf } from '../common/route-context.js';
-import { tenantTree } from '../common/tenant-tree.dao.js';
 import type { AuthConfig } from '../definition.js';
+import { installLegacyErrors } from '../http/legacy-errors.js';
+import { listQuerySchema } from '../http/list-schema.js';
+import { accessGuardOf, scopingTenantOf } from '../http/request-context.js';
 import type { AuthResources } from '../resources.js';
-import { type PolicyFilters, policiesDao } from './policies.dao.js';
+import type { PolicyFilters } from './policies.dao.js';
 import {
   type PolicyCreateInput,
   PolicyCreateSchema,
@@ -14,7 +14,6 @@ import {
   PolicyUpdateSchema,
   policyKeyOf,
 } from './policies.model.js';
-import { createPoliciesService } from './policies.service.js';
 
 const PolicyParams = {
   type: 'object',
@@ -50,7 +49,7 @@ interface PolicyPath {
 export const policiesPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'policies',
   async load({ api, resources }) {
-    const policies = createPoliciesService({ uow: resources.uow, dao: policiesDao, tenants: tenantTree });
+    const { policies } = resources.services;
     await api.register(async (scope) => {
       installLegacyErrors(scope);
 

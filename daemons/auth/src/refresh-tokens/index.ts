@@ -2,7 +2,7 @@
 export { type RefreshTokenDao, refreshTokenDao } from './refresh-token.dao.js';
 export type { RefreshToken, RefreshTokenItem, RefreshTokenList } from './refresh-token.model.js';
 export { type RefreshTokenNotifier, refreshTokenNotifier } from './refresh-token.notifier.js';
-export { refreshTokenServiceOf, refreshTokensPlugin } from './refresh-token.routes.js';
+export { refreshTokensPlugin } from './refresh-token.routes.js';
 export {
   createRefreshTokenService,
   type IssueRequest,

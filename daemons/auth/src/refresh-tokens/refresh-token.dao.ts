@@ -1,8 +1,8 @@
 /** Refresh tokens and the sessions opened with them. The only SQL of the resource. */
 import { sql } from 'kysely';
+import type { AuthDb } from '../db/auth-db.js';
+import { isUuid } from '../db/uuid.js';
 import type { DeletedSession } from '../tokens/token.dao.js';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
-import { isUuid } from '../verifier/uuid.js';
 import type { RefreshToken, RefreshTokenListParams } from './refresh-token.model.js';
 
 const columns = sql<RefreshToken>`uuid::text AS uuid, client_id AS "clientId", user_uuid::text AS "userUuid",

@@ -3,33 +3,17 @@
  * with Wazo's ACLs; the `me` routes are separate, as in Wazo, so `auth.users.me.tokens.read`
  * is the ACL they ask for.
  */
-import { randomUUID } from 'node:crypto';
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { FastifyInstance } from 'fastify';
 import type { AuthConfig } from '../definition.js';
+import { scopingTenantOf, userOfPath } from '../http/request-context.js';
 import type { AuthResources } from '../resources.js';
-import { sessionNotifier } from '../sessions/session.notifier.js';
-import { scopingTenantOf, userOfPath } from '../verifier/request-scope.js';
-import { tenantTree } from '../verifier/tenant-tree.dao.js';
-import { refreshTokenDao } from './refresh-token.dao.js';
 import {
   type RefreshTokenListParams,
   refreshTokenListQuerySchema,
   refreshTokenListSchema,
 } from './refresh-token.model.js';
-import { refreshTokenNotifier } from './refresh-token.notifier.js';
-import { createRefreshTokenService, type RefreshTokenService } from './refresh-token.service.js';
-
-export function refreshTokenServiceOf(resources: AuthResources): RefreshTokenService {
-  return createRefreshTokenService({
-    uow: resources.uow,
-    dao: refreshTokenDao,
-    notifier: refreshTokenNotifier,
-    sessionNotifier,
-    tenants: tenantTree,
-    newUuid: randomUUID,
-  });
-}
+import type { RefreshTokenService } from './refresh-token.service.js';
 
 const clientParam = { type: 'string', minLength: 1, maxLength: 1024 } as const;
 
@@ -73,7 +57,7 @@ function userRoutes(api: FastifyInstance, service: RefreshTokenService, prefix: 
 export const refreshTokensPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'refresh_tokens',
   load({ api, resources }) {
-    const service = refreshTokenServiceOf(resources);
+    const service = resources.services.refreshTokens;
     api.get<{ Querystring: RefreshTokenListParams }>(
       '/tokens',
       {

@@ -1,8 +1,8 @@
 /** Sessions, read and deleted within a list of tenants (the caller's scope). */
 import { sql } from 'kysely';
+import type { AuthDb } from '../db/auth-db.js';
+import { isUuid } from '../db/uuid.js';
 import type { DeletedSession } from '../tokens/token.dao.js';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
-import { isUuid } from '../verifier/uuid.js';
 import type { Session, SessionList, SessionListParams } from './session.model.js';
 
 export interface SessionFilter {

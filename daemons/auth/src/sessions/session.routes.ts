@@ -5,13 +5,9 @@
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { AuthConfig } from '../definition.js';
+import { scopingTenantOf, userOfPath } from '../http/request-context.js';
 import type { AuthResources } from '../resources.js';
-import { scopingTenantOf, userOfPath } from '../verifier/request-scope.js';
-import { tenantTree } from '../verifier/tenant-tree.dao.js';
-import { sessionDao } from './session.dao.js';
 import { type SessionListParams, sessionListQuerySchema, sessionListSchema } from './session.model.js';
-import { sessionNotifier } from './session.notifier.js';
-import { createSessionService } from './session.service.js';
 
 const sessionParam = {
   type: 'object',
@@ -32,12 +28,7 @@ const userSessionParams = {
 export const sessionsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'sessions',
   load({ api, resources }) {
-    const sessions = createSessionService({
-      uow: resources.uow,
-      dao: sessionDao,
-      notifier: sessionNotifier,
-      tenants: tenantTree,
-    });
+    const { sessions } = resources.services;
 
     api.get<{ Querystring: SessionListParams }>(
       '/sessions',

@@ -1,9 +1,10 @@
 /**
  * The tenant rows and their domains. Reads are scoped by the caller: a list of visible tenant
- * uuids (the scoping tenant's subtree, see tenants.scope.dao.ts). Writes take the uuid the service
+ * uuids (the scoping tenant's subtree, see tenant-tree/). Writes take the uuid the service
  * has already checked against that scope.
  */
 import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { DbHolder } from '../db/auth-db.js';
 import type { AuthDatabase } from '../db/schema.js';
 import {
   emptyAddress,
@@ -14,7 +15,6 @@ import {
   type TenantEdit,
   type TenantListFilters,
 } from './tenants.model.js';
-import type { DbHolder } from './tenants.scope.dao.js';
 
 export interface TenantListParams extends TenantListFilters {
   search?: string | undefined;

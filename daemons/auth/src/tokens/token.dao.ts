@@ -3,8 +3,8 @@
  * cascade), and the user rows a login needs. The only SQL of the tokens resource.
  */
 import { sql } from 'kysely';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
-import { isUuid } from '../verifier/uuid.js';
+import type { AuthDb } from '../db/auth-db.js';
+import { isUuid } from '../db/uuid.js';
 import type { SessionRef, StoredToken, TokenMetadata } from './token.model.js';
 
 export interface LoginUser {

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { groupsPlugin } from '../groups/groups.routes.js';
 import { policiesPlugin } from '../policies/policies.routes.js';
-import { seedAuthDatabase } from '../startup/index.js';
-import { type AuthTestDatabase, createAuthTestDatabase, insertTenant } from '../tenants/testing.js';
-import { buildTestApi, type TestApi } from '../tenants/testing-app.js';
+import { seedAuthDatabase } from '../seed/index.js';
+import { type AuthTestDatabase, createAuthTestDatabase, insertTenant } from '../testing/auth-database.js';
+import { buildTestApi, type TestApi } from '../testing/test-app.js';
 import { usersPlugin } from './users.routes.js';
 
 describe('users and groups API', () => {

@@ -4,14 +4,15 @@
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { FastifyInstance } from 'fastify';
-import { type ListQuery, splitListQuery } from '../common/list-query.js';
-import { listQuerySchema, listResponseSchema } from '../common/list-schema.js';
-import { accessGuardOf, installLegacyErrors, scopingTenantOf, userUuidOf } from '../common/route-context.js';
-import { createIdentityServices, type IdentityServices } from '../common/services.js';
 import type { AuthConfig } from '../definition.js';
 import { GroupSchema } from '../groups/groups.model.js';
+import { installLegacyErrors } from '../http/legacy-errors.js';
+import { type ListQuery, splitListQuery } from '../http/list-query.js';
+import { listQuerySchema, listResponseSchema } from '../http/list-schema.js';
+import { accessGuardOf, scopingTenantOf, userOfPath } from '../http/request-context.js';
 import { PolicySchema, policyKeyOf } from '../policies/policies.model.js';
 import type { AuthResources } from '../resources.js';
+import type { AuthServices } from '../services.js';
 import type { UserFilters } from './users.dao.js';
 import {
   type EmailInput,
@@ -57,7 +58,7 @@ interface UserPath {
   user_uuid: string;
 }
 
-function userRoutes(api: FastifyInstance, { users }: IdentityServices): void {
+function userRoutes(api: FastifyInstance, { users }: AuthServices): void {
   api.get<{ Querystring: ListQuery & UserFilters }>(
     '/users',
     {
@@ -87,7 +88,7 @@ function userRoutes(api: FastifyInstance, { users }: IdentityServices): void {
       config: { acl: 'auth.users.{user_uuid}.read' },
       schema: { summary: 'Read a user', params: params('user_uuid'), response: { 200: UserSchema } },
     },
-    async (request) => users.get(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid)),
+    async (request) => users.get(scopingTenantOf(request), userOfPath(request, request.params.user_uuid)),
   );
   api.put<{ Params: UserPath; Body: UserUpdateInput }>(
     '/users/:user_uuid',
@@ -101,7 +102,7 @@ function userRoutes(api: FastifyInstance, { users }: IdentityServices): void {
       },
     },
     async (request) =>
-      users.update(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid), request.body),
+      users.update(scopingTenantOf(request), userOfPath(request, request.params.user_uuid), request.body),
   );
   api.delete<{ Params: UserPath }>(
     '/users/:user_uuid',
@@ -110,13 +111,13 @@ function userRoutes(api: FastifyInstance, { users }: IdentityServices): void {
       schema: { summary: 'Delete a user', params: params('user_uuid') },
     },
     async (request, reply) => {
-      await users.delete(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid));
+      await users.delete(scopingTenantOf(request), userOfPath(request, request.params.user_uuid));
       return reply.code(204).send();
     },
   );
 }
 
-function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): void {
+function credentialRoutes(api: FastifyInstance, { users }: AuthServices): void {
   api.put<{ Params: UserPath; Body: { old_password: string; new_password: string } }>(
     '/users/:user_uuid/password',
     {
@@ -129,7 +130,7 @@ function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): vo
     },
     async (request, reply) => {
       const { old_password, new_password } = request.body;
-      const user = userUuidOf(request, request.params.user_uuid);
+      const user = userOfPath(request, request.params.user_uuid);
       await users.changePassword(scopingTenantOf(request), user, old_password, new_password);
       return reply.code(204).send();
     },
@@ -151,7 +152,7 @@ function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): vo
       async (request) =>
         users.updateEmails(
           scopingTenantOf(request),
-          userUuidOf(request, request.params.user_uuid),
+          userOfPath(request, request.params.user_uuid),
           request.body.emails,
           admin,
         ),
@@ -159,7 +160,7 @@ function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): vo
   }
 }
 
-function associationRoutes(api: FastifyInstance, { users }: IdentityServices): void {
+function associationRoutes(api: FastifyInstance, { users }: AuthServices): void {
   api.get<{ Params: UserPath; Querystring: ListQuery }>(
     '/users/:user_uuid/groups',
     {
@@ -175,7 +176,7 @@ function associationRoutes(api: FastifyInstance, { users }: IdentityServices): v
       const { params: list, filters } = splitListQuery(request.query);
       return users.listGroups(
         scopingTenantOf(request),
-        userUuidOf(request, request.params.user_uuid),
+        userOfPath(request, request.params.user_uuid),
         filters,
         list,
       );
@@ -196,7 +197,7 @@ function associationRoutes(api: FastifyInstance, { users }: IdentityServices): v
       const { params: list, filters } = splitListQuery(request.query);
       return users.listPolicies(
         scopingTenantOf(request),
-        userUuidOf(request, request.params.user_uuid),
+        userOfPath(request, request.params.user_uuid),
         filters,
         list,
       );
@@ -217,7 +218,7 @@ function associationRoutes(api: FastifyInstance, { users }: IdentityServices): v
       async (request, reply) => {
         const args = [
           scopingTenantOf(request),
-          userUuidOf(request, request.params.user_uuid),
+          userOfPath(request, request.params.user_uuid),
           policyKeyOf(request.params.policy_uuid),
           accessGuardOf(request),
         ] as const;
@@ -230,11 +231,8 @@ function associationRoutes(api: FastifyInstance, { users }: IdentityServices): v
 
 export const usersPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'users',
-  async load({ api, resources, config }) {
-    const services = createIdentityServices({
-      uow: resources.uow,
-      passwordIterations: config.password_hash_iterations,
-    });
+  async load({ api, resources }) {
+    const { services } = resources;
     await api.register(async (scope) => {
       installLegacyErrors(scope);
       userRoutes(scope, services);

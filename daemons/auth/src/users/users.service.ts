@@ -4,15 +4,15 @@
  * a user or changing its password revokes its sessions, and linking a policy passes the guard.
  */
 import type { Tx, UnitOfWork } from '@wazo-ts/dao';
-import { type AccessGuard, assertMayAdd, assertMayRemove } from '../common/access-guard.js';
-import type { ListParams } from '../common/listing.js';
-import type { TenantTree } from '../common/tenant-tree.js';
+import type { ListParams } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
 import type { GroupFilters, GroupsDao } from '../groups/groups.dao.js';
 import { exposeGroup } from '../groups/groups.model.js';
+import { type AccessGuard, assertMayAdd, assertMayRemove } from '../policies/access-guard.js';
 import type { PoliciesDao, PolicyFilters } from '../policies/policies.dao.js';
 import { exposePolicy, type PolicyKey } from '../policies/policies.model.js';
 import type { PoliciesService } from '../policies/policies.service.js';
+import type { TenantTree } from '../tenant-tree/index.js';
 import type { UserFilters, UsersDao } from './users.dao.js';
 import {
   authenticationFailed,
@@ -71,7 +71,7 @@ export function createUsersService(deps: UsersServiceDeps) {
 
   /** Single users are looked up in the scoping tenant's whole subtree, as Wazo does. */
   const visibleUser = async (tx: AuthTx, tenantUuid: string, userUuid: string) => {
-    const tenantUuids = await tenants.subtree(tx, tenantUuid);
+    const tenantUuids = await tenants.subtreeOf(tx.db, tenantUuid);
     const user = await dao.find(tx, tenantUuids, userUuid);
     if (!user) throw unknownUser(userUuid);
     return { user, tenantUuids };
@@ -95,7 +95,9 @@ export function createUsersService(deps: UsersServiceDeps) {
   return {
     list: (scope: UserScope, filters: UserFilters, params: ListParams) =>
       uow.read(async (tx) => {
-        const tenantUuids = scope.recurse ? await tenants.subtree(tx, scope.tenantUuid) : [scope.tenantUuid];
+        const tenantUuids = scope.recurse
+          ? await tenants.subtreeOf(tx.db, scope.tenantUuid)
+          : [scope.tenantUuid];
         return dao.search(tx, tenantUuids, filters, params);
       }),
 

@@ -1,5 +1,5 @@
 /** Splits a validated list query string into the list parameters and the resource's filters. */
-import type { ListParams, SortDirection } from './listing.js';
+import type { ListParams, SortDirection } from '../db/listing.js';
 
 export interface ListQuery {
   search?: string;
