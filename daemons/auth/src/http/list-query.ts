@@ -10,13 +10,13 @@ export interface ListQuery {
   recurse?: boolean;
 }
 
-export function splitListQuery<F extends object>(
-  query: ListQuery & F,
-): {
+export interface SplitListQuery<F> {
   params: ListParams;
   recurse: boolean;
   filters: F;
-} {
+}
+
+export function splitListQuery<F extends object>(query: ListQuery & F): SplitListQuery<F> {
   const { search, order, direction, limit, offset, recurse, ...filters } = query;
   return {
     params: { search, order, direction, limit, offset },

@@ -4,6 +4,7 @@ import type { AuthConfig } from '../definition.js';
 import { installLegacyErrors } from '../http/legacy-errors.js';
 import { listQuerySchema } from '../http/list-schema.js';
 import { accessGuardOf, scopingTenantOf } from '../http/request-context.js';
+import { addAssociationRoutes, addSplitListRoute } from '../http/routes.js';
 import type { AuthResources } from '../resources.js';
 import type { PolicyFilters } from './policies.dao.js';
 import {
@@ -33,15 +34,6 @@ const ListQuery = listQuerySchema({
   booleanFilters: ['read_only'],
 });
 
-type ListQueryType = PolicyFilters & {
-  search?: string;
-  order?: string;
-  direction?: 'asc' | 'desc';
-  limit?: number;
-  offset?: number;
-  recurse: boolean;
-};
-
 interface PolicyPath {
   policy_uuid: string;
 }
@@ -53,32 +45,18 @@ export const policiesPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
     await api.register(async (scope) => {
       installLegacyErrors(scope);
 
-      scope.get<{ Querystring: ListQueryType }>(
-        '/policies',
-        {
-          config: { acl: 'auth.policies.read' },
-          schema: {
-            summary: 'List policies',
-            querystring: ListQuery,
-            response: {
-              200: {
-                type: 'object',
-                properties: { total: { type: 'integer' }, items: { type: 'array', items: PolicySchema } },
-              },
-            },
-          },
+      addSplitListRoute<unknown, PolicyFilters>(scope, {
+        path: '/policies',
+        acl: 'auth.policies.read',
+        summary: 'List policies',
+        querystring: ListQuery,
+        response: {
+          type: 'object',
+          properties: { total: { type: 'integer' }, items: { type: 'array', items: PolicySchema } },
         },
-        async (request) => {
-          const { search, order, direction, limit, offset, recurse, ...filters } = request.query;
-          return policies.list({ tenantUuid: scopingTenantOf(request), recurse }, filters, {
-            search,
-            order,
-            direction,
-            limit,
-            offset,
-          });
-        },
-      );
+        list: (tenantUuid, { params, recurse, filters }) =>
+          policies.list({ tenantUuid, recurse }, filters, params),
+      });
 
       scope.post<{ Body: PolicyCreateInput }>(
         '/policies',
@@ -138,29 +116,17 @@ export const policiesPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
         },
       );
 
-      for (const method of ['put', 'delete'] as const) {
-        scope[method]<{ Params: PolicyPath & { access: string } }>(
-          '/policies/:policy_uuid/acl/:access',
-          {
-            config: { acl: 'auth.policies.{policy_uuid}.update' },
-            schema: {
-              summary: method === 'put' ? 'Add an access to a policy' : 'Remove an access from a policy',
-              params: AccessParams,
-            },
-          },
-          async (request, reply) => {
-            const { policy_uuid, access } = request.params;
-            const args = [
-              scopingTenantOf(request),
-              policyKeyOf(policy_uuid),
-              access,
-              accessGuardOf(request),
-            ] as const;
-            await (method === 'put' ? policies.addAccess(...args) : policies.removeAccess(...args));
-            return reply.code(204).send();
-          },
-        );
-      }
+      addAssociationRoutes<PolicyPath & { access: string }>(scope, {
+        path: '/policies/:policy_uuid/acl/:access',
+        acl: { put: 'auth.policies.{policy_uuid}.update', delete: 'auth.policies.{policy_uuid}.update' },
+        summary: { put: 'Add an access to a policy', delete: 'Remove an access from a policy' },
+        params: AccessParams,
+        change: (verb, tenant, request) => {
+          const { policy_uuid, access } = request.params;
+          const args = [tenant, policyKeyOf(policy_uuid), access, accessGuardOf(request)] as const;
+          return verb === 'put' ? policies.addAccess(...args) : policies.removeAccess(...args);
+        },
+      });
     });
   },
 };

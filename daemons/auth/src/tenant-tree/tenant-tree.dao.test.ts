@@ -2,14 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { type AuthTestDatabase, createAuthTestDatabase, insertTenant } from '../testing/auth-database.js';
-import {
-  ancestorsOf,
-  isInSubtree,
-  masterTenantOf,
-  subtreeOf,
-  tenantTree,
-  userTenantOf,
-} from './tenant-tree.dao.js';
+import { ancestorsOf, isInSubtree, masterTenantOf, subtreeOf, tenantTree, userTenantOf } from './index.js';
 
 describe('tenant tree dao', () => {
   let t: AuthTestDatabase;

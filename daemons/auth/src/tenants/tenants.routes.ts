@@ -5,6 +5,7 @@
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { AuthConfig } from '../definition.js';
 import { scopingTenantOf } from '../http/request-context.js';
+import { addListRoute } from '../http/routes.js';
 import type { AuthResources } from '../resources.js';
 import type { TenantListParams } from './tenants.dao.js';
 import { emptyAddress, type TenantCreate, type TenantEdit } from './tenants.model.js';
@@ -46,18 +47,14 @@ export const tenantsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
     const { tenants } = resources.services;
     type WithParams = { Params: { tenant_uuid: string } };
 
-    api.get<{ Querystring: ListQuery }>(
-      '/tenants',
-      {
-        config: { acl: 'auth.tenants.read' },
-        schema: {
-          summary: 'List tenants',
-          querystring: TenantListQuery,
-          response: { 200: TenantPageSchema },
-        },
-      },
-      (request) => tenants.list(scopingTenantOf(request), listParamsOf(request.query)),
-    );
+    addListRoute<unknown, ListQuery>(api, {
+      path: '/tenants',
+      acl: 'auth.tenants.read',
+      summary: 'List tenants',
+      querystring: TenantListQuery,
+      response: TenantPageSchema,
+      list: (tenant, request) => tenants.list(tenant, listParamsOf(request.query)),
+    });
     api.post<{ Body: Partial<TenantCreate> }>(
       '/tenants',
       {

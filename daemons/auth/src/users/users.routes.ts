@@ -7,9 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthConfig } from '../definition.js';
 import { GroupSchema } from '../groups/groups.model.js';
 import { installLegacyErrors } from '../http/legacy-errors.js';
-import { type ListQuery, splitListQuery } from '../http/list-query.js';
 import { listQuerySchema, listResponseSchema } from '../http/list-schema.js';
 import { accessGuardOf, scopingTenantOf, userOfPath } from '../http/request-context.js';
+import { addAssociationRoutes, addSplitListRoute } from '../http/routes.js';
 import { PolicySchema, policyKeyOf } from '../policies/policies.model.js';
 import type { AuthResources } from '../resources.js';
 import type { AuthServices } from '../services.js';
@@ -59,21 +59,14 @@ interface UserPath {
 }
 
 function userRoutes(api: FastifyInstance, { users }: AuthServices): void {
-  api.get<{ Querystring: ListQuery & UserFilters }>(
-    '/users',
-    {
-      config: { acl: 'auth.users.read' },
-      schema: {
-        summary: 'List users',
-        querystring: UsersQuery,
-        response: { 200: listResponseSchema(UserSchema) },
-      },
-    },
-    async (request) => {
-      const { params: list, recurse, filters } = splitListQuery(request.query);
-      return users.list({ tenantUuid: scopingTenantOf(request), recurse }, filters, list);
-    },
-  );
+  addSplitListRoute<unknown, UserFilters>(api, {
+    path: '/users',
+    acl: 'auth.users.read',
+    summary: 'List users',
+    querystring: UsersQuery,
+    response: listResponseSchema(UserSchema),
+    list: (tenantUuid, { params, recurse, filters }) => users.list({ tenantUuid, recurse }, filters, params),
+  });
   api.post<{ Body: UserCreateInput }>(
     '/users',
     {
@@ -161,72 +154,44 @@ function credentialRoutes(api: FastifyInstance, { users }: AuthServices): void {
 }
 
 function associationRoutes(api: FastifyInstance, { users }: AuthServices): void {
-  api.get<{ Params: UserPath; Querystring: ListQuery }>(
-    '/users/:user_uuid/groups',
-    {
-      config: { acl: 'auth.users.{user_uuid}.groups.read' },
-      schema: {
-        summary: "List a user's groups",
-        params: params('user_uuid'),
-        querystring: UserGroupsQuery,
-        response: { 200: listResponseSchema(GroupSchema) },
-      },
+  addSplitListRoute<UserPath, object>(api, {
+    path: '/users/:user_uuid/groups',
+    acl: 'auth.users.{user_uuid}.groups.read',
+    summary: "List a user's groups",
+    params: params('user_uuid'),
+    querystring: UserGroupsQuery,
+    response: listResponseSchema(GroupSchema),
+    list: (tenant, { params, filters }, request) =>
+      users.listGroups(tenant, userOfPath(request, request.params.user_uuid), filters, params),
+  });
+  addSplitListRoute<UserPath, object>(api, {
+    path: '/users/:user_uuid/policies',
+    acl: 'auth.users.{user_uuid}.policies.read',
+    summary: "List a user's own policies",
+    params: params('user_uuid'),
+    querystring: UserPoliciesQuery,
+    response: listResponseSchema(PolicySchema),
+    list: (tenant, { params, filters }, request) =>
+      users.listPolicies(tenant, userOfPath(request, request.params.user_uuid), filters, params),
+  });
+  addAssociationRoutes<UserPath & { policy_uuid: string }>(api, {
+    path: '/users/:user_uuid/policies/:policy_uuid',
+    acl: {
+      put: 'auth.users.{user_uuid}.policies.{policy_uuid}.create',
+      delete: 'auth.users.{user_uuid}.policies.{policy_uuid}.delete',
     },
-    async (request) => {
-      const { params: list, filters } = splitListQuery(request.query);
-      return users.listGroups(
-        scopingTenantOf(request),
+    summary: { put: 'Give a policy to a user', delete: 'Take a policy from a user' },
+    params: params('user_uuid', 'policy_uuid'),
+    change: (verb, tenant, request) => {
+      const args = [
+        tenant,
         userOfPath(request, request.params.user_uuid),
-        filters,
-        list,
-      );
+        policyKeyOf(request.params.policy_uuid),
+        accessGuardOf(request),
+      ] as const;
+      return verb === 'put' ? users.addPolicy(...args) : users.removePolicy(...args);
     },
-  );
-  api.get<{ Params: UserPath; Querystring: ListQuery }>(
-    '/users/:user_uuid/policies',
-    {
-      config: { acl: 'auth.users.{user_uuid}.policies.read' },
-      schema: {
-        summary: "List a user's own policies",
-        params: params('user_uuid'),
-        querystring: UserPoliciesQuery,
-        response: { 200: listResponseSchema(PolicySchema) },
-      },
-    },
-    async (request) => {
-      const { params: list, filters } = splitListQuery(request.query);
-      return users.listPolicies(
-        scopingTenantOf(request),
-        userOfPath(request, request.params.user_uuid),
-        filters,
-        list,
-      );
-    },
-  );
-  for (const method of ['put', 'delete'] as const) {
-    api[method]<{ Params: UserPath & { policy_uuid: string } }>(
-      '/users/:user_uuid/policies/:policy_uuid',
-      {
-        config: {
-          acl: `auth.users.{user_uuid}.policies.{policy_uuid}.${method === 'put' ? 'create' : 'delete'}`,
-        },
-        schema: {
-          summary: method === 'put' ? 'Give a policy to a user' : 'Take a policy from a user',
-          params: params('user_uuid', 'policy_uuid'),
-        },
-      },
-      async (request, reply) => {
-        const args = [
-          scopingTenantOf(request),
-          userOfPath(request, request.params.user_uuid),
-          policyKeyOf(request.params.policy_uuid),
-          accessGuardOf(request),
-        ] as const;
-        await (method === 'put' ? users.addPolicy(...args) : users.removePolicy(...args));
-        return reply.code(204).send();
-      },
-    );
-  }
+  });
 }
 
 export const usersPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
