@@ -18,6 +18,7 @@ import { policiesDao } from './policies/policies.dao.js';
 import { createPoliciesService } from './policies/policies.service.js';
 import { refreshTokenDao } from './refresh-tokens/refresh-token.dao.js';
 import { refreshTokenNotifier } from './refresh-tokens/refresh-token.notifier.js';
+import { createRefreshTokenRevocation } from './refresh-tokens/refresh-token.revocation.js';
 import { createRefreshTokenService } from './refresh-tokens/refresh-token.service.js';
 import { sessionDao } from './sessions/session.dao.js';
 import { sessionNotifier } from './sessions/session.notifier.js';
@@ -63,6 +64,7 @@ function identityServices({ uow, config }: AuthServicesOptions) {
       hash: (password) => hashPassword(password, iterations),
       verify: (password, hash, salt) => verifyPassword(password, hash, salt, iterations),
     },
+    refreshTokens: createRefreshTokenRevocation({ dao: refreshTokenDao, notifier: refreshTokenNotifier }),
     newUuid: randomUUID,
   });
   const tenants = createTenantsService({

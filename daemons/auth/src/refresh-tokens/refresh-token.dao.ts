@@ -100,6 +100,13 @@ export const refreshTokenDao = {
     return rows;
   },
 
+  /** Deletes every refresh token of a user; gives the deleted ones (their events need them). */
+  async deleteAllOf(db: AuthDb, userUuid: string): Promise<RefreshToken[]> {
+    const { rows } = await sql<RefreshToken>`
+      DELETE FROM refresh_token WHERE user_uuid = ${userUuid} RETURNING ${columns}`.execute(db);
+    return rows;
+  },
+
   async delete(db: AuthDb, uuid: string): Promise<void> {
     await db.deleteFrom('refresh_token').where('uuid', '=', uuid).execute();
   },

@@ -148,7 +148,7 @@ describe('users and groups API', () => {
     assert.ok((await outboxNames()).includes('auth_session_deleted'));
   });
 
-  it('when the password is changed, then a wrong old one is 401 legacy and a right one revokes sessions', async () => {
+  it('when the password is changed, then a wrong old one is 401 legacy and a right one revokes sessions and refresh tokens', async () => {
     const u = (await call('POST', '/users', 'root', child, { username: 'erin', password: 'old' })).json();
     await addSession(u.uuid, child);
     await t.db
@@ -162,6 +162,7 @@ describe('users and groups API', () => {
     assert.equal(bad.statusCode, 401);
     assert.deepEqual(bad.json().reason, ['Authentication Failed']);
     assert.equal(await sessionsOf(u.uuid), 1);
+    const deletedBefore = (await outboxNames()).filter((n) => n === 'auth_refresh_token_deleted').length;
     const ok = await call('PUT', `/users/${u.uuid}/password`, 'root', child, {
       old_password: 'old',
       new_password: 'new',
@@ -173,7 +174,9 @@ describe('users and groups API', () => {
       .select('uuid')
       .where('user_uuid', '=', u.uuid)
       .execute();
-    assert.equal(refresh.length, 1);
+    assert.equal(refresh.length, 0);
+    const deletedAfter = (await outboxNames()).filter((n) => n === 'auth_refresh_token_deleted').length;
+    assert.equal(deletedAfter - deletedBefore, 1);
   });
 
   it('when e-mails are replaced, then exactly one main is required and only the admin route confirms', async () => {

@@ -1,7 +1,8 @@
 /**
  * Users' rules: logins (usernames and addresses) unique across tenants without regard to case,
  * users of another subtree do not exist, a new user joins its tenant's all-users group, disabling
- * a user or changing its password revokes its sessions, and linking a policy passes the guard.
+ * a user or changing its password revokes its sessions (a password change its refresh tokens too),
+ * and linking a policy passes the guard.
  */
 import type { Tx, UnitOfWork } from '@wazo-ts/dao';
 import type { ListParams } from '../db/listing.js';
@@ -12,6 +13,7 @@ import { type AccessGuard, assertMayAdd, assertMayRemove } from '../policies/acc
 import type { PoliciesDao, PolicyFilters } from '../policies/policies.dao.js';
 import { exposePolicy, type PolicyKey } from '../policies/policies.model.js';
 import type { PoliciesService } from '../policies/policies.service.js';
+import type { RefreshTokenRevocation } from '../refresh-tokens/index.js';
 import type { TenantTree } from '../tenant-tree/index.js';
 import type { UserFilters, UsersDao } from './users.dao.js';
 import {
@@ -46,6 +48,7 @@ export interface UsersServiceDeps {
   policiesDao: Pick<PoliciesDao, 'search'>;
   tenants: TenantTree;
   passwords: PasswordHasher;
+  refreshTokens: RefreshTokenRevocation;
   newUuid: () => string;
 }
 
@@ -172,6 +175,7 @@ export function createUsersService(deps: UsersServiceDeps) {
         const next = await deps.passwords.hash(newPassword);
         await dao.setPassword(tx, user.uuid, next.hash, next.salt);
         await revokeSessions(tx, user);
+        await deps.refreshTokens.revokeAllOf(tx, user.uuid);
       }),
 
     updateEmails: (tenantUuid: string, userUuid: string, emails: readonly EmailInput[], admin: boolean) =>
