@@ -138,12 +138,7 @@ export function createGroupsService(deps: GroupsServiceDeps) {
       uow.read(async (tx) => {
         const { group, tenantUuids } = await visibleGroup(tx, tenantUuid, groupUuid);
         const viewer = { tenantUuid, tenantUuids };
-        const page = await deps.policiesDao.search(
-          tx,
-          viewer,
-          { ...filters, group_uuid: group.uuid },
-          params,
-        );
+        const page = await deps.policiesDao.search(tx, viewer, filters, params, { group_uuid: group.uuid });
         return { ...page, items: page.items.map((record) => exposePolicy(record, viewer)) };
       }),
 

@@ -81,13 +81,18 @@ function filterClauses(filters: PolicyFilters, viewer: PolicyViewer): Expression
   return clauses;
 }
 
+/** Whose policies a sub-resource lists (`/users/{u}/policies`): it bounds `total` as well. */
+export type PolicyOwner = Pick<PolicyFilters, 'user_uuid' | 'group_uuid'>;
+
 export async function searchPolicies(
   tx: AuthTx,
   viewer: PolicyViewer,
   filters: PolicyFilters,
   params: ListParams,
+  owner: PolicyOwner = {},
 ): Promise<ListPage<PolicyRecord>> {
-  const visible = selectPolicies(tx).where(await visibleTo(tx, viewer));
+  let visible = selectPolicies(tx).where(await visibleTo(tx, viewer));
+  for (const clause of filterClauses(owner, viewer)) visible = visible.where(clause);
   let narrowed = visible;
   for (const clause of filterClauses(filters, viewer)) narrowed = narrowed.where(clause);
   if (params.search)

@@ -244,10 +244,17 @@ describe('users and groups API', () => {
     assert.equal((await call('GET', `/users?has_policy_slug=p1`, 'root', child)).json().filtered, 1);
     assert.equal((await call('GET', `/users?policy_slug=p1`, 'root', child)).json().filtered, 0);
     assert.equal((await call('PUT', `/users/${alice.uuid}/policies/p1`, 'root', child)).statusCode, 204);
-    assert.equal(
-      (await call('GET', `/users/${alice.uuid}/policies`, 'root', child)).json().items[0].slug,
-      'p1',
-    );
+    const own = (await call('GET', `/users/${alice.uuid}/policies`, 'root', child)).json();
+    assert.deepEqual([own.total, own.items[0].slug], [1, 'p1']);
+    const unmatched = (
+      await call('GET', `/users/${alice.uuid}/policies?search=nothing`, 'root', child)
+    ).json();
+    assert.deepEqual([unmatched.total, unmatched.items], [1, []]);
+    const bob = (await call('POST', '/users', 'root', child, { username: 'policyless' })).json();
+    const none = (await call('GET', `/users/${bob.uuid}/policies`, 'root', child)).json();
+    assert.deepEqual([none.total, none.items], [0, []]);
+    const groupPolicies = (await call('GET', `/groups/${local.uuid}/policies`, 'root', child)).json();
+    assert.equal(groupPolicies.total, 1);
     assert.equal((await call('GET', `/users?policy_uuid=${policy.uuid}`, 'root', child)).json().filtered, 1);
   });
 

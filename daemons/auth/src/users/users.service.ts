@@ -211,7 +211,8 @@ export function createUsersService(deps: UsersServiceDeps) {
       uow.read(async (tx) => {
         const { user, tenantUuids } = await visibleUser(tx, tenantUuid, userUuid);
         const viewer = { tenantUuid, tenantUuids };
-        const page = await deps.policiesDao.search(tx, viewer, { ...filters, user_uuid: user.uuid }, params);
+        // `total` counts this user's policies the caller sees, not every policy it sees (as Wazo).
+        const page = await deps.policiesDao.search(tx, viewer, filters, params, { user_uuid: user.uuid });
         return { ...page, items: page.items.map((record) => exposePolicy(record, viewer)) };
       }),
 
