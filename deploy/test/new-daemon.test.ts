@@ -6,7 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT } from './support/commands.js';
@@ -40,7 +48,12 @@ describe('npm run new-daemon', () => {
     ]);
     assert.equal(generated.status, 0, generated.output);
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => {
+    rmSync(root, { recursive: true, force: true });
+    try {
+      rmdirSync(join(REPO_ROOT, '.scratch')); // only when no other run is using it
+    } catch {}
+  });
 
   it('when generated, then the workspace has the layout of websocketd and is wired into the project', () => {
     const pkg = JSON.parse(readFileSync(daemon('package.json'), 'utf8'));
