@@ -16,3 +16,4 @@ export {
   startDaemonProcess,
 } from './daemon-process.js';
 export { call, type TestRequest, type TestResponse } from './http-client.js';
+export { undocumentedAnswers } from './openapi-coverage.js';
