@@ -1,29 +1,21 @@
 /** `/groups`, `/groups/{group_uuid}`, its users and its policies: ACL, schema, one service call. */
-import type { DaemonPlugin } from '@wazo-ts/daemon';
-import type { FastifyInstance } from 'fastify';
+import type { DaemonApi, DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent } from '@wazo-ts/daemon/schema';
 import type { AuthConfig } from '../definition.js';
 import { installLegacyErrors } from '../http/legacy-errors.js';
 import { listQuerySchema, listResponseSchema } from '../http/list-schema.js';
+import { pathParams } from '../http/path-params.js';
 import { accessGuardOf, scopingTenantOf, userOfPath } from '../http/request-context.js';
 import { addAssociationRoutes, addSplitListRoute } from '../http/routes.js';
 import { PolicySchema, policyKeyOf } from '../policies/policies.model.js';
 import type { AuthResources } from '../resources.js';
 import type { AuthServices } from '../services.js';
 import { UserSchema } from '../users/users.model.js';
-import type { GroupFilters } from './groups.dao.js';
-import {
-  type GroupCreateInput,
-  GroupCreateSchema,
-  GroupSchema,
-  type GroupUpdateInput,
-  GroupUpdateSchema,
-} from './groups.model.js';
+import { GroupCreateSchema, GroupSchema, GroupUpdateSchema } from './groups.model.js';
 
-const params = (...names: string[]) => ({
-  type: 'object',
-  properties: Object.fromEntries(names.map((n) => [n, { type: 'string', minLength: 1 }])),
-  required: names,
-});
+const GroupParams = pathParams(['group_uuid'], { minLength: 1 });
+const GroupUserParams = pathParams(['group_uuid', 'user_uuid'], { minLength: 1 });
+const GroupPolicyParams = pathParams(['group_uuid', 'policy_uuid'], { minLength: 1 });
 
 const GroupsQuery = listQuerySchema({
   order: ['name', 'slug', 'uuid', 'read_only'],
@@ -39,12 +31,8 @@ const GroupPoliciesQuery = listQuerySchema({
   filters: ['uuid', 'name', 'slug'],
 });
 
-interface GroupPath {
-  group_uuid: string;
-}
-
-function groupRoutes(api: FastifyInstance, { groups }: AuthServices): void {
-  addSplitListRoute<unknown, GroupFilters>(api, {
+function groupRoutes(api: DaemonApi, { groups }: AuthServices): void {
+  addSplitListRoute(api, {
     path: '/groups',
     acl: 'auth.groups.read',
     summary: 'List groups',
@@ -52,7 +40,7 @@ function groupRoutes(api: FastifyInstance, { groups }: AuthServices): void {
     response: listResponseSchema(GroupSchema),
     list: (tenantUuid, { params, recurse, filters }) => groups.list({ tenantUuid, recurse }, filters, params),
   });
-  api.post<{ Body: GroupCreateInput }>(
+  api.post(
     '/groups',
     {
       config: { acl: 'auth.groups.create' },
@@ -60,59 +48,59 @@ function groupRoutes(api: FastifyInstance, { groups }: AuthServices): void {
     },
     async (request) => groups.create(scopingTenantOf(request), request.body),
   );
-  api.get<{ Params: GroupPath }>(
+  api.get(
     '/groups/:group_uuid',
     {
       config: { acl: 'auth.groups.{group_uuid}.read' },
-      schema: { summary: 'Read a group', params: params('group_uuid'), response: { 200: GroupSchema } },
+      schema: { summary: 'Read a group', params: GroupParams, response: { 200: GroupSchema } },
     },
     async (request) => groups.get(scopingTenantOf(request), request.params.group_uuid),
   );
-  api.put<{ Params: GroupPath; Body: GroupUpdateInput }>(
+  api.put(
     '/groups/:group_uuid',
     {
       config: { acl: 'auth.groups.{group_uuid}.update' },
       schema: {
         summary: 'Rename a group',
-        params: params('group_uuid'),
+        params: GroupParams,
         body: GroupUpdateSchema,
         response: { 200: GroupSchema },
       },
     },
     async (request) => groups.update(scopingTenantOf(request), request.params.group_uuid, request.body),
   );
-  api.delete<{ Params: GroupPath }>(
+  api.delete(
     '/groups/:group_uuid',
     {
       config: { acl: 'auth.groups.{group_uuid}.delete' },
-      schema: { summary: 'Delete a group', params: params('group_uuid') },
+      schema: { summary: 'Delete a group', params: GroupParams, response: { 204: NoContent } },
     },
     async (request, reply) => {
       await groups.delete(scopingTenantOf(request), request.params.group_uuid);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }
 
-function memberRoutes(api: FastifyInstance, { groups }: AuthServices): void {
-  addSplitListRoute<GroupPath, object>(api, {
+function memberRoutes(api: DaemonApi, { groups }: AuthServices): void {
+  addSplitListRoute(api, {
     path: '/groups/:group_uuid/users',
     acl: 'auth.groups.{group_uuid}.users.read',
     summary: "List a group's users",
-    params: params('group_uuid'),
+    params: GroupParams,
     querystring: GroupUsersQuery,
     response: listResponseSchema(UserSchema),
     list: (tenant, { params, filters }, request) =>
       groups.listUsers(tenant, request.params.group_uuid, filters, params),
   });
-  addAssociationRoutes<GroupPath & { user_uuid: string }>(api, {
+  addAssociationRoutes(api, {
     path: '/groups/:group_uuid/users/:user_uuid',
     acl: {
       put: 'auth.groups.{group_uuid}.users.{user_uuid}.create',
       delete: 'auth.groups.{group_uuid}.users.{user_uuid}.delete',
     },
     summary: { put: 'Add a user to a group', delete: 'Remove a user from a group' },
-    params: params('group_uuid', 'user_uuid'),
+    params: GroupUserParams,
     change: (verb, tenant, request) => {
       const user = userOfPath(request, request.params.user_uuid);
       const { group_uuid } = request.params;
@@ -123,25 +111,25 @@ function memberRoutes(api: FastifyInstance, { groups }: AuthServices): void {
   });
 }
 
-function policyRoutes(api: FastifyInstance, { groups }: AuthServices): void {
-  addSplitListRoute<GroupPath, object>(api, {
+function policyRoutes(api: DaemonApi, { groups }: AuthServices): void {
+  addSplitListRoute(api, {
     path: '/groups/:group_uuid/policies',
     acl: 'auth.groups.{group_uuid}.policies.read',
     summary: "List a group's policies",
-    params: params('group_uuid'),
+    params: GroupParams,
     querystring: GroupPoliciesQuery,
     response: listResponseSchema(PolicySchema),
     list: (tenant, { params, filters }, request) =>
       groups.listPolicies(tenant, request.params.group_uuid, filters, params),
   });
-  addAssociationRoutes<GroupPath & { policy_uuid: string }>(api, {
+  addAssociationRoutes(api, {
     path: '/groups/:group_uuid/policies/:policy_uuid',
     acl: {
       put: 'auth.groups.{group_uuid}.policies.{policy_uuid}.create',
       delete: 'auth.groups.{group_uuid}.policies.{policy_uuid}.delete',
     },
     summary: { put: 'Give a policy to a group', delete: 'Take a policy from a group' },
-    params: params('group_uuid', 'policy_uuid'),
+    params: GroupPolicyParams,
     change: (verb, tenant, request) => {
       const args = [
         tenant,

@@ -1,14 +1,11 @@
 /** Splits a validated list query string into the list parameters and the resource's filters. */
-import type { ListParams, SortDirection } from '../db/listing.js';
+import type { ListParams } from '../db/listing.js';
+import type { ListQuery } from './list-schema.js';
 
-export interface ListQuery {
-  search?: string;
-  order?: string;
-  direction?: SortDirection;
-  limit?: number;
-  offset?: number;
-  recurse?: boolean;
-}
+export type { ListQuery };
+
+/** What a query carries beyond the common list parameters: the resource's own filters. */
+export type FiltersOf<Q> = Omit<Q, keyof ListQuery>;
 
 export interface SplitListQuery<F> {
   params: ListParams;
@@ -16,11 +13,11 @@ export interface SplitListQuery<F> {
   filters: F;
 }
 
-export function splitListQuery<F extends object>(query: ListQuery & F): SplitListQuery<F> {
+export function splitListQuery<Q extends ListQuery>(query: Q): SplitListQuery<FiltersOf<Q>> {
   const { search, order, direction, limit, offset, recurse, ...filters } = query;
   return {
     params: { search, order, direction, limit, offset },
     recurse: recurse === true,
-    filters: filters as F,
+    filters: filters as FiltersOf<Q>,
   };
 }

@@ -3,12 +3,13 @@
  * the JSON schemas and makes one service call, seen from the request's scoping tenant.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent, type Static } from '@wazo-ts/daemon/schema';
 import type { AuthConfig } from '../definition.js';
 import { scopingTenantOf } from '../http/request-context.js';
 import { addListRoute } from '../http/routes.js';
 import type { AuthResources } from '../resources.js';
 import type { TenantListParams } from './tenants.dao.js';
-import { emptyAddress, type TenantCreate, type TenantEdit } from './tenants.model.js';
+import { emptyAddress, type TenantEdit } from './tenants.model.js';
 import {
   DomainsSchema,
   TenantCreateBody,
@@ -21,7 +22,7 @@ import {
 } from './tenants.schemas.js';
 
 /** Wazo's post-load: domains unique and sorted, the address always complete. */
-function editOf(body: Partial<TenantEdit>): TenantEdit {
+function editOf(body: Static<typeof TenantEditBody>): TenantEdit {
   return {
     name: body.name ?? null,
     contact: body.contact ?? null,
@@ -32,9 +33,7 @@ function editOf(body: Partial<TenantEdit>): TenantEdit {
   };
 }
 
-type ListQuery = Omit<TenantListParams, 'uuids'> & { uuids?: string | string[] };
-
-function listParamsOf(query: ListQuery): TenantListParams {
+function listParamsOf(query: Static<typeof TenantListQuery>): TenantListParams {
   const { uuids, ...rest } = query;
   if (uuids === undefined) return rest;
   const list = (Array.isArray(uuids) ? uuids : uuids.split(',')).filter(Boolean);
@@ -45,9 +44,7 @@ export const tenantsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'tenants',
   load({ api, resources }) {
     const { tenants } = resources.services;
-    type WithParams = { Params: { tenant_uuid: string } };
-
-    addListRoute<unknown, ListQuery>(api, {
+    addListRoute(api, {
       path: '/tenants',
       acl: 'auth.tenants.read',
       summary: 'List tenants',
@@ -55,7 +52,7 @@ export const tenantsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
       response: TenantPageSchema,
       list: (tenant, request) => tenants.list(tenant, listParamsOf(request.query)),
     });
-    api.post<{ Body: Partial<TenantCreate> }>(
+    api.post(
       '/tenants',
       {
         config: { acl: 'auth.tenants.create' },
@@ -68,7 +65,7 @@ export const tenantsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
           slug: request.body.slug ?? null,
         }),
     );
-    api.get<WithParams>(
+    api.get(
       '/tenants/:tenant_uuid',
       {
         config: { acl: 'auth.tenants.{tenant_uuid}.read' },
@@ -76,7 +73,7 @@ export const tenantsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
       },
       (request) => tenants.get(scopingTenantOf(request), request.params.tenant_uuid),
     );
-    api.put<WithParams & { Body: Partial<TenantEdit> }>(
+    api.put(
       '/tenants/:tenant_uuid',
       {
         config: { acl: 'auth.tenants.{tenant_uuid}.update' },
@@ -89,18 +86,18 @@ export const tenantsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
       },
       (request) => tenants.update(scopingTenantOf(request), request.params.tenant_uuid, editOf(request.body)),
     );
-    api.delete<WithParams>(
+    api.delete(
       '/tenants/:tenant_uuid',
       {
         config: { acl: 'auth.tenants.{tenant_uuid}.delete' },
-        schema: { summary: 'Delete a tenant', params: TenantParams },
+        schema: { summary: 'Delete a tenant', params: TenantParams, response: { 204: NoContent } },
       },
       async (request, reply) => {
         await tenants.delete(scopingTenantOf(request), request.params.tenant_uuid);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
-    api.get<WithParams>(
+    api.get(
       '/tenants/:tenant_uuid/domains',
       {
         config: { acl: 'auth.tenants.{tenant_uuid}.domains.read' },
@@ -112,11 +109,15 @@ export const tenantsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
       },
       (request) => tenants.domains(scopingTenantOf(request), request.params.tenant_uuid),
     );
-    api.put<{ Params: { tenant_uuid: string; parent_uuid: string } }>(
+    api.put(
       '/tenants/:tenant_uuid/parent/:parent_uuid',
       {
         config: { acl: 'auth.tenants.{tenant_uuid}.parent.{parent_uuid}.update' },
-        schema: { summary: 'Move a tenant under another parent', params: TenantParentParams },
+        schema: {
+          summary: 'Move a tenant under another parent',
+          params: TenantParentParams,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         await tenants.setParent(
@@ -124,7 +125,7 @@ export const tenantsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
           request.params.tenant_uuid,
           request.params.parent_uuid,
         );
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

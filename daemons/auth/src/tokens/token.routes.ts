@@ -4,18 +4,17 @@
  */
 import { authSessionDeleted, authTenantDeleted } from '@wazo-ts/bus';
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent } from '@wazo-ts/daemon/schema';
 import { isWazoError } from '@wazo-ts/errors';
 import type { FastifyReply } from 'fastify';
 import type { AuthConfig } from '../definition.js';
 import type { AuthResources } from '../resources.js';
 import { parseBasicAuth } from './basic-auth.js';
 import { createPurger } from './purge.js';
-import type { TokenRequest } from './token.model.js';
 import * as schemas from './token.schemas.js';
 import { evictFor } from './token-eviction.js';
 
 const legacy = { public: true, errorShape: 'legacy' } as const;
-type TokenParams = { Params: { token: string }; Querystring: { scope?: string; tenant?: string } };
 
 /** The guard's 429 tells when to come back, as HTTP clients expect. */
 function withRetryAfter(reply: FastifyReply, err: unknown): never {
@@ -38,14 +37,14 @@ export const tokensPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
     lifecycle.onStart(() => purger.start());
     lifecycle.onStop(() => purger.stop());
 
-    api.post<{ Body: TokenRequest }>(
+    api.post(
       '/token',
       {
         config: legacy,
         schema: {
           summary: 'Create a token (HTTP Basic login, or a refresh token with its client_id)',
-          body: schemas.tokenBodySchema,
-          response: { 200: schemas.tokenResponseSchema },
+          body: schemas.TokenRequestSchema,
+          response: { 200: schemas.TokenResponseSchema },
         },
       },
       async (request, reply) => {
@@ -64,37 +63,45 @@ export const tokensPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
       },
     );
     // HEAD before GET: Fastify would otherwise derive a HEAD route from the GET one (200, not 204).
-    api.head<TokenParams>(
+    api.head(
       '/token/:token',
-      { config: legacy, schema: { params: schemas.tokenParams, querystring: schemas.checkQuery } },
+      {
+        config: legacy,
+        schema: {
+          summary: 'Check a token, a scope and a tenant if given (204, no body)',
+          params: schemas.TokenParams,
+          querystring: schemas.CheckQuery,
+          response: { 204: NoContent },
+        },
+      },
       async (request, reply) => {
         await tokens.check(request.params.token, request.query.scope, request.query.tenant);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
-    api.get<TokenParams>(
+    api.get(
       '/token/:token',
       {
         config: legacy,
         schema: {
           summary: 'Read a token, checking a scope and a tenant if given',
-          params: schemas.tokenParams,
-          querystring: schemas.checkQuery,
-          response: { 200: schemas.tokenResponseSchema },
+          params: schemas.TokenParams,
+          querystring: schemas.CheckQuery,
+          response: { 200: schemas.TokenResponseSchema },
         },
       },
       async (request) => ({
         data: await tokens.check(request.params.token, request.query.scope, request.query.tenant),
       }),
     );
-    api.delete<TokenParams>(
+    api.delete(
       '/token/:token',
       {
         config: legacy,
         schema: {
           summary: 'Revoke a token and its session',
-          params: schemas.tokenParams,
-          response: { 200: schemas.legacyDeleteResponse },
+          params: schemas.TokenParams,
+          response: { 200: schemas.LegacyDeleteResponse },
         },
       },
       async (request) => {
@@ -102,15 +109,15 @@ export const tokensPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
         return { data: { message: 'success' } };
       },
     );
-    api.post<{ Params: { token: string }; Body: { scopes?: string[]; tenant_uuid?: string | null } }>(
+    api.post(
       '/token/:token/scopes/check',
       {
         config: legacy,
         schema: {
           summary: 'Check several scopes at once',
-          params: schemas.tokenParams,
-          body: schemas.scopesBody,
-          response: { 200: schemas.scopesResponse },
+          params: schemas.TokenParams,
+          body: schemas.ScopesBody,
+          response: { 200: schemas.ScopesResponse },
         },
       },
       async (request) =>

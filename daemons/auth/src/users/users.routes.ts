@@ -2,35 +2,30 @@
  * `/users`, `/users/{user_uuid}` and its password, e-mails, groups and policies. A path's `me`
  * stands for the caller's own user (its ACL's `me` already matches the caller's uuid).
  */
-import type { DaemonPlugin } from '@wazo-ts/daemon';
-import type { FastifyInstance } from 'fastify';
+import type { DaemonApi, DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent, Type } from '@wazo-ts/daemon/schema';
 import type { AuthConfig } from '../definition.js';
 import { GroupSchema } from '../groups/groups.model.js';
 import { installLegacyErrors } from '../http/legacy-errors.js';
 import { listQuerySchema, listResponseSchema } from '../http/list-schema.js';
+import { pathParams } from '../http/path-params.js';
 import { accessGuardOf, scopingTenantOf, userOfPath } from '../http/request-context.js';
 import { addAssociationRoutes, addSplitListRoute } from '../http/routes.js';
 import { PolicySchema, policyKeyOf } from '../policies/policies.model.js';
 import type { AuthResources } from '../resources.js';
 import type { AuthServices } from '../services.js';
-import type { UserFilters } from './users.dao.js';
 import {
-  type EmailInput,
+  AdminEmailsUpdateSchema,
   EmailSchema,
-  emailsUpdateSchema,
+  EmailsUpdateSchema,
   PasswordChangeSchema,
-  type UserCreateInput,
   UserCreateSchema,
   UserSchema,
-  type UserUpdateInput,
   UserUpdateSchema,
 } from './users.model.js';
 
-const params = (...names: string[]) => ({
-  type: 'object',
-  properties: Object.fromEntries(names.map((n) => [n, { type: 'string', minLength: 1 }])),
-  required: names,
-});
+const UserParams = pathParams(['user_uuid'], { minLength: 1 });
+const UserPolicyParams = pathParams(['user_uuid', 'policy_uuid'], { minLength: 1 });
 
 const UsersQuery = listQuerySchema({
   order: ['username', 'firstname', 'lastname'],
@@ -54,12 +49,8 @@ const UserPoliciesQuery = listQuerySchema({
   filters: ['uuid', 'name', 'slug'],
 });
 
-interface UserPath {
-  user_uuid: string;
-}
-
-function userRoutes(api: FastifyInstance, { users }: AuthServices): void {
-  addSplitListRoute<unknown, UserFilters>(api, {
+function userRoutes(api: DaemonApi, { users }: AuthServices): void {
+  addSplitListRoute(api, {
     path: '/users',
     acl: 'auth.users.read',
     summary: 'List users',
@@ -67,7 +58,7 @@ function userRoutes(api: FastifyInstance, { users }: AuthServices): void {
     response: listResponseSchema(UserSchema),
     list: (tenantUuid, { params, recurse, filters }) => users.list({ tenantUuid, recurse }, filters, params),
   });
-  api.post<{ Body: UserCreateInput }>(
+  api.post(
     '/users',
     {
       config: { acl: 'auth.users.create' },
@@ -75,21 +66,21 @@ function userRoutes(api: FastifyInstance, { users }: AuthServices): void {
     },
     async (request) => users.create(scopingTenantOf(request), request.body),
   );
-  api.get<{ Params: UserPath }>(
+  api.get(
     '/users/:user_uuid',
     {
       config: { acl: 'auth.users.{user_uuid}.read' },
-      schema: { summary: 'Read a user', params: params('user_uuid'), response: { 200: UserSchema } },
+      schema: { summary: 'Read a user', params: UserParams, response: { 200: UserSchema } },
     },
     async (request) => users.get(scopingTenantOf(request), userOfPath(request, request.params.user_uuid)),
   );
-  api.put<{ Params: UserPath; Body: UserUpdateInput }>(
+  api.put(
     '/users/:user_uuid',
     {
       config: { acl: 'auth.users.{user_uuid}.update' },
       schema: {
         summary: 'Replace a user',
-        params: params('user_uuid'),
+        params: UserParams,
         body: UserUpdateSchema,
         response: { 200: UserSchema },
       },
@@ -97,39 +88,40 @@ function userRoutes(api: FastifyInstance, { users }: AuthServices): void {
     async (request) =>
       users.update(scopingTenantOf(request), userOfPath(request, request.params.user_uuid), request.body),
   );
-  api.delete<{ Params: UserPath }>(
+  api.delete(
     '/users/:user_uuid',
     {
       config: { acl: 'auth.users.{user_uuid}.delete' },
-      schema: { summary: 'Delete a user', params: params('user_uuid') },
+      schema: { summary: 'Delete a user', params: UserParams, response: { 204: NoContent } },
     },
     async (request, reply) => {
       await users.delete(scopingTenantOf(request), userOfPath(request, request.params.user_uuid));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }
 
-function credentialRoutes(api: FastifyInstance, { users }: AuthServices): void {
-  api.put<{ Params: UserPath; Body: { old_password: string; new_password: string } }>(
+function credentialRoutes(api: DaemonApi, { users }: AuthServices): void {
+  api.put(
     '/users/:user_uuid/password',
     {
       config: { acl: 'auth.users.{user_uuid}.password.update' },
       schema: {
         summary: "Change a user's password",
-        params: params('user_uuid'),
+        params: UserParams,
         body: PasswordChangeSchema,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
       const { old_password, new_password } = request.body;
       const user = userOfPath(request, request.params.user_uuid);
       await users.changePassword(scopingTenantOf(request), user, old_password, new_password);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
   for (const admin of [false, true]) {
-    api.put<{ Params: UserPath; Body: { emails: EmailInput[] } }>(
+    api.put(
       admin ? '/admin/users/:user_uuid/emails' : '/users/:user_uuid/emails',
       {
         config: { acl: `auth.${admin ? 'admin.' : ''}users.{user_uuid}.emails.update` },
@@ -137,9 +129,9 @@ function credentialRoutes(api: FastifyInstance, { users }: AuthServices): void {
           summary: admin
             ? "Set a user's e-mail addresses (confirmed or not)"
             : "Set a user's e-mail addresses",
-          params: params('user_uuid'),
-          body: emailsUpdateSchema(admin),
-          response: { 200: { type: 'array', items: EmailSchema } },
+          params: UserParams,
+          body: admin ? AdminEmailsUpdateSchema : EmailsUpdateSchema,
+          response: { 200: Type.Array(EmailSchema) },
         },
       },
       async (request) =>
@@ -153,35 +145,35 @@ function credentialRoutes(api: FastifyInstance, { users }: AuthServices): void {
   }
 }
 
-function associationRoutes(api: FastifyInstance, { users }: AuthServices): void {
-  addSplitListRoute<UserPath, object>(api, {
+function associationRoutes(api: DaemonApi, { users }: AuthServices): void {
+  addSplitListRoute(api, {
     path: '/users/:user_uuid/groups',
     acl: 'auth.users.{user_uuid}.groups.read',
     summary: "List a user's groups",
-    params: params('user_uuid'),
+    params: UserParams,
     querystring: UserGroupsQuery,
     response: listResponseSchema(GroupSchema),
     list: (tenant, { params, filters }, request) =>
       users.listGroups(tenant, userOfPath(request, request.params.user_uuid), filters, params),
   });
-  addSplitListRoute<UserPath, object>(api, {
+  addSplitListRoute(api, {
     path: '/users/:user_uuid/policies',
     acl: 'auth.users.{user_uuid}.policies.read',
     summary: "List a user's own policies",
-    params: params('user_uuid'),
+    params: UserParams,
     querystring: UserPoliciesQuery,
     response: listResponseSchema(PolicySchema),
     list: (tenant, { params, filters }, request) =>
       users.listPolicies(tenant, userOfPath(request, request.params.user_uuid), filters, params),
   });
-  addAssociationRoutes<UserPath & { policy_uuid: string }>(api, {
+  addAssociationRoutes(api, {
     path: '/users/:user_uuid/policies/:policy_uuid',
     acl: {
       put: 'auth.users.{user_uuid}.policies.{policy_uuid}.create',
       delete: 'auth.users.{user_uuid}.policies.{policy_uuid}.delete',
     },
     summary: { put: 'Give a policy to a user', delete: 'Take a policy from a user' },
-    params: params('user_uuid', 'policy_uuid'),
+    params: UserPolicyParams,
     change: (verb, tenant, request) => {
       const args = [
         tenant,

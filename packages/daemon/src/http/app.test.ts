@@ -3,12 +3,16 @@ import { after, before, describe, it } from 'node:test';
 import { createBusConsumer, createBusPublisher, createMemoryTransport } from '@wazo-ts/bus';
 import { ConflictError } from '@wazo-ts/errors';
 import pino from 'pino';
+import { parse } from 'yaml';
 import { createFakeTokenVerifier } from '../auth/testing/fake-verifier.js';
 import { loadConfig } from '../config/index.js';
 import { helloDaemon } from '../example/definition.js';
 import { greetingsPlugin } from '../example/greetings.plugin.js';
 import { createStatusAggregator } from '../status/status.js';
+import { undocumentedAnswers } from '../testing/openapi-coverage.js';
 import { type BuildAppOptions, buildDaemonApp, type DaemonApp } from './app.js';
+
+type OpenApi = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
 
 const verifier = createFakeTokenVerifier();
 verifier.add({ token: 'admin', acl: ['hello.#'], metadata: { tenant_uuid: 't1' } });
@@ -200,6 +204,21 @@ describe('daemon HTTP app', () => {
       payload: [{ op: 'remove', path: '/debug' }],
     });
     assert.equal(bad.statusCode, 400);
+  });
+
+  it('when the OpenAPI document is read, then every operation documents its answer', async () => {
+    const res = await daemon.app.inject({ url: '/1.0/api/api.yml' });
+    // The two routes this test adds to provoke errors answer nothing but errors.
+    assert.deepEqual(undocumentedAnswers(res.body, ['GET /1.0/conflict', 'GET /1.0/boom']), []);
+    assert.doesNotMatch(res.body, /~kind|\[Kind\]|~optional/, 'no TypeBox internals');
+    const created = (parse(res.body) as OpenApi).paths['/1.0/greetings'].post.responses;
+    assert.deepEqual(Object.keys(created), ['201']);
+  });
+
+  it('when a route has no response schema, then the document says so (the coverage check fails)', () => {
+    const yaml =
+      'paths:\n  /x:\n    get:\n      responses:\n        "200":\n          description: Default Response\n';
+    assert.deepEqual(undocumentedAnswers(yaml), ['GET /x']);
   });
 
   it('when the routes are listed, then each carries its access declaration', () => {

@@ -6,6 +6,7 @@
  * `/<version>`.
  */
 import cors from '@fastify/cors';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -15,6 +16,7 @@ import Fastify, {
 import type { Logger } from 'pino';
 import type { TokenVerifier } from '../auth/types.js';
 import type { BaseConfig } from '../config/schema.js';
+import type { DaemonApi } from '../plugins/types.js';
 import type { StatusAggregator } from '../status/status.js';
 import { createAjv } from './validation.js';
 import './fastify-types.js';
@@ -43,7 +45,7 @@ export interface BuildAppOptions {
   /** Applies `PATCH /config` (Wazo allows only `debug`). */
   setDebug: (debug: boolean) => void;
   /** Registers the daemon's routes (its plugins) under `/<version>`. */
-  registerApi: (api: FastifyInstance) => Promise<void>;
+  registerApi: (api: DaemonApi) => Promise<void>;
 }
 
 export interface DaemonApp {
@@ -101,7 +103,7 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
   await app.register(
     async (api) => {
       installCoreRoutes(api, options, app);
-      await options.registerApi(api);
+      await options.registerApi(api.withTypeProvider<TypeBoxTypeProvider>());
     },
     { prefix: `/${options.apiVersion}` },
   );

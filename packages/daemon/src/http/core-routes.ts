@@ -5,19 +5,18 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { applyConfigPatch } from '../logging/index.js';
+import { NoContent, OpenObject, Type } from '../schema/index.js';
 import type { BuildAppOptions } from './app.js';
 import { openApiYaml } from './openapi.js';
 
-const StatusSchema = { type: 'object', additionalProperties: true } as const;
+// Each component reports its own keys (a plugin's `cache_items`...): genuinely open.
+const StatusSchema = OpenObject({ description: 'Each component with its `status` and own keys' });
+// The daemon's whole effective configuration, whose keys each daemon's config schema decides.
+const ConfigSchema = OpenObject({ description: 'The effective configuration, secrets masked' });
 
-const PatchSchema = {
-  type: 'array',
-  items: {
-    type: 'object',
-    properties: { op: { type: 'string' }, path: { type: 'string' }, value: {} },
-    required: ['op', 'path'],
-  },
-} as const;
+const PatchSchema = Type.Array(
+  Type.Object({ op: Type.String(), path: Type.String(), value: Type.Optional(Type.Unknown()) }),
+);
 
 type CoreOptions = Pick<BuildAppOptions, 'name' | 'status' | 'maskedConfig' | 'setDebug' | 'config'>;
 
@@ -25,7 +24,14 @@ export function installCoreRoutes(api: FastifyInstance, options: CoreOptions, ro
   const { name, status } = options;
   api.head(
     '/status',
-    { config: { public: true }, schema: { tags: ['status'], summary: 'Liveness: 200 healthy, 503 not' } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ['status'],
+        summary: 'Liveness: 200 healthy, 503 not',
+        response: { 200: NoContent, 503: NoContent },
+      },
+    },
     async (_req, reply) => reply.code(status.healthy() ? 200 : 503).send(),
   );
   api.get(
@@ -41,7 +47,11 @@ export function installCoreRoutes(api: FastifyInstance, options: CoreOptions, ro
     '/config',
     {
       config: { acl: `${name}.config.read` },
-      schema: { tags: ['config'], summary: 'The effective configuration (secrets masked)' },
+      schema: {
+        tags: ['config'],
+        summary: 'The effective configuration (secrets masked)',
+        response: { 200: ConfigSchema },
+      },
     },
     async () => options.maskedConfig(),
   );
@@ -53,6 +63,7 @@ export function installCoreRoutes(api: FastifyInstance, options: CoreOptions, ro
         tags: ['config'],
         summary: 'Change the debug flag at runtime (not persisted)',
         body: PatchSchema,
+        response: { 200: ConfigSchema },
       },
     },
     async (request) => {

@@ -1,14 +1,13 @@
 /** Loads a daemon's plugins into its API scope, with the dependencies the kit provides. */
 import type { Server } from 'node:http';
 import { dirname } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ServiceTokenRenewer } from '../auth/service-token.js';
 import type { TokenVerifier } from '../auth/types.js';
 import type { BaseConfig } from '../config/schema.js';
 import type { DaemonDefinition } from '../definition.js';
 import { loadPlugins } from '../plugins/index.js';
-import type { DaemonBus, PluginLifecycle } from '../plugins/types.js';
+import type { DaemonApi, DaemonBus, PluginLifecycle } from '../plugins/types.js';
 import type { StatusAggregator } from '../status/status.js';
 
 export interface DaemonPluginsOptions<TConfig extends BaseConfig, TResources> {
@@ -16,7 +15,7 @@ export interface DaemonPluginsOptions<TConfig extends BaseConfig, TResources> {
   config: TConfig;
   logger: Logger;
   status: StatusAggregator;
-  api: FastifyInstance;
+  api: DaemonApi;
   hooks: PluginLifecycle;
   bus: DaemonBus;
   serviceToken: ServiceTokenRenewer | null;

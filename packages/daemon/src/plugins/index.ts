@@ -8,4 +8,10 @@ export {
   type SharedPluginDependencies,
 } from './loader.js';
 export { isDaemonPlugin } from './modules.js';
-export type { DaemonPlugin, PluginDependencies, PluginLifecycle, PluginSource } from './types.js';
+export type {
+  DaemonApi,
+  DaemonPlugin,
+  PluginDependencies,
+  PluginLifecycle,
+  PluginSource,
+} from './types.js';

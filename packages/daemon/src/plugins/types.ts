@@ -3,9 +3,10 @@
  * or named export `plugin`, is a `DaemonPlugin`. The daemon's own features are plugins too, listed
  * in its definition; `enabled_plugins` in the config turns any of them on or off.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { BusConsumer, BusPublisher, BusTransport } from '@wazo-ts/bus';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { Logger } from 'pino';
 import type { ServiceTokenRenewer } from '../auth/service-token.js';
 import type { TokenVerifier } from '../auth/types.js';
@@ -26,7 +27,19 @@ export interface PluginLifecycle {
   onDrain?(hook: () => Promise<void> | void): void;
 }
 
-/** What every plugin receives; a daemon adds its own resources through `TResources`. */
+/**
+ * The API scope a plugin adds its routes to, typed by TypeBox: a route's `request.body`,
+ * `params`, `querystring` and its reply are inferred from its schemas (see `@wazo-ts/daemon/schema`).
+ * Routes with plain JSON Schemas still work; their handlers name their types as generics.
+ */
+export type DaemonApi = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
 /** The bus as the kit gives it to a daemon: one transport, one publisher, one consumer queue. */
 export interface DaemonBus {
   transport: BusTransport;
@@ -34,6 +47,7 @@ export interface DaemonBus {
   consumer: BusConsumer;
 }
 
+/** What every plugin receives; a daemon adds its own resources through `TResources`. */
 export interface PluginDependencies<TConfig extends BaseConfig = BaseConfig, TResources = unknown> {
   /** The daemon's name, e.g. `confd`. */
   daemon: string;
@@ -41,7 +55,7 @@ export interface PluginDependencies<TConfig extends BaseConfig = BaseConfig, TRe
   /** A child of the daemon's logger with `{plugin: <name>}`. */
   logger: Logger;
   /** The API under `/<version>`: routes added here get validation, ACL checks, OpenAPI. */
-  api: FastifyInstance;
+  api: DaemonApi;
   /** The daemon's status document; a plugin may add components of its own. */
   status: StatusAggregator;
   /**

@@ -17,3 +17,4 @@ export {
 } from './daemon-process.js';
 export { createFakeClock, type FakeClock } from './fake-clock.js';
 export { call, type TestRequest, type TestResponse } from './http-client.js';
+export { undocumentedAnswers } from './openapi-coverage.js';
