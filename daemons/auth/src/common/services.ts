@@ -3,7 +3,7 @@
  * place, so the three plugins share one set and tests build the same graph.
  */
 import { randomUUID } from 'node:crypto';
-import type { UnitOfWork } from '@wazo-ts/dao';
+import type { UnitOfWork } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import { groupsDao } from '../groups/groups.dao.js';
 import { createGroupsService } from '../groups/groups.service.js';

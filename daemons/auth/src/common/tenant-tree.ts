@@ -1,5 +1,5 @@
 /** The tenant tree as services see it: injected, so a service never runs the query itself. */
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 
 export interface TenantTree {

@@ -2,7 +2,7 @@
  * Policies in wazo-auth's database. What a viewer sees: policies of its tenants, config-managed
  * policies, and shared policies of its ancestors (and of itself). Accesses keep their order.
  */
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { type ListPage, type ListParams, pageOf, searchMatch } from '../common/listing.js';
 import type { AuthDatabase } from '../db/schema.js';

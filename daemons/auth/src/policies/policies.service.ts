@@ -3,7 +3,7 @@
  * refuse writes, names and slugs do not clash along the tree, and the escalation guard: a caller
  * adds only accesses it holds and removes only accesses it holds.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import { type AccessGuard, assertMayAdd, assertMayRemove } from '../common/access-guard.js';
 import type { ListParams } from '../common/listing.js';
 import type { TenantTree } from '../common/tenant-tree.js';

@@ -2,7 +2,7 @@
  * The tenants API's rules (reference §4 "Tenants", §5): everything is seen from the scoping tenant,
  * which sees itself and its descendants; anything else is "no such tenant" (404).
  */
-import type { UnitOfWork } from '@wazo-ts/dao';
+import type { UnitOfWork } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import type * as tenantsDao from './tenants.dao.js';
 import type { TenantListParams, TenantPage } from './tenants.dao.js';

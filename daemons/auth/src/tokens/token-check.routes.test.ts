@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createUnitOfWork } from '@wazo-ts/dao';
-import { testEncoder } from '@wazo-ts/dao/testing';
+import { createUnitOfWork } from '@wazo-ts/db';
+import { testEncoder } from '@wazo-ts/db/testing';
 import { sessionNotifier } from '../sessions/session.notifier.js';
 import { tenantTree } from '../verifier/tenant-tree.dao.js';
 import { type Harness, startHarness } from './test-harness.js';

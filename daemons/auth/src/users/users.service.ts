@@ -3,7 +3,7 @@
  * users of another subtree do not exist, a new user joins its tenant's all-users group, disabling
  * a user or changing its password revokes its sessions, and linking a policy passes the guard.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import { type AccessGuard, assertMayAdd, assertMayRemove } from '../common/access-guard.js';
 import type { ListParams } from '../common/listing.js';
 import type { TenantTree } from '../common/tenant-tree.js';

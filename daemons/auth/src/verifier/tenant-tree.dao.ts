@@ -2,7 +2,7 @@
  * The tenant tree, read from wazo-auth's `tenant` table. The master tenant is its own parent, so
  * every walk stops on `uuid = parent_uuid` and uses UNION (not UNION ALL) to survive a cycle.
  */
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { AuthDatabase } from '../db/schema.js';
 import { isUuid } from './uuid.js';

@@ -29,6 +29,7 @@ export const contextSearchConfig: SearchConfig = {
   },
   search: ['id', 'description', 'name', 'label', 'type'],
   defaultSort: 'id',
+  key: 'context.id',
 };
 
 // API list name ↔ stored kind.

@@ -18,6 +18,7 @@ export const extensionSearchConfig: SearchConfig = {
   },
   search: ['exten', 'context', 'type'],
   defaultSort: 'exten',
+  key: 'extension.id',
 };
 
 interface ExtensionRow {

@@ -17,6 +17,7 @@ export const groupSearchConfig: SearchConfig = {
   },
   search: ['id', 'name', 'label', 'preprocess_subroutine'],
   defaultSort: 'label',
+  key: 'groups.id',
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

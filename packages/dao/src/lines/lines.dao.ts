@@ -42,6 +42,7 @@ export const lineSearchConfig: SearchConfig = {
     'exten',
   ],
   defaultSort: 'name',
+  key: 'line.id',
 };
 
 // Custom endpoints keep an id of their own, as in Wazo, drawn from a sequence.

@@ -18,6 +18,7 @@ export const scheduleSearchConfig: SearchConfig = {
   columns: { id: 'schedules.id', name: 'schedules.name', timezone: 'schedules.timezone' },
   search: ['id', 'name', 'timezone'],
   defaultSort: 'name',
+  key: 'schedules.id',
 };
 
 type ScheduleHead = Omit<ScheduleFields, 'open_periods' | 'exceptional_periods'>;

@@ -15,6 +15,7 @@ export const tenantSearchConfig: SearchConfig = {
   columns: { uuid: 'tenant.uuid', slug: 'tenant.slug', name: 'tenant.name' },
   search: ['uuid'],
   defaultSort: 'uuid',
+  key: 'tenant.uuid',
   sortInsensitive: ['slug', 'name'],
 };
 

@@ -51,6 +51,7 @@ export const userSearchConfig: SearchConfig = {
     'subscription_type',
   ],
   defaultSort: 'lastname',
+  key: 'users.id',
   sortInsensitive: ['firstname', 'lastname', 'fullname', 'description'],
   indexedDocument: true,
 };
