@@ -3,10 +3,11 @@
  * policies, and shared policies of its ancestors (and of itself). Accesses keep their order.
  */
 import type { Tx } from '@wazo-ts/db';
+import { isUuid } from '@wazo-ts/db';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { type ListPage, type ListParams, pageOf, searchMatch } from '../common/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
-import { ancestorUuids, isUuid } from '../tenants/tenants.scope.dao.js';
+import { ancestorUuids } from '../tenants/tenants.scope.dao.js';
 import type { PolicyRecord, PolicyViewer } from './policies.model.js';
 
 type AuthTx = Tx<AuthDatabase>;

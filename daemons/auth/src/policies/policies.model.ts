@@ -3,6 +3,7 @@
  * of its ancestors and the config-managed ones; those it does not own are read-only and shown
  * with the viewer's tenant, as Wazo shows them.
  */
+import { isUuid } from '@wazo-ts/db';
 
 /** A policy as stored. */
 export interface PolicyRecord {
@@ -116,11 +117,9 @@ export const PolicyUpdateSchema = {
   required: ['name'],
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** How a path names a policy: a UUID, else a slug (Wazo routes both on one path). */
 export type PolicyKey = { uuid: string } | { slug: string };
 
 export function policyKeyOf(value: string): PolicyKey {
-  return UUID.test(value) ? { uuid: value } : { slug: value };
+  return isUuid(value) ? { uuid: value } : { slug: value };
 }

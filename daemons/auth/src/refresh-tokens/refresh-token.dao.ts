@@ -1,8 +1,9 @@
 /** Refresh tokens and the sessions opened with them. The only SQL of the resource. */
+
+import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { DeletedSession } from '../tokens/token.dao.js';
 import type { AuthDb } from '../verifier/tenant-tree.dao.js';
-import { isUuid } from '../verifier/uuid.js';
 import type { RefreshToken, RefreshTokenListParams } from './refresh-token.model.js';
 
 const columns = sql<RefreshToken>`uuid::text AS uuid, client_id AS "clientId", user_uuid::text AS "userUuid",
@@ -29,7 +30,7 @@ export interface RefreshTokenFilter {
 type Condition = ReturnType<typeof sql<boolean>>;
 
 function scopeConditions(filter: RefreshTokenFilter): Condition[] {
-  const conditions = [sql<boolean>`tenant_uuid = ANY(${sql.val([...filter.tenantUuids])}::uuid[])`];
+  const conditions = [sql<boolean>`${inTenants('tenant_uuid', filter.tenantUuids)}`];
   if (filter.userUuid !== undefined) conditions.push(sql<boolean>`user_uuid::text = ${filter.userUuid}`);
   return conditions;
 }
@@ -115,7 +116,6 @@ export const refreshTokenDao = {
   },
 
   async list(db: AuthDb, filter: RefreshTokenFilter, params: RefreshTokenListParams) {
-    if (filter.tenantUuids.length === 0) return { total: 0, filtered: 0, items: [] as RefreshToken[] };
     const scope = scopeConditions(filter);
     const all = [...scope, ...searchConditions(params)];
     const order = sql.ref(ORDERS[params.order ?? 'created_at']);

@@ -7,7 +7,6 @@ export {
   ancestorUuids,
   type DbHolder,
   findMasterTenantUuid,
-  isUuid,
   isVisible,
   visibleTenantUuids,
 } from './tenants.scope.dao.js';

@@ -3,6 +3,7 @@
  * sees, whether one tenant is inside another's subtree, and the master tenant. The master tenant is
  * its own parent, so the recursive walks below stop at it instead of looping.
  */
+import { isUuid } from '@wazo-ts/db';
 import { type Kysely, sql } from 'kysely';
 import type { AuthDatabase } from '../db/schema.js';
 
@@ -67,11 +68,4 @@ export async function findMasterTenantUuid(tx: DbHolder): Promise<string | null>
     .whereRef('uuid', '=', 'parent_uuid')
     .executeTakeFirst();
   return row?.uuid ?? null;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A path value that is not a UUID names no tenant (and must not reach a `::uuid` cast). */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
 }

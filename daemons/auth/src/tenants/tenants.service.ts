@@ -2,7 +2,9 @@
  * The tenants API's rules (reference §4 "Tenants", §5): everything is seen from the scoping tenant,
  * which sees itself and its descendants; anything else is "no such tenant" (404).
  */
+
 import type { UnitOfWork } from '@wazo-ts/db';
+import { isUuid } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import type * as tenantsDao from './tenants.dao.js';
 import type { TenantListParams, TenantPage } from './tenants.dao.js';
@@ -57,7 +59,7 @@ export function createTenantsService(deps: TenantsServiceDeps): TenantsService {
   const { uow, dao, validator, notifier } = deps;
 
   const visibleOrThrow = async (tx: scopeDao.DbHolder, scope: string, uuid: string): Promise<Tenant> => {
-    const tenant = dao.isUuid(uuid) ? await dao.getTenant(tx, [uuid], uuid) : null;
+    const tenant = isUuid(uuid) ? await dao.getTenant(tx, [uuid], uuid) : null;
     if (!tenant || !(await dao.isVisible(tx, scope, uuid))) throw unknownTenant(uuid);
     return tenant;
   };

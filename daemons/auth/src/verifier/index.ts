@@ -9,5 +9,4 @@ export {
   topTenantOf,
   userTenantOf,
 } from './tenant-tree.dao.js';
-export { isUuid } from './uuid.js';
 export type { TenantTree } from './verifier.model.js';

@@ -3,9 +3,9 @@
  * every walk stops on `uuid = parent_uuid` and uses UNION (not UNION ALL) to survive a cycle.
  */
 import type { Tx } from '@wazo-ts/db';
+import { isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { AuthDatabase } from '../db/schema.js';
-import { isUuid } from './uuid.js';
 
 export type AuthDb = Tx<AuthDatabase>['db'];
 
