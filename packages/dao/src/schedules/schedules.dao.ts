@@ -1,6 +1,5 @@
 /** SQL of the schedules resource: `schedules` and their `schedule_periods`. */
 import { inTenants } from '@wazo-ts/db';
-import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';

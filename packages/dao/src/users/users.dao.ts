@@ -3,7 +3,7 @@
  * lookups by e-mail and username are platform-wide on purpose (both are unique across tenants)
  * and answer only an id.
  */
-import { inTenants, isUuid } from '@wazo-ts/db';
+import { inTenants, isUuid, oneOf } from '@wazo-ts/db';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/unit-of-work.js';
@@ -86,11 +86,10 @@ function withFilters(query: UsersQuery, params: SearchParams, restriction: Searc
   if (uuid !== undefined) {
     // Wazo's column is text, so a malformed uuid simply matches nothing.
     const uuids = (Array.isArray(uuid) ? uuid : [uuid]).map(String).filter(isUuid);
-    q = uuids.length === 0 ? q.where(sql<boolean>`false`) : q.where('users.uuid', 'in', uuids);
+    q = q.where(oneOf('users.uuid', uuids));
   }
   if (restriction.ids) {
-    const ids = [...restriction.ids];
-    q = ids.length === 0 ? q.where(sql<boolean>`false`) : q.where('users.id', 'in', ids);
+    q = q.where(oneOf('users.id', restriction.ids));
   }
   return q;
 }
