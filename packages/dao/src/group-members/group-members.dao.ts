@@ -2,14 +2,14 @@
  * SQL of group memberships: `group_member_users`, checked against `groups` and `users` so that
  * every read and write stays within the caller's tenants (an empty scope sees and changes nothing).
  */
-import { inTenants, seesNoTenant } from '@wazo-ts/db';
+import { inTenants } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { GroupMemberRow, GroupMemberUser, UserGroup } from './group-members.model.js';
 
 export function createGroupMembersDao() {
-  // Ids of the scope's groups (callers guard against an empty scope).
+  // Ids of the scope's groups (none for an empty scope).
   const groupsIn = (tx: Tx, scope: TenantScope) =>
     tx.db.selectFrom('groups').select('groups.id').where(inTenants('groups.tenant_uuid', scope.tenantUuids));
 
@@ -36,7 +36,6 @@ export function createGroupMembersDao() {
   return {
     /** The user members of the group `groupId` (none when it is not in the scope), in the order given. */
     async listUsers(tx: Tx, scope: TenantScope, groupId: number): Promise<GroupMemberUser[]> {
-      if (seesNoTenant(scope.tenantUuids)) return [];
       const rows = await tx.db
         .selectFrom('group_member_users')
         .select(['user_uuid', 'priority'])
@@ -57,7 +56,6 @@ export function createGroupMembersDao() {
       groupId: number,
       members: GroupMemberRow[],
     ): Promise<boolean> {
-      if (seesNoTenant(scope.tenantUuids)) return false;
       if (!(await allGroupsIn(tx, scope, [groupId]))) return false;
       if (
         !(await allUsersIn(
@@ -78,7 +76,6 @@ export function createGroupMembersDao() {
 
     /** The groups in scope the user belongs to, by group id. */
     async listGroupsOfUser(tx: Tx, scope: TenantScope, userUuid: string): Promise<UserGroup[]> {
-      if (seesNoTenant(scope.tenantUuids)) return [];
       return tx.db
         .selectFrom('group_member_users as m')
         .innerJoin('groups as g', 'g.id', 'm.group_id')
@@ -100,7 +97,6 @@ export function createGroupMembersDao() {
       userUuid: string,
       groupIds: number[],
     ): Promise<boolean> {
-      if (seesNoTenant(scope.tenantUuids)) return false;
       if (!(await allUsersIn(tx, scope, [userUuid])) || !(await allGroupsIn(tx, scope, groupIds)))
         return false;
       let removal = tx.db

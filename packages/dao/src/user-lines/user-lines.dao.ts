@@ -4,14 +4,14 @@
  * to the caller's tenants (the user's tenant, the line's context's tenant): outside the scope, or
  * with an empty one, nothing is seen or changed.
  */
-import { inTenants, isUuid, seesNoTenant } from '@wazo-ts/db';
+import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { AssociatedUser, UserLine, UserMainLine } from './user-lines.model.js';
 
 export function createUserLinesDao() {
-  /** Ids of the lines among the scope's tenants (callers guard against an empty scope). */
+  /** Ids of the lines among the scope's tenants (none for an empty scope). */
   const linesIn = (tx: Tx, scope: TenantScope) =>
     tx.db
       .selectFrom('line')
@@ -39,7 +39,6 @@ export function createUserLinesDao() {
   return {
     /** A user by id or uuid among the scope's tenants. */
     async findUser(tx: Tx, scope: TenantScope, idOrUuid: number | string): Promise<AssociatedUser | null> {
-      if (seesNoTenant(scope.tenantUuids)) return null;
       let query = tx.db
         .selectFrom('users')
         .select(['id', 'uuid', 'tenant_uuid'])
@@ -51,7 +50,7 @@ export function createUserLinesDao() {
     },
 
     async usersByIds(tx: Tx, scope: TenantScope, ids: number[]): Promise<AssociatedUser[]> {
-      if (ids.length === 0 || seesNoTenant(scope.tenantUuids)) return [];
+      if (ids.length === 0) return [];
       return tx.db
         .selectFrom('users')
         .select(['id', 'uuid', 'tenant_uuid'])
@@ -61,7 +60,6 @@ export function createUserLinesDao() {
     },
 
     async find(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<UserLine | null> {
-      if (seesNoTenant(scope.tenantUuids)) return null;
       const row = await links(tx, scope)
         .where('user_line.user_id', '=', userId)
         .where('user_line.line_id', '=', lineId)
@@ -71,7 +69,6 @@ export function createUserLinesDao() {
 
     /** The user's lines, main line first, then oldest first. */
     async listByUser(tx: Tx, scope: TenantScope, userId: number): Promise<UserLine[]> {
-      if (seesNoTenant(scope.tenantUuids)) return [];
       return links(tx, scope)
         .where('user_line.user_id', '=', userId)
         .orderBy('user_line.main_line', 'desc')
@@ -81,7 +78,6 @@ export function createUserLinesDao() {
 
     /** The line's users, main user first. */
     async listByLine(tx: Tx, scope: TenantScope, lineId: number): Promise<UserLine[]> {
-      if (seesNoTenant(scope.tenantUuids)) return [];
       return links(tx, scope)
         .where('user_line.line_id', '=', lineId)
         .orderBy('user_line.main_user', 'desc')
@@ -95,7 +91,7 @@ export function createUserLinesDao() {
      * first then oldest, as `listByUser`; the extension through a lateral join, main one first).
      */
     async mainLinesOf(tx: Tx, scope: TenantScope, userIds: number[]): Promise<UserMainLine[]> {
-      if (userIds.length === 0 || seesNoTenant(scope.tenantUuids)) return [];
+      if (userIds.length === 0) return [];
       const rows = await links(tx, scope)
         .innerJoin('line', 'line.id', 'user_line.line_id')
         .leftJoinLateral(
@@ -136,14 +132,13 @@ export function createUserLinesDao() {
 
     /** Whether the user (by uuid) has at least one line: groups ask it before adding a member. */
     async hasLine(tx: Tx, scope: TenantScope, userUuid: string): Promise<boolean> {
-      if (!isUuid(userUuid) || seesNoTenant(scope.tenantUuids)) return false;
+      if (!isUuid(userUuid)) return false;
       const row = await links(tx, scope).where('users.uuid', '=', userUuid).limit(1).executeTakeFirst();
       return row !== undefined;
     },
 
     /** The lines that share the line's main extension (itself included), or null without one. */
     async linesSharingMainExtension(tx: Tx, scope: TenantScope, lineId: number) {
-      if (seesNoTenant(scope.tenantUuids)) return null;
       const main = await tx.db
         .selectFrom('line_extension')
         .select('extension_id')
@@ -164,7 +159,7 @@ export function createUserLinesDao() {
 
     /** `{line_id, user_id}` of the main users of these lines. */
     async mainUsersOf(tx: Tx, scope: TenantScope, lineIds: number[]) {
-      if (lineIds.length === 0 || seesNoTenant(scope.tenantUuids)) return [];
+      if (lineIds.length === 0) return [];
       return tx.db
         .selectFrom('user_line')
         .select(['line_id', 'user_id'])
@@ -177,7 +172,6 @@ export function createUserLinesDao() {
 
     /** False when the user or the line is not in the scope: nothing is written. */
     async associate(tx: Tx, scope: TenantScope, link: Omit<UserLine, 'user_uuid'>): Promise<boolean> {
-      if (seesNoTenant(scope.tenantUuids)) return false;
       const inserted = await tx.db
         .insertInto('user_line')
         .columns(['user_id', 'line_id', 'main_user', 'main_line'])
@@ -197,7 +191,6 @@ export function createUserLinesDao() {
 
     /** False when no link of a user and line in the scope was removed. */
     async dissociate(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<boolean> {
-      if (seesNoTenant(scope.tenantUuids)) return false;
       const deleted = await tx.db
         .deleteFrom('user_line')
         .where('user_id', '=', userId)
@@ -210,7 +203,6 @@ export function createUserLinesDao() {
 
     /** Makes `userId` the line's one main user (the others lose the flag); false if the line has no user. */
     async setMainUser(tx: Tx, scope: TenantScope, lineId: number, userId: number): Promise<boolean> {
-      if (seesNoTenant(scope.tenantUuids)) return false;
       const updated = await tx.db
         .updateTable('user_line')
         .set((eb) => ({ main_user: eb('user_id', '=', userId).$castTo<boolean>() }))
@@ -222,7 +214,6 @@ export function createUserLinesDao() {
 
     /** Makes `lineId` the user's one main line (the others lose the flag); false if the user has no line. */
     async setMainLine(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<boolean> {
-      if (seesNoTenant(scope.tenantUuids)) return false;
       const updated = await tx.db
         .updateTable('user_line')
         .set((eb) => ({ main_line: eb('line_id', '=', lineId).$castTo<boolean>() }))
