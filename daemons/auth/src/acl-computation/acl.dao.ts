@@ -6,7 +6,7 @@
 
 import { isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
+import type { AuthDb } from '../db/auth-db.js';
 
 export interface AclDao {
   /** Accesses of the policy `slugOrName` of the top tenant (the `default_user_policy`). */

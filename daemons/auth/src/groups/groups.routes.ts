@@ -1,13 +1,14 @@
 /** `/groups`, `/groups/{group_uuid}`, its users and its policies: ACL, schema, one service call. */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { FastifyInstance } from 'fastify';
-import { type ListQuery, splitListQuery } from '../common/list-query.js';
-import { listQuerySchema, listResponseSchema } from '../common/list-schema.js';
-import { accessGuardOf, installLegacyErrors, scopingTenantOf, userUuidOf } from '../common/route-context.js';
-import { createIdentityServices, type IdentityServices } from '../common/services.js';
 import type { AuthConfig } from '../definition.js';
+import { installLegacyErrors } from '../http/legacy-errors.js';
+import { listQuerySchema, listResponseSchema } from '../http/list-schema.js';
+import { accessGuardOf, scopingTenantOf, userOfPath } from '../http/request-context.js';
+import { addAssociationRoutes, addSplitListRoute } from '../http/routes.js';
 import { PolicySchema, policyKeyOf } from '../policies/policies.model.js';
 import type { AuthResources } from '../resources.js';
+import type { AuthServices } from '../services.js';
 import { UserSchema } from '../users/users.model.js';
 import type { GroupFilters } from './groups.dao.js';
 import {
@@ -42,22 +43,15 @@ interface GroupPath {
   group_uuid: string;
 }
 
-function groupRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
-  api.get<{ Querystring: ListQuery & GroupFilters }>(
-    '/groups',
-    {
-      config: { acl: 'auth.groups.read' },
-      schema: {
-        summary: 'List groups',
-        querystring: GroupsQuery,
-        response: { 200: listResponseSchema(GroupSchema) },
-      },
-    },
-    async (request) => {
-      const { params: list, recurse, filters } = splitListQuery(request.query);
-      return groups.list({ tenantUuid: scopingTenantOf(request), recurse }, filters, list);
-    },
-  );
+function groupRoutes(api: FastifyInstance, { groups }: AuthServices): void {
+  addSplitListRoute<unknown, GroupFilters>(api, {
+    path: '/groups',
+    acl: 'auth.groups.read',
+    summary: 'List groups',
+    querystring: GroupsQuery,
+    response: listResponseSchema(GroupSchema),
+    list: (tenantUuid, { params, recurse, filters }) => groups.list({ tenantUuid, recurse }, filters, params),
+  });
   api.post<{ Body: GroupCreateInput }>(
     '/groups',
     {
@@ -100,98 +94,70 @@ function groupRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
   );
 }
 
-function memberRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
-  api.get<{ Params: GroupPath; Querystring: ListQuery }>(
-    '/groups/:group_uuid/users',
-    {
-      config: { acl: 'auth.groups.{group_uuid}.users.read' },
-      schema: {
-        summary: "List a group's users",
-        params: params('group_uuid'),
-        querystring: GroupUsersQuery,
-        response: { 200: listResponseSchema(UserSchema) },
-      },
+function memberRoutes(api: FastifyInstance, { groups }: AuthServices): void {
+  addSplitListRoute<GroupPath, object>(api, {
+    path: '/groups/:group_uuid/users',
+    acl: 'auth.groups.{group_uuid}.users.read',
+    summary: "List a group's users",
+    params: params('group_uuid'),
+    querystring: GroupUsersQuery,
+    response: listResponseSchema(UserSchema),
+    list: (tenant, { params, filters }, request) =>
+      groups.listUsers(tenant, request.params.group_uuid, filters, params),
+  });
+  addAssociationRoutes<GroupPath & { user_uuid: string }>(api, {
+    path: '/groups/:group_uuid/users/:user_uuid',
+    acl: {
+      put: 'auth.groups.{group_uuid}.users.{user_uuid}.create',
+      delete: 'auth.groups.{group_uuid}.users.{user_uuid}.delete',
     },
-    async (request) => {
-      const { params: list, filters } = splitListQuery(request.query);
-      return groups.listUsers(scopingTenantOf(request), request.params.group_uuid, filters, list);
+    summary: { put: 'Add a user to a group', delete: 'Remove a user from a group' },
+    params: params('group_uuid', 'user_uuid'),
+    change: (verb, tenant, request) => {
+      const user = userOfPath(request, request.params.user_uuid);
+      const { group_uuid } = request.params;
+      return verb === 'put'
+        ? groups.addUser(tenant, group_uuid, user)
+        : groups.removeUser(tenant, group_uuid, user);
     },
-  );
-  for (const method of ['put', 'delete'] as const) {
-    api[method]<{ Params: GroupPath & { user_uuid: string } }>(
-      '/groups/:group_uuid/users/:user_uuid',
-      {
-        config: {
-          acl: `auth.groups.{group_uuid}.users.{user_uuid}.${method === 'put' ? 'create' : 'delete'}`,
-        },
-        schema: {
-          summary: method === 'put' ? 'Add a user to a group' : 'Remove a user from a group',
-          params: params('group_uuid', 'user_uuid'),
-        },
-      },
-      async (request, reply) => {
-        const tenant = scopingTenantOf(request);
-        const user = userUuidOf(request, request.params.user_uuid);
-        const { group_uuid } = request.params;
-        await (method === 'put'
-          ? groups.addUser(tenant, group_uuid, user)
-          : groups.removeUser(tenant, group_uuid, user));
-        return reply.code(204).send();
-      },
-    );
-  }
+  });
 }
 
-function policyRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
-  api.get<{ Params: GroupPath; Querystring: ListQuery }>(
-    '/groups/:group_uuid/policies',
-    {
-      config: { acl: 'auth.groups.{group_uuid}.policies.read' },
-      schema: {
-        summary: "List a group's policies",
-        params: params('group_uuid'),
-        querystring: GroupPoliciesQuery,
-        response: { 200: listResponseSchema(PolicySchema) },
-      },
+function policyRoutes(api: FastifyInstance, { groups }: AuthServices): void {
+  addSplitListRoute<GroupPath, object>(api, {
+    path: '/groups/:group_uuid/policies',
+    acl: 'auth.groups.{group_uuid}.policies.read',
+    summary: "List a group's policies",
+    params: params('group_uuid'),
+    querystring: GroupPoliciesQuery,
+    response: listResponseSchema(PolicySchema),
+    list: (tenant, { params, filters }, request) =>
+      groups.listPolicies(tenant, request.params.group_uuid, filters, params),
+  });
+  addAssociationRoutes<GroupPath & { policy_uuid: string }>(api, {
+    path: '/groups/:group_uuid/policies/:policy_uuid',
+    acl: {
+      put: 'auth.groups.{group_uuid}.policies.{policy_uuid}.create',
+      delete: 'auth.groups.{group_uuid}.policies.{policy_uuid}.delete',
     },
-    async (request) => {
-      const { params: list, filters } = splitListQuery(request.query);
-      return groups.listPolicies(scopingTenantOf(request), request.params.group_uuid, filters, list);
+    summary: { put: 'Give a policy to a group', delete: 'Take a policy from a group' },
+    params: params('group_uuid', 'policy_uuid'),
+    change: (verb, tenant, request) => {
+      const args = [
+        tenant,
+        request.params.group_uuid,
+        policyKeyOf(request.params.policy_uuid),
+        accessGuardOf(request),
+      ] as const;
+      return verb === 'put' ? groups.addPolicy(...args) : groups.removePolicy(...args);
     },
-  );
-  for (const method of ['put', 'delete'] as const) {
-    api[method]<{ Params: GroupPath & { policy_uuid: string } }>(
-      '/groups/:group_uuid/policies/:policy_uuid',
-      {
-        config: {
-          acl: `auth.groups.{group_uuid}.policies.{policy_uuid}.${method === 'put' ? 'create' : 'delete'}`,
-        },
-        schema: {
-          summary: method === 'put' ? 'Give a policy to a group' : 'Take a policy from a group',
-          params: params('group_uuid', 'policy_uuid'),
-        },
-      },
-      async (request, reply) => {
-        const args = [
-          scopingTenantOf(request),
-          request.params.group_uuid,
-          policyKeyOf(request.params.policy_uuid),
-          accessGuardOf(request),
-        ] as const;
-        await (method === 'put' ? groups.addPolicy(...args) : groups.removePolicy(...args));
-        return reply.code(204).send();
-      },
-    );
-  }
+  });
 }
 
 export const groupsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'groups',
-  async load({ api, resources, config }) {
-    const services = createIdentityServices({
-      uow: resources.uow,
-      passwordIterations: config.password_hash_iterations,
-    });
+  async load({ api, resources }) {
+    const { services } = resources;
     await api.register(async (scope) => {
       installLegacyErrors(scope);
       groupRoutes(scope, services);

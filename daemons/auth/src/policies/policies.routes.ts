@@ -1,11 +1,12 @@
 /** `/policies` and `/policies/{policy_uuid|slug}[/acl/{access}]`: ACL, schema, one service call. */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { listQuerySchema } from '../common/list-schema.js';
-import { accessGuardOf, installLegacyErrors, scopingTenantOf } from '../common/route-context.js';
-import { tenantTree } from '../common/tenant-tree.dao.js';
 import type { AuthConfig } from '../definition.js';
+import { installLegacyErrors } from '../http/legacy-errors.js';
+import { listQuerySchema } from '../http/list-schema.js';
+import { accessGuardOf, scopingTenantOf } from '../http/request-context.js';
+import { addAssociationRoutes, addSplitListRoute } from '../http/routes.js';
 import type { AuthResources } from '../resources.js';
-import { type PolicyFilters, policiesDao } from './policies.dao.js';
+import type { PolicyFilters } from './policies.dao.js';
 import {
   type PolicyCreateInput,
   PolicyCreateSchema,
@@ -14,7 +15,6 @@ import {
   PolicyUpdateSchema,
   policyKeyOf,
 } from './policies.model.js';
-import { createPoliciesService } from './policies.service.js';
 
 const PolicyParams = {
   type: 'object',
@@ -34,15 +34,6 @@ const ListQuery = listQuerySchema({
   booleanFilters: ['read_only'],
 });
 
-type ListQueryType = PolicyFilters & {
-  search?: string;
-  order?: string;
-  direction?: 'asc' | 'desc';
-  limit?: number;
-  offset?: number;
-  recurse: boolean;
-};
-
 interface PolicyPath {
   policy_uuid: string;
 }
@@ -50,36 +41,22 @@ interface PolicyPath {
 export const policiesPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'policies',
   async load({ api, resources }) {
-    const policies = createPoliciesService({ uow: resources.uow, dao: policiesDao, tenants: tenantTree });
+    const { policies } = resources.services;
     await api.register(async (scope) => {
       installLegacyErrors(scope);
 
-      scope.get<{ Querystring: ListQueryType }>(
-        '/policies',
-        {
-          config: { acl: 'auth.policies.read' },
-          schema: {
-            summary: 'List policies',
-            querystring: ListQuery,
-            response: {
-              200: {
-                type: 'object',
-                properties: { total: { type: 'integer' }, items: { type: 'array', items: PolicySchema } },
-              },
-            },
-          },
+      addSplitListRoute<unknown, PolicyFilters>(scope, {
+        path: '/policies',
+        acl: 'auth.policies.read',
+        summary: 'List policies',
+        querystring: ListQuery,
+        response: {
+          type: 'object',
+          properties: { total: { type: 'integer' }, items: { type: 'array', items: PolicySchema } },
         },
-        async (request) => {
-          const { search, order, direction, limit, offset, recurse, ...filters } = request.query;
-          return policies.list({ tenantUuid: scopingTenantOf(request), recurse }, filters, {
-            search,
-            order,
-            direction,
-            limit,
-            offset,
-          });
-        },
-      );
+        list: (tenantUuid, { params, recurse, filters }) =>
+          policies.list({ tenantUuid, recurse }, filters, params),
+      });
 
       scope.post<{ Body: PolicyCreateInput }>(
         '/policies',
@@ -139,29 +116,17 @@ export const policiesPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
         },
       );
 
-      for (const method of ['put', 'delete'] as const) {
-        scope[method]<{ Params: PolicyPath & { access: string } }>(
-          '/policies/:policy_uuid/acl/:access',
-          {
-            config: { acl: 'auth.policies.{policy_uuid}.update' },
-            schema: {
-              summary: method === 'put' ? 'Add an access to a policy' : 'Remove an access from a policy',
-              params: AccessParams,
-            },
-          },
-          async (request, reply) => {
-            const { policy_uuid, access } = request.params;
-            const args = [
-              scopingTenantOf(request),
-              policyKeyOf(policy_uuid),
-              access,
-              accessGuardOf(request),
-            ] as const;
-            await (method === 'put' ? policies.addAccess(...args) : policies.removeAccess(...args));
-            return reply.code(204).send();
-          },
-        );
-      }
+      addAssociationRoutes<PolicyPath & { access: string }>(scope, {
+        path: '/policies/:policy_uuid/acl/:access',
+        acl: { put: 'auth.policies.{policy_uuid}.update', delete: 'auth.policies.{policy_uuid}.update' },
+        summary: { put: 'Add an access to a policy', delete: 'Remove an access from a policy' },
+        params: AccessParams,
+        change: (verb, tenant, request) => {
+          const { policy_uuid, access } = request.params;
+          const args = [tenant, policyKeyOf(policy_uuid), access, accessGuardOf(request)] as const;
+          return verb === 'put' ? policies.addAccess(...args) : policies.removeAccess(...args);
+        },
+      });
     });
   },
 };

@@ -2,8 +2,8 @@
 
 import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
+import type { AuthDb } from '../db/auth-db.js';
 import type { DeletedSession } from '../tokens/token.dao.js';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
 import type { RefreshToken, RefreshTokenListParams } from './refresh-token.model.js';
 
 const columns = sql<RefreshToken>`uuid::text AS uuid, client_id AS "clientId", user_uuid::text AS "userUuid",
@@ -98,6 +98,13 @@ export const refreshTokenDao = {
   async listMobile(db: AuthDb, userUuid: string): Promise<RefreshToken[]> {
     const { rows } = await sql<RefreshToken>`
       SELECT ${columns} FROM refresh_token WHERE user_uuid = ${userUuid} AND mobile`.execute(db);
+    return rows;
+  },
+
+  /** Deletes every refresh token of a user; gives the deleted ones (their events need them). */
+  async deleteAllOf(db: AuthDb, userUuid: string): Promise<RefreshToken[]> {
+    const { rows } = await sql<RefreshToken>`
+      DELETE FROM refresh_token WHERE user_uuid = ${userUuid} RETURNING ${columns}`.execute(db);
     return rows;
   },
 

@@ -3,33 +3,18 @@
  * with Wazo's ACLs; the `me` routes are separate, as in Wazo, so `auth.users.me.tokens.read`
  * is the ACL they ask for.
  */
-import { randomUUID } from 'node:crypto';
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { FastifyInstance } from 'fastify';
 import type { AuthConfig } from '../definition.js';
+import { scopingTenantOf, userOfPath } from '../http/request-context.js';
+import { addListRoute } from '../http/routes.js';
 import type { AuthResources } from '../resources.js';
-import { sessionNotifier } from '../sessions/session.notifier.js';
-import { scopingTenantOf, userOfPath } from '../verifier/request-scope.js';
-import { tenantTree } from '../verifier/tenant-tree.dao.js';
-import { refreshTokenDao } from './refresh-token.dao.js';
 import {
   type RefreshTokenListParams,
   refreshTokenListQuerySchema,
   refreshTokenListSchema,
 } from './refresh-token.model.js';
-import { refreshTokenNotifier } from './refresh-token.notifier.js';
-import { createRefreshTokenService, type RefreshTokenService } from './refresh-token.service.js';
-
-export function refreshTokenServiceOf(resources: AuthResources): RefreshTokenService {
-  return createRefreshTokenService({
-    uow: resources.uow,
-    dao: refreshTokenDao,
-    notifier: refreshTokenNotifier,
-    sessionNotifier,
-    tenants: tenantTree,
-    newUuid: randomUUID,
-  });
-}
+import type { RefreshTokenService } from './refresh-token.service.js';
 
 const clientParam = { type: 'string', minLength: 1, maxLength: 1024 } as const;
 
@@ -38,24 +23,16 @@ function userRoutes(api: FastifyInstance, service: RefreshTokenService, prefix: 
     type: 'object',
     properties: { user_uuid: { type: 'string' }, client_id: clientParam },
   } as const;
-  api.get<{ Params: { user_uuid?: string }; Querystring: RefreshTokenListParams }>(
-    `${prefix}/tokens`,
-    {
-      config: { acl: `${acl}.tokens.read` },
-      schema: {
-        summary: "List a user's refresh tokens",
-        params,
-        querystring: refreshTokenListQuerySchema,
-        response: { 200: refreshTokenListSchema },
-      },
-    },
-    async (request) =>
-      service.listForUser(
-        scopingTenantOf(request),
-        userOfPath(request, request.params.user_uuid ?? 'me'),
-        request.query,
-      ),
-  );
+  addListRoute<{ user_uuid?: string }, RefreshTokenListParams>(api, {
+    path: `${prefix}/tokens`,
+    acl: `${acl}.tokens.read`,
+    summary: "List a user's refresh tokens",
+    params,
+    querystring: refreshTokenListQuerySchema,
+    response: refreshTokenListSchema,
+    list: (tenant, request) =>
+      service.listForUser(tenant, userOfPath(request, request.params.user_uuid ?? 'me'), request.query),
+  });
   api.delete<{ Params: { user_uuid?: string; client_id: string } }>(
     `${prefix}/tokens/:client_id`,
     {
@@ -73,19 +50,15 @@ function userRoutes(api: FastifyInstance, service: RefreshTokenService, prefix: 
 export const refreshTokensPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'refresh_tokens',
   load({ api, resources }) {
-    const service = refreshTokenServiceOf(resources);
-    api.get<{ Querystring: RefreshTokenListParams }>(
-      '/tokens',
-      {
-        config: { acl: 'auth.tokens.read' },
-        schema: {
-          summary: 'List refresh tokens',
-          querystring: refreshTokenListQuerySchema,
-          response: { 200: refreshTokenListSchema },
-        },
-      },
-      async (request) => service.list(scopingTenantOf(request), request.query),
-    );
+    const service = resources.services.refreshTokens;
+    addListRoute<unknown, RefreshTokenListParams>(api, {
+      path: '/tokens',
+      acl: 'auth.tokens.read',
+      summary: 'List refresh tokens',
+      querystring: refreshTokenListQuerySchema,
+      response: refreshTokenListSchema,
+      list: (tenant, request) => service.list(tenant, request.query),
+    });
     userRoutes(api, service, '/users/me', 'auth.users.me');
     userRoutes(api, service, '/users/:user_uuid', 'auth.users.{user_uuid}');
   },

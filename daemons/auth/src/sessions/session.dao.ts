@@ -2,8 +2,8 @@
 
 import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
+import type { AuthDb } from '../db/auth-db.js';
 import type { DeletedSession } from '../tokens/token.dao.js';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
 import type { Session, SessionList, SessionListParams } from './session.model.js';
 
 export interface SessionFilter {

@@ -5,13 +5,10 @@
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { AuthConfig } from '../definition.js';
+import { scopingTenantOf, userOfPath } from '../http/request-context.js';
+import { addListRoute } from '../http/routes.js';
 import type { AuthResources } from '../resources.js';
-import { scopingTenantOf, userOfPath } from '../verifier/request-scope.js';
-import { tenantTree } from '../verifier/tenant-tree.dao.js';
-import { sessionDao } from './session.dao.js';
 import { type SessionListParams, sessionListQuerySchema, sessionListSchema } from './session.model.js';
-import { sessionNotifier } from './session.notifier.js';
-import { createSessionService } from './session.service.js';
 
 const sessionParam = {
   type: 'object',
@@ -32,25 +29,16 @@ const userSessionParams = {
 export const sessionsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'sessions',
   load({ api, resources }) {
-    const sessions = createSessionService({
-      uow: resources.uow,
-      dao: sessionDao,
-      notifier: sessionNotifier,
-      tenants: tenantTree,
-    });
+    const { sessions } = resources.services;
 
-    api.get<{ Querystring: SessionListParams }>(
-      '/sessions',
-      {
-        config: { acl: 'auth.sessions.read' },
-        schema: {
-          summary: 'List sessions',
-          querystring: sessionListQuerySchema,
-          response: { 200: sessionListSchema },
-        },
-      },
-      async (request) => sessions.list(scopingTenantOf(request), request.query),
-    );
+    addListRoute<unknown, SessionListParams>(api, {
+      path: '/sessions',
+      acl: 'auth.sessions.read',
+      summary: 'List sessions',
+      querystring: sessionListQuerySchema,
+      response: sessionListSchema,
+      list: (tenant, request) => sessions.list(tenant, request.query),
+    });
     api.delete<{ Params: { session_uuid: string } }>(
       '/sessions/:session_uuid',
       {
@@ -62,24 +50,16 @@ export const sessionsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
         return reply.code(204).send();
       },
     );
-    api.get<{ Params: { user_uuid: string }; Querystring: SessionListParams }>(
-      '/users/:user_uuid/sessions',
-      {
-        config: { acl: 'auth.users.{user_uuid}.sessions.read' },
-        schema: {
-          summary: "List a user's sessions",
-          params: userParam,
-          querystring: sessionListQuerySchema,
-          response: { 200: sessionListSchema },
-        },
-      },
-      async (request) =>
-        sessions.listForUser(
-          scopingTenantOf(request),
-          userOfPath(request, request.params.user_uuid),
-          request.query,
-        ),
-    );
+    addListRoute<{ user_uuid: string }, SessionListParams>(api, {
+      path: '/users/:user_uuid/sessions',
+      acl: 'auth.users.{user_uuid}.sessions.read',
+      summary: "List a user's sessions",
+      params: userParam,
+      querystring: sessionListQuerySchema,
+      response: sessionListSchema,
+      list: (tenant, request) =>
+        sessions.listForUser(tenant, userOfPath(request, request.params.user_uuid), request.query),
+    });
     api.delete<{ Params: { user_uuid: string; session_uuid: string } }>(
       '/users/:user_uuid/sessions/:session_uuid',
       {

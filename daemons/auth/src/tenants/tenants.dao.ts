@@ -1,11 +1,12 @@
 /**
  * The tenant rows and their domains. Reads are scoped by the caller: a list of visible tenant
- * uuids (the scoping tenant's subtree, see tenants.scope.dao.ts). Writes take the uuid the service
+ * uuids (the scoping tenant's subtree, see tenant-tree/). Writes take the uuid the service
  * has already checked against that scope.
  */
 import { inTenants } from '@wazo-ts/db';
 import { type Kysely, type SqlBool, sql } from 'kysely';
-import { pageOf, searchPattern } from '../common/listing.js';
+import type { DbHolder } from '../db/auth-db.js';
+import { pageOf, searchPattern } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
 import {
   emptyAddress,
@@ -16,7 +17,6 @@ import {
   type TenantEdit,
   type TenantListFilters,
 } from './tenants.model.js';
-import type { DbHolder } from './tenants.scope.dao.js';
 
 export interface TenantListParams extends TenantListFilters {
   search?: string | undefined;

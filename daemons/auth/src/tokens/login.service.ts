@@ -162,7 +162,7 @@ export function createLoginService(deps: LoginServiceDeps) {
         if (isWazoError(err) && err.code === 'unauthorized') deps.guard.failed(login, input.remoteAddr);
         throw err;
       }
-      if (login !== null) deps.guard.succeeded(login);
+      if (login !== null) deps.guard.succeeded(login, input.remoteAddr);
       return issue(identity, input);
     },
   };

@@ -5,7 +5,7 @@
 
 import { isUuid, UUID_PATTERN } from '@wazo-ts/db';
 import { sql } from 'kysely';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
+import type { AuthDb } from '../db/auth-db.js';
 import type { SessionRef, StoredToken, TokenMetadata } from './token.model.js';
 
 export interface LoginUser {

@@ -7,7 +7,7 @@
 import type { UnitOfWork } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import type { SessionNotifier } from '../sessions/session.notifier.js';
-import type { TenantTree } from '../verifier/verifier.model.js';
+import type { TenantTree } from '../tenant-tree/index.js';
 import type { TokenDao } from './token.dao.js';
 import { noSuchToken, unauthorizedScope, unauthorizedTenant } from './token.errors.js';
 import { type Token, toTokenDocument } from './token.model.js';

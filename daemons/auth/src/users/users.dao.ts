@@ -2,7 +2,7 @@
 import type { Tx } from '@wazo-ts/db';
 import { isUuid } from '@wazo-ts/db';
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { type ListPage, type ListParams, pageOf, searchMatch, searchPattern } from '../common/listing.js';
+import { type ListPage, type ListParams, pageOf, searchMatch, searchPattern } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
 import type { AuthenticationMethod, User, UserEmail, UserPurpose } from './users.model.js';
 

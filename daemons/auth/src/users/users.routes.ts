@@ -4,14 +4,15 @@
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { FastifyInstance } from 'fastify';
-import { type ListQuery, splitListQuery } from '../common/list-query.js';
-import { listQuerySchema, listResponseSchema } from '../common/list-schema.js';
-import { accessGuardOf, installLegacyErrors, scopingTenantOf, userUuidOf } from '../common/route-context.js';
-import { createIdentityServices, type IdentityServices } from '../common/services.js';
 import type { AuthConfig } from '../definition.js';
 import { GroupSchema } from '../groups/groups.model.js';
+import { installLegacyErrors } from '../http/legacy-errors.js';
+import { listQuerySchema, listResponseSchema } from '../http/list-schema.js';
+import { accessGuardOf, scopingTenantOf, userOfPath } from '../http/request-context.js';
+import { addAssociationRoutes, addSplitListRoute } from '../http/routes.js';
 import { PolicySchema, policyKeyOf } from '../policies/policies.model.js';
 import type { AuthResources } from '../resources.js';
+import type { AuthServices } from '../services.js';
 import type { UserFilters } from './users.dao.js';
 import {
   type EmailInput,
@@ -57,22 +58,15 @@ interface UserPath {
   user_uuid: string;
 }
 
-function userRoutes(api: FastifyInstance, { users }: IdentityServices): void {
-  api.get<{ Querystring: ListQuery & UserFilters }>(
-    '/users',
-    {
-      config: { acl: 'auth.users.read' },
-      schema: {
-        summary: 'List users',
-        querystring: UsersQuery,
-        response: { 200: listResponseSchema(UserSchema) },
-      },
-    },
-    async (request) => {
-      const { params: list, recurse, filters } = splitListQuery(request.query);
-      return users.list({ tenantUuid: scopingTenantOf(request), recurse }, filters, list);
-    },
-  );
+function userRoutes(api: FastifyInstance, { users }: AuthServices): void {
+  addSplitListRoute<unknown, UserFilters>(api, {
+    path: '/users',
+    acl: 'auth.users.read',
+    summary: 'List users',
+    querystring: UsersQuery,
+    response: listResponseSchema(UserSchema),
+    list: (tenantUuid, { params, recurse, filters }) => users.list({ tenantUuid, recurse }, filters, params),
+  });
   api.post<{ Body: UserCreateInput }>(
     '/users',
     {
@@ -87,7 +81,7 @@ function userRoutes(api: FastifyInstance, { users }: IdentityServices): void {
       config: { acl: 'auth.users.{user_uuid}.read' },
       schema: { summary: 'Read a user', params: params('user_uuid'), response: { 200: UserSchema } },
     },
-    async (request) => users.get(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid)),
+    async (request) => users.get(scopingTenantOf(request), userOfPath(request, request.params.user_uuid)),
   );
   api.put<{ Params: UserPath; Body: UserUpdateInput }>(
     '/users/:user_uuid',
@@ -101,7 +95,7 @@ function userRoutes(api: FastifyInstance, { users }: IdentityServices): void {
       },
     },
     async (request) =>
-      users.update(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid), request.body),
+      users.update(scopingTenantOf(request), userOfPath(request, request.params.user_uuid), request.body),
   );
   api.delete<{ Params: UserPath }>(
     '/users/:user_uuid',
@@ -110,13 +104,13 @@ function userRoutes(api: FastifyInstance, { users }: IdentityServices): void {
       schema: { summary: 'Delete a user', params: params('user_uuid') },
     },
     async (request, reply) => {
-      await users.delete(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid));
+      await users.delete(scopingTenantOf(request), userOfPath(request, request.params.user_uuid));
       return reply.code(204).send();
     },
   );
 }
 
-function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): void {
+function credentialRoutes(api: FastifyInstance, { users }: AuthServices): void {
   api.put<{ Params: UserPath; Body: { old_password: string; new_password: string } }>(
     '/users/:user_uuid/password',
     {
@@ -129,7 +123,7 @@ function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): vo
     },
     async (request, reply) => {
       const { old_password, new_password } = request.body;
-      const user = userUuidOf(request, request.params.user_uuid);
+      const user = userOfPath(request, request.params.user_uuid);
       await users.changePassword(scopingTenantOf(request), user, old_password, new_password);
       return reply.code(204).send();
     },
@@ -151,7 +145,7 @@ function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): vo
       async (request) =>
         users.updateEmails(
           scopingTenantOf(request),
-          userUuidOf(request, request.params.user_uuid),
+          userOfPath(request, request.params.user_uuid),
           request.body.emails,
           admin,
         ),
@@ -159,82 +153,51 @@ function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): vo
   }
 }
 
-function associationRoutes(api: FastifyInstance, { users }: IdentityServices): void {
-  api.get<{ Params: UserPath; Querystring: ListQuery }>(
-    '/users/:user_uuid/groups',
-    {
-      config: { acl: 'auth.users.{user_uuid}.groups.read' },
-      schema: {
-        summary: "List a user's groups",
-        params: params('user_uuid'),
-        querystring: UserGroupsQuery,
-        response: { 200: listResponseSchema(GroupSchema) },
-      },
+function associationRoutes(api: FastifyInstance, { users }: AuthServices): void {
+  addSplitListRoute<UserPath, object>(api, {
+    path: '/users/:user_uuid/groups',
+    acl: 'auth.users.{user_uuid}.groups.read',
+    summary: "List a user's groups",
+    params: params('user_uuid'),
+    querystring: UserGroupsQuery,
+    response: listResponseSchema(GroupSchema),
+    list: (tenant, { params, filters }, request) =>
+      users.listGroups(tenant, userOfPath(request, request.params.user_uuid), filters, params),
+  });
+  addSplitListRoute<UserPath, object>(api, {
+    path: '/users/:user_uuid/policies',
+    acl: 'auth.users.{user_uuid}.policies.read',
+    summary: "List a user's own policies",
+    params: params('user_uuid'),
+    querystring: UserPoliciesQuery,
+    response: listResponseSchema(PolicySchema),
+    list: (tenant, { params, filters }, request) =>
+      users.listPolicies(tenant, userOfPath(request, request.params.user_uuid), filters, params),
+  });
+  addAssociationRoutes<UserPath & { policy_uuid: string }>(api, {
+    path: '/users/:user_uuid/policies/:policy_uuid',
+    acl: {
+      put: 'auth.users.{user_uuid}.policies.{policy_uuid}.create',
+      delete: 'auth.users.{user_uuid}.policies.{policy_uuid}.delete',
     },
-    async (request) => {
-      const { params: list, filters } = splitListQuery(request.query);
-      return users.listGroups(
-        scopingTenantOf(request),
-        userUuidOf(request, request.params.user_uuid),
-        filters,
-        list,
-      );
+    summary: { put: 'Give a policy to a user', delete: 'Take a policy from a user' },
+    params: params('user_uuid', 'policy_uuid'),
+    change: (verb, tenant, request) => {
+      const args = [
+        tenant,
+        userOfPath(request, request.params.user_uuid),
+        policyKeyOf(request.params.policy_uuid),
+        accessGuardOf(request),
+      ] as const;
+      return verb === 'put' ? users.addPolicy(...args) : users.removePolicy(...args);
     },
-  );
-  api.get<{ Params: UserPath; Querystring: ListQuery }>(
-    '/users/:user_uuid/policies',
-    {
-      config: { acl: 'auth.users.{user_uuid}.policies.read' },
-      schema: {
-        summary: "List a user's own policies",
-        params: params('user_uuid'),
-        querystring: UserPoliciesQuery,
-        response: { 200: listResponseSchema(PolicySchema) },
-      },
-    },
-    async (request) => {
-      const { params: list, filters } = splitListQuery(request.query);
-      return users.listPolicies(
-        scopingTenantOf(request),
-        userUuidOf(request, request.params.user_uuid),
-        filters,
-        list,
-      );
-    },
-  );
-  for (const method of ['put', 'delete'] as const) {
-    api[method]<{ Params: UserPath & { policy_uuid: string } }>(
-      '/users/:user_uuid/policies/:policy_uuid',
-      {
-        config: {
-          acl: `auth.users.{user_uuid}.policies.{policy_uuid}.${method === 'put' ? 'create' : 'delete'}`,
-        },
-        schema: {
-          summary: method === 'put' ? 'Give a policy to a user' : 'Take a policy from a user',
-          params: params('user_uuid', 'policy_uuid'),
-        },
-      },
-      async (request, reply) => {
-        const args = [
-          scopingTenantOf(request),
-          userUuidOf(request, request.params.user_uuid),
-          policyKeyOf(request.params.policy_uuid),
-          accessGuardOf(request),
-        ] as const;
-        await (method === 'put' ? users.addPolicy(...args) : users.removePolicy(...args));
-        return reply.code(204).send();
-      },
-    );
-  }
+  });
 }
 
 export const usersPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'users',
-  async load({ api, resources, config }) {
-    const services = createIdentityServices({
-      uow: resources.uow,
-      passwordIterations: config.password_hash_iterations,
-    });
+  async load({ api, resources }) {
+    const { services } = resources;
     await api.register(async (scope) => {
       installLegacyErrors(scope);
       userRoutes(scope, services);

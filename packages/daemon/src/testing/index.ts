@@ -15,4 +15,5 @@ export {
   runDaemonToExit,
   startDaemonProcess,
 } from './daemon-process.js';
+export { createFakeClock, type FakeClock } from './fake-clock.js';
 export { call, type TestRequest, type TestResponse } from './http-client.js';

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AuthDatabase } from '../db/schema.js';
 import { ensureAllUsersGroup } from '../tenants/tenants.groups.dao.js';
-import { allTenantUuids, ensureMasterPolicy, ensureMasterTenant, lockSeeding } from './startup.dao.js';
+import { allTenantUuids, ensureMasterPolicy, ensureMasterTenant, lockSeeding } from './seed.dao.js';
 
 export interface SeedResult {
   masterTenantUuid: string;

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { DbHolder } from '../tenants/index.js';
+import type { DbHolder } from '../db/auth-db.js';
 
 export const MASTER_POLICY_SLUG = 'wazo_default_master_user_policy';
 const MASTER_POLICY_DESCRIPTION =

@@ -1,5 +1,5 @@
 /** Splits a validated list query string into the list parameters and the resource's filters. */
-import type { ListParams, SortDirection } from './listing.js';
+import type { ListParams, SortDirection } from '../db/listing.js';
 
 export interface ListQuery {
   search?: string;
@@ -10,13 +10,13 @@ export interface ListQuery {
   recurse?: boolean;
 }
 
-export function splitListQuery<F extends object>(
-  query: ListQuery & F,
-): {
+export interface SplitListQuery<F> {
   params: ListParams;
   recurse: boolean;
   filters: F;
-} {
+}
+
+export function splitListQuery<F extends object>(query: ListQuery & F): SplitListQuery<F> {
   const { search, order, direction, limit, offset, recurse, ...filters } = query;
   return {
     params: { search, order, direction, limit, offset },

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { allUsersGroupName } from '../tenants/tenants.model.js';
-import { type AuthTestDatabase, createAuthTestDatabase, insertTenant } from '../tenants/testing.js';
-import { MASTER_POLICY_SLUG } from './startup.dao.js';
-import { seedAuthDatabase } from './startup.js';
+import { type AuthTestDatabase, createAuthTestDatabase, insertTenant } from '../testing/auth-database.js';
+import { MASTER_POLICY_SLUG } from './seed.dao.js';
+import { seedAuthDatabase } from './seed.js';
 
 describe('start-up seeding', () => {
   let t: AuthTestDatabase;

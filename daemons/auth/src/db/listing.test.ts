@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SortDirection } from '@wazo-ts/db';
 import { listTenants } from '../tenants/tenants.dao.js';
-import { type AuthTestDatabase, createAuthTestDatabase, insertTenant } from '../tenants/testing.js';
+import { type AuthTestDatabase, createAuthTestDatabase, insertTenant } from '../testing/auth-database.js';
 
 const TENANTS = 50;
 const PAGE = 7;

@@ -1,31 +1,26 @@
 /**
- * Route tests of the tokens, sessions and refresh-token plugins: the kit's Fastify app with these
- * plugins only and the local verifier, on a throwaway migrated database with a master tenant,
- * users seeded straight into the tables, and the outbox read back as the list of events.
+ * Route tests of the tokens, sessions and refresh-token plugins (and any other): the shared test
+ * app (test-app.ts) with the local verifier, on a throwaway migrated database with a master
+ * tenant, users seeded straight into the tables, and the outbox read back as the list of events.
  */
-import {
-  type BusPublisher,
-  createBusConsumer,
-  createBusPublisher,
-  createMemoryTransport,
-} from '@wazo-ts/bus';
-import { buildDaemonApp, createStatusAggregator, type DaemonPlugin, loadConfig } from '@wazo-ts/daemon';
+import { type BusPublisher, createBusPublisher } from '@wazo-ts/bus';
+import { loadConfig } from '@wazo-ts/daemon';
 import { createUnitOfWork, migrateToLatest } from '@wazo-ts/db';
 import { createTestDatabase, type TestDatabase, testEncoder } from '@wazo-ts/db/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Kysely, PostgresDialect } from 'kysely';
-import pino from 'pino';
 import { authMigrations } from '../db/migrations/index.js';
 import type { AuthDatabase } from '../db/schema.js';
 import { type AuthConfig, authDaemon } from '../definition.js';
 import { refreshTokensPlugin } from '../refresh-tokens/index.js';
-import type { AuthResources } from '../resources.js';
+import type { AuthServices } from '../services.js';
 import { sessionsPlugin } from '../sessions/index.js';
-import { createUserSeeder, type SeededUser, type UserSeed } from '../testing/index.js';
+import { tokensPlugin } from '../tokens/token.routes.js';
+import { createTokenCache, type TokenCache } from '../tokens/token-cache.js';
+import { evictingUnitOfWork } from '../tokens/token-eviction.js';
 import { createLocalTokenVerifier } from '../verifier/index.js';
-import { tokensPlugin } from './token.routes.js';
-import { createTokenCache, type TokenCache } from './token-cache.js';
-import { evictingUnitOfWork } from './token-eviction.js';
+import { createUserSeeder, type SeededUser, type UserSeed } from './seed.js';
+import { type AuthPlugin, buildAuthTestApp } from './test-app.js';
 
 export interface BusRecord {
   name: string;
@@ -42,6 +37,8 @@ export interface Harness {
   /** The daemon's token cache, and a publisher on its (in-process) bus as another wazo-auth. */
   tokenCache: TokenCache;
   bus: BusPublisher;
+  /** The app's services, the graph its plugins use. */
+  services: AuthServices;
   seedTenant(parent?: string): Promise<string>;
   seedUser(seed?: UserSeed): Promise<SeededUser>;
   events(): Promise<BusRecord[]>;
@@ -59,7 +56,12 @@ export interface Harness {
 export const basic = (login: string, password: string) =>
   `Basic ${Buffer.from(`${login}:${password}`, 'utf8').toString('base64')}`;
 
-export async function startHarness(overrides: Partial<AuthConfig> = {}): Promise<Harness> {
+const tokenPlugins: AuthPlugin[] = [tokensPlugin, sessionsPlugin, refreshTokensPlugin];
+
+export async function startHarness(
+  overrides: Partial<AuthConfig> = {},
+  plugins: AuthPlugin[] = tokenPlugins,
+): Promise<Harness> {
   const database = await createTestDatabase({ prefix: 'wazo_auth_b' });
   const db = new Kysely<AuthDatabase>({ dialect: new PostgresDialect({ pool: database.pool }) });
   await migrateToLatest(db, authMigrations);
@@ -77,50 +79,13 @@ export async function startHarness(overrides: Partial<AuthConfig> = {}): Promise
   } as AuthConfig;
   const seeder = createUserSeeder(database.pool, config.password_hash_iterations);
   const tokenCache = createTokenCache();
-  const resources: AuthResources & { tokenCache: TokenCache } = {
+  const { app, resources, transport } = await buildAuthTestApp({
     db,
     uow: evictingUnitOfWork(createUnitOfWork<AuthDatabase>({ db, encoder: testEncoder }), tokenCache),
     tokenCache,
-    relay: { start: () => undefined, stop: async () => undefined } as unknown as AuthResources['relay'],
-    close: async () => undefined,
-  };
-  const logger = pino({ level: 'silent' });
-  const status = createStatusAggregator();
-  const transport = createMemoryTransport();
-  const plugins: DaemonPlugin<AuthConfig, AuthResources>[] = [
-    tokensPlugin,
-    sessionsPlugin,
-    refreshTokensPlugin,
-  ];
-  const { app } = await buildDaemonApp({
-    name: 'auth',
-    apiVersion: '0.1',
     config,
-    logger,
-    status,
+    plugins,
     verifier: createLocalTokenVerifier(db, { cache: tokenCache }),
-    errorShape: 'api',
-    maskedConfig: () => ({}),
-    setDebug: () => undefined,
-    registerApi: async (api) => {
-      for (const plugin of plugins)
-        await plugin.load({
-          daemon: 'auth',
-          config,
-          logger,
-          api,
-          status,
-          reportStatus: () => undefined,
-          lifecycle: { onStart: () => undefined, onStop: () => undefined },
-          bus: {
-            transport,
-            publisher: createBusPublisher({ transport, originUuid: 'o' }),
-            consumer: createBusConsumer({ transport, name: 't' }),
-          },
-          serviceToken: null,
-          resources,
-        });
-    },
   });
   const inject = (options: InjectOptions) => app.inject(options);
   const login: Harness['login'] = (user, body = {}, headers = {}) =>
@@ -137,6 +102,7 @@ export async function startHarness(overrides: Partial<AuthConfig> = {}): Promise
     config,
     master,
     tokenCache,
+    services: resources.services,
     bus: createBusPublisher({ transport, originUuid: 'another-wazo-auth' }),
     seedTenant: (parent = master) => seeder.seedTenant(parent),
     seedUser: (seed = {}) => seeder.seed({ tenantUuid: master, ...seed }),
