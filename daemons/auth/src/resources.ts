@@ -11,7 +11,7 @@ import {
   migrateToLatest,
   type UnitOfWork,
   watchDatabaseHealth,
-} from '@wazo-ts/dao';
+} from '@wazo-ts/db';
 import type { Kysely } from 'kysely';
 import { authMigrations } from './db/migrations/index.js';
 import type { AuthDatabase } from './db/schema.js';
@@ -37,10 +37,13 @@ export interface AuthResources extends DaemonResources {
 export async function createAuthResources(context: ResourceContext<AuthConfig>): Promise<AuthResources> {
   const { config, logger, status, bus } = context;
   if (!config.db_uri) throw new Error('db_uri is not set: wazo-auth needs its PostgreSQL database');
-  const database = createDatabase({ uri: config.db_uri, logger: logger.child({ component: 'database' }) });
-  const db = database.db as unknown as Kysely<AuthDatabase>;
+  const database = createDatabase<AuthDatabase>({
+    uri: config.db_uri,
+    logger: logger.child({ component: 'database' }),
+  });
+  const db = database.db;
   if (config.db_upgrade_on_startup)
-    await migrateToLatest(db, logger.child({ component: 'migrations' }), authMigrations);
+    await migrateToLatest(db, authMigrations, logger.child({ component: 'migrations' }));
   // Before anything serves: the master tenant, master policy and all-users groups must exist.
   await seedAuthDatabase(db, { allUsersPolicies: config.all_users_policies, logger });
   const relay = createOutboxRelay({

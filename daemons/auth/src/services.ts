@@ -4,7 +4,7 @@
  * one refresh-token service) and tests build the same graph.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { UnitOfWork } from '@wazo-ts/dao';
+import type { UnitOfWork } from '@wazo-ts/db';
 import type { Kysely } from 'kysely';
 import { aclDao } from './acl-computation/acl.dao.js';
 import { createAclComputation } from './acl-computation/acl.service.js';

@@ -1,5 +1,5 @@
 /** What wazo-auth's daos take: the database or a transaction on it (a transaction is a Kysely too). */
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
 import type { Kysely } from 'kysely';
 import type { AuthDatabase } from './schema.js';
 

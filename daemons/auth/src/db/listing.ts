@@ -3,11 +3,13 @@
  * order, anything between) over the resource's search columns, exact filters, `order` and
  * `direction`, `limit` and `offset`, and `{total, filtered, items}` where `total` counts the rows the
  * caller may see before any filter. It differs from confd's contract (`@wazo-ts/dao`'s runSearch:
- * one substring, accents folded), so wazo-auth's daos use this one.
+ * one substring, accents folded), so wazo-auth's daos use this one. Both stand on @wazo-ts/db's
+ * list core (escaping, counting, a stable page order); the pattern and the two counts are wazo-auth's.
  */
-import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type AnyQuery, countRows, escapeLike, type SortDirection, sortedPage } from '@wazo-ts/db';
+import { type Expression, type SqlBool, sql } from 'kysely';
 
-export type SortDirection = 'asc' | 'desc';
+export type { SortDirection };
 
 export interface ListParams {
   search?: string | undefined;
@@ -28,7 +30,7 @@ export function searchPattern(search: string): string {
   const words = search
     .split(' ')
     .filter((w) => w !== '')
-    .map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`));
+    .map(escapeLike);
   return words.length === 0 ? '%' : `%${words.join('%')}%`;
 }
 
@@ -39,18 +41,6 @@ export function searchMatch(columns: readonly Expression<unknown>[], search: str
     columns.map((column) => sql`${column}::text ILIKE ${pattern}`),
     sql` OR `,
   )})`;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: pages any resource's query
-type AnyQuery<O> = SelectQueryBuilder<any, any, O>;
-
-async function countOf<O>(query: AnyQuery<O>): Promise<number> {
-  const row = await query
-    .clearSelect()
-    .clearOrderBy()
-    .select(sql<string>`count(*)`.as('count'))
-    .executeTakeFirstOrThrow();
-  return Number((row as { count: string }).count);
 }
 
 /**
@@ -64,10 +54,7 @@ export async function pageOf<O>(
   tieBreak: Expression<unknown>,
   params: ListParams,
 ): Promise<ListPage<O>> {
-  const direction = params.direction === 'desc' ? sql`DESC` : sql`ASC`;
-  let page = filtered.orderBy(sql`${orderBy} ${direction} NULLS LAST, ${tieBreak}`);
-  if (params.limit !== undefined) page = page.limit(params.limit);
-  if (params.offset) page = page.offset(params.offset);
-  const [total, count, items] = await Promise.all([countOf(visible), countOf(filtered), page.execute()]);
+  const page = sortedPage(filtered, { ...params, orderBy, tieBreak });
+  const [total, count, items] = await Promise.all([countRows(visible), countRows(filtered), page.execute()]);
   return { total, filtered: count, items: items as O[] };
 }

@@ -3,7 +3,7 @@
  * refuse edits and membership changes, members come from the group's own tenant, and linking a
  * policy passes the escalation guard.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import type { ListParams } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
 import { type AccessGuard, assertMayAdd, assertMayRemove } from '../policies/access-guard.js';

@@ -4,7 +4,7 @@
  * tenant's all-users group (and taken back once unlisted); a config-managed policy no longer
  * configured is deleted unless something still uses it. Idempotent: safe on every start.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import type { GroupsDao } from '../groups/groups.dao.js';
 import type { TenantTree } from '../tenant-tree/index.js';

@@ -2,11 +2,11 @@
  * Policies in wazo-auth's database. What a viewer sees: policies of its tenants, config-managed
  * policies, and shared policies of its ancestors (and of itself). Accesses keep their order.
  */
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
+import { isUuid } from '@wazo-ts/db';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { type ListPage, type ListParams, pageOf, searchMatch } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
-import { isUuid } from '../db/uuid.js';
 import { ancestorsOf } from '../tenant-tree/index.js';
 import type { PolicyRecord, PolicyViewer } from './policies.model.js';
 

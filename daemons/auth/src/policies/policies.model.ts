@@ -5,6 +5,7 @@
  * types derived from them.
  */
 import { Nullable, type Static, Type } from '@wazo-ts/daemon/schema';
+import { isUuid } from '@wazo-ts/db';
 
 /** A policy as stored. */
 export interface PolicyRecord {
@@ -84,11 +85,9 @@ export const PolicyUpdateSchema = Type.Object({
 });
 export type PolicyUpdateInput = Static<typeof PolicyUpdateSchema>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** How a path names a policy: a UUID, else a slug (Wazo routes both on one path). */
 export type PolicyKey = { uuid: string } | { slug: string };
 
 export function policyKeyOf(value: string): PolicyKey {
-  return UUID.test(value) ? { uuid: value } : { slug: value };
+  return isUuid(value) ? { uuid: value } : { slug: value };
 }

@@ -3,7 +3,7 @@
  * refuse writes, names and slugs do not clash along the tree, and the escalation guard: a caller
  * adds only accesses it holds and removes only accesses it holds.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import type { ListParams } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
 import type { TenantTree } from '../tenant-tree/index.js';

@@ -1,7 +1,8 @@
 /** Refresh tokens and the sessions opened with them. The only SQL of the resource. */
+
+import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { AuthDb } from '../db/auth-db.js';
-import { isUuid } from '../db/uuid.js';
 import type { DeletedSession } from '../tokens/token.dao.js';
 import type { RefreshToken, RefreshTokenListParams } from './refresh-token.model.js';
 
@@ -29,7 +30,7 @@ export interface RefreshTokenFilter {
 type Condition = ReturnType<typeof sql<boolean>>;
 
 function scopeConditions(filter: RefreshTokenFilter): Condition[] {
-  const conditions = [sql<boolean>`tenant_uuid = ANY(${sql.val([...filter.tenantUuids])}::uuid[])`];
+  const conditions = [sql<boolean>`${inTenants('tenant_uuid', filter.tenantUuids)}`];
   if (filter.userUuid !== undefined) conditions.push(sql<boolean>`user_uuid::text = ${filter.userUuid}`);
   return conditions;
 }
@@ -122,7 +123,6 @@ export const refreshTokenDao = {
   },
 
   async list(db: AuthDb, filter: RefreshTokenFilter, params: RefreshTokenListParams) {
-    if (filter.tenantUuids.length === 0) return { total: 0, filtered: 0, items: [] as RefreshToken[] };
     const scope = scopeConditions(filter);
     const all = [...scope, ...searchConditions(params)];
     const order = sql.ref(ORDERS[params.order ?? 'created_at']);

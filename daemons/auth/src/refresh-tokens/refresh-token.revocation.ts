@@ -3,7 +3,7 @@
  * `auth_refresh_token_deleted` as a DELETE of it sends. A password change does it: Wazo lets
  * refresh tokens survive one, so whoever held the old password keeps minting access tokens.
  */
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import type { RefreshTokenDao } from './refresh-token.dao.js';
 import type { RefreshTokenNotifier } from './refresh-token.notifier.js';

@@ -4,7 +4,7 @@
  * login gets the existing one, a mobile login gets a new one and revokes the old one, the user's
  * other mobile refresh tokens and all their sessions (the count of `Wazo-Sessions-Revoked`).
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import { NotFoundError } from '@wazo-ts/errors';
 import type { AuthDatabase } from '../db/schema.js';
 import type { SessionNotifier } from '../sessions/session.notifier.js';

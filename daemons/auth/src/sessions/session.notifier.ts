@@ -1,6 +1,6 @@
 /** Session events (wazo-bus's auth_session_*), queued in the caller's transaction. */
 import { authSessionCreated, authSessionDeleted, authSessionExpireSoon } from '@wazo-ts/bus';
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import type { SessionRef } from '../tokens/token.model.js';
 

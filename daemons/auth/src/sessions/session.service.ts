@@ -4,7 +4,7 @@
  * token, so the token stops working at once in wazo-auth and, through auth_session_deleted, in
  * every daemon's cache.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import type { TenantTree } from '../tenant-tree/index.js';
 import { unknownUser } from '../tokens/token.errors.js';

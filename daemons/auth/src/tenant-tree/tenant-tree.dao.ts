@@ -4,9 +4,10 @@
  * the set walks use UNION (not UNION ALL) to survive a cycle. A value that is not a uuid names no
  * tenant and never reaches a `::uuid` cast.
  */
+
+import { isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { AuthDb } from '../db/auth-db.js';
-import { isUuid } from '../db/uuid.js';
 import type { TenantTree } from './tenant-tree.model.js';
 
 /** `tenantUuid` and all its descendants; empty when the tenant does not exist. */

@@ -2,10 +2,10 @@
  * The tenants API's rules (reference §4 "Tenants", §5): everything is seen from the scoping tenant,
  * which sees itself and its descendants; anything else is "no such tenant" (404).
  */
-import type { UnitOfWork } from '@wazo-ts/dao';
+import type { UnitOfWork } from '@wazo-ts/db';
+import { isUuid } from '@wazo-ts/db';
 import type { DbHolder } from '../db/auth-db.js';
 import type { AuthDatabase } from '../db/schema.js';
-import { isUuid } from '../db/uuid.js';
 import type { TenantTree } from '../tenant-tree/index.js';
 import type * as tenantsDao from './tenants.dao.js';
 import type { TenantListParams, TenantPage } from './tenants.dao.js';

@@ -4,9 +4,8 @@
  * test may use them.
  */
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase } from '@wazo-ts/bus/testing';
-import { createUnitOfWork, migrateToLatest, type UnitOfWork } from '@wazo-ts/dao';
-import { testEncoder } from '@wazo-ts/dao/testing';
+import { createUnitOfWork, migrateToLatest, type UnitOfWork } from '@wazo-ts/db';
+import { createTestDatabase, testEncoder } from '@wazo-ts/db/testing';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { authMigrations } from '../db/migrations/index.js';
@@ -24,7 +23,7 @@ export async function createAuthTestDatabase(): Promise<AuthTestDatabase> {
   const testDb = await createTestDatabase({ prefix: 'wazo_auth_test' });
   const db = new Kysely<AuthDatabase>({ dialect: new PostgresDialect({ pool: testDb.pool }) });
   try {
-    await migrateToLatest(db as never, undefined, authMigrations);
+    await migrateToLatest(db, authMigrations);
   } catch (err) {
     await testDb.drop();
     throw err;

@@ -20,7 +20,7 @@ import {
   type TokenVerifier,
 } from '@wazo-ts/daemon';
 import { createFakeTokenVerifier, type FakeTokenVerifier } from '@wazo-ts/daemon/testing';
-import type { UnitOfWork } from '@wazo-ts/dao';
+import type { UnitOfWork } from '@wazo-ts/db';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import pino from 'pino';

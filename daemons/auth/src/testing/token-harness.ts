@@ -4,10 +4,9 @@
  * tenant, users seeded straight into the tables, and the outbox read back as the list of events.
  */
 import { type BusPublisher, createBusPublisher } from '@wazo-ts/bus';
-import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
 import { loadConfig } from '@wazo-ts/daemon';
-import { createUnitOfWork, migrateToLatest } from '@wazo-ts/dao';
-import { testEncoder } from '@wazo-ts/dao/testing';
+import { createUnitOfWork, migrateToLatest } from '@wazo-ts/db';
+import { createTestDatabase, type TestDatabase, testEncoder } from '@wazo-ts/db/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Kysely, PostgresDialect } from 'kysely';
 import { authMigrations } from '../db/migrations/index.js';
@@ -65,7 +64,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const database = await createTestDatabase({ prefix: 'wazo_auth_b' });
   const db = new Kysely<AuthDatabase>({ dialect: new PostgresDialect({ pool: database.pool }) });
-  await migrateToLatest(db, undefined, authMigrations);
+  await migrateToLatest(db, authMigrations);
   const master = '00000000-0000-4000-8000-00000000aaaa';
   await database.pool.query(
     "INSERT INTO tenant (uuid, parent_uuid, name, slug) VALUES ($1, $1, 'master', 'master')",

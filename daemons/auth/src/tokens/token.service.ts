@@ -4,7 +4,7 @@
  * emits auth_session_deleted so every daemon drops the token from its cache.
  */
 
-import type { UnitOfWork } from '@wazo-ts/dao';
+import type { UnitOfWork } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import type { SessionNotifier } from '../sessions/session.notifier.js';
 import type { TenantTree } from '../tenant-tree/index.js';

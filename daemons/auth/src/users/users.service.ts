@@ -4,7 +4,7 @@
  * a user or changing its password revokes its sessions (a password change its refresh tokens too),
  * and linking a policy passes the guard.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import type { ListParams } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
 import type { GroupFilters, GroupsDao } from '../groups/groups.dao.js';

@@ -2,29 +2,25 @@
  * SQL of the group ↔ schedule link: `group_schedules`, joined to `groups` and `schedules` so that
  * every read and write stays within the caller's tenants (an empty scope sees and changes nothing).
  */
+import { inTenants, seesNoTenant } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { ScheduleGroup, ScheduleSummary } from './group-schedules.model.js';
 
-const isEmpty = (scope: TenantScope) => scope.tenantUuids.length === 0;
-
 export function createGroupSchedulesDao() {
   // Ids of the scope's groups and schedules (callers guard against an empty scope).
   const groupsIn = (tx: Tx, scope: TenantScope) =>
-    tx.db
-      .selectFrom('groups')
-      .select('groups.id')
-      .where('groups.tenant_uuid', 'in', [...scope.tenantUuids]);
+    tx.db.selectFrom('groups').select('groups.id').where(inTenants('groups.tenant_uuid', scope.tenantUuids));
   const schedulesIn = (tx: Tx, scope: TenantScope) =>
     tx.db
       .selectFrom('schedules')
       .select('schedules.id')
-      .where('schedules.tenant_uuid', 'in', [...scope.tenantUuids]);
+      .where(inTenants('schedules.tenant_uuid', scope.tenantUuids));
 
   return {
     /** The id of the group's schedule, or null (also when the group is not in the scope). */
     async findScheduleId(tx: Tx, scope: TenantScope, groupId: number): Promise<number | null> {
-      if (isEmpty(scope)) return null;
+      if (seesNoTenant(scope.tenantUuids)) return null;
       const row = await tx.db
         .selectFrom('group_schedules')
         .select('schedule_id')
@@ -37,7 +33,7 @@ export function createGroupSchedulesDao() {
 
     /** False when the group or the schedule is not in the scope: nothing is written. */
     async associate(tx: Tx, scope: TenantScope, groupId: number, scheduleId: number): Promise<boolean> {
-      if (isEmpty(scope)) return false;
+      if (seesNoTenant(scope.tenantUuids)) return false;
       const inserted = await tx.db
         .insertInto('group_schedules')
         .columns(['group_id', 'schedule_id'])
@@ -53,7 +49,7 @@ export function createGroupSchedulesDao() {
 
     /** False when no link of a group and schedule in the scope was removed. */
     async dissociate(tx: Tx, scope: TenantScope, groupId: number, scheduleId: number): Promise<boolean> {
-      if (isEmpty(scope)) return false;
+      if (seesNoTenant(scope.tenantUuids)) return false;
       const deleted = await tx.db
         .deleteFrom('group_schedules')
         .where('group_id', '=', groupId)
@@ -66,25 +62,25 @@ export function createGroupSchedulesDao() {
 
     /** The group's schedules within the scope (zero or one). */
     async listSchedulesOfGroup(tx: Tx, scope: TenantScope, groupId: number): Promise<ScheduleSummary[]> {
-      if (scope.tenantUuids.length === 0) return [];
+      if (seesNoTenant(scope.tenantUuids)) return [];
       return tx.db
         .selectFrom('group_schedules as gs')
         .innerJoin('schedules as s', 's.id', 'gs.schedule_id')
         .select(['s.id', 's.name'])
         .where('gs.group_id', '=', groupId)
-        .where('s.tenant_uuid', 'in', [...scope.tenantUuids])
+        .where(inTenants('s.tenant_uuid', scope.tenantUuids))
         .execute();
     },
 
     /** The groups of the schedule that are in scope. */
     async listGroupsOfSchedule(tx: Tx, scope: TenantScope, scheduleId: number): Promise<ScheduleGroup[]> {
-      if (scope.tenantUuids.length === 0) return [];
+      if (seesNoTenant(scope.tenantUuids)) return [];
       return tx.db
         .selectFrom('group_schedules as gs')
         .innerJoin('groups as g', 'g.id', 'gs.group_id')
         .select(['g.id', 'g.uuid', 'g.name'])
         .where('gs.schedule_id', '=', scheduleId)
-        .where('g.tenant_uuid', 'in', [...scope.tenantUuids])
+        .where(inTenants('g.tenant_uuid', scope.tenantUuids))
         .orderBy('g.id')
         .execute();
     },

@@ -2,6 +2,7 @@
  * The user forwards dao: the forward_* columns of the users table (they live on the user row, as
  * in Wazo). Reads and writes are scoped to tenants.
  */
+import { inTenants, seesNoTenant } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import { findUserRow } from '../users/users.dao.js';
@@ -35,12 +36,12 @@ export function createUserForwardsDao() {
         changes[`forward_${name}_enabled`] = forward.enabled;
         changes[`forward_${name}_destination`] = forward.destination;
       }
-      if (Object.keys(changes).length === 0 || scope.tenantUuids.length === 0) return;
+      if (Object.keys(changes).length === 0 || seesNoTenant(scope.tenantUuids)) return;
       await tx.db
         .updateTable('users')
         .set(changes)
         .where('id', '=', userId)
-        .where('tenant_uuid', 'in', [...scope.tenantUuids])
+        .where(inTenants('tenant_uuid', scope.tenantUuids))
         .execute();
     },
   };

@@ -2,29 +2,25 @@
  * SQL of the user ↔ schedule link: `user_schedules`, joined to `users` and `schedules` so that
  * every read and write stays within the caller's tenants (an empty scope sees and changes nothing).
  */
+import { inTenants, seesNoTenant } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { ScheduleSummary, ScheduleUser } from './user-schedules.model.js';
 
-const isEmpty = (scope: TenantScope) => scope.tenantUuids.length === 0;
-
 export function createUserSchedulesDao() {
   // Uuids of the scope's users and ids of its schedules (callers guard against an empty scope).
   const usersIn = (tx: Tx, scope: TenantScope) =>
-    tx.db
-      .selectFrom('users')
-      .select('users.uuid')
-      .where('users.tenant_uuid', 'in', [...scope.tenantUuids]);
+    tx.db.selectFrom('users').select('users.uuid').where(inTenants('users.tenant_uuid', scope.tenantUuids));
   const schedulesIn = (tx: Tx, scope: TenantScope) =>
     tx.db
       .selectFrom('schedules')
       .select('schedules.id')
-      .where('schedules.tenant_uuid', 'in', [...scope.tenantUuids]);
+      .where(inTenants('schedules.tenant_uuid', scope.tenantUuids));
 
   return {
     /** The id of the user's schedule, or null (also when the user is not in the scope). */
     async findScheduleId(tx: Tx, scope: TenantScope, userUuid: string): Promise<number | null> {
-      if (isEmpty(scope)) return null;
+      if (seesNoTenant(scope.tenantUuids)) return null;
       const row = await tx.db
         .selectFrom('user_schedules')
         .select('schedule_id')
@@ -37,7 +33,7 @@ export function createUserSchedulesDao() {
 
     /** False when the user or the schedule is not in the scope: nothing is written. */
     async associate(tx: Tx, scope: TenantScope, userUuid: string, scheduleId: number): Promise<boolean> {
-      if (isEmpty(scope)) return false;
+      if (seesNoTenant(scope.tenantUuids)) return false;
       const inserted = await tx.db
         .insertInto('user_schedules')
         .columns(['user_uuid', 'schedule_id'])
@@ -53,7 +49,7 @@ export function createUserSchedulesDao() {
 
     /** False when no link of a user and schedule in the scope was removed. */
     async dissociate(tx: Tx, scope: TenantScope, userUuid: string, scheduleId: number): Promise<boolean> {
-      if (isEmpty(scope)) return false;
+      if (seesNoTenant(scope.tenantUuids)) return false;
       const deleted = await tx.db
         .deleteFrom('user_schedules')
         .where('user_uuid', '=', userUuid)
@@ -66,25 +62,25 @@ export function createUserSchedulesDao() {
 
     /** The user's schedules within the scope (zero or one). */
     async listSchedulesOfUser(tx: Tx, scope: TenantScope, userUuid: string): Promise<ScheduleSummary[]> {
-      if (scope.tenantUuids.length === 0) return [];
+      if (seesNoTenant(scope.tenantUuids)) return [];
       return tx.db
         .selectFrom('user_schedules as us')
         .innerJoin('schedules as s', 's.id', 'us.schedule_id')
         .select(['s.id', 's.name'])
         .where('us.user_uuid', '=', userUuid)
-        .where('s.tenant_uuid', 'in', [...scope.tenantUuids])
+        .where(inTenants('s.tenant_uuid', scope.tenantUuids))
         .execute();
     },
 
     /** The users of the schedule, if the schedule is in scope. */
     async listUsersOfSchedule(tx: Tx, scope: TenantScope, scheduleId: number): Promise<ScheduleUser[]> {
-      if (scope.tenantUuids.length === 0) return [];
+      if (seesNoTenant(scope.tenantUuids)) return [];
       const rows = await tx.db
         .selectFrom('user_schedules as us')
         .innerJoin('schedules as s', 's.id', 'us.schedule_id')
         .select('us.user_uuid')
         .where('us.schedule_id', '=', scheduleId)
-        .where('s.tenant_uuid', 'in', [...scope.tenantUuids])
+        .where(inTenants('s.tenant_uuid', scope.tenantUuids))
         .orderBy('us.user_uuid')
         .execute();
       return rows.map((r) => ({ uuid: r.user_uuid }));

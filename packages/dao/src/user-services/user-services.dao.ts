@@ -2,6 +2,7 @@
  * The user services dao: the dnd and incallfilter columns of the users table (they live on the
  * user row, as in Wazo). Reads and writes are scoped to tenants.
  */
+import { inTenants, seesNoTenant } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import { findUserRow } from '../users/users.dao.js';
@@ -36,12 +37,12 @@ export function createUserServicesDao() {
       const changes = Object.fromEntries(
         Object.entries(enabled).map(([name, value]) => [COLUMNS[name as UserServiceName], value]),
       );
-      if (Object.keys(changes).length === 0 || scope.tenantUuids.length === 0) return;
+      if (Object.keys(changes).length === 0 || seesNoTenant(scope.tenantUuids)) return;
       await tx.db
         .updateTable('users')
         .set(changes)
         .where('id', '=', userId)
-        .where('tenant_uuid', 'in', [...scope.tenantUuids])
+        .where(inTenants('tenant_uuid', scope.tenantUuids))
         .execute();
     },
   };

@@ -1,5 +1,5 @@
 /**
- * The logging surface the dao library needs: the bus library's (a subset of pino's), so a daemon
+ * The logging surface the database toolkit needs: the bus library's (a subset of pino's), so a daemon
  * passes its pino child logger and tests pass nothing. Library code never writes to the console.
  */
 import type { BusLogger } from '@wazo-ts/bus';

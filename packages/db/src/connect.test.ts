@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
 import { sql } from 'kysely';
 import { createDatabase, redactUri } from './connect.js';
+import { createTestDatabase, type TestDatabase } from './testing/index.js';
 
 function uriOf(testDb: TestDatabase): string {
   const { host, port, user, database } = testDb.config;
@@ -12,7 +12,7 @@ function uriOf(testDb: TestDatabase): string {
 describe('createDatabase', () => {
   let testDb: TestDatabase;
   before(async () => {
-    testDb = await createTestDatabase({ prefix: 'wazo_dao_connect' });
+    testDb = await createTestDatabase({ prefix: 'wazo_db_connect' });
   });
   after(() => testDb.drop());
 

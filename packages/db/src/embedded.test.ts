@@ -3,10 +3,22 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { createDatabase } from './connect.js';
 import { type EmbeddedStage, startEmbeddedPostgres } from './embedded.js';
-import { migrateToLatest } from './migrate.js';
+import { type MigrationSet, migrateToLatest } from './migrate.js';
+
+/** One migration that needs the server's contrib extensions, as the Service API's does. */
+const withUnaccent: MigrationSet = {
+  key: 'embedded_test',
+  migrations: {
+    '0001_unaccent': {
+      up: async (db: Kysely<unknown>) => {
+        await sql`CREATE EXTENSION IF NOT EXISTS unaccent`.execute(db);
+      },
+    },
+  },
+};
 
 describe('startEmbeddedPostgres', { timeout: 60_000 }, () => {
   let parent: string;
@@ -31,7 +43,7 @@ describe('startEmbeddedPostgres', { timeout: 60_000 }, () => {
     assert.notEqual(port, 5432);
     assert.equal(new URL(first.uri).hostname, '127.0.0.1');
     const one = createDatabase({ uri: first.uri });
-    assert.ok((await migrateToLatest(one.db)).length > 0);
+    assert.ok((await migrateToLatest(one.db, withUnaccent)).length > 0);
     await sql`CREATE TABLE kept (v text)`.execute(one.db);
     await sql`INSERT INTO kept VALUES ('still here')`.execute(one.db);
     await one.close();
@@ -52,7 +64,7 @@ describe('startEmbeddedPostgres', { timeout: 60_000 }, () => {
     {
       assert.equal(stages[0], 'starting', 'no initdb on a folder that holds a cluster');
       const two = createDatabase({ uri: second.uri });
-      assert.deepEqual(await migrateToLatest(two.db), []);
+      assert.deepEqual(await migrateToLatest(two.db, withUnaccent), []);
       const { rows } = await sql<{ v: string }>`SELECT v FROM kept`.execute(two.db);
       assert.deepEqual(rows, [{ v: 'still here' }]);
       const accents = await sql<{ out: string }>`SELECT unaccent('Hélène') AS out`.execute(two.db);

@@ -1,10 +1,9 @@
 /**
- * The migration runner: Kysely's Migrator over the static list in migrations/index.ts, applied in
- * name order. Daemons call `migrateToLatest` at start (when configured to) and operators run the
- * `wazo-dao-migrate` command; both are safe when several processes start at once.
+ * The migration runner: Kysely's Migrator over a schema's static list of migrations (its
+ * `MigrationSet`), applied in name order. Daemons call `migrateToLatest` at start (when configured
+ * to) and operators run a migrate command; both are safe when several processes start at once.
  */
 import { type Kysely, type Migration, type MigrationInfo, Migrator, sql } from 'kysely';
-import { migrations } from '../migrations/index.js';
 import { type DaoLogger, silentLogger } from './logger.js';
 
 /** Any schema: the runner works on whatever database type the caller holds. */
@@ -12,16 +11,14 @@ import { type DaoLogger, silentLogger } from './logger.js';
 export type AnyKysely = Kysely<any>;
 
 /**
- * A schema's migrations. The Service API's are the default; a daemon with its own database
- * (wazo-auth) runs its own set with the same runner. `key` names the bookkeeping tables
+ * A schema's migrations: the Service API's (`serviceApiMigrations` of @wazo-ts/dao), wazo-auth's,
+ * each daemon with its own database its own set, all with this runner. `key` names the bookkeeping tables
  * (`<key>_migration`, so they never meet another tool's) and the runner's advisory lock.
  */
 export interface MigrationSet {
   key: string;
   migrations: Record<string, Migration>;
 }
-
-export const serviceApiMigrations: MigrationSet = { key: 'dao', migrations };
 
 function migratorFor(db: AnyKysely, set: MigrationSet): Migrator {
   return new Migrator({
@@ -60,8 +57,8 @@ async function withRunnerLock<T>(
  */
 export async function migrateToLatest(
   db: AnyKysely,
+  set: MigrationSet,
   logger: DaoLogger = silentLogger,
-  set: MigrationSet = serviceApiMigrations,
 ): Promise<string[]> {
   const { error, results } = await withRunnerLock(db, set, (conn) =>
     migratorFor(conn, set).migrateToLatest(),
@@ -87,18 +84,12 @@ export interface MigrationState {
 }
 
 /** Every known migration in order, with when it was applied (undefined when pending). */
-export async function migrationStatus(
-  db: AnyKysely,
-  set: MigrationSet = serviceApiMigrations,
-): Promise<MigrationState[]> {
+export async function migrationStatus(db: AnyKysely, set: MigrationSet): Promise<MigrationState[]> {
   const infos: readonly MigrationInfo[] = await migratorFor(db, set).getMigrations();
   return infos.map((info) => ({ name: info.name, executedAt: info.executedAt }));
 }
 
 /** The names of the migrations that are not applied yet. */
-export async function pendingMigrations(
-  db: AnyKysely,
-  set: MigrationSet = serviceApiMigrations,
-): Promise<string[]> {
+export async function pendingMigrations(db: AnyKysely, set: MigrationSet): Promise<string[]> {
   return (await migrationStatus(db, set)).filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

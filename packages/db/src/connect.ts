@@ -5,7 +5,6 @@
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Database } from './database.js';
 import { type DaoLogger, errorFields, silentLogger } from './logger.js';
 
 export interface DatabaseOptions {
@@ -18,8 +17,9 @@ export interface DatabaseOptions {
   connectTimeoutMs?: number;
 }
 
-export interface DatabaseHandle {
-  db: Kysely<Database>;
+/** `DB` is the caller's schema (the Service API's, wazo-auth's): the handle is typed, never cast. */
+export interface DatabaseHandle<DB> {
+  db: Kysely<DB>;
   pool: pg.Pool;
   /** Resolves when a trivial query round-trips, rejects with the driver's error otherwise. */
   ping(): Promise<void>;
@@ -38,7 +38,7 @@ export function redactUri(uri: string): string {
   }
 }
 
-export function createDatabase(options: DatabaseOptions): DatabaseHandle {
+export function createDatabase<DB>(options: DatabaseOptions): DatabaseHandle<DB> {
   const logger = (options.logger ?? silentLogger).child({ component: 'database' });
   const pool = new pg.Pool({
     connectionString: options.uri,
@@ -50,7 +50,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   pool.on('error', (err) =>
     logger.warn({ ...errorFields(err), uri: redactUri(options.uri) }, 'idle database connection lost'),
   );
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closing: Promise<void> | undefined;
   return {
     db,
