@@ -35,6 +35,7 @@ export * from './group-schedules/index.js';
 export * from './groups/index.js';
 export * from './line-extensions/index.js';
 export * from './lines/index.js';
+export * from './links/index.js';
 export * from './schedules/index.js';
 export { runSearch, type SearchConfig } from './search/apply.js';
 export {
