@@ -58,4 +58,5 @@ export * from './user-forwards/index.js';
 export * from './user-lines/index.js';
 export * from './user-schedules/index.js';
 export * from './user-services/index.js';
+export * from './user-settings/index.js';
 export * from './users/index.js';

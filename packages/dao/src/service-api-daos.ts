@@ -19,10 +19,11 @@ import { createLinkDao } from './links/index.js';
 import { createSchedulesDao } from './schedules/index.js';
 import { scopeOf } from './search/search.js';
 import { createTenantsDao } from './tenants/index.js';
-import { createUserForwardsDao } from './user-forwards/index.js';
+import { userForwardsSetting } from './user-forwards/index.js';
 import { createUserLinesDao } from './user-lines/index.js';
 import { userScheduleLink } from './user-schedules/index.js';
-import { createUserServicesDao } from './user-services/index.js';
+import { userServicesSetting } from './user-services/index.js';
+import { createUserSettingsDao } from './user-settings/index.js';
 import { createUsersDao } from './users/index.js';
 
 export interface Hooks {
@@ -35,8 +36,8 @@ export function createDaos() {
   return {
     tenants: createTenantsDao(),
     users: createUsersDao(),
-    userServices: createUserServicesDao(),
-    userForwards: createUserForwardsDao(),
+    userServices: createUserSettingsDao(userServicesSetting),
+    userForwards: createUserSettingsDao(userForwardsSetting),
     groups: createGroupsDao(),
     groupMembers: createGroupMembersDao(),
     schedules: createSchedulesDao(),

@@ -51,18 +51,15 @@ import type { TenantScope } from './search/search.js';
 import { createDaos, createHooks, type Daos, type Hooks } from './service-api-daos.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
-import {
-  createUserForwardsNotifier,
-  createUserForwardsService,
-  createUserForwardsValidator,
-} from './user-forwards/index.js';
+import { createUserForwardsValidator, userForwardsSetting } from './user-forwards/index.js';
 import {
   createUserLinesNotifier,
   createUserLinesService,
   createUserLinesValidator,
 } from './user-lines/index.js';
 import { userScheduleLink } from './user-schedules/index.js';
-import { createUserServicesNotifier, createUserServicesService } from './user-services/index.js';
+import { userServicesSetting } from './user-services/index.js';
+import { createUserSettingsNotifier, createUserSettingsService } from './user-settings/index.js';
 import { createUsersNotifier, createUsersService, createUsersValidator } from './users/index.js';
 
 export interface ServiceApiOptions {
@@ -86,16 +83,18 @@ function userServicesOf(uow: UnitOfWork, daos: Daos) {
       validator: createUsersValidator({ dao: daos.users }),
       notifier: createUsersNotifier(),
     }),
-    userServices: createUserServicesService({
+    userServices: createUserSettingsService({
       uow,
+      kind: userServicesSetting,
       dao: daos.userServices,
-      notifier: createUserServicesNotifier(),
+      notifier: createUserSettingsNotifier(userServicesSetting.events),
     }),
-    userForwards: createUserForwardsService({
+    userForwards: createUserSettingsService({
       uow,
+      kind: userForwardsSetting,
       dao: daos.userForwards,
       validator: createUserForwardsValidator(),
-      notifier: createUserForwardsNotifier(),
+      notifier: createUserSettingsNotifier(userForwardsSetting.events),
     }),
   };
 }
