@@ -7,18 +7,13 @@ import { groupScheduleAssociated, groupScheduleDissociated } from '@wazo-ts/bus'
 import type { Group } from '../groups/groups.model.js';
 import { defineLink } from '../links/index.js';
 import type { Schedule } from '../schedules/schedules.model.js';
+import { scheduleSide } from '../user-schedules/user-schedules.link.js';
 import type { ScheduleGroup, ScheduleSummary } from './group-schedules.model.js';
 
 export const groupScheduleLink = defineLink<Group, Schedule, ScheduleGroup, ScheduleSummary>()({
   table: 'group_schedules',
   owner: { name: 'Group', table: 'groups', key: 'id', column: 'group_id', summary: ['id', 'uuid', 'name'] },
-  resource: {
-    name: 'Schedule',
-    table: 'schedules',
-    key: 'id',
-    column: 'schedule_id',
-    summary: ['id', 'name'],
-  },
+  resource: scheduleSide,
   perOwner: 'one',
   whenLinked: 'ignore',
   linkedCriteria: (group, scheduleId) => ({ group_uuid: group.uuid, schedule_id: scheduleId }),

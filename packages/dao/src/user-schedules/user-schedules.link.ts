@@ -5,20 +5,23 @@
  */
 import { userScheduleAssociated, userScheduleDissociated } from '@wazo-ts/bus';
 import type { UserRef } from '../group-members/user-ref.js';
-import { defineLink } from '../links/index.js';
+import { defineLink, type LinkSide } from '../links/index.js';
 import type { Schedule } from '../schedules/schedules.model.js';
 import type { ScheduleSummary, ScheduleUser } from './user-schedules.model.js';
+
+/** A schedule as the resource of a link (of a user, a group, ...). */
+export const scheduleSide: LinkSide<Schedule, ScheduleSummary> = {
+  name: 'Schedule',
+  table: 'schedules',
+  key: 'id',
+  column: 'schedule_id',
+  summary: ['id', 'name'],
+};
 
 export const userScheduleLink = defineLink<UserRef, Schedule, ScheduleUser, ScheduleSummary>()({
   table: 'user_schedules',
   owner: { name: 'User', table: 'users', key: 'uuid', column: 'user_uuid', summary: ['uuid'] },
-  resource: {
-    name: 'Schedule',
-    table: 'schedules',
-    key: 'id',
-    column: 'schedule_id',
-    summary: ['id', 'name'],
-  },
+  resource: scheduleSide,
   perOwner: 'one',
   whenLinked: 'ignore',
   linkedCriteria: (user, scheduleId) => ({ user_id: user.id, schedule_id: scheduleId }),
