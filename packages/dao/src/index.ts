@@ -14,6 +14,7 @@ export * from './group-schedules/index.js';
 export * from './groups/index.js';
 export * from './line-extensions/index.js';
 export * from './lines/index.js';
+export * from './links/index.js';
 export * from './schedules/index.js';
 export { runSearch, type SearchConfig } from './search/apply.js';
 export {
@@ -36,4 +37,5 @@ export * from './user-forwards/index.js';
 export * from './user-lines/index.js';
 export * from './user-schedules/index.js';
 export * from './user-services/index.js';
+export * from './user-settings/index.js';
 export * from './users/index.js';
