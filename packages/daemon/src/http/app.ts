@@ -23,7 +23,9 @@ import { installAccessLog } from './access-log.js';
 import { installCoreRoutes } from './core-routes.js';
 import type { ErrorShape } from './error-shapes.js';
 import { installErrorHandling, type RequestFailureRenderer } from './errors.js';
+import { installJsonBodyParser } from './json-body.js';
 import { installOpenApi } from './openapi.js';
+import { withWazoBooleans } from './query-booleans.js';
 
 export interface BuildAppOptions {
   /** Short daemon name (`auth`, `confd`). */
@@ -72,9 +74,12 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
   // 400 as from Wazo's strict fields, instead of having the value silently converted.
   const coercing = createAjv({ coerceTypes: 'array' });
   const strict = createAjv({ coerceTypes: false });
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? strict : coercing).compile(schema),
-  );
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    if (httpPart === 'body') return strict.compile(schema);
+    const validate = coercing.compile(schema);
+    return httpPart === 'querystring' ? withWazoBooleans(schema, validate) : validate;
+  });
+  installJsonBodyParser(app);
   installErrorHandling(app, options.errorShape, options.renderValidationError);
   installAccessLog(app);
   const cfg = config.rest_api.cors;
