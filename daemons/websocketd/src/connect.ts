@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import proxyAddr from '@fastify/proxy-addr';
+import type { ProxyTrust } from '@wazo-ts/daemon';
 import type { Logger } from 'pino';
 import { WebSocket, type WebSocketServer } from 'ws';
 import { CloseCode, type ProtocolVersion, parseVersion } from './protocol.js';
@@ -25,8 +25,8 @@ export interface ConnectOptions {
   busReady(): boolean;
   check: TokenCheckConfig;
   maxBufferedBytes: number;
-  /** Peers whose X-Forwarded-For is believed for the logged client address (`rest_api.trusted_proxies`). */
-  trustedProxies: readonly string[];
+  /** Which peers' X-Forwarded-For names the logged client address: the kit's REST rule. */
+  proxyTrust: ProxyTrust;
   logger: Logger;
 }
 
@@ -77,11 +77,9 @@ function keepEarlyFrames(ws: WebSocket, overflow: () => void) {
 }
 
 export function createUpgradeListener(options: ConnectOptions): UpgradeListener {
-  // The same rule as the kit's HTTP side: X-Forwarded-For only from a trusted proxy.
-  const trust = proxyAddr.compile([...options.trustedProxies]);
   return (request, socket, head) => {
     if (!options.accepting()) return refuse(socket);
-    const logger = options.logger.child({ remote: proxyAddr(request, trust) });
+    const logger = options.logger.child({ remote: options.proxyTrust.clientAddress(request) });
     options.wss.handleUpgrade(request, socket, head, (ws) =>
       accept({ ...options, logger }, ws, request).catch((err: unknown) => {
         // A bug on one connection must not take the process (and, all-in-one, every daemon) down.

@@ -3,7 +3,7 @@
  * config, api.yml). Upgrades are answered 503 until the daemon has started and once it stops;
  * sessions are closed with 1001 before the server drains, and cut if they do not answer in time.
  */
-import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { createProxyTrust, type DaemonPlugin } from '@wazo-ts/daemon';
 import { WebSocketServer } from 'ws';
 import { createAuthenticator } from './authenticate.js';
 import { createBusFeed } from './bus-feed.js';
@@ -60,7 +60,7 @@ export const websocketPlugin: DaemonPlugin<WebsocketdConfig> = {
       busReady: feed.ready,
       check: config,
       maxBufferedBytes: config.websocket.max_buffered_bytes,
-      trustedProxies: config.rest_api.trusted_proxies,
+      proxyTrust: createProxyTrust(config.rest_api),
       logger,
     });
     server.on('upgrade', onUpgrade);

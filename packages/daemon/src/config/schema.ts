@@ -51,10 +51,20 @@ export const RestApiSchema = Type.Object(
       description: 'Seconds before a request is cut.',
     }),
     trusted_proxies: Type.Array(Type.String(), {
-      default: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+      default: [],
       description:
-        'Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For/-Proto/-Host are believed: the client address (login guard, logs) and the scheme and host of Location links. Empty: none.',
+        'Addresses (or CIDR ranges) of reverse proxies on other hosts whose X-Forwarded-For/-Proto/-Host are believed: the client address (login guard, logs) and the scheme and host of Location links. Loopback is not trusted by itself: any local process could forge them. Empty: none.',
     }),
+    // Optional in the type only (the defaults layer gives null), so literal configs need not name it.
+    proxy_secret: Type.Optional(
+      Nullable(
+        Type.String({
+          minLength: 16,
+          description:
+            "Shared secret a proxy proves itself with in the X-Wazo-Proxy-Secret header (the platform's gateway sends one); its X-Forwarded-* are then believed. Null: none.",
+        }),
+      ),
+    ),
     shutdown_grace: Type.Number({
       minimum: 0,
       default: 10,

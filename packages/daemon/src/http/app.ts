@@ -25,6 +25,7 @@ import type { ErrorShape } from './error-shapes.js';
 import { installErrorHandling, type RequestFailureRenderer } from './errors.js';
 import { installJsonBodyParser } from './json-body.js';
 import { installOpenApi } from './openapi.js';
+import { createProxyTrust, installProxyTrust, trustOneHop } from './proxy-trust.js';
 import { withWazoBooleans } from './query-booleans.js';
 
 export interface BuildAppOptions {
@@ -64,9 +65,9 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
     bodyLimit: config.rest_api.max_body_size,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    // Behind the gateway (or nginx) on the same host, the client's address and the https scheme
-    // arrive in X-Forwarded-* headers; only the configured proxies are believed.
-    trustProxy: config.rest_api.trusted_proxies.length > 0 ? config.rest_api.trusted_proxies : false,
+    // Behind the gateway (or nginx), the client's address and the https scheme arrive in
+    // X-Forwarded-* headers: installProxyTrust drops them unless the peer is a trusted proxy.
+    trustProxy: trustOneHop,
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   });
   // Query strings and path parameters are text, so their schemas coerce ("10" → 10); JSON bodies
@@ -79,6 +80,8 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
     const validate = coercing.compile(schema);
     return httpPart === 'querystring' ? withWazoBooleans(schema, validate) : validate;
   });
+  // First, so no hook or handler reads a forwarding header a client forged.
+  installProxyTrust(app, createProxyTrust(config.rest_api));
   installJsonBodyParser(app);
   installErrorHandling(app, options.errorShape, options.renderValidationError);
   installAccessLog(app);

@@ -26,6 +26,8 @@ export interface GatewayOptions {
   /** Address to bind; 127.0.0.1 unless told otherwise. */
   listen?: string;
   certificate: GatewayCertificate;
+  /** Sent to the daemons as X-Wazo-Proxy-Secret: the proof that makes them believe X-Forwarded-*. */
+  proxySecret?: string;
   /** Called for each proxying failure (the client already got its 502). */
   onError?: (error: Error, url: string) => void;
 }
@@ -38,14 +40,16 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+const PROXY_SECRET_HEADER = 'x-wazo-proxy-secret';
+
 /**
- * The forwarding headers the daemons believe (they trust the gateway, on loopback): this hop's
- * own, replacing whatever the client sent, or any client could pick the address the login guard
- * counts and the host and scheme of the links the daemons answer with.
+ * The forwarding headers the daemons believe (from the gateway only, proven by the secret): this
+ * hop's own, replacing whatever the client sent, or any client could pick the address the login
+ * guard counts and the host and scheme of the links the daemons answer with.
  */
-function forwardedHeaders(req: IncomingMessage): Record<string, string> {
+function forwardedHeaders(req: IncomingMessage, secret: string | undefined): Record<string, string> {
   for (const name of Object.keys(req.headers))
-    if (name.startsWith('x-forwarded-') || name === 'forwarded' || name === 'x-real-ip')
+    if (name.startsWith('x-forwarded-') || ['forwarded', 'x-real-ip', PROXY_SECRET_HEADER].includes(name))
       delete req.headers[name];
   const headers: Record<string, string> = {
     'x-forwarded-for': req.socket.remoteAddress ?? '',
@@ -53,6 +57,7 @@ function forwardedHeaders(req: IncomingMessage): Record<string, string> {
     'x-forwarded-port': String(req.socket.localPort ?? ''),
   };
   if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
+  if (secret) headers[PROXY_SECRET_HEADER] = secret;
   return headers;
 }
 
@@ -118,7 +123,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     proxy.web(
       req,
       res,
-      { target: route.target, headers: { ...forwardedHeaders(req), 'x-script-name': route.scriptName } },
+      {
+        target: route.target,
+        headers: { ...forwardedHeaders(req, options.proxySecret), 'x-script-name': route.scriptName },
+      },
       failed(route.service),
     );
   });
@@ -140,7 +148,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       req,
       socket,
       head,
-      { target: route.target, headers: { ...forwardedHeaders(req), 'x-script-name': route.scriptName } },
+      {
+        target: route.target,
+        headers: { ...forwardedHeaders(req, options.proxySecret), 'x-script-name': route.scriptName },
+      },
       failed(route.service),
     );
   });
