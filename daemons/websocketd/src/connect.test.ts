@@ -26,11 +26,13 @@ const token = {
   metadata: { uuid: 'u', tenant_uuid: 'master' },
 };
 
+const LIMITS = { perToken: 100, perUser: 100 };
+
 async function listen(overrides: Partial<ConnectOptions>): Promise<Server> {
   const logger = pino({ level: 'silent' });
   const listener = createUpgradeListener({
     wss: new WebSocketServer({ noServer: true }),
-    registry: createSessionRegistry(logger),
+    registry: createSessionRegistry(logger, LIMITS),
     authenticate: async () => ({ token, audience: audienceOf(token, 'master') }),
     accepting: () => true,
     busReady: () => true,
@@ -116,7 +118,7 @@ describe('websocket upgrades on odd request targets', () => {
 
   it('when opening the session fails unexpectedly, then the client is closed with 4004', async () => {
     const broken: SessionRegistry = {
-      ...createSessionRegistry(pino({ level: 'silent' })),
+      ...createSessionRegistry(pino({ level: 'silent' }), LIMITS),
       add: () => {
         throw new Error('registry broken');
       },

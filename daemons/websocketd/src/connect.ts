@@ -1,6 +1,7 @@
 /**
  * A websocket connection from upgrade to session, checked in Wazo's order: protocol version
- * (4004), token (4001), token validity and ACL (4002), then the bus (1011). Any path is accepted;
+ * (4004), token (4001), token validity and ACL (4002), then the bus (1011), then the room left
+ * for the token and its user (4002 "too many sessions"). Any path is accepted;
  * only the query (`token`, `version`) and the `X-Auth-Token` header are read. Frames a client
  * sends while its token is being checked are kept (up to 16 frames and 64 KiB, else 4004) and
  * handled once the session opens.
@@ -118,9 +119,12 @@ async function accept(options: ConnectOptions, ws: WebSocket, request: IncomingM
   if (ws.readyState !== WebSocket.OPEN) return;
   if (!options.accepting()) return refusal(CloseCode.goingAway, 'server shutdown');
   if (!options.busReady()) return refusal(CloseCode.busError, 'bus connection error');
+  // Checked and counted in the same turn: two upgrades of one token cannot both take the last room.
+  const owner = { tokenId, userUuid: grant.audience.userUuid };
+  if (!options.registry.hasRoom(owner)) return refusal(CloseCode.authFailed, 'too many sessions');
   early.stop();
   const session = openSession({ ws, version, grant, ...pick(options), logger });
-  options.registry.add(session);
+  options.registry.add(session, owner);
   ws.on('close', () => options.registry.remove(session));
   logger.info(
     { user: grant.audience.userUuid, tenant: grant.audience.tenantUuid, version },

@@ -39,7 +39,10 @@ export const websocketPlugin: DaemonPlugin<WebsocketdConfig> = {
     serviceToken?.onToken((_token, details) => {
       masterTenantUuid = details.tenantUuid ?? masterTenantUuid;
     });
-    const registry = createSessionRegistry(logger);
+    const registry = createSessionRegistry(logger, {
+      perToken: config.websocket.max_sessions_per_token,
+      perUser: config.websocket.max_sessions_per_user,
+    });
     const feed = createBusFeed({
       transport: bus.transport,
       originUuid: config.uuid ?? NO_ORIGIN,
@@ -67,6 +70,7 @@ export const websocketPlugin: DaemonPlugin<WebsocketdConfig> = {
     reportStatus(() => ({
       status: feed.ready() ? 'ok' : 'fail',
       sessions: registry.size,
+      session_holders: registry.holders(),
       bus: feed.status(),
       master_tenant_known: masterTenantUuid !== null,
     }));
