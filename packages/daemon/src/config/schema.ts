@@ -53,7 +53,7 @@ export const RestApiSchema = Type.Object(
     trusted_proxies: Type.Array(Type.String(), {
       default: [],
       description:
-        'Addresses (or CIDR ranges) of reverse proxies on other hosts whose X-Forwarded-For/-Proto/-Host are believed: the client address (login guard, logs) and the scheme and host of Location links. Loopback is not trusted by itself: any local process could forge them. Empty: none.',
+        'Proxies (addresses or CIDR) whose X-Forwarded-For/-Proto/-Host are believed (client address, Location links); not loopback by default, as any local process could forge these.',
     }),
     // Optional in the type only (the defaults layer gives null), so literal configs need not name it.
     proxy_secret: Type.Optional(
@@ -61,7 +61,7 @@ export const RestApiSchema = Type.Object(
         Type.String({
           minLength: 16,
           description:
-            "Shared secret a proxy proves itself with in the X-Wazo-Proxy-Secret header (the platform's gateway sends one); its X-Forwarded-* are then believed. Null: none.",
+            "Secret a proxy sends in X-Wazo-Proxy-Secret to have its X-Forwarded-* believed (the platform's gateway does); unset: none.",
         }),
       ),
     ),
