@@ -6,10 +6,13 @@ import { createFakeTokenVerifier } from '../auth/testing/fake-verifier.js';
 import { loadConfig } from '../config/index.js';
 import { helloDaemon } from '../example/definition.js';
 import { createStatusAggregator } from '../status/status.js';
-import { buildDaemonApp } from './app.js';
+import { type BuildAppOptions, buildDaemonApp } from './app.js';
+
+/** What a daemon's plugins get to register routes on. */
+type DaemonRoutes = Parameters<BuildAppOptions['registerApi']>[0];
 
 /** Routes shaped as Wazo's: a bodiless DELETE and PUT, a create with a body, a list with booleans. */
-async function registerRoutes(api: FastifyInstance) {
+async function registerRoutes(api: DaemonRoutes) {
   const open = { config: { public: true } } as const;
   api.delete('/things/:id', open, async (_request, reply) => reply.code(204).send());
   api.put('/things/:id/links/:other', open, async (request, reply) =>
