@@ -17,6 +17,8 @@ COPY package.json package-lock.json .npmrc ./
 COPY packages/errors/package.json packages/errors/
 COPY packages/bus/package.json packages/bus/
 COPY packages/daemon/package.json packages/daemon/
+COPY packages/test-postgres/package.json packages/test-postgres/
+COPY packages/db/package.json packages/db/
 COPY packages/dao/package.json packages/dao/
 COPY packages/platform/package.json packages/platform/
 COPY packages/cli/package.json packages/cli/

@@ -82,7 +82,7 @@ async function bareNode(): Promise<{ ms: number; rssKb: number }> {
 }
 
 const POSTGRES_ALONE = `
-import { startEmbeddedPostgres } from '@wazo-ts/dao';
+import { startEmbeddedPostgres } from '@wazo-ts/db';
 const server = await startEmbeddedPostgres({ dataDir: process.argv[1] });
 process.stdout.write('ready\\n');
 process.on('SIGINT', () => server.stop().then(() => process.exit(0)));

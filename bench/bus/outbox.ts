@@ -1,11 +1,12 @@
 /** The outbox paths: a bare INSERT transaction, and the same transaction with its event recorded. */
+
+import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 import {
   createOutboxRelay,
   migrateOutbox,
   type OutboxRelay,
   recordEvents,
 } from '../../packages/bus/src/index.js';
-import { createTestDatabase, type TestDatabase } from '../../packages/bus/src/testing/index.js';
 import { benchEvent, type OurBus, type Path } from './amqp.js';
 
 export async function benchDatabase(): Promise<TestDatabase> {

@@ -5,9 +5,9 @@
  * the master tenant written by SQL, and the bare Fastify app on the same database as the floor.
  */
 import { type AuthUnderTest, startAuth } from '@wazo-ts/auth/testing';
-import type { TestDatabase } from '@wazo-ts/bus/testing';
 import { startConfd } from '@wazo-ts/confd/testing';
 import type { RunningDaemon } from '@wazo-ts/daemon';
+import type { TestDatabase } from '@wazo-ts/db/testing';
 import { http } from '../auth/load.js';
 import { type BareConfd, startBareConfd } from './bare.js';
 

@@ -157,6 +157,9 @@ describe('the example configs', () => {
       assert.equal(config.rest_api.port, definition.defaultPort);
       assert.equal(config.consul.host, 'consul');
       assert.equal(config.bus.password, envExample.RABBITMQ_PASSWORD);
+      // nginx, by its fixed address, is the only proxy believed; loopback is no proxy inside a container.
+      const nginx = (compose.services.nginx as { networks: { default: { ipv4_address: string } } }).networks;
+      assert.deepEqual(config.rest_api.trusted_proxies, [nginx.default.ipv4_address]);
       if ('db_uri' in config && name !== 'websocketd')
         assert.match(
           String(config.db_uri),

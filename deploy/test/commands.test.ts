@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
 import { call } from '@wazo-ts/daemon/testing';
+import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 import { stringify } from 'yaml';
 import { REPO_ROOT, runCommand, startCommand } from './support/commands.js';
 

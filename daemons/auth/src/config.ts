@@ -63,19 +63,39 @@ export const AuthConfigSchema = Type.Object({
   }),
   login_failures: Type.Object(
     {
-      max_per_login: Type.Integer({
+      max_per_pair: Type.Integer({
         minimum: 1,
         default: 10,
-        description: 'Failures allowed per login in the window.',
+        description: 'Failures of one login from one address in the window before 429 (slowed from half).',
+      }),
+      max_per_login: Type.Integer({
+        minimum: 1,
+        default: 30,
+        description:
+          'Failures of one login from all addresses in the window before 429 from addresses it has not logged in from recently.',
       }),
       max_per_address: Type.Integer({
         minimum: 1,
         default: 50,
-        description: 'Failures allowed per client address.',
+        description:
+          'Failures from one address in the window before logins not known there are slowed (never refused).',
       }),
-      window_seconds: Type.Integer({ minimum: 1, default: 300 }),
+      window_seconds: Type.Integer({
+        minimum: 1,
+        default: 300,
+        description: 'Seconds a failure counts, from the first failure of a login, pair or address.',
+      }),
+      known_address_seconds: Type.Integer({
+        minimum: 0,
+        default: 2592000,
+        description: 'Seconds an address stays known to a login after a success there (0: never known).',
+      }),
     },
-    { additionalProperties: false, default: {} },
+    {
+      additionalProperties: false,
+      default: {},
+      description: 'Login throttling (docs/security.md "Login throttling and lockout").',
+    },
   ),
   service_accounts: Type.Record(
     Type.String(),

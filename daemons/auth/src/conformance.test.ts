@@ -6,8 +6,8 @@
  */
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
 import { describeConformance } from '@wazo-ts/daemon/testing';
+import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 import { createUserSeeder, postToken } from './testing/index.js';
 
 const ITERATIONS = 1000;

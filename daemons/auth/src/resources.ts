@@ -1,6 +1,7 @@
 /**
  * wazo-auth's daemon-wide resources: its own database (migrated at start unless told not to),
- * a unit of work whose events go through the outbox, and the relay that publishes them.
+ * a unit of work whose events go through the outbox, the relay that publishes them, and the
+ * services every plugin shares.
  */
 import { createOutboxRelay, type OutboxRelay } from '@wazo-ts/bus';
 import type { DaemonResources, ResourceContext } from '@wazo-ts/daemon';
@@ -10,12 +11,13 @@ import {
   migrateToLatest,
   type UnitOfWork,
   watchDatabaseHealth,
-} from '@wazo-ts/dao';
+} from '@wazo-ts/db';
 import type { Kysely } from 'kysely';
 import { authMigrations } from './db/migrations/index.js';
 import type { AuthDatabase } from './db/schema.js';
 import type { AuthConfig } from './definition.js';
-import { seedAuthDatabase } from './startup/index.js';
+import { seedAuthDatabase } from './seed/index.js';
+import { type AuthServices, createAuthServices } from './services.js';
 import { createTokenCache, type TokenCache } from './tokens/token-cache.js';
 import { evictingUnitOfWork } from './tokens/token-eviction.js';
 
@@ -28,15 +30,20 @@ export interface AuthResources extends DaemonResources {
    * it must come with an `evictingUnitOfWork`. Absent (hand-built test resources): no caching.
    */
   tokenCache?: TokenCache;
+  /** Every service, built once on `uow` and handed to every plugin. */
+  services: AuthServices;
 }
 
 export async function createAuthResources(context: ResourceContext<AuthConfig>): Promise<AuthResources> {
   const { config, logger, status, bus } = context;
   if (!config.db_uri) throw new Error('db_uri is not set: wazo-auth needs its PostgreSQL database');
-  const database = createDatabase({ uri: config.db_uri, logger: logger.child({ component: 'database' }) });
-  const db = database.db as unknown as Kysely<AuthDatabase>;
+  const database = createDatabase<AuthDatabase>({
+    uri: config.db_uri,
+    logger: logger.child({ component: 'database' }),
+  });
+  const db = database.db;
   if (config.db_upgrade_on_startup)
-    await migrateToLatest(db, logger.child({ component: 'migrations' }), authMigrations);
+    await migrateToLatest(db, authMigrations, logger.child({ component: 'migrations' }));
   // Before anything serves: the master tenant, master policy and all-users groups must exist.
   await seedAuthDatabase(db, { allUsersPolicies: config.all_users_policies, logger });
   const relay = createOutboxRelay({
@@ -49,11 +56,13 @@ export async function createAuthResources(context: ResourceContext<AuthConfig>):
   status.add('database', health.database);
   status.add('outbox', health.outbox);
   const tokenCache = createTokenCache();
+  const uow = evictingUnitOfWork(createUnitOfWork<AuthDatabase>({ db, encoder: bus.publisher }), tokenCache);
   return {
     db,
-    uow: evictingUnitOfWork(createUnitOfWork<AuthDatabase>({ db, encoder: bus.publisher }), tokenCache),
+    uow,
     relay,
     tokenCache,
+    services: createAuthServices({ db, uow, config, tokenCache }),
     async close() {
       health.stop();
       await relay.stop();

@@ -5,8 +5,8 @@
  */
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
 import { describeConformance } from '@wazo-ts/daemon/testing';
+import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 
 let database: TestDatabase;
 

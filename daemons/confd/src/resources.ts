@@ -10,7 +10,8 @@ import {
   type ProcessedEventStore,
 } from '@wazo-ts/bus';
 import type { DaemonResources, ResourceContext } from '@wazo-ts/daemon';
-import { createDatabase, migrateToLatest, watchDatabaseHealth } from '@wazo-ts/dao';
+import { type Database, serviceApiMigrations } from '@wazo-ts/dao';
+import { createDatabase, migrateToLatest, watchDatabaseHealth } from '@wazo-ts/db';
 import { type AuthTenantsClient, createAuthTenantsClient } from './common/auth-tenants.js';
 import { type AuthUsersClient, createAuthUsersClient } from './common/auth-users.js';
 import { createVisibleTenants, type VisibleTenants } from './common/scope.js';
@@ -30,9 +31,12 @@ export interface ConfdResources extends DaemonResources {
 
 export async function createConfdResources(context: ResourceContext<ConfdConfig>): Promise<ConfdResources> {
   const { config, logger, status, bus } = context;
-  const database = createDatabase({ uri: config.db_uri, logger: logger.child({ component: 'database' }) });
+  const database = createDatabase<Database>({
+    uri: config.db_uri,
+    logger: logger.child({ component: 'database' }),
+  });
   if (config.db_upgrade_on_startup)
-    await migrateToLatest(database.db, logger.child({ component: 'migrations' }));
+    await migrateToLatest(database.db, serviceApiMigrations, logger.child({ component: 'migrations' }));
   const relay = createOutboxRelay({
     pool: database.pool,
     transport: bus.transport,

@@ -23,6 +23,18 @@ export const WebsocketSchema = Type.Object(
       description:
         'Bytes of events waiting to be sent to one client; beyond it the client is too slow and is closed with 1008.',
     }),
+    max_sessions_per_token: Type.Integer({
+      minimum: 1,
+      default: 10,
+      description:
+        'Open sessions one token may hold; one more is closed with 4002 "too many sessions" (an app opens one per tab or device).',
+    }),
+    max_sessions_per_user: Type.Integer({
+      minimum: 1,
+      default: 50,
+      description:
+        'Open sessions one user may hold over all its tokens; one more is closed with 4002 "too many sessions".',
+    }),
     // Accepted for compatibility with Wazo files: the kit's rest_api section says where to listen.
     listen: Type.Optional(Type.String({ description: 'Accepted from Wazo files; use rest_api.listen.' })),
     port: Type.Optional(Type.Integer({ description: 'Accepted from Wazo files; use rest_api.port.' })),

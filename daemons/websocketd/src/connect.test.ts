@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { createProxyTrust } from '@wazo-ts/daemon';
 import pino from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
 import { connectClient } from '../test/support/client.js';
@@ -25,17 +26,19 @@ const token = {
   metadata: { uuid: 'u', tenant_uuid: 'master' },
 };
 
+const LIMITS = { perToken: 100, perUser: 100 };
+
 async function listen(overrides: Partial<ConnectOptions>): Promise<Server> {
   const logger = pino({ level: 'silent' });
   const listener = createUpgradeListener({
     wss: new WebSocketServer({ noServer: true }),
-    registry: createSessionRegistry(logger),
+    registry: createSessionRegistry(logger, LIMITS),
     authenticate: async () => ({ token, audience: audienceOf(token, 'master') }),
     accepting: () => true,
     busReady: () => true,
     check: { auth_check_strategy: 'dynamic', auth_check_static_interval: 60 },
     maxBufferedBytes: 1 << 20,
-    trustedProxies: [],
+    proxyTrust: createProxyTrust({ trusted_proxies: [], proxy_secret: null }),
     logger,
     ...overrides,
   });
@@ -115,7 +118,7 @@ describe('websocket upgrades on odd request targets', () => {
 
   it('when opening the session fails unexpectedly, then the client is closed with 4004', async () => {
     const broken: SessionRegistry = {
-      ...createSessionRegistry(pino({ level: 'silent' })),
+      ...createSessionRegistry(pino({ level: 'silent' }), LIMITS),
       add: () => {
         throw new Error('registry broken');
       },
@@ -169,13 +172,17 @@ describe('frames sent before the session opens', () => {
 });
 
 describe('the client address in the logs', () => {
-  const remotes = async (trustedProxies: string[]) => {
+  const SECRET = 'a-platform-secret-0123456789';
+  const remotes = async (
+    trust: { trusted_proxies: string[]; proxy_secret: string | null },
+    secret?: string,
+  ) => {
     const lines: { remote?: string }[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-    const server = await listen({ trustedProxies, logger });
+    const server = await listen({ proxyTrust: createProxyTrust(trust), logger });
     try {
       const client = connectClient(`ws://127.0.0.1:${portOf(server)}/`, {
-        headers: { 'X-Forwarded-For': '203.0.113.9' },
+        headers: { 'X-Forwarded-For': '203.0.113.9', ...(secret ? { 'X-Wazo-Proxy-Secret': secret } : {}) },
       });
       assert.equal((await client.closed).code, 4001);
     } finally {
@@ -185,11 +192,19 @@ describe('the client address in the logs', () => {
     return lines.map((line) => line.remote);
   };
 
-  it('when the peer is a trusted proxy, then X-Forwarded-For names the client', async () => {
-    assert.deepEqual(await remotes(['127.0.0.1', '::ffff:127.0.0.1']), ['203.0.113.9']);
+  it('when the peer is a proxy listed by address, then X-Forwarded-For names the client', async () => {
+    const listed = { trusted_proxies: ['127.0.0.1', '::ffff:127.0.0.1'], proxy_secret: null };
+    assert.deepEqual(await remotes(listed), ['203.0.113.9']);
   });
 
-  it('when the peer is not a trusted proxy, then its own address is logged, not the header', async () => {
-    assert.deepEqual(await remotes([]), ['127.0.0.1']);
+  it('when the peer proves itself with the platform secret, then X-Forwarded-For names the client', async () => {
+    assert.deepEqual(await remotes({ trusted_proxies: [], proxy_secret: SECRET }, SECRET), ['203.0.113.9']);
+  });
+
+  it('when a loopback peer has no secret or a wrong one, then its own address is logged, not the header', async () => {
+    const platform = { trusted_proxies: [], proxy_secret: SECRET };
+    assert.deepEqual(await remotes(platform), ['127.0.0.1']);
+    assert.deepEqual(await remotes(platform, `${SECRET}-guess`), ['127.0.0.1']);
+    assert.deepEqual(await remotes({ trusted_proxies: [], proxy_secret: null }), ['127.0.0.1']);
   });
 });

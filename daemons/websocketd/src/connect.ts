@@ -1,13 +1,14 @@
 /**
  * A websocket connection from upgrade to session, checked in Wazo's order: protocol version
- * (4004), token (4001), token validity and ACL (4002), then the bus (1011). Any path is accepted;
+ * (4004), token (4001), token validity and ACL (4002), then the bus (1011), then the room left
+ * for the token and its user (4002 "too many sessions"). Any path is accepted;
  * only the query (`token`, `version`) and the `X-Auth-Token` header are read. Frames a client
  * sends while its token is being checked are kept (up to 16 frames and 64 KiB, else 4004) and
  * handled once the session opens.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import proxyAddr from '@fastify/proxy-addr';
+import type { ProxyTrust } from '@wazo-ts/daemon';
 import type { Logger } from 'pino';
 import { WebSocket, type WebSocketServer } from 'ws';
 import { CloseCode, type ProtocolVersion, parseVersion } from './protocol.js';
@@ -25,8 +26,8 @@ export interface ConnectOptions {
   busReady(): boolean;
   check: TokenCheckConfig;
   maxBufferedBytes: number;
-  /** Peers whose X-Forwarded-For is believed for the logged client address (`rest_api.trusted_proxies`). */
-  trustedProxies: readonly string[];
+  /** Which peers' X-Forwarded-For names the logged client address: the kit's REST rule. */
+  proxyTrust: ProxyTrust;
   logger: Logger;
 }
 
@@ -77,11 +78,9 @@ function keepEarlyFrames(ws: WebSocket, overflow: () => void) {
 }
 
 export function createUpgradeListener(options: ConnectOptions): UpgradeListener {
-  // The same rule as the kit's HTTP side: X-Forwarded-For only from a trusted proxy.
-  const trust = proxyAddr.compile([...options.trustedProxies]);
   return (request, socket, head) => {
     if (!options.accepting()) return refuse(socket);
-    const logger = options.logger.child({ remote: proxyAddr(request, trust) });
+    const logger = options.logger.child({ remote: options.proxyTrust.clientAddress(request) });
     options.wss.handleUpgrade(request, socket, head, (ws) =>
       accept({ ...options, logger }, ws, request).catch((err: unknown) => {
         // A bug on one connection must not take the process (and, all-in-one, every daemon) down.
@@ -120,9 +119,12 @@ async function accept(options: ConnectOptions, ws: WebSocket, request: IncomingM
   if (ws.readyState !== WebSocket.OPEN) return;
   if (!options.accepting()) return refusal(CloseCode.goingAway, 'server shutdown');
   if (!options.busReady()) return refusal(CloseCode.busError, 'bus connection error');
+  // Checked and counted in the same turn: two upgrades of one token cannot both take the last room.
+  const owner = { tokenId, userUuid: grant.audience.userUuid };
+  if (!options.registry.hasRoom(owner)) return refusal(CloseCode.authFailed, 'too many sessions');
   early.stop();
   const session = openSession({ ws, version, grant, ...pick(options), logger });
-  options.registry.add(session);
+  options.registry.add(session, owner);
   ws.on('close', () => options.registry.remove(session));
   logger.info(
     { user: grant.audience.userUuid, tenant: grant.audience.tenantUuid, version },

@@ -9,6 +9,8 @@ export type ProtocolVersion = (typeof SUPPORTED_VERSIONS)[number];
 
 export const CloseCode = {
   noToken: 4001,
+  // Also "too many sessions" for this token or user: the code @wazo/sdk reports to the
+  // application (on_auth_failed) instead of only reconnecting.
   authFailed: 4002,
   authExpired: 4003,
   protocolError: 4004,

@@ -13,10 +13,26 @@ export interface BusMessage {
   body: Buffer;
 }
 
+/** Who a session counts against: the token it opened with, and its user (null for none). */
+export interface SessionOwner {
+  tokenId: string;
+  userUuid: string | null;
+}
+
+/** Open sessions one token, one user may hold at once (`websocket.max_sessions_per_*`). */
+export interface SessionLimits {
+  perToken: number;
+  perUser: number;
+}
+
 export interface SessionRegistry {
-  add(session: Session): void;
+  /** False when `owner`'s token or user already holds its limit of sessions. */
+  hasRoom(owner: SessionOwner): boolean;
+  add(session: Session, owner: SessionOwner): void;
   remove(session: Session): void;
   readonly size: number;
+  /** How many tokens and users hold sessions: both drop to 0 when every session has left. */
+  holders(): { tokens: number; users: number };
   /** Sends a bus message to every session that may see it; closes sessions it deletes. */
   dispatch(message: BusMessage): void;
   closeAll(code: number, reason?: string): void;
@@ -61,14 +77,49 @@ function outgoing(name: string, headers: EventHeaders, body: string): OutgoingEv
   };
 }
 
-export function createSessionRegistry(logger: Logger): SessionRegistry {
-  const sessions = new Set<Session>();
+/** Counts per key, with no entry left for a key whose count fell to 0. */
+function createCounter() {
+  const counts = new Map<string, number>();
   return {
-    add: (session) => void sessions.add(session),
-    remove: (session) => void sessions.delete(session),
+    get: (key: string) => counts.get(key) ?? 0,
+    add(key: string, delta: 1 | -1) {
+      const count = (counts.get(key) ?? 0) + delta;
+      if (count > 0) counts.set(key, count);
+      else counts.delete(key);
+    },
+    get size() {
+      return counts.size;
+    },
+  };
+}
+
+export function createSessionRegistry(logger: Logger, limits: SessionLimits): SessionRegistry {
+  const sessions = new Map<Session, SessionOwner>();
+  const perToken = createCounter();
+  const perUser = createCounter();
+  const count = (owner: SessionOwner, delta: 1 | -1) => {
+    perToken.add(owner.tokenId, delta);
+    if (owner.userUuid !== null) perUser.add(owner.userUuid, delta);
+  };
+  return {
+    hasRoom: (owner) =>
+      perToken.get(owner.tokenId) < limits.perToken &&
+      (owner.userUuid === null || perUser.get(owner.userUuid) < limits.perUser),
+    add(session, owner) {
+      if (sessions.has(session)) return;
+      sessions.set(session, owner);
+      count(owner, 1);
+    },
+    remove(session) {
+      const owner = sessions.get(session);
+      if (owner === undefined) return;
+      sessions.delete(session);
+      count(owner, -1);
+    },
     get size() {
       return sessions.size;
     },
+    holders: () => ({ tokens: perToken.size, users: perUser.size }),
     dispatch(message) {
       const body = message.body.toString('utf8');
       const name = nameOf(message.headers, body);
@@ -77,19 +128,19 @@ export function createSessionRegistry(logger: Logger): SessionRegistry {
         return;
       }
       const event = outgoing(name, message.headers, body);
-      for (const session of sessions) session.deliver(event);
+      for (const session of sessions.keys()) session.deliver(event);
       if (name !== SESSION_DELETED) return;
       // Delivered first, so a client allowed to see its own session's end is told why.
       const deleted = deletedSessionOf(body);
-      for (const session of sessions)
+      for (const session of sessions.keys())
         if (deleted !== null && session.sessionUuid === deleted)
           session.close(CloseCode.authExpired, 'session deleted');
     },
     closeAll(code, reason) {
-      for (const session of sessions) session.close(code, reason);
+      for (const session of sessions.keys()) session.close(code, reason);
     },
     heartbeat() {
-      for (const session of sessions) session.heartbeat();
+      for (const session of sessions.keys()) session.heartbeat();
     },
   };
 }

@@ -3,7 +3,7 @@
  * config, api.yml). Upgrades are answered 503 until the daemon has started and once it stops;
  * sessions are closed with 1001 before the server drains, and cut if they do not answer in time.
  */
-import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { createProxyTrust, type DaemonPlugin } from '@wazo-ts/daemon';
 import { WebSocketServer } from 'ws';
 import { createAuthenticator } from './authenticate.js';
 import { createBusFeed } from './bus-feed.js';
@@ -39,7 +39,10 @@ export const websocketPlugin: DaemonPlugin<WebsocketdConfig> = {
     serviceToken?.onToken((_token, details) => {
       masterTenantUuid = details.tenantUuid ?? masterTenantUuid;
     });
-    const registry = createSessionRegistry(logger);
+    const registry = createSessionRegistry(logger, {
+      perToken: config.websocket.max_sessions_per_token,
+      perUser: config.websocket.max_sessions_per_user,
+    });
     const feed = createBusFeed({
       transport: bus.transport,
       originUuid: config.uuid ?? NO_ORIGIN,
@@ -60,13 +63,14 @@ export const websocketPlugin: DaemonPlugin<WebsocketdConfig> = {
       busReady: feed.ready,
       check: config,
       maxBufferedBytes: config.websocket.max_buffered_bytes,
-      trustedProxies: config.rest_api.trusted_proxies,
+      proxyTrust: createProxyTrust(config.rest_api),
       logger,
     });
     server.on('upgrade', onUpgrade);
     reportStatus(() => ({
       status: feed.ready() ? 'ok' : 'fail',
       sessions: registry.size,
+      session_holders: registry.holders(),
       bus: feed.status(),
       master_tenant_known: masterTenantUuid !== null,
     }));

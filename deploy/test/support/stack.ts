@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
+import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 import { Connection } from 'rabbitmq-client';
 import { parse, stringify } from 'yaml';
 import { REPO_ROOT, type RunningCommand, runCommand, startCommand } from './commands.js';

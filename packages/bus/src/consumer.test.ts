@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { InvalidDataError } from '@wazo-ts/errors';
 import { createBusConsumer } from './consumer.js';
 import { collector, waitUntil } from './contract/collector.js';
 import { message } from './contract/transport-contract.js';
@@ -10,7 +11,13 @@ import { createMemoryTransport } from './memory/memory-transport.js';
 import type { BusTransport } from './transport.js';
 
 const T = 'tenant-1';
-const fast = { attempts: 3, initialDelayMs: 1, maxDelayMs: 5 };
+const policy = { attempts: 3, initialDelayMs: 100, maxDelayMs: 150 };
+
+/** The consumer's backoff, recorded instead of waited for. */
+function recordedWaits() {
+  const waits: number[] = [];
+  return { waits, retry: policy, sleep: async (ms: number) => void waits.push(ms) };
+}
 const schedule = (id: number) =>
   encodeEvent(scheduleCreated.build({ id }, { tenantUuid: T }), { originUuid: 'o' });
 
@@ -68,21 +75,42 @@ describe('BusConsumer', () => {
 
   it('when a handler fails then succeeds, then it is retried with backoff and nothing is parked', async () => {
     const transport = createMemoryTransport();
-    const consumer = createBusConsumer({ transport, name: 'wazo-test', retry: fast });
+    const backoff = recordedWaits();
+    const consumer = createBusConsumer({ transport, name: 'wazo-test', ...backoff });
     let calls = 0;
     await consumer.subscribe(scheduleCreated, () => {
       if (++calls < 3) throw new Error('transient');
     });
     await transport.publish(schedule(1));
     await waitUntil(() => calls === 3);
+    assert.deepEqual(backoff.waits, [100, 150]);
     assert.equal(transport.pending(transport.deadLetterQueue), 0);
+    await transport.close();
+  });
+
+  it('when a handler fails with a non-retryable error, then the message is parked after one try', async () => {
+    const transport = createMemoryTransport();
+    const backoff = recordedWaits();
+    const consumer = createBusConsumer({ transport, name: 'wazo-test', ...backoff });
+    let calls = 0;
+    await consumer.subscribe(scheduleCreated, () => {
+      calls++;
+      throw new InvalidDataError('schedule 7 has no timezone');
+    });
+    await transport.publish(schedule(7));
+    const [parked] = await deadLetters(transport, 1);
+    assert.equal(parked?.headers['x-wazo-dead-letter-error'], 'schedule 7 has no timezone');
+    assert.equal(parked?.headers['x-wazo-dead-letter-attempts'], 1);
+    assert.equal(calls, 1);
+    assert.deepEqual(backoff.waits, []);
     await transport.close();
   });
 
   it('when a handler keeps failing, then the message is parked with the error and logged', async () => {
     const transport = createMemoryTransport();
     const logger = recordingLogger();
-    const consumer = createBusConsumer({ transport, name: 'wazo-test', retry: fast, logger });
+    const backoff = recordedWaits();
+    const consumer = createBusConsumer({ transport, name: 'wazo-test', ...backoff, logger });
     let okCalls = 0;
     await consumer.subscribe(scheduleCreated, () => void okCalls++);
     await consumer.subscribe(scheduleCreated, () => {
@@ -96,6 +124,7 @@ describe('BusConsumer', () => {
     assert.equal(parked?.headers['x-wazo-dead-letter-attempts'], 3);
     assert.equal(parked?.headers['x-wazo-dead-letter-queue'], consumer.queue());
     assert.equal(okCalls, 1, 'the handler that succeeded is not run again');
+    assert.deepEqual(backoff.waits, [100, 150]);
     assert.ok(logger.lines.includes('error bus message parked on dead-letter queue'));
     assert.equal(logger.lines.filter((l) => l === 'warn bus handler failed').length, 3);
     await transport.close();
@@ -103,7 +132,7 @@ describe('BusConsumer', () => {
 
   it('when a message cannot be decoded, then it is parked at once', async () => {
     const transport = createMemoryTransport();
-    const consumer = createBusConsumer({ transport, name: 'wazo-test', retry: fast });
+    const consumer = createBusConsumer({ transport, name: 'wazo-test', ...recordedWaits() });
     await consumer.subscribe('broken', () => assert.fail('not called'));
     await transport.publish({ ...message({ name: 'broken' }), body: Buffer.from('not json') });
     const [parked] = await deadLetters(transport, 1);
@@ -124,7 +153,7 @@ describe('BusConsumer', () => {
     const consumer = createBusConsumer({
       transport: flaky,
       name: 'wazo-test',
-      retry: { ...fast, attempts: 1 },
+      retry: { ...policy, attempts: 1 },
     });
     const deliveries: boolean[] = [];
     await consumer.subscribe(scheduleCreated, (e) => {

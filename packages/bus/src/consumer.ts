@@ -1,15 +1,15 @@
 /**
  * Consuming events the way wazo-bus does (one queue per consumer, handlers keyed by event name:
  * every handler for a name gets every message of that name), with what wazo-bus lacks: a handler
- * failure is retried with backoff, then the message is parked on the dead-letter queue with the
- * error. A message is acknowledged only once handled or parked; if parking fails it is redelivered.
+ * failure is retried with backoff unless the error says it is not retryable, then the message is
+ * parked on the dead-letter queue with the error. A message is acknowledged only once handled or parked; if parking fails it is redelivered.
  */
 import { randomBytes } from 'node:crypto';
 import { decodeMessage, type ReceivedEvent } from './envelope/envelope.js';
 import type { EventDefinition } from './events/define.js';
 import { type BusLogger, errorFields, silentLogger } from './logger.js';
 import { sameBinding } from './memory/headers-match.js';
-import { defaultRetryPolicy, type RetryPolicy, withRetry } from './retry.js';
+import { defaultRetryPolicy, type RetryPolicy, type Sleep, withRetry } from './retry.js';
 import type {
   BusTransport,
   DeliveredMessage,
@@ -33,6 +33,8 @@ export interface BusConsumerOptions {
   name: string;
   logger?: BusLogger;
   retry?: Partial<RetryPolicy>;
+  /** Waits between tries; defaults to a real timer (tests pass one that records the backoff). */
+  sleep?: Sleep;
   /** A durable named queue instead of a generated exclusive one (events kept while stopped). */
   queue?: { name: string; durable: true };
   prefetch?: number;
@@ -88,6 +90,7 @@ export function createBusConsumer(options: BusConsumerOptions): BusConsumer {
       policy,
       async () => registration.handler(event),
       (err, attempt) => logger.warn({ ...log, attempt, ...errorFields(err) }, 'bus handler failed'),
+      options.sleep,
     );
   }
 

@@ -59,7 +59,7 @@ export {
   createBusPublisher,
   type PublishOptions,
 } from './publisher.js';
-export { defaultRetryPolicy, type RetryPolicy } from './retry.js';
+export { defaultRetryPolicy, isRetryable, type RetryPolicy, type Sleep } from './retry.js';
 export type {
   BusTransport,
   ConsumeOptions,

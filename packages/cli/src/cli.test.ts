@@ -142,6 +142,41 @@ describe('wazo login, tenant, user, logout', SUITE, () => {
     },
   );
 
+  it(
+    'when a name holds terminal escapes, then the table shows them escaped, JSON keeps them exactly, errors too',
+    TIMEOUT,
+    async () => {
+      // Any user may set its own name: a clipboard write (OSC 52), a screen clear, a faked row.
+      const firstname = '\u001b]52;c;cHduZWQ=\u0007\u001b[2JMallory';
+      const lastname = 'Escape\nADMIN  root\u009b31m\u202e';
+      const user = await cli.json<{ uuid: string }>([
+        'user',
+        'create',
+        '--firstname',
+        firstname,
+        '--lastname',
+        lastname,
+      ]);
+      const table = await cli.ok(['user', 'list', '--search', 'Mallory']);
+      assert.doesNotMatch(table, /[^\P{Cc}\n]|\p{Bidi_Control}/u);
+      assert.ok(table.includes('\\u001b]52;c;cHduZWQ=\\u0007\\u001b[2JMallory'), table);
+      assert.ok(table.includes('Escape\\u000aADMIN  root\\u009b31m\\u202e'), table);
+      assert.equal(table.trim().split('\n').length, 2, 'the header and one row');
+      const [listed] = await cli.json<{ firstname: string; lastname: string }[]>([
+        'user',
+        'list',
+        '--search',
+        'Mallory',
+      ]);
+      assert.deepEqual([listed?.firstname, listed?.lastname], [firstname, lastname]);
+      const refused = await cli.run(['user', '\u001b[31mfrobnicate']);
+      assert.equal(refused.code, 2);
+      assert.doesNotMatch(refused.stderr, /[^\P{Cc}\n]/u);
+      assert.match(refused.stderr, /\\u001b\[31mfrobnicate/);
+      await cli.ok(['user', 'delete', user.uuid]);
+    },
+  );
+
   it('when a user is created with --username and --password, then that login works', TIMEOUT, async () => {
     const user = await cli.json<{ uuid: string }>([
       'user',

@@ -12,6 +12,7 @@ import { scheduleCommand } from './commands/schedules.js';
 import { tenantCommand } from './commands/tenants.js';
 import { userCommand } from './commands/users.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './core/errors.js';
+import { terminalSafe } from './core/terminal.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('wazo')
@@ -26,11 +27,7 @@ export function buildProgram(io: Io): Command {
     .option('--tenant <uuid>', 'act in this tenant (Wazo-Tenant header)')
     .option('--json', 'JSON output, for scripts (same as -o json)')
     .addOption(new Option('-o, --output <format>', 'table or json').choices(['table', 'json']))
-    .showHelpAfterError('(run `wazo --help` for usage)')
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    });
+    .showHelpAfterError('(run `wazo --help` for usage)');
   for (const command of [
     loginCommand(io),
     logoutCommand(io),
@@ -41,16 +38,30 @@ export function buildProgram(io: Io): Command {
     eventsCommand(io),
   ])
     program.addCommand(command);
-  exitOverrideEverywhere(program);
+  configureEverywhere(program, io);
   return program;
 }
 
-function exitOverrideEverywhere(command: Command): void {
+/**
+ * Commands added with addCommand do not inherit their parent's settings: each one throws
+ * instead of exiting, and writes its usage and errors (which echo arguments) to io's streams.
+ */
+function configureEverywhere(command: Command, io: Io): void {
   command.exitOverride();
-  for (const sub of command.commands) exitOverrideEverywhere(sub);
+  command.configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+  });
+  for (const sub of command.commands) configureEverywhere(sub, io);
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+/** The process's streams, as every command and error path writes to them: terminal-safe. */
+function safeIo(io: Io): Io {
+  return { ...io, stdout: terminalSafe(io.stdout), stderr: terminalSafe(io.stderr) };
+}
+
+export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+  const io = safeIo(rawIo);
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });

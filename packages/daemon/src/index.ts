@@ -30,6 +30,7 @@ export {
   toHttpError,
   type ValidationItem,
 } from './http/errors.js';
+export { createProxyTrust, PROXY_SECRET_HEADER, type ProxyTrust } from './http/proxy-trust.js';
 export { runDaemonMain } from './lifecycle/main.js';
 export { type RunningDaemon, type RunOptions, runDaemon } from './lifecycle/run.js';
 export {

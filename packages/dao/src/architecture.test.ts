@@ -2,6 +2,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { catalogueNames, checkFile, daoSrc, layeredFiles, type Violation } from './architecture/boundary.js';
+import {
+  DAEMONS,
+  forbiddenImports,
+  LIBRARY_IMPORTS,
+  libraryFiles,
+  packageViolations,
+} from './architecture/packages.js';
 
 const catalogue = catalogueNames();
 const fixture = (path: string) => join(daoSrc, 'architecture/fixtures', path);
@@ -36,6 +43,7 @@ describe('the Service API boundary', () => {
       "imports 'node:https'",
       "imports 'node:net'",
       'imports createBusPublisher from @wazo-ts/bus (not in the event catalogue)',
+      'imports createDatabase from @wazo-ts/db (database plumbing)',
       "imports 'kysely'",
       "imports 'pg'",
       'imports db/database.ts (library plumbing)',
@@ -71,5 +79,34 @@ describe('the Service API boundary', () => {
       found.some((f) => f.includes('a model imports the unit of work')),
       found.join('\n'),
     );
+  });
+});
+
+describe('the package layers', () => {
+  it('when scanning every library and daemon, then each imports only the packages it may', () => {
+    assert.deepEqual(messages(packageViolations()), []);
+  });
+
+  it('when the database toolkit is scanned, then it is seen and may import neither dao nor a daemon', () => {
+    assert.ok(libraryFiles('db').some((f) => f.endsWith('unit-of-work.ts')));
+    for (const above of ['dao', ...DAEMONS, 'platform', 'cli'])
+      assert.ok(!LIBRARY_IMPORTS.db?.includes(above), above);
+  });
+
+  it('when a library reaches up, then each such import is reported', () => {
+    const found = forbiddenImports('db', [
+      '@wazo-ts/dao',
+      '@wazo-ts/confd/testing',
+      '@wazo-ts/bus',
+      'kysely',
+    ]);
+    assert.deepEqual(found, [
+      '@wazo-ts/db imports @wazo-ts/dao',
+      '@wazo-ts/db imports @wazo-ts/confd/testing',
+    ]);
+    assert.deepEqual(forbiddenImports('bus', ['@wazo-ts/db']), ['@wazo-ts/bus imports @wazo-ts/db']);
+    assert.deepEqual(forbiddenImports('auth', ['@wazo-ts/confd', '@wazo-ts/db']), [
+      '@wazo-ts/auth imports @wazo-ts/confd',
+    ]);
   });
 });

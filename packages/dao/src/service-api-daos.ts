@@ -11,17 +11,19 @@ import {
   type HasLine,
   type MainLineId,
 } from './group-members/index.js';
-import { createGroupSchedulesDao } from './group-schedules/index.js';
+import { groupScheduleLink } from './group-schedules/index.js';
 import { createGroupsDao } from './groups/index.js';
 import { createLineExtensionsDao } from './line-extensions/index.js';
 import { createLinesDao } from './lines/index.js';
+import { createLinkDao } from './links/index.js';
 import { createSchedulesDao } from './schedules/index.js';
 import { scopeOf } from './search/search.js';
 import { createTenantsDao } from './tenants/index.js';
-import { createUserForwardsDao } from './user-forwards/index.js';
+import { userForwardsSetting } from './user-forwards/index.js';
 import { createUserLinesDao } from './user-lines/index.js';
-import { createUserSchedulesDao } from './user-schedules/index.js';
-import { createUserServicesDao } from './user-services/index.js';
+import { userScheduleLink } from './user-schedules/index.js';
+import { userServicesSetting } from './user-services/index.js';
+import { createUserSettingsDao } from './user-settings/index.js';
 import { createUsersDao } from './users/index.js';
 
 export interface Hooks {
@@ -34,13 +36,13 @@ export function createDaos() {
   return {
     tenants: createTenantsDao(),
     users: createUsersDao(),
-    userServices: createUserServicesDao(),
-    userForwards: createUserForwardsDao(),
+    userServices: createUserSettingsDao(userServicesSetting),
+    userForwards: createUserSettingsDao(userForwardsSetting),
     groups: createGroupsDao(),
     groupMembers: createGroupMembersDao(),
     schedules: createSchedulesDao(),
-    userSchedules: createUserSchedulesDao(),
-    groupSchedules: createGroupSchedulesDao(),
+    userSchedules: createLinkDao(userScheduleLink),
+    groupSchedules: createLinkDao(groupScheduleLink),
     contexts: createContextsDao(),
     extensions: createExtensionsDao(),
     lines: createLinesDao(),

@@ -18,7 +18,7 @@ export interface UserRelationsSources {
   lines: Pick<LinesService, 'get'>;
   userLines: Pick<UserLinesService, 'linesOfUser'>;
   groupMembers: Pick<GroupMembersService, 'listGroups'>;
-  userSchedules: Pick<UserSchedulesService, 'listSchedules'>;
+  userSchedules: Pick<UserSchedulesService, 'resourcesOf'>;
 }
 
 export function createUserRelationsReader(sources: UserRelationsSources) {
@@ -28,7 +28,7 @@ export function createUserRelationsReader(sources: UserRelationsSources) {
     const [links, groups, schedules] = await Promise.all([
       sources.userLines.linesOfUser(scope, user.uuid),
       sources.groupMembers.listGroups(scope, user.uuid),
-      sources.userSchedules.listSchedules(scope, user.uuid),
+      sources.userSchedules.resourcesOf(scope, user.uuid),
     ]);
     const lines = await Promise.all(links.map((link) => sources.lines.get(scope, link.line_id)));
     return {

@@ -88,7 +88,7 @@ describe('the Service API, wired on PostgreSQL', () => {
     });
     await api.userSchedules.associate(scope, alice.uuid, schedule.id);
     await api.groupSchedules.associate(scope, group.id, schedule.id);
-    assert.deepEqual(await api.groupSchedules.listSchedules(scope, group.uuid), [
+    assert.deepEqual(await api.groupSchedules.resourcesOf(scope, group.uuid), [
       { id: schedule.id, name: 'Office' },
     ]);
   });

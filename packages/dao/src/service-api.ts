@@ -14,7 +14,7 @@ import {
 } from './context-includes/index.js';
 import { createContextsNotifier, createContextsService, createContextsValidator } from './contexts/index.js';
 import type { Database } from './db/database.js';
-import { createUnitOfWork, type UnitOfWork } from './db/unit-of-work.js';
+import { createUnitOfWork, type Tx, type UnitOfWork } from './db/unit-of-work.js';
 import {
   createExtensionsNotifier,
   createExtensionsService,
@@ -25,11 +25,7 @@ import {
   createGroupMembersService,
   createGroupMembersValidator,
 } from './group-members/index.js';
-import {
-  createGroupSchedulesNotifier,
-  createGroupSchedulesService,
-  createGroupSchedulesValidator,
-} from './group-schedules/index.js';
+import { groupScheduleLink } from './group-schedules/index.js';
 import { createGroupsNotifier, createGroupsService, createGroupsValidator } from './groups/index.js';
 import {
   createLineExtensionsNotifier,
@@ -38,29 +34,32 @@ import {
 } from './line-extensions/index.js';
 import { createLinesNotifier, createLinesService, createLinesValidator } from './lines/index.js';
 import {
+  createLinkNotifier,
+  createLinkService,
+  createLinkValidator,
+  type LinkDao,
+  type LinkKey,
+  type LinkKind,
+  type Tenanted,
+} from './links/index.js';
+import {
   createSchedulesNotifier,
   createSchedulesService,
   createSchedulesValidator,
 } from './schedules/index.js';
+import type { TenantScope } from './search/search.js';
 import { createDaos, createHooks, type Daos, type Hooks } from './service-api-daos.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
-import {
-  createUserForwardsNotifier,
-  createUserForwardsService,
-  createUserForwardsValidator,
-} from './user-forwards/index.js';
+import { createUserForwardsValidator, userForwardsSetting } from './user-forwards/index.js';
 import {
   createUserLinesNotifier,
   createUserLinesService,
   createUserLinesValidator,
 } from './user-lines/index.js';
-import {
-  createUserSchedulesNotifier,
-  createUserSchedulesService,
-  createUserSchedulesValidator,
-} from './user-schedules/index.js';
-import { createUserServicesNotifier, createUserServicesService } from './user-services/index.js';
+import { userScheduleLink } from './user-schedules/index.js';
+import { userServicesSetting } from './user-services/index.js';
+import { createUserSettingsNotifier, createUserSettingsService } from './user-settings/index.js';
 import { createUsersNotifier, createUsersService, createUsersValidator } from './users/index.js';
 
 export interface ServiceApiOptions {
@@ -84,16 +83,18 @@ function userServicesOf(uow: UnitOfWork, daos: Daos) {
       validator: createUsersValidator({ dao: daos.users }),
       notifier: createUsersNotifier(),
     }),
-    userServices: createUserServicesService({
+    userServices: createUserSettingsService({
       uow,
+      kind: userServicesSetting,
       dao: daos.userServices,
-      notifier: createUserServicesNotifier(),
+      notifier: createUserSettingsNotifier(userServicesSetting.events),
     }),
-    userForwards: createUserForwardsService({
+    userForwards: createUserSettingsService({
       uow,
+      kind: userForwardsSetting,
       dao: daos.userForwards,
       validator: createUserForwardsValidator(),
-      notifier: createUserForwardsNotifier(),
+      notifier: createUserSettingsNotifier(userForwardsSetting.events),
     }),
   };
 }
@@ -149,8 +150,23 @@ function telephonyServicesOf(uow: UnitOfWork, daos: Daos) {
   };
 }
 
+/** A link kind's service, with the common rules and its events. */
+function linkServiceOf<O extends Tenanted, R extends Tenanted, OS, RS, RK extends LinkKey>(
+  uow: UnitOfWork,
+  kind: LinkKind<O, R, OS, RS>,
+  dao: LinkDao<OS, RS>,
+  findOwner: (tx: Tx, scope: TenantScope, key: LinkKey) => Promise<O | null>,
+  findResource: (tx: Tx, scope: TenantScope, key: RK) => Promise<R | null>,
+) {
+  const validator = createLinkValidator({ kind, dao });
+  const notifier = createLinkNotifier(kind.events);
+  return createLinkService({ uow, kind, dao, findOwner, findResource, validator, notifier });
+}
+
 function groupAndScheduleServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   const { groups, schedules, findUser } = { ...daos, ...hooks };
+  const findGroup = (tx: Tx, scope: TenantScope, key: LinkKey) => groups.find(tx, scope, key);
+  const findSchedule = (tx: Tx, scope: TenantScope, id: number) => schedules.find(tx, scope, id);
   return {
     // TODO(moh): pass `musicOnHoldExists` once a MOH resource exists.
     groups: createGroupsService({
@@ -173,22 +189,8 @@ function groupAndScheduleServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
       validator: createSchedulesValidator({ findUser }),
       notifier: createSchedulesNotifier(),
     }),
-    userSchedules: createUserSchedulesService({
-      uow,
-      dao: daos.userSchedules,
-      schedules,
-      findUser,
-      validator: createUserSchedulesValidator(),
-      notifier: createUserSchedulesNotifier(),
-    }),
-    groupSchedules: createGroupSchedulesService({
-      uow,
-      dao: daos.groupSchedules,
-      groups,
-      schedules,
-      validator: createGroupSchedulesValidator(),
-      notifier: createGroupSchedulesNotifier(),
-    }),
+    userSchedules: linkServiceOf(uow, userScheduleLink, daos.userSchedules, findUser, findSchedule),
+    groupSchedules: linkServiceOf(uow, groupScheduleLink, daos.groupSchedules, findGroup, findSchedule),
   };
 }
 

@@ -36,6 +36,8 @@ export interface DaemonContext {
   /** The user the daemons run as when the platform starts as root; null otherwise. */
   user: SystemUser | null;
   authPort: number;
+  /** What the gateway proves itself with: the daemons believe its X-Forwarded-* only. */
+  proxySecret: string;
   transport: BusTransport;
   /** The platform's environment: `WAZO_<DAEMON>__<KEY>` variables reach the daemons. */
   env: NodeJS.ProcessEnv;
@@ -49,7 +51,13 @@ function configOf(plan: DaemonPlan, context: DaemonContext): Record<string, unkn
     log_stdout: false,
     extra_config_files: join(configFolderOf(context.dataDir, plan.name), 'conf.d'),
     bus: { transport: 'memory' },
-    rest_api: { listen: '127.0.0.1', port: plan.port, certificate: null, private_key: null },
+    rest_api: {
+      listen: '127.0.0.1',
+      port: plan.port,
+      certificate: null,
+      private_key: null,
+      proxy_secret: context.proxySecret,
+    },
     auth: {
       host: '127.0.0.1',
       port: context.authPort,

@@ -64,6 +64,7 @@ describe('the data folder started as root', { skip: asRoot ? false : 'needs root
       dataDir,
       user,
       authPort: 9497,
+      proxySecret: 'a-platform-secret-0123456789',
       transport: createMemoryTransport(),
       env: {},
     };

@@ -20,7 +20,7 @@ export const configFileOf = (dataDir: string, name: string) =>
 const ROOT: Owner = { uid: 0, gid: 0 };
 
 /** Root's own entries, which the daemons' user must neither own nor have replaced by a link. */
-const ROOT_ENTRIES = ['tls', 'postgresql', 'wazo-uuid'];
+const ROOT_ENTRIES = ['tls', 'postgresql', 'wazo-uuid', 'proxy-secret'];
 /** Folders root takes (back) in hand or hands over itself: only a link in their place is refused. */
 const SHARED_FOLDERS = ['log', 'etc', 'keys'];
 

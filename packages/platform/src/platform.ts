@@ -32,6 +32,7 @@ import { checkPortFree } from './gateway/listen.js';
 import { platformRoutes } from './gateway/routes.js';
 import type { PlatformOptions } from './options.js';
 import { ensureRunUser, runningAsRoot } from './privileges.js';
+import { platformProxySecret } from './proxy-secret.js';
 import { createStopStack, type StopStack } from './stop-stack.js';
 import { platformUuid } from './wazo-uuid.js';
 
@@ -86,6 +87,7 @@ interface Front {
   uris: Record<'auth' | 'confd', string>;
   keeperPid: number;
   firstStart: boolean;
+  proxySecret: string;
 }
 
 /** Certificate, gateway and database; their stops go on `stack` (PostgreSQL stops last). */
@@ -96,6 +98,7 @@ async function startFront(options: PlatformOptions, stack: StopStack, progress: 
     privateKey: options.tlsPrivateKey,
   });
   if (certificate.generated) progress(`Generated a self-signed certificate: ${certificate.certificate}`);
+  const proxySecret = await platformProxySecret(options.dataDir);
   // Bound first: while still root (port 443), and before PostgreSQL picks a free port that could
   // be this one. It answers 502 until the daemons are up.
   const gateway = await startGateway({
@@ -103,6 +106,7 @@ async function startFront(options: PlatformOptions, stack: StopStack, progress: 
     port: options.httpsPort,
     listen: options.httpsListen,
     certificate,
+    proxySecret,
   });
   let firstStart = false;
   const database = await startDatabaseKeeper({
@@ -125,6 +129,7 @@ async function startFront(options: PlatformOptions, stack: StopStack, progress: 
     uris: database.uris,
     keeperPid: database.pid,
     firstStart,
+    proxySecret,
   };
   return front;
 }
@@ -180,6 +185,7 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
       dataDir: options.dataDir,
       user: runUser,
       authPort: options.ports.auth,
+      proxySecret: front.proxySecret,
       transport: createMemoryTransport(),
       // One Wazo uuid for every daemon: events' origin_uuid, tokens' xivo_uuid.
       env: { ...options.env, XIVO_UUID: uuid },

@@ -3,11 +3,11 @@
  * `xivo_uuid` of every token, and what websocketd matches events on. Made once, kept in the data
  * folder so it survives restarts; `XIVO_UUID` in the environment wins.
  */
+
 import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@wazo-ts/db';
 
 export async function platformUuid(dataDir: string, env: NodeJS.ProcessEnv): Promise<string> {
   if (env.XIVO_UUID) return env.XIVO_UUID;
@@ -20,7 +20,7 @@ export async function platformUuid(dataDir: string, env: NodeJS.ProcessEnv): Pro
     },
   );
   if (kept !== null) {
-    if (!UUID.test(kept))
+    if (!isUuid(kept))
       throw new Error(`${file}: not a uuid (${JSON.stringify(kept)}); remove it to make a new one`);
     return kept;
   }

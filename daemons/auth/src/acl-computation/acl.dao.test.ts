@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Harness, startHarness } from '../tokens/test-harness.js';
+import { type Harness, startHarness } from '../testing/token-harness.js';
 
 describe('token ACL computation', () => {
   let h: Harness;

@@ -3,9 +3,10 @@
  * (policy, policy_access, group_user, group_policy, user_policy). Accesses keep their position
  * within a policy; policies and groups are read in name order, as Wazo lists them.
  */
+
+import { isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
-import { isUuid } from '../verifier/uuid.js';
+import type { AuthDb } from '../db/auth-db.js';
 
 export interface AclDao {
   /** Accesses of the policy `slugOrName` of the top tenant (the `default_user_policy`). */

@@ -4,7 +4,7 @@
  * `all_users_policies`), then the user's own. Duplicates are kept: the matcher does not care and
  * Wazo's clients see the same list. Later policy edits do not touch existing tokens.
  */
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
+import type { AuthDb } from '../db/auth-db.js';
 import type { AclDao } from './acl.dao.js';
 
 export interface AclComputation {

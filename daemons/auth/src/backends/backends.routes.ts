@@ -4,6 +4,7 @@
  * path that would always fail.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { Type } from '@wazo-ts/daemon/schema';
 
 export const SUPPORTED_BACKENDS = ['wazo_user'] as const;
 
@@ -17,7 +18,7 @@ export const backendsPlugin: DaemonPlugin = {
         schema: {
           summary: 'List the authentication backends',
           response: {
-            200: { type: 'object', properties: { data: { type: 'array', items: { type: 'string' } } } },
+            200: Type.Object({ data: Type.Array(Type.String()) }),
           },
         },
       },

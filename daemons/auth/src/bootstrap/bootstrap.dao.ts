@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { DbHolder } from '../tenants/index.js';
+import type { DbHolder } from '../db/auth-db.js';
 
 export interface StoredUser {
   uuid: string;

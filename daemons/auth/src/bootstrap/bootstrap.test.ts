@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { verifyPassword } from '../passwords/index.js';
-import { MASTER_POLICY_SLUG } from '../startup/index.js';
-import { type AuthTestDatabase, createAuthTestDatabase } from '../tenants/testing.js';
+import { MASTER_POLICY_SLUG } from '../seed/index.js';
+import { type AuthTestDatabase, createAuthTestDatabase } from '../testing/auth-database.js';
 import { ensureServiceAccount, ensureUser, randomPassword } from './bootstrap.js';
 
 const ROUNDS = 1000;

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { parse, stringify } from 'yaml';
 import type { AuthDatabase } from '../db/schema.js';
 import { hashPassword, verifyPassword } from '../passwords/index.js';
-import { seedAuthDatabase } from '../startup/index.js';
+import { seedAuthDatabase } from '../seed/index.js';
 import * as dao from './bootstrap.dao.js';
 
 const CHARS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';

@@ -8,8 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@wazo-ts/daemon';
-import { createDatabase, migrateToLatest } from '@wazo-ts/dao';
-import type { Kysely } from 'kysely';
+import { createDatabase, migrateToLatest } from '@wazo-ts/db';
 import { authMigrations } from '../db/migrations/index.js';
 import type { AuthDatabase } from '../db/schema.js';
 import { type AuthConfig, authDaemon } from '../definition.js';
@@ -39,10 +38,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     env: {},
   });
   if (!config.db_uri) throw new Error('db_uri is not set');
-  const database = createDatabase({ uri: config.db_uri });
-  const db = database.db as unknown as Kysely<AuthDatabase>;
+  const database = createDatabase<AuthDatabase>({ uri: config.db_uri });
+  const db = database.db;
   try {
-    await migrateToLatest(db as never, undefined, authMigrations);
+    await migrateToLatest(db, authMigrations);
     if (action !== 'service-accounts') {
       const username = values.username ?? env.WAZO_AUTH_BOOTSTRAP_USERNAME ?? 'wazo-auth-cli';
       const generated = values.password ?? env.WAZO_AUTH_BOOTSTRAP_PASSWORD;

@@ -1,9 +1,9 @@
 /** Groups, their members and their policies in wazo-auth's database; every read is tenant-scoped. */
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
+import { isUuid } from '@wazo-ts/db';
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { type ListPage, type ListParams, pageOf, searchMatch } from '../common/listing.js';
+import { type ListPage, type ListParams, pageOf, searchMatch } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
-import { isUuid } from '../tenants/tenants.scope.dao.js';
 import { allUsersGroupName, type GroupRecord } from './groups.model.js';
 
 type AuthTx = Tx<AuthDatabase>;

@@ -1,28 +1,21 @@
 /** `/groups`, `/groups/{group_uuid}`, its users and its policies: ACL, schema, one service call. */
-import type { DaemonPlugin } from '@wazo-ts/daemon';
-import type { FastifyInstance } from 'fastify';
-import { type ListQuery, splitListQuery } from '../common/list-query.js';
-import { listQuerySchema, listResponseSchema } from '../common/list-schema.js';
-import { accessGuardOf, installLegacyErrors, scopingTenantOf, userUuidOf } from '../common/route-context.js';
-import { createIdentityServices, type IdentityServices } from '../common/services.js';
+import type { DaemonApi, DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent } from '@wazo-ts/daemon/schema';
 import type { AuthConfig } from '../definition.js';
+import { installLegacyErrors } from '../http/legacy-errors.js';
+import { listQuerySchema, listResponseSchema } from '../http/list-schema.js';
+import { pathParams } from '../http/path-params.js';
+import { accessGuardOf, scopingTenantOf, userOfPath } from '../http/request-context.js';
+import { addAssociationRoutes, addSplitListRoute } from '../http/routes.js';
 import { PolicySchema, policyKeyOf } from '../policies/policies.model.js';
 import type { AuthResources } from '../resources.js';
+import type { AuthServices } from '../services.js';
 import { UserSchema } from '../users/users.model.js';
-import type { GroupFilters } from './groups.dao.js';
-import {
-  type GroupCreateInput,
-  GroupCreateSchema,
-  GroupSchema,
-  type GroupUpdateInput,
-  GroupUpdateSchema,
-} from './groups.model.js';
+import { GroupCreateSchema, GroupSchema, GroupUpdateSchema } from './groups.model.js';
 
-const params = (...names: string[]) => ({
-  type: 'object',
-  properties: Object.fromEntries(names.map((n) => [n, { type: 'string', minLength: 1 }])),
-  required: names,
-});
+const GroupParams = pathParams(['group_uuid'], { minLength: 1 });
+const GroupUserParams = pathParams(['group_uuid', 'user_uuid'], { minLength: 1 });
+const GroupPolicyParams = pathParams(['group_uuid', 'policy_uuid'], { minLength: 1 });
 
 const GroupsQuery = listQuerySchema({
   order: ['name', 'slug', 'uuid', 'read_only'],
@@ -38,27 +31,16 @@ const GroupPoliciesQuery = listQuerySchema({
   filters: ['uuid', 'name', 'slug'],
 });
 
-interface GroupPath {
-  group_uuid: string;
-}
-
-function groupRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
-  api.get<{ Querystring: ListQuery & GroupFilters }>(
-    '/groups',
-    {
-      config: { acl: 'auth.groups.read' },
-      schema: {
-        summary: 'List groups',
-        querystring: GroupsQuery,
-        response: { 200: listResponseSchema(GroupSchema) },
-      },
-    },
-    async (request) => {
-      const { params: list, recurse, filters } = splitListQuery(request.query);
-      return groups.list({ tenantUuid: scopingTenantOf(request), recurse }, filters, list);
-    },
-  );
-  api.post<{ Body: GroupCreateInput }>(
+function groupRoutes(api: DaemonApi, { groups }: AuthServices): void {
+  addSplitListRoute(api, {
+    path: '/groups',
+    acl: 'auth.groups.read',
+    summary: 'List groups',
+    querystring: GroupsQuery,
+    response: listResponseSchema(GroupSchema),
+    list: (tenantUuid, { params, recurse, filters }) => groups.list({ tenantUuid, recurse }, filters, params),
+  });
+  api.post(
     '/groups',
     {
       config: { acl: 'auth.groups.create' },
@@ -66,132 +48,104 @@ function groupRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
     },
     async (request) => groups.create(scopingTenantOf(request), request.body),
   );
-  api.get<{ Params: GroupPath }>(
+  api.get(
     '/groups/:group_uuid',
     {
       config: { acl: 'auth.groups.{group_uuid}.read' },
-      schema: { summary: 'Read a group', params: params('group_uuid'), response: { 200: GroupSchema } },
+      schema: { summary: 'Read a group', params: GroupParams, response: { 200: GroupSchema } },
     },
     async (request) => groups.get(scopingTenantOf(request), request.params.group_uuid),
   );
-  api.put<{ Params: GroupPath; Body: GroupUpdateInput }>(
+  api.put(
     '/groups/:group_uuid',
     {
       config: { acl: 'auth.groups.{group_uuid}.update' },
       schema: {
         summary: 'Rename a group',
-        params: params('group_uuid'),
+        params: GroupParams,
         body: GroupUpdateSchema,
         response: { 200: GroupSchema },
       },
     },
     async (request) => groups.update(scopingTenantOf(request), request.params.group_uuid, request.body),
   );
-  api.delete<{ Params: GroupPath }>(
+  api.delete(
     '/groups/:group_uuid',
     {
       config: { acl: 'auth.groups.{group_uuid}.delete' },
-      schema: { summary: 'Delete a group', params: params('group_uuid') },
+      schema: { summary: 'Delete a group', params: GroupParams, response: { 204: NoContent } },
     },
     async (request, reply) => {
       await groups.delete(scopingTenantOf(request), request.params.group_uuid);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }
 
-function memberRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
-  api.get<{ Params: GroupPath; Querystring: ListQuery }>(
-    '/groups/:group_uuid/users',
-    {
-      config: { acl: 'auth.groups.{group_uuid}.users.read' },
-      schema: {
-        summary: "List a group's users",
-        params: params('group_uuid'),
-        querystring: GroupUsersQuery,
-        response: { 200: listResponseSchema(UserSchema) },
-      },
+function memberRoutes(api: DaemonApi, { groups }: AuthServices): void {
+  addSplitListRoute(api, {
+    path: '/groups/:group_uuid/users',
+    acl: 'auth.groups.{group_uuid}.users.read',
+    summary: "List a group's users",
+    params: GroupParams,
+    querystring: GroupUsersQuery,
+    response: listResponseSchema(UserSchema),
+    list: (tenant, { params, filters }, request) =>
+      groups.listUsers(tenant, request.params.group_uuid, filters, params),
+  });
+  addAssociationRoutes(api, {
+    path: '/groups/:group_uuid/users/:user_uuid',
+    acl: {
+      put: 'auth.groups.{group_uuid}.users.{user_uuid}.create',
+      delete: 'auth.groups.{group_uuid}.users.{user_uuid}.delete',
     },
-    async (request) => {
-      const { params: list, filters } = splitListQuery(request.query);
-      return groups.listUsers(scopingTenantOf(request), request.params.group_uuid, filters, list);
+    summary: { put: 'Add a user to a group', delete: 'Remove a user from a group' },
+    params: GroupUserParams,
+    change: (verb, tenant, request) => {
+      const user = userOfPath(request, request.params.user_uuid);
+      const { group_uuid } = request.params;
+      return verb === 'put'
+        ? groups.addUser(tenant, group_uuid, user)
+        : groups.removeUser(tenant, group_uuid, user);
     },
-  );
-  for (const method of ['put', 'delete'] as const) {
-    api[method]<{ Params: GroupPath & { user_uuid: string } }>(
-      '/groups/:group_uuid/users/:user_uuid',
-      {
-        config: {
-          acl: `auth.groups.{group_uuid}.users.{user_uuid}.${method === 'put' ? 'create' : 'delete'}`,
-        },
-        schema: {
-          summary: method === 'put' ? 'Add a user to a group' : 'Remove a user from a group',
-          params: params('group_uuid', 'user_uuid'),
-        },
-      },
-      async (request, reply) => {
-        const tenant = scopingTenantOf(request);
-        const user = userUuidOf(request, request.params.user_uuid);
-        const { group_uuid } = request.params;
-        await (method === 'put'
-          ? groups.addUser(tenant, group_uuid, user)
-          : groups.removeUser(tenant, group_uuid, user));
-        return reply.code(204).send();
-      },
-    );
-  }
+  });
 }
 
-function policyRoutes(api: FastifyInstance, { groups }: IdentityServices): void {
-  api.get<{ Params: GroupPath; Querystring: ListQuery }>(
-    '/groups/:group_uuid/policies',
-    {
-      config: { acl: 'auth.groups.{group_uuid}.policies.read' },
-      schema: {
-        summary: "List a group's policies",
-        params: params('group_uuid'),
-        querystring: GroupPoliciesQuery,
-        response: { 200: listResponseSchema(PolicySchema) },
-      },
+function policyRoutes(api: DaemonApi, { groups }: AuthServices): void {
+  addSplitListRoute(api, {
+    path: '/groups/:group_uuid/policies',
+    acl: 'auth.groups.{group_uuid}.policies.read',
+    summary: "List a group's policies",
+    params: GroupParams,
+    querystring: GroupPoliciesQuery,
+    response: listResponseSchema(PolicySchema),
+    list: (tenant, { params, filters }, request) =>
+      groups.listPolicies(tenant, request.params.group_uuid, filters, params),
+  });
+  addAssociationRoutes(api, {
+    path: '/groups/:group_uuid/policies/:policy_uuid',
+    acl: {
+      put: 'auth.groups.{group_uuid}.policies.{policy_uuid}.create',
+      delete: 'auth.groups.{group_uuid}.policies.{policy_uuid}.delete',
     },
-    async (request) => {
-      const { params: list, filters } = splitListQuery(request.query);
-      return groups.listPolicies(scopingTenantOf(request), request.params.group_uuid, filters, list);
+    summary: { put: 'Give a policy to a group', delete: 'Take a policy from a group' },
+    params: GroupPolicyParams,
+    change: (verb, tenant, request) => {
+      const args = [
+        tenant,
+        request.params.group_uuid,
+        policyKeyOf(request.params.policy_uuid),
+        accessGuardOf(request),
+      ] as const;
+      return verb === 'put' ? groups.addPolicy(...args) : groups.removePolicy(...args);
     },
-  );
-  for (const method of ['put', 'delete'] as const) {
-    api[method]<{ Params: GroupPath & { policy_uuid: string } }>(
-      '/groups/:group_uuid/policies/:policy_uuid',
-      {
-        config: {
-          acl: `auth.groups.{group_uuid}.policies.{policy_uuid}.${method === 'put' ? 'create' : 'delete'}`,
-        },
-        schema: {
-          summary: method === 'put' ? 'Give a policy to a group' : 'Take a policy from a group',
-          params: params('group_uuid', 'policy_uuid'),
-        },
-      },
-      async (request, reply) => {
-        const args = [
-          scopingTenantOf(request),
-          request.params.group_uuid,
-          policyKeyOf(request.params.policy_uuid),
-          accessGuardOf(request),
-        ] as const;
-        await (method === 'put' ? groups.addPolicy(...args) : groups.removePolicy(...args));
-        return reply.code(204).send();
-      },
-    );
-  }
+  });
 }
 
 export const groupsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'groups',
-  async load({ api, resources, config }) {
-    const services = createIdentityServices({
-      uow: resources.uow,
-      passwordIterations: config.password_hash_iterations,
-    });
+  async load({ api, resources }) {
+    const { services } = resources;
     await api.register(async (scope) => {
       installLegacyErrors(scope);
       groupRoutes(scope, services);

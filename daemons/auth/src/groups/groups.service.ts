@@ -3,14 +3,14 @@
  * refuse edits and membership changes, members come from the group's own tenant, and linking a
  * policy passes the escalation guard.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
-import { type AccessGuard, assertMayAdd, assertMayRemove } from '../common/access-guard.js';
-import type { ListParams } from '../common/listing.js';
-import type { TenantTree } from '../common/tenant-tree.js';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
+import type { ListParams } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
+import { type AccessGuard, assertMayAdd, assertMayRemove } from '../policies/access-guard.js';
 import type { PoliciesDao, PolicyFilters } from '../policies/policies.dao.js';
 import { exposePolicy, type PolicyKey, slugFromName } from '../policies/policies.model.js';
 import type { PoliciesService } from '../policies/policies.service.js';
+import type { TenantTree } from '../tenant-tree/index.js';
 import type { UserFilters, UsersDao } from '../users/users.dao.js';
 import { unknownUser } from '../users/users.errors.js';
 import type { GroupFilters, GroupsDao } from './groups.dao.js';
@@ -47,7 +47,7 @@ export function createGroupsService(deps: GroupsServiceDeps) {
 
   /** Single groups are looked up in the whole subtree, as Wazo does. */
   const visibleGroup = async (tx: AuthTx, tenantUuid: string, groupUuid: string) => {
-    const tenantUuids = await tenants.subtree(tx, tenantUuid);
+    const tenantUuids = await tenants.subtreeOf(tx.db, tenantUuid);
     const group = await dao.find(tx, tenantUuids, groupUuid);
     if (!group) throw unknownGroup(groupUuid);
     return { group, tenantUuids };
@@ -73,7 +73,9 @@ export function createGroupsService(deps: GroupsServiceDeps) {
   return {
     list: (scope: GroupScope, filters: GroupFilters, params: ListParams) =>
       uow.read(async (tx) => {
-        const tenantUuids = scope.recurse ? await tenants.subtree(tx, scope.tenantUuid) : [scope.tenantUuid];
+        const tenantUuids = scope.recurse
+          ? await tenants.subtreeOf(tx.db, scope.tenantUuid)
+          : [scope.tenantUuid];
         const page = await dao.search(tx, tenantUuids, filters, params);
         return { ...page, items: page.items.map(exposeGroup) };
       }),
@@ -136,12 +138,7 @@ export function createGroupsService(deps: GroupsServiceDeps) {
       uow.read(async (tx) => {
         const { group, tenantUuids } = await visibleGroup(tx, tenantUuid, groupUuid);
         const viewer = { tenantUuid, tenantUuids };
-        const page = await deps.policiesDao.search(
-          tx,
-          viewer,
-          { ...filters, group_uuid: group.uuid },
-          params,
-        );
+        const page = await deps.policiesDao.search(tx, viewer, filters, params, { group_uuid: group.uuid });
         return { ...page, items: page.items.map((record) => exposePolicy(record, viewer)) };
       }),
 

@@ -3,10 +3,10 @@
  * master tenant: list it after the startup plugin that seeds it.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { tenantTree } from '../common/tenant-tree.dao.js';
 import type { AuthConfig } from '../definition.js';
 import { groupsDao } from '../groups/groups.dao.js';
 import type { AuthResources } from '../resources.js';
+import { tenantTree } from '../tenant-tree/index.js';
 import { applyDefaultPolicies } from './default-policies.js';
 import { policiesDao } from './policies.dao.js';
 

@@ -4,10 +4,10 @@
  * tenant's all-users group (and taken back once unlisted); a config-managed policy no longer
  * configured is deleted unless something still uses it. Idempotent: safe on every start.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
-import type { TenantTree } from '../common/tenant-tree.js';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import type { GroupsDao } from '../groups/groups.dao.js';
+import type { TenantTree } from '../tenant-tree/index.js';
 import type { PoliciesDao } from './policies.dao.js';
 
 export interface ConfiguredPolicy {
@@ -82,7 +82,7 @@ export async function applyDefaultPolicies(
 ): Promise<DefaultPoliciesOutcome> {
   return deps.uow.run(async (tx) => {
     const outcome: DefaultPoliciesOutcome = { applied: false, upserted: [], deleted: [], kept: [] };
-    const master = await deps.tenants.master(tx);
+    const master = await deps.tenants.masterTenantOf(tx.db);
     if (!master) {
       deps.warn('default_policies: no master tenant yet, nothing applied', {});
       return outcome;

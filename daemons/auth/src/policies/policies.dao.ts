@@ -2,11 +2,12 @@
  * Policies in wazo-auth's database. What a viewer sees: policies of its tenants, config-managed
  * policies, and shared policies of its ancestors (and of itself). Accesses keep their order.
  */
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
+import { isUuid } from '@wazo-ts/db';
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { type ListPage, type ListParams, pageOf, searchMatch } from '../common/listing.js';
+import { type ListPage, type ListParams, pageOf, searchMatch } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
-import { ancestorUuids, isUuid } from '../tenants/tenants.scope.dao.js';
+import { ancestorsOf } from '../tenant-tree/index.js';
 import type { PolicyRecord, PolicyViewer } from './policies.model.js';
 
 type AuthTx = Tx<AuthDatabase>;
@@ -51,7 +52,7 @@ function selectPolicies(tx: AuthTx) {
 
 /** The policies a viewer may see (see the file comment). */
 async function visibleTo(tx: AuthTx, viewer: PolicyViewer): Promise<Expression<SqlBool>> {
-  const sharedOwners = [viewer.tenantUuid, ...(await ancestorUuids(tx, viewer.tenantUuid))];
+  const sharedOwners = [viewer.tenantUuid, ...(await ancestorsOf(tx.db, viewer.tenantUuid))];
   return sql<SqlBool>`(policy.tenant_uuid = ANY(${uuidList(viewer.tenantUuids)})
     OR policy.config_managed
     OR (policy.shared AND policy.tenant_uuid = ANY(${uuidList(sharedOwners)})))`;
@@ -80,13 +81,18 @@ function filterClauses(filters: PolicyFilters, viewer: PolicyViewer): Expression
   return clauses;
 }
 
+/** Whose policies a sub-resource lists (`/users/{u}/policies`): it bounds `total` as well. */
+export type PolicyOwner = Pick<PolicyFilters, 'user_uuid' | 'group_uuid'>;
+
 export async function searchPolicies(
   tx: AuthTx,
   viewer: PolicyViewer,
   filters: PolicyFilters,
   params: ListParams,
+  owner: PolicyOwner = {},
 ): Promise<ListPage<PolicyRecord>> {
-  const visible = selectPolicies(tx).where(await visibleTo(tx, viewer));
+  let visible = selectPolicies(tx).where(await visibleTo(tx, viewer));
+  for (const clause of filterClauses(owner, viewer)) visible = visible.where(clause);
   let narrowed = visible;
   for (const clause of filterClauses(filters, viewer)) narrowed = narrowed.where(clause);
   if (params.search)
@@ -139,7 +145,7 @@ export async function policyClashes(
   names: { name: string; slug: string },
   shared: boolean,
 ): Promise<boolean> {
-  const owners = [tenantUuid, ...(await ancestorUuids(tx, tenantUuid))];
+  const owners = [tenantUuid, ...(await ancestorsOf(tx.db, tenantUuid))];
   const same = sql<SqlBool>`(policy.slug = ${names.slug} OR policy.name = ${names.name})`;
   const inSharedAncestors = sql<SqlBool>`(policy.shared AND policy.tenant_uuid = ANY(${uuidList(owners)}))`;
   const inSubtree = sql<SqlBool>`policy.tenant_uuid IN (

@@ -1,8 +1,11 @@
 /**
  * Policies: a named list of accesses (ACL). A tenant sees its own policies, the `shared` policies
  * of its ancestors and the config-managed ones; those it does not own are read-only and shown
- * with the viewer's tenant, as Wazo shows them.
+ * with the viewer's tenant, as Wazo shows them. The API's shapes are the schemas below, their
+ * types derived from them.
  */
+import { Nullable, type Static, Type } from '@wazo-ts/daemon/schema';
+import { isUuid } from '@wazo-ts/db';
 
 /** A policy as stored. */
 export interface PolicyRecord {
@@ -14,33 +17,6 @@ export interface PolicyRecord {
   acl: string[];
   shared: boolean;
   config_managed: boolean;
-}
-
-/** A policy as the API shows it to a viewer. */
-export interface Policy {
-  uuid: string;
-  tenant_uuid: string;
-  name: string;
-  slug: string;
-  description: string | null;
-  acl: string[];
-  read_only: boolean;
-  shared: boolean;
-}
-
-export interface PolicyCreateInput {
-  name: string;
-  slug?: string | null | undefined;
-  description?: string | null | undefined;
-  acl?: string[] | undefined;
-  shared?: boolean | undefined;
-  uuid?: string | undefined;
-}
-
-export interface PolicyUpdateInput {
-  name: string;
-  description?: string | null | undefined;
-  acl?: string[] | undefined;
 }
 
 /**
@@ -77,50 +53,41 @@ export function slugFromName(name: string): string {
   return name.replace(SLUG_ALLOWED, '').slice(0, SLUG_MAX_LENGTH);
 }
 
-const access = { type: 'string', minLength: 1 } as const;
+/** A policy as the API shows it to a viewer. */
+export const PolicySchema = Type.Object({
+  uuid: Type.String(),
+  tenant_uuid: Type.String(),
+  name: Type.String(),
+  slug: Type.String(),
+  description: Nullable(Type.String()),
+  acl: Type.Array(Type.String()),
+  read_only: Type.Boolean(),
+  shared: Type.Boolean(),
+});
+export type Policy = Static<typeof PolicySchema>;
 
-export const PolicySchema = {
-  type: 'object',
-  properties: {
-    uuid: { type: 'string' },
-    tenant_uuid: { type: 'string' },
-    name: { type: 'string' },
-    slug: { type: 'string' },
-    description: { type: ['string', 'null'] },
-    acl: { type: 'array', items: { type: 'string' } },
-    read_only: { type: 'boolean' },
-    shared: { type: 'boolean' },
-  },
-} as const;
+const access = () => Type.String({ minLength: 1 });
 
-export const PolicyCreateSchema = {
-  type: 'object',
-  properties: {
-    uuid: { type: 'string', format: 'uuid' },
-    name: { type: 'string', minLength: 1, maxLength: 80 },
-    slug: { type: ['string', 'null'], minLength: 1, maxLength: 80, pattern: '^[a-zA-Z0-9_-]+$' },
-    description: { type: ['string', 'null'] },
-    acl: { type: 'array', items: access },
-    shared: { type: 'boolean' },
-  },
-  required: ['name'],
-} as const;
+export const PolicyCreateSchema = Type.Object({
+  uuid: Type.Optional(Type.String({ format: 'uuid' })),
+  name: Type.String({ minLength: 1, maxLength: 80 }),
+  slug: Type.Optional(Nullable(Type.String(), { minLength: 1, maxLength: 80, pattern: '^[a-zA-Z0-9_-]+$' })),
+  description: Type.Optional(Nullable(Type.String())),
+  acl: Type.Optional(Type.Array(access())),
+  shared: Type.Optional(Type.Boolean()),
+});
+export type PolicyCreateInput = Static<typeof PolicyCreateSchema>;
 
-export const PolicyUpdateSchema = {
-  type: 'object',
-  properties: {
-    name: { type: 'string', minLength: 1, maxLength: 80 },
-    description: { type: ['string', 'null'] },
-    acl: { type: 'array', items: access },
-  },
-  required: ['name'],
-} as const;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const PolicyUpdateSchema = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 80 }),
+  description: Type.Optional(Nullable(Type.String())),
+  acl: Type.Optional(Type.Array(access())),
+});
+export type PolicyUpdateInput = Static<typeof PolicyUpdateSchema>;
 
 /** How a path names a policy: a UUID, else a slug (Wazo routes both on one path). */
 export type PolicyKey = { uuid: string } | { slug: string };
 
 export function policyKeyOf(value: string): PolicyKey {
-  return UUID.test(value) ? { uuid: value } : { slug: value };
+  return isUuid(value) ? { uuid: value } : { slug: value };
 }

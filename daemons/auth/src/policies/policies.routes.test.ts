@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { tenantTree } from '../common/tenant-tree.dao.js';
 import { groupsDao } from '../groups/groups.dao.js';
 import { groupsPlugin } from '../groups/groups.routes.js';
-import { seedAuthDatabase } from '../startup/index.js';
-import { type AuthTestDatabase, createAuthTestDatabase, insertTenant } from '../tenants/testing.js';
-import { buildTestApi, type TestApi } from '../tenants/testing-app.js';
+import { seedAuthDatabase } from '../seed/index.js';
+import { tenantTree } from '../tenant-tree/index.js';
+import { type AuthTestDatabase, createAuthTestDatabase, insertTenant } from '../testing/auth-database.js';
+import { buildTestApi, type TestApi } from '../testing/test-app.js';
 import { applyDefaultPolicies } from './default-policies.js';
 import { policiesDao } from './policies.dao.js';
 import { policiesPlugin } from './policies.routes.js';

@@ -1,32 +1,18 @@
 /** `/policies` and `/policies/{policy_uuid|slug}[/acl/{access}]`: ACL, schema, one service call. */
-import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { listQuerySchema } from '../common/list-schema.js';
-import { accessGuardOf, installLegacyErrors, scopingTenantOf } from '../common/route-context.js';
-import { tenantTree } from '../common/tenant-tree.dao.js';
+import type { DaemonApi, DaemonPlugin } from '@wazo-ts/daemon';
+import { ListOf, NoContent } from '@wazo-ts/daemon/schema';
 import type { AuthConfig } from '../definition.js';
+import { installLegacyErrors } from '../http/legacy-errors.js';
+import { listQuerySchema } from '../http/list-schema.js';
+import { pathParams } from '../http/path-params.js';
+import { accessGuardOf, scopingTenantOf } from '../http/request-context.js';
+import { addAssociationRoutes, addSplitListRoute } from '../http/routes.js';
 import type { AuthResources } from '../resources.js';
-import { type PolicyFilters, policiesDao } from './policies.dao.js';
-import {
-  type PolicyCreateInput,
-  PolicyCreateSchema,
-  PolicySchema,
-  type PolicyUpdateInput,
-  PolicyUpdateSchema,
-  policyKeyOf,
-} from './policies.model.js';
-import { createPoliciesService } from './policies.service.js';
+import type { AuthServices } from '../services.js';
+import { PolicyCreateSchema, PolicySchema, PolicyUpdateSchema, policyKeyOf } from './policies.model.js';
 
-const PolicyParams = {
-  type: 'object',
-  properties: { policy_uuid: { type: 'string', minLength: 1 } },
-  required: ['policy_uuid'],
-} as const;
-
-const AccessParams = {
-  type: 'object',
-  properties: { policy_uuid: { type: 'string', minLength: 1 }, access: { type: 'string', minLength: 1 } },
-  required: ['policy_uuid', 'access'],
-} as const;
+const PolicyParams = pathParams(['policy_uuid'], { minLength: 1 });
+const AccessParams = pathParams(['policy_uuid', 'access'], { minLength: 1 });
 
 const ListQuery = listQuerySchema({
   order: ['name', 'slug', 'description', 'uuid', 'read_only'],
@@ -34,134 +20,105 @@ const ListQuery = listQuerySchema({
   booleanFilters: ['read_only'],
 });
 
-type ListQueryType = PolicyFilters & {
-  search?: string;
-  order?: string;
-  direction?: 'asc' | 'desc';
-  limit?: number;
-  offset?: number;
-  recurse: boolean;
-};
+function collectionRoutes(api: DaemonApi, { policies }: AuthServices): void {
+  addSplitListRoute(api, {
+    path: '/policies',
+    acl: 'auth.policies.read',
+    summary: 'List policies',
+    querystring: ListQuery,
+    // Wazo's /policies page has no `filtered`.
+    response: ListOf(PolicySchema),
+    list: (tenantUuid, { params, recurse, filters }) =>
+      policies.list({ tenantUuid, recurse }, filters, params),
+  });
 
-interface PolicyPath {
-  policy_uuid: string;
+  api.post(
+    '/policies',
+    {
+      config: { acl: 'auth.policies.create' },
+      schema: { summary: 'Create a policy', body: PolicyCreateSchema, response: { 200: PolicySchema } },
+    },
+    async (request) => policies.create(scopingTenantOf(request), request.body, accessGuardOf(request)),
+  );
+}
+
+function itemRoutes(api: DaemonApi, { policies }: AuthServices): void {
+  api.get(
+    '/policies/:policy_uuid',
+    {
+      config: { acl: 'auth.policies.{policy_uuid}.read' },
+      schema: {
+        summary: 'Read a policy (by uuid or slug)',
+        params: PolicyParams,
+        response: { 200: PolicySchema },
+      },
+    },
+    async (request) => policies.get(scopingTenantOf(request), policyKeyOf(request.params.policy_uuid)),
+  );
+
+  api.put(
+    '/policies/:policy_uuid',
+    {
+      config: { acl: 'auth.policies.{policy_uuid}.update' },
+      schema: {
+        summary: 'Replace a policy (by uuid or slug)',
+        params: PolicyParams,
+        body: PolicyUpdateSchema,
+        response: { 200: PolicySchema },
+      },
+    },
+    async (request) =>
+      policies.update(
+        scopingTenantOf(request),
+        policyKeyOf(request.params.policy_uuid),
+        request.body,
+        accessGuardOf(request),
+      ),
+  );
+
+  api.delete(
+    '/policies/:policy_uuid',
+    {
+      config: { acl: 'auth.policies.{policy_uuid}.delete' },
+      schema: {
+        summary: 'Delete a policy (by uuid or slug)',
+        params: PolicyParams,
+        response: { 204: NoContent },
+      },
+    },
+    async (request, reply) => {
+      await policies.delete(
+        scopingTenantOf(request),
+        policyKeyOf(request.params.policy_uuid),
+        accessGuardOf(request),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+}
+
+function accessRoutes(api: DaemonApi, { policies }: AuthServices): void {
+  addAssociationRoutes(api, {
+    path: '/policies/:policy_uuid/acl/:access',
+    acl: { put: 'auth.policies.{policy_uuid}.update', delete: 'auth.policies.{policy_uuid}.update' },
+    summary: { put: 'Add an access to a policy', delete: 'Remove an access from a policy' },
+    params: AccessParams,
+    change: (verb, tenant, request) => {
+      const { policy_uuid, access } = request.params;
+      const args = [tenant, policyKeyOf(policy_uuid), access, accessGuardOf(request)] as const;
+      return verb === 'put' ? policies.addAccess(...args) : policies.removeAccess(...args);
+    },
+  });
 }
 
 export const policiesPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'policies',
   async load({ api, resources }) {
-    const policies = createPoliciesService({ uow: resources.uow, dao: policiesDao, tenants: tenantTree });
     await api.register(async (scope) => {
       installLegacyErrors(scope);
-
-      scope.get<{ Querystring: ListQueryType }>(
-        '/policies',
-        {
-          config: { acl: 'auth.policies.read' },
-          schema: {
-            summary: 'List policies',
-            querystring: ListQuery,
-            response: {
-              200: {
-                type: 'object',
-                properties: { total: { type: 'integer' }, items: { type: 'array', items: PolicySchema } },
-              },
-            },
-          },
-        },
-        async (request) => {
-          const { search, order, direction, limit, offset, recurse, ...filters } = request.query;
-          return policies.list({ tenantUuid: scopingTenantOf(request), recurse }, filters, {
-            search,
-            order,
-            direction,
-            limit,
-            offset,
-          });
-        },
-      );
-
-      scope.post<{ Body: PolicyCreateInput }>(
-        '/policies',
-        {
-          config: { acl: 'auth.policies.create' },
-          schema: { summary: 'Create a policy', body: PolicyCreateSchema, response: { 200: PolicySchema } },
-        },
-        async (request) => policies.create(scopingTenantOf(request), request.body, accessGuardOf(request)),
-      );
-
-      scope.get<{ Params: PolicyPath }>(
-        '/policies/:policy_uuid',
-        {
-          config: { acl: 'auth.policies.{policy_uuid}.read' },
-          schema: {
-            summary: 'Read a policy (by uuid or slug)',
-            params: PolicyParams,
-            response: { 200: PolicySchema },
-          },
-        },
-        async (request) => policies.get(scopingTenantOf(request), policyKeyOf(request.params.policy_uuid)),
-      );
-
-      scope.put<{ Params: PolicyPath; Body: PolicyUpdateInput }>(
-        '/policies/:policy_uuid',
-        {
-          config: { acl: 'auth.policies.{policy_uuid}.update' },
-          schema: {
-            summary: 'Replace a policy (by uuid or slug)',
-            params: PolicyParams,
-            body: PolicyUpdateSchema,
-            response: { 200: PolicySchema },
-          },
-        },
-        async (request) =>
-          policies.update(
-            scopingTenantOf(request),
-            policyKeyOf(request.params.policy_uuid),
-            request.body,
-            accessGuardOf(request),
-          ),
-      );
-
-      scope.delete<{ Params: PolicyPath }>(
-        '/policies/:policy_uuid',
-        {
-          config: { acl: 'auth.policies.{policy_uuid}.delete' },
-          schema: { summary: 'Delete a policy (by uuid or slug)', params: PolicyParams },
-        },
-        async (request, reply) => {
-          await policies.delete(
-            scopingTenantOf(request),
-            policyKeyOf(request.params.policy_uuid),
-            accessGuardOf(request),
-          );
-          return reply.code(204).send();
-        },
-      );
-
-      for (const method of ['put', 'delete'] as const) {
-        scope[method]<{ Params: PolicyPath & { access: string } }>(
-          '/policies/:policy_uuid/acl/:access',
-          {
-            config: { acl: 'auth.policies.{policy_uuid}.update' },
-            schema: {
-              summary: method === 'put' ? 'Add an access to a policy' : 'Remove an access from a policy',
-              params: AccessParams,
-            },
-          },
-          async (request, reply) => {
-            const { policy_uuid, access } = request.params;
-            const args = [
-              scopingTenantOf(request),
-              policyKeyOf(policy_uuid),
-              access,
-              accessGuardOf(request),
-            ] as const;
-            await (method === 'put' ? policies.addAccess(...args) : policies.removeAccess(...args));
-            return reply.code(204).send();
-          },
-        );
-      }
+      collectionRoutes(scope, resources.services);
+      itemRoutes(scope, resources.services);
+      accessRoutes(scope, resources.services);
     });
   },
 };

@@ -3,11 +3,11 @@
  * refuse writes, names and slugs do not clash along the tree, and the escalation guard: a caller
  * adds only accesses it holds and removes only accesses it holds.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
-import { type AccessGuard, assertMayAdd, assertMayRemove } from '../common/access-guard.js';
-import type { ListParams } from '../common/listing.js';
-import type { TenantTree } from '../common/tenant-tree.js';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
+import type { ListParams } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
+import type { TenantTree } from '../tenant-tree/index.js';
+import { type AccessGuard, assertMayAdd, assertMayRemove } from './access-guard.js';
 import type { PoliciesDao, PolicyFilters } from './policies.dao.js';
 import { duplicateAccess, duplicatePolicy, readOnlyPolicy, unknownPolicy } from './policies.errors.js';
 import {
@@ -54,7 +54,7 @@ export function createPoliciesService(deps: PoliciesServiceDeps) {
 
   const viewerOf = async (tx: AuthTx, tenantUuid: string, wide: boolean): Promise<PolicyViewer> => ({
     tenantUuid,
-    tenantUuids: wide ? await tenants.subtree(tx, tenantUuid) : [tenantUuid],
+    tenantUuids: wide ? await tenants.subtreeOf(tx.db, tenantUuid) : [tenantUuid],
   });
 
   /** A uuid is looked up in the subtree, a slug in the scoping tenant only (as Wazo). */

@@ -1,8 +1,9 @@
 /** Refresh tokens and the sessions opened with them. The only SQL of the resource. */
+
+import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
+import type { AuthDb } from '../db/auth-db.js';
 import type { DeletedSession } from '../tokens/token.dao.js';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
-import { isUuid } from '../verifier/uuid.js';
 import type { RefreshToken, RefreshTokenListParams } from './refresh-token.model.js';
 
 const columns = sql<RefreshToken>`uuid::text AS uuid, client_id AS "clientId", user_uuid::text AS "userUuid",
@@ -29,7 +30,7 @@ export interface RefreshTokenFilter {
 type Condition = ReturnType<typeof sql<boolean>>;
 
 function scopeConditions(filter: RefreshTokenFilter): Condition[] {
-  const conditions = [sql<boolean>`tenant_uuid = ANY(${sql.val([...filter.tenantUuids])}::uuid[])`];
+  const conditions = [sql<boolean>`${inTenants('tenant_uuid', filter.tenantUuids)}`];
   if (filter.userUuid !== undefined) conditions.push(sql<boolean>`user_uuid::text = ${filter.userUuid}`);
   return conditions;
 }
@@ -100,6 +101,13 @@ export const refreshTokenDao = {
     return rows;
   },
 
+  /** Deletes every refresh token of a user; gives the deleted ones (their events need them). */
+  async deleteAllOf(db: AuthDb, userUuid: string): Promise<RefreshToken[]> {
+    const { rows } = await sql<RefreshToken>`
+      DELETE FROM refresh_token WHERE user_uuid = ${userUuid} RETURNING ${columns}`.execute(db);
+    return rows;
+  },
+
   async delete(db: AuthDb, uuid: string): Promise<void> {
     await db.deleteFrom('refresh_token').where('uuid', '=', uuid).execute();
   },
@@ -115,7 +123,6 @@ export const refreshTokenDao = {
   },
 
   async list(db: AuthDb, filter: RefreshTokenFilter, params: RefreshTokenListParams) {
-    if (filter.tenantUuids.length === 0) return { total: 0, filtered: 0, items: [] as RefreshToken[] };
     const scope = scopeConditions(filter);
     const all = [...scope, ...searchConditions(params)];
     const order = sql.ref(ORDERS[params.order ?? 'created_at']);

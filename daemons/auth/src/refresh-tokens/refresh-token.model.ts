@@ -1,4 +1,10 @@
-/** Refresh tokens: one per (user, client_id); the uuid is the secret the client keeps. */
+/**
+ * Refresh tokens: one per (user, client_id); the uuid is the secret the client keeps. The API's
+ * shapes are the schemas below, their types derived from them.
+ */
+import { OpenObject, type Static, StringEnum, Type } from '@wazo-ts/daemon/schema';
+import { listResponseSchema } from '../http/list-schema.js';
+
 export interface RefreshToken {
   uuid: string;
   clientId: string;
@@ -12,67 +18,31 @@ export interface RefreshToken {
 }
 
 /** An item of GET /tokens, in Wazo's field names (the uuid never appears in a list). */
-export interface RefreshTokenItem {
-  client_id: string;
-  created_at: string;
-  mobile: boolean;
-  user_uuid: string;
-  tenant_uuid: string;
-  metadata: Record<string, unknown>;
-}
+export const RefreshTokenItemSchema = Type.Object({
+  client_id: Type.String(),
+  created_at: Type.String(),
+  mobile: Type.Boolean(),
+  user_uuid: Type.String(),
+  tenant_uuid: Type.String(),
+  // The persistent metadata a login backend stored with the token: its keys are the backend's.
+  metadata: OpenObject(),
+});
+export type RefreshTokenItem = Static<typeof RefreshTokenItemSchema>;
 
-export interface RefreshTokenListParams {
-  order?: 'created_at' | 'client_id' | 'mobile' | undefined;
-  direction?: 'asc' | 'desc' | undefined;
-  limit?: number | undefined;
-  offset?: number | undefined;
-  search?: string | undefined;
-  client_id?: string | undefined;
-  mobile?: boolean | undefined;
-  recurse?: boolean | undefined;
-}
+export const RefreshTokenListSchema = listResponseSchema(RefreshTokenItemSchema);
+export type RefreshTokenList = Static<typeof RefreshTokenListSchema>;
 
-export interface RefreshTokenList {
-  total: number;
-  filtered: number;
-  items: RefreshTokenItem[];
-}
-
-export const refreshTokenListQuerySchema = {
-  type: 'object',
-  properties: {
-    order: { type: 'string', enum: ['created_at', 'client_id', 'mobile'] },
-    direction: { type: 'string', enum: ['asc', 'desc'] },
-    limit: { type: 'integer', minimum: 0 },
-    offset: { type: 'integer', minimum: 0 },
-    search: { type: 'string' },
-    client_id: { type: 'string' },
-    mobile: { type: 'boolean' },
-    recurse: { type: 'boolean' },
-  },
-} as const;
-
-export const refreshTokenListSchema = {
-  type: 'object',
-  properties: {
-    total: { type: 'integer' },
-    filtered: { type: 'integer' },
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          client_id: { type: 'string' },
-          created_at: { type: 'string' },
-          mobile: { type: 'boolean' },
-          user_uuid: { type: 'string' },
-          tenant_uuid: { type: 'string' },
-          metadata: { type: 'object', additionalProperties: true },
-        },
-      },
-    },
-  },
-} as const;
+export const RefreshTokenListQuerySchema = Type.Object({
+  order: Type.Optional(StringEnum(['created_at', 'client_id', 'mobile'])),
+  direction: Type.Optional(StringEnum(['asc', 'desc'])),
+  limit: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  search: Type.Optional(Type.String()),
+  client_id: Type.Optional(Type.String()),
+  mobile: Type.Optional(Type.Boolean()),
+  recurse: Type.Optional(Type.Boolean()),
+});
+export type RefreshTokenListParams = Static<typeof RefreshTokenListQuerySchema>;
 
 /** marshmallow's DateTime: isoformat with the zone, `+00:00` for UTC. */
 export function toItem(token: RefreshToken): RefreshTokenItem {

@@ -1,6 +1,6 @@
 /** auth_refresh_token_created / _deleted, queued in the caller's transaction. */
 import { authRefreshTokenCreated, authRefreshTokenDeleted } from '@wazo-ts/bus';
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import type { RefreshToken } from './refresh-token.model.js';
 

@@ -4,12 +4,12 @@
  * login gets the existing one, a mobile login gets a new one and revokes the old one, the user's
  * other mobile refresh tokens and all their sessions (the count of `Wazo-Sessions-Revoked`).
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import { NotFoundError } from '@wazo-ts/errors';
 import type { AuthDatabase } from '../db/schema.js';
 import type { SessionNotifier } from '../sessions/session.notifier.js';
+import type { TenantTree } from '../tenant-tree/index.js';
 import { unknownUser } from '../tokens/token.errors.js';
-import type { TenantTree } from '../verifier/verifier.model.js';
 import type { NewRefreshToken, RefreshTokenDao } from './refresh-token.dao.js';
 import {
   type RefreshToken,
@@ -41,7 +41,7 @@ export function createRefreshTokenService(deps: RefreshTokenServiceDeps) {
   const { uow, dao, notifier, sessionNotifier, tenants } = deps;
 
   const assertUserVisible = async (tx: Tx<AuthDatabase>, tenant: string, user: string) => {
-    const userTenant = await tenants.userTenant(tx.db, user);
+    const userTenant = await tenants.userTenantOf(tx.db, user);
     if (userTenant === null || !(await tenants.isInSubtree(tx.db, tenant, userTenant)))
       throw unknownUser(user);
   };

@@ -1,8 +1,9 @@
 /** Sessions, read and deleted within a list of tenants (the caller's scope). */
+
+import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
+import type { AuthDb } from '../db/auth-db.js';
 import type { DeletedSession } from '../tokens/token.dao.js';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
-import { isUuid } from '../verifier/uuid.js';
 import type { Session, SessionList, SessionListParams } from './session.model.js';
 
 export interface SessionFilter {
@@ -14,14 +15,13 @@ function scoped(db: AuthDb, filter: SessionFilter) {
   let query = db
     .selectFrom('session')
     .innerJoin('token', 'token.session_uuid', 'session.uuid')
-    .where('session.tenant_uuid', 'in', [...filter.tenantUuids]);
+    .where(inTenants('session.tenant_uuid', filter.tenantUuids));
   if (filter.userUuid !== undefined) query = query.where('token.auth_id', '=', filter.userUuid);
   return query;
 }
 
 export const sessionDao = {
   async list(db: AuthDb, filter: SessionFilter, params: SessionListParams): Promise<SessionList> {
-    if (filter.tenantUuids.length === 0) return { total: 0, filtered: 0, items: [] };
     const counted = await scoped(db, filter).select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
     const direction = params.direction === 'desc' ? 'desc' : 'asc';
     let page = scoped(db, filter)
@@ -48,13 +48,13 @@ export const sessionDao = {
     tenantUuids: readonly string[],
     userUuid?: string,
   ): Promise<DeletedSession | null> {
-    if (!isUuid(sessionUuid) || tenantUuids.length === 0) return null;
+    if (!isUuid(sessionUuid)) return null;
     const ofUser = userUuid === undefined ? sql`true` : sql`s.user_uuid::text = ${userUuid}`;
     const { rows } = await sql<DeletedSession>`
       WITH doomed AS (
         SELECT s.uuid, (SELECT t.auth_id FROM token t WHERE t.session_uuid = s.uuid LIMIT 1) AS auth_id
         FROM session s WHERE s.uuid = ${sessionUuid}
-          AND s.tenant_uuid = ANY(${sql.val([...tenantUuids])}::uuid[]) AND ${ofUser}
+          AND ${inTenants('s.tenant_uuid', tenantUuids)} AND ${ofUser}
       )
       DELETE FROM session s USING doomed d WHERE s.uuid = d.uuid
       RETURNING s.uuid::text AS uuid, s.tenant_uuid::text AS "tenantUuid",

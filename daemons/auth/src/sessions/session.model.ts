@@ -1,51 +1,26 @@
-/** Sessions as GET /sessions lists them: one per token, `user_uuid` null for internal tokens. */
-export interface Session {
-  uuid: string;
-  mobile: boolean;
-  tenant_uuid: string;
-  user_uuid: string | null;
-}
+/**
+ * Sessions as GET /sessions lists them: one per token, `user_uuid` null for internal tokens.
+ * The schemas are the one source of these shapes; the types are derived from them.
+ */
+import { Nullable, type Static, StringEnum, Type } from '@wazo-ts/daemon/schema';
+import { listResponseSchema } from '../http/list-schema.js';
 
-export interface SessionList {
-  total: number;
-  filtered: number;
-  items: Session[];
-}
+export const SessionSchema = Type.Object({
+  uuid: Type.String(),
+  mobile: Type.Boolean(),
+  tenant_uuid: Type.String(),
+  user_uuid: Nullable(Type.String()),
+});
+export type Session = Static<typeof SessionSchema>;
 
-export interface SessionListParams {
-  order?: 'mobile' | undefined;
-  direction?: 'asc' | 'desc' | undefined;
-  limit?: number | undefined;
-  offset?: number | undefined;
-  recurse?: boolean | undefined;
-}
+export const SessionListSchema = listResponseSchema(SessionSchema);
+export type SessionList = Static<typeof SessionListSchema>;
 
-export const sessionSchema = {
-  type: 'object',
-  properties: {
-    uuid: { type: 'string' },
-    mobile: { type: 'boolean' },
-    tenant_uuid: { type: 'string' },
-    user_uuid: { type: ['string', 'null'] },
-  },
-} as const;
-
-export const sessionListSchema = {
-  type: 'object',
-  properties: {
-    total: { type: 'integer' },
-    filtered: { type: 'integer' },
-    items: { type: 'array', items: sessionSchema },
-  },
-} as const;
-
-export const sessionListQuerySchema = {
-  type: 'object',
-  properties: {
-    order: { type: 'string', enum: ['mobile'] },
-    direction: { type: 'string', enum: ['asc', 'desc'] },
-    limit: { type: 'integer', minimum: 0 },
-    offset: { type: 'integer', minimum: 0 },
-    recurse: { type: 'boolean' },
-  },
-} as const;
+export const SessionListQuerySchema = Type.Object({
+  order: Type.Optional(StringEnum(['mobile'])),
+  direction: Type.Optional(StringEnum(['asc', 'desc'])),
+  limit: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  recurse: Type.Optional(Type.Boolean()),
+});
+export type SessionListParams = Static<typeof SessionListQuerySchema>;

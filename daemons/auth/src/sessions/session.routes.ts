@@ -4,92 +4,70 @@
  * `me` rule).
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent } from '@wazo-ts/daemon/schema';
 import type { AuthConfig } from '../definition.js';
+import { pathParams } from '../http/path-params.js';
+import { scopingTenantOf, userOfPath } from '../http/request-context.js';
+import { addListRoute } from '../http/routes.js';
 import type { AuthResources } from '../resources.js';
-import { scopingTenantOf, userOfPath } from '../verifier/request-scope.js';
-import { tenantTree } from '../verifier/tenant-tree.dao.js';
-import { sessionDao } from './session.dao.js';
-import { type SessionListParams, sessionListQuerySchema, sessionListSchema } from './session.model.js';
-import { sessionNotifier } from './session.notifier.js';
-import { createSessionService } from './session.service.js';
+import { SessionListQuerySchema, SessionListSchema } from './session.model.js';
 
-const sessionParam = {
-  type: 'object',
-  properties: { session_uuid: { type: 'string' } },
-  required: ['session_uuid'],
-} as const;
-const userParam = {
-  type: 'object',
-  properties: { user_uuid: { type: 'string' } },
-  required: ['user_uuid'],
-} as const;
-const userSessionParams = {
-  type: 'object',
-  properties: { user_uuid: { type: 'string' }, session_uuid: { type: 'string' } },
-  required: ['user_uuid', 'session_uuid'],
-} as const;
+const sessionParam = pathParams(['session_uuid']);
+const userParam = pathParams(['user_uuid']);
+const userSessionParams = pathParams(['user_uuid', 'session_uuid']);
 
 export const sessionsPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'sessions',
   load({ api, resources }) {
-    const sessions = createSessionService({
-      uow: resources.uow,
-      dao: sessionDao,
-      notifier: sessionNotifier,
-      tenants: tenantTree,
-    });
+    const { sessions } = resources.services;
 
-    api.get<{ Querystring: SessionListParams }>(
-      '/sessions',
-      {
-        config: { acl: 'auth.sessions.read' },
-        schema: {
-          summary: 'List sessions',
-          querystring: sessionListQuerySchema,
-          response: { 200: sessionListSchema },
-        },
-      },
-      async (request) => sessions.list(scopingTenantOf(request), request.query),
-    );
-    api.delete<{ Params: { session_uuid: string } }>(
+    addListRoute(api, {
+      path: '/sessions',
+      acl: 'auth.sessions.read',
+      summary: 'List sessions',
+      querystring: SessionListQuerySchema,
+      response: SessionListSchema,
+      list: (tenant, request) => sessions.list(tenant, request.query),
+    });
+    api.delete(
       '/sessions/:session_uuid',
       {
         config: { acl: 'auth.sessions.{session_uuid}.delete' },
-        schema: { summary: 'Delete a session (204 even when absent)', params: sessionParam },
+        schema: {
+          summary: 'Delete a session (204 even when absent)',
+          params: sessionParam,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         await sessions.delete(scopingTenantOf(request), request.params.session_uuid);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
-    api.get<{ Params: { user_uuid: string }; Querystring: SessionListParams }>(
-      '/users/:user_uuid/sessions',
-      {
-        config: { acl: 'auth.users.{user_uuid}.sessions.read' },
-        schema: {
-          summary: "List a user's sessions",
-          params: userParam,
-          querystring: sessionListQuerySchema,
-          response: { 200: sessionListSchema },
-        },
-      },
-      async (request) =>
-        sessions.listForUser(
-          scopingTenantOf(request),
-          userOfPath(request, request.params.user_uuid),
-          request.query,
-        ),
-    );
-    api.delete<{ Params: { user_uuid: string; session_uuid: string } }>(
+    addListRoute(api, {
+      path: '/users/:user_uuid/sessions',
+      acl: 'auth.users.{user_uuid}.sessions.read',
+      summary: "List a user's sessions",
+      params: userParam,
+      querystring: SessionListQuerySchema,
+      response: SessionListSchema,
+      list: (tenant, request) =>
+        sessions.listForUser(tenant, userOfPath(request, request.params.user_uuid), request.query),
+    });
+    api.delete(
       '/users/:user_uuid/sessions/:session_uuid',
       {
         config: { acl: 'auth.users.{user_uuid}.sessions.{session_uuid}.delete' },
-        schema: { summary: "Delete one of a user's sessions", params: userSessionParams },
+        schema: {
+          summary: "Delete one of a user's sessions",
+          params: userSessionParams,
+          response: { 204: NoContent },
+        },
       },
       async (request, reply) => {
         const { user_uuid, session_uuid } = request.params;
         await sessions.deleteForUser(scopingTenantOf(request), userOfPath(request, user_uuid), session_uuid);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

@@ -4,10 +4,10 @@
  * token, so the token stops working at once in wazo-auth and, through auth_session_deleted, in
  * every daemon's cache.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
+import type { TenantTree } from '../tenant-tree/index.js';
 import { unknownUser } from '../tokens/token.errors.js';
-import type { TenantTree } from '../verifier/verifier.model.js';
 import type { SessionDao } from './session.dao.js';
 import type { SessionList, SessionListParams } from './session.model.js';
 import type { SessionNotifier } from './session.notifier.js';
@@ -23,7 +23,7 @@ export function createSessionService(deps: SessionServiceDeps) {
   const { uow, dao, notifier, tenants } = deps;
 
   const assertUserVisible = async (tx: Tx<AuthDatabase>, tenant: string, user: string) => {
-    const userTenant = await tenants.userTenant(tx.db, user);
+    const userTenant = await tenants.userTenantOf(tx.db, user);
     if (userTenant === null || !(await tenants.isInSubtree(tx.db, tenant, userTenant)))
       throw unknownUser(user);
   };

@@ -1,14 +1,6 @@
-// Tenants of wazo-auth: the tree helpers every resource scopes with, and (later) the tenants API.
-
+// Tenants of wazo-auth: the tenants API, and the all-users groups every tenant gets.
 export { ensureAllUsersGroup, ensureDefaultGroups } from './tenants.groups.dao.js';
 export { allUsersGroupName, type Tenant } from './tenants.model.js';
-export { tenantsPlugin, tenantsServiceFor } from './tenants.routes.js';
-export {
-  ancestorUuids,
-  type DbHolder,
-  findMasterTenantUuid,
-  isUuid,
-  isVisible,
-  visibleTenantUuids,
-} from './tenants.scope.dao.js';
-export type { TenantsService } from './tenants.service.js';
+export { tenantsPlugin } from './tenants.routes.js';
+export { createTenantsService, type TenantsService } from './tenants.service.js';
+export { createTenantsValidator } from './tenants.validator.js';

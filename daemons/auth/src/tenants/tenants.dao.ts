@@ -1,9 +1,12 @@
 /**
  * The tenant rows and their domains. Reads are scoped by the caller: a list of visible tenant
- * uuids (the scoping tenant's subtree, see tenants.scope.dao.ts). Writes take the uuid the service
+ * uuids (the scoping tenant's subtree, see tenant-tree/). Writes take the uuid the service
  * has already checked against that scope.
  */
+import { inTenants } from '@wazo-ts/db';
 import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { DbHolder } from '../db/auth-db.js';
+import { pageOf, searchPattern } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
 import {
   emptyAddress,
@@ -14,7 +17,6 @@ import {
   type TenantEdit,
   type TenantListFilters,
 } from './tenants.model.js';
-import type { DbHolder } from './tenants.scope.dao.js';
 
 export interface TenantListParams extends TenantListFilters {
   search?: string | undefined;
@@ -37,7 +39,7 @@ const domainsOf = sql<
 function baseQuery(db: Kysely<AuthDatabase>, visible: readonly string[]) {
   return db
     .selectFrom('tenant')
-    .where((eb) => (visible.length === 0 ? sql<SqlBool>`false` : eb('tenant.uuid', 'in', visible)))
+    .where(inTenants('tenant.uuid', visible))
     .select([
       'tenant.uuid',
       'tenant.parent_uuid',
@@ -67,15 +69,6 @@ function toTenant(row: Row): Tenant {
   };
 }
 
-/** Wazo's search pattern: the words in order with anything between (`%w1%w2%`). */
-function searchPattern(search: string): string {
-  const words = search
-    .split(' ')
-    .filter(Boolean)
-    .map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`));
-  return `%${words.join('%')}%`;
-}
-
 function narrowed(query: ReturnType<typeof baseQuery>, params: TenantListParams) {
   let q = query;
   if (params.uuid !== undefined) q = q.where(sql<SqlBool>`tenant.uuid::text = ${params.uuid}`);
@@ -95,27 +88,15 @@ function narrowed(query: ReturnType<typeof baseQuery>, params: TenantListParams)
   return q;
 }
 
-async function countOf(query: ReturnType<typeof baseQuery>): Promise<number> {
-  const row = await query.clearSelect().select(sql<string>`count(*)`.as('count')).executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 export async function listTenants(
   tx: DbHolder,
   visible: readonly string[],
   params: TenantListParams,
 ): Promise<TenantPage> {
   const all = baseQuery(tx.db, visible);
-  const filteredQuery = narrowed(all, params);
   const column = params.order === 'slug' ? sql.ref('tenant.slug') : sql.ref('tenant.name');
-  const direction = params.direction === 'desc' ? sql`DESC` : sql`ASC`;
-  let page = filteredQuery.orderBy(sql`${column} ${direction} NULLS LAST, tenant.uuid`);
-  if (params.limit !== undefined) page = page.limit(params.limit);
-  if (params.offset) page = page.offset(params.offset);
-  const total = await countOf(all);
-  const filtered = await countOf(filteredQuery);
-  const rows = await page.execute();
-  return { total, filtered, items: rows.map(toTenant) };
+  const page = await pageOf(all, narrowed(all, params), column, sql.ref('tenant.uuid'), params);
+  return { ...page, items: page.items.map(toTenant) };
 }
 
 export async function getTenant(

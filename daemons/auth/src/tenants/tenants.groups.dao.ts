@@ -4,8 +4,8 @@
  * tenant creation share them.
  */
 import { type SqlBool, sql } from 'kysely';
+import type { DbHolder } from '../db/auth-db.js';
 import { allUsersGroupName } from './tenants.model.js';
-import type { DbHolder } from './tenants.scope.dao.js';
 
 /** Policies are found by slug in the master tenant, where config-managed policies live. */
 async function policyUuidsBySlug(tx: DbHolder, slugs: readonly string[]): Promise<string[]> {

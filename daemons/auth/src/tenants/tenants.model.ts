@@ -1,46 +1,25 @@
-/** Tenants as wazo-auth's API shows them (reference §4 "Tenants"), and their request bodies. */
+/**
+ * Tenants as wazo-auth's API shows them (reference §4 "Tenants"), and their request bodies: the
+ * types derived from the schemas of tenants.schemas.ts.
+ */
+import type { Static } from '@wazo-ts/daemon/schema';
+import type {
+  TenantAddressSchema,
+  TenantCreateBody,
+  TenantDomainSchema,
+  TenantSchema,
+} from './tenants.schemas.js';
 
-export interface TenantAddress {
-  line_1: string | null;
-  line_2: string | null;
-  city: string | null;
-  state: string | null;
-  country: string | null;
-  zip_code: string | null;
-}
+export type TenantAddress = Static<typeof TenantAddressSchema>;
+export type Tenant = Static<typeof TenantSchema>;
 
-export interface Tenant {
-  uuid: string;
-  parent_uuid: string;
-  name: string | null;
-  slug: string;
-  /** A user uuid (Wazo's `contact_uuid`, shown as `contact`). */
-  contact: string | null;
-  phone: string | null;
-  domain_names: string[];
-  address: TenantAddress;
-  default_authentication_method: string;
-}
+/** A PUT body once completed (Wazo's post-load): every field replaced; the slug never changes. */
+export type TenantEdit = Omit<Tenant, 'uuid' | 'parent_uuid' | 'slug'>;
 
-/** A PUT body: every field replaced; the slug never changes. */
-export interface TenantEdit {
-  name: string | null;
-  contact: string | null;
-  phone: string | null;
-  domain_names: string[];
-  address: TenantAddress;
-  default_authentication_method: string;
-}
+/** A POST body once completed: the edit, plus the uuid and slug a creation may choose. */
+export type TenantCreate = TenantEdit & Pick<Static<typeof TenantCreateBody>, 'uuid' | 'slug'>;
 
-export interface TenantCreate extends TenantEdit {
-  uuid?: string | null;
-  slug?: string | null;
-}
-
-export interface TenantDomain {
-  name: string;
-  uuid: string;
-}
+export type TenantDomain = Static<typeof TenantDomainSchema>;
 
 export interface TenantListFilters {
   uuid?: string;

@@ -1,6 +1,6 @@
 /** Tenant events (reference §6), queued in the unit of work: published iff the change commits. */
 import { authTenantAdded, authTenantDeleted, authTenantUpdated } from '@wazo-ts/bus';
-import type { EventSink } from '@wazo-ts/dao';
+import type { EventSink } from '@wazo-ts/db';
 import type { Tenant } from './tenants.model.js';
 
 export interface TenantsNotifier {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { backendsPlugin } from '../backends/index.js';
-import { seedAuthDatabase } from '../startup/index.js';
+import { seedAuthDatabase } from '../seed/index.js';
+import { type AuthTestDatabase, createAuthTestDatabase } from '../testing/auth-database.js';
+import { buildTestApi, type TestApi } from '../testing/test-app.js';
 import { tenantsPlugin } from './tenants.routes.js';
-import { type AuthTestDatabase, createAuthTestDatabase } from './testing.js';
-import { buildTestApi, type TestApi } from './testing-app.js';
 
 describe('tenants API', () => {
   let t: AuthTestDatabase;

@@ -1,18 +1,23 @@
-/** JSON Schemas of the tenants API: bodies as Wazo's TenantFullSchema, the list query, responses. */
+/**
+ * The tenants API's shapes, in TypeBox: bodies as Wazo's TenantFullSchema, the list query and the
+ * answers. tenants.model.ts derives its types from them.
+ */
+import { ListOf, Nullable, StringEnum, Type } from '@wazo-ts/daemon/schema';
+import { listResponseSchema } from '../http/list-schema.js';
+import { pathParams } from '../http/path-params.js';
 
-const nullableString = (maxLength: number) => ({
-  anyOf: [{ type: 'string', minLength: 1, maxLength }, { type: 'null' }],
-  default: null,
-});
+/** A body's optional text: null, or 1..maxLength characters; absent means null. */
+const nullableString = (maxLength: number) =>
+  Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength }), Type.Null()], { default: null }));
 
 // Wazo's DOMAIN_RE, with the character class written so JavaScript's unicode mode accepts it.
 export const DOMAIN_PATTERN = '^(?=.{1,253}\\.?$)(?:(?!(-|_)|[^.]+_)[A-Za-z0-9_-]{1,}(?<!-)(?:\\.|$)){2,63}$';
 
-const uuidOrNull = { anyOf: [{ type: 'string', format: 'uuid' }, { type: 'null' }], default: null };
+const uuidOrNull = () =>
+  Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()], { default: null }));
 
-export const TenantAddressSchema = {
-  type: 'object',
-  properties: {
+const AddressBody = Type.Object(
+  {
     line_1: nullableString(256),
     line_2: nullableString(256),
     city: nullableString(128),
@@ -20,96 +25,69 @@ export const TenantAddressSchema = {
     country: nullableString(128),
     zip_code: nullableString(16),
   },
-} as const;
+  { default: {} },
+);
 
 const editableProperties = {
   name: nullableString(128),
-  contact: uuidOrNull,
+  contact: uuidOrNull(),
   phone: nullableString(32),
-  default_authentication_method: { type: 'string', default: 'native' },
-  domain_names: { type: 'array', items: { type: 'string', pattern: DOMAIN_PATTERN }, default: [] },
-  address: { ...TenantAddressSchema, default: {} },
+  default_authentication_method: Type.Optional(Type.String({ default: 'native' })),
+  domain_names: Type.Optional(Type.Array(Type.String({ pattern: DOMAIN_PATTERN }), { default: [] })),
+  address: Type.Optional(AddressBody),
 };
 
-export const TenantEditBody = { type: 'object', properties: editableProperties } as const;
+export const TenantEditBody = Type.Object(editableProperties);
 
-export const TenantCreateBody = {
-  type: 'object',
-  properties: {
-    uuid: uuidOrNull,
-    slug: { anyOf: [{ type: 'string', pattern: '^[A-Za-z0-9_]{1,10}$' }, { type: 'null' }], default: null },
-    ...editableProperties,
-  },
-} as const;
+export const TenantCreateBody = Type.Object({
+  uuid: uuidOrNull(),
+  slug: Type.Optional(
+    Type.Union([Type.String({ pattern: '^[A-Za-z0-9_]{1,10}$' }), Type.Null()], { default: null }),
+  ),
+  ...editableProperties,
+});
 
-export const TenantSchema = {
-  type: 'object',
-  properties: {
-    uuid: { type: 'string' },
-    parent_uuid: { type: 'string' },
-    name: { type: ['string', 'null'] },
-    slug: { type: 'string' },
-    contact: { type: ['string', 'null'] },
-    phone: { type: ['string', 'null'] },
-    domain_names: { type: 'array', items: { type: 'string' } },
-    address: {
-      type: 'object',
-      properties: Object.fromEntries(
-        ['line_1', 'line_2', 'city', 'state', 'country', 'zip_code'].map((k) => [
-          k,
-          { type: ['string', 'null'] },
-        ]),
-      ),
-    },
-    default_authentication_method: { type: 'string' },
-  },
-} as const;
+const addressLine = () => Nullable(Type.String());
+export const TenantAddressSchema = Type.Object({
+  line_1: addressLine(),
+  line_2: addressLine(),
+  city: addressLine(),
+  state: addressLine(),
+  country: addressLine(),
+  zip_code: addressLine(),
+});
 
-export const TenantListQuery = {
-  type: 'object',
-  properties: {
-    search: { type: 'string' },
-    order: { type: 'string', enum: ['name', 'slug'], default: 'name' },
-    direction: { type: 'string', enum: ['asc', 'desc'], default: 'asc' },
-    limit: { type: 'integer', minimum: 0 },
-    offset: { type: 'integer', minimum: 0 },
-    recurse: { type: 'boolean' },
-    uuid: { type: 'string' },
-    uuids: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, maxItems: 25 }] },
-    name: { type: 'string' },
-    slug: { type: 'string' },
-    domain_name: { type: 'string' },
-  },
-} as const;
+export const TenantSchema = Type.Object({
+  uuid: Type.String(),
+  parent_uuid: Type.String(),
+  name: Nullable(Type.String()),
+  slug: Type.String(),
+  /** A user uuid (Wazo's `contact_uuid`, shown as `contact`). */
+  contact: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  domain_names: Type.Array(Type.String()),
+  address: TenantAddressSchema,
+  default_authentication_method: Type.String(),
+});
 
-export const TenantPageSchema = {
-  type: 'object',
-  properties: {
-    total: { type: 'integer' },
-    filtered: { type: 'integer' },
-    items: { type: 'array', items: TenantSchema },
-  },
-} as const;
+export const TenantListQuery = Type.Object({
+  search: Type.Optional(Type.String()),
+  order: Type.Optional(StringEnum(['name', 'slug'], { default: 'name' })),
+  direction: Type.Optional(StringEnum(['asc', 'desc'], { default: 'asc' })),
+  limit: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  recurse: Type.Optional(Type.Boolean()),
+  uuid: Type.Optional(Type.String()),
+  uuids: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String(), { maxItems: 25 })])),
+  name: Type.Optional(Type.String()),
+  slug: Type.Optional(Type.String()),
+  domain_name: Type.Optional(Type.String()),
+});
 
-export const DomainsSchema = {
-  type: 'object',
-  properties: {
-    total: { type: 'integer' },
-    items: {
-      type: 'array',
-      items: { type: 'object', properties: { name: { type: 'string' }, uuid: { type: 'string' } } },
-    },
-  },
-} as const;
+export const TenantPageSchema = listResponseSchema(TenantSchema);
 
-export const TenantParams = {
-  type: 'object',
-  properties: { tenant_uuid: { type: 'string' } },
-  required: ['tenant_uuid'],
-} as const;
+export const TenantDomainSchema = Type.Object({ name: Type.String(), uuid: Type.String() });
+export const DomainsSchema = ListOf(TenantDomainSchema);
 
-export const TenantParentParams = {
-  type: 'object',
-  properties: { tenant_uuid: { type: 'string' }, parent_uuid: { type: 'string' } },
-  required: ['tenant_uuid', 'parent_uuid'],
-} as const;
+export const TenantParams = pathParams(['tenant_uuid']);
+export const TenantParentParams = pathParams(['tenant_uuid', 'parent_uuid']);

@@ -2,8 +2,11 @@
  * The tenants API's rules (reference §4 "Tenants", §5): everything is seen from the scoping tenant,
  * which sees itself and its descendants; anything else is "no such tenant" (404).
  */
-import type { UnitOfWork } from '@wazo-ts/dao';
+import type { UnitOfWork } from '@wazo-ts/db';
+import { isUuid } from '@wazo-ts/db';
+import type { DbHolder } from '../db/auth-db.js';
 import type { AuthDatabase } from '../db/schema.js';
+import type { TenantTree } from '../tenant-tree/index.js';
 import type * as tenantsDao from './tenants.dao.js';
 import type { TenantListParams, TenantPage } from './tenants.dao.js';
 import { deleteOwnTenant, descendantParent, tenantHasChildren, unknownTenant } from './tenants.errors.js';
@@ -11,14 +14,14 @@ import type * as groupsDao from './tenants.groups.dao.js';
 import type { DefaultGroupConfig } from './tenants.groups.dao.js';
 import type { Tenant, TenantCreate, TenantDomain, TenantEdit } from './tenants.model.js';
 import type { TenantsNotifier } from './tenants.notifier.js';
-import type * as scopeDao from './tenants.scope.dao.js';
 import type { TenantsUniquenessDao, TenantsValidator } from './tenants.validator.js';
 
-export type TenantsDao = typeof tenantsDao & typeof scopeDao & typeof groupsDao & TenantsUniquenessDao;
+export type TenantsDao = typeof tenantsDao & typeof groupsDao & TenantsUniquenessDao;
 
 export interface TenantsServiceDeps {
   uow: UnitOfWork<AuthDatabase>;
   dao: TenantsDao;
+  tenants: TenantTree;
   validator: TenantsValidator;
   notifier: TenantsNotifier;
   /** A fresh uuid (crypto.randomUUID). */
@@ -40,11 +43,7 @@ export interface TenantsService {
 }
 
 /** Wazo's slug: the name's allowed characters, else random ones, whichever is free. */
-async function generateSlug(
-  deps: TenantsServiceDeps,
-  tx: scopeDao.DbHolder,
-  name: string | null,
-): Promise<string> {
+async function generateSlug(deps: TenantsServiceDeps, tx: DbHolder, name: string | null): Promise<string> {
   const fromName = (name ?? '').replace(/[^A-Za-z0-9_]/g, '').slice(0, 10);
   if (fromName && !(await deps.dao.slugTaken(tx, fromName))) return fromName;
   for (;;) {
@@ -54,17 +53,17 @@ async function generateSlug(
 }
 
 export function createTenantsService(deps: TenantsServiceDeps): TenantsService {
-  const { uow, dao, validator, notifier } = deps;
+  const { uow, dao, validator, notifier, tenants } = deps;
 
-  const visibleOrThrow = async (tx: scopeDao.DbHolder, scope: string, uuid: string): Promise<Tenant> => {
-    const tenant = dao.isUuid(uuid) ? await dao.getTenant(tx, [uuid], uuid) : null;
-    if (!tenant || !(await dao.isVisible(tx, scope, uuid))) throw unknownTenant(uuid);
+  const visibleOrThrow = async (tx: DbHolder, scope: string, uuid: string): Promise<Tenant> => {
+    const tenant = isUuid(uuid) ? await dao.getTenant(tx, [uuid], uuid) : null;
+    if (!tenant || !(await tenants.isInSubtree(tx.db, scope, uuid))) throw unknownTenant(uuid);
     return tenant;
   };
 
   return {
     list: (scope, params) =>
-      uow.read(async (tx) => dao.listTenants(tx, await dao.visibleTenantUuids(tx, scope), params)),
+      uow.read(async (tx) => dao.listTenants(tx, await tenants.subtreeOf(tx.db, scope), params)),
 
     get: (scope, uuid) => uow.read((tx) => visibleOrThrow(tx, scope, uuid)),
 
@@ -111,7 +110,7 @@ export function createTenantsService(deps: TenantsServiceDeps): TenantsService {
       uow.run(async (tx) => {
         await visibleOrThrow(tx, scope, uuid);
         await visibleOrThrow(tx, scope, parentUuid);
-        if (await dao.isVisible(tx, uuid, parentUuid)) throw descendantParent(uuid, parentUuid);
+        if (await tenants.isInSubtree(tx.db, uuid, parentUuid)) throw descendantParent(uuid, parentUuid);
         await dao.setParent(tx, uuid, parentUuid);
       }),
   };

@@ -1,6 +1,6 @@
 /** Uniqueness checks across all tenants (slugs, domains, uuids are global in wazo-auth). */
 import { type SqlBool, sql } from 'kysely';
-import type { DbHolder } from './tenants.scope.dao.js';
+import type { DbHolder } from '../db/auth-db.js';
 
 export async function tenantExists(tx: DbHolder, uuid: string): Promise<boolean> {
   const row = await tx.db.selectFrom('tenant').select('uuid').where('uuid', '=', uuid).executeTakeFirst();

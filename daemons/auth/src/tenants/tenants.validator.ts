@@ -1,5 +1,6 @@
 /** Checks a tenant body against the rules the JSON schema cannot express: uniqueness, references. */
 
+import type { DbHolder } from '../db/auth-db.js';
 import {
   columnConflict,
   domainConflict,
@@ -8,7 +9,6 @@ import {
   uuidConflict,
 } from './tenants.errors.js';
 import { AUTHENTICATION_METHODS, TENANT_SLUG, type TenantCreate, type TenantEdit } from './tenants.model.js';
-import type { DbHolder } from './tenants.scope.dao.js';
 import type * as uniqueness from './tenants.uniqueness.dao.js';
 
 export type TenantsUniquenessDao = typeof uniqueness;

@@ -3,7 +3,7 @@
  * the ACL computed now. Every authentication failure is the same 401, whatever its cause, and
  * costs the same time (an unknown login is checked against a dummy hash).
  */
-import type { UnitOfWork } from '@wazo-ts/dao';
+import type { UnitOfWork } from '@wazo-ts/db';
 import { isWazoError } from '@wazo-ts/errors';
 import type { AclComputation } from '../acl-computation/acl.service.js';
 import type { AuthDatabase } from '../db/schema.js';
@@ -162,7 +162,7 @@ export function createLoginService(deps: LoginServiceDeps) {
         if (isWazoError(err) && err.code === 'unauthorized') deps.guard.failed(login, input.remoteAddr);
         throw err;
       }
-      if (login !== null) deps.guard.succeeded(login);
+      if (login !== null) deps.guard.succeeded(login, input.remoteAddr);
       return issue(identity, input);
     },
   };

@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { authSessionDeleted } from '@wazo-ts/bus';
-import { createUnitOfWork } from '@wazo-ts/dao';
-import { testEncoder } from '@wazo-ts/dao/testing';
-import { sessionNotifier } from '../sessions/session.notifier.js';
-import { tenantTree } from '../verifier/tenant-tree.dao.js';
-import { type Harness, startHarness } from './test-harness.js';
-import { tokenDao } from './token.dao.js';
-import { createTokenService } from './token.service.js';
-import { evictingUnitOfWork } from './token-eviction.js';
-import { createTokenLookup } from './token-lookup.js';
+import { type Harness, startHarness } from '../testing/token-harness.js';
 
 /** Revocation through the token cache: a cached token must never outlive its session. */
 describe('token checks from the cache', () => {
@@ -86,14 +78,7 @@ describe('token checks from the cache', () => {
       token,
     ]);
     const before = h.tokenCache.size;
-    const service = createTokenService({
-      uow: evictingUnitOfWork(createUnitOfWork({ db: h.db, encoder: testEncoder }), h.tokenCache),
-      dao: tokenDao,
-      lookup: createTokenLookup({ db: h.db, dao: tokenDao, cache: h.tokenCache, now: Date.now }),
-      notifier: sessionNotifier,
-      tenants: tenantTree,
-      now: Date.now,
-    });
+    const service = h.services.tokens;
     assert.ok((await service.purgeExpired()) >= 1);
     assert.equal(h.tokenCache.size, before - 1);
   });

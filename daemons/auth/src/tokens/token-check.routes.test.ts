@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createUnitOfWork } from '@wazo-ts/dao';
-import { testEncoder } from '@wazo-ts/dao/testing';
-import { sessionNotifier } from '../sessions/session.notifier.js';
-import { tenantTree } from '../verifier/tenant-tree.dao.js';
-import { type Harness, startHarness } from './test-harness.js';
-import { tokenDao } from './token.dao.js';
-import { createTokenService } from './token.service.js';
-import { createTokenLookup } from './token-lookup.js';
+import { type Harness, startHarness } from '../testing/token-harness.js';
 
 describe('GET, HEAD, DELETE /token/{token} and scopes/check', () => {
   let h: Harness;
@@ -134,14 +127,7 @@ describe('GET, HEAD, DELETE /token/{token} and scopes/check', () => {
     const fresh = await h.tokenOf(user, { expiration: 30 });
     await expire(old.token);
     await h.clearEvents();
-    const service = createTokenService({
-      uow: createUnitOfWork({ db: h.db, encoder: testEncoder }),
-      dao: tokenDao,
-      lookup: createTokenLookup({ db: h.db, dao: tokenDao, cache: null, now: Date.now }),
-      notifier: sessionNotifier,
-      tenants: tenantTree,
-      now: Date.now,
-    });
+    const service = h.services.tokens;
     assert.equal(await service.purgeExpired(), 1);
     assert.equal(await service.notifyExpiringSoon(60), 1);
     const events = await h.events();

@@ -6,7 +6,7 @@
  * token deletion, the purge) already queues that event, so no writer has to know about the cache.
  */
 import { authSessionDeleted, authTenantDeleted, type BusEvent } from '@wazo-ts/bus';
-import type { UnitOfWork } from '@wazo-ts/dao';
+import type { UnitOfWork } from '@wazo-ts/db';
 import type { TokenCache } from './token-cache.js';
 
 /** What an event means for the cache: evict one session, everything (a tenant's cascade), or nothing. */

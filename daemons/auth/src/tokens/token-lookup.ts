@@ -4,7 +4,7 @@
  * local verifier, so both see the same revocations at the same moment.
  */
 import { compileAcl } from '@wazo-ts/daemon';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
+import type { AuthDb } from '../db/auth-db.js';
 import type { TokenDao } from './token.dao.js';
 import { isExpired } from './token.model.js';
 import type { CachedToken, TokenCache } from './token-cache.js';

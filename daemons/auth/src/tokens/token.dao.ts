@@ -2,9 +2,10 @@
  * Tokens and their sessions (one session per token: deleting the session deletes the token by
  * cascade), and the user rows a login needs. The only SQL of the tokens resource.
  */
+
+import { isUuid, UUID_PATTERN } from '@wazo-ts/db';
 import { sql } from 'kysely';
-import type { AuthDb } from '../verifier/tenant-tree.dao.js';
-import { isUuid } from '../verifier/uuid.js';
+import type { AuthDb } from '../db/auth-db.js';
 import type { SessionRef, StoredToken, TokenMetadata } from './token.model.js';
 
 export interface LoginUser {
@@ -26,9 +27,6 @@ const userColumns = sql`u.uuid::text AS uuid, u.tenant_uuid::text AS "tenantUuid
   u.password_hash AS "passwordHash", u.password_salt AS "passwordSalt",
   CASE WHEN u.authentication_method = 'default' THEN t.default_authentication_method
        ELSE u.authentication_method END AS "authenticationMethod"`;
-
-// Internal tokens have `wazo-auth` as auth_id: only a uuid-shaped one names a user.
-const UUID_TEXT = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 
 /** A token with its user's current tenant (null when no user), read in one query. */
 export interface TokenWithTenant {
@@ -134,7 +132,10 @@ export const tokenDao = {
       .execute();
   },
 
-  /** The token and its user's tenant in one primary-key lookup (what every check needs). */
+  /**
+   * The token and its user's tenant in one primary-key lookup (what every check needs). Internal
+   * tokens have `wazo-auth` as auth_id: only a uuid-shaped one names a user.
+   */
   async getWithTenant(db: AuthDb, tokenUuid: string): Promise<TokenWithTenant | null> {
     if (!isUuid(tokenUuid)) return null;
     const { rows } = await sql<TokenRow & { user_tenant: string | null }>`
@@ -143,7 +144,7 @@ export const tokenDao = {
         t.metadata, t.user_agent, t.remote_addr, t.refresh_token_uuid::text AS refresh_token_uuid,
         u.tenant_uuid::text AS user_tenant
       FROM token t LEFT JOIN auth_user u
-        ON u.uuid = CASE WHEN t.auth_id ~* ${UUID_TEXT} THEN t.auth_id::uuid END
+        ON u.uuid = CASE WHEN t.auth_id ~* ${UUID_PATTERN} THEN t.auth_id::uuid END
       WHERE t.uuid = ${tokenUuid}`.execute(db);
     const row = rows[0];
     return row ? { stored: toStored(row), userTenant: row.user_tenant } : null;

@@ -1,39 +1,16 @@
 /**
- * Tokens as wazo-auth shows them (`{"data": Token}` of POST and GET /token) and as they are
- * stored (one session per token). Field names and time formats are Wazo's, since every Wazo
- * daemon and the SDK parse them.
+ * Tokens as wazo-auth shows them (`{"data": Token}` of POST and GET /token, types derived from
+ * token.schemas.ts) and as they are stored (one session per token). Field names and time formats
+ * are Wazo's, since every Wazo daemon and the SDK parse them.
  */
+import type { Static } from '@wazo-ts/daemon/schema';
+import type { TokenMetadataSchema, TokenRequestSchema, TokenSchema } from './token.schemas.js';
 
 export type Purpose = 'user' | 'internal' | 'external_api';
 
-export interface TokenMetadata {
-  uuid: string | null;
-  tenant_uuid: string | null;
-  auth_id: string;
-  pbx_user_uuid: string | null;
-  xivo_uuid: string | null;
-  purpose?: string;
-  [key: string]: unknown;
-}
-
-/** The token document, in Wazo's field order. */
-export interface Token {
-  token: string;
-  auth_id: string;
-  xivo_user_uuid: string | null;
-  xivo_uuid: string | null;
-  issued_at: string;
-  expires_at: string;
-  utc_issued_at: string;
-  utc_expires_at: string;
-  acl: string[];
-  metadata: TokenMetadata;
-  session_uuid: string;
-  remote_addr: string | null;
-  user_agent: string | null;
-  /** Only on an offline login (POST with `access_type: offline`). */
-  refresh_token?: string;
-}
+export type TokenMetadata = Static<typeof TokenMetadataSchema>;
+export type Token = Static<typeof TokenSchema>;
+export type TokenRequest = Static<typeof TokenRequestSchema>;
 
 export interface StoredToken {
   uuid: string;
@@ -57,34 +34,6 @@ export interface SessionRef {
   userUuid: string | null;
   mobile: boolean;
 }
-
-/** The body of POST /token (unknown fields are ignored, as Wazo's schema does). */
-export interface TokenRequest {
-  backend?: string;
-  expiration?: number;
-  access_type?: 'online' | 'offline';
-  client_id?: string;
-  refresh_token?: string;
-  saml_session_id?: string;
-  tenant_id?: string;
-  domain_name?: string;
-}
-
-export const TEN_YEARS = 3600 * 24 * 365 * 10;
-
-export const tokenRequestSchema = {
-  type: 'object',
-  properties: {
-    backend: { type: 'string' },
-    expiration: { type: 'integer', minimum: 1, maximum: TEN_YEARS },
-    access_type: { type: 'string', enum: ['online', 'offline'] },
-    client_id: { type: 'string', minLength: 1, maxLength: 1024 },
-    refresh_token: { type: 'string' },
-    saml_session_id: { type: 'string', minLength: 1, maxLength: 1024 },
-    tenant_id: { type: 'string' },
-    domain_name: { type: 'string' },
-  },
-} as const;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

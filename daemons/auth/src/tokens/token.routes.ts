@@ -2,55 +2,19 @@
  * The token API: POST /token, GET/HEAD/DELETE /token/{token}, POST /token/{token}/scopes/check.
  * All public (the token is the credential) and answering errors in wazo-auth's legacy body.
  */
-import { randomUUID } from 'node:crypto';
 import { authSessionDeleted, authTenantDeleted } from '@wazo-ts/bus';
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent } from '@wazo-ts/daemon/schema';
 import { isWazoError } from '@wazo-ts/errors';
 import type { FastifyReply } from 'fastify';
-import { aclDao, createAclComputation } from '../acl-computation/index.js';
 import type { AuthConfig } from '../definition.js';
-import { createLoginGuard } from '../login-guard/index.js';
-import { verifyAgainstDummy, verifyPassword } from '../passwords/index.js';
-import { refreshTokenDao, refreshTokenServiceOf } from '../refresh-tokens/index.js';
 import type { AuthResources } from '../resources.js';
-import { sessionNotifier } from '../sessions/session.notifier.js';
-import { tenantTree } from '../verifier/tenant-tree.dao.js';
 import { parseBasicAuth } from './basic-auth.js';
-import { createLoginService, type LoginService } from './login.service.js';
 import { createPurger } from './purge.js';
-import { tokenDao } from './token.dao.js';
-import type { TokenRequest } from './token.model.js';
 import * as schemas from './token.schemas.js';
-import { createTokenService } from './token.service.js';
 import { evictFor } from './token-eviction.js';
-import { createTokenLookup } from './token-lookup.js';
 
 const legacy = { public: true, errorShape: 'legacy' } as const;
-type TokenParams = { Params: { token: string }; Querystring: { scope?: string; tenant?: string } };
-
-function loginServiceOf(config: AuthConfig, resources: AuthResources): LoginService {
-  const iterations = config.password_hash_iterations;
-  return createLoginService({
-    uow: resources.uow,
-    dao: tokenDao,
-    acl: createAclComputation(aclDao, config.default_user_policy),
-    refreshTokens: refreshTokenServiceOf(resources),
-    refreshTokenDao,
-    notifier: sessionNotifier,
-    passwords: {
-      verify: (password, hash, salt) => verifyPassword(password, hash, salt, iterations),
-      dummy: (password) => verifyAgainstDummy(password, iterations),
-    },
-    guard: createLoginGuard(config.login_failures),
-    settings: {
-      defaultLifetime: config.default_token_lifetime,
-      maxSessions: config.max_user_concurrent_sessions,
-      xivoUuid: config.uuid ?? null,
-    },
-    now: Date.now,
-    newUuid: randomUUID,
-  });
-}
 
 /** The guard's 429 tells when to come back, as HTTP clients expect. */
 function withRetryAfter(reply: FastifyReply, err: unknown): never {
@@ -62,33 +26,25 @@ function withRetryAfter(reply: FastifyReply, err: unknown): never {
 export const tokensPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'tokens',
   async load({ api, config, resources, lifecycle, logger, bus }) {
-    const logins = loginServiceOf(config, resources);
+    const { logins, tokens } = resources.services;
     const cache = resources.tokenCache ?? null;
     if (cache) {
       // Another wazo-auth's revocations (and tenant deletions) reach this one's cache by the bus.
       await bus.consumer.subscribe(authSessionDeleted, (event) => evictFor(cache, event));
       await bus.consumer.subscribe(authTenantDeleted, (event) => evictFor(cache, event));
     }
-    const tokens = createTokenService({
-      uow: resources.uow,
-      dao: tokenDao,
-      lookup: createTokenLookup({ db: resources.db, dao: tokenDao, cache, now: Date.now }),
-      notifier: sessionNotifier,
-      tenants: tenantTree,
-      now: Date.now,
-    });
     const purger = createPurger(tokens, config.token_cleanup_interval, logger);
     lifecycle.onStart(() => purger.start());
     lifecycle.onStop(() => purger.stop());
 
-    api.post<{ Body: TokenRequest }>(
+    api.post(
       '/token',
       {
         config: legacy,
         schema: {
           summary: 'Create a token (HTTP Basic login, or a refresh token with its client_id)',
-          body: schemas.tokenBodySchema,
-          response: { 200: schemas.tokenResponseSchema },
+          body: schemas.TokenRequestSchema,
+          response: { 200: schemas.TokenResponseSchema },
         },
       },
       async (request, reply) => {
@@ -107,37 +63,45 @@ export const tokensPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
       },
     );
     // HEAD before GET: Fastify would otherwise derive a HEAD route from the GET one (200, not 204).
-    api.head<TokenParams>(
+    api.head(
       '/token/:token',
-      { config: legacy, schema: { params: schemas.tokenParams, querystring: schemas.checkQuery } },
+      {
+        config: legacy,
+        schema: {
+          summary: 'Check a token, a scope and a tenant if given (204, no body)',
+          params: schemas.TokenParams,
+          querystring: schemas.CheckQuery,
+          response: { 204: NoContent },
+        },
+      },
       async (request, reply) => {
         await tokens.check(request.params.token, request.query.scope, request.query.tenant);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
-    api.get<TokenParams>(
+    api.get(
       '/token/:token',
       {
         config: legacy,
         schema: {
           summary: 'Read a token, checking a scope and a tenant if given',
-          params: schemas.tokenParams,
-          querystring: schemas.checkQuery,
-          response: { 200: schemas.tokenResponseSchema },
+          params: schemas.TokenParams,
+          querystring: schemas.CheckQuery,
+          response: { 200: schemas.TokenResponseSchema },
         },
       },
       async (request) => ({
         data: await tokens.check(request.params.token, request.query.scope, request.query.tenant),
       }),
     );
-    api.delete<TokenParams>(
+    api.delete(
       '/token/:token',
       {
         config: legacy,
         schema: {
           summary: 'Revoke a token and its session',
-          params: schemas.tokenParams,
-          response: { 200: schemas.legacyDeleteResponse },
+          params: schemas.TokenParams,
+          response: { 200: schemas.LegacyDeleteResponse },
         },
       },
       async (request) => {
@@ -145,15 +109,15 @@ export const tokensPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
         return { data: { message: 'success' } };
       },
     );
-    api.post<{ Params: { token: string }; Body: { scopes?: string[]; tenant_uuid?: string | null } }>(
+    api.post(
       '/token/:token/scopes/check',
       {
         config: legacy,
         schema: {
           summary: 'Check several scopes at once',
-          params: schemas.tokenParams,
-          body: schemas.scopesBody,
-          response: { 200: schemas.scopesResponse },
+          params: schemas.TokenParams,
+          body: schemas.ScopesBody,
+          response: { 200: schemas.ScopesResponse },
         },
       },
       async (request) =>

@@ -4,10 +4,10 @@
  * emits auth_session_deleted so every daemon drops the token from its cache.
  */
 
-import type { UnitOfWork } from '@wazo-ts/dao';
+import type { UnitOfWork } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 import type { SessionNotifier } from '../sessions/session.notifier.js';
-import type { TenantTree } from '../verifier/verifier.model.js';
+import type { TenantTree } from '../tenant-tree/index.js';
 import type { TokenDao } from './token.dao.js';
 import { noSuchToken, unauthorizedScope, unauthorizedTenant } from './token.errors.js';
 import { type Token, toTokenDocument } from './token.model.js';

@@ -1,9 +1,9 @@
 /** Users and their e-mail addresses in wazo-auth's database; reads are tenant-scoped. */
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
+import { isUuid } from '@wazo-ts/db';
 import { type Expression, type SqlBool, sql } from 'kysely';
-import { type ListPage, type ListParams, pageOf, searchMatch, searchPattern } from '../common/listing.js';
+import { type ListPage, type ListParams, pageOf, searchMatch, searchPattern } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
-import { isUuid } from '../tenants/tenants.scope.dao.js';
 import type { AuthenticationMethod, User, UserEmail, UserPurpose } from './users.model.js';
 
 type AuthTx = Tx<AuthDatabase>;

@@ -1,132 +1,73 @@
-/** wazo-auth users: the login identities (usernames and e-mail addresses) of every tenant. */
+/**
+ * wazo-auth users: the login identities (usernames and e-mail addresses) of every tenant. The
+ * schemas below are the one source of the API's shapes; the types are derived from them.
+ */
+import { Nullable, type Static, StringEnum, Type } from '@wazo-ts/daemon/schema';
 
-export type UserPurpose = 'user' | 'internal' | 'external_api';
-export type AuthenticationMethod = 'default' | 'native' | 'ldap' | 'saml';
+export const USER_PURPOSES = ['user', 'internal', 'external_api'] as const;
+export const USER_AUTHENTICATION_METHODS = ['default', 'native', 'ldap', 'saml'] as const;
+export type UserPurpose = (typeof USER_PURPOSES)[number];
+export type AuthenticationMethod = (typeof USER_AUTHENTICATION_METHODS)[number];
 
-export interface UserEmail {
-  uuid: string;
-  address: string;
-  main: boolean;
-  confirmed: boolean;
-}
+export const EmailSchema = Type.Object({
+  uuid: Type.String(),
+  address: Type.String(),
+  main: Type.Boolean(),
+  confirmed: Type.Boolean(),
+});
+export type UserEmail = Static<typeof EmailSchema>;
 
-export interface User {
-  uuid: string;
-  username: string | null;
-  firstname: string | null;
-  lastname: string | null;
-  purpose: UserPurpose;
-  tenant_uuid: string;
-  enabled: boolean;
-  authentication_method: AuthenticationMethod;
-  emails: UserEmail[];
-}
-
-export interface UserCreateInput {
-  uuid?: string | undefined;
-  username?: string | null | undefined;
-  firstname?: string | null | undefined;
-  lastname?: string | null | undefined;
-  password?: string | null | undefined;
-  email_address?: string | null | undefined;
-  purpose?: UserPurpose | undefined;
-  authentication_method?: AuthenticationMethod | undefined;
-  enabled?: boolean | undefined;
-}
-
-export interface UserUpdateInput {
-  username?: string | null | undefined;
-  firstname?: string | null | undefined;
-  lastname?: string | null | undefined;
-  purpose?: UserPurpose | undefined;
-  authentication_method?: AuthenticationMethod | undefined;
-  enabled?: boolean | undefined;
-}
-
-export interface EmailInput {
-  address: string;
-  main?: boolean | undefined;
-  /** Only the admin route may set it. */
-  confirmed?: boolean | undefined;
-}
+export const UserSchema = Type.Object({
+  uuid: Type.String(),
+  username: Nullable(Type.String()),
+  firstname: Nullable(Type.String()),
+  lastname: Nullable(Type.String()),
+  purpose: StringEnum(USER_PURPOSES),
+  tenant_uuid: Type.String(),
+  enabled: Type.Boolean(),
+  authentication_method: StringEnum(USER_AUTHENTICATION_METHODS),
+  emails: Type.Array(EmailSchema),
+});
+export type User = Static<typeof UserSchema>;
 
 /** Wazo's default: `default` (the tenant's method) for a PBX user, `native` for the others. */
 export function defaultAuthenticationMethod(purpose: UserPurpose): AuthenticationMethod {
   return purpose === 'user' ? 'default' : 'native';
 }
 
-const nullableString = { type: ['string', 'null'] } as const;
-const purpose = { type: 'string', enum: ['user', 'internal', 'external_api'] } as const;
-const method = { type: 'string', enum: ['default', 'native', 'ldap', 'saml'] } as const;
-
-export const EmailSchema = {
-  type: 'object',
-  properties: {
-    uuid: { type: 'string' },
-    address: { type: 'string' },
-    main: { type: 'boolean' },
-    confirmed: { type: 'boolean' },
-  },
-} as const;
-
-export const UserSchema = {
-  type: 'object',
-  properties: {
-    uuid: { type: 'string' },
-    username: nullableString,
-    firstname: nullableString,
-    lastname: nullableString,
-    purpose: { type: 'string' },
-    tenant_uuid: { type: 'string' },
-    enabled: { type: 'boolean' },
-    authentication_method: { type: 'string' },
-    emails: { type: 'array', items: EmailSchema },
-  },
-} as const;
-
 const userFields = {
-  username: { type: ['string', 'null'], minLength: 1, maxLength: 256 },
-  firstname: { type: ['string', 'null'], maxLength: 128 },
-  lastname: { type: ['string', 'null'], maxLength: 128 },
-  purpose,
-  authentication_method: method,
-  enabled: { type: 'boolean' },
-} as const;
+  username: Type.Optional(Nullable(Type.String(), { minLength: 1, maxLength: 256 })),
+  firstname: Type.Optional(Nullable(Type.String(), { maxLength: 128 })),
+  lastname: Type.Optional(Nullable(Type.String(), { maxLength: 128 })),
+  purpose: Type.Optional(StringEnum(USER_PURPOSES)),
+  authentication_method: Type.Optional(StringEnum(USER_AUTHENTICATION_METHODS)),
+  enabled: Type.Optional(Type.Boolean()),
+};
 
-export const UserCreateSchema = {
-  type: 'object',
-  properties: {
-    ...userFields,
-    uuid: { type: 'string', format: 'uuid' },
-    password: { type: ['string', 'null'], minLength: 1 },
-    email_address: { type: ['string', 'null'], format: 'email', maxLength: 512 },
-  },
-} as const;
+export const UserCreateSchema = Type.Object({
+  ...userFields,
+  uuid: Type.Optional(Type.String({ format: 'uuid' })),
+  password: Type.Optional(Nullable(Type.String(), { minLength: 1 })),
+  email_address: Type.Optional(Nullable(Type.String(), { format: 'email', maxLength: 512 })),
+});
+export type UserCreateInput = Static<typeof UserCreateSchema>;
 
-export const UserUpdateSchema = { type: 'object', properties: userFields } as const;
+export const UserUpdateSchema = Type.Object(userFields);
+export type UserUpdateInput = Static<typeof UserUpdateSchema>;
 
-export const PasswordChangeSchema = {
-  type: 'object',
-  properties: {
-    old_password: { type: 'string', minLength: 1 },
-    new_password: { type: 'string', minLength: 1 },
-  },
-  required: ['old_password', 'new_password'],
-} as const;
+export const PasswordChangeSchema = Type.Object({
+  old_password: Type.String({ minLength: 1 }),
+  new_password: Type.String({ minLength: 1 }),
+});
 
-export function emailsUpdateSchema(admin: boolean) {
-  const item = {
-    type: 'object',
-    properties: {
-      address: { type: 'string', format: 'email', maxLength: 512 },
-      main: { type: 'boolean' },
-      ...(admin ? { confirmed: { type: 'boolean' } } : {}),
-    },
-    required: ['address'],
-  };
-  return {
-    type: 'object',
-    properties: { emails: { type: 'array', items: item } },
-    required: ['emails'],
-  } as const;
-}
+const emailFields = {
+  address: Type.String({ format: 'email', maxLength: 512 }),
+  main: Type.Optional(Type.Boolean()),
+};
+/** Only the admin route may set `confirmed`; the user's own route does not know the field. */
+const EmailInputSchema = Type.Object(emailFields);
+const AdminEmailInputSchema = Type.Object({ ...emailFields, confirmed: Type.Optional(Type.Boolean()) });
+export type EmailInput = Static<typeof AdminEmailInputSchema>;
+
+export const EmailsUpdateSchema = Type.Object({ emails: Type.Array(EmailInputSchema) });
+export const AdminEmailsUpdateSchema = Type.Object({ emails: Type.Array(AdminEmailInputSchema) });

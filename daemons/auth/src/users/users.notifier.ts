@@ -1,6 +1,6 @@
 /** Users emit no CRUD events in Wazo; revoking their sessions does (`auth_session_deleted`). */
 import { authSessionDeleted } from '@wazo-ts/bus';
-import type { Tx } from '@wazo-ts/dao';
+import type { Tx } from '@wazo-ts/db';
 import type { AuthDatabase } from '../db/schema.js';
 
 export function notifySessionsDeleted(

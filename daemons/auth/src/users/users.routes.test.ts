@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { groupsPlugin } from '../groups/groups.routes.js';
 import { policiesPlugin } from '../policies/policies.routes.js';
-import { seedAuthDatabase } from '../startup/index.js';
-import { type AuthTestDatabase, createAuthTestDatabase, insertTenant } from '../tenants/testing.js';
-import { buildTestApi, type TestApi } from '../tenants/testing-app.js';
+import { seedAuthDatabase } from '../seed/index.js';
+import { type AuthTestDatabase, createAuthTestDatabase, insertTenant } from '../testing/auth-database.js';
+import { buildTestApi, type TestApi } from '../testing/test-app.js';
 import { usersPlugin } from './users.routes.js';
 
 describe('users and groups API', () => {
@@ -148,7 +148,7 @@ describe('users and groups API', () => {
     assert.ok((await outboxNames()).includes('auth_session_deleted'));
   });
 
-  it('when the password is changed, then a wrong old one is 401 legacy and a right one revokes sessions', async () => {
+  it('when the password is changed, then a wrong old one is 401 legacy and a right one revokes sessions and refresh tokens', async () => {
     const u = (await call('POST', '/users', 'root', child, { username: 'erin', password: 'old' })).json();
     await addSession(u.uuid, child);
     await t.db
@@ -162,6 +162,7 @@ describe('users and groups API', () => {
     assert.equal(bad.statusCode, 401);
     assert.deepEqual(bad.json().reason, ['Authentication Failed']);
     assert.equal(await sessionsOf(u.uuid), 1);
+    const deletedBefore = (await outboxNames()).filter((n) => n === 'auth_refresh_token_deleted').length;
     const ok = await call('PUT', `/users/${u.uuid}/password`, 'root', child, {
       old_password: 'old',
       new_password: 'new',
@@ -173,7 +174,9 @@ describe('users and groups API', () => {
       .select('uuid')
       .where('user_uuid', '=', u.uuid)
       .execute();
-    assert.equal(refresh.length, 1);
+    assert.equal(refresh.length, 0);
+    const deletedAfter = (await outboxNames()).filter((n) => n === 'auth_refresh_token_deleted').length;
+    assert.equal(deletedAfter - deletedBefore, 1);
   });
 
   it('when e-mails are replaced, then exactly one main is required and only the admin route confirms', async () => {
@@ -241,10 +244,17 @@ describe('users and groups API', () => {
     assert.equal((await call('GET', `/users?has_policy_slug=p1`, 'root', child)).json().filtered, 1);
     assert.equal((await call('GET', `/users?policy_slug=p1`, 'root', child)).json().filtered, 0);
     assert.equal((await call('PUT', `/users/${alice.uuid}/policies/p1`, 'root', child)).statusCode, 204);
-    assert.equal(
-      (await call('GET', `/users/${alice.uuid}/policies`, 'root', child)).json().items[0].slug,
-      'p1',
-    );
+    const own = (await call('GET', `/users/${alice.uuid}/policies`, 'root', child)).json();
+    assert.deepEqual([own.total, own.items[0].slug], [1, 'p1']);
+    const unmatched = (
+      await call('GET', `/users/${alice.uuid}/policies?search=nothing`, 'root', child)
+    ).json();
+    assert.deepEqual([unmatched.total, unmatched.items], [1, []]);
+    const bob = (await call('POST', '/users', 'root', child, { username: 'policyless' })).json();
+    const none = (await call('GET', `/users/${bob.uuid}/policies`, 'root', child)).json();
+    assert.deepEqual([none.total, none.items], [0, []]);
+    const groupPolicies = (await call('GET', `/groups/${local.uuid}/policies`, 'root', child)).json();
+    assert.equal(groupPolicies.total, 1);
     assert.equal((await call('GET', `/users?policy_uuid=${policy.uuid}`, 'root', child)).json().filtered, 1);
   });
 

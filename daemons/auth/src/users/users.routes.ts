@@ -2,34 +2,30 @@
  * `/users`, `/users/{user_uuid}` and its password, e-mails, groups and policies. A path's `me`
  * stands for the caller's own user (its ACL's `me` already matches the caller's uuid).
  */
-import type { DaemonPlugin } from '@wazo-ts/daemon';
-import type { FastifyInstance } from 'fastify';
-import { type ListQuery, splitListQuery } from '../common/list-query.js';
-import { listQuerySchema, listResponseSchema } from '../common/list-schema.js';
-import { accessGuardOf, installLegacyErrors, scopingTenantOf, userUuidOf } from '../common/route-context.js';
-import { createIdentityServices, type IdentityServices } from '../common/services.js';
+import type { DaemonApi, DaemonPlugin } from '@wazo-ts/daemon';
+import { NoContent, Type } from '@wazo-ts/daemon/schema';
 import type { AuthConfig } from '../definition.js';
 import { GroupSchema } from '../groups/groups.model.js';
+import { installLegacyErrors } from '../http/legacy-errors.js';
+import { listQuerySchema, listResponseSchema } from '../http/list-schema.js';
+import { pathParams } from '../http/path-params.js';
+import { accessGuardOf, scopingTenantOf, userOfPath } from '../http/request-context.js';
+import { addAssociationRoutes, addSplitListRoute } from '../http/routes.js';
 import { PolicySchema, policyKeyOf } from '../policies/policies.model.js';
 import type { AuthResources } from '../resources.js';
-import type { UserFilters } from './users.dao.js';
+import type { AuthServices } from '../services.js';
 import {
-  type EmailInput,
+  AdminEmailsUpdateSchema,
   EmailSchema,
-  emailsUpdateSchema,
+  EmailsUpdateSchema,
   PasswordChangeSchema,
-  type UserCreateInput,
   UserCreateSchema,
   UserSchema,
-  type UserUpdateInput,
   UserUpdateSchema,
 } from './users.model.js';
 
-const params = (...names: string[]) => ({
-  type: 'object',
-  properties: Object.fromEntries(names.map((n) => [n, { type: 'string', minLength: 1 }])),
-  required: names,
-});
+const UserParams = pathParams(['user_uuid'], { minLength: 1 });
+const UserPolicyParams = pathParams(['user_uuid', 'policy_uuid'], { minLength: 1 });
 
 const UsersQuery = listQuerySchema({
   order: ['username', 'firstname', 'lastname'],
@@ -53,27 +49,16 @@ const UserPoliciesQuery = listQuerySchema({
   filters: ['uuid', 'name', 'slug'],
 });
 
-interface UserPath {
-  user_uuid: string;
-}
-
-function userRoutes(api: FastifyInstance, { users }: IdentityServices): void {
-  api.get<{ Querystring: ListQuery & UserFilters }>(
-    '/users',
-    {
-      config: { acl: 'auth.users.read' },
-      schema: {
-        summary: 'List users',
-        querystring: UsersQuery,
-        response: { 200: listResponseSchema(UserSchema) },
-      },
-    },
-    async (request) => {
-      const { params: list, recurse, filters } = splitListQuery(request.query);
-      return users.list({ tenantUuid: scopingTenantOf(request), recurse }, filters, list);
-    },
-  );
-  api.post<{ Body: UserCreateInput }>(
+function userRoutes(api: DaemonApi, { users }: AuthServices): void {
+  addSplitListRoute(api, {
+    path: '/users',
+    acl: 'auth.users.read',
+    summary: 'List users',
+    querystring: UsersQuery,
+    response: listResponseSchema(UserSchema),
+    list: (tenantUuid, { params, recurse, filters }) => users.list({ tenantUuid, recurse }, filters, params),
+  });
+  api.post(
     '/users',
     {
       config: { acl: 'auth.users.create' },
@@ -81,61 +66,62 @@ function userRoutes(api: FastifyInstance, { users }: IdentityServices): void {
     },
     async (request) => users.create(scopingTenantOf(request), request.body),
   );
-  api.get<{ Params: UserPath }>(
+  api.get(
     '/users/:user_uuid',
     {
       config: { acl: 'auth.users.{user_uuid}.read' },
-      schema: { summary: 'Read a user', params: params('user_uuid'), response: { 200: UserSchema } },
+      schema: { summary: 'Read a user', params: UserParams, response: { 200: UserSchema } },
     },
-    async (request) => users.get(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid)),
+    async (request) => users.get(scopingTenantOf(request), userOfPath(request, request.params.user_uuid)),
   );
-  api.put<{ Params: UserPath; Body: UserUpdateInput }>(
+  api.put(
     '/users/:user_uuid',
     {
       config: { acl: 'auth.users.{user_uuid}.update' },
       schema: {
         summary: 'Replace a user',
-        params: params('user_uuid'),
+        params: UserParams,
         body: UserUpdateSchema,
         response: { 200: UserSchema },
       },
     },
     async (request) =>
-      users.update(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid), request.body),
+      users.update(scopingTenantOf(request), userOfPath(request, request.params.user_uuid), request.body),
   );
-  api.delete<{ Params: UserPath }>(
+  api.delete(
     '/users/:user_uuid',
     {
       config: { acl: 'auth.users.{user_uuid}.delete' },
-      schema: { summary: 'Delete a user', params: params('user_uuid') },
+      schema: { summary: 'Delete a user', params: UserParams, response: { 204: NoContent } },
     },
     async (request, reply) => {
-      await users.delete(scopingTenantOf(request), userUuidOf(request, request.params.user_uuid));
-      return reply.code(204).send();
+      await users.delete(scopingTenantOf(request), userOfPath(request, request.params.user_uuid));
+      return reply.code(204).send(null);
     },
   );
 }
 
-function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): void {
-  api.put<{ Params: UserPath; Body: { old_password: string; new_password: string } }>(
+function credentialRoutes(api: DaemonApi, { users }: AuthServices): void {
+  api.put(
     '/users/:user_uuid/password',
     {
       config: { acl: 'auth.users.{user_uuid}.password.update' },
       schema: {
         summary: "Change a user's password",
-        params: params('user_uuid'),
+        params: UserParams,
         body: PasswordChangeSchema,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
       const { old_password, new_password } = request.body;
-      const user = userUuidOf(request, request.params.user_uuid);
+      const user = userOfPath(request, request.params.user_uuid);
       await users.changePassword(scopingTenantOf(request), user, old_password, new_password);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
   for (const admin of [false, true]) {
-    api.put<{ Params: UserPath; Body: { emails: EmailInput[] } }>(
+    api.put(
       admin ? '/admin/users/:user_uuid/emails' : '/users/:user_uuid/emails',
       {
         config: { acl: `auth.${admin ? 'admin.' : ''}users.{user_uuid}.emails.update` },
@@ -143,15 +129,15 @@ function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): vo
           summary: admin
             ? "Set a user's e-mail addresses (confirmed or not)"
             : "Set a user's e-mail addresses",
-          params: params('user_uuid'),
-          body: emailsUpdateSchema(admin),
-          response: { 200: { type: 'array', items: EmailSchema } },
+          params: UserParams,
+          body: admin ? AdminEmailsUpdateSchema : EmailsUpdateSchema,
+          response: { 200: Type.Array(EmailSchema) },
         },
       },
       async (request) =>
         users.updateEmails(
           scopingTenantOf(request),
-          userUuidOf(request, request.params.user_uuid),
+          userOfPath(request, request.params.user_uuid),
           request.body.emails,
           admin,
         ),
@@ -159,82 +145,51 @@ function credentialRoutes(api: FastifyInstance, { users }: IdentityServices): vo
   }
 }
 
-function associationRoutes(api: FastifyInstance, { users }: IdentityServices): void {
-  api.get<{ Params: UserPath; Querystring: ListQuery }>(
-    '/users/:user_uuid/groups',
-    {
-      config: { acl: 'auth.users.{user_uuid}.groups.read' },
-      schema: {
-        summary: "List a user's groups",
-        params: params('user_uuid'),
-        querystring: UserGroupsQuery,
-        response: { 200: listResponseSchema(GroupSchema) },
-      },
+function associationRoutes(api: DaemonApi, { users }: AuthServices): void {
+  addSplitListRoute(api, {
+    path: '/users/:user_uuid/groups',
+    acl: 'auth.users.{user_uuid}.groups.read',
+    summary: "List a user's groups",
+    params: UserParams,
+    querystring: UserGroupsQuery,
+    response: listResponseSchema(GroupSchema),
+    list: (tenant, { params, filters }, request) =>
+      users.listGroups(tenant, userOfPath(request, request.params.user_uuid), filters, params),
+  });
+  addSplitListRoute(api, {
+    path: '/users/:user_uuid/policies',
+    acl: 'auth.users.{user_uuid}.policies.read',
+    summary: "List a user's own policies",
+    params: UserParams,
+    querystring: UserPoliciesQuery,
+    response: listResponseSchema(PolicySchema),
+    list: (tenant, { params, filters }, request) =>
+      users.listPolicies(tenant, userOfPath(request, request.params.user_uuid), filters, params),
+  });
+  addAssociationRoutes(api, {
+    path: '/users/:user_uuid/policies/:policy_uuid',
+    acl: {
+      put: 'auth.users.{user_uuid}.policies.{policy_uuid}.create',
+      delete: 'auth.users.{user_uuid}.policies.{policy_uuid}.delete',
     },
-    async (request) => {
-      const { params: list, filters } = splitListQuery(request.query);
-      return users.listGroups(
-        scopingTenantOf(request),
-        userUuidOf(request, request.params.user_uuid),
-        filters,
-        list,
-      );
+    summary: { put: 'Give a policy to a user', delete: 'Take a policy from a user' },
+    params: UserPolicyParams,
+    change: (verb, tenant, request) => {
+      const args = [
+        tenant,
+        userOfPath(request, request.params.user_uuid),
+        policyKeyOf(request.params.policy_uuid),
+        accessGuardOf(request),
+      ] as const;
+      return verb === 'put' ? users.addPolicy(...args) : users.removePolicy(...args);
     },
-  );
-  api.get<{ Params: UserPath; Querystring: ListQuery }>(
-    '/users/:user_uuid/policies',
-    {
-      config: { acl: 'auth.users.{user_uuid}.policies.read' },
-      schema: {
-        summary: "List a user's own policies",
-        params: params('user_uuid'),
-        querystring: UserPoliciesQuery,
-        response: { 200: listResponseSchema(PolicySchema) },
-      },
-    },
-    async (request) => {
-      const { params: list, filters } = splitListQuery(request.query);
-      return users.listPolicies(
-        scopingTenantOf(request),
-        userUuidOf(request, request.params.user_uuid),
-        filters,
-        list,
-      );
-    },
-  );
-  for (const method of ['put', 'delete'] as const) {
-    api[method]<{ Params: UserPath & { policy_uuid: string } }>(
-      '/users/:user_uuid/policies/:policy_uuid',
-      {
-        config: {
-          acl: `auth.users.{user_uuid}.policies.{policy_uuid}.${method === 'put' ? 'create' : 'delete'}`,
-        },
-        schema: {
-          summary: method === 'put' ? 'Give a policy to a user' : 'Take a policy from a user',
-          params: params('user_uuid', 'policy_uuid'),
-        },
-      },
-      async (request, reply) => {
-        const args = [
-          scopingTenantOf(request),
-          userUuidOf(request, request.params.user_uuid),
-          policyKeyOf(request.params.policy_uuid),
-          accessGuardOf(request),
-        ] as const;
-        await (method === 'put' ? users.addPolicy(...args) : users.removePolicy(...args));
-        return reply.code(204).send();
-      },
-    );
-  }
+  });
 }
 
 export const usersPlugin: DaemonPlugin<AuthConfig, AuthResources> = {
   name: 'users',
-  async load({ api, resources, config }) {
-    const services = createIdentityServices({
-      uow: resources.uow,
-      passwordIterations: config.password_hash_iterations,
-    });
+  async load({ api, resources }) {
+    const { services } = resources;
     await api.register(async (scope) => {
       installLegacyErrors(scope);
       userRoutes(scope, services);

@@ -1,18 +1,20 @@
 /**
  * Users' rules: logins (usernames and addresses) unique across tenants without regard to case,
  * users of another subtree do not exist, a new user joins its tenant's all-users group, disabling
- * a user or changing its password revokes its sessions, and linking a policy passes the guard.
+ * a user or changing its password revokes its sessions (a password change its refresh tokens too),
+ * and linking a policy passes the guard.
  */
-import type { Tx, UnitOfWork } from '@wazo-ts/dao';
-import { type AccessGuard, assertMayAdd, assertMayRemove } from '../common/access-guard.js';
-import type { ListParams } from '../common/listing.js';
-import type { TenantTree } from '../common/tenant-tree.js';
+import type { Tx, UnitOfWork } from '@wazo-ts/db';
+import type { ListParams } from '../db/listing.js';
 import type { AuthDatabase } from '../db/schema.js';
 import type { GroupFilters, GroupsDao } from '../groups/groups.dao.js';
 import { exposeGroup } from '../groups/groups.model.js';
+import { type AccessGuard, assertMayAdd, assertMayRemove } from '../policies/access-guard.js';
 import type { PoliciesDao, PolicyFilters } from '../policies/policies.dao.js';
 import { exposePolicy, type PolicyKey } from '../policies/policies.model.js';
 import type { PoliciesService } from '../policies/policies.service.js';
+import type { RefreshTokenRevocation } from '../refresh-tokens/index.js';
+import type { TenantTree } from '../tenant-tree/index.js';
 import type { UserFilters, UsersDao } from './users.dao.js';
 import {
   authenticationFailed,
@@ -46,6 +48,7 @@ export interface UsersServiceDeps {
   policiesDao: Pick<PoliciesDao, 'search'>;
   tenants: TenantTree;
   passwords: PasswordHasher;
+  refreshTokens: RefreshTokenRevocation;
   newUuid: () => string;
 }
 
@@ -71,7 +74,7 @@ export function createUsersService(deps: UsersServiceDeps) {
 
   /** Single users are looked up in the scoping tenant's whole subtree, as Wazo does. */
   const visibleUser = async (tx: AuthTx, tenantUuid: string, userUuid: string) => {
-    const tenantUuids = await tenants.subtree(tx, tenantUuid);
+    const tenantUuids = await tenants.subtreeOf(tx.db, tenantUuid);
     const user = await dao.find(tx, tenantUuids, userUuid);
     if (!user) throw unknownUser(userUuid);
     return { user, tenantUuids };
@@ -95,7 +98,9 @@ export function createUsersService(deps: UsersServiceDeps) {
   return {
     list: (scope: UserScope, filters: UserFilters, params: ListParams) =>
       uow.read(async (tx) => {
-        const tenantUuids = scope.recurse ? await tenants.subtree(tx, scope.tenantUuid) : [scope.tenantUuid];
+        const tenantUuids = scope.recurse
+          ? await tenants.subtreeOf(tx.db, scope.tenantUuid)
+          : [scope.tenantUuid];
         return dao.search(tx, tenantUuids, filters, params);
       }),
 
@@ -170,6 +175,7 @@ export function createUsersService(deps: UsersServiceDeps) {
         const next = await deps.passwords.hash(newPassword);
         await dao.setPassword(tx, user.uuid, next.hash, next.salt);
         await revokeSessions(tx, user);
+        await deps.refreshTokens.revokeAllOf(tx, user.uuid);
       }),
 
     updateEmails: (tenantUuid: string, userUuid: string, emails: readonly EmailInput[], admin: boolean) =>
@@ -205,7 +211,8 @@ export function createUsersService(deps: UsersServiceDeps) {
       uow.read(async (tx) => {
         const { user, tenantUuids } = await visibleUser(tx, tenantUuid, userUuid);
         const viewer = { tenantUuid, tenantUuids };
-        const page = await deps.policiesDao.search(tx, viewer, { ...filters, user_uuid: user.uuid }, params);
+        // `total` counts this user's policies the caller sees, not every policy it sees (as Wazo).
+        const page = await deps.policiesDao.search(tx, viewer, filters, params, { user_uuid: user.uuid });
         return { ...page, items: page.items.map((record) => exposePolicy(record, viewer)) };
       }),
 

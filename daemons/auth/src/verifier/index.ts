@@ -1,13 +1,2 @@
-// wazo-auth's own token checks, the tenant tree and request scoping helpers.
+// wazo-auth's own token checks: the kit's TokenVerifier reading wazo-auth's database.
 export { createLocalTokenVerifier } from './local-verifier.js';
-export { scopingTenantOf, userOfPath } from './request-scope.js';
-export {
-  type AuthDb,
-  isInSubtree,
-  subtreeOf,
-  tenantTree,
-  topTenantOf,
-  userTenantOf,
-} from './tenant-tree.dao.js';
-export { isUuid } from './uuid.js';
-export type { TenantTree } from './verifier.model.js';

@@ -9,10 +9,10 @@
 import type { TokenInfo, TokenVerifier } from '@wazo-ts/daemon';
 import type { Kysely } from 'kysely';
 import type { AuthDatabase } from '../db/schema.js';
+import { isInSubtree } from '../tenant-tree/index.js';
 import { tokenDao } from '../tokens/token.dao.js';
 import type { TokenCache } from '../tokens/token-cache.js';
 import { createTokenLookup } from '../tokens/token-lookup.js';
-import { isInSubtree } from './tenant-tree.dao.js';
 
 export interface LocalVerifierOptions {
   now?: () => number;

@@ -29,7 +29,7 @@ export const contextIncludesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = 
         const scope = await tenantScopeOf(request, resources.visibleTenants, true);
         const id = intParam(request.params.context_id, 'Context');
         await resources.services.contextIncludes.associate(scope, id, request.body.contexts);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

@@ -93,7 +93,7 @@ export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
       async (request, reply) => {
         await contexts.edit(await itemScope(request), idOf(request), request.body);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -105,7 +105,7 @@ export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
       async (request, reply) => {
         await contexts.delete(await itemScope(request), idOf(request));
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

@@ -84,7 +84,7 @@ export const extensionsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
       async (request, reply) => {
         await extensions.edit(await itemScope(request), idOf(request), request.body);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -96,7 +96,7 @@ export const extensionsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
       async (request, reply) => {
         await extensions.delete(await itemScope(request), idOf(request));
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

@@ -29,7 +29,7 @@ export const groupMemberUsersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       async (request, reply) => {
         const scope = await tenantScopeOf(request, resources.visibleTenants, true);
         await groupMembers.associateUsers(scope, groupKeyOf(request.params.group_id), request.body.users);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

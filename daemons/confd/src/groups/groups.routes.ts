@@ -89,7 +89,7 @@ export const groupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         // Wazo's quirk, kept for its clients: a PUT without ignore_forward sets it to false.
         const body = { ...request.body, ignore_forward: request.body.ignore_forward ?? false };
         await groups.edit(await itemScope(request), groupKeyOf(request.params.group_id), body);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -106,7 +106,7 @@ export const groupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
       async (request, reply) => {
         await groups.delete(await itemScope(request), groupKeyOf(request.params.group_id));
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

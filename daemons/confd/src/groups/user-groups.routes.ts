@@ -33,7 +33,7 @@ export const userGroupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         const raw = request.params.user_id;
         const key = /^\d{1,9}$/.test(raw) ? Number(raw) : raw;
         await resources.services.groupMembers.associateGroups(scope, key, request.body.groups);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

@@ -41,7 +41,7 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       },
       async (request, reply) => {
         await lineExtensions.associate(await scope(request), ...lineExtensionIds(request));
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -58,7 +58,7 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       },
       async (request, reply) => {
         await lineExtensions.dissociate(await scope(request), ...lineExtensionIds(request));
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -77,7 +77,7 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       async (request, reply) => {
         const ids = request.body.lines.map((line) => line.id);
         await userLines.replaceLines(await scope(request), userKey(request.params.user_id), ids);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -95,7 +95,7 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       async (request, reply) => {
         const lineId = intParam(request.params.line_id, 'Line');
         await userLines.associate(await scope(request), userKey(request.params.user_id), lineId);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -113,7 +113,7 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       async (request, reply) => {
         const lineId = intParam(request.params.line_id, 'Line');
         await userLines.dissociate(await scope(request), userKey(request.params.user_id), lineId);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

@@ -73,7 +73,7 @@ export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
       async (request, reply) => {
         await lines.edit(await itemScope(request), idOf(request), request.body);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -91,7 +91,7 @@ export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
       async (request, reply) => {
         await lines.delete(await itemScope(request), idOf(request));
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

@@ -85,7 +85,7 @@ export const schedulesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       async (request, reply) => {
         const id = scheduleIdOf(request.params.schedule_id);
         await schedules.edit(await itemScope(request), id, request.body);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -102,7 +102,7 @@ export const schedulesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
       async (request, reply) => {
         await schedules.delete(await itemScope(request), scheduleIdOf(request.params.schedule_id));
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

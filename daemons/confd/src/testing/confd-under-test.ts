@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuthUnderTest } from '@wazo-ts/auth/testing';
 import type { BusTransport } from '@wazo-ts/bus';
-import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
 import { type RunningDaemon, runDaemon } from '@wazo-ts/daemon';
+import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 import { type ConfdConfig, confdDaemon } from '../definition.js';
 
 /** What confd asks of wazo-auth with its own token: tenants, and users' logins on POST/DELETE /users. */

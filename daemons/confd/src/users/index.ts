@@ -1,3 +1,2 @@
-export { userForwardsPlugin } from './user-forwards.routes.js';
-export { userServicesPlugin } from './user-services.routes.js';
+export { userForwardsPlugin, userServicesPlugin } from './user-settings.plugins.js';
 export { usersPlugin } from './users.plugin.js';

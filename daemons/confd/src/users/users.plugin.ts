@@ -5,8 +5,7 @@
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
-import { userForwardsPlugin } from './user-forwards.routes.js';
-import { userServicesPlugin } from './user-services.routes.js';
+import { userForwardsPlugin, userServicesPlugin } from './user-settings.plugins.js';
 import { usersPlugin as usersRoutesPlugin } from './users.routes.js';
 
 export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {

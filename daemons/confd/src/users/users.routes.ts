@@ -114,7 +114,7 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
       async (request, reply) => {
         await users.edit(await itemScope(request), request.params.user_id, request.body);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
 
@@ -133,7 +133,7 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       async (request, reply) => {
         const recursive = request.query.recursive === true;
         await composite.delete(await itemScope(request), request.params.user_id, recursive);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   },

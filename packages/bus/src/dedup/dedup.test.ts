@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '../testing/postgres.js';
+import { createTestDatabase, type TestDatabase } from '@wazo-ts/test-postgres';
 import type { DeliveredMessage } from '../transport.js';
 import { createDeduplicator } from './deduplicator.js';
 import { createMemoryProcessedEventStore } from './memory-store.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDatabase, type TestDatabase } from '../testing/postgres.js';
+import { createTestDatabase, type TestDatabase } from '@wazo-ts/test-postgres';
 import { createFakeTransport } from './fixtures/fake-transport.js';
 import { commitEvents, seqOf, wireMessage } from './fixtures/messages.js';
 import { createOutboxRelay } from './relay.js';

@@ -1,5 +1,6 @@
-/** Tables for people, JSON for scripts. */
+/** Tables for people, JSON for scripts; the streams escape control characters (terminal.ts). */
 import type { Writable } from 'node:stream';
+import { terminalText } from './terminal.js';
 
 export type Format = 'table' | 'json';
 
@@ -12,12 +13,17 @@ export interface Output {
   err: Writable;
 }
 
-export function cell(value: unknown): string {
+function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value))
     return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(',');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** One table cell: one line, whatever the value holds (a name with a line break cannot fake a row). */
+export function cell(value: unknown): string {
+  return terminalText(cellText(value), { oneLine: true });
 }
 
 function pick(item: unknown, column: string): unknown {

@@ -9,6 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { UnavailableError } from '@wazo-ts/errors';
 import type { AuthClientConfig } from '../config/schema.js';
+import { type Scheduler, systemScheduler } from './clock.js';
 
 export interface AuthHttpRequest {
   method: 'GET' | 'HEAD' | 'POST' | 'DELETE';
@@ -51,7 +52,11 @@ export function authServerUnreachable(config: AuthClientConfig, error: unknown):
   });
 }
 
-export function createAuthTransport(config: AuthClientConfig): AuthTransport {
+/** `scheduler` times each call's deadline (`timeout`); tests pass a fake clock. */
+export function createAuthTransport(
+  config: AuthClientConfig,
+  scheduler: Scheduler = systemScheduler,
+): AuthTransport {
   const secure = config.https;
   const agent = secure
     ? new https.Agent({ keepAlive: true, ...tlsOptions(config) })
@@ -86,11 +91,11 @@ export function createAuthTransport(config: AuthClientConfig): AuthTransport {
         response.on('error', reject);
       });
       // One deadline for the whole exchange, as the Python client's `timeout`.
-      const timer = setTimeout(
+      const timer = scheduler.setTimeout(
         () => outgoing.destroy(new Error(`timed out after ${config.timeout}s`)),
         timeoutMs,
       );
-      outgoing.on('close', () => clearTimeout(timer));
+      outgoing.on('close', () => scheduler.clearTimeout(timer));
       outgoing.on('error', reject);
       outgoing.end(req.body);
     });

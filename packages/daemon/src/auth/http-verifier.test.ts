@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { WazoError } from '@wazo-ts/errors';
 import type { AuthClientConfig } from '../config/schema.js';
+import { createFakeClock } from '../testing/fake-clock.js';
 import { createHttpTokenVerifier, type HttpTokenVerifier } from './http-verifier.js';
 import { type FakeWazoAuth, startFakeWazoAuth } from './testing/fake-wazo-auth.js';
 
@@ -63,8 +64,10 @@ describe('HTTP token verifier against a local wazo-auth', () => {
 
   it('when the same token is asked concurrently, then one lookup serves all', async () => {
     const t = auth.addToken();
-    auth.delay(50);
-    const results = await Promise.all(Array.from({ length: 20 }, () => verifier.get(t.token)));
+    auth.hold();
+    const asked = Array.from({ length: 20 }, () => verifier.get(t.token));
+    auth.release();
+    const results = await Promise.all(asked);
     assert.ok(results.every((r) => r?.token === t.token));
     assert.equal(auth.calls.get, 1);
   });
@@ -133,9 +136,10 @@ describe('HTTP token verifier against a local wazo-auth', () => {
 
   it('when every answer is forgotten during a lookup, then that answer is not cached', async () => {
     const t = auth.addToken();
-    auth.delay(50);
+    auth.hold();
     const pending = verifier.get(t.token);
     verifier.forgetAll();
+    auth.release();
     await pending;
     await verifier.get(t.token);
     assert.equal(auth.calls.get, 2);
@@ -143,9 +147,10 @@ describe('HTTP token verifier against a local wazo-auth', () => {
 
   it('when a session is revoked during its lookup, then the answer is not cached', async () => {
     const t = auth.addToken();
-    auth.delay(50);
+    auth.hold();
     const pending = verifier.get(t.token);
     verifier.revokeSession(t.session_uuid);
+    auth.release();
     await pending;
     await verifier.get(t.token);
     assert.equal(auth.calls.get, 2);
@@ -171,13 +176,19 @@ describe('HTTP token verifier against a local wazo-auth', () => {
 
   it('when wazo-auth does not answer in time, then 503 after the timeout', async () => {
     verifier.close();
-    verifier = createHttpTokenVerifier({ config: authConfig(auth.port, { timeout: 0.1 }), logger: silent });
-    auth.delay(500);
-    const started = Date.now();
-    const error = (await verifier.get('t').catch((e) => e)) as WazoError;
+    const clock = createFakeClock();
+    verifier = createHttpTokenVerifier({
+      config: authConfig(auth.port, { timeout: 0.1 }),
+      logger: silent,
+      scheduler: clock,
+    });
+    auth.hold();
+    const asked = verifier.get('t').catch((e) => e);
+    assert.deepEqual(await clock.waitForTimers(), [100], 'the call runs under the timeout');
+    clock.advance(100);
+    const error = (await asked) as WazoError;
     assert.equal(error.errorId, 'authentication-server-unreachable');
-    assert.match(String(error.details.original_error), /timed out/);
-    assert.ok(Date.now() - started < 400);
+    assert.match(String(error.details.original_error), /timed out after 0.1s/);
   });
 
   it('when wazo-auth sits behind a prefix, then the prefix is used', async () => {

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { AuthClientConfig } from '../config/schema.js';
 import { maskToken } from '../logging/redact.js';
 import { type AuthTransport, authServerUnreachable, createAuthTransport } from './auth-transport.js';
-import { type Clock, systemClock } from './clock.js';
+import { type Clock, type Scheduler, systemClock } from './clock.js';
 import { type CachedToken, createTokenCache, type TokenCacheOptions } from './token-cache.js';
 import type { TokenInfo, TokenLookupOptions, TokenVerifier } from './types.js';
 import { parseTokenDocument } from './wazo-token.js';
@@ -19,6 +19,8 @@ export interface HttpTokenVerifierOptions {
   config: AuthClientConfig;
   logger: AuthLogger;
   clock?: Clock;
+  /** Times the deadline of each call to wazo-auth (`timeout`). */
+  scheduler?: Scheduler;
   /** Replaces the node:http(s) client (tests, or a gateway's in-process call). */
   transport?: AuthTransport;
   cache?: TokenCacheOptions;
@@ -46,7 +48,7 @@ interface Lookup<T> {
 export function createHttpTokenVerifier(options: HttpTokenVerifierOptions): HttpTokenVerifier {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const transport = options.transport ?? createAuthTransport(config);
+  const transport = options.transport ?? createAuthTransport(config, options.scheduler);
   const cache = createTokenCache(clock, options.cache);
   const lookups = new Map<string, Lookup<TokenInfo | null>>();
   const tenantLookups = new Map<string, Promise<boolean>>();

@@ -4,35 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { AuthClientConfig } from '../config/schema.js';
+import { createFakeClock } from '../testing/fake-clock.js';
 import type { Scheduler } from './clock.js';
 import { createServiceTokenRenewer, type ServiceTokenRenewer } from './service-token.js';
 import { type FakeWazoAuth, startFakeWazoAuth } from './testing/fake-wazo-auth.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-/** Records timers instead of running them; `fire()` runs the pending one. */
+/** Renewal timers on a fake clock; `fire()` runs the earliest and waits for the next to be set. */
 function manualScheduler() {
-  const pending: { callback: () => void; ms: number }[] = [];
-  const scheduler: Scheduler = {
-    setTimeout: (callback, ms) => {
-      const timer = { callback, ms };
-      pending.push(timer);
-      return timer;
-    },
-    clearTimeout: (handle) => {
-      const index = pending.indexOf(handle as (typeof pending)[number]);
-      if (index >= 0) pending.splice(index, 1);
-    },
-  };
+  const clock = createFakeClock();
   return {
-    scheduler,
-    pending,
+    scheduler: clock as Scheduler,
+    get pending() {
+      return clock.pendingTimers().map((ms) => ({ ms }));
+    },
     async fire() {
-      const timer = pending.shift();
-      assert.ok(timer, 'a renewal should be scheduled');
-      timer.callback();
-      // Let the POST go out and its answer come back.
-      for (let i = 0; i < 50 && pending.length === 0; i += 1) await new Promise((r) => setTimeout(r, 5));
+      const [due] = clock.pendingTimers();
+      assert.ok(due !== undefined, 'a renewal should be scheduled');
+      clock.advance(due);
+      // The POST goes out and its answer comes back; the renewer then sets its next timer.
+      await clock.waitForTimers();
     },
   };
 }

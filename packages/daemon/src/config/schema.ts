@@ -51,10 +51,20 @@ export const RestApiSchema = Type.Object(
       description: 'Seconds before a request is cut.',
     }),
     trusted_proxies: Type.Array(Type.String(), {
-      default: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+      default: [],
       description:
-        'Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For/-Proto/-Host are believed: the client address (login guard, logs) and the scheme and host of Location links. Empty: none.',
+        'Proxies (addresses or CIDR) whose X-Forwarded-For/-Proto/-Host are believed (client address, Location links); not loopback by default, as any local process could forge these.',
     }),
+    // Optional in the type only (the defaults layer gives null), so literal configs need not name it.
+    proxy_secret: Type.Optional(
+      Nullable(
+        Type.String({
+          minLength: 16,
+          description:
+            "Secret a proxy sends in X-Wazo-Proxy-Secret to have its X-Forwarded-* believed (the platform's gateway does); unset: none.",
+        }),
+      ),
+    ),
     shutdown_grace: Type.Number({
       minimum: 0,
       default: 10,

@@ -127,8 +127,8 @@ export async function runRegistration(
   }
 }
 
-export async function deregister(ctx: RegistrationContext, id: string, timeoutMs: number): Promise<void> {
+export async function deregister(ctx: RegistrationContext, id: string, signal: AbortSignal): Promise<void> {
   await publishEvent(ctx, 'service_deregistered', { service_name: ctx.name, service_id: id, tags: ctx.tags });
-  await ctx.agent.deregister(id, AbortSignal.timeout(timeoutMs));
+  await ctx.agent.deregister(id, signal);
   ctx.logger.info({ service_id: id }, `deregistered ${ctx.name} from consul`);
 }

@@ -53,15 +53,22 @@ export interface ConsulRegistration {
   readonly serviceId: string | null;
 }
 
-async function within<T>(ms: number, work: Promise<T>): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), ms);
+/** Runs `work` for at most `ms` on the clock; past that its signal aborts, so its I/O stops too. */
+async function within<T>(
+  clock: Clock,
+  ms: number,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T | 'timeout'> {
+  const deadline = new AbortController();
+  const settled = new AbortController();
+  const timeout = clock.sleep(ms, settled.signal).then(() => {
+    deadline.abort();
+    return 'timeout' as const;
   });
   try {
-    return await Promise.race([work, timeout]);
+    return await Promise.race([work(deadline.signal), timeout]);
   } finally {
-    clearTimeout(timer);
+    settled.abort();
   }
 }
 
@@ -94,13 +101,13 @@ export function createConsulRegistration(options: ConsulRegistrationOptions): Co
   const stopOnce = async () => {
     controller.abort();
     const id = ctx.state.serviceId();
-    if (loop) await within(stopTimeoutMs, loop);
+    const running = loop;
+    if (running) await within(ctx.clock, stopTimeoutMs, () => running);
     const wasRegistered = ctx.state.everRegistered();
     ctx.state.phase('stopping');
     if (id && wasRegistered) {
-      const outcome = await within(
-        stopTimeoutMs,
-        deregister(ctx, id, stopTimeoutMs).catch((err: unknown) => err),
+      const outcome = await within(ctx.clock, stopTimeoutMs, (signal) =>
+        deregister(ctx, id, signal).catch((err: unknown) => err),
       );
       if (outcome !== undefined)
         ctx.logger.warn({ err: outcome, service_id: id }, 'consul deregistration failed');

@@ -25,7 +25,10 @@ import { installAccessLog } from './access-log.js';
 import { installCoreRoutes } from './core-routes.js';
 import type { ErrorShape } from './error-shapes.js';
 import { installErrorHandling, type RequestFailureRenderer } from './errors.js';
+import { installJsonBodyParser } from './json-body.js';
 import { installOpenApi } from './openapi.js';
+import { createProxyTrust, installProxyTrust, trustOneHop } from './proxy-trust.js';
+import { withWazoBooleans } from './query-booleans.js';
 
 export interface BuildAppOptions {
   /** Short daemon name (`auth`, `confd`). */
@@ -64,9 +67,9 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
     bodyLimit: config.rest_api.max_body_size,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    // Behind the gateway (or nginx) on the same host, the client's address and the https scheme
-    // arrive in X-Forwarded-* headers; only the configured proxies are believed.
-    trustProxy: config.rest_api.trusted_proxies.length > 0 ? config.rest_api.trusted_proxies : false,
+    // Behind the gateway (or nginx), the client's address and the https scheme arrive in
+    // X-Forwarded-* headers: installProxyTrust drops them unless the peer is a trusted proxy.
+    trustProxy: trustOneHop,
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   });
   // Query strings and path parameters are text, so their schemas coerce ("10" → 10); JSON bodies
@@ -74,9 +77,14 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
   // 400 as from Wazo's strict fields, instead of having the value silently converted.
   const coercing = createAjv({ coerceTypes: 'array' });
   const strict = createAjv({ coerceTypes: false });
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? strict : coercing).compile(schema),
-  );
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    if (httpPart === 'body') return strict.compile(schema);
+    const validate = coercing.compile(schema);
+    return httpPart === 'querystring' ? withWazoBooleans(schema, validate) : validate;
+  });
+  // First, so no hook or handler reads a forwarding header a client forged.
+  installProxyTrust(app, createProxyTrust(config.rest_api));
+  installJsonBodyParser(app);
   installErrorHandling(app, options.errorShape, options.renderValidationError);
   installAccessLog(app);
   const cfg = config.rest_api.cors;

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import type { ServerResponse } from 'node:http';
 import { describe, it } from 'node:test';
+import { createFakeClock } from '../testing/fake-clock.js';
 import { call } from '../testing/http-client.js';
-import { bindServer } from './bind.js';
+import { type BoundServer, bindServer } from './bind.js';
 
 const restApi = {
   listen: '127.0.0.1',
@@ -14,6 +16,11 @@ const restApi = {
   shutdown_grace: 10,
   trusted_proxies: [],
 };
+
+/** Attaches a listener that holds each request; resolves with the first one's response. */
+function requestArrives(bound: BoundServer): Promise<ServerResponse> {
+  return new Promise((resolve) => bound.attach((_request, response) => resolve(response)));
+}
 
 describe('bound server', () => {
   it('when nothing is attached yet, then requests get 503 starting instead of hanging', async () => {
@@ -28,30 +35,39 @@ describe('bound server', () => {
   });
 
   it('when closing with a request in flight, then the request completes before the server stops', async () => {
-    const bound = await bindServer(restApi);
-    bound.attach((_request, response) => {
-      setTimeout(() => response.end('done'), 300);
+    const clock = createFakeClock();
+    const bound = await bindServer(restApi, { scheduler: clock });
+    const arrived = requestArrives(bound);
+    // Without keep-alive, so the close does not wait for the idle connection's timeout.
+    const inFlight = call(`http://127.0.0.1:${bound.address.port}/slow`, {
+      headers: { connection: 'close' },
     });
-    const inFlight = call(`http://127.0.0.1:${bound.address.port}/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const closed = bound.close(5000);
+    const response = await arrived;
+    let closed = false;
+    const closing = bound.close(5000).then(() => {
+      closed = true;
+    });
+    assert.deepEqual(clock.pendingTimers(), [5000], 'the grace period runs');
+    assert.equal(closed, false, 'close waits for the request in flight');
+    response.end('done');
     const res = await inFlight;
-    await closed;
+    await closing;
+    assert.deepEqual(clock.pendingTimers(), [], 'the grace timer is cleared');
     assert.equal(res.status, 200);
     assert.equal(res.text, 'done');
     await assert.rejects(call(`http://127.0.0.1:${bound.address.port}/`), /ECONNREFUSED/);
   });
 
   it('when a request outlives the grace period, then it is cut and close still resolves', async () => {
-    const bound = await bindServer(restApi);
-    bound.attach(() => {
-      // never answers
-    });
+    const clock = createFakeClock();
+    const bound = await bindServer(restApi, { scheduler: clock });
+    const arrived = requestArrives(bound); // and is never answered
     const hung = call(`http://127.0.0.1:${bound.address.port}/hang`).catch((err: Error) => err);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const started = Date.now();
-    await bound.close(200);
-    assert.ok(Date.now() - started < 2000);
+    await arrived;
+    const closing = bound.close(200);
+    assert.deepEqual(clock.pendingTimers(), [200]);
+    clock.advance(200);
+    await closing;
     assert.ok((await hung) instanceof Error);
   });
 

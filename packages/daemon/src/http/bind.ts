@@ -13,6 +13,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { InvalidDataError } from '@wazo-ts/errors';
+import { type Scheduler, systemScheduler } from '../auth/clock.js';
 import type { RestApiConfig } from '../config/schema.js';
 
 export type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -41,7 +42,12 @@ async function readPem(path: string, key: string): Promise<Buffer> {
   }
 }
 
-export async function bindServer(restApi: RestApiConfig): Promise<BoundServer> {
+export interface BindOptions {
+  /** Times the grace period of close(); injected so a test can end it without waiting. */
+  scheduler?: Scheduler;
+}
+
+export async function bindServer(restApi: RestApiConfig, options: BindOptions = {}): Promise<BoundServer> {
   let current: RequestListener = notReady;
   const dispatch: RequestListener = (request, response) => current(request, response);
   const tls = Boolean(restApi.certificate && restApi.private_key);
@@ -72,16 +78,16 @@ export async function bindServer(restApi: RestApiConfig): Promise<BoundServer> {
     attach: (listener) => {
       current = listener;
     },
-    close: (graceMs) => closeServer(server, graceMs),
+    close: (graceMs) => closeServer(server, graceMs, options.scheduler ?? systemScheduler),
   };
 }
 
-async function closeServer(server: Server, graceMs: number): Promise<void> {
+async function closeServer(server: Server, graceMs: number, scheduler: Scheduler): Promise<void> {
   if (!server.listening) return;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-  timer.unref();
+  // The system scheduler unrefs its timer: a grace period never keeps a stopping process alive.
+  const timer = scheduler.setTimeout(() => server.closeAllConnections(), graceMs);
   await closed;
-  clearTimeout(timer);
+  scheduler.clearTimeout(timer);
 }

@@ -38,6 +38,19 @@ function sink(): DestinationStream & { lines: string[] } {
 }
 
 describe('createDaemonLogger', () => {
+  it('when something logs after the log was closed, then the line is dropped and nothing throws', async () => {
+    const cfg = config();
+    const log = createDaemonLogger({ daemon: 'test', config: cfg });
+    // A child with a level of its own does not follow the parent's level: only the stream can stop it.
+    const late = log.logger.child({ component: 'database' }, { level: 'trace' });
+    log.logger.info('before');
+    await log.close();
+    assert.doesNotThrow(() => late.warn('idle database connection lost'));
+    assert.doesNotThrow(() => log.logger.error('after'));
+    assert.doesNotThrow(() => log.flushSync());
+    assert.deepEqual(messages(cfg.log_filename), ['before']);
+  });
+
   it('when logging, then JSON lines with daemon and pid land in a 0640 file whose folder is created', async () => {
     const cfg = config();
     const log = createDaemonLogger({ daemon: 'test', config: cfg });

@@ -44,7 +44,7 @@ export interface DaemonLogger {
   flushSync(): void;
   /** Resolves once every line logged so far is in the file. */
   flush(): Promise<void>;
-  /** Flushes, then closes the file. The logger must not be used afterwards. */
+  /** Flushes, then closes the file; lines logged afterwards are dropped (never thrown). */
   close(): Promise<void>;
 }
 
@@ -62,7 +62,26 @@ function consoleStreams(options: CreateDaemonLoggerOptions): StreamEntry[] {
   return [{ level: 'trace', stream: split }];
 }
 
-function buildLogger(options: CreateDaemonLoggerOptions, file: LogFileDestination): Logger {
+/**
+ * The file as the logger writes to it: once the daemon closed its log, lines are dropped instead
+ * of thrown. Events can still arrive after the stop (a pool's idle client losing its server, a
+ * late socket error), and a write to a closed SonicBoom throws, which would crash the process in
+ * its last steps.
+ */
+function closableFile(file: LogFileDestination): { stream: DestinationStream; close(): void } {
+  let open = true;
+  const stream = {
+    write: (line: string) => {
+      if (open) file.write(line);
+    },
+    flushSync: () => {
+      if (open) file.flushSync();
+    },
+  };
+  return { stream, close: () => void (open = false) };
+}
+
+function buildLogger(options: CreateDaemonLoggerOptions, file: DestinationStream): Logger {
   const streams: StreamEntry[] = [{ level: 'trace', stream: file }];
   if (options.config.log_stdout) streams.push(...consoleStreams(options));
   return pino(
@@ -79,7 +98,8 @@ function buildLogger(options: CreateDaemonLoggerOptions, file: LogFileDestinatio
 export function createDaemonLogger(options: CreateDaemonLoggerOptions): DaemonLogger {
   const { config } = options;
   const file = openLogFile(config.log_filename);
-  const logger = buildLogger(options, file);
+  const written = closableFile(file);
+  const logger = buildLogger(options, written.stream);
   const setLevel = (level: string) => {
     logger.level = toPinoLevel(level);
   };
@@ -94,6 +114,7 @@ export function createDaemonLogger(options: CreateDaemonLoggerOptions): DaemonLo
     flush: () => drain(file),
     close: async () => {
       await drain(file);
+      written.close();
       await closeLogFile(file);
     },
   };

@@ -34,8 +34,8 @@ export function ListOf<T extends TSchema>(item: T, options: SchemaOptions = {}) 
   return Type.Object({ total: Type.Integer(), items: Type.Array(item) }, options);
 }
 
-/** The response of a 204: no body (the handler sends nothing: `reply.code(204).send()`). */
-export const NoContent = Type.Unsafe<undefined>(Type.Null({ description: 'No content' }));
+/** The response of a 204: no body (`reply.code(204).send(null)`; Fastify sends none for a 204). */
+export const NoContent = Type.Null({ description: 'No content' });
 
 /** A free-form object, for what is genuinely open (a status report, the effective config). */
 export function OpenObject(options: SchemaOptions = {}) {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { type FakeWazoAuth, startFakeWazoAuth } from '../auth/testing/fake-wazo-auth.js';
+import { envPrefix } from '../config/env.js';
 import { type CertificateFiles, createSelfSignedCertificate } from './certificates.js';
 import { type ConsulAgentDouble, startConsulAgentDouble } from './consul-agent-double.js';
 import { type DaemonProcess, startDaemonProcess } from './daemon-process.js';
@@ -124,7 +125,8 @@ export async function startConformanceContext(options: ConformanceOptions): Prom
   auth?.setCredentials(CONFORMANCE_SERVICE.username, CONFORMANCE_SERVICE.password);
   const consul = await startConsulAgentDouble();
   const { configFile, logFile, main } = await writeConfigFolder(options, dir, certificate, auth, consul);
-  const envName = `WAZO_${options.name.toUpperCase()}__REST_API__MAX_BODY_SIZE`;
+  // The kit's own prefix rule: a daemon named foo-bar reads WAZO_FOO_BAR__...
+  const envName = `${envPrefix(options.name)}REST_API__MAX_BODY_SIZE`;
   const daemon = await startDaemonProcess({
     entry: options.entry,
     args: ['-c', configFile, '-d'],

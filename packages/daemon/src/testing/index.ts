@@ -15,5 +15,6 @@ export {
   runDaemonToExit,
   startDaemonProcess,
 } from './daemon-process.js';
+export { createFakeClock, type FakeClock } from './fake-clock.js';
 export { call, type TestRequest, type TestResponse } from './http-client.js';
 export { undocumentedAnswers } from './openapi-coverage.js';

@@ -3,7 +3,8 @@
  * carries no technical detail. Allowed: its own resource's dao, validator, notifier and model;
  * other resources' models, and other resources' daos/validators as types (collaborators injected
  * through the factory's deps); the error builders; the search contract; the unit of work as types;
- * the bus event catalogue; @wazo-ts/errors; TypeBox, which only describes data. Any other file a service imports from a resource
+ * the bus event catalogue; @wazo-ts/errors; @wazo-ts/db's pure checks (`isUuid`); TypeBox, which
+ * only describes data. Any other file a service imports from a resource
  * folder (a helper) is held to the same rule. Models may not reach daos, validators, notifiers or
  * the unit of work at all. Nothing may touch `process`, `fetch`, `require` or dynamic imports.
  */
@@ -33,6 +34,8 @@ export function catalogueNames(): Set<string> {
 const ROLE_FILE = /^(?<resource>[\w-]+)\.(?<role>dao|validator|notifier|model|service|tables|mapping)\.ts$/;
 /** Files of the library's own plumbing that a service must not reach (SQL, schema, runner). */
 const PLUMBING = ['db', 'migrations', 'cli', 'testing', 'architecture'];
+/** What a service may take from the PostgreSQL toolkit: checks on plain values, no SQL. */
+const PURE_DB_NAMES = new Set(['isUuid']);
 /** The Service API's wiring (service-api*.ts): it builds services from daos, so no service may use it. */
 const WIRING = /^service-api[\w-]*\.ts$/;
 
@@ -105,6 +108,12 @@ function checkModule(
   if (spec === '@wazo-ts/errors') return {};
   // TypeBox only describes data (a model's schemas and the types derived from them).
   if (spec === 'typebox') return {};
+  if (spec === '@wazo-ts/db') {
+    const outside = use.wholeModule ? ['*'] : use.names.filter((n) => !PURE_DB_NAMES.has(n));
+    return outside.length === 0
+      ? {}
+      : { message: `imports ${outside.join(', ')} from @wazo-ts/db (database plumbing)` };
+  }
   if (spec === '@wazo-ts/bus') {
     if (use.wholeModule) return { message: `imports all of @wazo-ts/bus (name the catalogue entries)` };
     const outside = use.names.filter((n) => !catalogue.has(n));

@@ -5,8 +5,9 @@
  * Exit codes: 0 done, 1 migration or connection failure, 2 bad arguments.
  */
 import { parseArgs } from 'node:util';
-import { createDatabase, redactUri } from '../db/connect.js';
-import { migrateToLatest, migrationStatus } from '../db/migrate.js';
+import { createDatabase, migrateToLatest, migrationStatus, redactUri } from '@wazo-ts/db';
+import type { Database } from '../db/database.js';
+import { serviceApiMigrations } from '../db/migrations.js';
 
 const usage = 'usage: wazo-dao-migrate --db-uri postgresql://user@host:port/db [--status]\n';
 
@@ -38,14 +39,14 @@ async function main(): Promise<number> {
     process.stderr.write(usage);
     return 2;
   }
-  const handle = createDatabase({ uri: args.uri, poolSize: 2 });
+  const handle = createDatabase<Database>({ uri: args.uri, poolSize: 2 });
   try {
     if (args.status) {
-      for (const m of await migrationStatus(handle.db)) {
+      for (const m of await migrationStatus(handle.db, serviceApiMigrations)) {
         process.stdout.write(`${m.name}\t${m.executedAt ? m.executedAt.toISOString() : 'pending'}\n`);
       }
     } else {
-      const applied = await migrateToLatest(handle.db);
+      const applied = await migrateToLatest(handle.db, serviceApiMigrations);
       const summary = applied.length > 0 ? `applied: ${applied.join(', ')}` : 'schema is up to date';
       process.stdout.write(`${redactUri(args.uri)}: ${summary}\n`);
     }

@@ -3,6 +3,7 @@
  * No rules here; every read and write is limited to the caller's tenants (an empty scope sees
  * and changes nothing), so a service that skipped its scoped read still cannot reach another tenant.
  */
+import { inTenants } from '@wazo-ts/db';
 import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import type { SearchConfig } from '../search/apply.js';
@@ -29,6 +30,7 @@ export const contextSearchConfig: SearchConfig = {
   },
   search: ['id', 'description', 'name', 'label', 'type'],
   defaultSort: 'id',
+  key: 'context.id',
 };
 
 // API list name ↔ stored kind.
@@ -93,12 +95,11 @@ export function createContextsDao() {
   }
 
   async function findOne(tx: Tx, scope: TenantScope, column: 'id' | 'name' | 'uuid', value: unknown) {
-    if (scope.tenantUuids.length === 0) return null;
     const row = await tx.db
       .selectFrom('context')
       .selectAll()
       .where(column, '=', value as never)
-      .where('tenant_uuid', 'in', scope.tenantUuids)
+      .where(inTenants('tenant_uuid', scope.tenantUuids))
       .executeTakeFirst();
     return row ? (await withRanges(tx, [row]))[0]! : null;
   }
@@ -132,11 +133,10 @@ export function createContextsDao() {
 
   return {
     async search(tx: Tx, scope: TenantScope, params: SearchParams): Promise<SearchResult<Context>> {
-      if (scope.tenantUuids.length === 0) return { total: 0, items: [] };
       const query = tx.db
         .selectFrom('context')
         .selectAll('context')
-        .where('tenant_uuid', 'in', scope.tenantUuids);
+        .where(inTenants('tenant_uuid', scope.tenantUuids));
       const result = await runSearch(query, contextSearchConfig, params);
       return { total: result.total, items: await withRanges(tx, result.items) };
     },
@@ -166,13 +166,12 @@ export function createContextsDao() {
 
     /** False when the context is not in the scope: nothing is written. */
     async edit(tx: Tx, scope: TenantScope, context: Context): Promise<boolean> {
-      if (scope.tenantUuids.length === 0) return false;
       const { label, type, description, enabled } = context;
       const updated = await tx.db
         .updateTable('context')
         .set({ label, type, description, enabled })
         .where('id', '=', context.id)
-        .where('tenant_uuid', 'in', scope.tenantUuids)
+        .where(inTenants('tenant_uuid', scope.tenantUuids))
         .returning('id')
         .executeTakeFirst();
       if (!updated) return false;
@@ -182,24 +181,22 @@ export function createContextsDao() {
 
     /** False when the context is not in the scope: nothing is deleted. */
     async delete(tx: Tx, scope: TenantScope, context: Context): Promise<boolean> {
-      if (scope.tenantUuids.length === 0) return false;
       const deleted = await tx.db
         .deleteFrom('context')
         .where('id', '=', context.id)
-        .where('tenant_uuid', 'in', scope.tenantUuids)
+        .where(inTenants('tenant_uuid', scope.tenantUuids))
         .executeTakeFirst();
       return deleted.numDeletedRows > 0n;
     },
 
     /** One extension of the context (if the context is in the scope): what blocks its deletion. */
     async firstExtensionId(tx: Tx, scope: TenantScope, contextId: number): Promise<number | null> {
-      if (scope.tenantUuids.length === 0) return null;
       const row = await tx.db
         .selectFrom('extension')
         .innerJoin('context', 'context.id', 'extension.context_id')
         .select('extension.id')
         .where('extension.context_id', '=', contextId)
-        .where('context.tenant_uuid', 'in', scope.tenantUuids)
+        .where(inTenants('context.tenant_uuid', scope.tenantUuids))
         .orderBy('extension.id')
         .executeTakeFirst();
       return row?.id ?? null;
@@ -217,13 +214,12 @@ export function createContextsDao() {
 
     /** One line of the context (if the context is in the scope). */
     async firstLineId(tx: Tx, scope: TenantScope, contextId: number): Promise<number | null> {
-      if (scope.tenantUuids.length === 0) return null;
       const row = await tx.db
         .selectFrom('line')
         .innerJoin('context', 'context.id', 'line.context_id')
         .select('line.id')
         .where('line.context_id', '=', contextId)
-        .where('context.tenant_uuid', 'in', scope.tenantUuids)
+        .where(inTenants('context.tenant_uuid', scope.tenantUuids))
         .orderBy('line.id')
         .executeTakeFirst();
       return row?.id ?? null;

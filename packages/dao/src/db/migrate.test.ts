@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestDatabase, type TestDatabase } from '@wazo-ts/bus/testing';
+import { migrateToLatest, migrationStatus, pendingMigrations } from '@wazo-ts/db';
+import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { migrations } from '../migrations/index.js';
-import { migrateToLatest, migrationStatus, pendingMigrations } from './migrate.js';
+import { serviceApiMigrations } from './migrations.js';
 
 const allNames = Object.keys(migrations).sort();
 
@@ -18,7 +19,7 @@ describe('migrateToLatest', () => {
   after(() => testDb.drop());
 
   it('when the database is empty, then status lists every migration as pending', async () => {
-    const status = await migrationStatus(db);
+    const status = await migrationStatus(db, serviceApiMigrations);
     assert.deepEqual(
       status.map((m) => m.name),
       allNames,
@@ -28,13 +29,16 @@ describe('migrateToLatest', () => {
 
   it('when two processes migrate at once, then each migration is applied exactly once', async () => {
     const other = new Kysely({ dialect: new PostgresDialect({ pool: testDb.pool }) });
-    const [first, second] = await Promise.all([migrateToLatest(db), migrateToLatest(other)]);
+    const [first, second] = await Promise.all([
+      migrateToLatest(db, serviceApiMigrations),
+      migrateToLatest(other, serviceApiMigrations),
+    ]);
     assert.deepEqual([...first, ...second].sort(), allNames);
-    assert.deepEqual(await pendingMigrations(db), []);
+    assert.deepEqual(await pendingMigrations(db, serviceApiMigrations), []);
   });
 
   it('when the schema is up to date, then a new run applies nothing', async () => {
-    assert.deepEqual(await migrateToLatest(db), []);
+    assert.deepEqual(await migrateToLatest(db, serviceApiMigrations), []);
   });
 
   it('when migrated, then the outbox and processed-events tables exist', async () => {

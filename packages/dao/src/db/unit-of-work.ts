@@ -1,101 +1,23 @@
 /**
- * A unit of work: one PostgreSQL transaction that holds a service call's data changes and the
- * events they cause. Notifiers add events while the work runs; just before COMMIT they are
- * encoded in Wazo's envelope and written to the outbox in the same transaction, so an event
- * exists if and only if its change committed. The relay publishes them after commit.
+ * The Service API's unit of work: @wazo-ts/db's, on the Service API's schema, with PostgreSQL's
+ * refusals translated into confd's 400s (database-errors.ts). Daos, notifiers and services name
+ * these types; only the wiring (service-api.ts) and the tests create one.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import {
-  type BusEvent,
-  type BusPublisher,
-  type Queryable,
-  recordEvents,
-  type WireMessage,
-} from '@wazo-ts/bus';
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+  createUnitOfWork as createToolkitUnitOfWork,
+  type Tx as ToolkitTx,
+  type UnitOfWork as ToolkitUnitOfWork,
+  type UnitOfWorkOptions as ToolkitUnitOfWorkOptions,
+} from '@wazo-ts/db';
 import type { Database } from './database.js';
 import { translateDatabaseError } from './database-errors.js';
 
-export interface EventSink {
-  /** Queues an event; it is written to the outbox only if the transaction commits. */
-  add(event: BusEvent): void;
-}
+export type { EventSink } from '@wazo-ts/db';
 
-/** What daos and notifiers receive: the transaction's connection and its event queue. */
-/**
- * `DB` is the schema the transaction runs on: the Service API's `Database` by default; a daemon
- * with its own database (wazo-auth) passes its own schema type.
- */
-export interface Tx<DB = Database> {
-  readonly db: Transaction<DB> | Kysely<DB>;
-  readonly events: EventSink;
-}
+export type Tx = ToolkitTx<Database>;
+export type UnitOfWork = ToolkitUnitOfWork<Database>;
+export type UnitOfWorkOptions = Omit<ToolkitUnitOfWorkOptions<Database>, 'translateError'>;
 
-export interface UnitOfWork<DB = Database> {
-  /**
-   * Runs `work` in a transaction; commits with its events, or rolls back everything on throw.
-   * Called inside another `run` of the same unit of work, it joins that transaction: several
-   * service calls then commit (with all their events) or roll back as one. An inner failure
-   * fails the whole unit: the outer work must let it propagate.
-   */
-  run<T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T>;
-  /** Runs read-only work without a transaction (no events allowed); inside `run`, on its transaction. */
-  read<T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T>;
-}
-
-export interface UnitOfWorkOptions<DB = Database> {
-  db: Kysely<DB>;
-  /** Encodes events in Wazo's envelope (`publisher.encode`): the bytes the relay will publish. */
-  encoder: Pick<BusPublisher, 'encode'>;
-}
-
-/** The outbox speaks `query(text, values)`; this runs it on the Kysely transaction's connection. */
-function queryableOf<DB>(db: Transaction<DB>): Queryable {
-  return {
-    query: async (text: string, values?: unknown[]) => {
-      const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
-      return { rows: result.rows, rowCount: Number(result.numAffectedRows ?? result.rows.length) } as never;
-    },
-  };
-}
-
-const noEvents: EventSink = {
-  add: () => {
-    throw new Error('events can only be added inside UnitOfWork.run');
-  },
-};
-
-/** A constraint or data error of PostgreSQL becomes Wazo's 400 (see database-errors.ts). */
-const rethrowTranslated = (err: unknown): never => {
-  throw translateDatabaseError(err);
-};
-
-export function createUnitOfWork<DB = Database>(options: UnitOfWorkOptions<DB>): UnitOfWork<DB> {
-  // The transaction of the `run` in progress in this async context, which nested calls join.
-  const ambient = new AsyncLocalStorage<Tx<DB>>();
-  const outermost = <T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T> =>
-    options.db
-      .transaction()
-      .execute(async (trx) => {
-        const queued: BusEvent[] = [];
-        const tx: Tx<DB> = { db: trx, events: { add: (event) => void queued.push(event) } };
-        const result = await ambient.run(tx, () => work(tx));
-        if (queued.length > 0) {
-          const messages: WireMessage[] = queued.map((event) => options.encoder.encode(event));
-          await recordEvents(queryableOf(trx), messages);
-        }
-        return result;
-      })
-      .catch(rethrowTranslated);
-  return {
-    run: (work) => {
-      const current = ambient.getStore();
-      return current ? work(current) : outermost(work);
-    },
-    read: (work) => {
-      const current = ambient.getStore();
-      if (current) return work({ db: current.db, events: noEvents });
-      return work({ db: options.db, events: noEvents }).catch(rethrowTranslated);
-    },
-  };
+export function createUnitOfWork(options: UnitOfWorkOptions): UnitOfWork {
+  return createToolkitUnitOfWork({ ...options, translateError: translateDatabaseError });
 }

@@ -4,6 +4,7 @@
  * the caller's tenants through the context too: outside the scope (or with an empty one) they
  * change nothing.
  */
+import { inTenants } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -18,6 +19,7 @@ export const extensionSearchConfig: SearchConfig = {
   },
   search: ['exten', 'context', 'type'],
   defaultSort: 'exten',
+  key: 'extension.id',
 };
 
 interface ExtensionRow {
@@ -40,11 +42,14 @@ export function createExtensionsDao() {
         'context.name as context',
         'context.tenant_uuid',
       ])
-      .where('context.tenant_uuid', 'in', scope.tenantUuids);
+      .where(inTenants('context.tenant_uuid', scope.tenantUuids));
 
   /** The ids of the contexts among the scope's tenants, as a subquery. */
   const contextsIn = (tx: Tx, scope: TenantScope) =>
-    tx.db.selectFrom('context').select('context.id').where('context.tenant_uuid', 'in', scope.tenantUuids);
+    tx.db
+      .selectFrom('context')
+      .select('context.id')
+      .where(inTenants('context.tenant_uuid', scope.tenantUuids));
 
   async function withLines(tx: Tx, rows: ExtensionRow[]): Promise<Extension[]> {
     const ids = rows.map((row) => row.id);
@@ -67,14 +72,12 @@ export function createExtensionsDao() {
   }
 
   async function findWhere(tx: Tx, scope: TenantScope, id: number): Promise<Extension | null> {
-    if (scope.tenantUuids.length === 0) return null;
     const row = await base(tx, scope).where('extension.id', '=', id).executeTakeFirst();
     return row ? (await withLines(tx, [row]))[0]! : null;
   }
 
   return {
     async search(tx: Tx, scope: TenantScope, params: SearchParams): Promise<SearchResult<Extension>> {
-      if (scope.tenantUuids.length === 0) return { total: 0, items: [] };
       const result = await runSearch(base(tx, scope), extensionSearchConfig, params);
       return { total: result.total, items: await withLines(tx, result.items) };
     },
@@ -94,7 +97,6 @@ export function createExtensionsDao() {
 
     /** Null when the record's context is not in the scope: nothing is written. */
     async create(tx: Tx, scope: TenantScope, record: ExtensionRecord): Promise<number | null> {
-      if (scope.tenantUuids.length === 0) return null;
       const row = await tx.db
         .insertInto('extension')
         .columns(['context_id', 'exten', 'enabled'])
@@ -110,7 +112,6 @@ export function createExtensionsDao() {
 
     /** False when the extension, or the context it moves to, is not in the scope: nothing is written. */
     async edit(tx: Tx, scope: TenantScope, id: number, record: ExtensionRecord): Promise<boolean> {
-      if (scope.tenantUuids.length === 0) return false;
       const updated = await tx.db
         .updateTable('extension')
         .set(record)
@@ -123,7 +124,6 @@ export function createExtensionsDao() {
 
     /** False when the extension is not in the scope: nothing is deleted. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      if (scope.tenantUuids.length === 0) return false;
       const deleted = await tx.db
         .deleteFrom('extension')
         .where('id', '=', id)

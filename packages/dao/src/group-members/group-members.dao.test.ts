@@ -2,13 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
-import { createGroupSchedulesDao } from '../group-schedules/group-schedules.dao.js';
 import { createGroupsDao } from '../groups/groups.dao.js';
 import type { Group } from '../groups/groups.model.js';
-import { createSchedulesDao } from '../schedules/schedules.dao.js';
 import { scopeOf } from '../search/search.js';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '../testing/index.js';
-import { createUserSchedulesDao } from '../user-schedules/user-schedules.dao.js';
 import { createGroupMembersDao } from './group-members.dao.js';
 
 const A = '00000000-0000-4000-8000-00000000000a';
@@ -35,20 +32,6 @@ async function group(tenant: string, label: string): Promise<Group> {
   assert.ok(created);
   return created;
 }
-
-const schedule = async (tenant: string) => {
-  const created = await createSchedulesDao().create(tx, scopeOf(tenant), {
-    tenant_uuid: tenant,
-    name: 's',
-    timezone: null,
-    closed_destination: { type: 'none' },
-    open_periods: [],
-    exceptional_periods: [],
-    enabled: true,
-  });
-  assert.ok(created);
-  return created;
-};
 
 before(async () => {
   test = await createMigratedTestDatabase();
@@ -137,35 +120,5 @@ describe('group members dao, tenant scope', () => {
     assert.equal(await members.replaceGroupsOfUser(tx, scopeOf(A), uB, [g.id]), false);
     assert.deepEqual(await members.listUsers(tx, scopeOf(A), g.id), [{ uuid: u, priority: 0 }]);
     assert.deepEqual(await members.listUsers(tx, scopeOf(B), gB.id), []);
-  });
-});
-
-describe('user and group schedules dao', () => {
-  it('when a user gets a schedule, then both sides read it, scoped, and a second one is refused', async () => {
-    const dao = createUserSchedulesDao();
-    const [u, s1, s2] = [await user(A), await schedule(A), await schedule(A)];
-    await dao.associate(tx, scopeOf(A), u, s1.id);
-    assert.equal(await dao.findScheduleId(tx, scopeOf(A), u), s1.id);
-    assert.deepEqual(await dao.listSchedulesOfUser(tx, scopeOf(A), u), [{ id: s1.id, name: 's' }]);
-    assert.deepEqual(await dao.listUsersOfSchedule(tx, scopeOf(A), s1.id), [{ uuid: u }]);
-    assert.deepEqual(await dao.listUsersOfSchedule(tx, scopeOf(B), s1.id), []);
-    await assert.rejects(dao.associate(tx, scopeOf(A), u, s2.id), /duplicate key/);
-    await dao.dissociate(tx, scopeOf(A), u, s1.id);
-    assert.equal(await dao.findScheduleId(tx, scopeOf(A), u), null);
-  });
-
-  it('when a group gets a schedule, then both sides read it, scoped, and deleting the schedule unlinks it', async () => {
-    const dao = createGroupSchedulesDao();
-    const [g, s1, s2] = [await group(A, 'g'), await schedule(A), await schedule(A)];
-    await dao.associate(tx, scopeOf(A), g.id, s1.id);
-    assert.equal(await dao.findScheduleId(tx, scopeOf(A), g.id), s1.id);
-    assert.deepEqual(await dao.listSchedulesOfGroup(tx, scopeOf(A), g.id), [{ id: s1.id, name: 's' }]);
-    assert.deepEqual(await dao.listGroupsOfSchedule(tx, scopeOf(A), s1.id), [
-      { id: g.id, uuid: g.uuid, name: g.name },
-    ]);
-    assert.deepEqual(await dao.listGroupsOfSchedule(tx, scopeOf(B), s1.id), []);
-    await assert.rejects(dao.associate(tx, scopeOf(A), g.id, s2.id), /duplicate key/);
-    await sql`DELETE FROM schedules WHERE id = ${s1.id}`.execute(test.db);
-    assert.equal(await dao.findScheduleId(tx, scopeOf(A), g.id), null);
   });
 });

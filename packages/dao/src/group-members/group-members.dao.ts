@@ -2,20 +2,16 @@
  * SQL of group memberships: `group_member_users`, checked against `groups` and `users` so that
  * every read and write stays within the caller's tenants (an empty scope sees and changes nothing).
  */
+import { inTenants } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { GroupMemberRow, GroupMemberUser, UserGroup } from './group-members.model.js';
 
-const isEmpty = (scope: TenantScope) => scope.tenantUuids.length === 0;
-
 export function createGroupMembersDao() {
-  // Ids of the scope's groups (callers guard against an empty scope).
+  // Ids of the scope's groups (none for an empty scope).
   const groupsIn = (tx: Tx, scope: TenantScope) =>
-    tx.db
-      .selectFrom('groups')
-      .select('groups.id')
-      .where('groups.tenant_uuid', 'in', [...scope.tenantUuids]);
+    tx.db.selectFrom('groups').select('groups.id').where(inTenants('groups.tenant_uuid', scope.tenantUuids));
 
   /** Whether every one of these users is in the scope (tenants never change, so a check suffices). */
   async function allUsersIn(tx: Tx, scope: TenantScope, uuids: string[]): Promise<boolean> {
@@ -25,7 +21,7 @@ export function createGroupMembersDao() {
       .selectFrom('users')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('uuid', 'in', distinct)
-      .where('tenant_uuid', 'in', [...scope.tenantUuids])
+      .where(inTenants('tenant_uuid', scope.tenantUuids))
       .executeTakeFirstOrThrow();
     return Number(row.n) === distinct.length;
   }
@@ -40,7 +36,6 @@ export function createGroupMembersDao() {
   return {
     /** The user members of the group `groupId` (none when it is not in the scope), in the order given. */
     async listUsers(tx: Tx, scope: TenantScope, groupId: number): Promise<GroupMemberUser[]> {
-      if (isEmpty(scope)) return [];
       const rows = await tx.db
         .selectFrom('group_member_users')
         .select(['user_uuid', 'priority'])
@@ -61,7 +56,6 @@ export function createGroupMembersDao() {
       groupId: number,
       members: GroupMemberRow[],
     ): Promise<boolean> {
-      if (isEmpty(scope)) return false;
       if (!(await allGroupsIn(tx, scope, [groupId]))) return false;
       if (
         !(await allUsersIn(
@@ -82,13 +76,12 @@ export function createGroupMembersDao() {
 
     /** The groups in scope the user belongs to, by group id. */
     async listGroupsOfUser(tx: Tx, scope: TenantScope, userUuid: string): Promise<UserGroup[]> {
-      if (scope.tenantUuids.length === 0) return [];
       return tx.db
         .selectFrom('group_member_users as m')
         .innerJoin('groups as g', 'g.id', 'm.group_id')
         .select(['g.id', 'g.uuid', 'g.name', 'g.label'])
         .where('m.user_uuid', '=', userUuid)
-        .where('g.tenant_uuid', 'in', [...scope.tenantUuids])
+        .where(inTenants('g.tenant_uuid', scope.tenantUuids))
         .orderBy('g.id')
         .execute();
     },
@@ -104,7 +97,6 @@ export function createGroupMembersDao() {
       userUuid: string,
       groupIds: number[],
     ): Promise<boolean> {
-      if (isEmpty(scope)) return false;
       if (!(await allUsersIn(tx, scope, [userUuid])) || !(await allGroupsIn(tx, scope, groupIds)))
         return false;
       let removal = tx.db

@@ -1,4 +1,5 @@
 /** SQL of the groups resource: the `groups` table, plus the tenant slug its names are built from. */
+import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -17,24 +18,20 @@ export const groupSearchConfig: SearchConfig = {
   },
   search: ['id', 'name', 'label', 'preprocess_subroutine'],
   defaultSort: 'label',
+  key: 'groups.id',
 };
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A group is named by its id (number) or its uuid (string). */
 export type GroupKey = number | string;
 
 function scoped(tx: Tx, scope: TenantScope) {
-  // An empty scope sees nothing: `IN ()` is not valid SQL, so say false instead.
   const query = tx.db.selectFrom('groups').selectAll('groups');
-  return scope.tenantUuids.length === 0
-    ? query.where(sql<boolean>`false`)
-    : query.where('groups.tenant_uuid', 'in', [...scope.tenantUuids]);
+  return query.where(inTenants('groups.tenant_uuid', scope.tenantUuids));
 }
 
 function byKey<Q extends ReturnType<typeof scoped>>(query: Q, key: GroupKey): Q {
   if (typeof key === 'number') return query.where('groups.id', '=', key) as Q;
-  return (UUID_RE.test(key) ? query.where('groups.uuid', '=', key) : query.where(sql<boolean>`false`)) as Q;
+  return (isUuid(key) ? query.where('groups.uuid', '=', key) : query.where(sql<boolean>`false`)) as Q;
 }
 
 async function withRelations(tx: Tx, rows: GroupFields[]): Promise<Group[]> {
@@ -49,7 +46,7 @@ export function createGroupsDao() {
   return {
     /** The slug of a tenant (from the tenants' table), or null when it is unknown or out of scope. */
     async findTenantSlug(tx: Tx, scope: TenantScope, tenantUuid: string): Promise<string | null> {
-      if (!UUID_RE.test(tenantUuid) || !scope.tenantUuids.includes(tenantUuid)) return null;
+      if (!isUuid(tenantUuid) || !scope.tenantUuids.includes(tenantUuid)) return null;
       const { rows } = await sql<{ slug: string | null }>`
         SELECT slug FROM tenant WHERE uuid = ${tenantUuid}`.execute(tx.db);
       return rows[0] ? (rows[0].slug ?? '') : null;
@@ -78,10 +75,9 @@ export function createGroupsDao() {
 
     /** Applies `changes` to the group `id` if it is in scope; returns the new state or null. */
     async edit(tx: Tx, scope: TenantScope, id: number, changes: GroupEdit): Promise<Group | null> {
-      if (scope.tenantUuids.length === 0) return null;
       const columns = changes;
       let query = tx.db.updateTable('groups').where('id', '=', id);
-      query = query.where('tenant_uuid', 'in', [...scope.tenantUuids]);
+      query = query.where(inTenants('tenant_uuid', scope.tenantUuids));
       if (Object.keys(columns).length === 0) return this.find(tx, scope, id);
       const row = await query.set(columns).returningAll().executeTakeFirst();
       return row ? ((await withRelations(tx, [row as GroupFields]))[0] ?? null) : null;
@@ -89,11 +85,10 @@ export function createGroupsDao() {
 
     /** Deletes the group `id` if it is in scope; true when a row went. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      if (scope.tenantUuids.length === 0) return false;
       const result = await tx.db
         .deleteFrom('groups')
         .where('id', '=', id)
-        .where('tenant_uuid', 'in', [...scope.tenantUuids])
+        .where(inTenants('tenant_uuid', scope.tenantUuids))
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },

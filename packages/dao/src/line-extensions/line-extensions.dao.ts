@@ -3,27 +3,26 @@
  * Every read and write is limited to the caller's tenants through the line's (and, to associate,
  * the extension's) context: outside the scope, or with an empty one, nothing is seen or changed.
  */
+import { inTenants } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { LineExtension } from './line-extensions.model.js';
 
-const isEmpty = (scope: TenantScope) => scope.tenantUuids.length === 0;
-
 export function createLineExtensionsDao() {
-  /** Ids of the lines among the scope's tenants (callers guard against an empty scope). */
+  /** Ids of the lines among the scope's tenants (none for an empty scope). */
   const linesIn = (tx: Tx, scope: TenantScope) =>
     tx.db
       .selectFrom('line')
       .innerJoin('context', 'context.id', 'line.context_id')
       .select('line.id')
-      .where('context.tenant_uuid', 'in', scope.tenantUuids);
+      .where(inTenants('context.tenant_uuid', scope.tenantUuids));
 
   const extensionsIn = (tx: Tx, scope: TenantScope) =>
     tx.db
       .selectFrom('extension')
       .innerJoin('context', 'context.id', 'extension.context_id')
       .select('extension.id')
-      .where('context.tenant_uuid', 'in', scope.tenantUuids);
+      .where(inTenants('context.tenant_uuid', scope.tenantUuids));
 
   const links = (tx: Tx, scope: TenantScope) =>
     tx.db
@@ -38,7 +37,6 @@ export function createLineExtensionsDao() {
       lineId: number,
       extensionId: number,
     ): Promise<LineExtension | null> {
-      if (isEmpty(scope)) return null;
       const row = await links(tx, scope)
         .where('line_id', '=', lineId)
         .where('extension_id', '=', extensionId)
@@ -48,7 +46,6 @@ export function createLineExtensionsDao() {
 
     /** The line's extensions, main first, then oldest first. */
     async listByLine(tx: Tx, scope: TenantScope, lineId: number): Promise<LineExtension[]> {
-      if (isEmpty(scope)) return [];
       return links(tx, scope)
         .where('line_id', '=', lineId)
         .orderBy('main_extension', 'desc')
@@ -57,13 +54,12 @@ export function createLineExtensionsDao() {
     },
 
     async listByExtension(tx: Tx, scope: TenantScope, extensionId: number): Promise<LineExtension[]> {
-      if (isEmpty(scope)) return [];
       return links(tx, scope).where('extension_id', '=', extensionId).orderBy('line_id').execute();
     },
 
     /** `{line_id, user_id}` of the main users of these lines. */
     async mainUsersOf(tx: Tx, scope: TenantScope, lineIds: number[]) {
-      if (lineIds.length === 0 || isEmpty(scope)) return [];
+      if (lineIds.length === 0) return [];
       return tx.db
         .selectFrom('user_line')
         .select(['line_id', 'user_id'])
@@ -76,7 +72,6 @@ export function createLineExtensionsDao() {
 
     /** False when the line or the extension is not in the scope: nothing is written. */
     async associate(tx: Tx, scope: TenantScope, link: LineExtension): Promise<boolean> {
-      if (isEmpty(scope)) return false;
       const inserted = await tx.db
         .insertInto('line_extension')
         .columns(['line_id', 'extension_id', 'main_extension'])
@@ -95,7 +90,6 @@ export function createLineExtensionsDao() {
 
     /** False when no link of a line in the scope was removed. */
     async dissociate(tx: Tx, scope: TenantScope, lineId: number, extensionId: number): Promise<boolean> {
-      if (isEmpty(scope)) return false;
       const deleted = await tx.db
         .deleteFrom('line_extension')
         .where('line_id', '=', lineId)
@@ -111,7 +105,6 @@ export function createLineExtensionsDao() {
       lineId: number,
       extensionId: number,
     ): Promise<boolean> {
-      if (isEmpty(scope)) return false;
       const updated = await tx.db
         .updateTable('line_extension')
         .set({ main_extension: true })

@@ -4,6 +4,7 @@
  * read a line as `{id, extensions, endpoint_*}`. Writes are limited to the caller's tenants
  * through the line's context: outside the scope (or with an empty one) they change nothing.
  */
+import { inTenants } from '@wazo-ts/db';
 import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -42,6 +43,7 @@ export const lineSearchConfig: SearchConfig = {
     'exten',
   ],
   defaultSort: 'name',
+  key: 'line.id',
 };
 
 // Custom endpoints keep an id of their own, as in Wazo, drawn from a sequence.
@@ -100,11 +102,14 @@ export function createLinesDao() {
       .leftJoin('extension as main_extension', 'main_extension.id', 'main_link.extension_id')
       .selectAll('line')
       .select(['context.name as context', 'context.tenant_uuid'])
-      .where('context.tenant_uuid', 'in', scope.tenantUuids);
+      .where(inTenants('context.tenant_uuid', scope.tenantUuids));
 
   /** The ids of the contexts among the scope's tenants, as a subquery. */
   const contextsIn = (tx: Tx, scope: TenantScope) =>
-    tx.db.selectFrom('context').select('context.id').where('context.tenant_uuid', 'in', scope.tenantUuids);
+    tx.db
+      .selectFrom('context')
+      .select('context.id')
+      .where(inTenants('context.tenant_uuid', scope.tenantUuids));
 
   async function relations(tx: Tx, rows: LineRow[]): Promise<Line[]> {
     const ids = rows.map((row) => row.id);
@@ -136,13 +141,11 @@ export function createLinesDao() {
   }
 
   async function findRow(tx: Tx, scope: TenantScope, id: number): Promise<LineRow | null> {
-    if (scope.tenantUuids.length === 0) return null;
     return (await base(tx, scope).where('line.id', '=', id).executeTakeFirst()) ?? null;
   }
 
   return {
     async search(tx: Tx, scope: TenantScope, params: SearchParams): Promise<SearchResult<Line>> {
-      if (scope.tenantUuids.length === 0) return { total: 0, items: [] };
       const result = await runSearch(base(tx, scope), lineSearchConfig, params);
       return { total: result.total, items: await relations(tx, result.items) };
     },
@@ -172,7 +175,6 @@ export function createLinesDao() {
 
     /** Null when the record's context is not in the scope: nothing is written. */
     async create(tx: Tx, scope: TenantScope, record: LineRecord): Promise<number | null> {
-      if (scope.tenantUuids.length === 0) return null;
       // A context never changes tenant, so checking it first in the same transaction is enough.
       const context = await contextsIn(tx, scope)
         .where('context.id', '=', record.context_id)
@@ -203,7 +205,6 @@ export function createLinesDao() {
       id: number,
       record: Omit<LineRecord, 'endpoint_custom_interface' | 'name'>,
     ): Promise<boolean> {
-      if (scope.tenantUuids.length === 0) return false;
       const { endpoint_sip, ...core } = record;
       const sip = endpoint_sip ? { endpoint_sip: storedSip(endpoint_sip) } : {};
       const updated = await tx.db
@@ -218,7 +219,6 @@ export function createLinesDao() {
 
     /** False when the line is not in the scope: nothing is deleted. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      if (scope.tenantUuids.length === 0) return false;
       const deleted = await tx.db
         .deleteFrom('line')
         .where('id', '=', id)

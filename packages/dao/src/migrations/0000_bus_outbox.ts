@@ -2,7 +2,7 @@
  * The bus library's tables (the outbox the unit of work writes to, and the processed-events record
  * of idempotent consumers), plus the `unaccent()` function the search contract relies on.
  */
-import { outboxMigrations, processedEventsMigrations } from '@wazo-ts/bus';
+import { busTablesMigration } from '@wazo-ts/db';
 import { type Kysely, sql } from 'kysely';
 
 async function unaccentAvailable(db: Kysely<unknown>): Promise<boolean> {
@@ -35,10 +35,6 @@ async function ensureUnaccent(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  // The bus's statements are idempotent (IF NOT EXISTS), so a database that already has the
-  // tables from a daemon's own `migrateOutbox` call takes this migration unchanged.
-  for (const statement of [...outboxMigrations, ...processedEventsMigrations]) {
-    await sql.raw(statement).execute(db);
-  }
+  await busTablesMigration.up(db);
   await ensureUnaccent(db);
 }

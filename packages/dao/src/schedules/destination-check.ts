@@ -3,11 +3,10 @@
  * are dropped (as wazo-confd's schemas do), wrong or missing ones are reported in marshmallow's
  * words, and the same tables produce the JSON Schema given to the REST layer.
  */
+import { isUuid } from '@wazo-ts/db';
 import { DESTINATION_FIELDS, DESTINATION_TYPES, type Destination, fieldTablesOf } from './destination.js';
 
 type Spec = (typeof DESTINATION_FIELDS)[string][string];
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function fieldProblem(value: unknown, spec: Spec): string | null {
   if (value === null) return spec.nullable ? null : 'Field may not be null.';
@@ -17,7 +16,7 @@ function fieldProblem(value: unknown, spec: Spec): string | null {
     string: typeof value === 'string',
     boolean: typeof value === 'boolean',
     object: typeof value === 'object' && !Array.isArray(value),
-    uuid: typeof value === 'string' && UUID_RE.test(value),
+    uuid: isUuid(value),
   };
   if (!ok[spec.kind]) return spec.kind === 'uuid' ? 'Not a valid UUID.' : `Not a valid ${spec.kind}.`;
   if (spec.enum && !spec.enum.includes(value as string)) return `Must be one of: ${spec.enum.join(', ')}.`;

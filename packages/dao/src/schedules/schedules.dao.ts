@@ -1,5 +1,5 @@
 /** SQL of the schedules resource: `schedules` and their `schedule_periods`. */
-import { sql } from 'kysely';
+import { inTenants } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -18,15 +18,14 @@ export const scheduleSearchConfig: SearchConfig = {
   columns: { id: 'schedules.id', name: 'schedules.name', timezone: 'schedules.timezone' },
   search: ['id', 'name', 'timezone'],
   defaultSort: 'name',
+  key: 'schedules.id',
 };
 
 type ScheduleHead = Omit<ScheduleFields, 'open_periods' | 'exceptional_periods'>;
 
 function scoped(tx: Tx, scope: TenantScope) {
   const query = tx.db.selectFrom('schedules').selectAll('schedules');
-  return scope.tenantUuids.length === 0
-    ? query.where(sql<boolean>`false`)
-    : query.where('schedules.tenant_uuid', 'in', [...scope.tenantUuids]);
+  return query.where(inTenants('schedules.tenant_uuid', scope.tenantUuids));
 }
 
 async function insertPeriods(tx: Tx, scheduleId: number, row: ScheduleRow): Promise<void> {
@@ -122,12 +121,11 @@ export function createSchedulesDao() {
 
     /** Replaces the schedule `id` (fields and periods) if it is in scope; null when it is not. */
     async update(tx: Tx, scope: TenantScope, id: number, row: ScheduleRow): Promise<Schedule | null> {
-      if (scope.tenantUuids.length === 0) return null;
       const head = await tx.db
         .updateTable('schedules')
         .set(columnsOf(row))
         .where('id', '=', id)
-        .where('tenant_uuid', 'in', [...scope.tenantUuids])
+        .where(inTenants('tenant_uuid', scope.tenantUuids))
         .returningAll()
         .executeTakeFirst();
       if (!head) return null;
@@ -138,11 +136,10 @@ export function createSchedulesDao() {
 
     /** Deletes the schedule `id` (its periods and links go with it) if it is in scope. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      if (scope.tenantUuids.length === 0) return false;
       const result = await tx.db
         .deleteFrom('schedules')
         .where('id', '=', id)
-        .where('tenant_uuid', 'in', [...scope.tenantUuids])
+        .where(inTenants('tenant_uuid', scope.tenantUuids))
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },

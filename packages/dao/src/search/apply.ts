@@ -1,9 +1,12 @@
 /**
  * Applies the search contract to a Kysely query. A resource's dao describes its columns once
  * (`SearchConfig`) and hands its base query (already scoped to tenants); this adds the filters,
- * the text search, the total, the order and the page.
+ * the text search, the total, the order and the page. The counting, escaping and paging are
+ * @wazo-ts/db's list core, shared with wazo-auth's lists; what is confd's own is the pattern (one
+ * substring, accents folded) and the count (the rows that match, before paging).
  */
-import { type Expression, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { type AnyQuery, countRows, escapeLike, oneOf, sortedPage } from '@wazo-ts/db';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { inputError } from '../errors.js';
 import type { SearchParams, SearchResult } from './search.js';
 
@@ -14,6 +17,11 @@ export interface SearchConfig {
   search: readonly string[];
   /** API name used when `order` is absent. */
   defaultSort: string;
+  /**
+   * SQL reference of a unique column (the primary key), sorted after the requested order so that
+   * rows sharing the sorted value (users named alike) keep one order from page to page.
+   */
+  key: string;
   /** API names sorted without regard to case (names, labels). */
   sortInsensitive?: readonly string[];
   /**
@@ -24,8 +32,6 @@ export interface SearchConfig {
    */
   indexedDocument?: boolean;
 }
-
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function columnRef(config: SearchConfig, name: string) {
   const column = config.columns[name];
@@ -45,19 +51,12 @@ function textMatch(config: SearchConfig, term: string): Expression<SqlBool> {
   return sql<SqlBool>`(wazo_search_document(${sql.join(columns)}) ILIKE wazo_unaccent(${pattern}) AND ${anyColumn})`;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: works on any resource's query
-type AnyQuery<O> = SelectQueryBuilder<any, any, O>;
-
 function filtered<O>(query: AnyQuery<O>, config: SearchConfig, params: SearchParams): AnyQuery<O> {
   let q = query;
   for (const [name, value] of Object.entries(params.filters ?? {})) {
     if (!config.search.includes(name) || !config.columns[name]) continue;
-    const ref = sql.ref(config.columns[name]!);
-    q = Array.isArray(value)
-      ? value.length === 0
-        ? q.where(sql<SqlBool>`false`)
-        : q.where(sql<SqlBool>`${ref} IN (${sql.join(value)})`)
-      : q.where(sql<SqlBool>`${ref} = ${value}`);
+    const column = config.columns[name]!;
+    q = q.where(Array.isArray(value) ? oneOf(column, value) : sql<SqlBool>`${sql.ref(column)} = ${value}`);
   }
   if (params.search) q = q.where(textMatch(config, params.search));
   return q;
@@ -71,16 +70,9 @@ export async function runSearch<O>(
   const base = filtered(query, config, params);
   const order = params.order ?? config.defaultSort;
   const ref = columnRef(config, order);
-  const direction = params.direction === 'desc' ? sql`DESC` : sql`ASC`;
-  const key = config.sortInsensitive?.includes(order) ? sql`lower(${ref}::text)` : ref;
-  const counted = await base
-    .clearSelect()
-    .clearOrderBy()
-    .select(sql<string>`count(*)`.as('total'))
-    .executeTakeFirstOrThrow();
-  let page = base.orderBy(sql`${key} ${direction} NULLS LAST`);
-  if (params.limit !== undefined) page = page.limit(params.limit);
-  if (params.offset) page = page.offset(params.offset);
+  const orderBy = config.sortInsensitive?.includes(order) ? sql`lower(${ref}::text)` : ref;
+  const page = sortedPage(base, { ...params, orderBy, tieBreak: sql.ref(config.key) });
+  const total = await countRows(base);
   const items = await page.execute();
-  return { total: Number((counted as { total: string }).total), items: items as O[] };
+  return { total, items: items as O[] };
 }

@@ -4,7 +4,9 @@
  * those columns, `order` and `direction`, `limit` and `offset`, and `{total, items}` where total
  * counts the matching rows before paging. Every search is scoped to a list of tenants.
  */
-export type SortDirection = 'asc' | 'desc';
+import type { SortDirection } from '@wazo-ts/db';
+
+export type { SortDirection };
 
 export interface SearchParams {
   search?: string | undefined;

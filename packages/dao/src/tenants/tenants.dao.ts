@@ -3,24 +3,24 @@
  * every resource's; `find`, `listAll`, `insert`, `update` and `remove` are not, on purpose: they
  * serve the tenant sync, which mirrors wazo-auth for the whole platform.
  */
+import { inTenants, isUuid } from '@wazo-ts/db';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
-import { type Tenant, UUID_PATTERN } from './tenants.model.js';
+import type { Tenant } from './tenants.model.js';
 
 /** Wazo's tenant search: on uuid, sorted by uuid; slug and name may order the list too. */
 export const tenantSearchConfig: SearchConfig = {
   columns: { uuid: 'tenant.uuid', slug: 'tenant.slug', name: 'tenant.name' },
   search: ['uuid'],
   defaultSort: 'uuid',
+  key: 'tenant.uuid',
   sortInsensitive: ['slug', 'name'],
 };
 
 type TenantQuery = SelectQueryBuilder<Database, 'tenant', Tenant>;
-
-const isUuid = (text: string): boolean => new RegExp(UUID_PATTERN).test(text);
 
 function allTenants(tx: Tx): TenantQuery {
   return tx.db.selectFrom('tenant').select(['tenant.uuid', 'tenant.slug', 'tenant.name']);
@@ -30,8 +30,7 @@ function allTenants(tx: Tx): TenantQuery {
 const orNull = (text: string | null | undefined): string | null => (text ? text : null);
 
 function scoped(tx: Tx, scope: TenantScope): TenantQuery {
-  if (scope.tenantUuids.length === 0) return allTenants(tx).where(sql<boolean>`false`);
-  return allTenants(tx).where('tenant.uuid', 'in', [...scope.tenantUuids]);
+  return allTenants(tx).where(inTenants('tenant.uuid', scope.tenantUuids));
 }
 
 export function createTenantsDao() {

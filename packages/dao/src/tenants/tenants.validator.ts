@@ -2,16 +2,16 @@
  * Checks what the sync hands over before it reaches the mirror. Tenants come from wazo-auth, so
  * this only guards the shape (a bad uuid or slug here is a bug upstream, better refused loudly).
  */
+import { isUuid } from '@wazo-ts/db';
 import { inputError } from '../errors.js';
-import { TENANT_SLUG_PATTERN, type TenantEnsure, UUID_PATTERN } from './tenants.model.js';
+import { TENANT_SLUG_PATTERN, type TenantEnsure } from './tenants.model.js';
 
-const uuidFormat = new RegExp(UUID_PATTERN);
 const slugFormat = new RegExp(TENANT_SLUG_PATTERN);
 
 export function createTenantsValidator() {
   return {
     validateEnsure(input: TenantEnsure): void {
-      if (!uuidFormat.test(input.uuid)) {
+      if (!isUuid(input.uuid)) {
         throw inputError("uuid: ['Not a valid UUID.']", { field: 'uuid' });
       }
       if (input.slug && !slugFormat.test(input.slug)) {

@@ -1,16 +1,19 @@
 /**
- * A throwaway database with the whole schema, for dao tests: the bus library's per-file test
- * database (real PostgreSQL, see @wazo-ts/bus/testing) with every migration applied.
+ * A throwaway database with the whole schema, for dao tests: the toolkit's per-file test
+ * database (real PostgreSQL, see @wazo-ts/db/testing) with every migration applied.
  */
-import { type BusPublisher, encodeEvent } from '@wazo-ts/bus';
-import { createTestDatabase, type TestDatabaseOptions } from '@wazo-ts/bus/testing';
+import { migrateToLatest } from '@wazo-ts/db';
+import {
+  createTestDatabase,
+  type EventEncoder,
+  type TestDatabaseOptions,
+  testEncoder,
+} from '@wazo-ts/db/testing';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { Database } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { serviceApiMigrations } from '../db/migrations.js';
 import { createUnitOfWork, type UnitOfWork } from '../db/unit-of-work.js';
-
-export type EventEncoder = Pick<BusPublisher, 'encode'>;
 
 export interface MigratedTestDatabase {
   /** Name of the created database. */
@@ -23,16 +26,6 @@ export interface MigratedTestDatabase {
   drop(): Promise<void>;
 }
 
-/** Encodes as a publisher would, with a fixed origin, without needing a transport. */
-export const testEncoder: EventEncoder = {
-  encode: (event, options = {}) =>
-    encodeEvent(event, {
-      originUuid: 'wazo-ts-test',
-      ...(options.messageId ? { messageId: options.messageId } : {}),
-      ...(options.headers ? { extraHeaders: options.headers } : {}),
-    }),
-};
-
 export async function createMigratedTestDatabase(
   options: TestDatabaseOptions = {},
 ): Promise<MigratedTestDatabase> {
@@ -41,7 +34,7 @@ export async function createMigratedTestDatabase(
   const dialect = new PostgresDialect({ pool: testDb.pool });
   const db = new Kysely<Database>({ dialect });
   try {
-    await migrateToLatest(db);
+    await migrateToLatest(db, serviceApiMigrations);
   } catch (err) {
     await testDb.drop();
     throw err;

@@ -1,5 +1,7 @@
-// Public surface of the user forwards sub-resource (busy, noanswer, unconditional).
-export { createUserForwardsDao, type UserForwardsDao, type UserWithForwards } from './user-forwards.dao.js';
+// Public surface of the user forwards sub-resource (busy, noanswer, unconditional), a user setting kind.
+import type { UserSettingsService } from '../user-settings/index.js';
+import type { UserForward, UserForwardName } from './user-forwards.model.js';
+
 export {
   USER_FORWARD_NAMES,
   type UserForward,
@@ -10,10 +12,6 @@ export {
   userForwardSchema,
   userForwardsSchema,
 } from './user-forwards.model.js';
-export { createUserForwardsNotifier, type UserForwardsNotifier } from './user-forwards.notifier.js';
-export {
-  createUserForwardsService,
-  type UserForwardsService,
-  type UserForwardsServiceDeps,
-} from './user-forwards.service.js';
+export { userForwardsSetting } from './user-forwards.setting.js';
 export { createUserForwardsValidator, type UserForwardsValidator } from './user-forwards.validator.js';
+export type UserForwardsService = UserSettingsService<UserForwardName, UserForward>;

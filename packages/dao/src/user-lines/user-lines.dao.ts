@@ -4,25 +4,23 @@
  * to the caller's tenants (the user's tenant, the line's context's tenant): outside the scope, or
  * with an empty one, nothing is seen or changed.
  */
+import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { AssociatedUser, UserLine, UserMainLine } from './user-lines.model.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isEmpty = (scope: TenantScope) => scope.tenantUuids.length === 0;
-
 export function createUserLinesDao() {
-  /** Ids of the lines among the scope's tenants (callers guard against an empty scope). */
+  /** Ids of the lines among the scope's tenants (none for an empty scope). */
   const linesIn = (tx: Tx, scope: TenantScope) =>
     tx.db
       .selectFrom('line')
       .innerJoin('context', 'context.id', 'line.context_id')
       .select('line.id')
-      .where('context.tenant_uuid', 'in', scope.tenantUuids);
+      .where(inTenants('context.tenant_uuid', scope.tenantUuids));
 
   const usersIn = (tx: Tx, scope: TenantScope) =>
-    tx.db.selectFrom('users').select('users.id').where('users.tenant_uuid', 'in', scope.tenantUuids);
+    tx.db.selectFrom('users').select('users.id').where(inTenants('users.tenant_uuid', scope.tenantUuids));
 
   const links = (tx: Tx, scope: TenantScope) =>
     tx.db
@@ -35,35 +33,33 @@ export function createUserLinesDao() {
         'user_line.main_user',
         'user_line.main_line',
       ])
-      .where('users.tenant_uuid', 'in', scope.tenantUuids)
+      .where(inTenants('users.tenant_uuid', scope.tenantUuids))
       .where('user_line.line_id', 'in', linesIn(tx, scope));
 
   return {
     /** A user by id or uuid among the scope's tenants. */
     async findUser(tx: Tx, scope: TenantScope, idOrUuid: number | string): Promise<AssociatedUser | null> {
-      if (isEmpty(scope)) return null;
       let query = tx.db
         .selectFrom('users')
         .select(['id', 'uuid', 'tenant_uuid'])
-        .where('tenant_uuid', 'in', scope.tenantUuids);
-      if (typeof idOrUuid === 'string' && UUID.test(idOrUuid)) query = query.where('uuid', '=', idOrUuid);
+        .where(inTenants('tenant_uuid', scope.tenantUuids));
+      if (isUuid(idOrUuid)) query = query.where('uuid', '=', idOrUuid);
       else if (/^[0-9]{1,9}$/.test(String(idOrUuid))) query = query.where('id', '=', Number(idOrUuid));
       else return null;
       return (await query.executeTakeFirst()) ?? null;
     },
 
     async usersByIds(tx: Tx, scope: TenantScope, ids: number[]): Promise<AssociatedUser[]> {
-      if (ids.length === 0 || isEmpty(scope)) return [];
+      if (ids.length === 0) return [];
       return tx.db
         .selectFrom('users')
         .select(['id', 'uuid', 'tenant_uuid'])
         .where('id', 'in', ids)
-        .where('tenant_uuid', 'in', scope.tenantUuids)
+        .where(inTenants('tenant_uuid', scope.tenantUuids))
         .execute();
     },
 
     async find(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<UserLine | null> {
-      if (isEmpty(scope)) return null;
       const row = await links(tx, scope)
         .where('user_line.user_id', '=', userId)
         .where('user_line.line_id', '=', lineId)
@@ -73,7 +69,6 @@ export function createUserLinesDao() {
 
     /** The user's lines, main line first, then oldest first. */
     async listByUser(tx: Tx, scope: TenantScope, userId: number): Promise<UserLine[]> {
-      if (isEmpty(scope)) return [];
       return links(tx, scope)
         .where('user_line.user_id', '=', userId)
         .orderBy('user_line.main_line', 'desc')
@@ -83,7 +78,6 @@ export function createUserLinesDao() {
 
     /** The line's users, main user first. */
     async listByLine(tx: Tx, scope: TenantScope, lineId: number): Promise<UserLine[]> {
-      if (isEmpty(scope)) return [];
       return links(tx, scope)
         .where('user_line.line_id', '=', lineId)
         .orderBy('user_line.main_user', 'desc')
@@ -97,7 +91,7 @@ export function createUserLinesDao() {
      * first then oldest, as `listByUser`; the extension through a lateral join, main one first).
      */
     async mainLinesOf(tx: Tx, scope: TenantScope, userIds: number[]): Promise<UserMainLine[]> {
-      if (userIds.length === 0 || isEmpty(scope)) return [];
+      if (userIds.length === 0) return [];
       const rows = await links(tx, scope)
         .innerJoin('line', 'line.id', 'user_line.line_id')
         .leftJoinLateral(
@@ -138,14 +132,13 @@ export function createUserLinesDao() {
 
     /** Whether the user (by uuid) has at least one line: groups ask it before adding a member. */
     async hasLine(tx: Tx, scope: TenantScope, userUuid: string): Promise<boolean> {
-      if (!UUID.test(userUuid) || isEmpty(scope)) return false;
+      if (!isUuid(userUuid)) return false;
       const row = await links(tx, scope).where('users.uuid', '=', userUuid).limit(1).executeTakeFirst();
       return row !== undefined;
     },
 
     /** The lines that share the line's main extension (itself included), or null without one. */
     async linesSharingMainExtension(tx: Tx, scope: TenantScope, lineId: number) {
-      if (isEmpty(scope)) return null;
       const main = await tx.db
         .selectFrom('line_extension')
         .select('extension_id')
@@ -166,7 +159,7 @@ export function createUserLinesDao() {
 
     /** `{line_id, user_id}` of the main users of these lines. */
     async mainUsersOf(tx: Tx, scope: TenantScope, lineIds: number[]) {
-      if (lineIds.length === 0 || isEmpty(scope)) return [];
+      if (lineIds.length === 0) return [];
       return tx.db
         .selectFrom('user_line')
         .select(['line_id', 'user_id'])
@@ -179,7 +172,6 @@ export function createUserLinesDao() {
 
     /** False when the user or the line is not in the scope: nothing is written. */
     async associate(tx: Tx, scope: TenantScope, link: Omit<UserLine, 'user_uuid'>): Promise<boolean> {
-      if (isEmpty(scope)) return false;
       const inserted = await tx.db
         .insertInto('user_line')
         .columns(['user_id', 'line_id', 'main_user', 'main_line'])
@@ -199,7 +191,6 @@ export function createUserLinesDao() {
 
     /** False when no link of a user and line in the scope was removed. */
     async dissociate(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<boolean> {
-      if (isEmpty(scope)) return false;
       const deleted = await tx.db
         .deleteFrom('user_line')
         .where('user_id', '=', userId)
@@ -212,7 +203,6 @@ export function createUserLinesDao() {
 
     /** Makes `userId` the line's one main user (the others lose the flag); false if the line has no user. */
     async setMainUser(tx: Tx, scope: TenantScope, lineId: number, userId: number): Promise<boolean> {
-      if (isEmpty(scope)) return false;
       const updated = await tx.db
         .updateTable('user_line')
         .set((eb) => ({ main_user: eb('user_id', '=', userId).$castTo<boolean>() }))
@@ -224,7 +214,6 @@ export function createUserLinesDao() {
 
     /** Makes `lineId` the user's one main line (the others lose the flag); false if the user has no line. */
     async setMainLine(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<boolean> {
-      if (isEmpty(scope)) return false;
       const updated = await tx.db
         .updateTable('user_line')
         .set((eb) => ({ main_line: eb('line_id', '=', lineId).$castTo<boolean>() }))

@@ -1,10 +1,9 @@
-// Public surface of the user ↔ schedule link.
-export { createUserSchedulesDao, type UserSchedulesDao } from './user-schedules.dao.js';
+// Public surface of the user ↔ schedule link: its declaration on the generic link shape (links/).
+import type { UserRef } from '../group-members/user-ref.js';
+import type { LinkService } from '../links/index.js';
+import type { Schedule } from '../schedules/schedules.model.js';
+import type { ScheduleSummary, ScheduleUser } from './user-schedules.model.js';
+
+export { userScheduleLink } from './user-schedules.link.js';
 export type { ScheduleSummary, ScheduleUser } from './user-schedules.model.js';
-export { createUserSchedulesNotifier, type UserSchedulesNotifier } from './user-schedules.notifier.js';
-export {
-  createUserSchedulesService,
-  type UserSchedulesService,
-  type UserSchedulesServiceDeps,
-} from './user-schedules.service.js';
-export { createUserSchedulesValidator, type UserSchedulesValidator } from './user-schedules.validator.js';
+export type UserSchedulesService = LinkService<UserRef, Schedule, ScheduleUser, ScheduleSummary, number>;

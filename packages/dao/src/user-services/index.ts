@@ -1,5 +1,7 @@
-// Public surface of the user services sub-resource (dnd, incallfilter).
-export { createUserServicesDao, type UserServicesDao, type UserWithServices } from './user-services.dao.js';
+// Public surface of the user services sub-resource (dnd, incallfilter), a user setting kind.
+import type { UserSettingsService } from '../user-settings/index.js';
+import type { UserService, UserServiceName } from './user-services.model.js';
+
 export {
   USER_SERVICE_NAMES,
   type UserService,
@@ -9,9 +11,5 @@ export {
   userServiceSchema,
   userServicesSchema,
 } from './user-services.model.js';
-export { createUserServicesNotifier, type UserServicesNotifier } from './user-services.notifier.js';
-export {
-  createUserServicesService,
-  type UserServicesService,
-  type UserServicesServiceDeps,
-} from './user-services.service.js';
+export { userServicesSetting } from './user-services.setting.js';
+export type UserServicesService = UserSettingsService<UserServiceName, UserService>;

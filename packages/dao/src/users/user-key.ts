@@ -2,16 +2,14 @@
  * How `/users/{id|uuid}` names a user: an integer id, a string of digits (an id, as Wazo reads
  * it) or a uuid. Anything else names no user, so it is never sent to PostgreSQL as a uuid.
  */
+import { isUuid } from '@wazo-ts/db';
 import type { WazoError } from '@wazo-ts/errors';
 import { notFound } from '../errors.js';
 import type { UserKey } from './users.model.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_SERIAL = 2_147_483_647;
 
 export type ParsedUserKey = { id: number } | { uuid: string };
-
-export const isUuid = (text: string): boolean => UUID.test(text);
 
 export function parseUserKey(key: UserKey): ParsedUserKey | undefined {
   if (typeof key === 'number')

@@ -3,12 +3,13 @@
  * lookups by e-mail and username are platform-wide on purpose (both are unique across tenants)
  * and answer only an id.
  */
+import { inTenants, isUuid, oneOf } from '@wazo-ts/db';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
-import { isUuid, parseUserKey } from './user-key.js';
+import { parseUserKey } from './user-key.js';
 import { type UserRow, userFromRow, userRowValues } from './users.mapping.js';
 import type { User, UserKey, UserValues } from './users.model.js';
 
@@ -51,6 +52,7 @@ export const userSearchConfig: SearchConfig = {
     'subscription_type',
   ],
   defaultSort: 'lastname',
+  key: 'users.id',
   sortInsensitive: ['firstname', 'lastname', 'fullname', 'description'],
   indexedDocument: true,
 };
@@ -65,8 +67,7 @@ type UsersQuery = SelectQueryBuilder<Database, 'users', UserRow>;
 /** The users of the scope's tenants, with every column the model needs. */
 export function scopedUsers(tx: Tx, scope: TenantScope): UsersQuery {
   const query = tx.db.selectFrom('users').selectAll('users');
-  if (scope.tenantUuids.length === 0) return query.where(sql<boolean>`false`);
-  return query.where('users.tenant_uuid', 'in', [...scope.tenantUuids]);
+  return query.where(inTenants('users.tenant_uuid', scope.tenantUuids));
 }
 
 /** The scoped user named by `key`, or undefined (also for a key that cannot name a user). */
@@ -85,11 +86,10 @@ function withFilters(query: UsersQuery, params: SearchParams, restriction: Searc
   if (uuid !== undefined) {
     // Wazo's column is text, so a malformed uuid simply matches nothing.
     const uuids = (Array.isArray(uuid) ? uuid : [uuid]).map(String).filter(isUuid);
-    q = uuids.length === 0 ? q.where(sql<boolean>`false`) : q.where('users.uuid', 'in', uuids);
+    q = q.where(oneOf('users.uuid', uuids));
   }
   if (restriction.ids) {
-    const ids = [...restriction.ids];
-    q = ids.length === 0 ? q.where(sql<boolean>`false`) : q.where('users.id', 'in', ids);
+    q = q.where(oneOf('users.id', restriction.ids));
   }
   return q;
 }
@@ -154,14 +154,13 @@ export function createUsersDao() {
       id: number,
       values: Partial<UserValues>,
     ): Promise<User | undefined> {
-      if (scope.tenantUuids.length === 0) return undefined;
       const changes = userRowValues(values);
       if (Object.keys(changes).length > 0) {
         await tx.db
           .updateTable('users')
           .set(changes)
           .where('id', '=', id)
-          .where('tenant_uuid', 'in', [...scope.tenantUuids])
+          .where(inTenants('tenant_uuid', scope.tenantUuids))
           .execute();
       }
       const row = await scopedUsers(tx, scope).where('users.id', '=', id).executeTakeFirst();
@@ -169,11 +168,10 @@ export function createUsersDao() {
     },
 
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      if (scope.tenantUuids.length === 0) return false;
       const result = await tx.db
         .deleteFrom('users')
         .where('id', '=', id)
-        .where('tenant_uuid', 'in', [...scope.tenantUuids])
+        .where(inTenants('tenant_uuid', scope.tenantUuids))
         .executeTakeFirst();
       return result.numDeletedRows > 0n;
     },

@@ -3,7 +3,7 @@
  * daemon (daemons never share a database, as on a Wazo stack).
  */
 import { join } from 'node:path';
-import { type EmbeddedStage, startEmbeddedPostgres } from '@wazo-ts/dao';
+import { type EmbeddedStage, startEmbeddedPostgres } from '@wazo-ts/db';
 import pg from 'pg';
 import type { Logger } from 'pino';
 

@@ -5,7 +5,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { EmbeddedStage } from '@wazo-ts/dao';
+import type { EmbeddedStage } from '@wazo-ts/db';
 import type { PlatformDatabases } from './databases.js';
 import type { KeeperReply, KeeperRequest } from './keeper-protocol.js';
 

@@ -1,5 +1,5 @@
 /** Messages between the platform and its PostgreSQL keeper (JSON over the IPC channel). */
-import type { EmbeddedStage } from '@wazo-ts/dao';
+import type { EmbeddedStage } from '@wazo-ts/db';
 import type { DatabaseOwner } from './databases.js';
 
 export type KeeperRequest = { type: 'stop' };

@@ -34,6 +34,8 @@ async function startUpstream(seen: Seen[]): Promise<{ server: Server; url: strin
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
+const SECRET = 'the-platform-proxy-secret-0123456789';
+
 describe('the HTTPS gateway', () => {
   let dir: string;
   let ca: Buffer;
@@ -66,6 +68,7 @@ describe('the HTTPS gateway', () => {
       },
       port: 0,
       certificate,
+      proxySecret: SECRET,
     });
   });
   after(async () => {
@@ -91,6 +94,7 @@ describe('the HTTPS gateway', () => {
     'X-Forwarded-Proto': 'http',
     'X-Forwarded-Port': '1',
     Forwarded: 'for=203.0.113.7;host=evil.example',
+    'X-Wazo-Proxy-Secret': 'a-guess',
   };
 
   function assertGatewayOwnForwarding(headers: IncomingHttpHeaders): void {
@@ -100,6 +104,8 @@ describe('the HTTPS gateway', () => {
     assert.equal(headers['x-forwarded-proto'], 'https');
     assert.equal(headers['x-forwarded-port'], port);
     assert.equal(headers.forwarded, undefined);
+    // The proof the daemons believe these by: the platform's secret, never the client's guess.
+    assert.equal(headers['x-wazo-proxy-secret'], SECRET);
   }
 
   it('when a client sends its own X-Forwarded-* headers, then the daemon gets only the gateway ones', async () => {

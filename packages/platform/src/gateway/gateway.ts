@@ -5,10 +5,12 @@
  * not answer a 502, both JSON.
  */
 import { readFile } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createProxyServer } from 'http-proxy-3';
+import { errorBody, rejectUpgrade, sendJson } from './answers.js';
+import { countedBody, DEFAULT_MAX_BODY_SIZE, declaredTooLarge, refuseTooLarge } from './body-limit.js';
 import { listenOn } from './listen.js';
 import { findRoute, type GatewayRoutes } from './routes.js';
 
@@ -26,6 +28,10 @@ export interface GatewayOptions {
   /** Address to bind; 127.0.0.1 unless told otherwise. */
   listen?: string;
   certificate: GatewayCertificate;
+  /** Largest request body, bytes (the daemons' `rest_api.max_body_size`); 1 MiB by default. */
+  maxBodySize?: number;
+  /** Sent to the daemons as X-Wazo-Proxy-Secret: the proof that makes them believe X-Forwarded-*. */
+  proxySecret?: string;
   /** Called for each proxying failure (the client already got its 502). */
   onError?: (error: Error, url: string) => void;
 }
@@ -38,14 +44,16 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+const PROXY_SECRET_HEADER = 'x-wazo-proxy-secret';
+
 /**
- * The forwarding headers the daemons believe (they trust the gateway, on loopback): this hop's
- * own, replacing whatever the client sent, or any client could pick the address the login guard
- * counts and the host and scheme of the links the daemons answer with.
+ * The forwarding headers the daemons believe (from the gateway only, proven by the secret): this
+ * hop's own, replacing whatever the client sent, or any client could pick the address the login
+ * guard counts and the host and scheme of the links the daemons answer with.
  */
-function forwardedHeaders(req: IncomingMessage): Record<string, string> {
+function forwardedHeaders(req: IncomingMessage, secret: string | undefined): Record<string, string> {
   for (const name of Object.keys(req.headers))
-    if (name.startsWith('x-forwarded-') || name === 'forwarded' || name === 'x-real-ip')
+    if (name.startsWith('x-forwarded-') || ['forwarded', 'x-real-ip', PROXY_SECRET_HEADER].includes(name))
       delete req.headers[name];
   const headers: Record<string, string> = {
     'x-forwarded-for': req.socket.remoteAddress ?? '',
@@ -53,30 +61,8 @@ function forwardedHeaders(req: IncomingMessage): Record<string, string> {
     'x-forwarded-port': String(req.socket.localPort ?? ''),
   };
   if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
+  if (secret) headers[PROXY_SECRET_HEADER] = secret;
   return headers;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-const errorBody = (message: string, errorId: string, details: Record<string, unknown>) => ({
-  message,
-  error_id: errorId,
-  details,
-  timestamp: Date.now() / 1000,
-});
-
-function rejectUpgrade(socket: Socket, status: number, reason: string, body: unknown): void {
-  const text = JSON.stringify(body);
-  socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
-  );
 }
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
@@ -108,19 +94,40 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     else res.destroy();
   });
 
-  const server = createServer({ cert, key }, (req, res) => {
+  const limit = options.maxBodySize ?? DEFAULT_MAX_BODY_SIZE;
+  // Requests whose body went over the limit after being forwarded: their daemon call is cut.
+  const cut = new WeakSet<IncomingMessage>();
+  const upstream = new WeakMap<IncomingMessage, ClientRequest>();
+  proxy.on('proxyReq', (proxyReq, req) => {
+    if (cut.has(req)) proxyReq.destroy();
+    else upstream.set(req, proxyReq);
+  });
+  const forward = (req: IncomingMessage, res: ServerResponse) => {
     const route = findRoute(options.routes, req.url ?? '/');
-    if (!route) {
-      sendJson(res, 404, notFound(req));
-      return;
-    }
+    if (!route) return sendJson(res, 404, notFound(req));
+    if (declaredTooLarge(req, limit)) return refuseTooLarge(req, res, limit);
     req.url = route.path;
-    proxy.web(
-      req,
-      res,
-      { target: route.target, headers: { ...forwardedHeaders(req), 'x-script-name': route.scriptName } },
-      failed(route.service),
-    );
+    const body = countedBody(limit, () => {
+      cut.add(req);
+      req.unpipe(body);
+      upstream.get(req)?.destroy();
+      refuseTooLarge(req, res, limit);
+    });
+    req.pipe(body);
+    const headers = { ...forwardedHeaders(req, options.proxySecret), 'x-script-name': route.scriptName };
+    proxy.web(req, res, { target: route.target, headers, buffer: body }, (error, req, res) => {
+      if (!cut.has(req as IncomingMessage)) failed(route.service)(error, req, res);
+    });
+  };
+  const server = createServer({ cert, key }, forward);
+  // `Expect: 100-continue`: a body declared too large is refused before the client sends it.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (declaredTooLarge(req, limit) && findRoute(options.routes, req.url ?? '/'))
+      return refuseTooLarge(req, res, limit);
+    res.writeContinue();
+    // Answered here: the daemon must not wait for a body it will not be asked for.
+    delete req.headers.expect;
+    forward(req, res);
   });
   // Upgraded sockets leave the HTTP server's bookkeeping: kept here so close() can end them.
   const upgraded = new Set<Socket>();
@@ -140,7 +147,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       req,
       socket,
       head,
-      { target: route.target, headers: { ...forwardedHeaders(req), 'x-script-name': route.scriptName } },
+      {
+        target: route.target,
+        headers: { ...forwardedHeaders(req, options.proxySecret), 'x-script-name': route.scriptName },
+      },
       failed(route.service),
     );
   });

@@ -1,14 +1,14 @@
-/** wazo-auth's schema migrations, applied in name order by the Service API library's runner. */
-import { type MigrationSet, serviceApiMigrations } from '@wazo-ts/dao';
+/** wazo-auth's schema migrations, applied in name order by @wazo-ts/db's runner. */
+import { busTablesMigration, type MigrationSet } from '@wazo-ts/db';
 import * as identity from './0001_identity.js';
 import * as tokens from './0002_tokens.js';
 
 export const authMigrations: MigrationSet = {
   key: 'auth',
   migrations: {
-    // The same tables as the Service API's first migration: the bus outbox, processed events and
-    // the unaccent() function the search contract uses.
-    '0000_bus_outbox': serviceApiMigrations.migrations['0000_bus_outbox']!,
+    // The bus outbox and processed events. (Databases made before @wazo-ts/db also hold the
+    // Service API's unaccent(), which this migration once borrowed; wazo-auth never calls it.)
+    '0000_bus_outbox': busTablesMigration,
     '0001_identity': identity,
     '0002_tokens': tokens,
   },

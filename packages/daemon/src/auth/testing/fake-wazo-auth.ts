@@ -39,8 +39,10 @@ export interface FakeWazoAuth {
   setCredentials(username: string, password: string): void;
   /** Status answered to every request instead of the normal one (null: normal again). */
   failWith(status: number | null): void;
-  /** Milliseconds to wait before answering. */
-  delay(ms: number): void;
+  /** Keeps every request unanswered from now on (a slow or hung wazo-auth) until `release`. */
+  hold(): void;
+  /** Answers the held requests and stops holding. */
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -73,7 +75,8 @@ export async function startFakeWazoAuth(options: { prefix?: string } = {}): Prom
   };
   let credentials = '';
   let failure: number | null = null;
-  let delayMs = 0;
+  // Answers waiting for release(); null when requests are answered at once.
+  let held: (() => void)[] | null = null;
 
   function addToken(partial: Partial<FakeToken> = {}): FakeToken {
     const t: FakeToken = {
@@ -166,7 +169,11 @@ export async function startFakeWazoAuth(options: { prefix?: string } = {}): Prom
     req.on('data', (chunk: Buffer) => {
       body += chunk.toString('utf8');
     });
-    req.on('end', () => setTimeout(() => route(req, body, res), delayMs));
+    req.on('end', () => {
+      const answer = () => route(req, body, res);
+      if (held) held.push(answer);
+      else answer();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
@@ -185,11 +192,17 @@ export async function startFakeWazoAuth(options: { prefix?: string } = {}): Prom
     failWith: (status) => {
       failure = status;
     },
-    delay: (ms) => {
-      delayMs = ms;
+    hold: () => {
+      held ??= [];
+    },
+    release: () => {
+      const answers = held ?? [];
+      held = null;
+      for (const answer of answers) answer();
     },
     close: () =>
       new Promise<void>((resolve) => {
+        held = null;
         server.closeAllConnections();
         server.close(() => resolve());
       }),
