@@ -19,7 +19,6 @@ describeConformance({
   name: 'confd',
   apiVersion: '1.1',
   entry: fileURLToPath(new URL('./main.ts', import.meta.url)),
-  documentsAnswers: true,
   get config() {
     const {
       host,

@@ -10,6 +10,5 @@ describeConformance({
   name: 'websocketd',
   apiVersion: '1.0',
   entry: fileURLToPath(new URL('./main.ts', import.meta.url)),
-  documentsAnswers: true,
   config: { bus: { transport: 'memory' } },
 });

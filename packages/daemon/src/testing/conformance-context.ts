@@ -27,8 +27,6 @@ export interface ConformanceOptions {
    * default a fake wazo-auth issues them and the daemon is pointed at it.
    */
   tokenFor?: (daemonUrl: string, acl: string[]) => Promise<string>;
-  /** Also require a response schema on every operation of the OpenAPI document. */
-  documentsAnswers?: boolean;
 }
 
 export interface LogLine {

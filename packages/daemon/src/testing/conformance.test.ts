@@ -6,6 +6,5 @@ describeConformance({
   name: 'hello',
   apiVersion: '1.0',
   entry: fileURLToPath(new URL('../example/main.ts', import.meta.url)),
-  documentsAnswers: true,
   config: { bus: { transport: 'memory' } },
 });
