@@ -78,7 +78,12 @@ function closableFile(file: LogFileDestination): { stream: DestinationStream; cl
       if (open) file.flushSync();
     },
   };
-  return { stream, close: () => void (open = false) };
+  return {
+    stream,
+    close: () => {
+      open = false;
+    },
+  };
 }
 
 function buildLogger(options: CreateDaemonLoggerOptions, file: DestinationStream): Logger {
