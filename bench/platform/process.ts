@@ -74,10 +74,11 @@ export interface SpawnedPlatform {
   bannerMs: number;
 }
 
-/** `npm start` on `dataDir` with free ports, resolved at its banner. */
+/** `npm start` on `dataDir` with free ports, resolved at its banner; `nodeArgs` e.g. `--cpu-prof`. */
 export async function spawnPlatform(
   dataDir: string,
   env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<SpawnedPlatform> {
   const ports = {
     https: await freePort(),
@@ -86,7 +87,7 @@ export async function spawnPlatform(
     ws: await freePort(),
   };
   const started = performance.now();
-  const child = spawn(process.execPath, [...SOURCE, 'packages/platform/src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...SOURCE, 'packages/platform/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
