@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     };
     const pid = platform.child.pid!;
     const measured = await runPhases({
+      dataDir,
       client,
       endpoints,
       admin: ADMIN,
@@ -73,6 +74,9 @@ async function main(): Promise<void> {
     });
     const soaked = await soak({ client, endpoints, token: measured.token, pid, soakMs, item: measured.item });
     const memory = { ...measured.memory, ...soaked };
+    console.log(
+      `${measured.created} users created, ${measured.events} user_created events published from the outbox`,
+    );
     report(measured.rows, memory, Date.now() - started);
   } finally {
     client.close();

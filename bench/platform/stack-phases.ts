@@ -2,6 +2,10 @@
  * The phases of stack.bench.ts, against a spawned platform: each a pair of closed loops measured
  * in alternating slices (bench/confd/load.ts), and the memory samples of the soak.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pg from 'pg';
+import { parse } from 'yaml';
 import type { Load, Measured } from '../confd/load.js';
 import type { Client } from './client.js';
 import { ownRssKb } from './process.js';
@@ -72,7 +76,26 @@ function operations(client: Client, token: string) {
   };
 }
 
+/**
+ * The `user_created` events confd recorded in its outbox and the relay published, read with the
+ * database address confd was given (its generated config.yml in the data folder).
+ */
+export async function publishedUserEvents(dataDir: string): Promise<number> {
+  const config = parse(await readFile(join(dataDir, 'etc', 'wazo-confd', 'config.yml'), 'utf8'));
+  const client = new pg.Client({ connectionString: (config as { db_uri: string }).db_uri });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM bus_outbox WHERE name = 'user_created' AND sent_at IS NOT NULL",
+    );
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
 export interface PhaseInput {
+  dataDir: string;
   client: Client;
   endpoints: Endpoints;
   admin: { username: string; password: string };
@@ -116,6 +139,9 @@ export async function runPhases(input: PhaseInput) {
   );
   await fillUsers(op.create(viaGateway.confd), op.created);
   memory.after_creates = await mb(pid);
+  // Every create's event went through the outbox: a create answered without it would look faster.
+  const events = await publishedUserEvents(input.dataDir);
+  if (events < op.created()) throw new Error(`${op.created()} users created, ${events} user_created sent`);
   const page = JSON.parse((await op.get(`${at.confd}/1.1/users?limit=1&offset=${USERS / 2}`)(0)) as string);
   const item = `/1.1/users/${(page as { items: { uuid: string }[] }).items[0]!.uuid}`;
   await pair(
@@ -133,7 +159,7 @@ export async function runPhases(input: PhaseInput) {
     op.get(at.confd + deep),
     32,
   );
-  return { token, rows, memory, item };
+  return { token, rows, memory, item, created: op.created(), events };
 }
 
 /** POST /users at 16 loops until USERS users were created in all. */

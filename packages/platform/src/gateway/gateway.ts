@@ -107,23 +107,32 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (cut.has(req)) proxyReq.destroy();
     else upstream.set(req, proxyReq);
   });
-  const forward = (req: IncomingMessage, res: ServerResponse) => {
-    const route = findRoute(req.url ?? '/');
-    if (!route) return sendJson(res, 404, notFound(req));
-    if (declaredTooLarge(req, limit)) return refuseTooLarge(req, res, limit);
-    req.url = route.path;
+  /**
+   * A chunked body, whose size nobody declared, is counted on its way to the daemon and cut at the
+   * limit. Any other request has a Content-Length within the limit (checked before) that the HTTP
+   * parser holds it to, or no body at all: it is piped as it is, without a stream of its own.
+   */
+  const counted = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.headers['transfer-encoding'] === undefined) return undefined;
     const body = countedBody(limit, () => {
       cut.add(req);
       req.unpipe(body);
       upstream.get(req)?.destroy();
       refuseTooLarge(req, res, limit);
     });
-    req.pipe(body);
+    return req.pipe(body);
+  };
+  const forward = (req: IncomingMessage, res: ServerResponse) => {
+    const route = findRoute(req.url ?? '/');
+    if (!route) return sendJson(res, 404, notFound(req));
+    if (declaredTooLarge(req, limit)) return refuseTooLarge(req, res, limit);
+    req.url = route.path;
+    const body = counted(req, res);
     const headers = { ...forwardedHeaders(req, options.proxySecret), 'x-script-name': route.scriptName };
     proxy.web(
       req,
       res,
-      { target: route.target, headers, buffer: body, agent: daemons },
+      { target: route.target, headers, agent: daemons, ...(body ? { buffer: body } : {}) },
       (error, req, res) => {
         if (!cut.has(req as IncomingMessage)) failed(route.service)(error, req, res);
       },
