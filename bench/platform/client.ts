@@ -20,8 +20,9 @@ export interface Client {
 }
 
 export function createClient(ca: Buffer): Client {
-  const http = new HttpAgent({ keepAlive: true, maxSockets: 64 });
-  const https = new HttpsAgent({ keepAlive: true, maxSockets: 64, ca });
+  // Idle sockets go before the servers' own 5 s keep-alive timeout closes them under a request.
+  const http = new HttpAgent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
+  const https = new HttpsAgent({ keepAlive: true, maxSockets: 64, timeout: 4_000, ca });
   return {
     call(url, init) {
       const secure = url.startsWith('https:');

@@ -45,6 +45,7 @@ export interface Gateway {
 }
 
 const PROXY_SECRET_HEADER = 'x-wazo-proxy-secret';
+const IDLE_CONNECTION_MS = 4_000;
 
 /**
  * The forwarding headers the daemons believe (from the gateway only, proven by the secret): this
@@ -75,7 +76,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Kept-alive connections to the daemons: without an agent the proxy opens (and closes, with
   // `Connection: close`) one TCP connection per request, which cost 15x the daemons' own time
   // on a token check (bench/stack.bench.ts). Websocket upgrades keep their own connections.
-  const daemons = new Agent({ keepAlive: true });
+  // An idle connection is dropped by the gateway before the daemon's server drops it (Node's
+  // 5 s keep-alive timeout), so a request is never sent on a socket the daemon is closing.
+  const daemons = new Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
   const notFound = (req: IncomingMessage) =>
     errorBody(`No such resource: ${req.method} ${req.url}`, 'not-found', {});
   const badGateway = (service: string) =>
