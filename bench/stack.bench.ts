@@ -20,7 +20,8 @@ import { join } from 'node:path';
 import { createLoad, type Measured } from './confd/load.js';
 import { createClient } from './platform/client.js';
 import { freePort, outputOf, root, spawnPlatform, stop, timeUntil } from './platform/process.js';
-import { type Endpoints, type Row, runPhases, soak, USERS } from './platform/stack-phases.js';
+import { soak } from './platform/soak.js';
+import { type Endpoints, type Row, runPhases, USERS } from './platform/stack-phases.js';
 
 const durationMs = Number(process.env.BENCH_PHASE_MS ?? 3000);
 const soakMs = Number(process.env.BENCH_SOAK_MS ?? 60_000);

@@ -81,7 +81,9 @@ function printRatios(jsonLines) {
   }
   if (rows.length === 0) return;
   console.log(`\n== Ratios (ours / baseline of the same run; load average ${loadAverage()})`);
-  console.log(`${'bench'.padEnd(12)} ${'phase'.padEnd(24)} ${'ours'.padStart(10)} ${'baseline'.padStart(10)} ${'ratio'.padStart(7)}`);
+  console.log(
+    `${'bench'.padEnd(12)} ${'phase'.padEnd(24)} ${'ours'.padStart(10)} ${'baseline'.padStart(10)} ${'ratio'.padStart(7)}`,
+  );
   for (const [bench, phase, ours, baseline, ratio] of rows)
     console.log(
       `${bench.padEnd(12)} ${phase.padEnd(24)} ${String(ours ?? '').padStart(10)} ${String(baseline ?? '').padStart(10)} ${ratio.toFixed(2).padStart(7)}`,

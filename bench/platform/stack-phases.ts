@@ -44,7 +44,7 @@ async function login(client: Client, gateway: string, admin: { username: string;
   return (JSON.parse(body) as { data: { token: string } }).data.token;
 }
 
-function operations(client: Client, token: string) {
+export function operations(client: Client, token: string) {
   const headers = { 'x-auth-token': token };
   const json = { ...headers, 'content-type': 'application/json' };
   let created = 0;
@@ -169,50 +169,4 @@ async function fillUsers(create: Op, created: () => number): Promise<void> {
     while (created() < USERS) await create(next++);
   };
   await Promise.all(Array.from({ length: 16 }, loop));
-}
-
-export interface SoakInput {
-  client: Client;
-  endpoints: Endpoints;
-  token: string;
-  pid: number;
-  soakMs: number;
-  item: string;
-}
-
-/**
- * Mixed load for `soakMs` (token checks, item reads, pages, creates each followed by its delete so
- * the database keeps its size), the process's RSS sampled every 5 s, then 15 s of rest: memory that
- * grows under load and does not come back is a leak.
- */
-export async function soak(input: SoakInput): Promise<Record<string, number>> {
-  const { client, endpoints: at, token, pid } = input;
-  const op = operations(client, token);
-  const viaGateway = `${at.gateway}/api/confd`;
-  const create = op.create(viaGateway);
-  const work: Op[] = [
-    op.head(`${at.auth}/0.1/token/${token}?scope=confd.users.read`),
-    op.get(`${at.confd}${input.item}`),
-    op.get(`${viaGateway}/1.1/users?limit=100&offset=100`),
-    async (i) => op.remove(viaGateway, (JSON.parse((await create(i)) as string) as { uuid: string }).uuid),
-  ];
-  const samples: number[] = [await mb(pid)];
-  const deadline = performance.now() + input.soakMs;
-  let next = 2_000_000;
-  const loop = async (k: number) => {
-    while (performance.now() < deadline) await work[k % work.length]!(next++);
-  };
-  const sampler = setInterval(() => void mb(pid).then((v) => samples.push(v)), 5000);
-  await Promise.all(Array.from({ length: 16 }, (_, k) => loop(k)));
-  clearInterval(sampler);
-  samples.push(await mb(pid));
-  await new Promise((r) => setTimeout(r, 15_000));
-  const quarter = samples[Math.floor(samples.length / 4)] ?? samples[0]!;
-  return {
-    soak_start: samples[0]!,
-    soak_quarter: quarter,
-    soak_peak: Math.max(...samples),
-    soak_end: samples.at(-1)!,
-    settled_15s: await mb(pid),
-  };
 }
