@@ -3,6 +3,9 @@
  * same run on the same database of 10,000 users, at 1 loop (idle latency) and 16 (a busy daemon):
  * - list: GET /1.1/users?limit=100 (and with `search=`, and with `order=firstname`) vs the count +
  *   page of 100 by hand, serialised by Fastify;
+ * - item: GET /1.1/users/{uuid} (the user with its lines, groups and schedules) vs the same four
+ *   reads by hand, at 1, 16 and 32 loops;
+ * - deep page: GET /1.1/users?limit=100&offset=5000 at 32 loops vs the same count + page;
  * - create: POST /1.1/users {firstname, lastname} (validation, uniqueness checks, INSERT, event in
  *   the outbox, Location) vs one INSERT ... RETURNING *.
  * confd is the real daemon (runDaemon) with the kit's verifier asking a real wazo-auth once for the
@@ -17,6 +20,8 @@ import { createLoad, type Load, type Measured } from './confd/load.js';
 
 const durationMs = Number(process.env.BENCH_PHASE_MS ?? 3000);
 const LOOPS = [1, 16];
+/** The loops of each phase not measured at LOOPS: the item read also at 32, the deep page at 32 only. */
+const PHASE_LOOPS: Record<string, number[]> = { item: [1, 16, 32], 'list o5000': [32] };
 const TERM = 'last12';
 
 interface Row {
@@ -30,6 +35,7 @@ const lists: Record<string, string> = {
   list: 'limit=100',
   search: `limit=100&search=${TERM}`,
   order: 'limit=100&order=firstname',
+  'list o5000': 'limit=100&offset=5000',
 };
 
 /** Our page and the bare one must be the same rows, or the comparison means nothing. */
@@ -68,6 +74,15 @@ async function phases(stack: BenchStack, load: Load): Promise<Record<string, Row
       ours: get(`${stack.confd.url}/1.1/users?${query}`, auth),
       bare: get(`${stack.bare.url}/users?${query}`),
     };
+  const { rows } = await stack.database.pool.query<{ uuid: string }>(
+    'SELECT uuid FROM users ORDER BY id OFFSET $1 LIMIT 1',
+    [USERS / 2],
+  );
+  const uuid = rows[0]!.uuid;
+  ops.item = {
+    ours: get(`${stack.confd.url}/1.1/users/${uuid}`, auth),
+    bare: get(`${stack.bare.url}/users/${uuid}`),
+  };
   // Creates last: the lists above run over exactly USERS rows.
   ops.create = {
     ours: post(`${stack.confd.url}/1.1/users`, 'ours', { ...auth, ...json }),
@@ -75,7 +90,7 @@ async function phases(stack: BenchStack, load: Load): Promise<Record<string, Row
   };
   const results: Record<string, Row> = {};
   for (const [name, op] of Object.entries(ops))
-    for (const concurrency of LOOPS) {
+    for (const concurrency of PHASE_LOOPS[name] ?? LOOPS) {
       const phase = { concurrency, durationMs };
       results[`${name} c${concurrency}`] = await load.compare(op.ours, op.bare, phase);
     }

@@ -7,66 +7,21 @@
  *
  *   node --import tsx bench/platform.bench.ts        (as root or not; needs nothing running)
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../', import.meta.url));
-const SOURCE = ['--conditions=wazo-ts-source', '--import', 'tsx'];
-const READY_TIMEOUT_MS = 300_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Resolves when `ready()` says so, polled every 20 ms, with the milliseconds since `started`. */
-async function timeUntil(
-  started: number,
-  child: ChildProcess,
-  ready: () => Promise<boolean>,
-  output: () => string = () => '',
-): Promise<number> {
-  const deadline = started + READY_TIMEOUT_MS;
-  while (performance.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode} before ready:\n${output()}`);
-    if (await ready().catch(() => false)) return performance.now() - started;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`not ready in time:\n${output()}`);
-}
-
-async function treeRssKb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const own = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  let total = own;
-  for (const task of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
-    const children = await readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '');
-    for (const child of children.trim().split(/\s+/).filter(Boolean)) total += await treeRssKb(Number(child));
-  }
-  return total;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill('SIGINT');
-  await once(child, 'exit');
-}
-
-function outputOf(child: ChildProcess): () => string {
-  let text = '';
-  child.stdout?.on('data', (c: Buffer) => (text += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (text += c.toString()));
-  return () => text;
-}
+import {
+  freePort,
+  outputOf,
+  root,
+  SOURCE,
+  spawnPlatform,
+  stop,
+  timeUntil,
+  treeRssKb,
+} from './platform/process.js';
 
 async function bareNode(): Promise<{ ms: number; rssKb: number }> {
   const port = await freePort();
@@ -112,31 +67,8 @@ function gatewayAnswers(port: number, ca: Buffer): Promise<boolean> {
 }
 
 async function platform(dataDir: string): Promise<{ bannerMs: number; firstOkMs: number; rssKb: number }> {
-  const ports = {
-    https: await freePort(),
-    auth: await freePort(),
-    confd: await freePort(),
-    ws: await freePort(),
-  };
   const started = performance.now();
-  const child = spawn(process.execPath, [...SOURCE, 'packages/platform/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      WAZO_DATA_DIR: dataDir,
-      WAZO_HTTPS_PORT: String(ports.https),
-      WAZO_AUTH_PORT: String(ports.auth),
-      WAZO_CONFD_PORT: String(ports.confd),
-      WAZO_WEBSOCKETD_PORT: String(ports.ws),
-    },
-  });
-  const output = outputOf(child);
-  const bannerMs = await timeUntil(
-    started,
-    child,
-    async () => output().includes('Ctrl-C stops everything'),
-    output,
-  );
+  const { child, ports, bannerMs } = await spawnPlatform(dataDir);
   const ca = await readFile(join(dataDir, 'tls', 'server.crt'));
   const firstOkMs = await timeUntil(started, child, () => gatewayAnswers(ports.https, ca));
   const rssKb = await treeRssKb(child.pid!);

@@ -2,9 +2,11 @@
 // Runs every bench/*.bench.ts (or the ones named as arguments: `auth`, `bench/auth.bench.ts`...)
 // one after the other, so they do not measure each other, from source through tsx. Each bench's
 // output streams as it runs; the JSON lines (`{"bench": ...}`) are printed again together at the
-// end for scripts. Exits non-zero when any bench failed.
+// end for scripts, followed by one table of every ratio they report (any result holding a
+// `ratio`). Exits non-zero when any bench failed.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,7 +62,36 @@ for (const file of files) {
 }
 console.log('\n== JSON lines');
 for (const line of lines) console.log(line);
+printRatios(lines);
 if (failed.length > 0) {
   console.error(`failed: ${failed.join(', ')}`);
   process.exit(1);
+}
+
+/** Every `{ratio}` in the benches' results as one table: bench, phase, ours, baseline, ratio. */
+function printRatios(jsonLines) {
+  const rows = [];
+  for (const line of jsonLines) {
+    const { bench, results } = JSON.parse(line);
+    for (const [phase, result] of Object.entries(results ?? {})) {
+      if (typeof result?.ratio !== 'number') continue;
+      const figure = (side) => (typeof side === 'object' && side !== null ? side.rate : side);
+      rows.push([bench, phase, figure(result.ours), figure(result.baseline ?? result.bare), result.ratio]);
+    }
+  }
+  if (rows.length === 0) return;
+  console.log(`\n== Ratios (ours / baseline of the same run; load average ${loadAverage()})`);
+  console.log(
+    `${'bench'.padEnd(12)} ${'phase'.padEnd(24)} ${'ours'.padStart(10)} ${'baseline'.padStart(10)} ${'ratio'.padStart(7)}`,
+  );
+  for (const [bench, phase, ours, baseline, ratio] of rows)
+    console.log(
+      `${bench.padEnd(12)} ${phase.padEnd(24)} ${String(ours ?? '').padStart(10)} ${String(baseline ?? '').padStart(10)} ${ratio.toFixed(2).padStart(7)}`,
+    );
+}
+
+function loadAverage() {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 }

@@ -1,7 +1,8 @@
 /**
  * The floor for confd's users routes: a bare Fastify app with a pg pool on the same database,
  * no access control, no validation, no mapping. Each route runs the parameterised SQL a hand
- * would write for the same answer (the count and the page of 100, or one INSERT) and lets Fastify
+ * would write for the same answer (the count and the page of 100, one user and its relations, or
+ * one INSERT) and lets Fastify
  * serialise the rows.
  */
 import { userSearchConfig } from '@wazo-ts/dao';
@@ -23,17 +24,26 @@ const textMatch = `(${document} ILIKE wazo_unaccent($2) AND ${anyColumn})`;
 const LIST = {
   count: 'SELECT count(*) AS total FROM users WHERE tenant_uuid = $1',
   page: (order: string) => `SELECT * FROM users WHERE tenant_uuid = $1
-    ORDER BY lower(${order}::text) ASC NULLS LAST LIMIT 100`,
+    ORDER BY lower(${order}::text) ASC NULLS LAST LIMIT 100 OFFSET $2`,
 };
 const SEARCH = {
   count: `SELECT count(*) AS total FROM users WHERE tenant_uuid = $1 AND ${textMatch}`,
   page: `SELECT * FROM users WHERE tenant_uuid = $1 AND ${textMatch}
     ORDER BY lower(lastname::text) ASC NULLS LAST LIMIT 100`,
 };
+// GET /users/{uuid} by hand: the user in the tenant, then its lines, groups and schedule at once.
+const ITEM = {
+  user: 'SELECT * FROM users WHERE uuid = $1 AND tenant_uuid = $2',
+  lines: 'SELECT * FROM user_line WHERE user_id = $1 ORDER BY main_line DESC, line_id',
+  groups: `SELECT g.id, g.uuid, g.name FROM group_member_users m JOIN groups g ON g.id = m.group_id
+    WHERE m.user_uuid = $1 AND g.tenant_uuid = $2 ORDER BY g.id`,
+  schedules: `SELECT s.id, s.name FROM user_schedules us JOIN schedules s ON s.id = us.schedule_id
+    WHERE us.user_uuid = $1`,
+};
 const INSERT = `INSERT INTO users (tenant_uuid, firstname, lastname, caller_id)
   VALUES ($1, $2, $3, $4) RETURNING *`;
 
-type ListQuery = { search?: string; order?: 'firstname' | 'lastname' };
+type ListQuery = { search?: string; order?: 'firstname' | 'lastname'; offset?: string };
 type CreateBody = { firstname: string; lastname: string };
 
 export async function startBareConfd(options: {
@@ -47,14 +57,27 @@ export async function startBareConfd(options: {
 
   app.get<{ Querystring: ListQuery }>('/users', async (request) => {
     const { search, order } = request.query;
+    const offset = Number(request.query.offset ?? 0);
     const pattern = search === undefined ? null : `%${search}%`;
     const [count, page] = pattern
       ? [await pool.query(SEARCH.count, [tenant, pattern]), await pool.query(SEARCH.page, [tenant, pattern])]
       : [
           await pool.query(LIST.count, [tenant]),
-          await pool.query(LIST.page(order === 'firstname' ? 'firstname' : 'lastname'), [tenant]),
+          await pool.query(LIST.page(order === 'firstname' ? 'firstname' : 'lastname'), [tenant, offset]),
         ];
     return { total: Number(count.rows[0].total), items: page.rows };
+  });
+
+  app.get<{ Params: { uuid: string } }>('/users/:uuid', async (request, reply) => {
+    const { rows } = await pool.query(ITEM.user, [request.params.uuid, tenant]);
+    const user = rows[0];
+    if (!user) return reply.code(404).send({ message: 'not found' });
+    const [lines, groups, schedules] = await Promise.all([
+      pool.query(ITEM.lines, [user.id]),
+      pool.query(ITEM.groups, [user.uuid, tenant]),
+      pool.query(ITEM.schedules, [user.uuid]),
+    ]);
+    return { ...user, lines: lines.rows, groups: groups.rows, schedules: schedules.rows };
   });
 
   app.post<{ Body: CreateBody }>('/users', async (request, reply) => {

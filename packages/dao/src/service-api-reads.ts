@@ -1,42 +1,39 @@
 /**
  * Reads that span resources, as wazo-confd answers them: a user with the relations other
- * resources own (its lines, groups and schedules), asked of those resources' services. Each part
- * is its own read, so a change committed in between may show in one part and not another, as
- * with confd's lazy relations.
+ * resources own (its lines, groups and schedules). The user, its groups' and schedule's summaries
+ * and its line ids come from one statement (users/user-document.dao.ts: one round trip instead of
+ * seven queries in three waves); each line is then read as `GET /lines/{id}` shows it, so a line
+ * changed in between may show its newer state, as with confd's lazy relations.
  */
-import type { GroupMembersService } from './group-members/index.js';
 import type { LinesService } from './lines/index.js';
 import type { TenantScope } from './search/search.js';
-import type { UserLinesService } from './user-lines/index.js';
-import type { UserSchedulesService } from './user-schedules/index.js';
 import type { UserGroupSummary, UserKey, UsersService, UserWithRelations } from './users/index.js';
+import type { UserDocument } from './users/user-document.dao.js';
 
 export type { UserGroupSummary, UserWithRelations };
 
 export interface UserRelationsSources {
+  /** Answers the 404 exactly as `GET /users/{id}` always has, when the document finds no user. */
   users: Pick<UsersService, 'get'>;
   lines: Pick<LinesService, 'get'>;
-  userLines: Pick<UserLinesService, 'linesOfUser'>;
-  groupMembers: Pick<GroupMembersService, 'listGroups'>;
-  userSchedules: Pick<UserSchedulesService, 'resourcesOf'>;
+  /** The user with its relations' keys in one read, or undefined (users/user-document.dao.ts). */
+  userDocument(scope: TenantScope, key: UserKey): Promise<UserDocument | undefined>;
 }
 
 export function createUserRelationsReader(sources: UserRelationsSources) {
   /** The user named by id or uuid among the scope's tenants, with its relations; 404 as `users.get`. */
   return async function getUserWithRelations(scope: TenantScope, key: UserKey): Promise<UserWithRelations> {
-    const user = await sources.users.get(scope, key);
-    const [links, groups, schedules] = await Promise.all([
-      sources.userLines.linesOfUser(scope, user.uuid),
-      sources.groupMembers.listGroups(scope, user.uuid),
-      sources.userSchedules.resourcesOf(scope, user.uuid),
-    ]);
-    const lines = await Promise.all(links.map((link) => sources.lines.get(scope, link.line_id)));
-    return {
-      ...user,
-      lines,
-      groups: groups.map(({ id, uuid, name }) => ({ id, uuid, name })),
-      schedules,
-    };
+    let document = await sources.userDocument(scope, key);
+    if (!document) {
+      // The users service throws the 404 every user read answers. A user committed between the
+      // two reads is the one case it does not: its document is there on a second read.
+      await sources.users.get(scope, key);
+      document = await sources.userDocument(scope, key);
+      if (!document) throw new Error(`user ${String(key)} was found by the users service only`);
+    }
+    const { user, lineIds, groups, schedules } = document;
+    const lines = await Promise.all(lineIds.map((id) => sources.lines.get(scope, id)));
+    return { ...user, lines, groups, schedules };
   };
 }
 

@@ -61,6 +61,7 @@ import { userScheduleLink } from './user-schedules/index.js';
 import { userServicesSetting } from './user-services/index.js';
 import { createUserSettingsNotifier, createUserSettingsService } from './user-settings/index.js';
 import { createUsersNotifier, createUsersService, createUsersValidator } from './users/index.js';
+import { findUserDocument } from './users/user-document.dao.js';
 
 export interface ServiceApiOptions {
   db: Kysely<Database>;
@@ -205,7 +206,10 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
   };
   return {
     ...services,
-    getUserWithRelations: createUserRelationsReader(services),
+    getUserWithRelations: createUserRelationsReader({
+      ...services,
+      userDocument: (scope, key) => uow.read((tx) => findUserDocument(tx, scope, key)),
+    }),
     /** Runs several service calls as one unit: they join one transaction, all commit or none. */
     transaction: <T>(work: () => Promise<T>): Promise<T> => uow.run(() => work()),
   };

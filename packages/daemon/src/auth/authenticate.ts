@@ -3,7 +3,7 @@
  * token, have the verifier vouch for it, match the route's ACL locally, then check the requested
  * tenant. Errors are WazoErrors; the daemon's error handler renders them.
  */
-import { aclMatcherFor, requiredAclFor } from '../acl/index.js';
+import { type AclParams, aclMatcherFor, requiredAclFor } from '../acl/index.js';
 import { invalidTokenError, missingPermissionError, unauthorizedTenantError } from './auth-errors.js';
 import type { Clock } from './clock.js';
 import type { RequestAuth, RouteAccess, TokenVerifier } from './types.js';
@@ -19,6 +19,8 @@ export interface AuthenticateRequestInput {
   query: Readonly<Record<string, unknown>>;
   verifier: TokenVerifier;
   clock?: Clock;
+  /** `access.acl` compiled once for the route (`compileAclTemplate`); else parsed on each call. */
+  requiredAcl?: (params: AclParams) => string;
 }
 
 function firstString(value: unknown): string {
@@ -48,7 +50,7 @@ function requestedTenantOf(input: AuthenticateRequestInput, fromQuery: boolean):
 export async function authenticateRequest(input: AuthenticateRequestInput): Promise<RequestAuth | null> {
   const { access, verifier } = input;
   if ('public' in access) return null;
-  const requiredAcl = requiredAclFor(access.acl, input.params);
+  const requiredAcl = input.requiredAcl?.(input.params) ?? requiredAclFor(access.acl, input.params);
   const token = tokenOf(input, access.tokenFromQuery === true);
   if (token === '') throw invalidTokenError(token, requiredAcl);
 

@@ -4,6 +4,7 @@
  * declarations are also kept for the OpenAPI document and for the conformance suite's route walk.
  */
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import { type AclParams, compileAclTemplate } from '../acl/index.js';
 import { authenticateRequest } from '../auth/index.js';
 import type { RouteAccess, TokenVerifier } from '../auth/types.js';
 
@@ -30,6 +31,32 @@ function accessOf(config: RouteOptions['config'] | undefined): RouteAccess | und
   return undefined;
 }
 
+interface CompiledAccess {
+  access: RouteAccess;
+  requiredAcl?: (params: AclParams) => string;
+}
+
+/**
+ * A route's access read once, at its first request, and kept for the route's life: the config
+ * object is the route's own, the same for each of its requests, so reading the declaration and
+ * parsing its ACL template on each request was work done again for the same answer.
+ */
+function accessCache(): (config: RouteOptions['config'] | undefined) => CompiledAccess | undefined {
+  const compiled = new WeakMap<object, CompiledAccess | null>();
+  return (config) => {
+    if (!config) return undefined;
+    let entry = compiled.get(config);
+    if (entry === undefined) {
+      const access = accessOf(config);
+      if (access === undefined) entry = null;
+      else if ('acl' in access) entry = { access, requiredAcl: compileAclTemplate(access.acl) };
+      else entry = { access };
+      compiled.set(config, entry);
+    }
+    return entry ?? undefined;
+  };
+}
+
 /** Installs the declaration check and the authentication hook; returns the route registry. */
 export function installAccessControl(app: FastifyInstance, verifier: TokenVerifier): DeclaredRoute[] {
   const routes: DeclaredRoute[] = [];
@@ -44,12 +71,17 @@ export function installAccessControl(app: FastifyInstance, verifier: TokenVerifi
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) routes.push({ method, path: openApiPath(route.url), access });
   });
+  const compiledAccessOf = accessCache();
   app.addHook('onRequest', async (request) => {
     // Unmatched routes (404 handler) carry no declaration: let the not-found handler answer.
-    const access = accessOf(request.routeOptions.config);
-    if (!access) return;
+    const compiled = compiledAccessOf(request.routeOptions.config);
+    if (!compiled) return;
+    const { access, requiredAcl } = compiled;
+    // Public routes (wazo-auth's token check among them) need no promise from the verifier.
+    if ('public' in access) return;
     request.auth = await authenticateRequest({
       access,
+      requiredAcl,
       params: (request.params ?? {}) as Record<string, string>,
       headers: request.headers,
       query: (request.query ?? {}) as Record<string, unknown>,

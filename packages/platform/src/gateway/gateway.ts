@@ -5,14 +5,14 @@
  * not answer a 502, both JSON.
  */
 import { readFile } from 'node:fs/promises';
-import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http';
+import { Agent, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createProxyServer } from 'http-proxy-3';
 import { errorBody, rejectUpgrade, sendJson } from './answers.js';
 import { countedBody, DEFAULT_MAX_BODY_SIZE, declaredTooLarge, refuseTooLarge } from './body-limit.js';
 import { listenOn } from './listen.js';
-import { findRoute, type GatewayRoutes } from './routes.js';
+import { compileRoutes, type GatewayRoutes } from './routes.js';
 
 export interface GatewayCertificate {
   /** PEM certificate file (the chain, if any, after the server certificate). */
@@ -45,6 +45,7 @@ export interface Gateway {
 }
 
 const PROXY_SECRET_HEADER = 'x-wazo-proxy-secret';
+const IDLE_CONNECTION_MS = 4_000;
 
 /**
  * The forwarding headers the daemons believe (from the gateway only, proven by the secret): this
@@ -72,6 +73,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   ]);
   // No xfwd: it appends to (or keeps) the client's own X-Forwarded-*; forwardedHeaders() sets them.
   const proxy = createProxyServer({ ws: true });
+  // Kept-alive connections to the daemons: without an agent the proxy opens (and closes, with
+  // `Connection: close`) one TCP connection per request, which cost 15x the daemons' own time
+  // on a token check (bench/stack.bench.ts). Websocket upgrades keep their own connections.
+  // An idle connection is dropped by the gateway before the daemon's server drops it (Node's
+  // 5 s keep-alive timeout), so a request is never sent on a socket the daemon is closing.
+  const daemons = new Agent({ keepAlive: true, timeout: IDLE_CONNECTION_MS });
   const notFound = (req: IncomingMessage) =>
     errorBody(`No such resource: ${req.method} ${req.url}`, 'not-found', {});
   const badGateway = (service: string) =>
@@ -94,6 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     else res.destroy();
   });
 
+  const findRoute = compileRoutes(options.routes);
   const limit = options.maxBodySize ?? DEFAULT_MAX_BODY_SIZE;
   // Requests whose body went over the limit after being forwarded: their daemon call is cut.
   const cut = new WeakSet<IncomingMessage>();
@@ -102,28 +110,41 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (cut.has(req)) proxyReq.destroy();
     else upstream.set(req, proxyReq);
   });
-  const forward = (req: IncomingMessage, res: ServerResponse) => {
-    const route = findRoute(options.routes, req.url ?? '/');
-    if (!route) return sendJson(res, 404, notFound(req));
-    if (declaredTooLarge(req, limit)) return refuseTooLarge(req, res, limit);
-    req.url = route.path;
+  /**
+   * A chunked body, whose size nobody declared, is counted on its way to the daemon and cut at the
+   * limit. Any other request has a Content-Length within the limit (checked before) that the HTTP
+   * parser holds it to, or no body at all: it is piped as it is, without a stream of its own.
+   */
+  const counted = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.headers['transfer-encoding'] === undefined) return undefined;
     const body = countedBody(limit, () => {
       cut.add(req);
       req.unpipe(body);
       upstream.get(req)?.destroy();
       refuseTooLarge(req, res, limit);
     });
-    req.pipe(body);
+    return req.pipe(body);
+  };
+  const forward = (req: IncomingMessage, res: ServerResponse) => {
+    const route = findRoute(req.url ?? '/');
+    if (!route) return sendJson(res, 404, notFound(req));
+    if (declaredTooLarge(req, limit)) return refuseTooLarge(req, res, limit);
+    req.url = route.path;
+    const body = counted(req, res);
     const headers = { ...forwardedHeaders(req, options.proxySecret), 'x-script-name': route.scriptName };
-    proxy.web(req, res, { target: route.target, headers, buffer: body }, (error, req, res) => {
-      if (!cut.has(req as IncomingMessage)) failed(route.service)(error, req, res);
-    });
+    proxy.web(
+      req,
+      res,
+      { target: route.target, headers, agent: daemons, ...(body ? { buffer: body } : {}) },
+      (error, req, res) => {
+        if (!cut.has(req as IncomingMessage)) failed(route.service)(error, req, res);
+      },
+    );
   };
   const server = createServer({ cert, key }, forward);
   // `Expect: 100-continue`: a body declared too large is refused before the client sends it.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (declaredTooLarge(req, limit) && findRoute(options.routes, req.url ?? '/'))
-      return refuseTooLarge(req, res, limit);
+    if (declaredTooLarge(req, limit) && findRoute(req.url ?? '/')) return refuseTooLarge(req, res, limit);
     res.writeContinue();
     // Answered here: the daemon must not wait for a body it will not be asked for.
     delete req.headers.expect;
@@ -135,7 +156,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     upgraded.add(socket);
     socket.once('close', () => upgraded.delete(socket));
     socket.on('error', () => socket.destroy());
-    const route = findRoute(options.routes, req.url ?? '/');
+    const route = findRoute(req.url ?? '/');
     if (!route) {
       rejectUpgrade(socket, 404, 'Not Found', notFound(req));
       return;
@@ -170,6 +191,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.closeAllConnections();
         for (const socket of upgraded) socket.destroy();
         proxy.close();
+        daemons.destroy();
       });
       return closing;
     },

@@ -14,20 +14,35 @@ export interface RouteMatch {
   path: string;
 }
 
-export function findRoute(routes: GatewayRoutes, url: string): RouteMatch | null {
-  for (const [prefix, target] of Object.entries(routes)) {
+interface CompiledRoute {
+  prefix: string;
+  target: string;
+  scriptName: string;
+  service: string;
+}
+
+/** The routes parsed once, for a gateway that matches every request against them. */
+export function compileRoutes(routes: GatewayRoutes): (url: string) => RouteMatch | null {
+  const compiled: CompiledRoute[] = Object.entries(routes).map(([prefix, target]) => {
     const scriptName = prefix.replace(/\/+$/, '');
-    // `/api/websocketd?token=` (no trailing slash) is the same location for a client.
-    const rest = url.startsWith(prefix)
-      ? url.slice(prefix.length - 1)
-      : url === scriptName || url.startsWith(`${scriptName}?`)
-        ? `/${url.slice(scriptName.length)}`
-        : null;
-    if (rest === null) continue;
-    const service = scriptName.split('/').pop() ?? scriptName;
-    return { service, target, scriptName, path: rest };
-  }
-  return null;
+    return { prefix, target, scriptName, service: scriptName.split('/').pop() ?? scriptName };
+  });
+  return (url) => {
+    for (const { prefix, target, scriptName, service } of compiled) {
+      // `/api/websocketd?token=` (no trailing slash) is the same location for a client.
+      const rest = url.startsWith(prefix)
+        ? url.slice(prefix.length - 1)
+        : url === scriptName || url.startsWith(`${scriptName}?`)
+          ? `/${url.slice(scriptName.length)}`
+          : null;
+      if (rest !== null) return { service, target, scriptName, path: rest };
+    }
+    return null;
+  };
+}
+
+export function findRoute(routes: GatewayRoutes, url: string): RouteMatch | null {
+  return compileRoutes(routes)(url);
 }
 
 /** The platform's public paths for daemons on 127.0.0.1 at these ports. */
