@@ -28,6 +28,17 @@ describe('maskUrl', () => {
     assert.equal(maskUrl('https://h/x?TOKEN=abc#frag'), 'https://h/x?TOKEN=<hidden>#frag');
   });
 
+  it('when a token is a path segment (wazo-auth /token/{token}), then it is masked as tokens are', () => {
+    const token = '0b6d1c7e-2f4a-4c8e-9b1d-3f9a5e2b1c4d';
+    const masked = 'XXXXXXXX-XXXX-XXXX-XXXX-XXXX5e2b1c4d';
+    assert.equal(maskUrl(`/0.1/token/${token}`), `/0.1/token/${masked}`);
+    assert.equal(
+      maskUrl(`/0.1/token/${token}?scope=confd.users.read`),
+      `/0.1/token/${masked}?scope=confd.users.read`,
+    );
+    assert.equal(maskUrl(`/0.1/token/${token}/scopes/check`), `/0.1/token/${masked}/scopes/check`);
+  });
+
   it('when the parameter only ends with token, then it is left alone', () => {
     assert.equal(maskUrl('/x?service_token=abc'), '/x?service_token=abc');
     assert.equal(maskUrl('/tokens/abc'), '/tokens/abc');

@@ -28,9 +28,18 @@ export function maskAuthorization(value: string): string {
 // Matches `token=` as a whole query parameter name (not `service_token=`), up to the next `&` or `#`.
 const TOKEN_PARAM = /([?&;]token=)[^&#;]*/gi;
 
-/** Hides the value of a `token` query parameter (Wazo's opt-in `?token=` authentication). */
+// The path segment after `/token/` (wazo-auth's `GET|HEAD|DELETE /token/{token}`), not `/tokens/`.
+const TOKEN_SEGMENT = /(\/token\/)([^/?#;]+)/gi;
+
+/**
+ * Hides the value of a `token` query parameter (Wazo's opt-in `?token=` authentication) and masks
+ * a token in a path (`/0.1/token/{token}`, which every daemon's token check calls) as tokens are
+ * masked elsewhere.
+ */
 export function maskUrl(url: string): string {
-  return url.replace(TOKEN_PARAM, `$1${HIDDEN}`);
+  return url
+    .replace(TOKEN_PARAM, `$1${HIDDEN}`)
+    .replace(TOKEN_SEGMENT, (_match, prefix: string, token: string) => `${prefix}${maskToken(token)}`);
 }
 
 const TOKEN_HEADERS = ['x-auth-token', 'X-Auth-Token'];
