@@ -18,3 +18,4 @@ export {
 export { createFakeClock, type FakeClock } from './fake-clock.js';
 export { call, type TestRequest, type TestResponse } from './http-client.js';
 export { undocumentedAnswers } from './openapi-coverage.js';
+export { hostileTexts, UNKNOWN_KEYS, WRONG_VALUES, type WriteRoute, writeRoutes } from './write-routes.js';
