@@ -4,6 +4,7 @@
  * shape. A daemon's test sends them with a real token on a real database and checks that none
  * answers 5xx, and that a refused one changed nothing.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
 
 type JsonSchema = Record<string, unknown>;
@@ -84,3 +85,39 @@ export const WRONG_VALUES: unknown[] = [
   '',
   null,
 ];
+
+/** The route's path with each `{param}` filled from `params`; a missing one fails the test. */
+export function fillPath(route: WriteRoute, params: Record<string, string>): string {
+  return route.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${route.method} ${route.path}: no value for {${name}}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** `base` with each declared field in turn set to each of WRONG_VALUES, as JSON texts. */
+export function wrongFieldBodies(route: WriteRoute, base: Record<string, unknown>): string[] {
+  return Object.keys(route.fields).flatMap((field) =>
+    WRONG_VALUES.map((value) => JSON.stringify({ ...base, [field]: value })),
+  );
+}
+
+export interface WriteProbe {
+  send(route: WriteRoute, payload: string): Promise<{ statusCode: number; body: string }>;
+  /** What the database holds (any comparable value): a refused request must leave it equal. */
+  fingerprint(): Promise<unknown>;
+}
+
+/** Sends each payload: a 5xx throws, and so does a refused one (4xx) after which the data changed. */
+export async function assertNoHarm(probe: WriteProbe, route: WriteRoute, payloads: string[]) {
+  let before = await probe.fingerprint();
+  for (const payload of payloads) {
+    const res = await probe.send(route, payload);
+    const what = `${route.method} ${route.path} ${payload.slice(0, 120)}`;
+    if (res.statusCode >= 500) throw new Error(`${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    const now = await probe.fingerprint();
+    if (res.statusCode >= 400 && !isDeepStrictEqual(now, before))
+      throw new Error(`${what}: refused (${res.statusCode}) but the data changed`);
+    before = now;
+  }
+}
