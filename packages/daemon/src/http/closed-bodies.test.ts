@@ -51,6 +51,15 @@ describe('closed request bodies', () => {
     assert.deepEqual(validated(branched, { type: 'user', user_id: 3 }).body, { type: 'user', user_id: 3 });
   });
 
+  it('when a composition only requires fields (one of two keys), then the object is still closed', () => {
+    const ref = Type.Object(
+      { id: Type.Optional(Type.Integer()), uuid: Type.Optional(Type.String()) },
+      { anyOf: [{ required: ['id'] }, { required: ['uuid'] }] },
+    );
+    assert.deepEqual(validated(ref, { id: 1, name: 'x' }).body, { id: 1 });
+    assert.equal(validated(ref, { name: 'x' }).valid, false);
+  });
+
   it('when a schema is closed for validation, then the documented schema is left as written', () => {
     const schema = Type.Object({ a: Type.String() });
     closeBodySchema(schema);

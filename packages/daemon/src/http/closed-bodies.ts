@@ -8,10 +8,20 @@
 
 type JsonSchema = Record<string, unknown>;
 
-// Inside these, a subschema only tests the value: closing it would strip keys another branch
-// declares (a destination's fields live in `allOf` branches), so such objects stay open and
-// whatever reads them picks its fields itself.
-const COMPOSITE = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', '$ref'];
+// A subschema under these only tests the value. When one declares fields (a destination's live
+// in `allOf` branches), closing the object beside it would strip them, so it stays open and
+// whatever reads it picks its fields itself; `anyOf: [{required: [a]}, {required: [b]}]` is safe.
+const COMPOSITE = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else'];
+const SHAPING = ['properties', 'patternProperties', 'additionalProperties', '$ref'];
+
+function shapesFields(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  if (Array.isArray(schema)) return schema.some(shapesFields);
+  const source = schema as JsonSchema;
+  return (
+    SHAPING.some((keyword) => keyword in source) || COMPOSITE.some((keyword) => shapesFields(source[keyword]))
+  );
+}
 
 function isObjectSchema(schema: JsonSchema): boolean {
   const type = schema.type;
@@ -30,7 +40,7 @@ function closeMap(map: unknown): unknown {
 export function closeBodySchema(schema: unknown): unknown {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
   const source = schema as JsonSchema;
-  if (COMPOSITE.some((keyword) => keyword in source)) return source;
+  if ('$ref' in source || COMPOSITE.some((keyword) => shapesFields(source[keyword]))) return source;
   const copy: JsonSchema = { ...source };
   if ('properties' in source) copy.properties = closeMap(source.properties);
   if ('items' in source) copy.items = closeBodySchema(source.items);
