@@ -34,8 +34,8 @@ function closeMap(map: unknown): unknown {
 }
 
 /**
- * A copy of `schema` where every object schema with `properties` (and no open
- * `additionalProperties`, no composition keyword) is closed: `additionalProperties: false`.
+ * A copy of `schema` where every object schema with `properties` (and no `additionalProperties`
+ * of its own, no composition that declares fields) is closed: `additionalProperties: false`.
  */
 export function closeBodySchema(schema: unknown): unknown {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
