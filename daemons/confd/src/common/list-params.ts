@@ -46,7 +46,8 @@ export interface ListParseOptions {
 const inputError = (message: string) =>
   new InvalidDataError(`Input Error - ${message}`, { errorId: 'invalid-data' });
 
-function directionOf(value: string | undefined): SortDirection | undefined {
+/** A list's `direction`: `asc`, `desc` or absent; anything else is Wazo's 400. */
+export function directionOf(value: string | undefined): SortDirection | undefined {
   if (value === undefined) return undefined;
   if (value !== 'asc' && value !== 'desc') throw inputError("direction: must be 'asc' or 'desc'");
   return value;

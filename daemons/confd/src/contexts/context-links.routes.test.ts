@@ -107,6 +107,11 @@ describe('context ranges', () => {
     );
     const limit = await call('GET', `/contexts/${main.id}/ranges/user?limit=-1`, 'admin1');
     assert.equal(limit.statusCode, 400);
+    const direction = await call('GET', `/contexts/${main.id}/ranges/user?direction=up`, 'admin1');
+    assert.deepEqual(
+      [direction.statusCode, direction.json()],
+      [400, ["Input Error - direction: must be 'asc' or 'desc'"]],
+    );
   });
 
   it('when the token lacks the type ACL, then 401', async () => {

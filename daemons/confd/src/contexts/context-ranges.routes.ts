@@ -8,6 +8,7 @@ import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { ListOf, StringEnum, Type } from '@wazo-ts/daemon/schema';
 import { RANGE_TYPES, type RangeType } from '@wazo-ts/dao';
 import { idParams, intParam } from '../common/int-param.js';
+import { directionOf } from '../common/list-params.js';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
@@ -46,7 +47,8 @@ export const contextRangesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         async (request) => {
           const scope = await tenantScopeOf(request, resources.visibleTenants, true);
           const id = intParam(request.params.context_id, 'Context');
-          return contexts.ranges(scope, id, type, request.query);
+          const direction = directionOf(request.query.direction);
+          return contexts.ranges(scope, id, type, { ...request.query, direction });
         },
       );
     for (const type of RANGE_TYPES) route(type);

@@ -12,7 +12,7 @@ type Created = { id: number; uuid: string; name: string };
 const RANGE_TYPES = ['user', 'group', 'queue', 'conference', 'incall'];
 const USER_VIEWS = ['', '?view=summary', '?view=directory'];
 
-async function seedContexts(call: Call) {
+export async function seedContexts(call: Call) {
   const internal = (await call('POST', '/contexts', {
     label: 'Internal',
     type: 'internal',
@@ -28,7 +28,7 @@ async function seedContexts(call: Call) {
   return { internal, other };
 }
 
-async function seedLines(call: Call, context: string) {
+export async function seedLines(call: Call, context: string) {
   const sip = (await call('POST', '/lines', {
     context,
     caller_id_name: 'Alice',
@@ -51,7 +51,7 @@ async function seedLines(call: Call, context: string) {
   return { sip, custom, extension };
 }
 
-async function seedUsers(call: Call, context: string, lineId: number) {
+export async function seedUsers(call: Call, context: string, lineId: number) {
   const alice = (await call('POST', '/users', {
     firstname: 'Alice',
     lastname: 'Liddell',
@@ -73,7 +73,7 @@ async function seedUsers(call: Call, context: string, lineId: number) {
   return { alice, bob };
 }
 
-async function seedSchedule(call: Call, context: string) {
+export async function seedSchedule(call: Call, context: string) {
   const period = { hours_start: '08:00', hours_end: '12:00', week_days: [1, 2, 3], months: [1] };
   return (await call('POST', '/schedules', {
     name: 'office',
@@ -120,7 +120,7 @@ async function readEverything(call: Call, ids: Record<string, Created>) {
   await call('GET', '/infos');
 }
 
-async function editEverything(call: Call, ids: Record<string, Created>) {
+export async function editEverything(call: Call, ids: Record<string, Created>) {
   const { internal, sip, extension, alice, group, schedule } = ids as Record<string, Created>;
   await call('PUT', `/contexts/${internal?.id}`, { description: null });
   await call('PUT', `/extensions/${extension?.id}`, { enabled: false });

@@ -18,6 +18,11 @@ import { AUTH_USER_PURPOSES } from '../common/auth-users.js';
 export const UNSUPPORTED_RELATIONS = ['voicemail', 'agent', 'incalls', 'switchboards'] as const;
 
 const optional = Type.Optional;
+/**
+ * Declared so they reach the user composite, which refuses them when not empty: request bodies
+ * keep only declared keys, and these must never be dropped silently.
+ */
+const refused = () => optional(Type.Unknown({ description: 'Not supported here: 400 when not empty.' }));
 const text = (options: Record<string, unknown> = {}) => optional(Nullable(Type.String(options)));
 
 /** `auth`: wazo-auth's user; absent fields are taken from the user's (Wazo's `init_auth`). */
@@ -34,6 +39,7 @@ export type UserAuthInput = Static<typeof authSchema>;
 
 const lineSchema = Type.Object({
   ...lineCreateSchema.properties,
+  device_id: refused(),
   extensions: optional(
     Type.Array(Type.Object({ exten: Type.String({ maxLength: 40 }), context: Type.String() })),
   ),
@@ -54,5 +60,9 @@ export const userCreateBodySchema = Type.Object({
   lines: optional(Nullable(Type.Array(lineSchema))),
   groups: optional(Nullable(Type.Array(groupRefSchema))),
   forwards: optional(Nullable(Type.Unsafe<UserForwardsUpdate>(userForwardsSchema))),
+  voicemail: refused(),
+  agent: refused(),
+  incalls: refused(),
+  switchboards: refused(),
 });
 export type UserCreateBody = Static<typeof userCreateBodySchema>;

@@ -61,6 +61,27 @@ describe('users routes', () => {
     assert.deepEqual(await outboxNames(), ['user_created']);
   });
 
+  it('when a body sets id, uuid, created_at, relations or unknown keys, then they are ignored (201/204)', async () => {
+    const ignored = {
+      id: 314,
+      uuid: randomUUID(),
+      created_at: '2000-01-01',
+      services: {},
+      schedules: [],
+      x: 1,
+    };
+    const created = await call('POST', '/users', 'admin1', { firstname: 'Mallory', ...ignored });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.notEqual(created.json().id, 314);
+    assert.notEqual(created.json().uuid, ignored.uuid);
+    const { id } = created.json();
+    const edited = await call('PUT', `/users/${id}`, 'admin1', { lastname: 'M', ...ignored });
+    assert.equal(edited.statusCode, 204, edited.body);
+    const read = (await call('GET', `/users/${id}`, 'admin1')).json();
+    assert.deepEqual({ ...read, lastname: null }, { ...created.json(), lines: [], groups: [] });
+    assert.equal((await call('DELETE', `/users/${id}`, 'admin1')).statusCode, 204);
+  });
+
   it('when read by id or uuid, then the same user', async () => {
     for (const key of [alice.id, alice.uuid]) {
       const res = await call('GET', `/users/${key}`, 'admin1');

@@ -18,6 +18,7 @@ import type { TokenVerifier } from '../auth/types.js';
 import type { BaseConfig } from '../config/schema.js';
 import type { DaemonApi } from '../plugins/types.js';
 import type { StatusAggregator } from '../status/status.js';
+import { closeBodySchema } from './closed-bodies.js';
 import { createAjv } from './validation.js';
 import './fastify-types.js';
 import { type DeclaredRoute, installAccessControl } from './access.js';
@@ -76,9 +77,11 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
   // are typed, so theirs do not: a client sending 5 for a string, or "true" for a boolean, gets a
   // 400 as from Wazo's strict fields, instead of having the value silently converted.
   const coercing = createAjv({ coerceTypes: 'array' });
-  const strict = createAjv({ coerceTypes: false });
+  // Bodies keep only their declared fields (closed-bodies.ts): `true` removes what a closed
+  // object schema does not declare, instead of refusing it.
+  const strict = createAjv({ coerceTypes: false, removeAdditional: true });
   app.setValidatorCompiler(({ schema, httpPart }) => {
-    if (httpPart === 'body') return strict.compile(schema);
+    if (httpPart === 'body') return strict.compile(closeBodySchema(schema) as typeof schema);
     const validate = coercing.compile(schema);
     return httpPart === 'querystring' ? withWazoBooleans(schema, validate) : validate;
   });

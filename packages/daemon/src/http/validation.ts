@@ -6,12 +6,12 @@ import addFormatsModule from 'ajv-formats';
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
   addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
-export function createAjv(options: Pick<Options, 'coerceTypes'>): Ajv {
+export function createAjv(options: Pick<Options, 'coerceTypes' | 'removeAdditional'>): Ajv {
   const ajv = new Ajv({
+    removeAdditional: false,
     ...options,
     allErrors: true,
     useDefaults: true,
-    removeAdditional: false,
     // Errors carry the failing schema and value, so a daemon can word them (confd's marshmallow
     // messages need a field's whole length range); only failures pay for it.
     verbose: true,

@@ -18,3 +18,14 @@ export {
 export { createFakeClock, type FakeClock } from './fake-clock.js';
 export { call, type TestRequest, type TestResponse } from './http-client.js';
 export { undocumentedAnswers } from './openapi-coverage.js';
+export {
+  assertNoHarm,
+  fillPath,
+  hostileTexts,
+  UNKNOWN_KEYS,
+  WRONG_VALUES,
+  type WriteProbe,
+  type WriteRoute,
+  writeRoutes,
+  wrongFieldBodies,
+} from './write-routes.js';

@@ -97,25 +97,6 @@ export interface GroupRow extends GroupCreate {
   name: string;
 }
 
-/** The fields a caller sets; anything else in a body (read-only or unknown) is dropped, as marshmallow does. */
-const EDITABLE = [
-  'label',
-  'ring_strategy',
-  'timeout',
-  'user_timeout',
-  'retry_delay',
-  'music_on_hold',
-  'preprocess_subroutine',
-  'caller_id_mode',
-  'caller_id_name',
-  'dtmf_record_toggle',
-  'ring_in_use',
-  'mark_answered_elsewhere',
-  'enabled',
-  'ignore_forward',
-  'max_calls',
-] as const;
-
 /**
  * The settable fields of a body; the deprecated `name` (Wazo 21.04) becomes the label when no
  * label is given, on create and edit alike.
@@ -149,6 +130,15 @@ const groupProperties = {
   /** Deprecated since Wazo 21.04: copied to `label` when `label` is absent (REST layer). */
   name: optional(Type.String()),
 };
+
+/**
+ * The fields a caller sets, taken from the schema (the deprecated `name` only stands for the
+ * label): anything else in a body, read-only or unknown, is dropped, as marshmallow does.
+ */
+const EDITABLE = Object.keys(groupProperties).filter((key) => key !== 'name') as readonly Exclude<
+  keyof typeof groupProperties,
+  'name'
+>[];
 
 const groupCreateObject = Type.Object(groupProperties, {
   anyOf: [{ required: ['label'] }, { required: ['name'] }],

@@ -35,6 +35,23 @@ describe('users dao', () => {
       .execute();
   });
 
+  it('when given keys that are no writable column, then the row takes none of them', async () => {
+    const hostile = {
+      id: 314,
+      uuid: randomUUID(),
+      created_at: '2000-01-01',
+      tenant_uuid: B,
+      lines: [],
+      x: 1,
+    };
+    const user = await create({ firstname: 'Mallory', ...hostile } as UserValues);
+    assert.notEqual(user.id, 314);
+    assert.notEqual(user.uuid, hostile.uuid);
+    assert.equal(user.tenant_uuid, A);
+    const edited = await dao.edit(tx, scopeA, user.id, { lastname: 'M', ...hostile } as Partial<UserValues>);
+    assert.deepEqual(edited, { ...user, lastname: 'M' });
+  });
+
   it("when a user is created with a first name only, then it has Wazo's defaults", async () => {
     const user = await create({ firstname: 'Charlie' });
     assert.match(user.uuid, /^[0-9a-f-]{36}$/);

@@ -6,6 +6,7 @@ import type { Selectable, Updateable } from 'kysely';
 import type { UserForwards } from '../user-forwards/user-forwards.model.js';
 import type { UserServices } from '../user-services/user-services.model.js';
 import type { User, UserValues } from './users.model.js';
+import { USER_WRITABLE_COLUMNS } from './users.schema.js';
 import type { UserTable } from './users.tables.js';
 
 export type UserRow = Selectable<UserTable>;
@@ -104,10 +105,11 @@ export function userFromRow(row: UserRow): User {
   };
 }
 
-/** The columns to write for the fields given (undefined = not given). */
+/** The writable columns among the fields given (undefined = not given); any other key is left out. */
 export function userRowValues(values: Partial<UserValues>): Updateable<UserTable> {
   const row: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
+  for (const key of USER_WRITABLE_COLUMNS) {
+    const value = values[key];
     if (value === undefined) continue;
     row[key] = EMPTY_IS_NULL.has(key) && value === '' ? null : value;
   }

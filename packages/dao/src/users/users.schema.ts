@@ -71,3 +71,11 @@ export const userCreateSchema = Type.Object(properties);
 export const userEditSchema = Type.Object({ ...properties, firstname: optional(properties.firstname) });
 
 export type UserFields = Static<typeof userCreateSchema>;
+
+/**
+ * The users table's writable columns, taken from the schema: the DAO writes these and no other
+ * key of what it is given (the deprecated call_record_enabled is expanded into four of them).
+ */
+export const USER_WRITABLE_COLUMNS = Object.keys(properties).filter(
+  (field) => field !== 'call_record_enabled',
+) as readonly Exclude<keyof UserFields, 'call_record_enabled'>[];

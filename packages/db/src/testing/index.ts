@@ -7,4 +7,5 @@ export {
   type TestDatabaseOptions,
   testServerConfig,
 } from '@wazo-ts/test-postgres';
+export { databaseFingerprint, tablesContaining } from './fingerprint.js';
 export { type EventEncoder, testEncoder } from './test-encoder.js';

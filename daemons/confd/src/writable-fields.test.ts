@@ -1,0 +1,153 @@
+/**
+ * No request field reaches SQL unless its route's body schema declares it (issues 12.1, 14.3):
+ * every create and update route of the OpenAPI document gets unknown and read-only keys, hostile
+ * shapes and wrong types for every field, with a real token on real PostgreSQL. None answers 5xx;
+ * a refused body changes no row of any table; an accepted one stores none of its unknown keys.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import {
+  assertNoHarm,
+  fillPath,
+  hostileTexts,
+  UNKNOWN_KEYS,
+  type WriteProbe,
+  type WriteRoute,
+  writeRoutes,
+  wrongFieldBodies,
+} from '@wazo-ts/daemon/testing';
+import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
+import { databaseFingerprint, tablesContaining } from '@wazo-ts/db/testing';
+import { confdDaemon } from './definition.js';
+import { editEverything, seedContexts, seedLines, seedSchedule, seedUsers } from './testing/answer-walk.js';
+import { caller, type Method } from './testing/route-calls.js';
+import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
+
+const SENTINEL = 'INJECTED';
+const SENTINEL_ID = 987654321;
+
+let database: MigratedTestDatabase;
+let api: TestApi;
+const tenant = randomUUID();
+/** A body each route took, by `METHOD /path/{param}`, and the value of each path parameter. */
+const accepted = new Map<string, Record<string, unknown>>();
+const params: Record<string, string> = {};
+
+const templateOf = (path: string) => new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+
+async function seed(routes: WriteRoute[]) {
+  const call = caller(api);
+  const checked = async (method: Method, url: string, body?: unknown) => {
+    const res = await call(method, url, 'admin', body);
+    assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+    const route = routes.find((r) => r.method === method && templateOf(r.path).test(`/1.1${url}`));
+    if (route && body && !accepted.has(`${method} ${route.path}`))
+      accepted.set(`${method} ${route.path}`, body as Record<string, unknown>);
+    return res.statusCode === 204 ? undefined : res.json();
+  };
+  const { internal } = await seedContexts(checked);
+  const { sip, extension } = await seedLines(checked, internal.name);
+  const { alice } = await seedUsers(checked, internal.name, sip.id);
+  const group = await checked('POST', '/groups', { label: 'sales', timeout: 15 });
+  const schedule = await seedSchedule(checked, internal.name);
+  await editEverything(checked, { internal, sip, extension, alice, group, schedule });
+  Object.assign(params, {
+    user_id: String(alice.id),
+    line_id: String(sip.id),
+    context_id: String(internal.id),
+    extension_id: String(extension.id),
+    group_id: String(group.id),
+    schedule_id: String(schedule.id),
+  });
+}
+
+const urlOf = (route: WriteRoute) => fillPath(route, params).replace(/^\/1\.1/, '');
+
+function readOnlyValues(route: WriteRoute): Record<string, unknown> {
+  return Object.fromEntries(route.readOnly.map((key) => [key, key === 'id' ? SENTINEL_ID : SENTINEL]));
+}
+
+const probe: WriteProbe = {
+  send: (route, payload) =>
+    api.app.inject({
+      method: route.method,
+      url: `/1.1${urlOf(route)}`,
+      headers: { 'x-auth-token': 'admin', 'content-type': 'application/json' },
+      payload,
+    }),
+  fingerprint: () => databaseFingerprint(database.pool),
+};
+
+before(async () => {
+  database = await createMigratedTestDatabase({ prefix: 'wazo_confd_writable' });
+  const plugins = confdDaemon.plugins.filter((p) => typeof p !== 'string' && p.name !== 'tenant_sync');
+  api = await buildTestApi(database, plugins as never, {
+    serviceToken: fixedServiceToken('confd-token', tenant),
+    authUsers: {
+      create: async (_token, _tenant, user) => ({ ...user, password: undefined, emails: [], metadata: {} }),
+      delete: async () => true,
+      close: () => undefined,
+    },
+  });
+  api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant } });
+});
+after(async () => {
+  await api?.app.close();
+  await database?.drop();
+});
+
+describe('confd request bodies: only declared fields are written', () => {
+  let routes: WriteRoute[] = [];
+
+  it('when the OpenAPI document is walked and the world seeded, then every write route has a body it took', async () => {
+    routes = writeRoutes((await api.app.inject({ url: '/1.1/api/api.yml' })).body);
+    assert.ok(routes.length >= 20, `${routes.length} write routes`);
+    await seed(routes);
+    for (const route of routes) urlOf(route);
+  });
+
+  it('when a GET document is PUT back with one field changed, then 204 and only that field changed', async () => {
+    const call = caller(api);
+    const puts = routes.filter((route) => route.method === 'PUT' && route.readOnly.length > 0);
+    assert.ok(puts.length >= 6, puts.map((route) => route.path).join(', '));
+    for (const route of puts) {
+      const url = urlOf(route);
+      const read = (await call('GET', url, 'admin')).json();
+      // The user's name changes wherever the document shows it (its lines list their users too).
+      const renamed = JSON.stringify(read).replaceAll(
+        `"firstname":"${read.firstname}"`,
+        '"firstname":"Changed"',
+      );
+      const changed = 'firstname' in read ? JSON.parse(renamed) : read;
+      // Wazo refuses the deprecated call_record_enabled beside the four flags it stands for.
+      const { call_record_enabled: _deprecated, ...sent } = changed;
+      const res = await call('PUT', url, 'admin', sent);
+      assert.ok(res.statusCode < 300, `PUT ${route.path}: ${res.statusCode} ${res.body}`);
+      assert.deepEqual((await call('GET', url, 'admin')).json(), changed, `PUT ${route.path}`);
+    }
+  });
+
+  it('when unknown and read-only keys come with a body, then none is stored or answered', async () => {
+    for (const route of routes) {
+      const base = accepted.get(`${route.method} ${route.path}`) ?? {};
+      const body = { ...base, ...UNKNOWN_KEYS, ...readOnlyValues(route) };
+      await assertNoHarm(probe, route, [JSON.stringify(body), ...hostileTexts(base)]);
+      const res = await probe.send(route, JSON.stringify(body));
+      assert.doesNotMatch(
+        res.body,
+        new RegExp(`${SENTINEL}|${SENTINEL_ID}`),
+        `${route.method} ${route.path}`,
+      );
+    }
+    assert.deepEqual(await tablesContaining(database.pool, SENTINEL), []);
+    assert.deepEqual(await tablesContaining(database.pool, String(SENTINEL_ID)), []);
+  });
+
+  it('when any field has a wrong type or a hostile value, then never a 5xx, and a 400 writes nothing', async () => {
+    for (const route of routes) {
+      const base = accepted.get(`${route.method} ${route.path}`) ?? {};
+      await assertNoHarm(probe, route, wrongFieldBodies(route, base));
+    }
+  });
+});
