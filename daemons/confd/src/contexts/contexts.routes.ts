@@ -6,6 +6,7 @@ import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { ListOf, NoContent } from '@wazo-ts/daemon/schema';
 import { contextCreateSchema, contextEditSchema, contextSchema, scopeOf } from '@wazo-ts/dao';
 import { idParams, intParam } from '../common/int-param.js';
+import { LIST_FILTERS } from '../common/list-filters.js';
 import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
@@ -32,7 +33,7 @@ export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         schema: {
           summary: 'List contexts',
           tags,
-          querystring: listQuerySchema(),
+          querystring: listQuerySchema(LIST_FILTERS.contexts),
           response: { 200: ListOf(contextSchema) },
         },
       },
