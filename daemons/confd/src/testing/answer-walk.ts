@@ -137,6 +137,18 @@ async function editEverything(call: Call, ids: Record<string, Created>) {
 }
 
 /** Creates, reads, edits and deletes through every route; `call` checks each answer. */
+/** Fallbacks with destinations of several types, so their answers carry every branch read. */
+async function seedFallbacks(call: Call, userId: number, groupId: number): Promise<void> {
+  const hangup = { type: 'hangup', cause: 'busy', timeout: 5 };
+  await call('PUT', `/users/${userId}/fallbacks`, {
+    noanswer_destination: hangup,
+    fail_destination: { type: 'none' },
+  });
+  await call('PUT', `/groups/${groupId}/fallbacks`, { congestion_destination: hangup });
+  await call('GET', `/users/${userId}/fallbacks`);
+  await call('GET', `/groups/${groupId}/fallbacks`);
+}
+
 export async function seedAndReadEverything(call: Call): Promise<void> {
   const { internal, other } = await seedContexts(call);
   const { sip, custom, extension } = await seedLines(call, internal.name);
@@ -151,6 +163,7 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   const schedule = await seedSchedule(call, internal.name);
   await call('PUT', `/users/${alice.id}/schedules/${schedule.id}`);
   await call('PUT', `/groups/${group.id}/schedules/${schedule.id}`);
+  await seedFallbacks(call, alice.id, group.id);
   const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule };
   await readEverything(call, ids);
   await editEverything(call, ids);

@@ -10,6 +10,7 @@ import * as groupsSchedules from './0003_groups_schedules.js';
 import * as contextsExtensionsLines from './0004_contexts_extensions_lines.js';
 import * as searchIndexes from './0005_search_indexes.js';
 import * as contextIncludes from './0006_context_includes.js';
+import * as fallbacks from './0007_fallbacks.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0004_contexts_extensions_lines': contextsExtensionsLines,
   '0005_search_indexes': searchIndexes,
   '0006_context_includes': contextIncludes,
+  '0007_fallbacks': fallbacks,
 };
