@@ -6,7 +6,12 @@ import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
-import { groupMemberUsersPlugin, groupsPlugin, userGroupsPlugin } from './groups/index.js';
+import {
+  groupExtensionsPlugin,
+  groupMemberUsersPlugin,
+  groupsPlugin,
+  userGroupsPlugin,
+} from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
@@ -44,6 +49,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     lineAssociationsPlugin,
     userFallbacksPlugin,
     groupFallbacksPlugin,
+    groupExtensionsPlugin,
   ],
   createResources: createConfdResources,
 };

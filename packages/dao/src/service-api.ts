@@ -49,6 +49,7 @@ import {
 } from './schedules/index.js';
 import type { TenantScope } from './search/search.js';
 import { createDaos, createHooks, type Daos, type Hooks } from './service-api-daos.js';
+import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
@@ -204,6 +205,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...telephonyServicesOf(uow, daos),
     ...groupAndScheduleServicesOf(uow, daos, createHooks(daos)),
     ...fallbackServicesOf(uow, daos),
+    ...extensionOwnerServicesOf(uow, daos),
   };
   return {
     ...services,

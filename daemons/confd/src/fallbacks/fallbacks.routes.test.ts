@@ -27,7 +27,11 @@ before(async () => {
   call = caller(api);
   api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant } });
   api.verifier.add({ token: 'other', acl: ['confd.#'], metadata: { tenant_uuid: other } });
-  api.verifier.add({ token: 'reader', acl: ['confd.users.*.fallbacks.read'], metadata: { tenant_uuid: tenant } });
+  api.verifier.add({
+    token: 'reader',
+    acl: ['confd.users.*.fallbacks.read'],
+    metadata: { tenant_uuid: tenant },
+  });
   await api.resources.services.tenants.ensure(tenant);
   await api.resources.services.tenants.ensure(other);
   user = (await call('POST', '/users', 'admin', { firstname: 'Alice' })).json();
@@ -96,7 +100,9 @@ describe('group fallbacks', () => {
     const empty = (await call('GET', `/groups/${group.id}/fallbacks`, 'admin')).json();
     assert.deepEqual(empty, { noanswer_destination: null, congestion_destination: null });
     const before = (await outboxNames(database)).length;
-    const put = await call('PUT', `/groups/${group.uuid}/fallbacks`, 'admin', { congestion_destination: none });
+    const put = await call('PUT', `/groups/${group.uuid}/fallbacks`, 'admin', {
+      congestion_destination: none,
+    });
     assert.equal(put.statusCode, 204, put.body);
     assert.deepEqual((await outboxNames(database)).slice(before), ['group_fallback_edited']);
     const read = (await call('GET', `/groups/${group.uuid}/fallbacks`, 'admin')).json();
@@ -109,7 +115,9 @@ describe('group fallbacks', () => {
 
   it('when the group is deleted, then its fallbacks go with it', async () => {
     assert.equal((await call('DELETE', `/groups/${group.id}`, 'admin')).statusCode, 204);
-    const { rows } = await database.pool.query('SELECT 1 FROM group_fallback WHERE group_id = $1', [group.id]);
+    const { rows } = await database.pool.query('SELECT 1 FROM group_fallback WHERE group_id = $1', [
+      group.id,
+    ]);
     assert.equal(rows.length, 0);
   });
 });
