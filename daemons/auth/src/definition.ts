@@ -4,6 +4,7 @@ import { backendsPlugin } from './backends/index.js';
 import { bootstrapUserPlugin } from './bootstrap/index.js';
 import { AuthConfigSchema, type AuthOwnConfig } from './config.js';
 import { groupsPlugin } from './groups/index.js';
+import { renderAuthValidationError } from './http/validation-errors.js';
 import { builtInPolicies } from './policies/built-in.js';
 import { defaultPoliciesPlugin, policiesPlugin } from './policies/index.js';
 import { refreshTokensPlugin } from './refresh-tokens/index.js';
@@ -40,6 +41,7 @@ export const authDaemon: DaemonDefinition<AuthConfig, AuthResources> = {
     },
   },
   errorShape: 'api',
+  renderValidationError: renderAuthValidationError,
   plugins: [
     tokensPlugin,
     sessionsPlugin,

@@ -1,10 +1,17 @@
 /** wazo-confd as the daemon kit sees it: name, port, config keys, plugins and resources. */
+
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { extensionsPlugin } from './extensions/index.js';
-import { groupMemberUsersPlugin, groupsPlugin, userGroupsPlugin } from './groups/index.js';
+import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
+import {
+  groupExtensionsPlugin,
+  groupMemberUsersPlugin,
+  groupsPlugin,
+  userGroupsPlugin,
+} from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
@@ -40,6 +47,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     groupSchedulesPlugin,
     linesPlugin,
     lineAssociationsPlugin,
+    userFallbacksPlugin,
+    groupFallbacksPlugin,
+    groupExtensionsPlugin,
   ],
   createResources: createConfdResources,
 };

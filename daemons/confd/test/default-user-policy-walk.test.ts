@@ -35,6 +35,7 @@ const ALLOWED = new Set([
   'confd PUT /1.1/users/{user}/forwards/noanswer',
   'confd GET /1.1/users/{user}/forwards/unconditional',
   'confd PUT /1.1/users/{user}/forwards/unconditional',
+  'confd GET /1.1/users/{user}/fallbacks', // confd.users.me.#.read
 ]);
 
 /** Routes with no ACL at all (the token API and the list of backends). */

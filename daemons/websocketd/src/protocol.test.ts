@@ -39,8 +39,9 @@ describe('websocketd protocol codec', () => {
 
   it('when the version is absent, then 1; 1 and 2 are taken; anything else is refused', () => {
     assert.equal(parseVersion(null), 1);
+    assert.equal(parseVersion(''), 1, 'an empty ?version= is no version, as in Wazo');
     assert.equal(parseVersion('2'), 2);
-    for (const raw of ['', '3', '1.5', 'v2']) assert.throws(() => parseVersion(raw), ProtocolError, raw);
+    for (const raw of ['3', '1.5', 'v2', ' ']) assert.throws(() => parseVersion(raw), ProtocolError, raw);
   });
 
   it('when an event is encoded, then v1 is the body itself and v2 wraps it as valid JSON', () => {

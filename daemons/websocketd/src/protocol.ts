@@ -64,9 +64,12 @@ export function decodeClientMessage(frame: string | Buffer, isBinary: boolean): 
   throw new ProtocolError(`unknown operation "${op}"`);
 }
 
-/** `?version=` of the connection URL: 1 when absent, else 1 or 2; anything else is refused. */
+/**
+ * `?version=` of the connection URL: 1 when absent or empty (Wazo parses the query dropping blank
+ * values), else 1 or 2; anything else is refused.
+ */
 export function parseVersion(raw: string | null): ProtocolVersion {
-  if (raw === null) return 1;
+  if (raw === null || raw === '') return 1;
   const version = Number(raw);
   if (!SUPPORTED_VERSIONS.includes(version as ProtocolVersion))
     throw new ProtocolError('unsupported version');

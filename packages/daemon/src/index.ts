@@ -30,6 +30,13 @@ export {
   toHttpError,
   type ValidationItem,
 } from './http/errors.js';
+export {
+  type MarshmallowConstraint,
+  marshmallowConstraint,
+  marshmallowMessage,
+  type VerboseValidationItem,
+  validationPath,
+} from './http/marshmallow.js';
 export { createProxyTrust, PROXY_SECRET_HEADER, type ProxyTrust } from './http/proxy-trust.js';
 export { runDaemonMain } from './lifecycle/main.js';
 export { type RunningDaemon, type RunOptions, runDaemon } from './lifecycle/run.js';

@@ -9,6 +9,8 @@ export { serviceApiMigrations } from './db/migrations.js';
 export type { Tx, UnitOfWork } from './db/unit-of-work.js';
 export * from './errors.js';
 export * from './extensions/index.js';
+export * from './fallbacks/index.js';
+export * from './group-extensions/index.js';
 export * from './group-members/index.js';
 export * from './group-schedules/index.js';
 export * from './groups/index.js';

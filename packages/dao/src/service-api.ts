@@ -49,6 +49,8 @@ import {
 } from './schedules/index.js';
 import type { TenantScope } from './search/search.js';
 import { createDaos, createHooks, type Daos, type Hooks } from './service-api-daos.js';
+import { extensionOwnerServicesOf } from './service-api-extensions.js';
+import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
 import { createUserForwardsValidator, userForwardsSetting } from './user-forwards/index.js';
@@ -203,6 +205,8 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...userServicesOf(uow, daos),
     ...telephonyServicesOf(uow, daos),
     ...groupAndScheduleServicesOf(uow, daos, createHooks(daos)),
+    ...fallbackServicesOf(uow, daos),
+    ...extensionOwnerServicesOf(uow, daos),
   };
   return {
     ...services,

@@ -27,6 +27,7 @@ import pino from 'pino';
 import { AuthConfigSchema } from '../config.js';
 import type { AuthDatabase } from '../db/schema.js';
 import type { AuthConfig } from '../definition.js';
+import { renderAuthValidationError } from '../http/validation-errors.js';
 import type { AuthResources } from '../resources.js';
 import { createAuthServices } from '../services.js';
 import type { TokenCache } from '../tokens/token-cache.js';
@@ -76,6 +77,7 @@ export async function buildAuthTestApp(options: AuthTestAppOptions): Promise<Aut
     status: createStatusAggregator(),
     verifier: options.verifier,
     errorShape: 'api',
+    renderValidationError: renderAuthValidationError,
     maskedConfig: () => ({}),
     setDebug: () => undefined,
     registerApi: async (api) => {

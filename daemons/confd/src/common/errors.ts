@@ -4,75 +4,17 @@
  * `Input Error - firstname: ['Missing data for required field.']`; a body that is absent or not
  * JSON is werkzeug's "could not understand" 400. Plugged into the kit as `renderValidationError`.
  */
-import type { RequestFailure, ValidationItem } from '@wazo-ts/daemon';
+import {
+  marshmallowMessage,
+  type RequestFailure,
+  type ValidationItem,
+  validationPath,
+} from '@wazo-ts/daemon';
 import { InvalidDataError, type WazoError } from '@wazo-ts/errors';
 import { pythonRepr } from './python-repr.js';
 
 export const UNREADABLE_REQUEST =
   'The browser (or proxy) sent a request that this server could not understand.';
-
-type Schema = Record<string, unknown>;
-
-const typeMessages: Record<string, string> = {
-  string: 'Not a valid string.',
-  integer: 'Not a valid integer.',
-  number: 'Not a valid number.',
-  boolean: 'Not a valid boolean.',
-  array: 'Not a valid list.',
-  object: 'Invalid input type.',
-};
-
-function rangeMessage(schema: Schema): string {
-  const { minimum: min, maximum: max } = schema;
-  if (min !== undefined && max !== undefined)
-    return `Must be greater than or equal to ${min} and less than or equal to ${max}.`;
-  return min !== undefined
-    ? `Must be greater than or equal to ${min}.`
-    : `Must be less than or equal to ${max}.`;
-}
-
-function lengthMessage(schema: Schema): string {
-  const { minLength: min, maxLength: max } = schema;
-  if (min !== undefined && max !== undefined) return `Length must be between ${min} and ${max}.`;
-  return min !== undefined ? `Shorter than minimum length ${min}.` : `Longer than maximum length ${max}.`;
-}
-
-/** marshmallow's message for one Ajv error (Ajv runs verbose: parentSchema and data are there). */
-export function marshmallowMessage(item: ValidationItem & { parentSchema?: Schema; data?: unknown }): string {
-  const schema = item.parentSchema ?? {};
-  switch (item.keyword) {
-    case 'required':
-      return 'Missing data for required field.';
-    case 'type': {
-      if (item.data === null) return 'Field may not be null.';
-      const expected = [item.params?.type].flat().find((t) => t !== 'null');
-      return typeMessages[String(expected)] ?? 'Invalid value.';
-    }
-    case 'maxLength':
-    case 'minLength':
-      return lengthMessage(schema);
-    case 'minimum':
-    case 'maximum':
-      return rangeMessage(schema);
-    case 'pattern':
-      return 'String does not match expected pattern.';
-    case 'enum':
-      return `Must be one of: ${((item.params?.allowedValues as unknown[]) ?? []).join(', ')}.`;
-    case 'format':
-      return item.params?.format === 'email' ? 'Not a valid email address.' : 'Not a valid value.';
-    case 'additionalProperties':
-      return 'Unknown field.';
-    default:
-      return 'Invalid value.';
-  }
-}
-
-/** The path of the failing value: `/lines/0/extensions` → ['lines', '0', 'extensions']. */
-function pathOf(item: ValidationItem): string[] {
-  const path = (item.instancePath ?? '').split('/').filter(Boolean);
-  const missing = item.params?.missingProperty;
-  return typeof missing === 'string' ? [...path, missing] : path;
-}
 
 type Tree = Record<string, unknown>;
 
@@ -80,7 +22,7 @@ type Tree = Record<string, unknown>;
 function groupByField(items: ValidationItem[]): Tree {
   const root: Tree = {};
   for (const item of items) {
-    const path = pathOf(item);
+    const path = validationPath(item);
     if (path.length === 0) path.push('_schema');
     const leaf = path.pop() as string;
     let holder = root;

@@ -124,6 +124,15 @@ describe('contexts routes', () => {
     assert.equal((await call('GET', `/contexts/${ctx.id}`, 'admin1')).json().label, 'Internal');
   });
 
+  it('when edited with the deprecated name, then it is the label and is checked as one', async () => {
+    const bad = await call('PUT', `/contexts/${ctx.id}`, 'admin1', { name: 123 });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.match(bad.body, /label/);
+    const res = await call('PUT', `/contexts/${ctx.id}`, 'admin1', { name: 'Legacy name' });
+    assert.equal(res.statusCode, 204, res.body);
+    assert.equal((await call('GET', `/contexts/${ctx.id}`, 'admin1')).json().label, 'Legacy name');
+  });
+
   it('when edited and deleted, then 204s and context_edited then context_deleted', async () => {
     const edit = await call('PUT', `/contexts/${ctx.id}`, 'admin1', { label: 'Renamed' });
     assert.equal(edit.statusCode, 204);

@@ -6,6 +6,7 @@ import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { ListOf, NoContent } from '@wazo-ts/daemon/schema';
 import { contextCreateSchema, contextEditSchema, contextSchema, scopeOf } from '@wazo-ts/dao';
 import { idParams, intParam } from '../common/int-param.js';
+import { LIST_FILTERS } from '../common/list-filters.js';
 import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
@@ -14,6 +15,16 @@ import type { ConfdResources } from '../resources.js';
 
 const params = idParams('context_id');
 const tags = ['contexts'];
+
+/**
+ * Wazo still takes the deprecated `name` as the label when no label is given, on POST and PUT
+ * alike; the label's checks then apply to it (`name: 123` is refused as a label would be).
+ */
+async function copyNameToLabel(request: { body: unknown }) {
+  const body = request.body as Record<string, unknown> | null;
+  if (body && typeof body === 'object' && body.label === undefined && body.name !== undefined)
+    body.label = body.name;
+}
 
 export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'context',
@@ -32,7 +43,7 @@ export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         schema: {
           summary: 'List contexts',
           tags,
-          querystring: listQuerySchema(),
+          querystring: listQuerySchema(LIST_FILTERS.contexts),
           response: { 200: ListOf(contextSchema) },
         },
       },
@@ -61,12 +72,7 @@ export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           body: contextCreateSchema,
           response: { 201: contextSchema },
         },
-        // Wazo still takes the deprecated `name` as the label when no label is given.
-        preValidation: async (request) => {
-          const body = request.body as unknown as Record<string, unknown> | null;
-          if (body && typeof body === 'object' && body.label === undefined && body.name !== undefined)
-            body.label = body.name;
-        },
+        preValidation: copyNameToLabel,
       },
       async (request, reply) => {
         const tenantUuid = scopingTenantOf(request);
@@ -90,6 +96,7 @@ export const contextsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           body: contextEditSchema,
           response: { 204: NoContent },
         },
+        preValidation: copyNameToLabel,
       },
       async (request, reply) => {
         await contexts.edit(await itemScope(request), idOf(request), request.body);

@@ -6,6 +6,7 @@ import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { ListOf, NoContent } from '@wazo-ts/daemon/schema';
 import { extensionCreateSchema, extensionEditSchema, extensionSchema } from '@wazo-ts/dao';
 import { idParams, intParam } from '../common/int-param.js';
+import { LIST_FILTERS } from '../common/list-filters.js';
 import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { tenantScopeOf } from '../common/scope.js';
@@ -31,7 +32,7 @@ export const extensionsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         schema: {
           summary: 'List extensions',
           tags,
-          querystring: listQuerySchema(),
+          querystring: listQuerySchema(LIST_FILTERS.extensions),
           response: { 200: ListOf(extensionSchema) },
         },
       },

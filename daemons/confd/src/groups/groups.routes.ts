@@ -5,6 +5,7 @@
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { ListOf, NoContent } from '@wazo-ts/daemon/schema';
 import { groupCreateSchema, groupEditSchema, groupSchema, scopeOf } from '@wazo-ts/dao';
+import { LIST_FILTERS } from '../common/list-filters.js';
 import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
@@ -27,7 +28,7 @@ export const groupsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         schema: {
           summary: 'List groups',
           tags: ['groups'],
-          querystring: listQuerySchema(),
+          querystring: listQuerySchema(LIST_FILTERS.groups),
           response: { 200: ListOf(groupSchema) },
         },
       },

@@ -87,6 +87,20 @@ describe('PUT /users/{id}/lines', () => {
     assert.ok(!(await userLines(user.id)).some((l) => l.line_id === b));
   });
 
+  it('when a new line is put first and the old main line after it, then the new one becomes main', async () => {
+    const [a, b, c] = lines as [number, number, number];
+    // Each step swaps the main line in place, in either direction, as a client may send it.
+    const steps: number[][] = [[a], [b, a], [a, b], [b, a], [c, b, a], [a, c, b]];
+    for (const step of steps) {
+      const body = { lines: step.map((id) => ({ id })) };
+      const res = await call('PUT', `/users/${user.id}/lines`, 'admin1', body);
+      assert.equal(res.statusCode, 204, `${JSON.stringify(step)}: ${res.body}`);
+      const main = (await userLines(user.id)).filter((l) => l.main_line).map((l) => l.line_id);
+      assert.deepEqual(main, [step[0]]);
+    }
+    await call('PUT', `/users/${user.id}/lines`, 'admin1', { lines: [{ id: c }, { id: a }] });
+  });
+
   it('when refused (unknown line, duplicate, another tenant, bad body), then nothing changes', async () => {
     const [a] = lines as [number, number, number];
     const state = await userLines(user.id);

@@ -2,6 +2,7 @@
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { ListOf, NoContent } from '@wazo-ts/daemon/schema';
 import { scheduleCreateSchema, scheduleEditSchema, scheduleSchema, scopeOf } from '@wazo-ts/dao';
+import { LIST_FILTERS } from '../common/list-filters.js';
 import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
@@ -24,7 +25,7 @@ export const schedulesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         schema: {
           summary: 'List schedules',
           tags: ['schedules'],
-          querystring: listQuerySchema(),
+          querystring: listQuerySchema(LIST_FILTERS.schedules),
           response: { 200: ListOf(scheduleSchema) },
         },
       },

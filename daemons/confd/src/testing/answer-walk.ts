@@ -137,6 +137,28 @@ export async function editEverything(call: Call, ids: Record<string, Created>) {
 }
 
 /** Creates, reads, edits and deletes through every route; `call` checks each answer. */
+/**
+ * The group's extension and fallbacks (destinations of several types), so the group's answer
+ * carries them; the extension is freed again before the walk deletes it.
+ */
+async function seedGroupParts(call: Call, userId: number, groupId: number, context: string) {
+  const extension = (await call('POST', '/extensions', { exten: '2001', context })) as Created;
+  await call('PUT', `/groups/${groupId}/extensions/${extension.id}`);
+  await seedFallbacks(call, userId, groupId);
+  return extension;
+}
+
+async function seedFallbacks(call: Call, userId: number, groupId: number): Promise<void> {
+  const hangup = { type: 'hangup', cause: 'busy', timeout: 5 };
+  await call('PUT', `/users/${userId}/fallbacks`, {
+    noanswer_destination: hangup,
+    fail_destination: { type: 'none' },
+  });
+  await call('PUT', `/groups/${groupId}/fallbacks`, { congestion_destination: hangup });
+  await call('GET', `/users/${userId}/fallbacks`);
+  await call('GET', `/groups/${groupId}/fallbacks`);
+}
+
 export async function seedAndReadEverything(call: Call): Promise<void> {
   const { internal, other } = await seedContexts(call);
   const { sip, custom, extension } = await seedLines(call, internal.name);
@@ -151,9 +173,12 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   const schedule = await seedSchedule(call, internal.name);
   await call('PUT', `/users/${alice.id}/schedules/${schedule.id}`);
   await call('PUT', `/groups/${group.id}/schedules/${schedule.id}`);
+  const groupExtension = await seedGroupParts(call, alice.id, group.id, internal.name);
   const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule };
   await readEverything(call, ids);
   await editEverything(call, ids);
+  await call('DELETE', `/groups/${group.id}/extensions/${groupExtension.id}`);
+  await call('DELETE', `/extensions/${groupExtension.id}`);
   await call('PUT', `/users/${alice.id}/lines`, { lines: [{ id: sip.id }, { id: custom.id }] });
   await call('DELETE', `/users/${alice.id}/schedules/${schedule.id}`);
   await call('DELETE', `/groups/${group.id}/schedules/${schedule.id}`);

@@ -8,6 +8,7 @@ import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { ListOf, NoContent, OpenObject, Type } from '@wazo-ts/daemon/schema';
 import { userEditSchema, userSchema } from '@wazo-ts/dao';
 import { keyParams } from '../common/int-param.js';
+import { LIST_FILTERS } from '../common/list-filters.js';
 import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
 import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
@@ -53,7 +54,7 @@ export const usersPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         schema: {
           summary: 'List users',
           tags,
-          querystring: listQuerySchema({ view: Type.Optional(Type.String()) }),
+          querystring: listQuerySchema({ ...LIST_FILTERS.users, view: Type.Optional(Type.String()) }),
           response: { 200: UserList },
         },
       },

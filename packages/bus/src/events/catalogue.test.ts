@@ -30,6 +30,7 @@ describe('event catalogue', () => {
       ...['user_line_associated', 'user_line_dissociated'],
       ...['group_created', 'group_edited', 'group_deleted', 'group_member_users_associated'],
       ...['group_schedule_associated', 'group_schedule_dissociated'],
+      ...['group_extension_associated', 'group_extension_dissociated'],
       ...['schedule', 'context', 'extension', 'line'].flatMap((r) => [
         `${r}_created`,
         `${r}_edited`,

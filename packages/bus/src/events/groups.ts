@@ -36,6 +36,26 @@ export const groupMemberExtensionsAssociated = defineEvent<{
   service: 'confd',
 });
 
+export interface GroupExtensionPayload {
+  group_id: number;
+  group_uuid: string;
+  extension_id: number;
+}
+
+export const groupExtensionAssociated = defineEvent<GroupExtensionPayload>()({
+  name: 'group_extension_associated',
+  routingKey: 'config.groups.extensions.updated',
+  scope: 'tenant',
+  service: 'confd',
+});
+
+export const groupExtensionDissociated = defineEvent<GroupExtensionPayload>()({
+  name: 'group_extension_dissociated',
+  routingKey: 'config.groups.extensions.deleted',
+  scope: 'tenant',
+  service: 'confd',
+});
+
 export interface GroupSchedulePayload {
   group_id: number;
   group_uuid: string;

@@ -164,6 +164,17 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   line_endpoint_sip_check: check('endpoint_sip', 'Missing data for required field.'),
   line_endpoint_custom_check: check('endpoint_custom', 'Missing data for required field.'),
 
+  user_fallback_pkey: unique('UserFallback', ['user_id', 'int'], ['event', 'text']),
+  user_fallback_user_id_fkey: reference('user_id', 'User', ID, 'Fallback'),
+  user_fallback_event_check: oneOf('event', 'noanswer, busy, congestion, fail'),
+  group_fallback_pkey: unique('GroupFallback', ['group_id', 'int'], ['event', 'text']),
+  group_fallback_group_id_fkey: reference('group_id', 'Group', ID, 'Fallback'),
+  group_fallback_event_check: oneOf('event', 'noanswer, congestion'),
+
+  group_extension_pkey: associated('Group', 'Extension', ['group_id', 'int']),
+  group_extension_extension_id_key: associated('Extension', 'Group', ['extension_id', 'int']),
+  group_extension_group_id_fkey: reference('group_id', 'Group', ID, 'Extension'),
+  group_extension_extension_id_fkey: reference('extension_id', 'Extension', ID, 'Group'),
   line_extension_pkey: associated('Line', 'Extension', ['line_id', 'int'], ['extension_id', 'int']),
   line_extension_main_key: associated('Line', 'Extension', ['line_id', 'int']),
   line_extension_line_id_fkey: reference('line_id', 'Line', ID, 'Extension'),

@@ -3,7 +3,8 @@
  * the create and edit bodies for the REST layer.
  */
 
-import { alwaysNull, nullable, type Static, stringEnum, Type } from '../schema.js';
+import { groupFallbacksSchema } from '../fallbacks/fallbacks.model.js';
+import { nullable, type Static, stringEnum, Type } from '../schema.js';
 
 export const RING_STRATEGIES = [
   'all',
@@ -49,7 +50,7 @@ const relationFields = {
   schedules: Type.Array(scheduleSummarySchema),
   incalls: Type.Array(Type.Object({ id: Type.Integer() })),
   call_permissions: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  fallbacks: Type.Object({ noanswer_destination: alwaysNull, congestion_destination: alwaysNull }),
+  fallbacks: groupFallbacksSchema,
 };
 const relationsSchema = Type.Object(relationFields);
 export type GroupRelations = Static<typeof relationsSchema>;

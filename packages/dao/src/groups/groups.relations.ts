@@ -1,27 +1,59 @@
 /**
  * SQL for what a group shows of other resources (read-only, as Wazo's GroupSchema dumps it): its
- * user members with their names and priorities, and its schedule. Part of the groups dao; the
+ * user members with their names and priorities, its schedules, its extension and its fallbacks. Part of the groups dao; the
  * association tables are written by their own resources.
  */
+import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import type { GroupMemberSummary, GroupRelations, GroupScheduleSummary } from './groups.model.js';
 
 /** Read-only relations of resources wazo-ts does not have yet: always empty. */
-const absent = () => ({
-  extensions: [],
-  incalls: [],
-  call_permissions: [],
-  fallbacks: { noanswer_destination: null, congestion_destination: null },
-});
+const absent = () => ({ incalls: [], call_permissions: [] });
+const noFallbacks = () => ({ noanswer_destination: null, congestion_destination: null });
 
 export function emptyGroupRelations(): GroupRelations {
-  return { ...absent(), members: { users: [], extensions: [] }, schedules: [] };
+  return {
+    ...absent(),
+    extensions: [],
+    fallbacks: noFallbacks(),
+    members: { users: [], extensions: [] },
+    schedules: [],
+  };
 }
 
 function push<T>(map: Map<number, T[]>, key: number, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+type Extension = GroupRelations['extensions'][number];
+type Fallbacks = Partial<GroupRelations['fallbacks']>;
+
+/** The extension and the fallbacks of each group of `ids` that has them. */
+async function ownedBy(tx: Tx, ids: number[]) {
+  const extensions = new Map<number, Extension[]>();
+  const fallbacks = new Map<number, Fallbacks>();
+  if (ids.length === 0) return { extensions, fallbacks };
+  const extensionRows = await tx.db
+    .selectFrom('group_extension as ge')
+    .innerJoin('extension as e', 'e.id', 'ge.extension_id')
+    .innerJoin('context as c', 'c.id', 'e.context_id')
+    .select(['ge.group_id', 'e.id', 'e.exten', 'c.name as context'])
+    .where('ge.group_id', 'in', ids)
+    .execute();
+  for (const { group_id, ...extension } of extensionRows) push(extensions, group_id, extension);
+  const { rows } = await sql<{ group_id: number; event: string; destination: Fallbacks[keyof Fallbacks] }>`
+    SELECT group_id, event, destination FROM group_fallback WHERE group_id IN (${sql.join(ids)})`.execute(
+    tx.db,
+  );
+  for (const row of rows) {
+    fallbacks.set(row.group_id, {
+      ...fallbacks.get(row.group_id),
+      [`${row.event}_destination`]: row.destination,
+    });
+  }
+  return { extensions, fallbacks };
 }
 
 /** The relations of each group of `ids`, by group id. */
@@ -46,11 +78,14 @@ export async function groupRelationsOf(tx: Tx, ids: number[]): Promise<Map<numbe
       .execute();
     for (const { group_id, ...schedule } of scheduleRows) push(schedules, group_id, schedule);
   }
+  const { extensions, fallbacks } = await ownedBy(tx, ids);
   return new Map(
     ids.map((id) => [
       id,
       {
         ...absent(),
+        extensions: extensions.get(id) ?? [],
+        fallbacks: { ...noFallbacks(), ...fallbacks.get(id) },
         members: { users: members.get(id) ?? [], extensions: [] },
         schedules: schedules.get(id) ?? [],
       },

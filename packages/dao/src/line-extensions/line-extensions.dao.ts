@@ -57,6 +57,16 @@ export function createLineExtensionsDao() {
       return links(tx, scope).where('extension_id', '=', extensionId).orderBy('line_id').execute();
     },
 
+    /** The group the extension serves (group_extension), or null: such an extension takes no line. */
+    async groupServing(tx: Tx, extensionId: number): Promise<number | null> {
+      const row = await tx.db
+        .selectFrom('group_extension')
+        .select('group_id')
+        .where('extension_id', '=', extensionId)
+        .executeTakeFirst();
+      return row?.group_id ?? null;
+    },
+
     /** `{line_id, user_id}` of the main users of these lines. */
     async mainUsersOf(tx: Tx, scope: TenantScope, lineIds: number[]) {
       if (lineIds.length === 0) return [];

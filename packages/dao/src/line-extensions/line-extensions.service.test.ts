@@ -43,6 +43,7 @@ describe('line-extensions service', () => {
     [12, extension(12, '5000', 'from-extern')],
     [13, extension(13, '1001', 'default', 'tenant-b')],
     [14, extension(14, '_1XXX')],
+    [15, extension(15, '1500')],
   ]);
   const contexts = [context('default', 'internal'), context('from-extern', 'incall')];
 
@@ -55,6 +56,8 @@ describe('line-extensions service', () => {
           .sort((a, b) => Number(b.main_extension) - Number(a.main_extension)),
       listByExtension: async (_tx, _s, e) => links.filter((x) => x.extension_id === e),
       mainUsersOf: async (_tx, _s, ids) => mainUsers.filter((m) => ids.includes(m.line_id)),
+      // Extension 15 serves group 7.
+      groupServing: async (_tx, e) => (e === 15 ? 7 : null),
       associate: async (_tx, _s, link) => links.push(link) > 0,
       dissociate: async (_tx, _s, l, e) => {
         links = links.filter((x) => !(x.line_id === l && x.extension_id === e));
@@ -107,6 +110,10 @@ describe('line-extensions service', () => {
     });
     await assert.rejects(service().associate(scope, 3, 10), {
       message: "Resource Error - Line must be associated with a Endpoint ('line_id': 3)",
+    });
+    await assert.rejects(service().associate(scope, 1, 15), {
+      message:
+        "Resource Error - Extension is associated with a group ('extension_id': 15, 'associated_id': 7)",
     });
     await assert.rejects(service().associate(scope, 1, 12), {
       message:

@@ -1,7 +1,8 @@
 /**
  * Checks on line-extension associations, in wazo-confd's order: same tenant, a line with an
- * endpoint and no extension yet, an extension in an internal context, no other user's line on the
- * same extension, and a number within the context's user ranges. To dissociate: no device.
+ * endpoint and no extension yet, an extension that serves no group, in an internal context, no
+ * other user's line on the same extension, and a number within the context's user ranges. To
+ * dissociate: no device.
  */
 import type { Context } from '../contexts/contexts.model.js';
 import { extenInRanges } from '../contexts/contexts.model.js';
@@ -60,6 +61,10 @@ export function createLineExtensionsValidator(deps: { dao: LineExtensionsDao }) 
         );
       }
       await checkLineFree(tx, scope, line);
+      const group = await dao.groupServing(tx, extension.id);
+      if (group !== null) {
+        throw resourceAssociated('Extension', 'group', { extension_id: extension.id, associated_id: group });
+      }
       if (context.type !== 'internal') {
         throw unhandledContextType(context.type, { id: extension.id, context: extension.context });
       }

@@ -10,6 +10,8 @@ import * as groupsSchedules from './0003_groups_schedules.js';
 import * as contextsExtensionsLines from './0004_contexts_extensions_lines.js';
 import * as searchIndexes from './0005_search_indexes.js';
 import * as contextIncludes from './0006_context_includes.js';
+import * as fallbacks from './0007_fallbacks.js';
+import * as groupExtensions from './0008_group_extensions.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -19,4 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0004_contexts_extensions_lines': contextsExtensionsLines,
   '0005_search_indexes': searchIndexes,
   '0006_context_includes': contextIncludes,
+  '0007_fallbacks': fallbacks,
+  '0008_group_extensions': groupExtensions,
 };

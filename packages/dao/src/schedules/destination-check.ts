@@ -8,6 +8,9 @@ import { DESTINATION_FIELDS, DESTINATION_TYPES, type Destination, fieldTablesOf 
 
 type Spec = (typeof DESTINATION_FIELDS)[string][string];
 
+/** An address as marshmallow's Email field takes it: a local part, an @, a dotted domain. */
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
 function fieldProblem(value: unknown, spec: Spec): string | null {
   if (value === null) return spec.nullable ? null : 'Field may not be null.';
   const ok: Record<Spec['kind'], boolean> = {
@@ -29,6 +32,7 @@ function fieldProblem(value: unknown, spec: Spec): string | null {
   if (spec.pattern && !new RegExp(spec.pattern).test(value as string)) {
     return 'String does not match expected pattern.';
   }
+  if (spec.format === 'email' && !EMAIL.test(value as string)) return 'Not a valid email address.';
   return null;
 }
 
@@ -66,6 +70,7 @@ function specSchema(spec: Spec): Record<string, unknown> {
     spec.kind === 'uuid' ? { type: 'string', format: 'uuid' } : { type: spec.kind };
   if (spec.enum) base.enum = [...spec.enum];
   if (spec.pattern) base.pattern = spec.pattern;
+  if (spec.format) base.format = spec.format;
   if (spec.maxLength !== undefined) base.maxLength = spec.maxLength;
   if (spec.minimum !== undefined) base.minimum = spec.minimum;
   if (spec.nullable) base.type = [base.type as string, 'null'];

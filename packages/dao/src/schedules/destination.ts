@@ -14,6 +14,8 @@ interface FieldSpec {
   maxLength?: number;
   enum?: readonly string[];
   minimum?: number;
+  /** A string format the value must have (marshmallow's `fields.Email`). */
+  format?: 'email';
 }
 
 const CONTEXT = '^[a-zA-Z0-9_-]{1,79}$';
@@ -54,7 +56,7 @@ export const DESTINATION_FIELDS: Record<string, Record<string, FieldSpec>> = {
   'application:custom': { application_uuid: { kind: 'uuid', required: true } },
   'application:directory': { context },
   'application:disa': { pin, context },
-  'application:fax_to_mail': { email: { kind: 'string', required: true, maxLength: 80 } },
+  'application:fax_to_mail': { email: { kind: 'string', required: true, maxLength: 80, format: 'email' } },
   'application:voicemail': { context },
   conference: { conference_id: id },
   custom: {

@@ -13,7 +13,7 @@ import type { SearchParams, SearchResult } from './search.js';
 export interface SearchConfig {
   /** API name → SQL column reference (`userfeatures.firstname`), for filters, search and order. */
   columns: Record<string, string>;
-  /** API names that `search` looks into, and that accept exact filters. */
+  /** API names that `search` looks into (every column accepts an exact filter, as in xivo-dao). */
   search: readonly string[];
   /** API name used when `order` is absent. */
   defaultSort: string;
@@ -39,6 +39,12 @@ function columnRef(config: SearchConfig, name: string) {
   return sql.ref(column);
 }
 
+/** What a resource adds to the generic search: rows its own lookups found for the term. */
+export interface SearchExtras {
+  /** Rows matching this also match `search` (e.g. users whose extension contains the term). */
+  alsoMatching?: Expression<SqlBool> | undefined;
+}
+
 function textMatch(config: SearchConfig, term: string): Expression<SqlBool> {
   const pattern = `%${escapeLike(term)}%`;
   const clauses = config.search.map(
@@ -51,14 +57,23 @@ function textMatch(config: SearchConfig, term: string): Expression<SqlBool> {
   return sql<SqlBool>`(wazo_search_document(${sql.join(columns)}) ILIKE wazo_unaccent(${pattern}) AND ${anyColumn})`;
 }
 
-function filtered<O>(query: AnyQuery<O>, config: SearchConfig, params: SearchParams): AnyQuery<O> {
+function filtered<O>(
+  query: AnyQuery<O>,
+  config: SearchConfig,
+  params: SearchParams,
+  extras: SearchExtras,
+): AnyQuery<O> {
   let q = query;
   for (const [name, value] of Object.entries(params.filters ?? {})) {
-    if (!config.search.includes(name) || !config.columns[name]) continue;
+    // Unknown names are ignored, as Wazo ignores query parameters it does not know.
+    if (!Object.hasOwn(config.columns, name)) continue;
     const column = config.columns[name]!;
     q = q.where(Array.isArray(value) ? oneOf(column, value) : sql<SqlBool>`${sql.ref(column)} = ${value}`);
   }
-  if (params.search) q = q.where(textMatch(config, params.search));
+  if (params.search) {
+    const match = textMatch(config, params.search);
+    q = q.where(extras.alsoMatching ? sql<SqlBool>`(${match} OR ${extras.alsoMatching})` : match);
+  }
   return q;
 }
 
@@ -66,8 +81,9 @@ export async function runSearch<O>(
   query: AnyQuery<O>,
   config: SearchConfig,
   params: SearchParams,
+  extras: SearchExtras = {},
 ): Promise<SearchResult<O>> {
-  const base = filtered(query, config, params);
+  const base = filtered(query, config, params, extras);
   const order = params.order ?? config.defaultSort;
   const ref = columnRef(config, order);
   const orderBy = config.sortInsensitive?.includes(order) ? sql`lower(${ref}::text)` : ref;

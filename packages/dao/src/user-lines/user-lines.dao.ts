@@ -213,14 +213,24 @@ export function createUserLinesDao() {
     },
 
     /** Makes `lineId` the user's one main line (the others lose the flag); false if the user has no line. */
+    /**
+     * Two statements, the old main line cleared before the new one is set: the unique index on a
+     * user's main line is checked row by row, so flipping both in one UPDATE fails whenever
+     * PostgreSQL happens to visit the new main line first.
+     */
     async setMainLine(tx: Tx, scope: TenantScope, userId: number, lineId: number): Promise<boolean> {
-      const updated = await tx.db
-        .updateTable('user_line')
-        .set((eb) => ({ main_line: eb('line_id', '=', lineId).$castTo<boolean>() }))
-        .where('user_id', '=', userId)
-        .where('user_id', 'in', usersIn(tx, scope))
-        .where('line_id', 'in', linesIn(tx, scope))
-        .executeTakeFirst();
+      const links = () =>
+        tx.db
+          .updateTable('user_line')
+          .where('user_id', '=', userId)
+          .where('user_id', 'in', usersIn(tx, scope))
+          .where('line_id', 'in', linesIn(tx, scope));
+      await links()
+        .set({ main_line: false })
+        .where('main_line', '=', true)
+        .where('line_id', '!=', lineId)
+        .execute();
+      const updated = await links().set({ main_line: true }).where('line_id', '=', lineId).executeTakeFirst();
       return updated.numUpdatedRows > 0n;
     },
   };

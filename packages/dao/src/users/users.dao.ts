@@ -10,13 +10,19 @@ import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import { parseUserKey } from './user-key.js';
+import {
+  mainLineFiltersOf,
+  USER_LINE_FILTER_NAMES,
+  usersMatchingLine,
+  usersSearchedByLine,
+} from './user-line-filters.js';
 import { type UserRow, userFromRow, userRowValues } from './users.mapping.js';
 import type { User, UserKey, UserValues } from './users.model.js';
 
 /**
- * Wazo's user search. Not here yet: `exten`, `extension`, `context`, `provisioning_code` and
- * `voicemail_number` live in other resources' tables; confd resolves them through those services
- * and passes the matching user ids (`SearchRestriction`).
+ * Wazo's user search on the users table. Every column is an exact filter; `exten`, `extension`,
+ * `context` and `provisioning_code` (the main line's) are answered by user-line-filters.ts, which
+ * also widens `search` to the main extension. Not here: `voicemail_number` (no voicemails yet).
  */
 export const userSearchConfig: SearchConfig = {
   columns: Object.fromEntries(
@@ -80,9 +86,16 @@ export async function findUserRow(tx: Tx, scope: TenantScope, key: UserKey): Pro
     : query.where('users.uuid', '=', parsed.uuid).executeTakeFirst();
 }
 
-function withFilters(query: UsersQuery, params: SearchParams, restriction: SearchRestriction): UsersQuery {
-  let q = query;
+function withFilters(
+  tx: Tx,
+  scope: TenantScope,
+  params: SearchParams,
+  restriction: SearchRestriction,
+): UsersQuery {
+  let q = scopedUsers(tx, scope);
   const uuid = params.filters?.uuid;
+  const lineFilters = mainLineFiltersOf(params.filters ?? {});
+  if (lineFilters) q = q.where(usersMatchingLine(tx, scope, lineFilters));
   if (uuid !== undefined) {
     // Wazo's column is text, so a malformed uuid simply matches nothing.
     const uuids = (Array.isArray(uuid) ? uuid : [uuid]).map(String).filter(isUuid);
@@ -94,6 +107,12 @@ function withFilters(query: UsersQuery, params: SearchParams, restriction: Searc
   return q;
 }
 
+/** The filters the users table answers itself (uuid and the main line's are joined apart). */
+function ownFilters(filters: SearchParams['filters']): SearchParams['filters'] {
+  const skip = new Set(['uuid', ...USER_LINE_FILTER_NAMES]);
+  return Object.fromEntries(Object.entries(filters ?? {}).filter(([name]) => !skip.has(name)));
+}
+
 export function createUsersDao() {
   return {
     async search(
@@ -102,9 +121,11 @@ export function createUsersDao() {
       params: SearchParams,
       restriction: SearchRestriction = {},
     ): Promise<SearchResult<User>> {
-      const { uuid: _uuid, ...filters } = params.filters ?? {};
-      const query = withFilters(scopedUsers(tx, scope), params, restriction);
-      const result = await runSearch(query, userSearchConfig, { ...params, filters });
+      const filters = ownFilters(params.filters);
+      const query = withFilters(tx, scope, params, restriction);
+      const byLine = params.search ? await usersSearchedByLine(tx, scope, params.search) : [];
+      const alsoMatching = byLine.length > 0 ? oneOf('users.id', byLine) : undefined;
+      const result = await runSearch(query, userSearchConfig, { ...params, filters }, { alsoMatching });
       return { total: result.total, items: result.items.map(userFromRow) };
     },
 

@@ -1,0 +1,116 @@
+/**
+ * wazo-confd-client calls, part two: fallbacks, a group's extension, a refused destination, the
+ * PBX user reading itself, and the bodiless DELETEs that undo it all.
+ */
+import assert from 'node:assert/strict';
+import type { Json, Row } from './confd-client-rows.js';
+
+const hangup = { type: 'hangup', cause: 'busy', timeout: null };
+
+export const associationRows: Row[] = [
+  {
+    call: 'users(u).update_fallbacks',
+    method: 'PUT',
+    path: (ids) => `/users/${ids.bob}/fallbacks`,
+    status: 204,
+    body: () => ({ noanswer_destination: hangup }),
+  },
+  {
+    call: 'users(u).get_fallbacks',
+    method: 'GET',
+    path: (ids) => `/users/${ids.bob}/fallbacks`,
+    status: 200,
+    reads: (json) => {
+      assert.deepEqual(json.noanswer_destination, hangup);
+      assert.equal(json.fail_destination, null);
+    },
+  },
+  {
+    call: 'groups.create',
+    method: 'POST',
+    path: () => '/groups',
+    status: 201,
+    body: () => ({ label: 'Sales' }),
+    reads: (json, ids) => {
+      ids.group = json.uuid as string;
+    },
+  },
+  {
+    call: 'extensions.create',
+    method: 'POST',
+    path: () => '/extensions',
+    status: 201,
+    body: (ids) => ({ exten: '2042', context: ids.context }),
+    reads: (json, ids) => {
+      ids.groupExt = json.id as number;
+    },
+  },
+  {
+    call: 'groups(g).add_extension',
+    method: 'PUT',
+    path: (ids) => `/groups/${ids.group}/extensions/${ids.groupExt}`,
+    status: 204,
+  },
+  {
+    call: 'groups(g).update_fallbacks',
+    method: 'PUT',
+    path: (ids) => `/groups/${ids.group}/fallbacks`,
+    status: 204,
+    body: () => ({ congestion_destination: { type: 'none' } }),
+  },
+  {
+    call: 'groups.get',
+    method: 'GET',
+    path: (ids) => `/groups/${ids.group}`,
+    status: 200,
+    reads: (json) => {
+      assert.deepEqual(
+        (json.extensions as { exten: string }[]).map((e) => e.exten),
+        ['2042'],
+      );
+      assert.deepEqual((json.fallbacks as Json).congestion_destination, { type: 'none' });
+    },
+  },
+  {
+    call: 'groups.list(label=Sales)',
+    method: 'GET',
+    path: () => '/groups?label=Sales&recurse=False',
+    status: 200,
+    reads: (json) => assert.equal(json.total, 1),
+  },
+  {
+    call: 'schedules.create(fax_to_mail email=invalid)',
+    method: 'POST',
+    path: () => '/schedules',
+    status: 400,
+    body: () => ({
+      closed_destination: { type: 'application', application: 'fax_to_mail', email: 'invalid' },
+    }),
+  },
+  {
+    call: 'users.get (PBX user, itself)',
+    method: 'GET',
+    path: (ids) => `/users/${ids.bob}`,
+    token: 'bob',
+    status: 200,
+    reads: (json, ids) => {
+      assert.equal(json.uuid, ids.bob);
+      assert.equal((json.lines as unknown[]).length, 2);
+    },
+  },
+  { call: 'users.list (PBX user)', method: 'GET', path: () => '/users', token: 'bob', status: 401 },
+  {
+    call: 'groups(g).remove_extension',
+    method: 'DELETE',
+    path: (ids) => `/groups/${ids.group}/extensions/${ids.groupExt}`,
+    status: 204,
+  },
+  {
+    call: 'users(u).remove_line',
+    method: 'DELETE',
+    path: (ids) => `/users/${ids.bob}/lines/${ids.line2}`,
+    status: 204,
+  },
+  { call: 'groups.delete', method: 'DELETE', path: (ids) => `/groups/${ids.group}`, status: 204 },
+  { call: 'users.delete', method: 'DELETE', path: (ids) => `/users/${ids.bobId}`, status: 204 },
+];

@@ -1,0 +1,123 @@
+/**
+ * `/users/{id}/fallbacks` and `/groups/{id}/fallbacks` on a real PostgreSQL: every field is there
+ * (null until set), a PUT replaces them all and announces `<owner>_fallback_edited`, a bad
+ * destination is a 400 that changes nothing, and another tenant's owner is a 404.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
+import { groupsPlugin } from '../groups/index.js';
+import { caller, outboxNames } from '../testing/route-calls.js';
+import { buildTestApi, type TestApi } from '../testing/test-app.js';
+import { usersPlugin } from '../users/index.js';
+import { groupFallbacksPlugin, userFallbacksPlugin } from './index.js';
+
+let database: MigratedTestDatabase;
+let api: TestApi;
+let call: ReturnType<typeof caller>;
+const tenant = randomUUID();
+const other = randomUUID();
+let user: { id: number; uuid: string };
+let group: { id: number; uuid: string };
+
+before(async () => {
+  database = await createMigratedTestDatabase({ prefix: 'wazo_confd_fallbacks' });
+  api = await buildTestApi(database, [usersPlugin, groupsPlugin, userFallbacksPlugin, groupFallbacksPlugin]);
+  call = caller(api);
+  api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant } });
+  api.verifier.add({ token: 'other', acl: ['confd.#'], metadata: { tenant_uuid: other } });
+  api.verifier.add({
+    token: 'reader',
+    acl: ['confd.users.*.fallbacks.read'],
+    metadata: { tenant_uuid: tenant },
+  });
+  await api.resources.services.tenants.ensure(tenant);
+  await api.resources.services.tenants.ensure(other);
+  user = (await call('POST', '/users', 'admin', { firstname: 'Alice' })).json();
+  group = (await call('POST', '/groups', 'admin', { label: 'Sales' })).json();
+});
+after(async () => {
+  await api?.app.close();
+  await database?.drop();
+});
+
+const hangup = { type: 'hangup', cause: 'busy', timeout: null };
+const none = { type: 'none' };
+
+describe('user fallbacks', () => {
+  it('when never set, then the four destinations are null', async () => {
+    const res = await call('GET', `/users/${user.uuid}/fallbacks`, 'reader');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json(), {
+      noanswer_destination: null,
+      busy_destination: null,
+      congestion_destination: null,
+      fail_destination: null,
+    });
+  });
+
+  it('when put, then stored, read back, announced; a later PUT replaces them all', async () => {
+    const before = (await outboxNames(database)).length;
+    const put = await call('PUT', `/users/${user.id}/fallbacks`, 'admin', {
+      noanswer_destination: hangup,
+      busy_destination: none,
+    });
+    assert.equal(put.statusCode, 204, put.body);
+    assert.deepEqual((await outboxNames(database)).slice(before), ['user_fallback_edited']);
+    const read = (await call('GET', `/users/${user.id}/fallbacks`, 'admin')).json();
+    assert.deepEqual(read.noanswer_destination, hangup);
+    assert.deepEqual(read.busy_destination, none);
+    assert.equal(read.fail_destination, null);
+    await call('PUT', `/users/${user.id}/fallbacks`, 'admin', { fail_destination: none });
+    const replaced = (await call('GET', `/users/${user.id}/fallbacks`, 'admin')).json();
+    assert.deepEqual(replaced, {
+      noanswer_destination: null,
+      busy_destination: null,
+      congestion_destination: null,
+      fail_destination: none,
+    });
+  });
+
+  it('when a destination is invalid, then 400 and nothing changes', async () => {
+    const before = await call('GET', `/users/${user.id}/fallbacks`, 'admin');
+    const bad = { type: 'application', application: 'fax_to_mail', email: 'invalid' };
+    const res = await call('PUT', `/users/${user.id}/fallbacks`, 'admin', { fail_destination: bad });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.deepEqual((await call('GET', `/users/${user.id}/fallbacks`, 'admin')).json(), before.json());
+  });
+
+  it("when the user is another tenant's or unknown, then 404; without the ACL, 401", async () => {
+    assert.equal((await call('GET', `/users/${user.id}/fallbacks`, 'other')).statusCode, 404);
+    assert.equal((await call('PUT', `/users/${user.uuid}/fallbacks`, 'other', {})).statusCode, 404);
+    assert.equal((await call('GET', '/users/999999/fallbacks', 'admin')).statusCode, 404);
+    assert.equal((await call('PUT', `/users/${user.id}/fallbacks`, 'reader', {})).statusCode, 401);
+  });
+});
+
+describe('group fallbacks', () => {
+  it("when put by uuid, then Wazo's two fields, stored and announced", async () => {
+    const empty = (await call('GET', `/groups/${group.id}/fallbacks`, 'admin')).json();
+    assert.deepEqual(empty, { noanswer_destination: null, congestion_destination: null });
+    const before = (await outboxNames(database)).length;
+    const put = await call('PUT', `/groups/${group.uuid}/fallbacks`, 'admin', {
+      congestion_destination: none,
+    });
+    assert.equal(put.statusCode, 204, put.body);
+    assert.deepEqual((await outboxNames(database)).slice(before), ['group_fallback_edited']);
+    const read = (await call('GET', `/groups/${group.uuid}/fallbacks`, 'admin')).json();
+    assert.deepEqual(read, { noanswer_destination: null, congestion_destination: none });
+  });
+
+  it("when the group is another tenant's, then 404", async () => {
+    assert.equal((await call('GET', `/groups/${group.id}/fallbacks`, 'other')).statusCode, 404);
+  });
+
+  it('when the group is deleted, then its fallbacks go with it', async () => {
+    assert.equal((await call('DELETE', `/groups/${group.id}`, 'admin')).statusCode, 204);
+    const { rows } = await database.pool.query('SELECT 1 FROM group_fallback WHERE group_id = $1', [
+      group.id,
+    ]);
+    assert.equal(rows.length, 0);
+  });
+});

@@ -1,0 +1,1 @@
+export { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks.routes.js';

@@ -1,0 +1,39 @@
+/**
+ * The fallbacks dao: one row per owner and event that has a destination, in the owner kind's
+ * table (`user_fallback`, `group_fallback`). The owner was found in the caller's scope first.
+ */
+import { sql } from 'kysely';
+import type { Tx } from '../db/unit-of-work.js';
+import type { Destination } from '../schedules/destination.js';
+
+/** Where an owner kind's fallbacks are stored. */
+export interface FallbackTable {
+  table: 'user_fallback' | 'group_fallback';
+  ownerColumn: 'user_id' | 'group_id';
+}
+
+export function createFallbacksDao() {
+  return {
+    /** The owner's destinations by event; events without a fallback are absent. */
+    async read(tx: Tx, where: FallbackTable, ownerId: number): Promise<Map<string, Destination>> {
+      const { rows } = await sql<{ event: string; destination: Destination }>`
+        SELECT event, destination FROM ${sql.table(where.table)}
+        WHERE ${sql.ref(where.ownerColumn)} = ${ownerId}`.execute(tx.db);
+      return new Map(rows.map((row) => [row.event, row.destination]));
+    },
+
+    /** The owner's fallbacks become exactly `destinations`. */
+    async replace(tx: Tx, where: FallbackTable, ownerId: number, destinations: Map<string, Destination>) {
+      await sql`DELETE FROM ${sql.table(where.table)} WHERE ${sql.ref(where.ownerColumn)} = ${ownerId}`.execute(
+        tx.db,
+      );
+      for (const [event, destination] of destinations) {
+        await sql`
+          INSERT INTO ${sql.table(where.table)} (${sql.ref(where.ownerColumn)}, event, destination)
+          VALUES (${ownerId}, ${event}, ${JSON.stringify(destination)}::jsonb)`.execute(tx.db);
+      }
+    },
+  };
+}
+
+export type FallbacksDao = ReturnType<typeof createFallbacksDao>;

@@ -1,0 +1,19 @@
+// Public surface of users' and groups' fallbacks.
+export { createFallbacksDao, type FallbacksDao, type FallbackTable } from './fallbacks.dao.js';
+export {
+  type Fallbacks,
+  type FallbacksInput,
+  GROUP_FALLBACK_EVENTS,
+  groupFallbacksInputSchema,
+  groupFallbacksSchema,
+  USER_FALLBACK_EVENTS,
+  userFallbacksInputSchema,
+  userFallbacksSchema,
+} from './fallbacks.model.js';
+export { createFallbacksNotifier, type FallbacksNotifier } from './fallbacks.notifier.js';
+export {
+  createFallbacksService,
+  type FallbackOwnerKind,
+  type FallbacksService,
+  type FallbacksServiceDeps,
+} from './fallbacks.service.js';
