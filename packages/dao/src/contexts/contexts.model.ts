@@ -68,6 +68,9 @@ export type RangeInput = Static<typeof incallRangeSchema>;
 
 const contextProperties = {
   label: Type.String({ minLength: 1, maxLength: 128 }),
+  // Wazo's deprecated alias: confd's route copies it into `label` when no label is given (the
+  // label's checks then apply); a context's own name is computed, never written from a body.
+  name: optional(Type.Unknown({ description: 'Deprecated: taken as the label when `label` is absent' })),
   type: optional(stringEnum(CONTEXT_TYPES)),
   description: optional(nullable(Type.String())),
   enabled: optional(Type.Boolean()),
