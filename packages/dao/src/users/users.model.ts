@@ -5,19 +5,14 @@
  */
 import { lineSchema } from '../lines/lines.model.js';
 import { nullable, type Static, Type } from '../schema.js';
+import { userForwardsAnswerSchema } from '../user-forwards/user-forwards.model.js';
+import { userServicesAnswerSchema } from '../user-services/user-services.model.js';
 import type { UserFields } from './users.schema.js';
 
 const text = () => nullable(Type.String());
-const onOff = Type.Object({ enabled: Type.Boolean() });
-const forward = Type.Object({ enabled: Type.Boolean(), destination: text() });
 
-/** A user's call services and forwards as they come with it (and as their own routes show them). */
-export const userServicesAnswerSchema = Type.Object({ dnd: onOff, incallfilter: onOff });
-export const userForwardsAnswerSchema = Type.Object({
-  busy: forward,
-  noanswer: forward,
-  unconditional: forward,
-});
+// A user's call services and forwards come with it, shaped as their own routes show them.
+export { userForwardsAnswerSchema, userServicesAnswerSchema };
 
 /** A group in a user's `groups`. */
 export const userGroupSummarySchema = Type.Object({
