@@ -1,55 +1,52 @@
 /**
- * The exact filters of each confd list: the columns of the resource's xivo-dao search config
- * (every column filters, `?firstname=Bob`). Declared on the list route's querystring, so a value
- * of the wrong type (`?id=abc`, `?enabled=maybe`) is refused with marshmallow's words instead of
- * reaching PostgreSQL, and booleans take Wazo's spellings (`True`, `1`, `yes`). A name not listed
- * is still accepted and ignored, as Wazo ignores parameters it does not know.
+ * The exact filters of each confd list: the columns of the resource's search config in the Service
+ * API (every column filters, `?firstname=Bob`, as xivo-dao's), typed as the resource's answer types
+ * the field (an integer or boolean there is one here; a name the answer lacks, such as a user's
+ * `exten`, is text). Declared on the list route's querystring, so a value of the wrong type
+ * (`?id=abc`, `?enabled=maybe`) is refused with marshmallow's words instead of reaching
+ * PostgreSQL, and booleans take Wazo's spellings (`True`, `1`, `yes`). A name not listed is still
+ * accepted and ignored, as Wazo ignores parameters it does not know.
  */
+
 import { type TSchema, Type } from '@wazo-ts/daemon/schema';
+import {
+  contextSchema,
+  contextSearchConfig,
+  extensionSchema,
+  extensionSearchConfig,
+  groupSchema,
+  groupSearchConfig,
+  lineSchema,
+  lineSearchConfig,
+  type SearchConfig,
+  scheduleSchema,
+  scheduleSearchConfig,
+  USER_LINE_FILTER_NAMES,
+  userSchema,
+  userSearchConfig,
+} from '@wazo-ts/dao';
 
 type Filters = Record<string, TSchema>;
 
-const integer = () => Type.Optional(Type.Integer());
-const boolean = () => Type.Optional(Type.Boolean());
+function filterOf(answer: TSchema, name: string): TSchema {
+  const field = (answer as { properties?: Record<string, { type?: string | string[] }> }).properties?.[name];
+  const types = [field?.type ?? []].flat();
+  if (types.includes('integer')) return Type.Optional(Type.Integer());
+  if (types.includes('boolean')) return Type.Optional(Type.Boolean());
+  return Type.Optional(Type.String());
+}
 
-/** Text filters for `names`, with the few typed ones given apart. */
-function filters(names: readonly string[], typed: Filters = {}): Filters {
-  return { ...Object.fromEntries(names.map((name) => [name, Type.Optional(Type.String())])), ...typed };
+function filtersOf(config: SearchConfig, answer: TSchema, more: readonly string[] = []): Filters {
+  return Object.fromEntries(
+    [...Object.keys(config.columns), ...more].map((name) => [name, filterOf(answer, name)]),
+  );
 }
 
 export const LIST_FILTERS = {
-  users: filters(
-    [
-      'uuid',
-      'firstname',
-      'lastname',
-      'fullname',
-      'caller_id',
-      'description',
-      'userfield',
-      'email',
-      'mobile_phone_number',
-      'music_on_hold',
-      'outgoing_caller_id',
-      'preprocess_subroutine',
-      'username',
-      // the main line's: its main extension and provisioning code
-      'exten',
-      'extension',
-      'context',
-      'provisioning_code',
-    ],
-    { id: integer(), enabled: boolean(), subscription_type: integer() },
-  ),
-  lines: filters(
-    ['context', 'provisioning_code', 'provisioning_extension', 'protocol', 'device_id', 'name', 'exten'],
-    {
-      position: integer(),
-      device_slot: integer(),
-    },
-  ),
-  extensions: filters(['exten', 'context', 'type'], { id: integer() }),
-  contexts: filters(['description', 'name', 'label', 'type'], { id: integer() }),
-  groups: filters(['name', 'label', 'preprocess_subroutine'], { id: integer() }),
-  schedules: filters(['name', 'timezone'], { id: integer() }),
+  users: filtersOf(userSearchConfig, userSchema, USER_LINE_FILTER_NAMES),
+  lines: filtersOf(lineSearchConfig, lineSchema),
+  extensions: filtersOf(extensionSearchConfig, extensionSchema),
+  contexts: filtersOf(contextSearchConfig, contextSchema),
+  groups: filtersOf(groupSearchConfig, groupSchema),
+  schedules: filtersOf(scheduleSearchConfig, scheduleSchema),
 } satisfies Record<string, Filters>;

@@ -1,4 +1,5 @@
 // Public surface of the users resource.
+export { USER_LINE_FILTER_NAMES } from './user-line-filters.js';
 export { createUsersDao, type SearchRestriction, type UsersDao, userSearchConfig } from './users.dao.js';
 export type {
   User,
