@@ -47,6 +47,9 @@ const result = spawnSync(
     'tsx',
     '--test',
     `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
+    // A test that hangs (a child that never answers, a lost event) fails after five minutes
+    // instead of holding the run until CI's own limit; a flag given on the command line wins.
+    ...(flags.some((f) => f.startsWith('--test-timeout')) ? [] : ['--test-timeout=300000']),
     ...flags,
     ...files.map((f) => relative(root, f)),
   ],
