@@ -6,6 +6,7 @@ import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
+import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from './funckeys/index.js';
 import {
   groupExtensionsPlugin,
   groupMemberUsersPlugin,
@@ -50,6 +51,8 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userFallbacksPlugin,
     groupFallbacksPlugin,
     groupExtensionsPlugin,
+    funcKeyTemplatesPlugin,
+    userFuncKeysPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -10,6 +10,7 @@ export type { Tx, UnitOfWork } from './db/unit-of-work.js';
 export * from './errors.js';
 export * from './extensions/index.js';
 export * from './fallbacks/index.js';
+export * from './func-keys/index.js';
 export * from './group-extensions/index.js';
 export * from './group-members/index.js';
 export * from './group-schedules/index.js';

@@ -5,6 +5,7 @@
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
 import { createExtensionsDao } from './extensions/index.js';
+import { createFuncKeysDao } from './func-keys/index.js';
 import {
   createGroupMembersDao,
   type FindUser,
@@ -48,6 +49,7 @@ export function createDaos() {
     lines: createLinesDao(),
     userLines: createUserLinesDao(),
     lineExtensions: createLineExtensionsDao(),
+    funcKeys: createFuncKeysDao(),
   };
 }
 

@@ -51,6 +51,7 @@ import type { TenantScope } from './search/search.js';
 import { createDaos, createHooks, type Daos, type Hooks } from './service-api-daos.js';
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
+import { funcKeyServicesOf } from './service-api-func-keys.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
 import { createUserForwardsValidator, userForwardsSetting } from './user-forwards/index.js';
@@ -207,6 +208,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...groupAndScheduleServicesOf(uow, daos, createHooks(daos)),
     ...fallbackServicesOf(uow, daos),
     ...extensionOwnerServicesOf(uow, daos),
+    ...funcKeyServicesOf(uow, daos),
   };
   return {
     ...services,

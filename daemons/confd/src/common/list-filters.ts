@@ -14,6 +14,8 @@ import {
   contextSearchConfig,
   extensionSchema,
   extensionSearchConfig,
+  funcKeyTemplateSchema,
+  funcKeyTemplateSearchConfig,
   groupSchema,
   groupSearchConfig,
   lineSchema,
@@ -49,4 +51,5 @@ export const LIST_FILTERS = {
   contexts: filtersOf(contextSearchConfig, contextSchema),
   groups: filtersOf(groupSearchConfig, groupSchema),
   schedules: filtersOf(scheduleSearchConfig, scheduleSchema),
+  funckeyTemplates: filtersOf(funcKeyTemplateSearchConfig, funcKeyTemplateSchema),
 } satisfies Record<string, Filters>;

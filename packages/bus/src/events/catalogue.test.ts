@@ -38,6 +38,7 @@ describe('event catalogue', () => {
       ]),
       ...['line_extension_associated', 'line_extension_dissociated'],
       ...['service_registered', 'service_deregistered'],
+      ...['created', 'edited', 'deleted'].map((a) => `func_key_template_${a}`),
     ];
     for (const name of wanted) assert.equal(eventCatalogue.get(name)?.name, name, name);
   });

@@ -3,6 +3,7 @@ import * as auth from './auth.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
 import * as extensions from './extensions.js';
+import * as funcKeys from './func-keys.js';
 import * as groups from './groups.js';
 import * as lines from './lines.js';
 import * as schedules from './schedules.js';
@@ -14,6 +15,7 @@ export * from './auth.js';
 export * from './contexts.js';
 export * from './define.js';
 export * from './extensions.js';
+export * from './func-keys.js';
 export * from './groups.js';
 export * from './lines.js';
 export * from './schedules.js';
@@ -21,7 +23,18 @@ export * from './services.js';
 export * from './user-associations.js';
 export * from './users.js';
 
-const families = [auth, users, userAssociations, groups, schedules, contexts, extensions, lines, services];
+const families = [
+  auth,
+  users,
+  userAssociations,
+  groups,
+  schedules,
+  contexts,
+  extensions,
+  lines,
+  services,
+  funcKeys,
+];
 
 const isDefinition = (value: unknown): value is EventDefinition =>
   typeof value === 'object' && value !== null && 'build' in value && 'routingKey' in value;

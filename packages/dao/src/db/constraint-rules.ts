@@ -184,4 +184,16 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   user_line_main_line_key: associated('User', 'Line', ['user_id', 'int']),
   user_line_user_id_fkey: reference('user_id', 'User', ID, 'Line'),
   user_line_line_id_fkey: reference('line_id', 'Line', ID, 'User'),
+
+  func_key_template_pkey: unique('FuncKeyTemplate', ID),
+  func_key_template_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'FuncKeyTemplate'),
+  func_key_template_private_user_id_key: associated('User', 'FuncKeyTemplate', ['user_id', 'int']),
+  func_key_template_private_user_id_fkey: reference('user_id', 'User', ID, 'FuncKeyTemplate'),
+  func_key_mapping_pkey: unique('FuncKey', ID),
+  func_key_mapping_template_id_position_key: unique('FuncKey', ['template_id', 'int'], ['position', 'int']),
+  func_key_mapping_template_id_fkey: reference('template_id', 'FuncKeyTemplate', ID, 'FuncKey'),
+  func_key_mapping_position_check: atLeast('position', 1),
+  func_key_mapping_user_id_fkey: reference('user_id', 'User', ID, 'FuncKey'),
+  func_key_mapping_group_id_fkey: reference('group_id', 'Group', ID, 'FuncKey'),
+  users_func_key_template_id_fkey: reference('func_key_template_id', 'FuncKeyTemplate', ID, 'User'),
 };

@@ -6,6 +6,7 @@
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
+import type { FuncKeyTables } from '../func-keys/func-keys.tables.js';
 import type { GroupExtensionTables } from '../group-extensions/group-extensions.tables.js';
 import type { GroupMemberTables } from '../group-members/group-members.tables.js';
 import type { GroupScheduleTables } from '../group-schedules/group-schedules.tables.js';
@@ -32,4 +33,5 @@ export interface Database
     ExtensionTables,
     LineTables,
     LineExtensionTables,
-    UserLineTables {}
+    UserLineTables,
+    FuncKeyTables {}

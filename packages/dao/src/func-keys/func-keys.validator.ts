@@ -1,0 +1,130 @@
+/**
+ * Checks on function keys, in Wazo's order and words: positions and destination types a template
+ * may hold (marshmallow's errors), each key's label and destination (the user or group it names
+ * must exist in the template's tenant; destinations whose resource wazo-ts does not have yet
+ * never exist, so they are refused as Wazo refuses a missing one), then one key per destination.
+ */
+import type { Tx } from '../db/unit-of-work.js';
+import { formatCriteria, inputError, referenceNotFound, resourceError, resourceExists } from '../errors.js';
+import type { FindUser } from '../group-members/user-ref.js';
+import { scopeOf, type TenantScope } from '../search/search.js';
+import {
+  destinationIdentity,
+  type FuncKeyDestinationInput,
+  USER_ONLY_DESTINATIONS,
+} from './func-key-destinations.js';
+import type { FuncKeyInput } from './func-keys.model.js';
+
+/** Looks up a group by id in a scope (the groups resource's find). */
+export type FindGroup = (tx: Tx, scope: TenantScope, id: number) => Promise<{ id: number } | null>;
+
+export interface FuncKeysValidatorDeps {
+  findUser: FindUser;
+  findGroup: FindGroup;
+}
+
+/** Resources a destination may name that wazo-ts does not have yet: never found. */
+const ABSENT: Record<string, [field: string, resource: string]> = {
+  agent: ['agent_id', 'Agent'],
+  bsfilter: ['filter_member_id', 'FilterMember'],
+  conference: ['conference_id', 'Conference'],
+  paging: ['paging_id', 'Paging'],
+  park_position: ['parking_lot_id', 'ParkingLot'],
+  parking: ['parking_lot_id', 'ParkingLot'],
+  queue: ['queue_id', 'Queue'],
+};
+
+const SPECIAL = /[\n\r\t;]/;
+const dict = (errors: Record<string, unknown>) => `{${formatCriteria(errors)}}`;
+
+function checkText(field: string, value: unknown): void {
+  if (typeof value === 'string' && SPECIAL.test(value)) {
+    throw inputError(
+      `field '${field}': wrong type. Should be a string without special characters (\\n \\r \\t ;) (${formatCriteria({ [field]: value })})`,
+      { field },
+    );
+  }
+}
+
+/** A path or `keys` position as Wazo's Integer(min 1) field reads it; undefined when it is not one. */
+export function positionOf(raw: string): number | undefined {
+  return /^[0-9]{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : undefined;
+}
+
+export function createFuncKeysValidator({ findUser, findGroup }: FuncKeysValidatorDeps) {
+  async function checkDestination(tx: Tx, tenantUuid: string, destination: FuncKeyDestinationInput) {
+    const absent = ABSENT[destination.type];
+    if (absent) {
+      const [field, resource] = absent;
+      throw referenceNotFound(field, resource, { [field]: destination[field] });
+    }
+    if (destination.type === 'custom' || destination.type === 'forward')
+      checkText('exten', destination.exten);
+    if (destination.type === 'user') {
+      const userId = destination.user_id as number;
+      if (!(await findUser(tx, scopeOf(tenantUuid), userId))) {
+        throw referenceNotFound('user_id', 'User', { user_id: userId });
+      }
+    }
+    if (destination.type === 'group' || destination.type === 'groupmember') {
+      const groupId = destination.group_id as number;
+      if (!(await findGroup(tx, scopeOf(tenantUuid), groupId))) {
+        throw referenceNotFound('group_id', 'Group', { group_id: groupId });
+      }
+    }
+  }
+
+  return {
+    /** `keys` of a body: each name a position, and (on creation) no user-only destination. */
+    checkKeys(keys: Record<string, FuncKeyInput>, excludeUserOnly: boolean): void {
+      for (const [raw, key] of Object.entries(keys)) {
+        if (!/^-?[0-9]+$/.test(raw)) throw inputError("keys: ['Not a valid integer.']", { field: 'keys' });
+        if (positionOf(raw) === undefined) {
+          throw inputError("keys: ['Must be greater than or equal to 1.']", { field: 'keys' });
+        }
+        if (excludeUserOnly) this.checkExcluded(key, raw);
+      }
+    },
+
+    /**
+     * Wazo refuses agent and bsfilter keys where no user is known (a template's), worded as a
+     * schema error of the key at `position` of `keys`, or of the body's `destination`.
+     */
+    checkExcluded(key: FuncKeyInput, position?: string): void {
+      const type = key.destination.type;
+      if (!USER_ONLY_DESTINATIONS.includes(type)) return;
+      const errors = { type: [`The "${type}" funckey are excluded`] };
+      const message =
+        position === undefined
+          ? `destination: ${dict(errors)}`
+          : `keys: ${dict({ [position]: { destination: errors } })}`;
+      throw inputError(message, { field: position === undefined ? 'destination' : 'keys' });
+    },
+
+    /** Each key's label and destination in the template's tenant, then no destination twice. */
+    async validateKeys(tx: Tx, tenantUuid: string, keys: FuncKeyInput[]): Promise<void> {
+      for (const key of keys) {
+        checkText('label', key.label);
+        await checkDestination(tx, tenantUuid, key.destination);
+      }
+      const seen = new Set<string>();
+      for (const key of keys) {
+        const identity = destinationIdentity(key.destination);
+        const hash = JSON.stringify(identity);
+        if (seen.has(hash)) throw resourceExists('destination', identity);
+        seen.add(hash);
+      }
+    },
+
+    /** A user's own bsfilter key needs the user in a call filter, which wazo-ts does not have yet. */
+    checkUserKey(userId: number, key: FuncKeyInput): void {
+      if (key.destination.type === 'bsfilter') {
+        throw resourceError(
+          `User must be associated with a BSFilter (${formatCriteria({ user_id: userId })})`,
+        );
+      }
+    },
+  };
+}
+
+export type FuncKeysValidator = ReturnType<typeof createFuncKeysValidator>;

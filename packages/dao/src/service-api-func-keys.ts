@@ -1,0 +1,24 @@
+/**
+ * The function keys service of the Service API: the users and groups a key names are found by
+ * their own resources' daos, in the template's tenant.
+ */
+import type { UnitOfWork } from './db/unit-of-work.js';
+import { createFuncKeysNotifier, createFuncKeysService, createFuncKeysValidator } from './func-keys/index.js';
+import { createHooks, type Daos } from './service-api-daos.js';
+
+export function funcKeyServicesOf(uow: UnitOfWork, daos: Daos) {
+  const { findUser } = createHooks(daos);
+  const validator = createFuncKeysValidator({
+    findUser,
+    findGroup: (tx, scope, id) => daos.groups.find(tx, scope, id),
+  });
+  return {
+    funcKeys: createFuncKeysService({
+      uow,
+      dao: daos.funcKeys,
+      validator,
+      notifier: createFuncKeysNotifier(),
+      findUser,
+    }),
+  };
+}
