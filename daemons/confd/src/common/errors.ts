@@ -22,6 +22,9 @@ type Tree = Record<string, unknown>;
 function groupByField(items: ValidationItem[]): Tree {
   const root: Tree = {};
   for (const item of items) {
+    // "must match the `then` schema" sums up the errors beside it (a destination's fields),
+    // which say what is wrong; worded as a message of its own it would replace them.
+    if (item.keyword === 'if') continue;
     const path = validationPath(item);
     if (path.length === 0) path.push('_schema');
     const leaf = path.pop() as string;
