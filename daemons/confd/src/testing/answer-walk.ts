@@ -174,6 +174,7 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await call('PUT', `/users/${alice.id}/schedules/${schedule.id}`);
   await call('PUT', `/groups/${group.id}/schedules/${schedule.id}`);
   const groupExtension = await seedGroupParts(call, alice.id, group.id, internal.name);
+  const funcKeyTemplate = await seedFuncKeys(call, alice, bob, group);
   const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule };
   await readEverything(call, ids);
   await editEverything(call, ids);
@@ -184,10 +185,49 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await call('DELETE', `/groups/${group.id}/schedules/${schedule.id}`);
   await call('DELETE', `/users/${alice.id}/lines/${custom.id}`);
   await call('DELETE', `/lines/${sip.id}/extensions/${extension.id}`);
+  await call('DELETE', `/funckeys/templates/${funcKeyTemplate.id}`);
   await call('DELETE', `/users/${bob.id}?recursive=true`);
   for (const url of [`/schedules/${schedule.id}`, `/groups/${group.id}`, `/users/${alice.id}`])
     await call('DELETE', url);
   for (const url of [`/lines/${sip.id}`, `/lines/${custom.id}`, `/extensions/${extension.id}`])
     await call('DELETE', url);
   await call('DELETE', `/contexts/${internal.id}`);
+}
+
+/**
+ * Function keys: a template with a key of each destination type wazo-ts can point at, a user's
+ * own keys, the template associated with the user and dissociated again, and every
+ * read; the template made here is returned for the caller to delete.
+ */
+export async function seedFuncKeys(call: Call, user: Created, other: Created, group: Created) {
+  await call('GET', '/funckeys/destinations');
+  const template = (await call('POST', '/funckeys/templates', {
+    name: 'desk',
+    keys: {
+      1: { label: 'Bob', destination: { type: 'user', user_id: other.id } },
+      2: { destination: { type: 'group', group_id: group.id }, blf: false },
+      3: { destination: { type: 'groupmember', group_id: group.id, action: 'join' } },
+      4: { destination: { type: 'custom', exten: '*99' } },
+      5: { destination: { type: 'service', service: 'enablednd' } },
+      6: { destination: { type: 'forward', forward: 'busy', exten: '1234' } },
+      7: { destination: { type: 'transfer', transfer: 'attended' } },
+      8: { label: null, destination: { type: 'onlinerec' } },
+    },
+  })) as Created;
+  const url = `/funckeys/templates/${template.id}`;
+  await call('PUT', url, { name: 'desk', keys: { 1: { destination: { type: 'user', user_id: other.id } } } });
+  await call('PUT', `${url}/2`, { destination: { type: 'forward', forward: 'noanswer' } });
+  await call('PUT', `${url}/3`, { destination: { type: 'custom', exten: '3' } });
+  await call('DELETE', `${url}/3`);
+  for (const path of ['/funckeys/templates', url, `${url}/1`, `${url}/2`, `${url}/users`])
+    await call('GET', path);
+  const own = `/users/${user.id}/funckeys`;
+  await call('PUT', own, { name: 'mine', keys: { 1: { destination: { type: 'user', user_id: other.id } } } });
+  await call('PUT', `${own}/2`, { label: 'dnd', destination: { type: 'service', service: 'enablednd' } });
+  await call('PUT', `${own}/3`, { destination: { type: 'onlinerec' } });
+  await call('DELETE', `${own}/3`);
+  await call('PUT', `${own}/templates/${template.id}`);
+  for (const path of [own, `${own}/1`, `${own}/templates`, `${url}/users`]) await call('GET', path);
+  await call('DELETE', `${own}/templates/${template.id}`);
+  return template;
 }

@@ -116,9 +116,12 @@ export function createFuncKeysDao() {
       await tx.db.updateTable('func_key_template').set({ name }).where('id', '=', id).execute();
     },
 
-    /** Replaces every key of the template. */
+    /** Replaces every key of the template; a position kept keeps its key's id. */
     async replaceKeys(tx: Tx, templateId: number, keys: FuncKeyRow[]): Promise<void> {
-      await tx.db.deleteFrom('func_key_mapping').where('template_id', '=', templateId).execute();
+      const positions = keys.map((key) => key.position);
+      let removed = tx.db.deleteFrom('func_key_mapping').where('template_id', '=', templateId);
+      if (positions.length > 0) removed = removed.where('position', 'not in', positions);
+      await removed.execute();
       if (keys.length === 0) return;
       const rows = keys.map((key) => ({
         template_id: templateId,
@@ -128,7 +131,19 @@ export function createFuncKeysDao() {
         destination: JSON.stringify(key.destination),
         ...referenceColumns(key.destination),
       }));
-      await tx.db.insertInto('func_key_mapping').values(rows).execute();
+      await tx.db
+        .insertInto('func_key_mapping')
+        .values(rows)
+        .onConflict((conflict) =>
+          conflict.columns(['template_id', 'position']).doUpdateSet((eb) => ({
+            label: eb.ref('excluded.label'),
+            blf: eb.ref('excluded.blf'),
+            destination: eb.ref('excluded.destination'),
+            user_id: eb.ref('excluded.user_id'),
+            group_id: eb.ref('excluded.group_id'),
+          })),
+        )
+        .execute();
     },
 
     /** Deletes the template (its keys go with it; users using it are left without one). */
