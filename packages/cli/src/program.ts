@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { eventsCommand } from './commands/events.js';
+import { funckeyCommand } from './commands/funckeys.js';
 import { groupCommand } from './commands/groups.js';
 import { loginCommand, logoutCommand } from './commands/login.js';
 import type { Io } from './commands/runtime.js';
@@ -35,6 +36,7 @@ export function buildProgram(io: Io): Command {
     userCommand(io),
     groupCommand(io),
     scheduleCommand(io),
+    funckeyCommand(io),
     eventsCommand(io),
   ])
     program.addCommand(command);

@@ -79,7 +79,8 @@ async function bodyOf(io: Io, fields: Field[], options: Record<string, unknown>)
 
 type Action = (rt: Runtime, args: string[], options: Record<string, unknown>) => Promise<void>;
 
-function act(io: Io, action: Action) {
+/** A commander action from `(runtime, positional arguments, options)`. */
+export function act(io: Io, action: Action) {
   return async (...params: unknown[]) => {
     const command = params[params.length - 1] as Command;
     const options = params[params.length - 2] as Record<string, unknown>;
