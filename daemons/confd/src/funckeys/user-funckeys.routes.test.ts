@@ -181,6 +181,19 @@ describe('user function keys', () => {
     assert.equal(user.func_key_template_id, template.id);
   });
 
+  it("when a user's func_key_template_id names no template, then the user is refused", async () => {
+    const edit = api.resources.services.users.edit(scopeOf(tenant1), bob.id, {
+      func_key_template_id: 999999,
+    });
+    await assert.rejects(edit, {
+      message: "Input Error - field 'func_key_template_id': FuncKeyTemplate was not found ('id': 999999)",
+    });
+    const users = api.resources.services.users;
+    await users.edit(scopeOf(tenant1), bob.id, { func_key_template_id: template.id });
+    assert.equal((await users.get(scopeOf(tenant1), bob.id)).func_key_template_id, template.id);
+    await users.edit(scopeOf(tenant1), bob.id, { func_key_template_id: null });
+  });
+
   it("when an association is refused, then Wazo's 404s and refusals", async () => {
     const url = (user: string | number, id: number | string) => `/users/${user}/funckeys/templates/${id}`;
     const cases: [string, string, number, string][] = [
