@@ -36,6 +36,12 @@ const ALLOWED = new Set([
   'confd GET /1.1/users/{user}/forwards/unconditional',
   'confd PUT /1.1/users/{user}/forwards/unconditional',
   'confd GET /1.1/users/{user}/fallbacks', // confd.users.me.#.read
+  'confd GET /1.1/users/{user}/funckeys', // confd.users.me.funckeys.*
+  'confd PUT /1.1/users/{user}/funckeys',
+  'confd GET /1.1/users/{user}/funckeys/templates', // confd.users.me.funckeys.*.*
+  'confd GET /1.1/users/{user}/funckeys/{position}',
+  'confd PUT /1.1/users/{user}/funckeys/{position}',
+  'confd DELETE /1.1/users/{user}/funckeys/{position}',
 ]);
 
 /** Routes with no ACL at all (the token API and the list of backends). */

@@ -6,7 +6,7 @@
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
 import { notFound, resourceError } from '../errors.js';
 import type { FindUser, UserRef } from '../group-members/user-ref.js';
-import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
+import { type SearchParams, type SearchResult, scopeOf, type TenantScope } from '../search/search.js';
 import { userNotFound } from '../users/user-key.js';
 import type { UserKey } from '../users/users.model.js';
 import { cleanDestination, supportsBlf } from './func-key-destinations.js';
@@ -110,7 +110,7 @@ export function createFuncKeysService({ uow, dao, validator, notifier, findUser 
     const ownKeys = keysAnswer(await dao.keys(tx, own.id), false);
     const publicId = await dao.templateOfUser(tx, user.id);
     if (publicId === null) return { id: own.id, name: own.name, keys: ownKeys };
-    const shared = (await dao.find(tx, { tenantUuids: [user.tenant_uuid] }, publicId))!;
+    const shared = (await dao.find(tx, scopeOf(user.tenant_uuid), publicId))!;
     const sharedKeys = keysAnswer(await dao.keys(tx, shared.id), true);
     return { id: null, name: shared.name, keys: { ...sharedKeys, ...ownKeys } };
   }
