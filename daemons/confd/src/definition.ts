@@ -1,6 +1,11 @@
 /** wazo-confd as the daemon kit sees it: name, port, config keys, plugins and resources. */
 
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import {
+  callPermissionsPlugin,
+  groupCallPermissionsPlugin,
+  userCallPermissionsPlugin,
+} from './call-permissions/index.js';
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
@@ -50,6 +55,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userFallbacksPlugin,
     groupFallbacksPlugin,
     groupExtensionsPlugin,
+    callPermissionsPlugin,
+    userCallPermissionsPlugin,
+    groupCallPermissionsPlugin,
   ],
   createResources: createConfdResources,
 };

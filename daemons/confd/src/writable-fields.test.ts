@@ -52,6 +52,11 @@ async function seed(routes: WriteRoute[]) {
   const group = await checked('POST', '/groups', { label: 'sales', timeout: 15 });
   const schedule = await seedSchedule(checked, internal.name);
   await editEverything(checked, { internal, sip, extension, alice, group, schedule });
+  const permission = await checked('POST', '/callpermissions', {
+    name: 'local',
+    extensions: ['1XXX'],
+    description: 'office',
+  });
   Object.assign(params, {
     user_id: String(alice.id),
     line_id: String(sip.id),
@@ -59,6 +64,8 @@ async function seed(routes: WriteRoute[]) {
     extension_id: String(extension.id),
     group_id: String(group.id),
     schedule_id: String(schedule.id),
+    group_uuid: group.uuid,
+    callpermission_id: String(permission.id),
   });
 }
 

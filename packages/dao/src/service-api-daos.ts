@@ -2,6 +2,11 @@
  * The Service API's daos, one of each, and the cross-resource lookups answered by the resource
  * that owns the data: a user by the users dao, a user's lines by the user-lines dao.
  */
+import {
+  createCallPermissionsDao,
+  groupCallPermissionLink,
+  userCallPermissionLink,
+} from './call-permissions/index.js';
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
 import { createExtensionsDao } from './extensions/index.js';
@@ -48,6 +53,9 @@ export function createDaos() {
     lines: createLinesDao(),
     userLines: createUserLinesDao(),
     lineExtensions: createLineExtensionsDao(),
+    callPermissions: createCallPermissionsDao(),
+    userCallPermissions: createLinkDao(userCallPermissionLink),
+    groupCallPermissions: createLinkDao(groupCallPermissionLink),
   };
 }
 

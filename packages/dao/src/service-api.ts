@@ -7,6 +7,13 @@
 import type { BusPublisher } from '@wazo-ts/bus';
 import type { Kysely } from 'kysely';
 import {
+  createCallPermissionsNotifier,
+  createCallPermissionsService,
+  createCallPermissionsValidator,
+  groupCallPermissionLink,
+  userCallPermissionLink,
+} from './call-permissions/index.js';
+import {
   createContextIncludesDao,
   createContextIncludesNotifier,
   createContextIncludesService,
@@ -197,6 +204,35 @@ function groupAndScheduleServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   };
 }
 
+function callPermissionServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
+  const { callPermissions, groups } = daos;
+  const findGroup = (tx: Tx, scope: TenantScope, key: LinkKey) => groups.find(tx, scope, key);
+  const findPermission = (tx: Tx, scope: TenantScope, id: number) => callPermissions.find(tx, scope, id);
+  const { userCallPermissions, groupCallPermissions } = daos;
+  return {
+    callPermissions: createCallPermissionsService({
+      uow,
+      dao: callPermissions,
+      validator: createCallPermissionsValidator({ dao: callPermissions }),
+      notifier: createCallPermissionsNotifier(),
+    }),
+    userCallPermissions: linkServiceOf(
+      uow,
+      userCallPermissionLink,
+      userCallPermissions,
+      hooks.findUser,
+      findPermission,
+    ),
+    groupCallPermissions: linkServiceOf(
+      uow,
+      groupCallPermissionLink,
+      groupCallPermissions,
+      findGroup,
+      findPermission,
+    ),
+  };
+}
+
 /** Builds every service once; a daemon creates one ServiceApi per database at start. */
 export function createServiceApi({ db, encoder }: ServiceApiOptions) {
   const uow = createUnitOfWork({ db, encoder });
@@ -207,6 +243,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...groupAndScheduleServicesOf(uow, daos, createHooks(daos)),
     ...fallbackServicesOf(uow, daos),
     ...extensionOwnerServicesOf(uow, daos),
+    ...callPermissionServicesOf(uow, daos, createHooks(daos)),
   };
   return {
     ...services,

@@ -10,6 +10,8 @@
 
 import { type TSchema, Type } from '@wazo-ts/daemon/schema';
 import {
+  callPermissionSchema,
+  callPermissionSearchConfig,
   contextSchema,
   contextSearchConfig,
   extensionSchema,
@@ -49,4 +51,5 @@ export const LIST_FILTERS = {
   contexts: filtersOf(contextSearchConfig, contextSchema),
   groups: filtersOf(groupSearchConfig, groupSchema),
   schedules: filtersOf(scheduleSearchConfig, scheduleSchema),
+  callpermissions: filtersOf(callPermissionSearchConfig, callPermissionSchema),
 } satisfies Record<string, Filters>;

@@ -1,5 +1,6 @@
 /** The event catalogue: every event wazo-ts publishes or consumes, typed once. */
 import * as auth from './auth.js';
+import * as callPermissions from './call-permissions.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
 import * as extensions from './extensions.js';
@@ -11,6 +12,7 @@ import * as userAssociations from './user-associations.js';
 import * as users from './users.js';
 
 export * from './auth.js';
+export * from './call-permissions.js';
 export * from './contexts.js';
 export * from './define.js';
 export * from './extensions.js';
@@ -21,7 +23,18 @@ export * from './services.js';
 export * from './user-associations.js';
 export * from './users.js';
 
-const families = [auth, users, userAssociations, groups, schedules, contexts, extensions, lines, services];
+const families = [
+  auth,
+  users,
+  userAssociations,
+  groups,
+  schedules,
+  contexts,
+  extensions,
+  lines,
+  services,
+  callPermissions,
+];
 
 const isDefinition = (value: unknown): value is EventDefinition =>
   typeof value === 'object' && value !== null && 'build' in value && 'routingKey' in value;

@@ -184,4 +184,36 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   user_line_main_line_key: associated('User', 'Line', ['user_id', 'int']),
   user_line_user_id_fkey: reference('user_id', 'User', ID, 'Line'),
   user_line_line_id_fkey: reference('line_id', 'Line', ID, 'User'),
+
+  call_permissions_pkey: unique('CallPermission', ID),
+  call_permissions_name_tenant_key: unique('CallPermission', ['name', 'text']),
+  call_permissions_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'CallPermission'),
+  call_permissions_password_check: pattern('password'),
+  call_permissions_mode_check: oneOf('mode', 'allow, deny'),
+  user_call_permissions_pkey: associated(
+    'User',
+    'CallPermission',
+    ['user_uuid', 'text'],
+    ['call_permission_id', 'int'],
+  ),
+  user_call_permissions_user_uuid_fkey: reference('user_uuid', 'User', UUID, 'CallPermission'),
+  user_call_permissions_call_permission_id_fkey: reference(
+    'call_permission_id',
+    'CallPermission',
+    ID,
+    'User',
+  ),
+  group_call_permissions_pkey: associated(
+    'Group',
+    'CallPermission',
+    ['group_id', 'int'],
+    ['call_permission_id', 'int'],
+  ),
+  group_call_permissions_group_id_fkey: reference('group_id', 'Group', ID, 'CallPermission'),
+  group_call_permissions_call_permission_id_fkey: reference(
+    'call_permission_id',
+    'CallPermission',
+    ID,
+    'Group',
+  ),
 };

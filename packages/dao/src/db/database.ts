@@ -3,6 +3,7 @@
  * its own tables in `<resource>/<resource>.tables.ts`, next to the dao that is the only code
  * allowed to query them.
  */
+import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
@@ -32,4 +33,5 @@ export interface Database
     ExtensionTables,
     LineTables,
     LineExtensionTables,
-    UserLineTables {}
+    UserLineTables,
+    CallPermissionTables {}

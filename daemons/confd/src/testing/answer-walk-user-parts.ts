@@ -1,0 +1,28 @@
+/**
+ * The answer walk's part for call permissions and the rest of a user: each route called once on
+ * the walk's user and group, what it creates linked and read back through its owners, then
+ * removed again before the walk deletes the user and the group.
+ */
+type Call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) => Promise<unknown>;
+type Owner = { id: number; uuid: string };
+
+export async function walkCallPermissions(call: Call, user: Owner, group: Owner): Promise<void> {
+  const permission = (await call('POST', '/callpermissions', {
+    name: 'no-international',
+    password: '1234',
+    mode: 'deny',
+    extensions: ['_00X.', '911'],
+    description: 'no calls abroad',
+  })) as { id: number };
+  const bare = (await call('POST', '/callpermissions', { name: 'bare' })) as { id: number };
+  await call('PUT', `/users/${user.uuid}/callpermissions/${permission.id}`);
+  await call('PUT', `/groups/${group.uuid}/callpermissions/${permission.id}`);
+  await call('GET', '/callpermissions?recurse=true');
+  await call('GET', `/callpermissions/${permission.id}`);
+  await call('GET', `/users/${user.uuid}`);
+  await call('GET', `/groups/${group.uuid}`);
+  await call('PUT', `/callpermissions/${permission.id}`, { password: null, enabled: false });
+  await call('DELETE', `/users/${user.id}/callpermissions/${permission.id}`);
+  await call('DELETE', `/groups/${group.id}/callpermissions/${permission.id}`);
+  for (const id of [permission.id, bare.id]) await call('DELETE', `/callpermissions/${id}`);
+}
