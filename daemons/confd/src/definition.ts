@@ -22,6 +22,7 @@ import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
+import { userAgentsPlugin, userCallerIdsPlugin, userSubscriptionsPlugin } from './user-parts/index.js';
 import { usersPlugin } from './users/index.js';
 
 export type ConfdConfig = BaseConfig & ConfdOwnConfig;
@@ -58,6 +59,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     callPermissionsPlugin,
     userCallPermissionsPlugin,
     groupCallPermissionsPlugin,
+    userCallerIdsPlugin,
+    userAgentsPlugin,
+    userSubscriptionsPlugin,
   ],
   createResources: createConfdResources,
 };

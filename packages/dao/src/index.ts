@@ -36,9 +36,12 @@ export {
   type UserWithRelations,
 } from './service-api-reads.js';
 export * from './tenants/index.js';
+export * from './user-agents/index.js';
+export * from './user-callerids/index.js';
 export * from './user-forwards/index.js';
 export * from './user-lines/index.js';
 export * from './user-schedules/index.js';
 export * from './user-services/index.js';
 export * from './user-settings/index.js';
+export * from './user-subscriptions/index.js';
 export * from './users/index.js';

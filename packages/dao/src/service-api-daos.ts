@@ -29,6 +29,7 @@ import { createUserLinesDao } from './user-lines/index.js';
 import { userScheduleLink } from './user-schedules/index.js';
 import { userServicesSetting } from './user-services/index.js';
 import { createUserSettingsDao } from './user-settings/index.js';
+import { createUserSubscriptionsDao } from './user-subscriptions/index.js';
 import { createUsersDao } from './users/index.js';
 
 export interface Hooks {
@@ -56,6 +57,7 @@ export function createDaos() {
     callPermissions: createCallPermissionsDao(),
     userCallPermissions: createLinkDao(userCallPermissionLink),
     groupCallPermissions: createLinkDao(groupCallPermissionLink),
+    userSubscriptions: createUserSubscriptionsDao(),
   };
 }
 

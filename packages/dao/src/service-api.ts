@@ -60,6 +60,8 @@ import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
+import { createUserAgentsService } from './user-agents/index.js';
+import { createUserCallerIdsService } from './user-callerids/index.js';
 import { createUserForwardsValidator, userForwardsSetting } from './user-forwards/index.js';
 import {
   createUserLinesNotifier,
@@ -69,6 +71,7 @@ import {
 import { userScheduleLink } from './user-schedules/index.js';
 import { userServicesSetting } from './user-services/index.js';
 import { createUserSettingsNotifier, createUserSettingsService } from './user-settings/index.js';
+import { createUserSubscriptionsService } from './user-subscriptions/index.js';
 import { createUsersNotifier, createUsersService, createUsersValidator } from './users/index.js';
 import { findUserDocument } from './users/user-document.dao.js';
 
@@ -233,6 +236,15 @@ function callPermissionServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   };
 }
 
+/** What else a user has: its outgoing caller ids, its agent, the tenant's subscription counts. */
+function userPartServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
+  return {
+    userCallerIds: createUserCallerIdsService({ uow, findUser: hooks.findUser }),
+    userAgents: createUserAgentsService({ uow, findUser: hooks.findUser }),
+    userSubscriptions: createUserSubscriptionsService({ uow, dao: daos.userSubscriptions }),
+  };
+}
+
 /** Builds every service once; a daemon creates one ServiceApi per database at start. */
 export function createServiceApi({ db, encoder }: ServiceApiOptions) {
   const uow = createUnitOfWork({ db, encoder });
@@ -244,6 +256,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...fallbackServicesOf(uow, daos),
     ...extensionOwnerServicesOf(uow, daos),
     ...callPermissionServicesOf(uow, daos, createHooks(daos)),
+    ...userPartServicesOf(uow, daos, createHooks(daos)),
   };
   return {
     ...services,

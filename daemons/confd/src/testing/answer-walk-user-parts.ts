@@ -6,6 +6,13 @@
 type Call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) => Promise<unknown>;
 type Owner = { id: number; uuid: string };
 
+/** A user's caller ids, agent (none: the dissociation is a no-op) and the subscription counts. */
+export async function walkUserParts(call: Call, user: Owner): Promise<void> {
+  await call('GET', `/users/${user.uuid}/callerids/outgoing`);
+  await call('DELETE', `/users/${user.id}/agents`);
+  await call('GET', '/users/subscriptions');
+}
+
 export async function walkCallPermissions(call: Call, user: Owner, group: Owner): Promise<void> {
   const permission = (await call('POST', '/callpermissions', {
     name: 'no-international',
