@@ -13,6 +13,7 @@ import { extensionsPlugin } from './extensions/index.js';
 import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
 import {
   groupExtensionsPlugin,
+  groupMemberExtensionsPlugin,
   groupMemberUsersPlugin,
   groupsPlugin,
   userGroupsPlugin,
@@ -62,6 +63,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userCallerIdsPlugin,
     userAgentsPlugin,
     userSubscriptionsPlugin,
+    groupMemberExtensionsPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -12,6 +12,7 @@ export * from './errors.js';
 export * from './extensions/index.js';
 export * from './fallbacks/index.js';
 export * from './group-extensions/index.js';
+export * from './group-member-extensions/index.js';
 export * from './group-members/index.js';
 export * from './group-schedules/index.js';
 export * from './groups/index.js';

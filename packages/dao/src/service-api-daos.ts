@@ -10,6 +10,7 @@ import {
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
 import { createExtensionsDao } from './extensions/index.js';
+import { createGroupMemberExtensionsDao } from './group-member-extensions/index.js';
 import {
   createGroupMembersDao,
   type FindUser,
@@ -58,6 +59,7 @@ export function createDaos() {
     userCallPermissions: createLinkDao(userCallPermissionLink),
     groupCallPermissions: createLinkDao(groupCallPermissionLink),
     userSubscriptions: createUserSubscriptionsDao(),
+    groupMemberExtensions: createGroupMemberExtensionsDao(),
   };
 }
 

@@ -28,6 +28,11 @@ import {
   createExtensionsValidator,
 } from './extensions/index.js';
 import {
+  createGroupMemberExtensionsNotifier,
+  createGroupMemberExtensionsService,
+  createGroupMemberExtensionsValidator,
+} from './group-member-extensions/index.js';
+import {
   createGroupMembersNotifier,
   createGroupMembersService,
   createGroupMembersValidator,
@@ -242,6 +247,13 @@ function userPartServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
     userCallerIds: createUserCallerIdsService({ uow, findUser: hooks.findUser }),
     userAgents: createUserAgentsService({ uow, findUser: hooks.findUser }),
     userSubscriptions: createUserSubscriptionsService({ uow, dao: daos.userSubscriptions }),
+    groupMemberExtensions: createGroupMemberExtensionsService({
+      uow,
+      dao: daos.groupMemberExtensions,
+      groups: daos.groups,
+      validator: createGroupMemberExtensionsValidator(),
+      notifier: createGroupMemberExtensionsNotifier(),
+    }),
   };
 }
 

@@ -26,6 +26,12 @@ export async function walkCallPermissions(call: Call, user: Owner, group: Owner)
   await call('PUT', `/groups/${group.uuid}/callpermissions/${permission.id}`);
   await call('GET', '/callpermissions?recurse=true');
   await call('GET', `/callpermissions/${permission.id}`);
+  await call('PUT', `/groups/${group.uuid}/members/extensions`, {
+    extensions: [
+      { exten: '1001', context: 'default' },
+      { exten: '9000', context: 'default', priority: 5 },
+    ],
+  });
   await call('GET', `/users/${user.uuid}`);
   await call('GET', `/groups/${group.uuid}`);
   await call('PUT', `/callpermissions/${permission.id}`, { password: null, enabled: false });

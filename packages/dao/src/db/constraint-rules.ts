@@ -216,4 +216,8 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
     ID,
     'Group',
   ),
+  group_member_extensions_pkey: unique('GroupMember', ['group_id', 'int'], ['position', 'int']),
+  group_member_extensions_member_key: unique('GroupMember', ['exten', 'text'], ['context', 'text']),
+  group_member_extensions_group_id_fkey: reference('group_id', 'Group', ID, 'GroupMember'),
+  group_member_extensions_priority_check: atLeast('priority', 0),
 };

@@ -8,6 +8,7 @@ import type { ContextIncludeTables } from '../context-includes/context-includes.
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
 import type { GroupExtensionTables } from '../group-extensions/group-extensions.tables.js';
+import type { GroupMemberExtensionTables } from '../group-member-extensions/group-member-extensions.tables.js';
 import type { GroupMemberTables } from '../group-members/group-members.tables.js';
 import type { GroupScheduleTables } from '../group-schedules/group-schedules.tables.js';
 import type { GroupTables } from '../groups/groups.tables.js';
@@ -34,4 +35,5 @@ export interface Database
     LineTables,
     LineExtensionTables,
     UserLineTables,
-    CallPermissionTables {}
+    CallPermissionTables,
+    GroupMemberExtensionTables {}

@@ -62,6 +62,7 @@ export async function groupRelationsOf(tx: Tx, ids: number[]): Promise<Map<numbe
   const members = new Map<number, GroupMemberSummary[]>();
   const schedules = new Map<number, GroupScheduleSummary[]>();
   const callPermissions = new Map<number, GroupRelations['call_permissions']>();
+  const memberExtensions = new Map<number, GroupRelations['members']['extensions']>();
   if (ids.length > 0) {
     const memberRows = await tx.db
       .selectFrom('group_member_users as m')
@@ -87,6 +88,14 @@ export async function groupRelationsOf(tx: Tx, ids: number[]): Promise<Map<numbe
       .orderBy('p.id')
       .execute();
     for (const { group_id, ...permission } of permissionRows) push(callPermissions, group_id, permission);
+    const extensionRows = await tx.db
+      .selectFrom('group_member_extensions')
+      .select(['group_id', 'exten', 'context', 'priority'])
+      .where('group_id', 'in', ids)
+      .orderBy('group_id')
+      .orderBy('position')
+      .execute();
+    for (const { group_id, ...member } of extensionRows) push(memberExtensions, group_id, member);
   }
   const { extensions, fallbacks } = await ownedBy(tx, ids);
   return new Map(
@@ -97,7 +106,7 @@ export async function groupRelationsOf(tx: Tx, ids: number[]): Promise<Map<numbe
         call_permissions: callPermissions.get(id) ?? [],
         extensions: extensions.get(id) ?? [],
         fallbacks: { ...noFallbacks(), ...fallbacks.get(id) },
-        members: { users: members.get(id) ?? [], extensions: [] },
+        members: { users: members.get(id) ?? [], extensions: memberExtensions.get(id) ?? [] },
         schedules: schedules.get(id) ?? [],
       },
     ]),
