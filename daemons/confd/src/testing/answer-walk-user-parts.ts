@@ -39,3 +39,12 @@ export async function walkCallPermissions(call: Call, user: Owner, group: Owner)
   await call('DELETE', `/groups/${group.id}/callpermissions/${permission.id}`);
   for (const id of [permission.id, bare.id]) await call('DELETE', `/callpermissions/${id}`);
 }
+
+/** An extension created on a line without one (`POST /lines/{id}/extensions`), then removed again. */
+export async function walkLineExtensionCreate(call: Call, lineId: number, context: string): Promise<void> {
+  const extension = (await call('POST', `/lines/${lineId}/extensions`, { exten: '1003', context })) as {
+    id: number;
+  };
+  await call('DELETE', `/lines/${lineId}/extensions/${extension.id}`);
+  await call('DELETE', `/extensions/${extension.id}`);
+}

@@ -4,7 +4,7 @@
  * with lines, a group with members, schedules with every period kind and destinations), reads it
  * all back in every form (items, lists, views, ranges), changes it, and deletes it again.
  */
-import { walkCallPermissions, walkUserParts } from './answer-walk-user-parts.js';
+import { walkCallPermissions, walkLineExtensionCreate, walkUserParts } from './answer-walk-user-parts.js';
 import type { Method } from './route-calls.js';
 
 type Call = (method: Method, url: string, body?: unknown) => Promise<unknown>;
@@ -179,6 +179,7 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await readEverything(call, ids);
   await walkCallPermissions(call, alice, group);
   await walkUserParts(call, alice);
+  await walkLineExtensionCreate(call, custom.id, internal.name);
   await editEverything(call, ids);
   await call('DELETE', `/groups/${group.id}/extensions/${groupExtension.id}`);
   await call('DELETE', `/extensions/${groupExtension.id}`);
