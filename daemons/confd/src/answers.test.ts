@@ -15,6 +15,9 @@ import { seedAndReadEverything } from './testing/answer-walk.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
 
+/** Routes whose success needs a resource wazo-ts does not have yet (an agent): never a 2xx. */
+const CANNOT_SUCCEED = new Set(['PUT /1.1/users/:user_id/agents/:agent_id']);
+
 let database: MigratedTestDatabase;
 let api: TestApi;
 let recorder: AnswerRecorder;
@@ -54,7 +57,9 @@ describe('confd answers through their response schemas', () => {
       return res.json();
     };
     await seedAndReadEverything(checked);
-    const missed = [...recorder.routes].filter((route) => !recorder.answered.has(route));
+    const missed = [...recorder.routes].filter(
+      (route) => !recorder.answered.has(route) && !CANNOT_SUCCEED.has(route),
+    );
     assert.deepEqual(missed, [], 'every route was answered at least once');
     assert.ok(recorder.routes.size >= 48, `${recorder.routes.size} routes`);
   });

@@ -1,6 +1,11 @@
 /** wazo-confd as the daemon kit sees it: name, port, config keys, plugins and resources. */
 
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import {
+  callPermissionsPlugin,
+  groupCallPermissionsPlugin,
+  userCallPermissionsPlugin,
+} from './call-permissions/index.js';
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
@@ -9,6 +14,7 @@ import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js'
 import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from './funckeys/index.js';
 import {
   groupExtensionsPlugin,
+  groupMemberExtensionsPlugin,
   groupMemberUsersPlugin,
   groupsPlugin,
   userGroupsPlugin,
@@ -18,6 +24,7 @@ import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
+import { userAgentsPlugin, userCallerIdsPlugin, userSubscriptionsPlugin } from './user-parts/index.js';
 import { usersPlugin } from './users/index.js';
 
 export type ConfdConfig = BaseConfig & ConfdOwnConfig;
@@ -53,6 +60,13 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     groupExtensionsPlugin,
     funcKeyTemplatesPlugin,
     userFuncKeysPlugin,
+    callPermissionsPlugin,
+    userCallPermissionsPlugin,
+    groupCallPermissionsPlugin,
+    userCallerIdsPlugin,
+    userAgentsPlugin,
+    userSubscriptionsPlugin,
+    groupMemberExtensionsPlugin,
   ],
   createResources: createConfdResources,
 };

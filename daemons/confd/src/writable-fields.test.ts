@@ -60,6 +60,11 @@ async function seed(routes: WriteRoute[]) {
   const schedule = await seedSchedule(checked, internal.name);
   await editEverything(checked, { internal, sip, extension, alice, group, schedule });
   const funcKeyTemplate = await seedFuncKeys(checked, alice, bob, group);
+  const permission = await checked('POST', '/callpermissions', {
+    name: 'local',
+    extensions: ['1XXX'],
+    description: 'office',
+  });
   Object.assign(params, {
     user_id: String(alice.id),
     line_id: String(sip.id),
@@ -69,6 +74,8 @@ async function seed(routes: WriteRoute[]) {
     schedule_id: String(schedule.id),
     template_id: String(funcKeyTemplate.id),
     position: '1',
+    group_uuid: group.uuid,
+    callpermission_id: String(permission.id),
   });
 }
 

@@ -1,6 +1,7 @@
 // Public surface of @wazo-ts/dao, the Service API library. Daemons import only from here; the
 // PostgreSQL toolkit under it (connection, unit of work, migrations runner) is @wazo-ts/db.
 
+export * from './call-permissions/index.js';
 export * from './context-includes/index.js';
 export * from './contexts/index.js';
 export type { Database } from './db/database.js';
@@ -12,6 +13,7 @@ export * from './extensions/index.js';
 export * from './fallbacks/index.js';
 export * from './func-keys/index.js';
 export * from './group-extensions/index.js';
+export * from './group-member-extensions/index.js';
 export * from './group-members/index.js';
 export * from './group-schedules/index.js';
 export * from './groups/index.js';
@@ -36,9 +38,12 @@ export {
   type UserWithRelations,
 } from './service-api-reads.js';
 export * from './tenants/index.js';
+export * from './user-agents/index.js';
+export * from './user-callerids/index.js';
 export * from './user-forwards/index.js';
 export * from './user-lines/index.js';
 export * from './user-schedules/index.js';
 export * from './user-services/index.js';
 export * from './user-settings/index.js';
+export * from './user-subscriptions/index.js';
 export * from './users/index.js';

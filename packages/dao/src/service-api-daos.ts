@@ -2,10 +2,16 @@
  * The Service API's daos, one of each, and the cross-resource lookups answered by the resource
  * that owns the data: a user by the users dao, a user's lines by the user-lines dao.
  */
+import {
+  createCallPermissionsDao,
+  groupCallPermissionLink,
+  userCallPermissionLink,
+} from './call-permissions/index.js';
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
 import { createExtensionsDao } from './extensions/index.js';
 import { createFuncKeysDao } from './func-keys/index.js';
+import { createGroupMemberExtensionsDao } from './group-member-extensions/index.js';
 import {
   createGroupMembersDao,
   type FindUser,
@@ -25,6 +31,7 @@ import { createUserLinesDao } from './user-lines/index.js';
 import { userScheduleLink } from './user-schedules/index.js';
 import { userServicesSetting } from './user-services/index.js';
 import { createUserSettingsDao } from './user-settings/index.js';
+import { createUserSubscriptionsDao } from './user-subscriptions/index.js';
 import { createUsersDao } from './users/index.js';
 
 export interface Hooks {
@@ -50,6 +57,11 @@ export function createDaos() {
     userLines: createUserLinesDao(),
     lineExtensions: createLineExtensionsDao(),
     funcKeys: createFuncKeysDao(),
+    callPermissions: createCallPermissionsDao(),
+    userCallPermissions: createLinkDao(userCallPermissionLink),
+    groupCallPermissions: createLinkDao(groupCallPermissionLink),
+    userSubscriptions: createUserSubscriptionsDao(),
+    groupMemberExtensions: createGroupMemberExtensionsDao(),
   };
 }
 

@@ -7,6 +7,13 @@
 import type { BusPublisher } from '@wazo-ts/bus';
 import type { Kysely } from 'kysely';
 import {
+  createCallPermissionsNotifier,
+  createCallPermissionsService,
+  createCallPermissionsValidator,
+  groupCallPermissionLink,
+  userCallPermissionLink,
+} from './call-permissions/index.js';
+import {
   createContextIncludesDao,
   createContextIncludesNotifier,
   createContextIncludesService,
@@ -20,6 +27,11 @@ import {
   createExtensionsService,
   createExtensionsValidator,
 } from './extensions/index.js';
+import {
+  createGroupMemberExtensionsNotifier,
+  createGroupMemberExtensionsService,
+  createGroupMemberExtensionsValidator,
+} from './group-member-extensions/index.js';
 import {
   createGroupMembersNotifier,
   createGroupMembersService,
@@ -54,6 +66,8 @@ import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
+import { createUserAgentsService } from './user-agents/index.js';
+import { createUserCallerIdsService } from './user-callerids/index.js';
 import { createUserForwardsValidator, userForwardsSetting } from './user-forwards/index.js';
 import {
   createUserLinesNotifier,
@@ -63,6 +77,7 @@ import {
 import { userScheduleLink } from './user-schedules/index.js';
 import { userServicesSetting } from './user-services/index.js';
 import { createUserSettingsNotifier, createUserSettingsService } from './user-settings/index.js';
+import { createUserSubscriptionsService } from './user-subscriptions/index.js';
 import { createUsersNotifier, createUsersService, createUsersValidator } from './users/index.js';
 import { findUserDocument } from './users/user-document.dao.js';
 
@@ -198,6 +213,51 @@ function groupAndScheduleServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   };
 }
 
+function callPermissionServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
+  const { callPermissions, groups } = daos;
+  const findGroup = (tx: Tx, scope: TenantScope, key: LinkKey) => groups.find(tx, scope, key);
+  const findPermission = (tx: Tx, scope: TenantScope, id: number) => callPermissions.find(tx, scope, id);
+  const { userCallPermissions, groupCallPermissions } = daos;
+  return {
+    callPermissions: createCallPermissionsService({
+      uow,
+      dao: callPermissions,
+      validator: createCallPermissionsValidator({ dao: callPermissions }),
+      notifier: createCallPermissionsNotifier(),
+    }),
+    userCallPermissions: linkServiceOf(
+      uow,
+      userCallPermissionLink,
+      userCallPermissions,
+      hooks.findUser,
+      findPermission,
+    ),
+    groupCallPermissions: linkServiceOf(
+      uow,
+      groupCallPermissionLink,
+      groupCallPermissions,
+      findGroup,
+      findPermission,
+    ),
+  };
+}
+
+/** What else a user has: its outgoing caller ids, its agent, the tenant's subscription counts. */
+function userPartServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
+  return {
+    userCallerIds: createUserCallerIdsService({ uow, findUser: hooks.findUser }),
+    userAgents: createUserAgentsService({ uow, findUser: hooks.findUser }),
+    userSubscriptions: createUserSubscriptionsService({ uow, dao: daos.userSubscriptions }),
+    groupMemberExtensions: createGroupMemberExtensionsService({
+      uow,
+      dao: daos.groupMemberExtensions,
+      groups: daos.groups,
+      validator: createGroupMemberExtensionsValidator(),
+      notifier: createGroupMemberExtensionsNotifier(),
+    }),
+  };
+}
+
 /** Builds every service once; a daemon creates one ServiceApi per database at start. */
 export function createServiceApi({ db, encoder }: ServiceApiOptions) {
   const uow = createUnitOfWork({ db, encoder });
@@ -209,6 +269,8 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...fallbackServicesOf(uow, daos),
     ...extensionOwnerServicesOf(uow, daos),
     ...funcKeyServicesOf(uow, daos),
+    ...callPermissionServicesOf(uow, daos, createHooks(daos)),
+    ...userPartServicesOf(uow, daos, createHooks(daos)),
   };
   return {
     ...services,

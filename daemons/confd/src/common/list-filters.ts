@@ -10,6 +10,8 @@
 
 import { type TSchema, Type } from '@wazo-ts/daemon/schema';
 import {
+  callPermissionSchema,
+  callPermissionSearchConfig,
   contextSchema,
   contextSearchConfig,
   extensionSchema,
@@ -52,4 +54,5 @@ export const LIST_FILTERS = {
   groups: filtersOf(groupSearchConfig, groupSchema),
   schedules: filtersOf(scheduleSearchConfig, scheduleSchema),
   funckeyTemplates: filtersOf(funcKeyTemplateSearchConfig, funcKeyTemplateSchema),
+  callpermissions: filtersOf(callPermissionSearchConfig, callPermissionSchema),
 } satisfies Record<string, Filters>;

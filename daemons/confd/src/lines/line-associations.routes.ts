@@ -6,7 +6,9 @@
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { NoContent, Type } from '@wazo-ts/daemon/schema';
-import { intParam } from '../common/int-param.js';
+import { extensionCreateSchema, extensionSchema } from '@wazo-ts/dao';
+import { idParams, intParam } from '../common/int-param.js';
+import { locationOf } from '../common/location.js';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
@@ -20,7 +22,7 @@ const userLinesBody = Type.Object({ lines: Type.Array(Type.Object({ id: Type.Int
 export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'line_associations',
   load({ api, resources }) {
-    const { lineExtensions, userLines } = resources.services;
+    const { extensions, lineExtensions, transaction, userLines } = resources.services;
     const visible = resources.visibleTenants;
     const scope = (request: Parameters<typeof tenantScopeOf>[0]) => tenantScopeOf(request, visible, true);
     // A numeric user key is the id, as Wazo's `<int:user_id>` route, anything else the uuid.
@@ -42,6 +44,34 @@ export const lineAssociationsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> =
       async (request, reply) => {
         await lineExtensions.associate(await scope(request), ...lineExtensionIds(request));
         return reply.code(204).send(null);
+      },
+    );
+
+    // Wazo's `line_extension` POST: the extension is created, then associated, in one transaction
+    // (a refused association leaves no extension); it answers the extension as created.
+    api.post(
+      '/lines/:line_id/extensions',
+      {
+        config: { acl: 'confd.lines.{line_id}.extensions.create' },
+        schema: {
+          summary: 'Create an extension and associate it with the line',
+          tags: ['lines', 'extensions'],
+          params: idParams('line_id'),
+          body: extensionCreateSchema,
+          response: { 201: extensionSchema },
+        },
+      },
+      async (request, reply) => {
+        const callerScope = await scope(request);
+        const extension = await transaction(async () => {
+          const created = await extensions.create(callerScope, request.body);
+          await lineExtensions.associate(callerScope, intParam(request.params.line_id, 'Line'), created.id);
+          return created;
+        });
+        return reply
+          .code(201)
+          .header('location', locationOf(request, '1.1', `/extensions/${extension.id}`))
+          .send(extension);
       },
     );
 

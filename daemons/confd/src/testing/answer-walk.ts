@@ -4,6 +4,7 @@
  * with lines, a group with members, schedules with every period kind and destinations), reads it
  * all back in every form (items, lists, views, ranges), changes it, and deletes it again.
  */
+import { walkCallPermissions, walkLineExtensionCreate, walkUserParts } from './answer-walk-user-parts.js';
 import type { Method } from './route-calls.js';
 
 type Call = (method: Method, url: string, body?: unknown) => Promise<unknown>;
@@ -177,6 +178,9 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   const funcKeyTemplate = await seedFuncKeys(call, alice, bob, group);
   const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule };
   await readEverything(call, ids);
+  await walkCallPermissions(call, alice, group);
+  await walkUserParts(call, alice);
+  await walkLineExtensionCreate(call, custom.id, internal.name);
   await editEverything(call, ids);
   await call('DELETE', `/groups/${group.id}/extensions/${groupExtension.id}`);
   await call('DELETE', `/extensions/${groupExtension.id}`);

@@ -177,7 +177,7 @@ export function createUserComposite(deps: UserCompositeDeps) {
           const related = (lines?.length ?? 0) > 0 || (groups?.length ?? 0) > 0 || forwards !== undefined;
           const created = related
             ? await services.getUserWithRelations(scope, user.uuid)
-            : { ...user, lines: [], groups: [], schedules: [] };
+            : { ...user, lines: [], groups: [], schedules: [], call_permissions: [] };
           let authUser: AuthUser | undefined;
           if (auth && serviceToken) {
             authUser = await createAuthUser(

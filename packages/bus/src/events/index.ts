@@ -1,5 +1,6 @@
 /** The event catalogue: every event wazo-ts publishes or consumes, typed once. */
 import * as auth from './auth.js';
+import * as callPermissions from './call-permissions.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
 import * as extensions from './extensions.js';
@@ -12,6 +13,7 @@ import * as userAssociations from './user-associations.js';
 import * as users from './users.js';
 
 export * from './auth.js';
+export * from './call-permissions.js';
 export * from './contexts.js';
 export * from './define.js';
 export * from './extensions.js';
@@ -34,6 +36,7 @@ const families = [
   lines,
   services,
   funcKeys,
+  callPermissions,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

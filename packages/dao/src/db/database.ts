@@ -3,11 +3,13 @@
  * its own tables in `<resource>/<resource>.tables.ts`, next to the dao that is the only code
  * allowed to query them.
  */
+import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
 import type { FuncKeyTables } from '../func-keys/func-keys.tables.js';
 import type { GroupExtensionTables } from '../group-extensions/group-extensions.tables.js';
+import type { GroupMemberExtensionTables } from '../group-member-extensions/group-member-extensions.tables.js';
 import type { GroupMemberTables } from '../group-members/group-members.tables.js';
 import type { GroupScheduleTables } from '../group-schedules/group-schedules.tables.js';
 import type { GroupTables } from '../groups/groups.tables.js';
@@ -34,4 +36,6 @@ export interface Database
     LineTables,
     LineExtensionTables,
     UserLineTables,
-    FuncKeyTables {}
+    FuncKeyTables,
+    CallPermissionTables,
+    GroupMemberExtensionTables {}

@@ -38,7 +38,7 @@ export type GroupMemberSummary = Static<typeof memberSummarySchema>;
 const scheduleSummarySchema = Type.Object({ id: Type.Integer(), name: text() });
 export type GroupScheduleSummary = Static<typeof scheduleSummarySchema>;
 
-/** What a group shows of other resources; incalls and call permissions wait for theirs. */
+/** What a group shows of other resources; incalls wait for theirs. */
 const relationFields = {
   members: Type.Object({
     users: Type.Array(memberSummarySchema),

@@ -1,6 +1,6 @@
 /**
  * SQL for what a group shows of other resources (read-only, as Wazo's GroupSchema dumps it): its
- * user members with their names and priorities, its schedules, its extension and its fallbacks. Part of the groups dao; the
+ * user members with their names and priorities, its schedules, its call permissions, its extension and its fallbacks. Part of the groups dao; the
  * association tables are written by their own resources.
  */
 import { sql } from 'kysely';
@@ -8,12 +8,13 @@ import type { Tx } from '../db/unit-of-work.js';
 import type { GroupMemberSummary, GroupRelations, GroupScheduleSummary } from './groups.model.js';
 
 /** Read-only relations of resources wazo-ts does not have yet: always empty. */
-const absent = () => ({ incalls: [], call_permissions: [] });
+const absent = () => ({ incalls: [] });
 const noFallbacks = () => ({ noanswer_destination: null, congestion_destination: null });
 
 export function emptyGroupRelations(): GroupRelations {
   return {
     ...absent(),
+    call_permissions: [],
     extensions: [],
     fallbacks: noFallbacks(),
     members: { users: [], extensions: [] },
@@ -60,6 +61,8 @@ async function ownedBy(tx: Tx, ids: number[]) {
 export async function groupRelationsOf(tx: Tx, ids: number[]): Promise<Map<number, GroupRelations>> {
   const members = new Map<number, GroupMemberSummary[]>();
   const schedules = new Map<number, GroupScheduleSummary[]>();
+  const callPermissions = new Map<number, GroupRelations['call_permissions']>();
+  const memberExtensions = new Map<number, GroupRelations['members']['extensions']>();
   if (ids.length > 0) {
     const memberRows = await tx.db
       .selectFrom('group_member_users as m')
@@ -77,6 +80,22 @@ export async function groupRelationsOf(tx: Tx, ids: number[]): Promise<Map<numbe
       .where('gs.group_id', 'in', ids)
       .execute();
     for (const { group_id, ...schedule } of scheduleRows) push(schedules, group_id, schedule);
+    const permissionRows = await tx.db
+      .selectFrom('group_call_permissions as link')
+      .innerJoin('call_permissions as p', 'p.id', 'link.call_permission_id')
+      .select(['link.group_id', 'p.id', 'p.name'])
+      .where('link.group_id', 'in', ids)
+      .orderBy('p.id')
+      .execute();
+    for (const { group_id, ...permission } of permissionRows) push(callPermissions, group_id, permission);
+    const extensionRows = await tx.db
+      .selectFrom('group_member_extensions')
+      .select(['group_id', 'exten', 'context', 'priority'])
+      .where('group_id', 'in', ids)
+      .orderBy('group_id')
+      .orderBy('position')
+      .execute();
+    for (const { group_id, ...member } of extensionRows) push(memberExtensions, group_id, member);
   }
   const { extensions, fallbacks } = await ownedBy(tx, ids);
   return new Map(
@@ -84,9 +103,10 @@ export async function groupRelationsOf(tx: Tx, ids: number[]): Promise<Map<numbe
       id,
       {
         ...absent(),
+        call_permissions: callPermissions.get(id) ?? [],
         extensions: extensions.get(id) ?? [],
         fallbacks: { ...noFallbacks(), ...fallbacks.get(id) },
-        members: { users: members.get(id) ?? [], extensions: [] },
+        members: { users: members.get(id) ?? [], extensions: memberExtensions.get(id) ?? [] },
         schedules: schedules.get(id) ?? [],
       },
     ]),

@@ -13,6 +13,8 @@ import * as contextIncludes from './0006_context_includes.js';
 import * as fallbacks from './0007_fallbacks.js';
 import * as groupExtensions from './0008_group_extensions.js';
 import * as funcKeys from './0025_func_keys.js';
+import * as callPermissions from './0030_call_permissions.js';
+import * as groupMemberExtensions from './0031_group_member_extensions.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -25,4 +27,6 @@ export const migrations: Record<string, Migration> = {
   '0007_fallbacks': fallbacks,
   '0008_group_extensions': groupExtensions,
   '0025_func_keys': funcKeys,
+  '0030_call_permissions': callPermissions,
+  '0031_group_member_extensions': groupMemberExtensions,
 };

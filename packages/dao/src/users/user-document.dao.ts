@@ -20,6 +20,7 @@ export interface UserDocument {
   lineIds: number[];
   groups: { id: number; uuid: string; name: string }[];
   schedules: { id: number; name: string | null }[];
+  callPermissions: { id: number; name: string }[];
 }
 
 /** The scoped user named by `key` with its relations' keys, or undefined. */
@@ -68,6 +69,15 @@ export async function findUserDocument(
           .where(inTenants('side.tenant_uuid', scope.tenantUuids))
           .orderBy('side.id'),
       ).as('document_schedules'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('user_call_permissions as link')
+          .innerJoin('call_permissions as side', 'side.id', 'link.call_permission_id')
+          .select(['side.id', 'side.name'])
+          .whereRef('link.user_uuid', '=', 'users.uuid')
+          .where(inTenants('side.tenant_uuid', scope.tenantUuids))
+          .orderBy('side.id'),
+      ).as('document_call_permissions'),
     ])
     .executeTakeFirst();
   if (!row) return undefined;
@@ -76,5 +86,6 @@ export async function findUserDocument(
     lineIds: row.document_lines.map((link) => link.line_id),
     groups: row.document_groups as UserDocument['groups'],
     schedules: row.document_schedules as UserDocument['schedules'],
+    callPermissions: row.document_call_permissions as UserDocument['callPermissions'],
   };
 }

@@ -25,6 +25,9 @@ export type UserGroupSummary = Static<typeof userGroupSummarySchema>;
 /** A schedule in a user's `schedules`. */
 export const userScheduleSummarySchema = Type.Object({ id: Type.Integer(), name: text() });
 
+/** A call permission in a user's `call_permissions`. */
+export const userCallPermissionSummarySchema = Type.Object({ id: Type.Integer(), name: Type.String() });
+
 const userFields = {
   id: Type.Integer(),
   uuid: Type.String(),
@@ -76,6 +79,7 @@ export const userSchema = Type.Object({
   lines: Type.Array(lineSchema),
   groups: Type.Array(userGroupSummarySchema),
   schedules: Type.Array(userScheduleSummarySchema),
+  call_permissions: Type.Array(userCallPermissionSummarySchema),
 });
 export type UserWithRelations = Static<typeof userSchema>;
 

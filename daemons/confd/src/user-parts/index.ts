@@ -1,0 +1,1 @@
+export { userAgentsPlugin, userCallerIdsPlugin, userSubscriptionsPlugin } from './user-parts.routes.js';
