@@ -16,6 +16,7 @@ import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
+import { settingsPlugins } from './settings/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
 import { usersPlugin } from './users/index.js';
 
@@ -50,6 +51,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userFallbacksPlugin,
     groupFallbacksPlugin,
     groupExtensionsPlugin,
+    ...settingsPlugins,
   ],
   createResources: createConfdResources,
 };

@@ -34,6 +34,8 @@ export {
   type UserRelationsSources,
   type UserWithRelations,
 } from './service-api-reads.js';
+export type { SettingsServices } from './service-api-settings.js';
+export * from './settings/index.js';
 export * from './tenants/index.js';
 export * from './user-forwards/index.js';
 export * from './user-lines/index.js';

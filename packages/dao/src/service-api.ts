@@ -52,6 +52,7 @@ import { createDaos, createHooks, type Daos, type Hooks } from './service-api-da
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { createUserRelationsReader } from './service-api-reads.js';
+import { settingsServicesOf } from './service-api-settings.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
 import { createUserForwardsValidator, userForwardsSetting } from './user-forwards/index.js';
 import {
@@ -207,6 +208,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...groupAndScheduleServicesOf(uow, daos, createHooks(daos)),
     ...fallbackServicesOf(uow, daos),
     ...extensionOwnerServicesOf(uow, daos),
+    ...settingsServicesOf(uow),
   };
   return {
     ...services,

@@ -7,6 +7,7 @@ import * as groups from './groups.js';
 import * as lines from './lines.js';
 import * as schedules from './schedules.js';
 import * as services from './services.js';
+import * as settings from './settings.js';
 import * as userAssociations from './user-associations.js';
 import * as users from './users.js';
 
@@ -18,10 +19,22 @@ export * from './groups.js';
 export * from './lines.js';
 export * from './schedules.js';
 export * from './services.js';
+export * from './settings.js';
 export * from './user-associations.js';
 export * from './users.js';
 
-const families = [auth, users, userAssociations, groups, schedules, contexts, extensions, lines, services];
+const families = [
+  auth,
+  users,
+  userAssociations,
+  groups,
+  schedules,
+  contexts,
+  extensions,
+  lines,
+  services,
+  settings,
+];
 
 const isDefinition = (value: unknown): value is EventDefinition =>
   typeof value === 'object' && value !== null && 'build' in value && 'routingKey' in value;

@@ -184,4 +184,8 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   user_line_main_line_key: associated('User', 'Line', ['user_id', 'int']),
   user_line_user_id_fkey: reference('user_id', 'User', ID, 'Line'),
   user_line_line_id_fkey: reference('line_id', 'Line', ID, 'User'),
+
+  settings_section_pkey: unique('SettingsSection', ID),
+  settings_section_name_tenant_key: unique('SettingsSection', ['name', 'text'], TENANT),
+  settings_section_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'SettingsSection'),
 };

@@ -13,6 +13,7 @@ import type { GroupTables } from '../groups/groups.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
+import type { SettingsTables } from '../settings/settings.tables.js';
 import type { TenantTables } from '../tenants/tenants.tables.js';
 import type { UserLineTables } from '../user-lines/user-lines.tables.js';
 import type { UserScheduleTables } from '../user-schedules/user-schedules.tables.js';
@@ -32,4 +33,5 @@ export interface Database
     ExtensionTables,
     LineTables,
     LineExtensionTables,
-    UserLineTables {}
+    UserLineTables,
+    SettingsTables {}

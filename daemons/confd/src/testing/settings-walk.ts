@@ -1,0 +1,41 @@
+/**
+ * The settings sections in the confd walk: each section is read (its defaults), replaced with a
+ * body that sets something, and read back; per-tenant sections on the caller's tenant.
+ */
+import type { Method } from './route-calls.js';
+
+type Call = (method: Method, url: string, body?: unknown) => Promise<unknown>;
+
+/** A body each settings route takes, by path. */
+export const settingsBodies: Record<string, unknown> = {
+  '/asterisk/pjsip/global': { options: { user_agent: 'Wazo PBX', max_forwards: '70' } },
+  '/asterisk/pjsip/system': { options: [{ key: 'timer_t1', value: '500' }] },
+  '/asterisk/rtp/general': { options: { rtpstart: '10000', rtpend: '20000' } },
+  '/asterisk/rtp/ice_host_candidates': { options: { '192.168.1.1': '203.0.113.1' } },
+  '/asterisk/hep/general': { options: { enabled: '1', capture_address: '192.0.2.1:9061' } },
+  '/asterisk/sccp/general': { options: { directmedia: 'no', keepalive: '10' } },
+  '/asterisk/iax/general': { options: { bindport: '4569' }, ordered_options: [['allow', 'ulaw']] },
+  '/asterisk/iax/callnumberlimits': {
+    items: [{ ip_address: '192.0.2.0', netmask: '255.255.255.0', limit: 10 }],
+  },
+  '/asterisk/voicemail/general': { options: { maxmsg: '50' } },
+  '/asterisk/voicemail/zonemessages': {
+    items: [
+      { name: 'eu-fr', timezone: 'Europe/Paris', message: "'vm-received' q 'digits/at' kM" },
+      { name: 'plain', timezone: 'UTC', message: null },
+    ],
+  },
+  '/configuration/live_reload': { enabled: false },
+  '/provisioning/networking': { provision_host: '192.0.2.10', provision_http_port: 8667 },
+  '/emails': { domain_name: 'example.com', address_rewriting_rules: [{ match: 'a', replacement: 'b' }] },
+  '/localization': { country: 'CA' },
+  '/voicemails/transcription': { enabled: true },
+};
+
+export async function walkSettings(call: Call): Promise<void> {
+  for (const [path, body] of Object.entries(settingsBodies)) {
+    await call('GET', path);
+    await call('PUT', path, body);
+    await call('GET', path);
+  }
+}
