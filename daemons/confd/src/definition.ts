@@ -17,7 +17,9 @@ import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
 import { settingsPlugins } from './settings/index.js';
+import { soundLanguagesPlugin, timezonesPlugin } from './system/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
+import { tenantsPlugin } from './tenants/index.js';
 import { usersPlugin } from './users/index.js';
 
 export type ConfdConfig = BaseConfig & ConfdOwnConfig;
@@ -52,6 +54,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     groupFallbacksPlugin,
     groupExtensionsPlugin,
     ...settingsPlugins,
+    tenantsPlugin,
+    timezonesPlugin,
+    soundLanguagesPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -1,6 +1,7 @@
 /**
  * The settings sections in the confd walk: each section is read (its defaults), replaced with a
- * body that sets something, and read back; per-tenant sections on the caller's tenant.
+ * body that sets something, and read back; per-tenant sections on the caller's tenant. Then the
+ * system's lists (time zones, sound languages) and confd's view of the tenants.
  */
 import type { Method } from './route-calls.js';
 
@@ -38,4 +39,8 @@ export async function walkSettings(call: Call): Promise<void> {
     await call('PUT', path, body);
     await call('GET', path);
   }
+  await call('GET', '/timezones');
+  await call('GET', '/sounds/languages');
+  const tenants = (await call('GET', '/tenants?recurse=true')) as { items: { uuid: string }[] };
+  for (const tenant of tenants.items) await call('GET', `/tenants/${tenant.uuid}`);
 }
