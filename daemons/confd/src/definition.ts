@@ -14,6 +14,7 @@ import {
 } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
+import { registrarsPlugin } from './registrars/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
 import { settingsPlugins } from './settings/index.js';
@@ -57,6 +58,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     tenantsPlugin,
     timezonesPlugin,
     soundLanguagesPlugin,
+    registrarsPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -59,6 +59,7 @@ async function seed(routes: WriteRoute[]) {
     extension_id: String(extension.id),
     group_id: String(group.id),
     schedule_id: String(schedule.id),
+    registrar_id: 'default',
   });
 }
 

@@ -17,6 +17,7 @@ export * from './groups/index.js';
 export * from './line-extensions/index.js';
 export * from './lines/index.js';
 export * from './links/index.js';
+export * from './registrars/index.js';
 export * from './schedules/index.js';
 export { runSearch, type SearchConfig } from './search/apply.js';
 export {

@@ -1,8 +1,16 @@
 /**
  * The settings services of the Service API: one generic service per settings section, all on one
- * dao and notifier (`settings.pjsipGlobal.get(tenant)`, `settings.email.replace(tenant, body)`).
+ * dao and notifier (`settings.pjsipGlobal.get(tenant)`, `settings.email.replace(tenant, body)`);
+ * and the system's registrars.
  */
 import type { UnitOfWork } from './db/unit-of-work.js';
+import {
+  createRegistrarsDao,
+  createRegistrarsNotifier,
+  createRegistrarsService,
+  createRegistrarsValidator,
+  type RegistrarsService,
+} from './registrars/index.js';
 import {
   createSettingsDao,
   createSettingsNotifier,
@@ -16,11 +24,23 @@ type Sections = typeof settingsSections;
 type ServiceOf<S> = S extends SettingsSection<unknown, infer B, infer A> ? SettingsService<A, B> : never;
 export type SettingsServices = { [K in keyof Sections]: ServiceOf<Sections[K]> };
 
-export function settingsServicesOf(uow: UnitOfWork): { settings: SettingsServices } {
+export function settingsServicesOf(uow: UnitOfWork): {
+  settings: SettingsServices;
+  registrars: RegistrarsService;
+} {
   const deps = { uow, dao: createSettingsDao(), notifier: createSettingsNotifier() };
   const entries = Object.entries(settingsSections).map(([name, section]) => [
     name,
     createSettingsService(section as SettingsSection, deps),
   ]);
-  return { settings: Object.fromEntries(entries) as SettingsServices };
+  const registrars = createRegistrarsDao();
+  return {
+    settings: Object.fromEntries(entries) as SettingsServices,
+    registrars: createRegistrarsService({
+      uow,
+      dao: registrars,
+      validator: createRegistrarsValidator({ dao: registrars }),
+      notifier: createRegistrarsNotifier(),
+    }),
+  };
 }

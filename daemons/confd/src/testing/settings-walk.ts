@@ -43,4 +43,19 @@ export async function walkSettings(call: Call): Promise<void> {
   await call('GET', '/sounds/languages');
   const tenants = (await call('GET', '/tenants?recurse=true')) as { items: { uuid: string }[] };
   for (const tenant of tenants.items) await call('GET', `/tenants/${tenant.uuid}`);
+  await walkRegistrars(call);
+}
+
+async function walkRegistrars(call: Call): Promise<void> {
+  await call('GET', '/registrars');
+  const created = (await call('POST', '/registrars', {
+    name: 'backup',
+    main_host: '192.0.2.1',
+    main_port: 5060,
+    proxy_main_host: '192.0.2.1',
+    proxy_backup_host: null,
+  })) as { id: string };
+  await call('GET', `/registrars/${created.id}`);
+  await call('PUT', `/registrars/${created.id}`, { backup_host: '192.0.2.2', backup_port: 5060 });
+  await call('DELETE', `/registrars/${created.id}`);
 }

@@ -59,3 +59,27 @@ export const voicemailTranscriptionConfigEdited = defineEvent<{ enabled: boolean
   scope: 'tenant',
   service: 'confd',
 });
+
+/** A registrar as wazo-confd shows it (without links), the payload of its events. */
+export interface RegistrarPayload {
+  id: string;
+  deletable: boolean;
+  name: string | null;
+  main_host: string;
+  main_port: number | null;
+  backup_host: string | null;
+  backup_port: number | null;
+  proxy_main_host: string;
+  proxy_main_port: number | null;
+  proxy_backup_host: string | null;
+  proxy_backup_port: number | null;
+  outbound_proxy_host: string | null;
+  outbound_proxy_port: number | null;
+}
+
+const registrarEvent = <const N extends string>(name: N, routingKey: string) =>
+  defineEvent<RegistrarPayload>()({ name, routingKey, scope: 'service', service: 'confd' });
+
+export const registrarCreated = registrarEvent('registrar_created', 'config.registrar.created');
+export const registrarEdited = registrarEvent('registrar_edited', 'config.registrar.edited');
+export const registrarDeleted = registrarEvent('registrar_deleted', 'config.registrar.deleted');

@@ -188,4 +188,5 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   settings_section_pkey: unique('SettingsSection', ID),
   settings_section_name_tenant_key: unique('SettingsSection', ['name', 'text'], TENANT),
   settings_section_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'SettingsSection'),
+  registrar_pkey: unique('Registrar', ['id', 'text']),
 };

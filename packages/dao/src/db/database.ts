@@ -12,6 +12,7 @@ import type { GroupScheduleTables } from '../group-schedules/group-schedules.tab
 import type { GroupTables } from '../groups/groups.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
+import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
 import type { TenantTables } from '../tenants/tenants.tables.js';
@@ -34,4 +35,5 @@ export interface Database
     LineTables,
     LineExtensionTables,
     UserLineTables,
-    SettingsTables {}
+    SettingsTables,
+    RegistrarTables {}
