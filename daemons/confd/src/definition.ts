@@ -1,6 +1,7 @@
 /** wazo-confd as the daemon kit sees it: name, port, config keys, plugins and resources. */
 
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { accessFeaturesPlugin } from './access-features/index.js';
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
@@ -59,6 +60,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     timezonesPlugin,
     soundLanguagesPlugin,
     registrarsPlugin,
+    accessFeaturesPlugin,
   ],
   createResources: createConfdResources,
 };

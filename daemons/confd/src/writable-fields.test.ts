@@ -60,6 +60,7 @@ async function seed(routes: WriteRoute[]) {
     group_id: String(group.id),
     schedule_id: String(schedule.id),
     registrar_id: 'default',
+    access_feature_id: '2',
   });
 }
 

@@ -1,6 +1,7 @@
 // Public surface of @wazo-ts/dao, the Service API library. Daemons import only from here; the
 // PostgreSQL toolkit under it (connection, unit of work, migrations runner) is @wazo-ts/db.
 
+export * from './access-features/index.js';
 export * from './context-includes/index.js';
 export * from './contexts/index.js';
 export type { Database } from './db/database.js';

@@ -1,8 +1,15 @@
 /**
  * The settings services of the Service API: one generic service per settings section, all on one
  * dao and notifier (`settings.pjsipGlobal.get(tenant)`, `settings.email.replace(tenant, body)`);
- * and the system's registrars.
+ * and the system's registrars and access features.
  */
+import {
+  type AccessFeaturesService,
+  createAccessFeaturesDao,
+  createAccessFeaturesNotifier,
+  createAccessFeaturesService,
+  createAccessFeaturesValidator,
+} from './access-features/index.js';
 import type { UnitOfWork } from './db/unit-of-work.js';
 import {
   createRegistrarsDao,
@@ -27,6 +34,7 @@ export type SettingsServices = { [K in keyof Sections]: ServiceOf<Sections[K]> }
 export function settingsServicesOf(uow: UnitOfWork): {
   settings: SettingsServices;
   registrars: RegistrarsService;
+  accessFeatures: AccessFeaturesService;
 } {
   const deps = { uow, dao: createSettingsDao(), notifier: createSettingsNotifier() };
   const entries = Object.entries(settingsSections).map(([name, section]) => [
@@ -34,6 +42,7 @@ export function settingsServicesOf(uow: UnitOfWork): {
     createSettingsService(section as SettingsSection, deps),
   ]);
   const registrars = createRegistrarsDao();
+  const accessFeatures = createAccessFeaturesDao();
   return {
     settings: Object.fromEntries(entries) as SettingsServices,
     registrars: createRegistrarsService({
@@ -41,6 +50,12 @@ export function settingsServicesOf(uow: UnitOfWork): {
       dao: registrars,
       validator: createRegistrarsValidator({ dao: registrars }),
       notifier: createRegistrarsNotifier(),
+    }),
+    accessFeatures: createAccessFeaturesService({
+      uow,
+      dao: accessFeatures,
+      validator: createAccessFeaturesValidator({ dao: accessFeatures }),
+      notifier: createAccessFeaturesNotifier(),
     }),
   };
 }

@@ -44,6 +44,17 @@ export async function walkSettings(call: Call): Promise<void> {
   const tenants = (await call('GET', '/tenants?recurse=true')) as { items: { uuid: string }[] };
   for (const tenant of tenants.items) await call('GET', `/tenants/${tenant.uuid}`);
   await walkRegistrars(call);
+  await walkAccessFeatures(call);
+}
+
+async function walkAccessFeatures(call: Call): Promise<void> {
+  const created = (await call('POST', '/access_features', { host: '192.0.2.0/24' })) as { id: number };
+  await call('GET', '/access_features');
+  await call('GET', `/access_features/${created.id}`);
+  await call('PUT', `/access_features/${created.id}`, { enabled: false });
+  await call('DELETE', `/access_features/${created.id}`);
+  // Kept (id 2): the writable-fields walk edits it.
+  await call('POST', '/access_features', { host: '198.51.100.7', feature: 'phonebook', enabled: true });
 }
 
 async function walkRegistrars(call: Call): Promise<void> {

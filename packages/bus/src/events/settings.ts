@@ -83,3 +83,26 @@ const registrarEvent = <const N extends string>(name: N, routingKey: string) =>
 export const registrarCreated = registrarEvent('registrar_created', 'config.registrar.created');
 export const registrarEdited = registrarEvent('registrar_edited', 'config.registrar.edited');
 export const registrarDeleted = registrarEvent('registrar_deleted', 'config.registrar.deleted');
+
+export interface AccessFeaturePayload {
+  id: number;
+  host: string;
+  feature: string;
+  enabled: boolean;
+}
+
+const accessFeatureEvent = <const N extends string>(name: N, routingKey: string) =>
+  defineEvent<AccessFeaturePayload>()({ name, routingKey, scope: 'service', service: 'confd' });
+
+export const accessFeatureCreated = accessFeatureEvent(
+  'access_feature_created',
+  'config.access_feature.created',
+);
+export const accessFeatureEdited = accessFeatureEvent(
+  'access_feature_edited',
+  'config.access_feature.edited',
+);
+export const accessFeatureDeleted = accessFeatureEvent(
+  'access_feature_deleted',
+  'config.access_feature.deleted',
+);

@@ -189,4 +189,7 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   settings_section_name_tenant_key: unique('SettingsSection', ['name', 'text'], TENANT),
   settings_section_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'SettingsSection'),
   registrar_pkey: unique('Registrar', ['id', 'text']),
+  access_feature_pkey: unique('AccessFeatures', ID),
+  access_feature_host_feature_key: unique('AccessFeatures', ['host', 'text'], ['feature', 'text']),
+  access_feature_feature_check: oneOf('feature', 'phonebook'),
 };

@@ -3,6 +3,7 @@
  * its own tables in `<resource>/<resource>.tables.ts`, next to the dao that is the only code
  * allowed to query them.
  */
+import type { AccessFeatureTables } from '../access-features/access-features.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
@@ -36,4 +37,5 @@ export interface Database
     LineExtensionTables,
     UserLineTables,
     SettingsTables,
-    RegistrarTables {}
+    RegistrarTables,
+    AccessFeatureTables {}

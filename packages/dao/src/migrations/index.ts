@@ -14,6 +14,7 @@ import * as fallbacks from './0007_fallbacks.js';
 import * as groupExtensions from './0008_group_extensions.js';
 import * as settingsSections from './0015_settings_sections.js';
 import * as registrars from './0016_registrars.js';
+import * as accessFeatures from './0017_access_features.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0008_group_extensions': groupExtensions,
   '0015_settings_sections': settingsSections,
   '0016_registrars': registrars,
+  '0017_access_features': accessFeatures,
 };
