@@ -96,69 +96,73 @@ export const voicemailZoneMessagesPlugin = settingsPlugin('voicemail_zonemessage
   },
 ]);
 
+/** A section of fixed fields at `path`, its ACLs `<acl>.read|update`. */
+function fixedSection(
+  path: string,
+  section: SettingsRoute['section'],
+  acl: string,
+  master: boolean,
+  summary: string,
+  [body, answer]: [SettingsRoute['body'], SettingsRoute['answer']],
+): SettingsRoute {
+  const tags = [path.split('/')[1] as string];
+  return {
+    path,
+    section,
+    acl: { get: `${acl}.read`, put: `${acl}.update` },
+    master: { get: master, put: master },
+    summary,
+    tags,
+    body,
+    answer,
+  };
+}
+
 export const configurationPlugin = settingsPlugin('configuration', [
-  {
-    path: '/configuration/live_reload',
-    section: 'liveReload',
-    acl: { get: 'confd.configuration.live_reload.read', put: 'confd.configuration.live_reload.update' },
-    master: masterOnly,
-    summary: 'the live reload status',
-    tags: ['configuration'],
-    body: liveReloadSchema,
-    answer: liveReloadSchema,
-  },
+  fixedSection(
+    '/configuration/live_reload',
+    'liveReload',
+    'confd.configuration.live_reload',
+    true,
+    'the live reload status',
+    [liveReloadSchema, liveReloadSchema],
+  ),
 ]);
 
 export const provisioningNetworkingPlugin = settingsPlugin('provisioning_networking', [
-  {
-    path: '/provisioning/networking',
-    section: 'provisioningNetworking',
-    acl: { get: 'confd.provisioning.networking.read', put: 'confd.provisioning.networking.update' },
-    master: masterOnly,
-    summary: "the provisioning server's networking",
-    tags: ['provisioning'],
-    body: provisioningNetworkingBodySchema,
-    answer: provisioningNetworkingSchema,
-  },
+  fixedSection(
+    '/provisioning/networking',
+    'provisioningNetworking',
+    'confd.provisioning.networking',
+    true,
+    "the provisioning server's networking",
+    [provisioningNetworkingBodySchema, provisioningNetworkingSchema],
+  ),
 ]);
 
 export const emailPlugin = settingsPlugin('email', [
-  {
-    path: '/emails',
-    section: 'email',
-    acl: { get: 'confd.emails.read', put: 'confd.emails.update' },
-    master: masterOnly,
-    summary: 'the mail relay configuration',
-    tags: ['emails'],
-    body: emailBodySchema,
-    answer: emailSchema,
-  },
+  fixedSection('/emails', 'email', 'confd.emails', true, 'the mail relay configuration', [
+    emailBodySchema,
+    emailSchema,
+  ]),
 ]);
 
 export const localizationPlugin = settingsPlugin('localization', [
-  {
-    path: '/localization',
-    section: 'localization',
-    acl: { get: 'confd.localization.read', put: 'confd.localization.update' },
-    master: { get: false, put: false },
-    summary: "the tenant's localization",
-    tags: ['localization'],
-    body: localizationBodySchema,
-    answer: localizationSchema,
-  },
+  fixedSection('/localization', 'localization', 'confd.localization', false, "the tenant's localization", [
+    localizationBodySchema,
+    localizationSchema,
+  ]),
 ]);
 
 export const voicemailTranscriptionPlugin = settingsPlugin('voicemail_transcription', [
-  {
-    path: '/voicemails/transcription',
-    section: 'voicemailTranscription',
-    acl: { get: 'confd.voicemails.transcription.read', put: 'confd.voicemails.transcription.update' },
-    master: { get: false, put: false },
-    summary: "the tenant's voicemail transcription",
-    tags: ['voicemails'],
-    body: voicemailTranscriptionSchema,
-    answer: voicemailTranscriptionSchema,
-  },
+  fixedSection(
+    '/voicemails/transcription',
+    'voicemailTranscription',
+    'confd.voicemails.transcription',
+    false,
+    "the tenant's voicemail transcription",
+    [voicemailTranscriptionSchema, voicemailTranscriptionSchema],
+  ),
 ]);
 
 /** Every settings plugin, in the order confd lists them. */
