@@ -1,6 +1,7 @@
 /** wazo-confd as the daemon kit sees it: name, port, config keys, plugins and resources. */
 
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { accessFeaturesPlugin } from './access-features/index.js';
 import {
   callPermissionsPlugin,
   groupCallPermissionsPlugin,
@@ -21,9 +22,13 @@ import {
 } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
+import { registrarsPlugin } from './registrars/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
+import { settingsPlugins } from './settings/index.js';
+import { soundLanguagesPlugin, timezonesPlugin } from './system/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
+import { tenantsPlugin } from './tenants/index.js';
 import { userAgentsPlugin, userCallerIdsPlugin, userSubscriptionsPlugin } from './user-parts/index.js';
 import { usersPlugin } from './users/index.js';
 
@@ -67,6 +72,12 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userAgentsPlugin,
     userSubscriptionsPlugin,
     groupMemberExtensionsPlugin,
+    ...settingsPlugins,
+    tenantsPlugin,
+    timezonesPlugin,
+    soundLanguagesPlugin,
+    registrarsPlugin,
+    accessFeaturesPlugin,
   ],
   createResources: createConfdResources,
 };

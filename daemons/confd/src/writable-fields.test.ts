@@ -76,6 +76,8 @@ async function seed(routes: WriteRoute[]) {
     position: '1',
     group_uuid: group.uuid,
     callpermission_id: String(permission.id),
+    registrar_id: 'default',
+    access_feature_id: '2',
   });
 }
 

@@ -8,11 +8,17 @@ import { InvalidDataError, NotFoundError, type WazoError } from '@wazo-ts/errors
 
 export type Criteria = Record<string, unknown>;
 
-function pythonRepr(value: unknown): string {
+/** A value as Python's repr writes it, as Wazo's messages show it. */
+export function pythonRepr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'string') return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  if (typeof value === 'string') {
+    const escaped = value.replaceAll('\\', '\\\\');
+    // Python quotes with " a string that holds ' and no ".
+    if (value.includes("'") && !value.includes('"')) return `"${escaped}"`;
+    return `'${escaped.replaceAll("'", "\\'")}'`;
+  }
   if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
   if (typeof value === 'object') {
     return `{${Object.entries(value as Record<string, unknown>)

@@ -1,6 +1,7 @@
 // Public surface of @wazo-ts/dao, the Service API library. Daemons import only from here; the
 // PostgreSQL toolkit under it (connection, unit of work, migrations runner) is @wazo-ts/db.
 
+export * from './access-features/index.js';
 export * from './call-permissions/index.js';
 export * from './context-includes/index.js';
 export * from './contexts/index.js';
@@ -20,6 +21,7 @@ export * from './groups/index.js';
 export * from './line-extensions/index.js';
 export * from './lines/index.js';
 export * from './links/index.js';
+export * from './registrars/index.js';
 export * from './schedules/index.js';
 export { runSearch, type SearchConfig } from './search/apply.js';
 export {
@@ -37,6 +39,8 @@ export {
   type UserRelationsSources,
   type UserWithRelations,
 } from './service-api-reads.js';
+export type { SettingsServices } from './service-api-settings.js';
+export * from './settings/index.js';
 export * from './tenants/index.js';
 export * from './user-agents/index.js';
 export * from './user-callerids/index.js';

@@ -65,6 +65,7 @@ import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
 import { createUserRelationsReader } from './service-api-reads.js';
+import { settingsServicesOf } from './service-api-settings.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
 import { createUserAgentsService } from './user-agents/index.js';
 import { createUserCallerIdsService } from './user-callerids/index.js';
@@ -271,6 +272,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...funcKeyServicesOf(uow, daos),
     ...callPermissionServicesOf(uow, daos, createHooks(daos)),
     ...userPartServicesOf(uow, daos, createHooks(daos)),
+    ...settingsServicesOf(uow),
   };
   return {
     ...services,

@@ -6,6 +6,7 @@
  */
 import { walkCallPermissions, walkLineExtensionCreate, walkUserParts } from './answer-walk-user-parts.js';
 import type { Method } from './route-calls.js';
+import { walkSettings } from './settings-walk.js';
 
 type Call = (method: Method, url: string, body?: unknown) => Promise<unknown>;
 type Created = { id: number; uuid: string; name: string };
@@ -135,6 +136,7 @@ export async function editEverything(call: Call, ids: Record<string, Created>) {
     await call('PUT', `/users/${alice?.id}/forwards/${name}`, { enabled: false });
   for (const name of ['dnd', 'incallfilter'])
     await call('PUT', `/users/${alice?.id}/services/${name}`, { enabled: false });
+  await walkSettings(call);
 }
 
 /** Creates, reads, edits and deletes through every route; `call` checks each answer. */

@@ -9,6 +9,7 @@ import * as groups from './groups.js';
 import * as lines from './lines.js';
 import * as schedules from './schedules.js';
 import * as services from './services.js';
+import * as settings from './settings.js';
 import * as userAssociations from './user-associations.js';
 import * as users from './users.js';
 
@@ -22,6 +23,7 @@ export * from './groups.js';
 export * from './lines.js';
 export * from './schedules.js';
 export * from './services.js';
+export * from './settings.js';
 export * from './user-associations.js';
 export * from './users.js';
 
@@ -37,6 +39,7 @@ const families = [
   services,
   funcKeys,
   callPermissions,
+  settings,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

@@ -231,4 +231,11 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   group_member_extensions_member_key: unique('GroupMember', ['exten', 'text'], ['context', 'text']),
   group_member_extensions_group_id_fkey: reference('group_id', 'Group', ID, 'GroupMember'),
   group_member_extensions_priority_check: atLeast('priority', 0),
+  settings_section_pkey: unique('SettingsSection', ID),
+  settings_section_name_tenant_key: unique('SettingsSection', ['name', 'text'], TENANT),
+  settings_section_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'SettingsSection'),
+  registrar_pkey: unique('Registrar', ['id', 'text']),
+  access_feature_pkey: unique('AccessFeatures', ID),
+  access_feature_host_feature_key: unique('AccessFeatures', ['host', 'text'], ['feature', 'text']),
+  access_feature_feature_check: oneOf('feature', 'phonebook'),
 };

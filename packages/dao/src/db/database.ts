@@ -3,6 +3,8 @@
  * its own tables in `<resource>/<resource>.tables.ts`, next to the dao that is the only code
  * allowed to query them.
  */
+
+import type { AccessFeatureTables } from '../access-features/access-features.tables.js';
 import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
@@ -15,7 +17,9 @@ import type { GroupScheduleTables } from '../group-schedules/group-schedules.tab
 import type { GroupTables } from '../groups/groups.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
+import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
+import type { SettingsTables } from '../settings/settings.tables.js';
 import type { TenantTables } from '../tenants/tenants.tables.js';
 import type { UserLineTables } from '../user-lines/user-lines.tables.js';
 import type { UserScheduleTables } from '../user-schedules/user-schedules.tables.js';
@@ -38,4 +42,7 @@ export interface Database
     UserLineTables,
     FuncKeyTables,
     CallPermissionTables,
-    GroupMemberExtensionTables {}
+    GroupMemberExtensionTables,
+    SettingsTables,
+    RegistrarTables,
+    AccessFeatureTables {}

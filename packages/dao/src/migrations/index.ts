@@ -12,6 +12,9 @@ import * as searchIndexes from './0005_search_indexes.js';
 import * as contextIncludes from './0006_context_includes.js';
 import * as fallbacks from './0007_fallbacks.js';
 import * as groupExtensions from './0008_group_extensions.js';
+import * as settingsSections from './0015_settings_sections.js';
+import * as registrars from './0016_registrars.js';
+import * as accessFeatures from './0017_access_features.js';
 import * as funcKeys from './0025_func_keys.js';
 import * as callPermissions from './0030_call_permissions.js';
 import * as groupMemberExtensions from './0031_group_member_extensions.js';
@@ -29,4 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0025_func_keys': funcKeys,
   '0030_call_permissions': callPermissions,
   '0031_group_member_extensions': groupMemberExtensions,
+  '0015_settings_sections': settingsSections,
+  '0016_registrars': registrars,
+  '0017_access_features': accessFeatures,
 };

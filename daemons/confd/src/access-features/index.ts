@@ -1,0 +1,1 @@
+export { accessFeaturesPlugin } from './access-features.routes.js';

@@ -1,0 +1,1 @@
+export { registrarsPlugin } from './registrars.routes.js';

@@ -1,0 +1,2 @@
+export { soundLanguagesPlugin, timezonesPlugin } from './system-lists.routes.js';
+export { availableTimezones } from './timezones.js';

@@ -1,0 +1,1 @@
+export { tenantsPlugin, tenantViewSchema } from './tenants.routes.js';
