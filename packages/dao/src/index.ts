@@ -7,6 +7,7 @@ export type { Database } from './db/database.js';
 export { translateDatabaseError } from './db/database-errors.js';
 export { serviceApiMigrations } from './db/migrations.js';
 export type { Tx, UnitOfWork } from './db/unit-of-work.js';
+export * from './endpoint-sip/index.js';
 export * from './errors.js';
 export * from './extensions/index.js';
 export * from './fallbacks/index.js';
@@ -14,6 +15,7 @@ export * from './group-extensions/index.js';
 export * from './group-members/index.js';
 export * from './group-schedules/index.js';
 export * from './groups/index.js';
+export * from './line-endpoints/index.js';
 export * from './line-extensions/index.js';
 export * from './lines/index.js';
 export * from './links/index.js';
@@ -34,6 +36,7 @@ export {
   type UserRelationsSources,
   type UserWithRelations,
 } from './service-api-reads.js';
+export * from './sip-transports/index.js';
 export * from './tenants/index.js';
 export * from './user-forwards/index.js';
 export * from './user-lines/index.js';

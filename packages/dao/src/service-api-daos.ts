@@ -4,6 +4,7 @@
  */
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
+import { createEndpointSipDao } from './endpoint-sip/index.js';
 import { createExtensionsDao } from './extensions/index.js';
 import {
   createGroupMembersDao,
@@ -18,6 +19,7 @@ import { createLinesDao } from './lines/index.js';
 import { createLinkDao } from './links/index.js';
 import { createSchedulesDao } from './schedules/index.js';
 import { scopeOf } from './search/search.js';
+import { createSipTransportsDao } from './sip-transports/index.js';
 import { createTenantsDao } from './tenants/index.js';
 import { userForwardsSetting } from './user-forwards/index.js';
 import { createUserLinesDao } from './user-lines/index.js';
@@ -48,6 +50,8 @@ export function createDaos() {
     lines: createLinesDao(),
     userLines: createUserLinesDao(),
     lineExtensions: createLineExtensionsDao(),
+    endpointSip: createEndpointSipDao(),
+    sipTransports: createSipTransportsDao(),
   };
 }
 

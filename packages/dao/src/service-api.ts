@@ -49,6 +49,7 @@ import {
 } from './schedules/index.js';
 import type { TenantScope } from './search/search.js';
 import { createDaos, createHooks, type Daos, type Hooks } from './service-api-daos.js';
+import { type EndpointServices, endpointServicesOf } from './service-api-endpoints.js';
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { createUserRelationsReader } from './service-api-reads.js';
@@ -102,7 +103,7 @@ function userServicesOf(uow: UnitOfWork, daos: Daos) {
   };
 }
 
-function telephonyServicesOf(uow: UnitOfWork, daos: Daos) {
+function telephonyServicesOf(uow: UnitOfWork, daos: Daos, endpoints: EndpointServices) {
   const { contexts, extensions, lines, userLines, lineExtensions } = daos;
   const userLinesService = createUserLinesService({
     uow,
@@ -132,6 +133,8 @@ function telephonyServicesOf(uow: UnitOfWork, daos: Daos) {
       notifier: createLinesNotifier(),
       contexts,
       userLines: userLinesService,
+      endpointSip: endpoints.endpointSip,
+      lineEndpoints: endpoints.lineEndpoints,
     }),
     contextIncludes: createContextIncludesService({
       uow,
@@ -201,12 +204,14 @@ function groupAndScheduleServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
 export function createServiceApi({ db, encoder }: ServiceApiOptions) {
   const uow = createUnitOfWork({ db, encoder });
   const daos = createDaos();
+  const endpoints = endpointServicesOf(uow, daos);
   const services = {
     ...userServicesOf(uow, daos),
-    ...telephonyServicesOf(uow, daos),
+    ...telephonyServicesOf(uow, daos, endpoints),
     ...groupAndScheduleServicesOf(uow, daos, createHooks(daos)),
     ...fallbackServicesOf(uow, daos),
     ...extensionOwnerServicesOf(uow, daos),
+    ...endpoints,
   };
   return {
     ...services,

@@ -2,6 +2,7 @@
 import * as auth from './auth.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
+import * as endpoints from './endpoints.js';
 import * as extensions from './extensions.js';
 import * as groups from './groups.js';
 import * as lines from './lines.js';
@@ -13,6 +14,7 @@ import * as users from './users.js';
 export * from './auth.js';
 export * from './contexts.js';
 export * from './define.js';
+export * from './endpoints.js';
 export * from './extensions.js';
 export * from './groups.js';
 export * from './lines.js';
@@ -21,7 +23,18 @@ export * from './services.js';
 export * from './user-associations.js';
 export * from './users.js';
 
-const families = [auth, users, userAssociations, groups, schedules, contexts, extensions, lines, services];
+const families = [
+  auth,
+  users,
+  userAssociations,
+  groups,
+  schedules,
+  contexts,
+  extensions,
+  lines,
+  services,
+  endpoints,
+];
 
 const isDefinition = (value: unknown): value is EventDefinition =>
   typeof value === 'object' && value !== null && 'build' in value && 'routingKey' in value;

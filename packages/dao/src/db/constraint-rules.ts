@@ -161,7 +161,7 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   line_provisioning_code_check: pattern('provisioning_code'),
   line_position_check: atLeast('position', 1),
   line_one_endpoint_check: { kind: 'rule', message: 'Line is already associated with an endpoint' },
-  line_endpoint_sip_check: check('endpoint_sip', 'Missing data for required field.'),
+  line_endpoint_sip_uuid_fkey: reference('endpoint_sip', 'SIPEndpoint', UUID, 'Line'),
   line_endpoint_custom_check: check('endpoint_custom', 'Missing data for required field.'),
 
   user_fallback_pkey: unique('UserFallback', ['user_id', 'int'], ['event', 'text']),
@@ -184,4 +184,14 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   user_line_main_line_key: associated('User', 'Line', ['user_id', 'int']),
   user_line_user_id_fkey: reference('user_id', 'User', ID, 'Line'),
   user_line_line_id_fkey: reference('line_id', 'Line', ID, 'User'),
+
+  pjsip_transport_pkey: unique('Transport', UUID),
+  pjsip_transport_name_key: unique('Transport', ['name', 'text']),
+  endpoint_sip_pkey: unique('SIPEndpoint', UUID),
+  endpoint_sip_name_key: unique('SIPEndpoint', ['name', 'text']),
+  endpoint_sip_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', UUID, 'SIPEndpoint'),
+  endpoint_sip_transport_uuid_fkey: reference('transport', 'SIPTransport', UUID, 'EndpointSIP'),
+  endpoint_sip_template_pkey: unique('SIPEndpointTemplate', ['child_uuid', 'text'], ['parent_uuid', 'text']),
+  endpoint_sip_template_child_uuid_fkey: reference('uuid', 'SIPEndpoint', UUID, 'SIPEndpointTemplate'),
+  endpoint_sip_template_parent_uuid_fkey: reference('templates', 'endpoint_sip', UUID, 'SIPEndpoint'),
 };

@@ -5,6 +5,7 @@
  */
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
+import type { EndpointSipTables } from '../endpoint-sip/endpoint-sip.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
 import type { GroupExtensionTables } from '../group-extensions/group-extensions.tables.js';
 import type { GroupMemberTables } from '../group-members/group-members.tables.js';
@@ -13,6 +14,7 @@ import type { GroupTables } from '../groups/groups.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
+import type { SipTransportTables } from '../sip-transports/sip-transports.tables.js';
 import type { TenantTables } from '../tenants/tenants.tables.js';
 import type { UserLineTables } from '../user-lines/user-lines.tables.js';
 import type { UserScheduleTables } from '../user-schedules/user-schedules.tables.js';
@@ -32,4 +34,6 @@ export interface Database
     ExtensionTables,
     LineTables,
     LineExtensionTables,
-    UserLineTables {}
+    UserLineTables,
+    EndpointSipTables,
+    SipTransportTables {}

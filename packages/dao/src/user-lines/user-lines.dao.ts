@@ -5,7 +5,6 @@
  * with an empty one, nothing is seen or changed.
  */
 import { inTenants, isUuid } from '@wazo-ts/db';
-import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import type { AssociatedUser, UserLine, UserMainLine } from './user-lines.model.js';
@@ -94,6 +93,7 @@ export function createUserLinesDao() {
       if (userIds.length === 0) return [];
       const rows = await links(tx, scope)
         .innerJoin('line', 'line.id', 'user_line.line_id')
+        .leftJoin('endpoint_sip', 'endpoint_sip.uuid', 'line.endpoint_sip_uuid')
         .leftJoinLateral(
           (eb) =>
             eb
@@ -114,7 +114,7 @@ export function createUserLinesDao() {
           'line.provisioning_code',
           'first_extension.exten',
           'first_extension.context',
-          sql<[string, string][] | null>`line.endpoint_sip -> 'endpoint_section_options'`.as('options'),
+          'endpoint_sip.endpoint_section_options as options',
         ])
         .where('user_line.user_id', 'in', userIds)
         .orderBy('user_line.user_id')
