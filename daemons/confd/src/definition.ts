@@ -4,6 +4,7 @@ import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
+import { endpointSipPlugin, lineEndpointsPlugin, sipTransportsPlugin } from './endpoints/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
 import {
@@ -50,6 +51,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userFallbacksPlugin,
     groupFallbacksPlugin,
     groupExtensionsPlugin,
+    endpointSipPlugin,
+    sipTransportsPlugin,
+    lineEndpointsPlugin,
   ],
   createResources: createConfdResources,
 };

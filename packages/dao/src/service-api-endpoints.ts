@@ -3,21 +3,28 @@
  * services), PJSIP transports, and a line's SIP endpoint. Lines use the first and the last to
  * make a line with its endpoint.
  */
+import { isUuid } from '@wazo-ts/db';
+import { NotFoundError } from '@wazo-ts/errors';
 import type { UnitOfWork } from './db/unit-of-work.js';
 import {
   createEndpointSipNotifier,
   createEndpointSipService,
   createEndpointSipValidator,
   createSipTemplateNotifier,
+  type EndpointSip,
 } from './endpoint-sip/index.js';
+import { notFound } from './errors.js';
 import {
   createLineEndpointsNotifier,
   createLineEndpointsService,
   createLineEndpointsValidator,
 } from './line-endpoints/index.js';
-import { scopeOf } from './search/search.js';
+import { scopeOf, type TenantScope } from './search/search.js';
 import type { Daos } from './service-api-daos.js';
 import { createSipTransportsService } from './sip-transports/index.js';
+
+// Wazo answers a user's line without SIP endpoint with this bare text, not a resource error.
+const noAssociatedEndpoint = () => new NotFoundError('Resource Not Found.', { errorId: 'not-found' });
 
 export function endpointServicesOf(uow: UnitOfWork, daos: Daos) {
   const { endpointSip: dao, sipTransports, lines, userLines } = daos;
@@ -33,8 +40,27 @@ export function endpointServicesOf(uow: UnitOfWork, daos: Daos) {
     notifier: createEndpointSipNotifier(),
     template: false,
   });
+  /**
+   * The SIP endpoint of a user's line (`main`: the user's main line), as the user's softphone
+   * reads it; `merged` adds the templates' options.
+   */
+  const userLineEndpointSip = (scope: TenantScope, userUuid: string, line: number | 'main', merged: boolean) =>
+    uow.read(async (tx): Promise<EndpointSip> => {
+      const user = isUuid(userUuid) ? await daos.users.find(tx, scope, userUuid) : undefined;
+      if (!user) throw notFound('User', { uuid: userUuid });
+      const own = scopeOf(user.tenant_uuid);
+      const links = await userLines.listByUser(tx, own, user.id);
+      const link = line === 'main' ? links[0] : links.find((l) => l.line_id === line);
+      const uuid = link ? await lines.endpointSipUuid(tx, own, link.line_id) : null;
+      const sip = uuid ? await endpointSip.findIn(tx, own, uuid) : null;
+      if (!sip) throw noAssociatedEndpoint();
+      const shown = merged ? await endpointSip.mergedIn(tx, sip) : sip;
+      return { ...shown, trunk: null, line: shown.line ?? null };
+    });
+
   return {
     endpointSip,
+    userLineEndpointSip,
     sipTemplates: createEndpointSipService({
       uow,
       dao,

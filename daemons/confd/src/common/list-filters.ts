@@ -12,6 +12,8 @@ import { type TSchema, Type } from '@wazo-ts/daemon/schema';
 import {
   contextSchema,
   contextSearchConfig,
+  endpointSipSchema,
+  endpointSipSearchConfig,
   extensionSchema,
   extensionSearchConfig,
   groupSchema,
@@ -21,6 +23,8 @@ import {
   type SearchConfig,
   scheduleSchema,
   scheduleSearchConfig,
+  sipTransportSchema,
+  sipTransportSearchConfig,
   USER_LINE_FILTER_NAMES,
   userSchema,
   userSearchConfig,
@@ -49,4 +53,6 @@ export const LIST_FILTERS = {
   contexts: filtersOf(contextSearchConfig, contextSchema),
   groups: filtersOf(groupSearchConfig, groupSchema),
   schedules: filtersOf(scheduleSearchConfig, scheduleSchema),
+  endpointSip: filtersOf(endpointSipSearchConfig, endpointSipSchema, ['uuid']),
+  sipTransports: filtersOf(sipTransportSearchConfig, sipTransportSchema),
 } satisfies Record<string, Filters>;
