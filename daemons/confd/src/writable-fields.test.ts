@@ -21,6 +21,7 @@ import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/
 import { databaseFingerprint, tablesContaining } from '@wazo-ts/db/testing';
 import { confdDaemon } from './definition.js';
 import { editEverything, seedContexts, seedLines, seedSchedule, seedUsers } from './testing/answer-walk.js';
+import { seedEndpoints } from './testing/answer-walk-endpoints.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
 
@@ -52,7 +53,11 @@ async function seed(routes: WriteRoute[]) {
   const group = await checked('POST', '/groups', { label: 'sales', timeout: 15 });
   const schedule = await seedSchedule(checked, internal.name);
   await editEverything(checked, { internal, sip, extension, alice, group, schedule });
+  const endpoints = await seedEndpoints(checked);
   Object.assign(params, {
+    sip_uuid: endpoints.sip.uuid,
+    template_uuid: endpoints.template.uuid,
+    transport_uuid: endpoints.transport.uuid,
     user_id: String(alice.id),
     line_id: String(sip.id),
     context_id: String(internal.id),

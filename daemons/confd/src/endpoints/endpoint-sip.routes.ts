@@ -21,10 +21,11 @@ import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
 export const sipViewQuery = Type.Object({ view: Type.Optional(Type.String({ enum: ['merged'] })) });
-const params = Type.Object({ uuid: Type.String() });
 
 interface SipKind {
   path: string;
+  /** The path parameter: `sip_uuid` or `template_uuid`, as Wazo's API documents them. */
+  param: 'sip_uuid' | 'template_uuid';
   acl: string;
   noun: string;
   answer: TSchema;
@@ -39,10 +40,11 @@ function sipRoutes(
   visible: VisibleTenants,
   ensureTenant: (uuid: string) => Promise<unknown>,
 ) {
-  const { path, acl, noun, answer, service } = kind;
+  const { path, acl, noun, answer, service, param } = kind;
+  const params = Type.Object({ [param]: Type.String() });
   const tags = ['endpoints'];
   const itemScope = (request: Parameters<typeof tenantScopeOf>[0]) => tenantScopeOf(request, visible, true);
-  const uuidOf = (request: { params: unknown }) => (request.params as { uuid: string }).uuid;
+  const uuidOf = (request: { params: unknown }) => (request.params as Record<string, string>)[param]!;
 
   api.get(
     path,
@@ -62,9 +64,9 @@ function sipRoutes(
   );
 
   api.get(
-    `${path}/:uuid`,
+    `${path}/:${param}`,
     {
-      config: { acl: `${acl}.{uuid}.read` },
+      config: { acl: `${acl}.{${param}}.read` },
       schema: {
         summary: `Get ${noun}`,
         tags,
@@ -100,9 +102,9 @@ function sipRoutes(
   );
 
   api.put(
-    `${path}/:uuid`,
+    `${path}/:${param}`,
     {
-      config: { acl: `${acl}.{uuid}.update` },
+      config: { acl: `${acl}.{${param}}.update` },
       schema: { summary: `Update ${noun}`, tags, params, body: sipInputSchema, response: { 204: NoContent } },
     },
     async (request, reply) => {
@@ -112,9 +114,9 @@ function sipRoutes(
   );
 
   api.delete(
-    `${path}/:uuid`,
+    `${path}/:${param}`,
     {
-      config: { acl: `${acl}.{uuid}.delete` },
+      config: { acl: `${acl}.{${param}}.delete` },
       schema: { summary: `Delete ${noun}`, tags, params, response: { 204: NoContent } },
     },
     async (request, reply) => {
@@ -134,6 +136,7 @@ export const endpointSipPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       api,
       {
         path: '/endpoints/sip/templates',
+        param: 'template_uuid',
         acl: 'confd.endpoints.sip.templates',
         noun: 'SIP endpoint template',
         answer: sipTemplateSchema,
@@ -147,6 +150,7 @@ export const endpointSipPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       api,
       {
         path: '/endpoints/sip',
+        param: 'sip_uuid',
         acl: 'confd.endpoints.sip',
         noun: 'SIP endpoint',
         answer: endpointSipSchema,

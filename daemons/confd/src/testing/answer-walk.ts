@@ -4,6 +4,7 @@
  * with lines, a group with members, schedules with every period kind and destinations), reads it
  * all back in every form (items, lists, views, ranges), changes it, and deletes it again.
  */
+import { walkEndpoints } from './answer-walk-endpoints.js';
 import type { Method } from './route-calls.js';
 
 type Call = (method: Method, url: string, body?: unknown) => Promise<unknown>;
@@ -176,6 +177,7 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   const groupExtension = await seedGroupParts(call, alice.id, group.id, internal.name);
   const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule };
   await readEverything(call, ids);
+  await walkEndpoints(call, internal.name, alice, sip);
   await editEverything(call, ids);
   await call('DELETE', `/groups/${group.id}/extensions/${groupExtension.id}`);
   await call('DELETE', `/extensions/${groupExtension.id}`);
