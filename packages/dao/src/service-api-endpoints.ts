@@ -44,7 +44,12 @@ export function endpointServicesOf(uow: UnitOfWork, daos: Daos) {
    * The SIP endpoint of a user's line (`main`: the user's main line), as the user's softphone
    * reads it; `merged` adds the templates' options.
    */
-  const userLineEndpointSip = (scope: TenantScope, userUuid: string, line: number | 'main', merged: boolean) =>
+  const userLineEndpointSip = (
+    scope: TenantScope,
+    userUuid: string,
+    line: number | 'main',
+    merged: boolean,
+  ) =>
     uow.read(async (tx): Promise<EndpointSip> => {
       const user = isUuid(userUuid) ? await daos.users.find(tx, scope, userUuid) : undefined;
       if (!user) throw notFound('User', { uuid: userUuid });

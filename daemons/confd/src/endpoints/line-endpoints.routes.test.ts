@@ -213,6 +213,18 @@ describe('line endpoints routes', () => {
       ['allow', '!all,opus'],
     ]);
     assert.equal(merged.uuid, line.endpoint_sip.uuid);
+    // `webrtc` comes from the template: the line and the user's summary say so.
+    assert.equal((await call('GET', `/lines/${line.id}`, 'admin')).json().is_webrtc, true);
+    const summary = (await call('GET', `/users?view=summary&search=Soft`, 'admin')).json();
+    assert.equal(summary.items[0].is_webrtc, true);
+    await call('PUT', `/endpoints/sip/${line.endpoint_sip.uuid}`, 'admin', {
+      endpoint_section_options: [['webrtc', 'no']],
+    });
+    assert.equal(
+      (await call('GET', `/lines/${line.id}`, 'admin')).json().is_webrtc,
+      false,
+      'its own option wins',
+    );
     const noLine = await created('/users', { firstname: 'NoLine' });
     const missing = await call('GET', `/users/${noLine.uuid}/lines/main/associated/endpoints/sip`, 'admin');
     assert.deepEqual([missing.statusCode, missing.json()], [404, ['Resource Not Found.']]);

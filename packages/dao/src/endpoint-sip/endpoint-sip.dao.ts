@@ -9,7 +9,13 @@ import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
-import { SIP_SECTIONS, type SipRecord, type SipResource, sectionField } from './endpoint-sip.model.js';
+import {
+  SIP_SECTIONS,
+  type SipRecord,
+  type SipResource,
+  type SipSection,
+  sectionField,
+} from './endpoint-sip.model.js';
 import type { EndpointSipTable } from './endpoint-sip.tables.js';
 
 export const endpointSipSearchConfig: SearchConfig = {
@@ -24,6 +30,30 @@ export const endpointSipSearchConfig: SearchConfig = {
 };
 
 type Row = Selectable<EndpointSipTable>;
+
+/**
+ * The value of an option as an endpoint gets it (Wazo's `_get_sip_option`): its own first, then
+ * each template in order, depth first; null when none sets it. A scalar subquery on the column
+ * holding the endpoint's uuid (`line.endpoint_sip_uuid`).
+ */
+export function inheritedSipOption(uuidColumn: string, section: SipSection, key: string) {
+  const options = sql.ref(`found.${sectionField(section)}`);
+  return sql<string | null>`(
+    WITH RECURSIVE chain(uuid, path) AS (
+      SELECT ${sql.ref(uuidColumn)}, ARRAY[]::integer[]
+      UNION ALL
+      SELECT t.parent_uuid, chain.path || t.priority
+      FROM endpoint_sip_template t JOIN chain ON t.child_uuid = chain.uuid
+    )
+    SELECT option ->> 1
+    FROM chain
+    JOIN endpoint_sip found ON found.uuid = chain.uuid
+    CROSS JOIN LATERAL jsonb_array_elements(${options}) WITH ORDINALITY AS o(option, n)
+    WHERE option ->> 0 = ${key}
+    ORDER BY chain.path, o.n
+    LIMIT 1
+  )`;
+}
 
 function sectionsOf(record: SipRecord) {
   return Object.fromEntries(

@@ -1,5 +1,10 @@
 // Public surface of the SIP endpoints and templates resource.
-export { createEndpointSipDao, type EndpointSipDao, endpointSipSearchConfig } from './endpoint-sip.dao.js';
+export {
+  createEndpointSipDao,
+  type EndpointSipDao,
+  endpointSipSearchConfig,
+  inheritedSipOption,
+} from './endpoint-sip.dao.js';
 export * from './endpoint-sip.model.js';
 export {
   createEndpointSipNotifier,

@@ -7,6 +7,7 @@
 import { inTenants } from '@wazo-ts/db';
 import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
+import { inheritedSipOption } from '../endpoint-sip/endpoint-sip.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import {
@@ -54,6 +55,7 @@ type LineRow = Selectable<LineTable> & {
   sip_label: string | null;
   sip_auth: [string, string][] | null;
   sip_endpoint: [string, string][] | null;
+  webrtc: string | null;
 };
 
 function toLine(row: LineRow, extensions: LineExtensionRef[], users: LineUserRef[]): Line {
@@ -72,6 +74,7 @@ function toLine(row: LineRow, extensions: LineExtensionRef[], users: LineUserRef
     caller_id_num: callerId.num,
     registrar: row.registrar,
     device_id: row.device_id,
+    is_webrtc: row.webrtc === 'yes',
     endpoint_sip: row.endpoint_sip_uuid
       ? {
           uuid: row.endpoint_sip_uuid,
@@ -106,6 +109,7 @@ export function createLinesDao() {
         'endpoint_sip.label as sip_label',
         'endpoint_sip.auth_section_options as sip_auth',
         'endpoint_sip.endpoint_section_options as sip_endpoint',
+        inheritedSipOption('line.endpoint_sip_uuid', 'endpoint', 'webrtc').as('webrtc'),
       ])
       .where(inTenants('context.tenant_uuid', scope.tenantUuids));
 

@@ -49,6 +49,8 @@ export const lineSchema = Type.Object({
   caller_id_num: nullable(Type.String()),
   registrar: Type.String(),
   device_id: nullable(Type.String()),
+  /** The SIP endpoint's `webrtc` option (its own, else its templates') is `yes`. */
+  is_webrtc: Type.Boolean(),
   endpoint_sip: nullable(endpointSipSummarySchema),
   /** Not supported here; always null (present because clients test for it). */
   endpoint_sccp: alwaysNull,

@@ -43,6 +43,7 @@ function toLine(id: number, r: Row): Line {
     caller_id_num: callerId.num,
     registrar: r.registrar,
     device_id: null,
+    is_webrtc: false,
     endpoint_sip: r.endpoint_sip
       ? { uuid: r.endpoint_sip.uuid, label: null, name: r.name!, auth_section_options: [] }
       : null,
