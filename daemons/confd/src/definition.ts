@@ -10,6 +10,7 @@ import {
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
+import { endpointSipPlugin, lineEndpointsPlugin, sipTransportsPlugin } from './endpoints/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
 import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from './funckeys/index.js';
@@ -78,6 +79,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     soundLanguagesPlugin,
     registrarsPlugin,
     accessFeaturesPlugin,
+    endpointSipPlugin,
+    sipTransportsPlugin,
+    lineEndpointsPlugin,
   ],
   createResources: createConfdResources,
 };

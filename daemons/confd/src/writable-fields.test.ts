@@ -28,6 +28,7 @@ import {
   seedSchedule,
   seedUsers,
 } from './testing/answer-walk.js';
+import { seedEndpoints } from './testing/answer-walk-endpoints.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
 
@@ -65,7 +66,11 @@ async function seed(routes: WriteRoute[]) {
     extensions: ['1XXX'],
     description: 'office',
   });
+  const endpoints = await seedEndpoints(checked);
   Object.assign(params, {
+    sip_uuid: endpoints.sip.uuid,
+    template_uuid: endpoints.template.uuid,
+    transport_uuid: endpoints.transport.uuid,
     user_id: String(alice.id),
     line_id: String(sip.id),
     context_id: String(internal.id),

@@ -4,6 +4,7 @@
  * 2 usage) after printing one line per error on stderr.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { endpointCommand, lineCommand } from './commands/endpoints.js';
 import { eventsCommand } from './commands/events.js';
 import { funckeyCommand } from './commands/funckeys.js';
 import { groupCommand } from './commands/groups.js';
@@ -38,6 +39,8 @@ export function buildProgram(io: Io): Command {
     scheduleCommand(io),
     funckeyCommand(io),
     eventsCommand(io),
+    lineCommand(io),
+    endpointCommand(io),
   ])
     program.addCommand(command);
   configureEverywhere(program, io);

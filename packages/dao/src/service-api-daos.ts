@@ -9,6 +9,7 @@ import {
 } from './call-permissions/index.js';
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
+import { createEndpointSipDao } from './endpoint-sip/index.js';
 import { createExtensionsDao } from './extensions/index.js';
 import { createFuncKeysDao } from './func-keys/index.js';
 import { createGroupMemberExtensionsDao } from './group-member-extensions/index.js';
@@ -25,6 +26,7 @@ import { createLinesDao } from './lines/index.js';
 import { createLinkDao } from './links/index.js';
 import { createSchedulesDao } from './schedules/index.js';
 import { scopeOf } from './search/search.js';
+import { createSipTransportsDao } from './sip-transports/index.js';
 import { createTenantsDao } from './tenants/index.js';
 import { userForwardsSetting } from './user-forwards/index.js';
 import { createUserLinesDao } from './user-lines/index.js';
@@ -62,6 +64,8 @@ export function createDaos() {
     groupCallPermissions: createLinkDao(groupCallPermissionLink),
     userSubscriptions: createUserSubscriptionsDao(),
     groupMemberExtensions: createGroupMemberExtensionsDao(),
+    endpointSip: createEndpointSipDao(),
+    sipTransports: createSipTransportsDao(),
   };
 }
 

@@ -137,6 +137,9 @@ describe('the Service API, wired on PostgreSQL', () => {
       'context_created',
       'user_created',
       'user_created',
+      // The line's SIP endpoint is made and associated before the line is announced.
+      'sip_endpoint_created',
+      'line_endpoint_sip_associated',
       'line_created',
       'extension_created',
       'line_extension_associated',

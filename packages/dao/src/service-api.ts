@@ -61,6 +61,7 @@ import {
 } from './schedules/index.js';
 import type { TenantScope } from './search/search.js';
 import { createDaos, createHooks, type Daos, type Hooks } from './service-api-daos.js';
+import { type EndpointServices, endpointServicesOf } from './service-api-endpoints.js';
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
@@ -119,7 +120,7 @@ function userServicesOf(uow: UnitOfWork, daos: Daos) {
   };
 }
 
-function telephonyServicesOf(uow: UnitOfWork, daos: Daos) {
+function telephonyServicesOf(uow: UnitOfWork, daos: Daos, endpoints: EndpointServices) {
   const { contexts, extensions, lines, userLines, lineExtensions } = daos;
   const userLinesService = createUserLinesService({
     uow,
@@ -149,6 +150,8 @@ function telephonyServicesOf(uow: UnitOfWork, daos: Daos) {
       notifier: createLinesNotifier(),
       contexts,
       userLines: userLinesService,
+      endpointSip: endpoints.endpointSip,
+      lineEndpoints: endpoints.lineEndpoints,
     }),
     contextIncludes: createContextIncludesService({
       uow,
@@ -263,9 +266,10 @@ function userPartServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
 export function createServiceApi({ db, encoder }: ServiceApiOptions) {
   const uow = createUnitOfWork({ db, encoder });
   const daos = createDaos();
+  const endpoints = endpointServicesOf(uow, daos);
   const services = {
     ...userServicesOf(uow, daos),
-    ...telephonyServicesOf(uow, daos),
+    ...telephonyServicesOf(uow, daos, endpoints),
     ...groupAndScheduleServicesOf(uow, daos, createHooks(daos)),
     ...fallbackServicesOf(uow, daos),
     ...extensionOwnerServicesOf(uow, daos),
@@ -273,6 +277,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...callPermissionServicesOf(uow, daos, createHooks(daos)),
     ...userPartServicesOf(uow, daos, createHooks(daos)),
     ...settingsServicesOf(uow),
+    ...endpoints,
   };
   return {
     ...services,

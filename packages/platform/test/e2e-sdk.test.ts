@@ -47,6 +47,10 @@ describe('@wazo/sdk end to end against the all-in-one platform', { timeout: 600_
     assert.equal(result.authenticated.sameToken, true);
   });
 
+  it("when the SDK reads its lines' SIP settings, then the profile's sipLines hold the username, password and WebRTC of the merged endpoint", () => {
+    assert.deepEqual(result.sipLines, [{ username: 'alice-e2e-sip', secret: 'sip-secret', webrtc: true }]);
+  });
+
   it('when the SDK reads its user from confd, then it gets the user confd created', () => {
     assert.deepEqual(result.user, { uuid: result.userUuid, firstName: 'Alice', lastName: 'Softphone' });
   });

@@ -91,7 +91,8 @@ export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         },
       },
       async (request, reply) => {
-        await lines.delete(await itemScope(request), idOf(request));
+        const recursive = request.query.recursive?.toLowerCase() === 'true';
+        await lines.delete(await itemScope(request), idOf(request), { recursive });
         return reply.code(204).send(null);
       },
     );

@@ -4,6 +4,8 @@
  * with lines, a group with members, schedules with every period kind and destinations), reads it
  * all back in every form (items, lists, views, ranges), changes it, and deletes it again.
  */
+
+import { walkEndpoints } from './answer-walk-endpoints.js';
 import { walkCallPermissions, walkLineExtensionCreate, walkUserParts } from './answer-walk-user-parts.js';
 import type { Method } from './route-calls.js';
 import { walkSettings } from './settings-walk.js';
@@ -183,6 +185,7 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await walkCallPermissions(call, alice, group);
   await walkUserParts(call, alice);
   await walkLineExtensionCreate(call, custom.id, internal.name);
+  await walkEndpoints(call, internal.name, alice, sip);
   await editEverything(call, ids);
   await call('DELETE', `/groups/${group.id}/extensions/${groupExtension.id}`);
   await call('DELETE', `/extensions/${groupExtension.id}`);

@@ -25,3 +25,24 @@ export async function outboxNames(database: MigratedTestDatabase): Promise<strin
 export async function rowCount(database: MigratedTestDatabase, table: string): Promise<number> {
   return Number((await database.pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 }
+
+export interface SentEvent {
+  name: string;
+  routing_key: string;
+  headers: Record<string, unknown>;
+  data: Record<string, unknown>;
+}
+
+/** The last outbox id, to read the events a call writes with `sentSince`. */
+export async function lastOutboxId(database: MigratedTestDatabase): Promise<number> {
+  return Number((await database.pool.query('SELECT coalesce(max(id), 0) AS n FROM bus_outbox')).rows[0].n);
+}
+
+/** The events written since `from` (an outbox id), in order, with their decoded payload. */
+export async function sentSince(database: MigratedTestDatabase, from: number): Promise<SentEvent[]> {
+  const { rows } = await database.pool.query(
+    'SELECT name, routing_key, headers, body FROM bus_outbox WHERE id > $1 ORDER BY id',
+    [from],
+  );
+  return rows.map((r) => ({ ...r, data: JSON.parse(r.body.toString()).data }));
+}

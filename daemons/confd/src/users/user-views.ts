@@ -85,8 +85,7 @@ function directoryOf(user: User, line: UserMainLine | null): Static<typeof userD
 
 /** Whether the line's SIP endpoint has `webrtc` on (Wazo's `is_webrtc`). */
 const isWebrtc = (line: UserMainLine | null) =>
-  line?.protocol === 'sip' &&
-  line.endpoint_section_options.some(([key, value]) => key === 'webrtc' && WEBRTC.test(value));
+  line?.protocol === 'sip' && line.webrtc !== null && WEBRTC.test(line.webrtc);
 
 /** The page's users in the view asked, their main lines read in one query whatever the page size. */
 export async function renderUserView(

@@ -3,6 +3,7 @@ import * as auth from './auth.js';
 import * as callPermissions from './call-permissions.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
+import * as endpoints from './endpoints.js';
 import * as extensions from './extensions.js';
 import * as funcKeys from './func-keys.js';
 import * as groups from './groups.js';
@@ -17,6 +18,7 @@ export * from './auth.js';
 export * from './call-permissions.js';
 export * from './contexts.js';
 export * from './define.js';
+export * from './endpoints.js';
 export * from './extensions.js';
 export * from './func-keys.js';
 export * from './groups.js';
@@ -40,6 +42,7 @@ const families = [
   funcKeys,
   callPermissions,
   settings,
+  endpoints,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

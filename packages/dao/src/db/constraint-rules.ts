@@ -161,7 +161,7 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   line_provisioning_code_check: pattern('provisioning_code'),
   line_position_check: atLeast('position', 1),
   line_one_endpoint_check: { kind: 'rule', message: 'Line is already associated with an endpoint' },
-  line_endpoint_sip_check: check('endpoint_sip', 'Missing data for required field.'),
+  line_endpoint_sip_uuid_fkey: reference('endpoint_sip', 'SIPEndpoint', UUID, 'Line'),
   line_endpoint_custom_check: check('endpoint_custom', 'Missing data for required field.'),
 
   user_fallback_pkey: unique('UserFallback', ['user_id', 'int'], ['event', 'text']),
@@ -238,4 +238,13 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   access_feature_pkey: unique('AccessFeatures', ID),
   access_feature_host_feature_key: unique('AccessFeatures', ['host', 'text'], ['feature', 'text']),
   access_feature_feature_check: oneOf('feature', 'phonebook'),
+  pjsip_transport_pkey: unique('Transport', UUID),
+  pjsip_transport_name_key: unique('Transport', ['name', 'text']),
+  endpoint_sip_pkey: unique('SIPEndpoint', UUID),
+  endpoint_sip_name_key: unique('SIPEndpoint', ['name', 'text']),
+  endpoint_sip_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', UUID, 'SIPEndpoint'),
+  endpoint_sip_transport_uuid_fkey: reference('transport', 'SIPTransport', UUID, 'EndpointSIP'),
+  endpoint_sip_template_pkey: unique('SIPEndpointTemplate', ['child_uuid', 'text'], ['parent_uuid', 'text']),
+  endpoint_sip_template_child_uuid_fkey: reference('uuid', 'SIPEndpoint', UUID, 'SIPEndpointTemplate'),
+  endpoint_sip_template_parent_uuid_fkey: reference('templates', 'endpoint_sip', UUID, 'SIPEndpoint'),
 };

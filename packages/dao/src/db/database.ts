@@ -8,6 +8,7 @@ import type { AccessFeatureTables } from '../access-features/access-features.tab
 import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
+import type { EndpointSipTables } from '../endpoint-sip/endpoint-sip.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
 import type { FuncKeyTables } from '../func-keys/func-keys.tables.js';
 import type { GroupExtensionTables } from '../group-extensions/group-extensions.tables.js';
@@ -20,6 +21,7 @@ import type { LineTables } from '../lines/lines.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
+import type { SipTransportTables } from '../sip-transports/sip-transports.tables.js';
 import type { TenantTables } from '../tenants/tenants.tables.js';
 import type { UserLineTables } from '../user-lines/user-lines.tables.js';
 import type { UserScheduleTables } from '../user-schedules/user-schedules.tables.js';
@@ -45,4 +47,6 @@ export interface Database
     GroupMemberExtensionTables,
     SettingsTables,
     RegistrarTables,
-    AccessFeatureTables {}
+    AccessFeatureTables,
+    EndpointSipTables,
+    SipTransportTables {}

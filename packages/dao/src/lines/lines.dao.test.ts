@@ -3,12 +3,35 @@ import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
+import { createEndpointSipDao } from '../endpoint-sip/index.js';
 import { scopeOf } from '../search/search.js';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '../testing/index.js';
 import { createLinesDao } from './lines.dao.js';
 import type { LineRecord } from './lines.model.js';
 
 const dao = createLinesDao();
+const sipDao = createEndpointSipDao();
+
+type TestRecord = LineRecord & { endpoint_sip?: ReturnType<typeof sip> | null };
+
+const sip = (name: string, password = 'secret') => ({
+  uuid: randomUUID(),
+  name,
+  label: null,
+  asterisk_id: null,
+  transport_uuid: null,
+  template_uuids: [],
+  auth_section_options: [
+    ['username', name],
+    ['password', password],
+  ] as [string, string][],
+  endpoint_section_options: [['callerid', '"Alice" <1000>']] as [string, string][],
+  aor_section_options: [],
+  identify_section_options: [],
+  registration_section_options: [],
+  registration_outbound_auth_section_options: [],
+  outbound_auth_section_options: [],
+});
 const A = randomUUID();
 const B = randomUUID();
 
@@ -17,32 +40,26 @@ describe('lines dao', () => {
   let tx: Tx;
   const both = scopeOf(A, B);
 
-  async function make(line: LineRecord) {
+  /** A line, and its SIP endpoint made in the line's tenant and associated, as the services do. */
+  async function make({ endpoint_sip, ...line }: TestRecord) {
     const id = await dao.create(tx, both, line);
     assert.ok(id !== null);
+    if (endpoint_sip) {
+      const { uuid, ...rest } = endpoint_sip;
+      await sipDao.create(tx, line.context_id === ctxB ? B : A, false, uuid, rest);
+      await dao.setEndpointSip(tx, id, endpoint_sip);
+    }
     return id;
   }
   let ctxA: number;
   let ctxB: number;
 
-  const sip = (name: string, password = 'secret'): LineRecord['endpoint_sip'] => ({
-    uuid: randomUUID(),
-    name,
-    label: null,
-    auth_section_options: [
-      ['username', name],
-      ['password', password],
-    ],
-    endpoint_section_options: [['callerid', '"Alice" <1000>']],
-    aor_section_options: [],
-  });
-  const record = (overrides: Partial<LineRecord> = {}): LineRecord => ({
+  const record = (overrides: Partial<TestRecord> = {}): TestRecord => ({
     context_id: ctxA,
     name: null,
     provisioning_code: String(100000 + Math.floor(Math.random() * 899999)),
     position: 1,
     registrar: 'default',
-    endpoint_sip: null,
     endpoint_custom_interface: null,
     ...overrides,
   });
@@ -53,7 +70,7 @@ describe('lines dao', () => {
   });
   after(() => testDb.drop());
   beforeEach(async () => {
-    await sql`TRUNCATE line, extension, context, users, tenant CASCADE`.execute(testDb.db);
+    await sql`TRUNCATE line, endpoint_sip, extension, context, users, tenant CASCADE`.execute(testDb.db);
     await testDb.db
       .insertInto('tenant')
       .values([{ uuid: A }, { uuid: B }])
@@ -80,8 +97,8 @@ describe('lines dao', () => {
     assert.deepEqual(line?.endpoint_sip?.auth_section_options, [['username', 'abcd1234']]);
     assert.equal(line?.endpoint_custom, null);
     assert.deepEqual([line?.extensions, line?.users], [[], []]);
-    const full = await dao.findEndpointSip(tx, scopeOf(A), id);
-    assert.deepEqual(full?.auth_section_options[1], ['password', 'secret']);
+    assert.equal(await dao.endpointSipUuid(tx, scopeOf(A), id), line?.endpoint_sip?.uuid);
+    assert.equal(await dao.endpointSipUuid(tx, scopeOf(B), id), null);
   });
 
   it('when a custom line is created, then it has an endpoint id and its interface as name', async () => {
@@ -90,7 +107,7 @@ describe('lines dao', () => {
     assert.equal(line?.protocol, 'custom');
     assert.equal(line?.endpoint_custom?.interface, 'dahdi/1');
     assert.equal(typeof line?.endpoint_custom?.id, 'number');
-    assert.equal(await dao.findEndpointSip(tx, scopeOf(A), id), null);
+    assert.equal(await dao.endpointSipUuid(tx, scopeOf(A), id), null);
   });
 
   it('when a line of tenant B is read with scope A or none, then it is invisible', async () => {
@@ -143,7 +160,7 @@ describe('lines dao', () => {
     assert.deepEqual([page.total, page.items.map((l) => l.name)], [2, ['aaa']]);
   });
 
-  it('when a line is edited, then its fields and SIP options change, its identity stays', async () => {
+  it('when a line is edited, then its fields change, its endpoint stays', async () => {
     const endpoint = sip('ccc');
     const id = await make(record({ name: 'ccc', endpoint_sip: endpoint }));
     const written = await dao.edit(tx, scopeOf(A), id, {
@@ -151,7 +168,6 @@ describe('lines dao', () => {
       provisioning_code: '123456',
       position: 3,
       registrar: 'other',
-      endpoint_sip: { ...endpoint!, endpoint_section_options: [['callerid', '"Bob" <2000>']] },
     });
     assert.equal(written, true);
     const line = await dao.find(tx, scopeOf(A), id);
@@ -163,7 +179,7 @@ describe('lines dao', () => {
         line?.caller_id_name,
         line?.endpoint_sip?.uuid,
       ],
-      ['123456', 3, 'other', 'Bob', endpoint?.uuid],
+      ['123456', 3, 'other', 'Alice', endpoint.uuid],
     );
     assert.equal(await dao.exists(tx, 'provisioning_code', '123456'), true);
     assert.equal(await dao.delete(tx, scopeOf(A), id), true);
@@ -175,7 +191,7 @@ describe('lines dao', () => {
     await assert.rejects(make(record({ name: 'dup' })), /line_name_key/);
     await assert.rejects(make(record({ provisioning_code: '111111' })), /line_provisioning_code_key/);
     await assert.rejects(
-      make(record({ endpoint_sip: sip('x'), endpoint_custom_interface: 'x' })),
+      make(record({ name: 'x', endpoint_sip: sip('x'), endpoint_custom_interface: 'x' })),
       /line_one_endpoint_check/,
     );
     await assert.rejects(make(record({ position: 0 })), /line_position_check/);
@@ -195,7 +211,6 @@ describe('lines dao', () => {
       provisioning_code: '999999',
       position: 5,
       registrar: 'x',
-      endpoint_sip: null,
     };
     for (const scope of [scopeOf(B), scopeOf()]) {
       assert.equal(await dao.edit(tx, scope, id, edit), false);

@@ -7,11 +7,11 @@
 import { inTenants } from '@wazo-ts/db';
 import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
+import { inheritedSipOption } from '../endpoint-sip/endpoint-sip.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import {
   callerIdOf,
-  type EndpointSip,
   type Line,
   type LineExtensionRef,
   type LineRecord,
@@ -49,18 +49,17 @@ export const lineSearchConfig: SearchConfig = {
 // Custom endpoints keep an id of their own, as in Wazo, drawn from a sequence.
 const nextCustomId = sql<number>`nextval('line_endpoint_custom_id_seq')`;
 
-/** The jsonb document of a SIP endpoint: what is not a column (uuid, name) of the line. */
-function storedSip(endpoint: LineRecord['endpoint_sip']): string | null {
-  if (!endpoint) return null;
-  const { label, auth_section_options, endpoint_section_options, aor_section_options } = endpoint;
-  return JSON.stringify({ label, auth_section_options, endpoint_section_options, aor_section_options });
-}
-
-type LineRow = Selectable<LineTable> & { context: string; tenant_uuid: string };
+type LineRow = Selectable<LineTable> & {
+  context: string;
+  tenant_uuid: string;
+  sip_label: string | null;
+  sip_auth: [string, string][] | null;
+  sip_endpoint: [string, string][] | null;
+  webrtc: string | null;
+};
 
 function toLine(row: LineRow, extensions: LineExtensionRef[], users: LineUserRef[]): Line {
-  const sip = row.endpoint_sip && row.endpoint_sip_uuid ? row.endpoint_sip : null;
-  const callerId = callerIdOf(sip?.endpoint_section_options ?? []);
+  const callerId = callerIdOf(row.sip_endpoint ?? []);
   return {
     id: row.id,
     tenant_uuid: row.tenant_uuid,
@@ -75,12 +74,15 @@ function toLine(row: LineRow, extensions: LineExtensionRef[], users: LineUserRef
     caller_id_num: callerId.num,
     registrar: row.registrar,
     device_id: row.device_id,
-    endpoint_sip: sip && {
-      uuid: row.endpoint_sip_uuid!,
-      label: sip.label,
-      name: row.name ?? '',
-      auth_section_options: sip.auth_section_options.filter(([key]) => key === 'username'),
-    },
+    is_webrtc: row.webrtc === 'yes',
+    endpoint_sip: row.endpoint_sip_uuid
+      ? {
+          uuid: row.endpoint_sip_uuid,
+          label: row.sip_label,
+          name: row.name ?? '',
+          auth_section_options: (row.sip_auth ?? []).filter(([key]) => key === 'username'),
+        }
+      : null,
     endpoint_sccp: null,
     endpoint_custom:
       row.endpoint_custom_id === null
@@ -100,8 +102,15 @@ export function createLinesDao() {
         join.onRef('main_link.line_id', '=', 'line.id').on('main_link.main_extension', '=', true),
       )
       .leftJoin('extension as main_extension', 'main_extension.id', 'main_link.extension_id')
+      .leftJoin('endpoint_sip', 'endpoint_sip.uuid', 'line.endpoint_sip_uuid')
       .selectAll('line')
       .select(['context.name as context', 'context.tenant_uuid'])
+      .select([
+        'endpoint_sip.label as sip_label',
+        'endpoint_sip.auth_section_options as sip_auth',
+        'endpoint_sip.endpoint_section_options as sip_endpoint',
+        inheritedSipOption('line.endpoint_sip_uuid', 'endpoint', 'webrtc').as('webrtc'),
+      ])
       .where(inTenants('context.tenant_uuid', scope.tenantUuids));
 
   /** The ids of the contexts among the scope's tenants, as a subquery. */
@@ -155,16 +164,28 @@ export function createLinesDao() {
       return row ? (await relations(tx, [row]))[0]! : null;
     },
 
-    /** The line's SIP endpoint in full (secrets included), or null. */
-    async findEndpointSip(tx: Tx, scope: TenantScope, id: number): Promise<EndpointSip | null> {
-      const row = await findRow(tx, scope, id);
-      if (!row?.endpoint_sip || !row.endpoint_sip_uuid) return null;
-      return {
-        uuid: row.endpoint_sip_uuid,
-        tenant_uuid: row.tenant_uuid,
-        name: row.name ?? '',
-        ...row.endpoint_sip,
-      };
+    /** The line's SIP endpoint uuid, or null (also when the line is not in the scope). */
+    async endpointSipUuid(tx: Tx, scope: TenantScope, id: number): Promise<string | null> {
+      return (await findRow(tx, scope, id))?.endpoint_sip_uuid ?? null;
+    },
+
+    /** The line using that SIP endpoint, any tenant, or null. */
+    async findBySipEndpoint(tx: Tx, uuid: string): Promise<number | null> {
+      const row = await tx.db
+        .selectFrom('line')
+        .select('id')
+        .where('endpoint_sip_uuid', '=', uuid)
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+
+    /** Gives the line a SIP endpoint (named after it) or none. */
+    async setEndpointSip(tx: Tx, id: number, endpoint: { uuid: string; name: string } | null): Promise<void> {
+      await tx.db
+        .updateTable('line')
+        .set({ endpoint_sip_uuid: endpoint?.uuid ?? null, name: endpoint?.name ?? null })
+        .where('id', '=', id)
+        .execute();
     },
 
     /** Whether a line (any tenant) already has that name, provisioning code or custom interface. */
@@ -180,13 +201,11 @@ export function createLinesDao() {
         .where('context.id', '=', record.context_id)
         .executeTakeFirst();
       if (!context) return null;
-      const { endpoint_sip, endpoint_custom_interface, ...core } = record;
+      const { endpoint_custom_interface, ...core } = record;
       const row = await tx.db
         .insertInto('line')
         .values({
           ...core,
-          endpoint_sip_uuid: endpoint_sip?.uuid ?? null,
-          endpoint_sip: storedSip(endpoint_sip),
           endpoint_custom_id: endpoint_custom_interface === null ? null : nextCustomId,
           endpoint_custom_interface,
         })
@@ -196,8 +215,7 @@ export function createLinesDao() {
     },
 
     /**
-     * Writes the line's fields; the endpoint keeps its identity (uuid, name), its options change.
-     * False when the line, or the context it moves to, is not in the scope: nothing is written.
+     * Writes the line's own fields (not its endpoint). False when the line, or the context it moves to, is not in the scope: nothing is written.
      */
     async edit(
       tx: Tx,
@@ -205,11 +223,9 @@ export function createLinesDao() {
       id: number,
       record: Omit<LineRecord, 'endpoint_custom_interface' | 'name'>,
     ): Promise<boolean> {
-      const { endpoint_sip, ...core } = record;
-      const sip = endpoint_sip ? { endpoint_sip: storedSip(endpoint_sip) } : {};
       const updated = await tx.db
         .updateTable('line')
-        .set({ ...core, ...sip })
+        .set(record)
         .where('id', '=', id)
         .where('context_id', 'in', contextsIn(tx, scope))
         .where((eb) => eb(eb.val(record.context_id), 'in', contextsIn(tx, scope)))

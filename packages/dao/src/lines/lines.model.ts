@@ -1,22 +1,10 @@
 /**
- * A line, as wazo-confd shows it, with its endpoint kept as part of it: a SIP endpoint (the PJSIP
- * sections' options as `[key, value]` pairs) or a custom interface. Its name is the endpoint's
- * (SIP name or custom interface), its protocol follows the endpoint, its tenant is its context's.
+ * A line, as wazo-confd shows it, with its endpoint: a SIP endpoint (a resource of its own, see
+ * endpoint-sip/) or a custom interface (kept on the line). Its name is the endpoint's (SIP name or
+ * custom interface), its protocol follows the endpoint, its tenant is its context's.
  */
+import { type SipOption, sipInputSchema } from '../endpoint-sip/endpoint-sip.model.js';
 import { alwaysNull, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
-
-export type SipOption = [string, string];
-
-/** The SIP endpoint in full, secrets included: only for who may read the endpoint itself. */
-export interface EndpointSip {
-  uuid: string;
-  tenant_uuid: string;
-  name: string;
-  label: string | null;
-  auth_section_options: SipOption[];
-  endpoint_section_options: SipOption[];
-  aor_section_options: SipOption[];
-}
 
 /** The SIP endpoint as a line shows it: no password, only the username among auth options. */
 export const endpointSipSummarySchema = Type.Object({
@@ -61,6 +49,8 @@ export const lineSchema = Type.Object({
   caller_id_num: nullable(Type.String()),
   registrar: Type.String(),
   device_id: nullable(Type.String()),
+  /** The SIP endpoint's `webrtc` option (its own, else its templates') is `yes`. */
+  is_webrtc: Type.Boolean(),
   endpoint_sip: nullable(endpointSipSummarySchema),
   /** Not supported here; always null (present because clients test for it). */
   endpoint_sccp: alwaysNull,
@@ -73,8 +63,6 @@ export const lineSchema = Type.Object({
 export type Line = Static<typeof lineSchema>;
 
 const optional = Type.Optional;
-const option = stringPair;
-const options = () => optional(Type.Array(option, { maxItems: 512 }));
 
 const lineProperties = {
   context: Type.String(),
@@ -86,18 +74,9 @@ const lineProperties = {
   caller_id_num: optional(nullable(Type.String({ pattern: '^[0-9]+$' }))),
 };
 
-export const endpointSipInputSchema = Type.Object({
-  /** The PJSIP name; 8 random lowercase letters and digits when absent. */
-  name: optional(Type.String({ pattern: '^[-_.a-zA-Z0-9]{1,79}$', not: { enum: ['global', 'system'] } })),
-  label: optional(nullable(Type.String({ maxLength: 128 }))),
-  auth_section_options: options(),
-  endpoint_section_options: options(),
-  aor_section_options: options(),
-});
-export type EndpointSipInput = Static<typeof endpointSipInputSchema>;
-
 const endpointProperties = {
-  endpoint_sip: optional(nullable(endpointSipInputSchema)),
+  /** A new SIP endpoint made with the line, as `POST /endpoints/sip` takes it. */
+  endpoint_sip: optional(nullable(sipInputSchema)),
   endpoint_custom: optional(
     nullable(Type.Object({ interface: Type.String({ pattern: '^[a-zA-Z0-9#*./_@:-]{1,128}$' }) })),
   ),
@@ -118,7 +97,6 @@ export interface LineRecord {
   provisioning_code: string;
   position: number;
   registrar: string;
-  endpoint_sip: Omit<EndpointSip, 'tenant_uuid'> | null;
   endpoint_custom_interface: string | null;
 }
 

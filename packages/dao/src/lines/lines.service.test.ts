@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import type { Context } from '../contexts/contexts.model.js';
+import type { SipInput, SipOption, SipResource } from '../endpoint-sip/endpoint-sip.model.js';
 import { scopeOf } from '../search/search.js';
 import { createFakeUnitOfWork, type FakeUnitOfWork } from '../testing/index.js';
 import type { LinesDao } from './lines.dao.js';
@@ -23,7 +24,10 @@ function strict<F extends object>(impl: Partial<F>): F {
 
 const defaultContext = { id: 1, name: 'default', tenant_uuid: T, type: 'internal' } as Context;
 
-function toLine(id: number, r: LineRecord): Line {
+/** A line row of the fake dao, with its SIP endpoint (as the join reads it). */
+type Row = LineRecord & { endpoint_sip?: { uuid: string; endpoint_section_options: SipOption[] } };
+
+function toLine(id: number, r: Row): Line {
   const callerId = callerIdOf(r.endpoint_sip?.endpoint_section_options ?? []);
   return {
     id,
@@ -39,12 +43,10 @@ function toLine(id: number, r: LineRecord): Line {
     caller_id_num: callerId.num,
     registrar: r.registrar,
     device_id: null,
-    endpoint_sip: r.endpoint_sip && {
-      uuid: r.endpoint_sip.uuid,
-      label: null,
-      name: r.name!,
-      auth_section_options: [],
-    },
+    is_webrtc: false,
+    endpoint_sip: r.endpoint_sip
+      ? { uuid: r.endpoint_sip.uuid, label: null, name: r.name!, auth_section_options: [] }
+      : null,
     endpoint_sccp: null,
     endpoint_custom: r.endpoint_custom_interface ? { id: 1, interface: r.endpoint_custom_interface } : null,
     extensions: [],
@@ -54,18 +56,44 @@ function toLine(id: number, r: LineRecord): Line {
 
 describe('lines service', () => {
   let uow: FakeUnitOfWork;
-  let rows: Map<number, LineRecord>;
+  let rows: Map<number, Row>;
+  let sips: Map<string, SipResource>;
   let dissociated: number[];
   let randoms: number[];
+
+  /** The endpoints service, as far as lines use it: endpoints kept in `sips`, named `sip-<n>` by default. */
+  const endpointSip = {
+    findIn: async (_tx: unknown, _s: unknown, uuid: string) => sips.get(uuid) ?? null,
+    async createIn(_tx: unknown, _s: unknown, tenantUuid: string, input: SipInput) {
+      const uuid = `sip-uuid-${sips.size + 1}`;
+      const sip = {
+        uuid,
+        tenant_uuid: tenantUuid,
+        name: input.name ?? `sip-${sips.size + 1}`,
+        endpoint_section_options: input.endpoint_section_options ?? [],
+      } as SipResource;
+      sips.set(uuid, sip);
+      return sip;
+    },
+    async editIn(_tx: unknown, _s: unknown, uuid: string, input: SipInput) {
+      const sip = { ...sips.get(uuid)!, ...input } as SipResource;
+      sips.set(uuid, sip);
+      for (const row of rows.values()) if (row.endpoint_sip?.uuid === uuid) row.endpoint_sip = sip;
+      return sip;
+    },
+    deleteIn: async (_tx: unknown, _s: unknown, uuid: string) => void sips.delete(uuid),
+  };
+  const lineEndpoints = {
+    async associateIn(_tx: unknown, _s: unknown, lineId: number, uuid: string) {
+      const sip = sips.get(uuid)!;
+      rows.set(lineId, { ...rows.get(lineId)!, name: sip.name, endpoint_sip: sip });
+    },
+  };
 
   function service() {
     const dao = strict<LinesDao>({
       find: async (_tx, s, id) =>
         s.tenantUuids.includes(T) && rows.has(id) ? toLine(id, rows.get(id)!) : null,
-      findEndpointSip: async (_tx, _s, id) => {
-        const sip = rows.get(id)?.endpoint_sip;
-        return sip ? { ...sip, tenant_uuid: T } : null;
-      },
       exists: async (_tx, column, value) =>
         [...rows.values()].some((r) => (r as unknown as Record<string, unknown>)[column] === value),
       create: async (_tx, _s, record) => {
@@ -86,7 +114,8 @@ describe('lines service', () => {
           name === 'default' && s.tenantUuids.includes(T) ? defaultContext : null,
       },
       random: () => randoms.shift() ?? 0.5,
-      newUuid: () => 'sip-uuid',
+      endpointSip,
+      lineEndpoints,
       userLines: { dissociateAllFromLine: async (_tx, _s, line) => void dissociated.push(line.id) },
     });
   }
@@ -94,14 +123,14 @@ describe('lines service', () => {
   beforeEach(() => {
     uow = createFakeUnitOfWork();
     rows = new Map();
+    sips = new Map();
     dissociated = [];
     randoms = [];
   });
 
-  it('when a SIP line is created without name or code, then both are random and unused, and line_created is queued', async () => {
+  it('when a SIP line is created without code, then the code is random and unused, the endpoint made with the line context and caller id, and line_created is queued', async () => {
     rows.set(99, { provisioning_code: '100000', name: 'aaaaaaaa' } as LineRecord);
-    // The SIP name is drawn first, then the code; each first draw is taken.
-    randoms = [...Array(8).fill(0), ...Array(8).fill(0.999), 0, 0.5];
+    randoms = [0, 0.5];
     const line = await service().create(scope, {
       context: 'default',
       caller_id_name: 'Alice',
@@ -109,15 +138,15 @@ describe('lines service', () => {
       endpoint_sip: { auth_section_options: [['username', 'u']] },
     });
     assert.equal(line.provisioning_code, '550000');
-    assert.equal(line.name, '99999999');
+    assert.equal(line.name, 'sip-1');
     assert.deepEqual([line.caller_id_name, line.caller_id_num], ['Alice', '1000']);
-    const options = rows.get(line.id)?.endpoint_sip?.endpoint_section_options;
+    const options = sips.get('sip-uuid-1')?.endpoint_section_options;
     assert.deepEqual(options, [
       ['context', 'default'],
       ['callerid', '"Alice" <1000>'],
     ]);
     assert.equal(uow.events[0]?.name, 'line_created');
-    assert.deepEqual(uow.events[0]?.data, { id: line.id, protocol: 'sip', name: '99999999', tenant_uuid: T });
+    assert.deepEqual(uow.events[0]?.data, { id: line.id, protocol: 'sip', name: 'sip-1', tenant_uuid: T });
     assert.equal(uow.events[0]?.routingKey, 'config.line.created');
   });
 
@@ -179,15 +208,22 @@ describe('lines service', () => {
     assert.equal(uow.events[0]?.name, 'line_edited');
   });
 
-  it('when a line is deleted, then its users are dissociated first and line_deleted is queued', async () => {
+  it('when a line is deleted, then its users are dissociated first, line_deleted is queued, and its endpoint stays', async () => {
     const line = await service().create(scope, { context: 'default', endpoint_sip: { name: 'x' } });
     uow.reset();
     await service().delete(scope, line.id);
     assert.deepEqual(dissociated, [line.id]);
     assert.equal(rows.has(line.id), false);
+    assert.equal(sips.size, 1);
     assert.deepEqual(uow.events[0]?.data, { id: line.id, protocol: 'sip', name: 'x', tenant_uuid: T });
     await assert.rejects(service().delete(scope, line.id), {
       message: `Resource Not Found - Line was not found ('id': ${line.id})`,
     });
+  });
+
+  it('when a line is deleted recursively, then its SIP endpoint goes too', async () => {
+    const line = await service().create(scope, { context: 'default', endpoint_sip: { name: 'y' } });
+    await service().delete(scope, line.id, { recursive: true });
+    assert.equal(sips.size, 0);
   });
 });

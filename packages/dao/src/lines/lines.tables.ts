@@ -1,13 +1,5 @@
 /** Tables of the lines resource, as Kysely types. Only its dao queries them. */
-import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-
-/** The SIP endpoint's own fields, kept on the line row (its uuid and the line name are columns). */
-export interface StoredEndpointSip {
-  label: string | null;
-  auth_section_options: [string, string][];
-  endpoint_section_options: [string, string][];
-  aor_section_options: [string, string][];
-}
+import type { ColumnType, Generated } from 'kysely';
 
 export interface LineTable {
   id: Generated<number>;
@@ -18,8 +10,8 @@ export interface LineTable {
   position: Generated<number>;
   registrar: Generated<string>;
   device_id: string | null;
+  /** The SIP endpoint (endpoint_sip), whose name the line takes. */
   endpoint_sip_uuid: string | null;
-  endpoint_sip: JSONColumnType<StoredEndpointSip | null, string | null, string | null>;
   endpoint_custom_id: number | null;
   endpoint_custom_interface: string | null;
   /** sip | custom | null, generated from which endpoint is set. */

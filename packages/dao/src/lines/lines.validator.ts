@@ -1,6 +1,7 @@
 /**
  * Checks on lines: the context exists among the caller's tenants (and, on edit, keeps the line in
- * its tenant), one endpoint at most, free provisioning code, SIP name and custom interface, and
+ * its tenant), one endpoint at most, free provisioning code and custom interface (the SIP endpoint
+ * is checked by its own service), and
  * caller id only where an endpoint can carry it (worded as Wazo's model raises them, unprefixed).
  */
 import { InvalidDataError } from '@wazo-ts/errors';
@@ -50,8 +51,6 @@ export function createLinesValidator(deps: { dao: LinesDao }) {
     if (input.endpoint_sip && input.endpoint_custom) {
       throw inputError("_schema: ['Only one endpoint should be configured on a line']", { field: '_schema' });
     }
-    const name = input.endpoint_sip?.name;
-    if (name && (await dao.exists(tx, 'name', name))) throw resourceExists('SIPEndpoint', { name });
     const custom = input.endpoint_custom?.interface;
     if (custom && (await dao.exists(tx, 'endpoint_custom_interface', custom))) {
       throw resourceExists('CustomEndpoint', { interface: custom });

@@ -12,6 +12,7 @@ import * as searchIndexes from './0005_search_indexes.js';
 import * as contextIncludes from './0006_context_includes.js';
 import * as fallbacks from './0007_fallbacks.js';
 import * as groupExtensions from './0008_group_extensions.js';
+import * as endpointSip from './0010_endpoint_sip.js';
 import * as settingsSections from './0015_settings_sections.js';
 import * as registrars from './0016_registrars.js';
 import * as accessFeatures from './0017_access_features.js';
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0015_settings_sections': settingsSections,
   '0016_registrars': registrars,
   '0017_access_features': accessFeatures,
+  '0010_endpoint_sip': endpointSip,
 };

@@ -5,8 +5,8 @@
  * with an empty one, nothing is seen or changed.
  */
 import { inTenants, isUuid } from '@wazo-ts/db';
-import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
+import { inheritedSipOption } from '../endpoint-sip/endpoint-sip.dao.js';
 import type { TenantScope } from '../search/search.js';
 import type { AssociatedUser, UserLine, UserMainLine } from './user-lines.model.js';
 
@@ -114,19 +114,19 @@ export function createUserLinesDao() {
           'line.provisioning_code',
           'first_extension.exten',
           'first_extension.context',
-          sql<[string, string][] | null>`line.endpoint_sip -> 'endpoint_section_options'`.as('options'),
+          inheritedSipOption('line.endpoint_sip_uuid', 'endpoint', 'webrtc').as('webrtc'),
         ])
         .where('user_line.user_id', 'in', userIds)
         .orderBy('user_line.user_id')
         .orderBy('user_line.main_line', 'desc')
         .orderBy('user_line.line_id')
         .execute();
-      return rows.map(({ options, user_uuid: _, main_user: __, main_line: ___, ...row }) => ({
+      return rows.map(({ user_uuid: _, main_user: __, main_line: ___, ...row }) => ({
         ...row,
         protocol: row.protocol as UserMainLine['protocol'],
         exten: row.exten ?? null,
         context: row.context ?? null,
-        endpoint_section_options: options ?? [],
+        webrtc: row.webrtc ?? null,
       }));
     },
 

@@ -21,8 +21,8 @@ export interface UserMainLine {
   /** The line's first extension (its main one first), or null without extension. */
   exten: string | null;
   context: string | null;
-  /** The SIP endpoint's endpoint section options (`webrtc`...); empty without SIP endpoint. */
-  endpoint_section_options: [string, string][];
+  /** The SIP endpoint's `webrtc` option, its own or its templates'; null without. */
+  webrtc: string | null;
 }
 
 /** The user as the association (and its events) sees it. */

@@ -18,6 +18,8 @@ export interface SdkFlowResult {
   user: { uuid: string; firstName: string; lastName: string };
   editStatus: number;
   event: { name: string; data: { uuid: string; tenant_uuid: string } };
+  /** The profile's SIP lines as the SDK builds them from the merged endpoint view. */
+  sipLines: { username: string; secret: string; webrtc: boolean }[];
 }
 
 export interface SdkFlowTarget {
@@ -63,10 +65,30 @@ export async function runSdkFlow(target: SdkFlowTarget, username: string): Promi
   const admin = await adminToken(target.gateway, target.certificate, target.admin);
   const call = (method: string, path: string, body?: unknown) =>
     gatewayCall(target.gateway, target.certificate, method, path, { token: admin.token, body });
+  const context = await call('POST', '/api/confd/1.1/contexts', { label: `${username} phones` });
+  expectStatus('create a context', context, 201);
+  // A softphone line: SIP credentials, and WebRTC from a template, as Wazo's webrtc template gives it.
+  const template = await call('POST', '/api/confd/1.1/endpoints/sip/templates', {
+    label: `${username} webrtc`,
+    endpoint_section_options: [['webrtc', 'yes']],
+  });
+  expectStatus('create a webrtc template', template, 201);
   const created = await call('POST', '/api/confd/1.1/users', {
     firstname: 'Alice',
     lastname: 'Softphone',
     auth: { username, password },
+    lines: [
+      {
+        context: (context.body as { name: string }).name,
+        endpoint_sip: {
+          auth_section_options: [
+            ['username', `${username}-sip`],
+            ['password', 'sip-secret'],
+          ],
+          templates: [{ uuid: (template.body as { uuid: string }).uuid }],
+        },
+      },
+    ],
   });
   expectStatus('create the user through confd', created, 201);
   const userUuid = (created.body as { uuid: string }).uuid;

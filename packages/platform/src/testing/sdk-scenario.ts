@@ -1,6 +1,7 @@
 /**
  * Wazo's JS client, @wazo/sdk 0.44.7 unpatched, against the platform's gateway as a softphone
- * meets a Wazo stack: log in, authenticate, read its user from confd, open the websocket, and
+ * meets a Wazo stack: log in, authenticate, read its user and its lines' SIP settings (merged
+ * view) from confd, open the websocket, and
  * wait for the `user_edited` event that an admin's change (made here with plain fetch) causes.
  * The parent trusts the platform's certificate through NODE_EXTRA_CA_CERTS. Prints one JSON line.
  */
@@ -20,8 +21,18 @@ interface SdkClient {
     logIn(p: { username: string; password: string; expiration?: number }): Promise<SdkSession>;
     authenticate(token: string): Promise<SdkSession>;
   };
-  confd: { getUser(uuid: string): Promise<{ id: string; firstName: string; lastName: string }> };
+  confd: {
+    getUser(
+      uuid: string,
+    ): Promise<{ id: string; firstName: string; lastName: string; lines: { id: number }[] }>;
+    getUserLinesSip(uuid: string, lineIds: number[]): Promise<SdkSipLine[]>;
+  };
   setToken(token: string): void;
+}
+interface SdkSipLine {
+  username: string;
+  secret: string;
+  isWebRtc(): boolean;
 }
 interface SdkSocket {
   on(event: string, listener: (payload: unknown) => void): void;
@@ -62,6 +73,11 @@ async function scenario() {
   client.setToken(login.token);
   const authenticated = await client.auth.authenticate(login.token);
   const user = await client.confd.getUser(login.uuid!);
+  // What the SDK's own logIn does to fill `profile.sipLines`: the merged view of each line.
+  const sipLines = await client.confd.getUserLinesSip(
+    login.uuid!,
+    user.lines.map((line) => line.id),
+  );
   const socket = new sdk.WebSocketClient({ host: server, token: login.token, version: 2, events: ['*'] });
   const edited = waitFor<Record<string, unknown>>('user_edited', 30_000, (done) =>
     socket.on('user_edited', (event) => done(event as Record<string, unknown>)),
@@ -81,6 +97,11 @@ async function scenario() {
     user: { uuid: user.id, firstName: user.firstName, lastName: user.lastName },
     editStatus,
     event,
+    sipLines: sipLines.map((line) => ({
+      username: line.username,
+      secret: line.secret,
+      webrtc: line.isWebRtc(),
+    })),
   };
 }
 

@@ -1,0 +1,3 @@
+export { endpointSipPlugin } from './endpoint-sip.routes.js';
+export { lineEndpointsPlugin } from './line-endpoints.routes.js';
+export { sipTransportsPlugin } from './sip-transports.routes.js';

@@ -1,0 +1,96 @@
+/**
+ * The endpoint services of the Service API: SIP endpoints and SIP templates (one resource, two
+ * services), PJSIP transports, and a line's SIP endpoint. Lines use the first and the last to
+ * make a line with its endpoint.
+ */
+import { isUuid } from '@wazo-ts/db';
+import { NotFoundError } from '@wazo-ts/errors';
+import type { UnitOfWork } from './db/unit-of-work.js';
+import {
+  createEndpointSipNotifier,
+  createEndpointSipService,
+  createEndpointSipValidator,
+  createSipTemplateNotifier,
+  type EndpointSip,
+} from './endpoint-sip/index.js';
+import { notFound } from './errors.js';
+import {
+  createLineEndpointsNotifier,
+  createLineEndpointsService,
+  createLineEndpointsValidator,
+} from './line-endpoints/index.js';
+import { scopeOf, type TenantScope } from './search/search.js';
+import type { Daos } from './service-api-daos.js';
+import { createSipTransportsService } from './sip-transports/index.js';
+
+// Wazo answers a user's line without SIP endpoint with this bare text, not a resource error.
+const noAssociatedEndpoint = () => new NotFoundError('Resource Not Found.', { errorId: 'not-found' });
+
+export function endpointServicesOf(uow: UnitOfWork, daos: Daos) {
+  const { endpointSip: dao, sipTransports, lines, userLines } = daos;
+  const validator = createEndpointSipValidator({
+    dao,
+    transportNamed: (tx, name) => sipTransports.findNamed(tx, name),
+    transportExists: async (tx, uuid) => (await sipTransports.find(tx, uuid)) !== null,
+  });
+  const endpointSip = createEndpointSipService({
+    uow,
+    dao,
+    validator,
+    notifier: createEndpointSipNotifier(),
+    template: false,
+  });
+  /**
+   * The SIP endpoint of a user's line (`main`: the user's main line), as the user's softphone
+   * reads it; `merged` adds the templates' options.
+   */
+  const userLineEndpointSip = (
+    scope: TenantScope,
+    userUuid: string,
+    line: number | 'main',
+    merged: boolean,
+  ) =>
+    uow.read(async (tx): Promise<EndpointSip> => {
+      const user = isUuid(userUuid) ? await daos.users.find(tx, scope, userUuid) : undefined;
+      if (!user) throw notFound('User', { uuid: userUuid });
+      const own = scopeOf(user.tenant_uuid);
+      const links = await userLines.listByUser(tx, own, user.id);
+      const link = line === 'main' ? links[0] : links.find((l) => l.line_id === line);
+      const uuid = link ? await lines.endpointSipUuid(tx, own, link.line_id) : null;
+      const sip = uuid ? await endpointSip.findIn(tx, own, uuid) : null;
+      if (!sip) throw noAssociatedEndpoint();
+      const shown = merged ? await endpointSip.mergedIn(tx, sip) : sip;
+      return { ...shown, trunk: null, line: shown.line ?? null };
+    });
+
+  return {
+    endpointSip,
+    userLineEndpointSip,
+    sipTemplates: createEndpointSipService({
+      uow,
+      dao,
+      validator,
+      notifier: createSipTemplateNotifier(),
+      template: true,
+    }),
+    sipTransports: createSipTransportsService({
+      uow,
+      dao: sipTransports,
+      sipNamed: (tx, name, template) => dao.findNamed(tx, name, template),
+    }),
+    lineEndpoints: createLineEndpointsService({
+      uow,
+      lines,
+      findSip: (tx, scope, uuid) => endpointSip.findIn(tx, scope, uuid),
+      validator: createLineEndpointsValidator({
+        lineOfSip: (tx, uuid) => lines.findBySipEndpoint(tx, uuid),
+        // The line was found in the caller's scope; its users are in its own tenant.
+        userIdsOf: async (tx, line) =>
+          (await userLines.listByLine(tx, scopeOf(line.tenant_uuid), line.id)).map((link) => link.user_id),
+      }),
+      notifier: createLineEndpointsNotifier(),
+    }),
+  };
+}
+
+export type EndpointServices = ReturnType<typeof endpointServicesOf>;
