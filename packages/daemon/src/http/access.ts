@@ -72,27 +72,21 @@ export function installAccessControl(app: FastifyInstance, verifier: TokenVerifi
     for (const method of methods) routes.push({ method, path: openApiPath(route.url), access });
   });
   const compiledAccessOf = accessCache();
-  // A callback hook: most requests it sees need no promise (public routes, unmatched ones).
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', async (request) => {
     // Unmatched routes (404 handler) carry no declaration: let the not-found handler answer.
     const compiled = compiledAccessOf(request.routeOptions.config);
-    // Public routes (wazo-auth's token check among them) need no promise from the verifier.
-    if (!compiled || 'public' in compiled.access) return done();
+    if (!compiled) return;
     const { access, requiredAcl } = compiled;
-    authenticateRequest({
+    // Public routes (wazo-auth's token check among them) need no promise from the verifier.
+    if ('public' in access) return;
+    request.auth = await authenticateRequest({
       access,
       requiredAcl,
       params: (request.params ?? {}) as Record<string, string>,
       headers: request.headers,
       query: (request.query ?? {}) as Record<string, unknown>,
       verifier,
-    }).then(
-      (auth) => {
-        request.auth = auth;
-        done();
-      },
-      (error: Error) => done(error),
-    );
+    });
   });
   return routes;
 }

@@ -67,11 +67,9 @@ export function createProxyTrust(
  * the access log reads `request.ip`.
  */
 export function installProxyTrust(app: FastifyInstance, trust: ProxyTrust): void {
-  // A callback hook: it runs on every request and awaits nothing.
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', async (request) => {
     const raw = request.raw;
     if (!trust.trusts(raw)) for (const name of FORWARDING_HEADERS) delete raw.headers[name];
     delete raw.headers[PROXY_SECRET_HEADER];
-    done();
   });
 }
