@@ -89,11 +89,14 @@ async function phases(stack: BenchStack, load: Load): Promise<Record<string, Row
     bare: post(`${stack.bare.url}/users`, 'bare', json),
   };
   const results: Record<string, Row> = {};
+  // BENCH_ONLY=item,list: those phases only (to profile one path).
+  const only = process.env.BENCH_ONLY?.split(',');
   for (const [name, op] of Object.entries(ops))
-    for (const concurrency of PHASE_LOOPS[name] ?? LOOPS) {
-      const phase = { concurrency, durationMs };
-      results[`${name} c${concurrency}`] = await load.compare(op.ours, op.bare, phase);
-    }
+    if (!only || only.includes(name))
+      for (const concurrency of PHASE_LOOPS[name] ?? LOOPS) {
+        const phase = { concurrency, durationMs };
+        results[`${name} c${concurrency}`] = await load.compare(op.ours, op.bare, phase);
+      }
   return results;
 }
 

@@ -29,7 +29,9 @@ export async function rate(op: () => Promise<unknown>, options: LoadOptions): Pr
   return run(options.durationMs);
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+// Idle sockets are closed before the daemons' 5 s keep-alive timeout: a request sent on a socket
+// the server is closing fails with "socket hang up" (seen between phases on a loaded machine).
+const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
 
 export interface Answer {
   status: number;

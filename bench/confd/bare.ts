@@ -5,7 +5,9 @@
  * one INSERT) and lets Fastify
  * serialise the rows.
  */
+
 import { userSearchConfig } from '@wazo-ts/dao';
+import { DEEP_OFFSET } from '@wazo-ts/db';
 import Fastify from 'fastify';
 import pg from 'pg';
 
@@ -24,7 +26,11 @@ const textMatch = `(${document} ILIKE wazo_unaccent($2) AND ${anyColumn})`;
 const LIST = {
   count: 'SELECT count(*) AS total FROM users WHERE tenant_uuid = $1',
   page: (order: string) => `SELECT * FROM users WHERE tenant_uuid = $1
-    ORDER BY lower(${order}::text) ASC NULLS LAST LIMIT 100 OFFSET $2`,
+    ORDER BY lower(${order}::text) ASC NULLS LAST, id LIMIT 100 OFFSET $2`,
+  // From DEEP_OFFSET on, the list core reads the page's ids first (the same SQL as confd's).
+  deepPage: (order: string) => `SELECT * FROM users WHERE tenant_uuid = $1 AND id = ANY(ARRAY(
+    SELECT id FROM users WHERE tenant_uuid = $1 ORDER BY lower(${order}::text) ASC NULLS LAST, id
+    LIMIT 100 OFFSET $2)) ORDER BY lower(${order}::text) ASC NULLS LAST, id`,
 };
 const SEARCH = {
   count: `SELECT count(*) AS total FROM users WHERE tenant_uuid = $1 AND ${textMatch}`,
@@ -63,7 +69,12 @@ export async function startBareConfd(options: {
       ? [await pool.query(SEARCH.count, [tenant, pattern]), await pool.query(SEARCH.page, [tenant, pattern])]
       : [
           await pool.query(LIST.count, [tenant]),
-          await pool.query(LIST.page(order === 'firstname' ? 'firstname' : 'lastname'), [tenant, offset]),
+          await pool.query(
+            (offset >= DEEP_OFFSET ? LIST.deepPage : LIST.page)(
+              order === 'firstname' ? 'firstname' : 'lastname',
+            ),
+            [tenant, offset],
+          ),
         ];
     return { total: Number(count.rows[0].total), items: page.rows };
   });

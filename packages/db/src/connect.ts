@@ -6,6 +6,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type DaoLogger, errorFields, silentLogger } from './logger.js';
+import { usePreparedStatements } from './prepared.js';
 
 export interface DatabaseOptions {
   /** `postgresql://user:password@host:port/database` (or a unix-socket `?host=/path` form). */
@@ -50,6 +51,7 @@ export function createDatabase<DB>(options: DatabaseOptions): DatabaseHandle<DB>
   pool.on('error', (err) =>
     logger.warn({ ...errorFields(err), uri: redactUri(options.uri) }, 'idle database connection lost'),
   );
+  usePreparedStatements(pool);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   let closing: Promise<void> | undefined;
   return {

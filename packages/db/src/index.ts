@@ -20,6 +20,7 @@ export {
   migrationStatus,
   pendingMigrations,
 } from './migrate.js';
+export { type PreparedStatement, preparedStatement, usePreparedStatements } from './prepared.js';
 export {
   createUnitOfWork,
   type EventSink,

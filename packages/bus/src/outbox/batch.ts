@@ -1,8 +1,8 @@
-/** One relay step: claim the oldest unsent rows, publish them, mark the confirmed ones sent. */
+/** One relay step: read the fence, claim the oldest unsent rows below it, publish them, mark the confirmed ones sent. */
 import type pg from 'pg';
 import type { WireMessage } from '../transport.js';
 import { publishInOrder } from './publish.js';
-import { claimUnsent, markSent } from './rows.js';
+import { claimUnsent, markSent, readFence } from './rows.js';
 
 export interface BatchSettings {
   batchSize: number;
@@ -34,11 +34,13 @@ export async function relayBatch(
   const client = await pool.connect();
   let failure: Error | undefined;
   try {
+    // Before the batch's transaction, so writers wait on the fence's lock for one statement only.
+    const fence = await readFence(client);
     // Losing a "sent" mark in a crash only republishes rows (consumers drop duplicates), so this
     // commit need not wait for the WAL flush: that wait would cap the relay at one batch per fsync.
     await client.query('BEGIN');
     await client.query('SET LOCAL synchronous_commit TO off');
-    const rows = await claimUnsent(client, settings.batchSize);
+    const rows = await claimUnsent(client, settings.batchSize, fence);
     const outcome = await publishInOrder(
       publish,
       rows.map((r) => r.message),

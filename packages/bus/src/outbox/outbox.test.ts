@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestDatabase, type TestDatabase } from '@wazo-ts/test-postgres';
+import type { WireMessage } from '../transport.js';
 import { createFakeTransport } from './fixtures/fake-transport.js';
 import { commitEvents, seqOf, wireMessage } from './fixtures/messages.js';
+import { recordEvents } from './record.js';
 import { createOutboxRelay } from './relay.js';
 import { migrateOutbox } from './schema.js';
 
@@ -73,6 +75,21 @@ describe('outbox', () => {
     // The events of one unit of work stay together and in the order given.
     for (let i = 0; i < 120; i += 2)
       assert.equal(seqOf(transport.published[i]!) + 1, seqOf(transport.published[i + 1]!));
+  });
+
+  it('when a lower id commits after a higher one, then the relay waits for it and keeps id order', async () => {
+    const transport = createFakeTransport();
+    const relay = createOutboxRelay({ pool: db.pool, transport });
+    const early = await openWriter([wireMessage(0)]);
+    // The second writer records while the first is open: writers do not wait on each other.
+    await commitEvents(db.pool, [wireMessage(1)]);
+    const flushed = relay.flush();
+    // The relay's fence waits for the open writer rather than publishing past its id.
+    await waitFor(async () => (await db.pool.query(WAITING_ADVISORY_SQL)).rowCount! > 0);
+    assert.equal(transport.published.length, 0);
+    await early.commit();
+    await flushed;
+    assert.deepEqual(transport.published.map(seqOf), [0, 1]);
   });
 
   it('when two relays run together, then each event is published exactly once, in order', async () => {
@@ -172,6 +189,21 @@ describe('outbox', () => {
     await relay.stop();
   });
 });
+
+const WAITING_ADVISORY_SQL = "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
+
+/** A unit of work that has recorded `messages` and stays open until `commit`. */
+async function openWriter(messages: WireMessage[]): Promise<{ commit(): Promise<void> }> {
+  const client = await db.pool.connect();
+  await client.query('BEGIN');
+  await recordEvents(client, messages);
+  return {
+    async commit() {
+      await client.query('COMMIT');
+      client.release();
+    },
+  };
+}
 
 async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,6 @@
 /**
- * The outbox relay: publishes committed outbox rows in id order (= commit order, see record.ts),
- * with publisher confirms, and marks them sent.
+ * The outbox relay: publishes committed outbox rows in id order, up to the fence below which every
+ * id is final (see record.ts), with publisher confirms, and marks them sent.
  *
  * Several relays (one per daemon process) may run on one database. They coordinate through the
  * row locks of `SELECT ... ORDER BY id ... FOR UPDATE`, not through an elected leader: the relay

@@ -9,11 +9,27 @@ export const OUTBOX_CHANNEL = 'bus_outbox';
 
 /**
  * Advisory lock keys, derived from names so they do not collide with a daemon's own numeric keys.
- * The write lock orders the writers (see record.ts); the migration lock keeps two processes
- * starting at once from racing on CREATE TABLE IF NOT EXISTS, which is not concurrency-safe.
+ * The write lock orders the writers against the relay's fence (see record.ts): writers take it
+ * shared, so they never wait on each other, and the relay takes it exclusive for one statement.
+ * The migration lock keeps two processes starting at once from racing on CREATE TABLE IF NOT
+ * EXISTS, which is not concurrency-safe.
  */
-export const OUTBOX_WRITE_LOCK_SQL =
-  "SELECT pg_advisory_xact_lock(hashtextextended('wazo-ts:bus_outbox', 0))";
+/**
+ * Ids per sequence value: a call of `recordEvents` draws one value `v` and gives its events the ids
+ * `v * OUTBOX_ID_STRIDE` and up (more events than this take further values). Rows written before
+ * (one value each) keep ids below every new one, since `v * OUTBOX_ID_STRIDE >= v`.
+ */
+export const OUTBOX_ID_STRIDE = 1024;
+const OUTBOX_WRITE_LOCK_KEY = "hashtextextended('wazo-ts:bus_outbox', 0)";
+export const OUTBOX_WRITE_LOCK_SQL = `SELECT pg_advisory_xact_lock_shared(${OUTBOX_WRITE_LOCK_KEY})`;
+/**
+ * The relay's fence: once the exclusive lock is granted, every writer that took an outbox id has
+ * committed or rolled back (writers hold the shared lock from before they take an id to the end of
+ * their transaction), so every id up to the sequence's last value is final. Sent as one simple
+ * query, which PostgreSQL runs as one transaction: the lock is released as soon as it returns.
+ */
+export const OUTBOX_FENCE_SQL = `SELECT pg_advisory_xact_lock(${OUTBOX_WRITE_LOCK_KEY});
+SELECT CASE WHEN is_called THEN (last_value + 1) * ${OUTBOX_ID_STRIDE} - 1 ELSE 0 END AS fence FROM bus_outbox_id_seq`;
 const MIGRATION_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended('wazo-ts:bus_outbox:migrate', 0))";
 
 /**

@@ -19,6 +19,7 @@ import * as accessFeatures from './0017_access_features.js';
 import * as funcKeys from './0025_func_keys.js';
 import * as callPermissions from './0030_call_permissions.js';
 import * as groupMemberExtensions from './0031_group_member_extensions.js';
+import * as usersPageIndex from './0035_users_page_index.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0016_registrars': registrars,
   '0017_access_features': accessFeatures,
   '0010_endpoint_sip': endpointSip,
+  '0035_users_page_index': usersPageIndex,
 };

@@ -2,7 +2,7 @@
  * A throwaway database with the whole schema, for dao tests: the toolkit's per-file test
  * database (real PostgreSQL, see @wazo-ts/db/testing) with every migration applied.
  */
-import { migrateToLatest } from '@wazo-ts/db';
+import { migrateToLatest, usePreparedStatements } from '@wazo-ts/db';
 import {
   createTestDatabase,
   type EventEncoder,
@@ -31,6 +31,8 @@ export async function createMigratedTestDatabase(
 ): Promise<MigratedTestDatabase> {
   const testDb = await createTestDatabase(options);
   // Kysely must not end the pool: the bus helper's drop() does, before dropping the database.
+  // As createDatabase: the declared hot statements go by name, so tests run them as daemons do.
+  usePreparedStatements(testDb.pool);
   const dialect = new PostgresDialect({ pool: testDb.pool });
   const db = new Kysely<Database>({ dialect });
   try {

@@ -4,14 +4,15 @@
  * and its schedule's summaries, by id, as their link daos list them), each relation aggregated
  * by PostgreSQL as JSON. Read-only and the one users read that spans tables: it answers with the
  * same rows, in the same order, as the per-resource reads it replaces, within the same tenants.
+ * Hand-written SQL rather than Kysely's builder: a constant text, sent as a named prepared
+ * statement (see @wazo-ts/db's prepared.ts), so neither Kysely nor PostgreSQL's planner rebuild it
+ * per request.
  */
-import { inTenants } from '@wazo-ts/db';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { type PreparedStatement, preparedStatement } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import { parseUserKey } from './user-key.js';
-import { scopedUsers } from './users.dao.js';
-import { userFromRow } from './users.mapping.js';
+import { type UserRow, userFromRow } from './users.mapping.js';
 import type { User, UserKey } from './users.model.js';
 
 export interface UserDocument {
@@ -23,6 +24,51 @@ export interface UserDocument {
   callPermissions: { id: number; name: string }[];
 }
 
+/**
+ * Each relation of the document: a query over the rows linked to `users` (the outer row), within
+ * the scope's tenants (`$1`, an array), in the order its own reads list them. PostgreSQL
+ * aggregates each into a JSON array column of the same name. A new relation is one more entry.
+ */
+const RELATIONS = {
+  document_lines: `SELECT user_line.line_id FROM user_line
+    WHERE user_line.user_id = users.id
+      AND user_line.line_id IN (SELECT line.id FROM line JOIN context ON context.id = line.context_id
+        WHERE context.tenant_uuid = ANY($1::uuid[]))
+    ORDER BY user_line.main_line DESC, user_line.line_id`,
+  document_groups: `SELECT g.id, g.uuid, g.name FROM group_member_users m JOIN groups g ON g.id = m.group_id
+    WHERE m.user_uuid = users.uuid AND g.tenant_uuid = ANY($1::uuid[])
+    ORDER BY g.id`,
+  document_schedules: `SELECT side.id, side.name FROM user_schedules link JOIN schedules side ON side.id = link.schedule_id
+    WHERE link.user_uuid = users.uuid AND side.tenant_uuid = ANY($1::uuid[])
+    ORDER BY side.id`,
+  document_call_permissions: `SELECT side.id, side.name FROM user_call_permissions link
+      JOIN call_permissions side ON side.id = link.call_permission_id
+    WHERE link.user_uuid = users.uuid AND side.tenant_uuid = ANY($1::uuid[])
+    ORDER BY side.id`,
+};
+
+type DocumentRow = UserRow & {
+  document_lines: { line_id: number }[];
+  document_groups: UserDocument['groups'];
+  document_schedules: UserDocument['schedules'];
+  document_call_permissions: UserDocument['callPermissions'];
+};
+
+/** The statement, by the column naming the user; constant texts, so prepared once per connection. */
+function documentStatement(name: string, column: 'id' | 'uuid'): PreparedStatement {
+  const relations = Object.entries(RELATIONS).map(
+    ([key, query]) => `(SELECT coalesce(json_agg(r), '[]') FROM (${query}) r) AS ${key}`,
+  );
+  return preparedStatement(
+    name,
+    `SELECT users.*, ${relations.join(', ')} FROM users
+    WHERE users.tenant_uuid = ANY($1::uuid[]) AND users.${column} = $2`,
+  );
+}
+
+const BY_ID = documentStatement('wazo_user_document_by_id', 'id');
+const BY_UUID = documentStatement('wazo_user_document_by_uuid', 'uuid');
+
 /** The scoped user named by `key` with its relations' keys, or undefined. */
 export async function findUserDocument(
   tx: Tx,
@@ -31,61 +77,18 @@ export async function findUserDocument(
 ): Promise<UserDocument | undefined> {
   const parsed = parseUserKey(key);
   if (!parsed) return undefined;
-  const users = scopedUsers(tx, scope);
   const query =
-    'id' in parsed ? users.where('users.id', '=', parsed.id) : users.where('users.uuid', '=', parsed.uuid);
-  const row = await query
-    .select((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom('user_line')
-          .select('user_line.line_id')
-          .whereRef('user_line.user_id', '=', 'users.id')
-          .where('user_line.line_id', 'in', (sub) =>
-            sub
-              .selectFrom('line')
-              .innerJoin('context', 'context.id', 'line.context_id')
-              .select('line.id')
-              .where(inTenants('context.tenant_uuid', scope.tenantUuids)),
-          )
-          .orderBy('user_line.main_line', 'desc')
-          .orderBy('user_line.line_id'),
-      ).as('document_lines'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('group_member_users as m')
-          .innerJoin('groups as g', 'g.id', 'm.group_id')
-          .select(['g.id', 'g.uuid', 'g.name'])
-          .whereRef('m.user_uuid', '=', 'users.uuid')
-          .where(inTenants('g.tenant_uuid', scope.tenantUuids))
-          .orderBy('g.id'),
-      ).as('document_groups'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('user_schedules as link')
-          .innerJoin('schedules as side', 'side.id', 'link.schedule_id')
-          .select(['side.id', 'side.name'])
-          .whereRef('link.user_uuid', '=', 'users.uuid')
-          .where(inTenants('side.tenant_uuid', scope.tenantUuids))
-          .orderBy('side.id'),
-      ).as('document_schedules'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('user_call_permissions as link')
-          .innerJoin('call_permissions as side', 'side.id', 'link.call_permission_id')
-          .select(['side.id', 'side.name'])
-          .whereRef('link.user_uuid', '=', 'users.uuid')
-          .where(inTenants('side.tenant_uuid', scope.tenantUuids))
-          .orderBy('side.id'),
-      ).as('document_call_permissions'),
-    ])
-    .executeTakeFirst();
+    'id' in parsed
+      ? BY_ID.compile([scope.tenantUuids, parsed.id])
+      : BY_UUID.compile([scope.tenantUuids, parsed.uuid]);
+  const { rows } = await tx.db.executeQuery<DocumentRow>(query);
+  const row = rows[0];
   if (!row) return undefined;
   return {
     user: userFromRow(row),
     lineIds: row.document_lines.map((link) => link.line_id),
-    groups: row.document_groups as UserDocument['groups'],
-    schedules: row.document_schedules as UserDocument['schedules'],
-    callPermissions: row.document_call_permissions as UserDocument['callPermissions'],
+    groups: row.document_groups,
+    schedules: row.document_schedules,
+    callPermissions: row.document_call_permissions,
   };
 }

@@ -3,6 +3,7 @@
 export {
   type AnyQuery,
   countRows,
+  DEEP_OFFSET,
   escapeLike,
   type PageRequest,
   type SortDirection,

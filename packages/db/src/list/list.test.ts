@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type Generated, Kysely, PostgresDialect, sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../testing/index.js';
-import { countRows, escapeLike, inTenants, isUuid, oneOf, sortedPage } from './index.js';
+import { countRows, DEEP_OFFSET, escapeLike, inTenants, isUuid, oneOf, sortedPage } from './index.js';
 
 interface Tables {
   item: { id: Generated<number>; tenant_uuid: string; name: string | null };
@@ -63,6 +63,27 @@ describe('the list core', () => {
       }
       assert.equal(new Set(ids).size, 8, direction);
       assert.equal(names.at(-1), null, direction);
+    }
+  });
+
+  it('when a page is deep, then its keys are read first and it holds the same rows in the same order', async () => {
+    await sql`INSERT INTO item (tenant_uuid, name)
+      SELECT ${A}, CASE WHEN i % 7 = 0 THEN NULL ELSE 'n' || (i % 40) END FROM generate_series(1, 1200) AS i`.execute(
+      db,
+    );
+    try {
+      for (const direction of ['asc', 'desc'] as const) {
+        const request = { orderBy: sql`lower(name)`, tieBreak: sql.ref('item.id'), direction, limit: 50 };
+        const scoped = () => items().where(inTenants('tenant_uuid', [A]));
+        const deep = sortedPage(scoped(), { ...request, offset: DEEP_OFFSET + 3 });
+        assert.match(deep.compile().sql, /= ANY\(ARRAY\(\(select/);
+        const all = await sortedPage(scoped(), { ...request, offset: 0, limit: 10_000 }).execute();
+        const rows = await deep.execute();
+        assert.equal(rows.length, 50, direction);
+        assert.deepEqual(rows, all.slice(DEEP_OFFSET + 3, DEEP_OFFSET + 53), direction);
+      }
+    } finally {
+      await sql`DELETE FROM item WHERE id > 8`.execute(db);
     }
   });
 

@@ -41,8 +41,27 @@ export interface PageRequest {
  */
 export function sortedPage<O>(query: AnyQuery<O>, request: PageRequest): AnyQuery<O> {
   const direction = request.direction === 'desc' ? sql`DESC` : sql`ASC`;
-  let page = query.orderBy(sql`${request.orderBy} ${direction} NULLS LAST, ${request.tieBreak}`);
+  const order = sql`${request.orderBy} ${direction} NULLS LAST, ${request.tieBreak}`;
+  if ((request.offset ?? 0) >= DEEP_OFFSET) return deepPage(query, order, request);
+  let page = query.orderBy(order);
   if (request.limit !== undefined) page = page.limit(request.limit);
   if (request.offset) page = page.offset(request.offset);
   return page;
+}
+
+/** From this offset on, a page reads its keys first (see deepPage). */
+export const DEEP_OFFSET = 1000;
+
+/**
+ * A deep page in two steps, as one statement: the keys of the page (the same query, selecting
+ * only the tie-break, sorted, offset and limited), then the rows with those keys, sorted again.
+ * Skipping 5,000 rows then walks only the sort key and the key, which an index holding both (and
+ * the columns of the filters) answers without reading the skipped rows themselves; the full rows
+ * are read for the page only. Same rows, same order as the one-step form.
+ */
+function deepPage<O>(query: AnyQuery<O>, order: Expression<unknown>, request: PageRequest): AnyQuery<O> {
+  let keys = query.clearSelect().select(sql`${request.tieBreak}`.as('page_key')).orderBy(order);
+  if (request.limit !== undefined) keys = keys.limit(request.limit);
+  keys = keys.offset(request.offset ?? 0);
+  return query.where(sql<boolean>`${request.tieBreak} = ANY(ARRAY(${keys}))`).orderBy(order);
 }

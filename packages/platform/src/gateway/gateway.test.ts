@@ -125,6 +125,25 @@ describe('the HTTPS gateway', () => {
     await once(socket, 'close');
   });
 
+  it('when a daemon is served in process, then it gets the rewritten request without a socket hop, until detached', async () => {
+    const local: Seen[] = [];
+    const detach = gateway.serveInProcess('auth', (req, res) => {
+      local.push({ url: req.url ?? '', headers: req.headers });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ local: req.url }));
+    });
+    const proxied = seen.length;
+    const answer = await get('/api/auth/0.1/token/abc?scope=x', spoofed);
+    assert.deepEqual(answer.body, { local: '/0.1/token/abc?scope=x' });
+    assert.equal(local.length, 1);
+    assert.equal(local[0]!.headers['x-script-name'], '/api/auth');
+    assertGatewayOwnForwarding(local[0]!.headers);
+    assert.equal(seen.length, proxied);
+    detach();
+    assert.deepEqual((await get('/api/auth/0.1/token/abc')).body, { url: '/0.1/token/abc' });
+    assert.equal(local.length, 1);
+  });
+
   it('when the prefix is unknown, then a Wazo-style 404 in JSON', async () => {
     const answer = await get('/api/nope/1.0/things');
     assert.equal(answer.status, 404);

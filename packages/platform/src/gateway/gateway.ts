@@ -36,11 +36,21 @@ export interface GatewayOptions {
   onError?: (error: Error, url: string) => void;
 }
 
+/** A daemon's HTTP request listener (its server's `'request'` handler). */
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
 export interface Gateway {
   /** `https://<listen>:<port>` */
   url: string;
   port: number;
   server: Server;
+  /**
+   * Hands the HTTP requests of `service` (`auth` for `/api/auth/`) to `listener` in this process
+   * instead of proxying them over a socket: for daemons running in the gateway's own process.
+   * Rewritten and with the same forwarding headers as a proxied request. Returns the detach, after
+   * which the service is proxied again (a 502 once its port is closed). Websockets stay proxied.
+   */
+  serveInProcess(service: string, listener: RequestListener): () => void;
   close(): Promise<void>;
 }
 
@@ -125,11 +135,21 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     });
     return req.pipe(body);
   };
+  const inProcess = new Map<string, RequestListener>();
   const forward = (req: IncomingMessage, res: ServerResponse) => {
     const route = findRoute(req.url ?? '/');
     if (!route) return sendJson(res, 404, notFound(req));
     if (declaredTooLarge(req, limit)) return refuseTooLarge(req, res, limit);
     req.url = route.path;
+    const local = inProcess.get(route.service);
+    if (local) {
+      // No second HTTP exchange: the daemon reads this request and writes this response. Its own
+      // body limit (the same `max_body_size`) cuts a chunked body.
+      Object.assign(req.headers, forwardedHeaders(req, options.proxySecret), {
+        'x-script-name': route.scriptName,
+      });
+      return local(req, res);
+    }
     const body = counted(req, res);
     const headers = { ...forwardedHeaders(req, options.proxySecret), 'x-script-name': route.scriptName };
     proxy.web(
@@ -184,6 +204,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     server,
+    serveInProcess(service, listener) {
+      inProcess.set(service, listener);
+      return () => {
+        if (inProcess.get(service) === listener) inProcess.delete(service);
+      };
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
