@@ -18,6 +18,7 @@ import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
 import { usersPlugin } from './users/index.js';
+import { userVoicemailsPlugin, voicemailsPlugin } from './voicemails/index.js';
 
 export type ConfdConfig = BaseConfig & ConfdOwnConfig;
 
@@ -50,6 +51,8 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userFallbacksPlugin,
     groupFallbacksPlugin,
     groupExtensionsPlugin,
+    voicemailsPlugin,
+    userVoicemailsPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -41,3 +41,5 @@ export * from './user-schedules/index.js';
 export * from './user-services/index.js';
 export * from './user-settings/index.js';
 export * from './users/index.js';
+export * from './user-voicemails/index.js';
+export * from './voicemails/index.js';

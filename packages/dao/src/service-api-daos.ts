@@ -25,6 +25,8 @@ import { userScheduleLink } from './user-schedules/index.js';
 import { userServicesSetting } from './user-services/index.js';
 import { createUserSettingsDao } from './user-settings/index.js';
 import { createUsersDao } from './users/index.js';
+import { userVoicemailLink } from './user-voicemails/index.js';
+import { createVoicemailsDao } from './voicemails/index.js';
 
 export interface Hooks {
   findUser: FindUser;
@@ -48,6 +50,8 @@ export function createDaos() {
     lines: createLinesDao(),
     userLines: createUserLinesDao(),
     lineExtensions: createLineExtensionsDao(),
+    voicemails: createVoicemailsDao(),
+    userVoicemails: createLinkDao(userVoicemailLink),
   };
 }
 

@@ -40,6 +40,7 @@ import {
   type LinkDao,
   type LinkKey,
   type LinkKind,
+  type LinkRules,
   type Tenanted,
 } from './links/index.js';
 import {
@@ -62,8 +63,14 @@ import {
 import { userScheduleLink } from './user-schedules/index.js';
 import { userServicesSetting } from './user-services/index.js';
 import { createUserSettingsNotifier, createUserSettingsService } from './user-settings/index.js';
+import { userVoicemailLink, userVoicemailRules } from './user-voicemails/index.js';
 import { createUsersNotifier, createUsersService, createUsersValidator } from './users/index.js';
 import { findUserDocument } from './users/user-document.dao.js';
+import {
+  createVoicemailsNotifier,
+  createVoicemailsService,
+  createVoicemailsValidator,
+} from './voicemails/index.js';
 
 export interface ServiceApiOptions {
   db: Kysely<Database>;
@@ -83,7 +90,10 @@ function userServicesOf(uow: UnitOfWork, daos: Daos) {
     users: createUsersService({
       uow,
       dao: daos.users,
-      validator: createUsersValidator({ dao: daos.users }),
+      validator: createUsersValidator({
+        dao: daos.users,
+        voicemailIdOf: (tx, userUuid) => daos.voicemails.idOfUser(tx, userUuid),
+      }),
       notifier: createUsersNotifier(),
     }),
     userServices: createUserSettingsService({
@@ -160,8 +170,9 @@ function linkServiceOf<O extends Tenanted, R extends Tenanted, OS, RS, RK extend
   dao: LinkDao<OS, RS>,
   findOwner: (tx: Tx, scope: TenantScope, key: LinkKey) => Promise<O | null>,
   findResource: (tx: Tx, scope: TenantScope, key: RK) => Promise<R | null>,
+  rules?: LinkRules<O, R>,
 ) {
-  const validator = createLinkValidator({ kind, dao });
+  const validator = createLinkValidator({ kind, dao, ...(rules ? { rules } : {}) });
   const notifier = createLinkNotifier(kind.events);
   return createLinkService({ uow, kind, dao, findOwner, findResource, validator, notifier });
 }
@@ -197,16 +208,40 @@ function groupAndScheduleServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   };
 }
 
+function voicemailServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
+  const { voicemails } = daos;
+  const findVoicemail = (tx: Tx, scope: TenantScope, id: number) => voicemails.find(tx, scope, id);
+  return {
+    voicemails: createVoicemailsService({
+      uow,
+      dao: voicemails,
+      validator: createVoicemailsValidator({ dao: voicemails }),
+      notifier: createVoicemailsNotifier(),
+      contexts: daos.contexts,
+    }),
+    userVoicemails: linkServiceOf(
+      uow,
+      userVoicemailLink,
+      daos.userVoicemails,
+      hooks.findUser,
+      findVoicemail,
+      userVoicemailRules,
+    ),
+  };
+}
+
 /** Builds every service once; a daemon creates one ServiceApi per database at start. */
 export function createServiceApi({ db, encoder }: ServiceApiOptions) {
   const uow = createUnitOfWork({ db, encoder });
   const daos = createDaos();
+  const hooks = createHooks(daos);
   const services = {
     ...userServicesOf(uow, daos),
     ...telephonyServicesOf(uow, daos),
-    ...groupAndScheduleServicesOf(uow, daos, createHooks(daos)),
+    ...groupAndScheduleServicesOf(uow, daos, hooks),
     ...fallbackServicesOf(uow, daos),
     ...extensionOwnerServicesOf(uow, daos),
+    ...voicemailServicesOf(uow, daos, hooks),
   };
   return {
     ...services,

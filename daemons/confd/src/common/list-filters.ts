@@ -24,6 +24,8 @@ import {
   USER_LINE_FILTER_NAMES,
   userSchema,
   userSearchConfig,
+  voicemailSchema,
+  voicemailSearchConfig,
 } from '@wazo-ts/dao';
 
 type Filters = Record<string, TSchema>;
@@ -49,4 +51,5 @@ export const LIST_FILTERS = {
   contexts: filtersOf(contextSearchConfig, contextSchema),
   groups: filtersOf(groupSearchConfig, groupSchema),
   schedules: filtersOf(scheduleSearchConfig, scheduleSchema),
+  voicemails: filtersOf(voicemailSearchConfig, voicemailSchema),
 } satisfies Record<string, Filters>;

@@ -2,6 +2,7 @@
 import * as auth from './auth.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
+import * as devices from './devices.js';
 import * as extensions from './extensions.js';
 import * as groups from './groups.js';
 import * as lines from './lines.js';
@@ -9,10 +10,12 @@ import * as schedules from './schedules.js';
 import * as services from './services.js';
 import * as userAssociations from './user-associations.js';
 import * as users from './users.js';
+import * as voicemails from './voicemails.js';
 
 export * from './auth.js';
 export * from './contexts.js';
 export * from './define.js';
+export * from './devices.js';
 export * from './extensions.js';
 export * from './groups.js';
 export * from './lines.js';
@@ -20,8 +23,21 @@ export * from './schedules.js';
 export * from './services.js';
 export * from './user-associations.js';
 export * from './users.js';
+export * from './voicemails.js';
 
-const families = [auth, users, userAssociations, groups, schedules, contexts, extensions, lines, services];
+const families = [
+  auth,
+  users,
+  userAssociations,
+  groups,
+  schedules,
+  contexts,
+  extensions,
+  lines,
+  services,
+  voicemails,
+  devices,
+];
 
 const isDefinition = (value: unknown): value is EventDefinition =>
   typeof value === 'object' && value !== null && 'build' in value && 'routingKey' in value;

@@ -184,4 +184,20 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   user_line_main_line_key: associated('User', 'Line', ['user_id', 'int']),
   user_line_user_id_fkey: reference('user_id', 'User', ID, 'Line'),
   user_line_line_id_fkey: reference('line_id', 'Line', ID, 'User'),
+
+  voicemail_pkey: unique('Voicemail', ID),
+  voicemail_number_context_key: unique('Voicemail', ['number', 'text'], ['context_id', 'int']),
+  voicemail_global_per_context: {
+    kind: 'rule',
+    message: 'Operation not permitted. There can be only one global voicemail per context.',
+  },
+  voicemail_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'Voicemail'),
+  voicemail_context_id_fkey: reference('context', 'Context', ID, 'Voicemail'),
+  voicemail_number_check: pattern('number'),
+  voicemail_password_check: pattern('password'),
+  voicemail_max_messages_check: atLeast('max_messages', 0),
+  voicemail_accesstype_check: oneOf('accesstype', 'personal, global'),
+  user_voicemail_pkey: associated('User', 'Voicemail', ['user_uuid', 'text']),
+  user_voicemail_user_uuid_fkey: reference('user_uuid', 'User', UUID, 'Voicemail'),
+  user_voicemail_voicemail_id_fkey: reference('voicemail_id', 'Voicemail', ID, 'User'),
 };

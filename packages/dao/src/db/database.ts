@@ -17,6 +17,7 @@ import type { TenantTables } from '../tenants/tenants.tables.js';
 import type { UserLineTables } from '../user-lines/user-lines.tables.js';
 import type { UserScheduleTables } from '../user-schedules/user-schedules.tables.js';
 import type { UserTables } from '../users/users.tables.js';
+import type { VoicemailTables } from '../voicemails/voicemails.tables.js';
 
 export interface Database
   extends TenantTables,
@@ -32,4 +33,5 @@ export interface Database
     ExtensionTables,
     LineTables,
     LineExtensionTables,
-    UserLineTables {}
+    UserLineTables,
+    VoicemailTables {}

@@ -12,6 +12,7 @@ import * as searchIndexes from './0005_search_indexes.js';
 import * as contextIncludes from './0006_context_includes.js';
 import * as fallbacks from './0007_fallbacks.js';
 import * as groupExtensions from './0008_group_extensions.js';
+import * as voicemails from './0020_voicemails.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0006_context_includes': contextIncludes,
   '0007_fallbacks': fallbacks,
   '0008_group_extensions': groupExtensions,
+  '0020_voicemails': voicemails,
 };

@@ -1,12 +1,12 @@
 /**
  * `GET /users/{id}` in one statement: the user with the keys of what other resources link to it
  * (its line ids, main line first then oldest, as the user-lines dao orders them; its groups'
- * and its schedule's summaries, by id, as their link daos list them), each relation aggregated
+ * its schedule's and its voicemail's summaries, by id, as their link daos list them), each relation aggregated
  * by PostgreSQL as JSON. Read-only and the one users read that spans tables: it answers with the
  * same rows, in the same order, as the per-resource reads it replaces, within the same tenants.
  */
 import { inTenants } from '@wazo-ts/db';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../db/unit-of-work.js';
 import type { TenantScope } from '../search/search.js';
 import { parseUserKey } from './user-key.js';
@@ -20,6 +20,7 @@ export interface UserDocument {
   lineIds: number[];
   groups: { id: number; uuid: string; name: string }[];
   schedules: { id: number; name: string | null }[];
+  voicemail: { id: number; name: string } | null;
 }
 
 /** The scoped user named by `key` with its relations' keys, or undefined. */
@@ -68,6 +69,14 @@ export async function findUserDocument(
           .where(inTenants('side.tenant_uuid', scope.tenantUuids))
           .orderBy('side.id'),
       ).as('document_schedules'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('user_voicemail as link')
+          .innerJoin('voicemail as side', 'side.id', 'link.voicemail_id')
+          .select(['side.id', 'side.name'])
+          .whereRef('link.user_uuid', '=', 'users.uuid')
+          .where(inTenants('side.tenant_uuid', scope.tenantUuids)),
+      ).as('document_voicemail'),
     ])
     .executeTakeFirst();
   if (!row) return undefined;
@@ -76,5 +85,6 @@ export async function findUserDocument(
     lineIds: row.document_lines.map((link) => link.line_id),
     groups: row.document_groups as UserDocument['groups'],
     schedules: row.document_schedules as UserDocument['schedules'],
+    voicemail: row.document_voicemail as UserDocument['voicemail'],
   };
 }

@@ -102,6 +102,7 @@ export function userFromRow(row: UserRow): User {
     lines: [],
     groups: [],
     schedules: [],
+    voicemail: null,
   };
 }
 

@@ -25,6 +25,9 @@ export type UserGroupSummary = Static<typeof userGroupSummarySchema>;
 /** A schedule in a user's `schedules`. */
 export const userScheduleSummarySchema = Type.Object({ id: Type.Integer(), name: text() });
 
+/** A user's `voicemail` (Wazo adds its links). */
+export const userVoicemailSummarySchema = Type.Object({ id: Type.Integer(), name: Type.String() });
+
 const userFields = {
   id: Type.Integer(),
   uuid: Type.String(),
@@ -69,13 +72,14 @@ const userFields = {
 
 /**
  * `GET /users/{id}`: the user with `lines` (each as `GET /lines/{id}` shows it, main line first),
- * `groups` and `schedules`; a list shows each user so too, its relations empty.
+ * `groups`, `schedules` and `voicemail`; a list shows each user so too, its relations empty.
  */
 export const userSchema = Type.Object({
   ...userFields,
   lines: Type.Array(lineSchema),
   groups: Type.Array(userGroupSummarySchema),
   schedules: Type.Array(userScheduleSummarySchema),
+  voicemail: nullable(userVoicemailSummarySchema),
 });
 export type UserWithRelations = Static<typeof userSchema>;
 

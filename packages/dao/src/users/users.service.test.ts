@@ -53,6 +53,7 @@ function aUser(fields: Partial<User> = {}): User {
     lines: [],
     groups: [],
     schedules: [],
+    voicemail: null,
     ...fields,
   };
 }
