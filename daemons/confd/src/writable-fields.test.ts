@@ -20,7 +20,14 @@ import {
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
 import { databaseFingerprint, tablesContaining } from '@wazo-ts/db/testing';
 import { confdDaemon } from './definition.js';
-import { editEverything, seedContexts, seedLines, seedSchedule, seedUsers } from './testing/answer-walk.js';
+import {
+  editEverything,
+  seedContexts,
+  seedLines,
+  seedSchedule,
+  seedUsers,
+  seedVoicemails,
+} from './testing/answer-walk.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
 
@@ -48,10 +55,11 @@ async function seed(routes: WriteRoute[]) {
   };
   const { internal } = await seedContexts(checked);
   const { sip, extension } = await seedLines(checked, internal.name);
-  const { alice } = await seedUsers(checked, internal.name, sip.id);
+  const { alice, bob } = await seedUsers(checked, internal.name, sip.id);
   const group = await checked('POST', '/groups', { label: 'sales', timeout: 15 });
   const schedule = await seedSchedule(checked, internal.name);
-  await editEverything(checked, { internal, sip, extension, alice, group, schedule });
+  const voicemail = await seedVoicemails(checked, internal.name, alice, bob);
+  await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail });
   Object.assign(params, {
     user_id: String(alice.id),
     line_id: String(sip.id),
@@ -59,6 +67,7 @@ async function seed(routes: WriteRoute[]) {
     extension_id: String(extension.id),
     group_id: String(group.id),
     schedule_id: String(schedule.id),
+    voicemail_id: String(voicemail.id),
   });
 }
 

@@ -40,6 +40,6 @@ export * from './user-lines/index.js';
 export * from './user-schedules/index.js';
 export * from './user-services/index.js';
 export * from './user-settings/index.js';
-export * from './users/index.js';
 export * from './user-voicemails/index.js';
+export * from './users/index.js';
 export * from './voicemails/index.js';

@@ -24,8 +24,8 @@ import { createUserLinesDao } from './user-lines/index.js';
 import { userScheduleLink } from './user-schedules/index.js';
 import { userServicesSetting } from './user-services/index.js';
 import { createUserSettingsDao } from './user-settings/index.js';
-import { createUsersDao } from './users/index.js';
 import { userVoicemailLink } from './user-voicemails/index.js';
+import { createUsersDao } from './users/index.js';
 import { createVoicemailsDao } from './voicemails/index.js';
 
 export interface Hooks {

@@ -45,7 +45,7 @@ function filtersOf(config: SearchConfig, answer: TSchema, more: readonly string[
 }
 
 export const LIST_FILTERS = {
-  users: filtersOf(userSearchConfig, userSchema, USER_LINE_FILTER_NAMES),
+  users: filtersOf(userSearchConfig, userSchema, [...USER_LINE_FILTER_NAMES, 'voicemail_number']),
   lines: filtersOf(lineSearchConfig, lineSchema),
   extensions: filtersOf(extensionSearchConfig, extensionSchema),
   contexts: filtersOf(contextSearchConfig, contextSchema),

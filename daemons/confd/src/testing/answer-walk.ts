@@ -92,13 +92,36 @@ export async function seedSchedule(call: Call, context: string) {
   })) as Created;
 }
 
+/** A voicemail with every field for Alice, and one made for Bob through his own route. */
+export async function seedVoicemails(call: Call, context: string, alice: Created, bob: Created) {
+  const voicemail = (await call('POST', '/voicemails', {
+    name: 'Alice',
+    number: '1001',
+    context,
+    password: '1234',
+    email: 'alice@example.com',
+    pager: 'pager@example.com',
+    language: 'en_US',
+    timezone: 'eu-fr',
+    max_messages: 10,
+    attach_audio: true,
+    delete_messages: true,
+    ask_password: false,
+    options: [['saycid', 'yes']],
+  })) as Created;
+  await call('PUT', `/users/${alice.id}/voicemails/${voicemail.id}`);
+  await call('POST', `/users/${bob.uuid}/voicemails`, { name: 'Bob', number: '1002', context });
+  return voicemail;
+}
+
 async function readEverything(call: Call, ids: Record<string, Created>) {
-  const { internal, sip, extension, alice, bob, group, schedule } = ids as Record<string, Created>;
+  const { internal, sip, extension, alice, bob, group, schedule, voicemail } = ids as Record<string, Created>;
   for (const view of USER_VIEWS) await call('GET', `/users${view}`);
   for (const user of [alice, bob] as Created[]) {
     await call('GET', `/users/${user.uuid}`);
     await call('GET', `/users/${user.id}/forwards`);
     await call('GET', `/users/${user.id}/services`);
+    await call('GET', `/users/${user.id}/voicemails`);
     for (const name of ['busy', 'noanswer', 'unconditional'])
       await call('GET', `/users/${user.id}/forwards/${name}`);
     for (const name of ['dnd', 'incallfilter']) await call('GET', `/users/${user.id}/services/${name}`);
@@ -109,6 +132,7 @@ async function readEverything(call: Call, ids: Record<string, Created>) {
     ['/lines', sip],
     ['/groups', group],
     ['/schedules', schedule],
+    ['/voicemails', voicemail],
   ] as const) {
     await call('GET', `${list}?recurse=true`);
     await call('GET', `${list}/${(item as Created).id}`);
@@ -121,13 +145,14 @@ async function readEverything(call: Call, ids: Record<string, Created>) {
 }
 
 export async function editEverything(call: Call, ids: Record<string, Created>) {
-  const { internal, sip, extension, alice, group, schedule } = ids as Record<string, Created>;
+  const { internal, sip, extension, alice, group, schedule, voicemail } = ids as Record<string, Created>;
   await call('PUT', `/contexts/${internal?.id}`, { description: null });
   await call('PUT', `/extensions/${extension?.id}`, { enabled: false });
   await call('PUT', `/lines/${sip?.id}`, { caller_id_name: 'Alice L' });
   await call('PUT', `/users/${alice?.id}`, { lastname: null });
   await call('PUT', `/groups/${group?.uuid}`, { timeout: 30 });
   await call('PUT', `/schedules/${schedule?.id}`, { enabled: false });
+  if (voicemail) await call('PUT', `/voicemails/${voicemail.id}`, { enabled: false });
   await call('PUT', `/users/${alice?.id}/forwards`, { noanswer: { enabled: false, destination: null } });
   await call('PUT', `/users/${alice?.id}/services`, { dnd: { enabled: true } });
   for (const name of ['busy', 'noanswer', 'unconditional'])
@@ -174,7 +199,8 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await call('PUT', `/users/${alice.id}/schedules/${schedule.id}`);
   await call('PUT', `/groups/${group.id}/schedules/${schedule.id}`);
   const groupExtension = await seedGroupParts(call, alice.id, group.id, internal.name);
-  const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule };
+  const voicemail = await seedVoicemails(call, internal.name, alice, bob);
+  const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule, voicemail };
   await readEverything(call, ids);
   await editEverything(call, ids);
   await call('DELETE', `/groups/${group.id}/extensions/${groupExtension.id}`);
@@ -184,6 +210,8 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await call('DELETE', `/groups/${group.id}/schedules/${schedule.id}`);
   await call('DELETE', `/users/${alice.id}/lines/${custom.id}`);
   await call('DELETE', `/lines/${sip.id}/extensions/${extension.id}`);
+  await call('DELETE', `/users/${alice.id}/voicemails`);
+  await call('DELETE', `/voicemails/${voicemail.id}`);
   await call('DELETE', `/users/${bob.id}?recursive=true`);
   for (const url of [`/schedules/${schedule.id}`, `/groups/${group.id}`, `/users/${alice.id}`])
     await call('DELETE', url);
