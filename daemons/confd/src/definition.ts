@@ -4,6 +4,7 @@ import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
+import { devicesPlugin, lineDevicesPlugin } from './devices/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
 import {
@@ -53,6 +54,8 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     groupExtensionsPlugin,
     voicemailsPlugin,
     userVoicemailsPlugin,
+    devicesPlugin,
+    lineDevicesPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -23,6 +23,7 @@ import { confdDaemon } from './definition.js';
 import {
   editEverything,
   seedContexts,
+  seedDevice,
   seedLines,
   seedSchedule,
   seedUsers,
@@ -59,7 +60,8 @@ async function seed(routes: WriteRoute[]) {
   const group = await checked('POST', '/groups', { label: 'sales', timeout: 15 });
   const schedule = await seedSchedule(checked, internal.name);
   const voicemail = await seedVoicemails(checked, internal.name, alice, bob);
-  await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail });
+  const device = await seedDevice(checked, sip.id);
+  await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail, device });
   Object.assign(params, {
     user_id: String(alice.id),
     line_id: String(sip.id),
@@ -68,6 +70,7 @@ async function seed(routes: WriteRoute[]) {
     group_id: String(group.id),
     schedule_id: String(schedule.id),
     voicemail_id: String(voicemail.id),
+    device_id: String(device.id),
   });
 }
 

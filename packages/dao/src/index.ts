@@ -7,6 +7,7 @@ export type { Database } from './db/database.js';
 export { translateDatabaseError } from './db/database-errors.js';
 export { serviceApiMigrations } from './db/migrations.js';
 export type { Tx, UnitOfWork } from './db/unit-of-work.js';
+export * from './devices/index.js';
 export * from './errors.js';
 export * from './extensions/index.js';
 export * from './fallbacks/index.js';

@@ -4,6 +4,7 @@
  */
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
+import { createDevicesDao } from './devices/index.js';
 import { createExtensionsDao } from './extensions/index.js';
 import {
   createGroupMembersDao,
@@ -52,6 +53,7 @@ export function createDaos() {
     lineExtensions: createLineExtensionsDao(),
     voicemails: createVoicemailsDao(),
     userVoicemails: createLinkDao(userVoicemailLink),
+    devices: createDevicesDao(),
   };
 }
 

@@ -15,6 +15,7 @@ import {
 import { createContextsNotifier, createContextsService, createContextsValidator } from './contexts/index.js';
 import type { Database } from './db/database.js';
 import { createUnitOfWork, type Tx, type UnitOfWork } from './db/unit-of-work.js';
+import { createDevicesNotifier, createDevicesService, createDevicesValidator } from './devices/index.js';
 import {
   createExtensionsNotifier,
   createExtensionsService,
@@ -227,6 +228,13 @@ function voicemailServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
       findVoicemail,
       userVoicemailRules,
     ),
+    devices: createDevicesService({
+      uow,
+      dao: daos.devices,
+      validator: createDevicesValidator({ dao: daos.devices }),
+      notifier: createDevicesNotifier(),
+      lines: daos.lines,
+    }),
   };
 }
 

@@ -12,6 +12,8 @@ import { type TSchema, Type } from '@wazo-ts/daemon/schema';
 import {
   contextSchema,
   contextSearchConfig,
+  deviceSchema,
+  deviceSearchConfig,
   extensionSchema,
   extensionSearchConfig,
   groupSchema,
@@ -52,4 +54,5 @@ export const LIST_FILTERS = {
   groups: filtersOf(groupSearchConfig, groupSchema),
   schedules: filtersOf(scheduleSearchConfig, scheduleSchema),
   voicemails: filtersOf(voicemailSearchConfig, voicemailSchema),
+  devices: filtersOf(deviceSearchConfig, deviceSchema),
 } satisfies Record<string, Filters>;

@@ -114,8 +114,30 @@ export async function seedVoicemails(call: Call, context: string, alice: Created
   return voicemail;
 }
 
+/** A device with every field, carrying Alice's SIP line (which has its extension and user). */
+export async function seedDevice(call: Call, lineId: number) {
+  const device = (await call('POST', '/devices', {
+    ip: '10.0.0.1',
+    mac: 'AA:BB:CC:DD:EE:FF',
+    sn: 'sn1',
+    plugin: 'wazo-yealink',
+    vendor: 'Yealink',
+    model: 'T46',
+    version: '1.0',
+    description: 'desk',
+    template_id: 'tpl',
+    options: { switchboard: true },
+  })) as Created;
+  await call('POST', '/devices', {});
+  await call('PUT', `/lines/${lineId}/devices/${device.id}`);
+  return device;
+}
+
 async function readEverything(call: Call, ids: Record<string, Created>) {
-  const { internal, sip, extension, alice, bob, group, schedule, voicemail } = ids as Record<string, Created>;
+  const { internal, sip, extension, alice, bob, group, schedule, voicemail, device } = ids as Record<
+    string,
+    Created
+  >;
   for (const view of USER_VIEWS) await call('GET', `/users${view}`);
   for (const user of [alice, bob] as Created[]) {
     await call('GET', `/users/${user.uuid}`);
@@ -133,6 +155,7 @@ async function readEverything(call: Call, ids: Record<string, Created>) {
     ['/groups', group],
     ['/schedules', schedule],
     ['/voicemails', voicemail],
+    ['/devices', device],
   ] as const) {
     await call('GET', `${list}?recurse=true`);
     await call('GET', `${list}/${(item as Created).id}`);
@@ -141,11 +164,18 @@ async function readEverything(call: Call, ids: Record<string, Created>) {
     await call('GET', `/contexts/${(internal as Created).id}/ranges/${type}`);
     await call('GET', `/contexts/${(internal as Created).id}/ranges/${type}?availability=all`);
   }
+  const unallocated = (await call('GET', '/devices/unallocated')) as { items: Created[] };
+  for (const found of unallocated.items) await call('PUT', `/devices/unallocated/${found.id}`);
+  await call('GET', `/devices/${device?.id}/lines`);
+  await call('GET', `/lines/${sip?.id}/devices`);
   await call('GET', '/infos');
 }
 
 export async function editEverything(call: Call, ids: Record<string, Created>) {
-  const { internal, sip, extension, alice, group, schedule, voicemail } = ids as Record<string, Created>;
+  const { internal, sip, extension, alice, group, schedule, voicemail, device } = ids as Record<
+    string,
+    Created
+  >;
   await call('PUT', `/contexts/${internal?.id}`, { description: null });
   await call('PUT', `/extensions/${extension?.id}`, { enabled: false });
   await call('PUT', `/lines/${sip?.id}`, { caller_id_name: 'Alice L' });
@@ -153,6 +183,7 @@ export async function editEverything(call: Call, ids: Record<string, Created>) {
   await call('PUT', `/groups/${group?.uuid}`, { timeout: 30 });
   await call('PUT', `/schedules/${schedule?.id}`, { enabled: false });
   if (voicemail) await call('PUT', `/voicemails/${voicemail.id}`, { enabled: false });
+  if (device) await call('PUT', `/devices/${device.id}`, { description: 'lobby' });
   await call('PUT', `/users/${alice?.id}/forwards`, { noanswer: { enabled: false, destination: null } });
   await call('PUT', `/users/${alice?.id}/services`, { dnd: { enabled: true } });
   for (const name of ['busy', 'noanswer', 'unconditional'])
@@ -200,9 +231,15 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await call('PUT', `/groups/${group.id}/schedules/${schedule.id}`);
   const groupExtension = await seedGroupParts(call, alice.id, group.id, internal.name);
   const voicemail = await seedVoicemails(call, internal.name, alice, bob);
-  const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule, voicemail };
+  const device = await seedDevice(call, sip.id);
+  const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule, voicemail, device };
   await readEverything(call, ids);
   await editEverything(call, ids);
+  await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);
+  await call('PUT', `/lines/${sip.id}/devices/${device.id}`);
+  await call('GET', `/devices/${device.id}/synchronize`);
+  await call('GET', `/devices/${device.id}/autoprov`);
+  await call('DELETE', `/devices/${device.id}`);
   await call('DELETE', `/groups/${group.id}/extensions/${groupExtension.id}`);
   await call('DELETE', `/extensions/${groupExtension.id}`);
   await call('PUT', `/users/${alice.id}/lines`, { lines: [{ id: sip.id }, { id: custom.id }] });

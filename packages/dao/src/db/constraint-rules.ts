@@ -200,4 +200,10 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   user_voicemail_pkey: associated('User', 'Voicemail', ['user_uuid', 'text']),
   user_voicemail_user_uuid_fkey: reference('user_uuid', 'User', UUID, 'Voicemail'),
   user_voicemail_voicemail_id_fkey: reference('voicemail_id', 'Voicemail', ID, 'User'),
+
+  device_pkey: unique('Device', ['id', 'text']),
+  device_mac_key: unique('Device', ['mac', 'text']),
+  device_mac_check: pattern('mac'),
+  device_status_check: oneOf('status', 'not_configured, autoprov, configured, corrupted'),
+  device_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'Device'),
 };

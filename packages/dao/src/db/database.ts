@@ -5,6 +5,7 @@
  */
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
+import type { DeviceTables } from '../devices/devices.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
 import type { GroupExtensionTables } from '../group-extensions/group-extensions.tables.js';
 import type { GroupMemberTables } from '../group-members/group-members.tables.js';
@@ -34,4 +35,5 @@ export interface Database
     LineTables,
     LineExtensionTables,
     UserLineTables,
-    VoicemailTables {}
+    VoicemailTables,
+    DeviceTables {}

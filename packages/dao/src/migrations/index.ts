@@ -13,6 +13,7 @@ import * as contextIncludes from './0006_context_includes.js';
 import * as fallbacks from './0007_fallbacks.js';
 import * as groupExtensions from './0008_group_extensions.js';
 import * as voicemails from './0020_voicemails.js';
+import * as devices from './0021_devices.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0007_fallbacks': fallbacks,
   '0008_group_extensions': groupExtensions,
   '0020_voicemails': voicemails,
+  '0021_devices': devices,
 };
