@@ -37,6 +37,12 @@ before(async () => {
     },
   });
   api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant } });
+  // A phone wazo-provd would have found on the network: no route makes one (no provisioning server).
+  await api.resources.services.tenants.ensure(tenant);
+  await database.pool.query('INSERT INTO device (tenant_uuid, is_new, mac) VALUES ($1, true, $2)', [
+    tenant,
+    '00:00:00:00:00:01',
+  ]);
 });
 after(async () => {
   await api?.app.close();

@@ -10,6 +10,7 @@ import {
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
+import { devicesPlugin, lineDevicesPlugin } from './devices/index.js';
 import { endpointSipPlugin, lineEndpointsPlugin, sipTransportsPlugin } from './endpoints/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
@@ -32,6 +33,7 @@ import { tenantSyncPlugin } from './tenant-sync/index.js';
 import { tenantsPlugin } from './tenants/index.js';
 import { userAgentsPlugin, userCallerIdsPlugin, userSubscriptionsPlugin } from './user-parts/index.js';
 import { usersPlugin } from './users/index.js';
+import { userVoicemailsPlugin, voicemailsPlugin } from './voicemails/index.js';
 
 export type ConfdConfig = BaseConfig & ConfdOwnConfig;
 
@@ -82,6 +84,10 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     endpointSipPlugin,
     sipTransportsPlugin,
     lineEndpointsPlugin,
+    voicemailsPlugin,
+    userVoicemailsPlugin,
+    devicesPlugin,
+    lineDevicesPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -23,10 +23,12 @@ import { confdDaemon } from './definition.js';
 import {
   editEverything,
   seedContexts,
+  seedDevice,
   seedFuncKeys,
   seedLines,
   seedSchedule,
   seedUsers,
+  seedVoicemails,
 } from './testing/answer-walk.js';
 import { seedEndpoints } from './testing/answer-walk-endpoints.js';
 import { caller, type Method } from './testing/route-calls.js';
@@ -59,7 +61,6 @@ async function seed(routes: WriteRoute[]) {
   const { alice, bob } = await seedUsers(checked, internal.name, sip.id);
   const group = await checked('POST', '/groups', { label: 'sales', timeout: 15 });
   const schedule = await seedSchedule(checked, internal.name);
-  await editEverything(checked, { internal, sip, extension, alice, group, schedule });
   const funcKeyTemplate = await seedFuncKeys(checked, alice, bob, group);
   const permission = await checked('POST', '/callpermissions', {
     name: 'local',
@@ -67,6 +68,9 @@ async function seed(routes: WriteRoute[]) {
     description: 'office',
   });
   const endpoints = await seedEndpoints(checked);
+  const voicemail = await seedVoicemails(checked, internal.name, alice, bob);
+  const device = await seedDevice(checked, sip.id);
+  await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail, device });
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
     template_uuid: endpoints.template.uuid,
@@ -83,6 +87,8 @@ async function seed(routes: WriteRoute[]) {
     callpermission_id: String(permission.id),
     registrar_id: 'default',
     access_feature_id: '2',
+    voicemail_id: String(voicemail.id),
+    device_id: String(device.id),
   });
 }
 

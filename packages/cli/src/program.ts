@@ -4,6 +4,7 @@
  * 2 usage) after printing one line per error on stderr.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { deviceCommand } from './commands/devices.js';
 import { endpointCommand, lineCommand } from './commands/endpoints.js';
 import { eventsCommand } from './commands/events.js';
 import { funckeyCommand } from './commands/funckeys.js';
@@ -13,6 +14,7 @@ import type { Io } from './commands/runtime.js';
 import { scheduleCommand } from './commands/schedules.js';
 import { tenantCommand } from './commands/tenants.js';
 import { userCommand } from './commands/users.js';
+import { voicemailCommand } from './commands/voicemails.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './core/errors.js';
 import { terminalSafe } from './core/terminal.js';
 
@@ -38,6 +40,8 @@ export function buildProgram(io: Io): Command {
     groupCommand(io),
     scheduleCommand(io),
     funckeyCommand(io),
+    voicemailCommand(io),
+    deviceCommand(io),
     eventsCommand(io),
     lineCommand(io),
     endpointCommand(io),

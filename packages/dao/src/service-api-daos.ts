@@ -9,6 +9,7 @@ import {
 } from './call-permissions/index.js';
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
+import { createDevicesDao } from './devices/index.js';
 import { createEndpointSipDao } from './endpoint-sip/index.js';
 import { createExtensionsDao } from './extensions/index.js';
 import { createFuncKeysDao } from './func-keys/index.js';
@@ -34,7 +35,9 @@ import { userScheduleLink } from './user-schedules/index.js';
 import { userServicesSetting } from './user-services/index.js';
 import { createUserSettingsDao } from './user-settings/index.js';
 import { createUserSubscriptionsDao } from './user-subscriptions/index.js';
+import { userVoicemailLink } from './user-voicemails/index.js';
 import { createUsersDao } from './users/index.js';
+import { createVoicemailsDao } from './voicemails/index.js';
 
 export interface Hooks {
   findUser: FindUser;
@@ -66,6 +69,9 @@ export function createDaos() {
     groupMemberExtensions: createGroupMemberExtensionsDao(),
     endpointSip: createEndpointSipDao(),
     sipTransports: createSipTransportsDao(),
+    voicemails: createVoicemailsDao(),
+    userVoicemails: createLinkDao(userVoicemailLink),
+    devices: createDevicesDao(),
   };
 }
 

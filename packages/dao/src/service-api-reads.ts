@@ -31,9 +31,9 @@ export function createUserRelationsReader(sources: UserRelationsSources) {
       document = await sources.userDocument(scope, key);
       if (!document) throw new Error(`user ${String(key)} was found by the users service only`);
     }
-    const { user, lineIds, groups, schedules, callPermissions } = document;
+    const { user, lineIds, groups, schedules, callPermissions, voicemail } = document;
     const lines = await Promise.all(lineIds.map((id) => sources.lines.get(scope, id)));
-    return { ...user, lines, groups, schedules, call_permissions: callPermissions };
+    return { ...user, lines, groups, schedules, call_permissions: callPermissions, voicemail };
   };
 }
 

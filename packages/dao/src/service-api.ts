@@ -22,6 +22,7 @@ import {
 import { createContextsNotifier, createContextsService, createContextsValidator } from './contexts/index.js';
 import type { Database } from './db/database.js';
 import { createUnitOfWork, type Tx, type UnitOfWork } from './db/unit-of-work.js';
+import { createDevicesNotifier, createDevicesService, createDevicesValidator } from './devices/index.js';
 import {
   createExtensionsNotifier,
   createExtensionsService,
@@ -52,6 +53,7 @@ import {
   type LinkDao,
   type LinkKey,
   type LinkKind,
+  type LinkRules,
   type Tenanted,
 } from './links/index.js';
 import {
@@ -80,8 +82,14 @@ import { userScheduleLink } from './user-schedules/index.js';
 import { userServicesSetting } from './user-services/index.js';
 import { createUserSettingsNotifier, createUserSettingsService } from './user-settings/index.js';
 import { createUserSubscriptionsService } from './user-subscriptions/index.js';
+import { userVoicemailLink, userVoicemailRules } from './user-voicemails/index.js';
 import { createUsersNotifier, createUsersService, createUsersValidator } from './users/index.js';
 import { findUserDocument } from './users/user-document.dao.js';
+import {
+  createVoicemailsNotifier,
+  createVoicemailsService,
+  createVoicemailsValidator,
+} from './voicemails/index.js';
 
 export interface ServiceApiOptions {
   db: Kysely<Database>;
@@ -101,7 +109,10 @@ function userServicesOf(uow: UnitOfWork, daos: Daos) {
     users: createUsersService({
       uow,
       dao: daos.users,
-      validator: createUsersValidator({ dao: daos.users }),
+      validator: createUsersValidator({
+        dao: daos.users,
+        voicemailIdOf: (tx, userUuid) => daos.voicemails.idOfUser(tx, userUuid),
+      }),
       notifier: createUsersNotifier(),
     }),
     userServices: createUserSettingsService({
@@ -180,8 +191,9 @@ function linkServiceOf<O extends Tenanted, R extends Tenanted, OS, RS, RK extend
   dao: LinkDao<OS, RS>,
   findOwner: (tx: Tx, scope: TenantScope, key: LinkKey) => Promise<O | null>,
   findResource: (tx: Tx, scope: TenantScope, key: RK) => Promise<R | null>,
+  rules?: LinkRules<O, R>,
 ) {
-  const validator = createLinkValidator({ kind, dao });
+  const validator = createLinkValidator({ kind, dao, ...(rules ? { rules } : {}) });
   const notifier = createLinkNotifier(kind.events);
   return createLinkService({ uow, kind, dao, findOwner, findResource, validator, notifier });
 }
@@ -262,22 +274,54 @@ function userPartServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   };
 }
 
+/** Voicemails, a user's voicemail, and devices. */
+function voicemailServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
+  const { voicemails } = daos;
+  const findVoicemail = (tx: Tx, scope: TenantScope, id: number) => voicemails.find(tx, scope, id);
+  return {
+    voicemails: createVoicemailsService({
+      uow,
+      dao: voicemails,
+      validator: createVoicemailsValidator({ dao: voicemails }),
+      notifier: createVoicemailsNotifier(),
+      contexts: daos.contexts,
+    }),
+    userVoicemails: linkServiceOf(
+      uow,
+      userVoicemailLink,
+      daos.userVoicemails,
+      hooks.findUser,
+      findVoicemail,
+      userVoicemailRules,
+    ),
+    devices: createDevicesService({
+      uow,
+      dao: daos.devices,
+      validator: createDevicesValidator({ dao: daos.devices }),
+      notifier: createDevicesNotifier(),
+      lines: daos.lines,
+    }),
+  };
+}
+
 /** Builds every service once; a daemon creates one ServiceApi per database at start. */
 export function createServiceApi({ db, encoder }: ServiceApiOptions) {
   const uow = createUnitOfWork({ db, encoder });
   const daos = createDaos();
+  const hooks = createHooks(daos);
   const endpoints = endpointServicesOf(uow, daos);
   const services = {
     ...userServicesOf(uow, daos),
     ...telephonyServicesOf(uow, daos, endpoints),
-    ...groupAndScheduleServicesOf(uow, daos, createHooks(daos)),
+    ...groupAndScheduleServicesOf(uow, daos, hooks),
     ...fallbackServicesOf(uow, daos),
     ...extensionOwnerServicesOf(uow, daos),
     ...funcKeyServicesOf(uow, daos),
-    ...callPermissionServicesOf(uow, daos, createHooks(daos)),
-    ...userPartServicesOf(uow, daos, createHooks(daos)),
+    ...callPermissionServicesOf(uow, daos, hooks),
+    ...userPartServicesOf(uow, daos, hooks),
     ...settingsServicesOf(uow),
     ...endpoints,
+    ...voicemailServicesOf(uow, daos, hooks),
   };
   return {
     ...services,

@@ -14,6 +14,8 @@ import {
   callPermissionSearchConfig,
   contextSchema,
   contextSearchConfig,
+  deviceSchema,
+  deviceSearchConfig,
   endpointSipSchema,
   endpointSipSearchConfig,
   extensionSchema,
@@ -32,6 +34,8 @@ import {
   USER_LINE_FILTER_NAMES,
   userSchema,
   userSearchConfig,
+  voicemailSchema,
+  voicemailSearchConfig,
 } from '@wazo-ts/dao';
 
 type Filters = Record<string, TSchema>;
@@ -51,7 +55,7 @@ function filtersOf(config: SearchConfig, answer: TSchema, more: readonly string[
 }
 
 export const LIST_FILTERS = {
-  users: filtersOf(userSearchConfig, userSchema, USER_LINE_FILTER_NAMES),
+  users: filtersOf(userSearchConfig, userSchema, [...USER_LINE_FILTER_NAMES, 'voicemail_number']),
   lines: filtersOf(lineSearchConfig, lineSchema),
   extensions: filtersOf(extensionSearchConfig, extensionSchema),
   contexts: filtersOf(contextSearchConfig, contextSchema),
@@ -61,4 +65,6 @@ export const LIST_FILTERS = {
   callpermissions: filtersOf(callPermissionSearchConfig, callPermissionSchema),
   endpointSip: filtersOf(endpointSipSearchConfig, endpointSipSchema, ['uuid']),
   sipTransports: filtersOf(sipTransportSearchConfig, sipTransportSchema),
+  voicemails: filtersOf(voicemailSearchConfig, voicemailSchema),
+  devices: filtersOf(deviceSearchConfig, deviceSchema),
 } satisfies Record<string, Filters>;

@@ -96,13 +96,58 @@ export async function seedSchedule(call: Call, context: string) {
   })) as Created;
 }
 
+/** A voicemail with every field for Alice, and one made for Bob through his own route. */
+export async function seedVoicemails(call: Call, context: string, alice: Created, bob: Created) {
+  const voicemail = (await call('POST', '/voicemails', {
+    name: 'Alice',
+    number: '1001',
+    context,
+    password: '1234',
+    email: 'alice@example.com',
+    pager: 'pager@example.com',
+    language: 'en_US',
+    timezone: 'eu-fr',
+    max_messages: 10,
+    attach_audio: true,
+    delete_messages: true,
+    ask_password: false,
+    options: [['saycid', 'yes']],
+  })) as Created;
+  await call('PUT', `/users/${alice.id}/voicemails/${voicemail.id}`);
+  await call('POST', `/users/${bob.uuid}/voicemails`, { name: 'Bob', number: '1002', context });
+  return voicemail;
+}
+
+/** A device with every field, carrying Alice's SIP line (which has its extension and user). */
+export async function seedDevice(call: Call, lineId: number) {
+  const device = (await call('POST', '/devices', {
+    ip: '10.0.0.1',
+    mac: 'AA:BB:CC:DD:EE:FF',
+    sn: 'sn1',
+    plugin: 'wazo-yealink',
+    vendor: 'Yealink',
+    model: 'T46',
+    version: '1.0',
+    description: 'desk',
+    template_id: 'tpl',
+    options: { switchboard: true },
+  })) as Created;
+  await call('POST', '/devices', {});
+  await call('PUT', `/lines/${lineId}/devices/${device.id}`);
+  return device;
+}
+
 async function readEverything(call: Call, ids: Record<string, Created>) {
-  const { internal, sip, extension, alice, bob, group, schedule } = ids as Record<string, Created>;
+  const { internal, sip, extension, alice, bob, group, schedule, voicemail, device } = ids as Record<
+    string,
+    Created
+  >;
   for (const view of USER_VIEWS) await call('GET', `/users${view}`);
   for (const user of [alice, bob] as Created[]) {
     await call('GET', `/users/${user.uuid}`);
     await call('GET', `/users/${user.id}/forwards`);
     await call('GET', `/users/${user.id}/services`);
+    await call('GET', `/users/${user.id}/voicemails`);
     for (const name of ['busy', 'noanswer', 'unconditional'])
       await call('GET', `/users/${user.id}/forwards/${name}`);
     for (const name of ['dnd', 'incallfilter']) await call('GET', `/users/${user.id}/services/${name}`);
@@ -113,6 +158,8 @@ async function readEverything(call: Call, ids: Record<string, Created>) {
     ['/lines', sip],
     ['/groups', group],
     ['/schedules', schedule],
+    ['/voicemails', voicemail],
+    ['/devices', device],
   ] as const) {
     await call('GET', `${list}?recurse=true`);
     await call('GET', `${list}/${(item as Created).id}`);
@@ -121,17 +168,26 @@ async function readEverything(call: Call, ids: Record<string, Created>) {
     await call('GET', `/contexts/${(internal as Created).id}/ranges/${type}`);
     await call('GET', `/contexts/${(internal as Created).id}/ranges/${type}?availability=all`);
   }
+  const unallocated = (await call('GET', '/devices/unallocated')) as { items: Created[] };
+  for (const found of unallocated.items) await call('PUT', `/devices/unallocated/${found.id}`);
+  await call('GET', `/devices/${device?.id}/lines`);
+  await call('GET', `/lines/${sip?.id}/devices`);
   await call('GET', '/infos');
 }
 
 export async function editEverything(call: Call, ids: Record<string, Created>) {
-  const { internal, sip, extension, alice, group, schedule } = ids as Record<string, Created>;
+  const { internal, sip, extension, alice, group, schedule, voicemail, device } = ids as Record<
+    string,
+    Created
+  >;
   await call('PUT', `/contexts/${internal?.id}`, { description: null });
   await call('PUT', `/extensions/${extension?.id}`, { enabled: false });
   await call('PUT', `/lines/${sip?.id}`, { caller_id_name: 'Alice L' });
   await call('PUT', `/users/${alice?.id}`, { lastname: null });
   await call('PUT', `/groups/${group?.uuid}`, { timeout: 30 });
   await call('PUT', `/schedules/${schedule?.id}`, { enabled: false });
+  if (voicemail) await call('PUT', `/voicemails/${voicemail.id}`, { enabled: false });
+  if (device) await call('PUT', `/devices/${device.id}`, { description: 'lobby' });
   await call('PUT', `/users/${alice?.id}/forwards`, { noanswer: { enabled: false, destination: null } });
   await call('PUT', `/users/${alice?.id}/services`, { dnd: { enabled: true } });
   for (const name of ['busy', 'noanswer', 'unconditional'])
@@ -180,13 +236,20 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await call('PUT', `/groups/${group.id}/schedules/${schedule.id}`);
   const groupExtension = await seedGroupParts(call, alice.id, group.id, internal.name);
   const funcKeyTemplate = await seedFuncKeys(call, alice, bob, group);
-  const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule };
+  const voicemail = await seedVoicemails(call, internal.name, alice, bob);
+  const device = await seedDevice(call, sip.id);
+  const ids = { internal, other, sip, custom, extension, alice, bob, group, schedule, voicemail, device };
   await readEverything(call, ids);
   await walkCallPermissions(call, alice, group);
   await walkUserParts(call, alice);
   await walkLineExtensionCreate(call, custom.id, internal.name);
   await walkEndpoints(call, internal.name, alice, sip);
   await editEverything(call, ids);
+  await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);
+  await call('PUT', `/lines/${sip.id}/devices/${device.id}`);
+  await call('GET', `/devices/${device.id}/synchronize`);
+  await call('GET', `/devices/${device.id}/autoprov`);
+  await call('DELETE', `/devices/${device.id}`);
   await call('DELETE', `/groups/${group.id}/extensions/${groupExtension.id}`);
   await call('DELETE', `/extensions/${groupExtension.id}`);
   await call('PUT', `/users/${alice.id}/lines`, { lines: [{ id: sip.id }, { id: custom.id }] });
@@ -195,6 +258,8 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await call('DELETE', `/users/${alice.id}/lines/${custom.id}`);
   await call('DELETE', `/lines/${sip.id}/extensions/${extension.id}`);
   await call('DELETE', `/funckeys/templates/${funcKeyTemplate.id}`);
+  await call('DELETE', `/users/${alice.id}/voicemails`);
+  await call('DELETE', `/voicemails/${voicemail.id}`);
   await call('DELETE', `/users/${bob.id}?recursive=true`);
   for (const url of [`/schedules/${schedule.id}`, `/groups/${group.id}`, `/users/${alice.id}`])
     await call('DELETE', url);

@@ -15,6 +15,7 @@ import { InvalidDataError, UnavailableError } from '@wazo-ts/errors';
 import type { AuthUser, AuthUserCreate, AuthUsersClient } from '../common/auth-users.js';
 import { pythonRepr } from '../common/python-repr.js';
 import type { ConfdServices } from '../common/services.js';
+import { userVoicemailsOf } from '../voicemails/user-voicemails.js';
 import {
   UNSUPPORTED_RELATIONS,
   type UserAuthInput,
@@ -208,6 +209,7 @@ export function createUserComposite(deps: UserCompositeDeps) {
       const user = await services.transaction(async () => {
         const user = await services.getUserWithRelations(scope, key);
         if (user.groups.length > 0) await services.groupMembers.associateGroups(scope, user.uuid, []);
+        if (user.voicemail) await userVoicemailsOf(services).remove(scope, user.uuid);
         for (const line of user.lines) {
           // A shared line stays with its other users (the main role passing on); only a line
           // left without users goes, with its unshared extensions.

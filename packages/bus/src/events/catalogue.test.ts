@@ -39,6 +39,9 @@ describe('event catalogue', () => {
       ...['line_extension_associated', 'line_extension_dissociated'],
       ...['service_registered', 'service_deregistered'],
       ...['created', 'edited', 'deleted'].map((a) => `func_key_template_${a}`),
+      ...['voicemail', 'device'].flatMap((r) => [`${r}_created`, `${r}_edited`, `${r}_deleted`]),
+      ...['associated', 'dissociated', 'edited'].map((a) => `user_voicemail_${a}`),
+      ...['line_device_associated', 'line_device_dissociated'],
     ];
     for (const name of wanted) assert.equal(eventCatalogue.get(name)?.name, name, name);
   });

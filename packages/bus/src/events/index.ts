@@ -3,6 +3,7 @@ import * as auth from './auth.js';
 import * as callPermissions from './call-permissions.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
+import * as devices from './devices.js';
 import * as endpoints from './endpoints.js';
 import * as extensions from './extensions.js';
 import * as funcKeys from './func-keys.js';
@@ -13,11 +14,13 @@ import * as services from './services.js';
 import * as settings from './settings.js';
 import * as userAssociations from './user-associations.js';
 import * as users from './users.js';
+import * as voicemails from './voicemails.js';
 
 export * from './auth.js';
 export * from './call-permissions.js';
 export * from './contexts.js';
 export * from './define.js';
+export * from './devices.js';
 export * from './endpoints.js';
 export * from './extensions.js';
 export * from './func-keys.js';
@@ -28,6 +31,7 @@ export * from './services.js';
 export * from './settings.js';
 export * from './user-associations.js';
 export * from './users.js';
+export * from './voicemails.js';
 
 const families = [
   auth,
@@ -43,6 +47,8 @@ const families = [
   callPermissions,
   settings,
   endpoints,
+  voicemails,
+  devices,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

@@ -8,6 +8,7 @@ import type { AccessFeatureTables } from '../access-features/access-features.tab
 import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
+import type { DeviceTables } from '../devices/devices.tables.js';
 import type { EndpointSipTables } from '../endpoint-sip/endpoint-sip.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
 import type { FuncKeyTables } from '../func-keys/func-keys.tables.js';
@@ -26,6 +27,7 @@ import type { TenantTables } from '../tenants/tenants.tables.js';
 import type { UserLineTables } from '../user-lines/user-lines.tables.js';
 import type { UserScheduleTables } from '../user-schedules/user-schedules.tables.js';
 import type { UserTables } from '../users/users.tables.js';
+import type { VoicemailTables } from '../voicemails/voicemails.tables.js';
 
 export interface Database
   extends TenantTables,
@@ -49,4 +51,6 @@ export interface Database
     RegistrarTables,
     AccessFeatureTables,
     EndpointSipTables,
-    SipTransportTables {}
+    SipTransportTables,
+    VoicemailTables,
+    DeviceTables {}

@@ -16,6 +16,8 @@ import * as endpointSip from './0010_endpoint_sip.js';
 import * as settingsSections from './0015_settings_sections.js';
 import * as registrars from './0016_registrars.js';
 import * as accessFeatures from './0017_access_features.js';
+import * as voicemails from './0020_voicemails.js';
+import * as devices from './0021_devices.js';
 import * as funcKeys from './0025_func_keys.js';
 import * as callPermissions from './0030_call_permissions.js';
 import * as groupMemberExtensions from './0031_group_member_extensions.js';
@@ -39,4 +41,6 @@ export const migrations: Record<string, Migration> = {
   '0017_access_features': accessFeatures,
   '0010_endpoint_sip': endpointSip,
   '0035_users_page_index': usersPageIndex,
+  '0020_voicemails': voicemails,
+  '0021_devices': devices,
 };

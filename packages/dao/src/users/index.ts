@@ -19,6 +19,7 @@ export {
   userScheduleSummarySchema,
   userSchema,
   userServicesAnswerSchema,
+  userVoicemailSummarySchema,
 } from './users.model.js';
 export { createUsersNotifier, type UsersNotifier } from './users.notifier.js';
 export { createUsersService, type UsersService, type UsersServiceDeps } from './users.service.js';

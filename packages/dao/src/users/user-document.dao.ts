@@ -1,7 +1,7 @@
 /**
  * `GET /users/{id}` in one statement: the user with the keys of what other resources link to it
  * (its line ids, main line first then oldest, as the user-lines dao orders them; its groups'
- * and its schedule's summaries, by id, as their link daos list them), each relation aggregated
+ * its schedule's and its voicemail's summaries, by id, as their link daos list them), each relation aggregated
  * by PostgreSQL as JSON. Read-only and the one users read that spans tables: it answers with the
  * same rows, in the same order, as the per-resource reads it replaces, within the same tenants.
  * Hand-written SQL rather than Kysely's builder: a constant text, sent as a named prepared
@@ -22,6 +22,7 @@ export interface UserDocument {
   groups: { id: number; uuid: string; name: string }[];
   schedules: { id: number; name: string | null }[];
   callPermissions: { id: number; name: string }[];
+  voicemail: { id: number; name: string } | null;
 }
 
 /**
@@ -45,6 +46,8 @@ const RELATIONS = {
       JOIN call_permissions side ON side.id = link.call_permission_id
     WHERE link.user_uuid = users.uuid AND side.tenant_uuid = ANY($1::uuid[])
     ORDER BY side.id`,
+  document_voicemail: `SELECT side.id, side.name FROM user_voicemail link JOIN voicemail side ON side.id = link.voicemail_id
+    WHERE link.user_uuid = users.uuid AND side.tenant_uuid = ANY($1::uuid[])`,
 };
 
 type DocumentRow = UserRow & {
@@ -52,6 +55,7 @@ type DocumentRow = UserRow & {
   document_groups: UserDocument['groups'];
   document_schedules: UserDocument['schedules'];
   document_call_permissions: UserDocument['callPermissions'];
+  document_voicemail: NonNullable<UserDocument['voicemail']>[];
 };
 
 /** The statement, by the column naming the user; constant texts, so prepared once per connection. */
@@ -90,5 +94,6 @@ export async function findUserDocument(
     groups: row.document_groups,
     schedules: row.document_schedules,
     callPermissions: row.document_call_permissions,
+    voicemail: row.document_voicemail[0] ?? null,
   };
 }

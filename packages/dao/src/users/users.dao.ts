@@ -22,7 +22,8 @@ import type { User, UserKey, UserValues } from './users.model.js';
 /**
  * Wazo's user search on the users table. Every column is an exact filter; `exten`, `extension`,
  * `context` and `provisioning_code` (the main line's) are answered by user-line-filters.ts, which
- * also widens `search` to the main extension. Not here: `voicemail_number` (no voicemails yet).
+ * also widens `search` to the main extension; `voicemail_number` is the number of the user's
+ * enabled voicemail (xivo-dao joins only those).
  */
 export const userSearchConfig: SearchConfig = {
   columns: Object.fromEntries(
@@ -103,6 +104,18 @@ function withFilters(
   }
   if (restriction.ids) {
     q = q.where(oneOf('users.id', restriction.ids));
+  }
+  const voicemailNumber = params.filters?.voicemail_number;
+  if (voicemailNumber !== undefined) {
+    const numbers = (Array.isArray(voicemailNumber) ? voicemailNumber : [voicemailNumber]).map(String);
+    q = q.where('users.uuid', 'in', (sub) =>
+      sub
+        .selectFrom('user_voicemail')
+        .innerJoin('voicemail', 'voicemail.id', 'user_voicemail.voicemail_id')
+        .select('user_voicemail.user_uuid')
+        .where('voicemail.enabled', '=', true)
+        .where(oneOf('voicemail.number', numbers)),
+    );
   }
   return q;
 }

@@ -103,6 +103,7 @@ export function userFromRow(row: UserRow): User {
     groups: [],
     schedules: [],
     call_permissions: [],
+    voicemail: null,
   };
 }
 

@@ -27,6 +27,8 @@ export const userScheduleSummarySchema = Type.Object({ id: Type.Integer(), name:
 
 /** A call permission in a user's `call_permissions`. */
 export const userCallPermissionSummarySchema = Type.Object({ id: Type.Integer(), name: Type.String() });
+/** A user's `voicemail` (Wazo adds its links). */
+export const userVoicemailSummarySchema = Type.Object({ id: Type.Integer(), name: Type.String() });
 
 const userFields = {
   id: Type.Integer(),
@@ -72,7 +74,7 @@ const userFields = {
 
 /**
  * `GET /users/{id}`: the user with `lines` (each as `GET /lines/{id}` shows it, main line first),
- * `groups` and `schedules`; a list shows each user so too, its relations empty.
+ * `groups`, `schedules` and `voicemail`; a list shows each user so too, its relations empty.
  */
 export const userSchema = Type.Object({
   ...userFields,
@@ -80,6 +82,7 @@ export const userSchema = Type.Object({
   groups: Type.Array(userGroupSummarySchema),
   schedules: Type.Array(userScheduleSummarySchema),
   call_permissions: Type.Array(userCallPermissionSummarySchema),
+  voicemail: nullable(userVoicemailSummarySchema),
 });
 export type UserWithRelations = Static<typeof userSchema>;
 

@@ -54,6 +54,7 @@ function aUser(fields: Partial<User> = {}): User {
     groups: [],
     schedules: [],
     call_permissions: [],
+    voicemail: null,
     ...fields,
   };
 }

@@ -1,10 +1,10 @@
 /**
  * The users validator, as wazo-confd's: e-mail and username unique across the platform (the
  * e-mail without regard to case), the music on hold known to the tenant, and no mobile fallback
- * without a mobile number. Voicemail rules belong to the voicemail resource, not here yet.
+ * without a mobile number, and no delete while the user has a voicemail.
  */
 import type { Tx } from '../db/unit-of-work.js';
-import { referenceNotFound, resourceError, resourceExists } from '../errors.js';
+import { referenceNotFound, resourceAssociated, resourceError, resourceExists } from '../errors.js';
 import type { UsersDao } from './users.dao.js';
 import type { User, UserValues } from './users.model.js';
 
@@ -15,6 +15,8 @@ export interface UsersValidatorDeps {
   dao: Pick<UsersDao, 'findIdByEmail' | 'findIdByUsername'>;
   /** Without it every class is accepted (no MOH resource yet). */
   mohExists?: MohExists;
+  /** The id of the user's voicemail, if any; given by the voicemail resource. */
+  voicemailIdOf?: (tx: Tx, userUuid: string) => Promise<number | null>;
 }
 
 /** The user's fields after the change, and the tenant it belongs to. */
@@ -54,8 +56,11 @@ export function createUsersValidator(deps: UsersValidatorDeps) {
       await checkUnique(tx, state, user.id);
       await checkRules(tx, state);
     },
-    async validateDelete(_tx: Tx, _user: User): Promise<void> {
-      // Wazo refuses to delete a user with a voicemail; the voicemail resource will add that check.
+    async validateDelete(tx: Tx, user: User): Promise<void> {
+      const voicemailId = await deps.voicemailIdOf?.(tx, user.uuid);
+      if (voicemailId != null) {
+        throw resourceAssociated('User', 'Voicemail', { user_id: user.id, voicemail_id: voicemailId });
+      }
     },
   };
 }

@@ -1,0 +1,2 @@
+export { devicesPlugin } from './devices.routes.js';
+export { lineDevicesPlugin } from './line-devices.routes.js';

@@ -1,0 +1,2 @@
+export { userVoicemailsPlugin } from './user-voicemails.routes.js';
+export { voicemailsPlugin } from './voicemails.routes.js';
