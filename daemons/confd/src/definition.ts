@@ -1,6 +1,7 @@
 /** wazo-confd as the daemon kit sees it: name, port, config keys, plugins and resources. */
 
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { answerLinksPlugin } from './common/answer-links.js';
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
@@ -31,7 +32,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
   // Tenant sync and recurse lists ask wazo-auth with confd's own token.
   serviceToken: 'required',
   // Before the resources: the tenant mirror is filled before any route may stamp a tenant.
+  // Links first: its hook then fills the answer of every route.
   plugins: [
+    answerLinksPlugin,
     tenantSyncPlugin,
     infosPlugin,
     usersPlugin,

@@ -18,6 +18,7 @@ export * from './line-extensions/index.js';
 export * from './lines/index.js';
 export * from './links/index.js';
 export * from './schedules/index.js';
+export { LINK, type LinkTarget } from './schema.js';
 export { runSearch, type SearchConfig } from './search/apply.js';
 export {
   type SearchParams,

@@ -88,6 +88,8 @@ function toLine(row: LineRow, extensions: LineExtensionRef[], users: LineUserRef
         : { id: row.endpoint_custom_id, interface: row.endpoint_custom_interface ?? '' },
     extensions,
     users,
+    is_webrtc: sip?.endpoint_section_options.find(([key]) => key === 'webrtc')?.[1] === 'yes',
+    application: null,
   };
 }
 

@@ -47,6 +47,8 @@ function toLine(id: number, r: LineRecord): Line {
     },
     endpoint_sccp: null,
     endpoint_custom: r.endpoint_custom_interface ? { id: 1, interface: r.endpoint_custom_interface } : null,
+    is_webrtc: false,
+    application: null,
     extensions: [],
     users: [],
   };

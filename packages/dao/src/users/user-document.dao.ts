@@ -6,8 +6,10 @@
  * same rows, in the same order, as the per-resource reads it replaces, within the same tenants.
  */
 import { inTenants } from '@wazo-ts/db';
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../db/unit-of-work.js';
+import type { Destination } from '../schedules/destination.js';
 import type { TenantScope } from '../search/search.js';
 import { parseUserKey } from './user-key.js';
 import { scopedUsers } from './users.dao.js';
@@ -20,6 +22,8 @@ export interface UserDocument {
   lineIds: number[];
   groups: { id: number; uuid: string; name: string }[];
   schedules: { id: number; name: string | null }[];
+  /** The stored fallbacks by event (`noanswer`...), events without one absent. */
+  fallbacks: { event: string; destination: Destination }[];
 }
 
 /** The scoped user named by `key` with its relations' keys, or undefined. */
@@ -68,6 +72,9 @@ export async function findUserDocument(
           .where(inTenants('side.tenant_uuid', scope.tenantUuids))
           .orderBy('side.id'),
       ).as('document_schedules'),
+      sql<UserDocument['fallbacks']>`(
+        SELECT coalesce(json_agg(json_build_object('event', f.event, 'destination', f.destination)), '[]')
+        FROM user_fallback f WHERE f.user_id = users.id)`.as('document_fallbacks'),
     ])
     .executeTakeFirst();
   if (!row) return undefined;
@@ -76,5 +83,6 @@ export async function findUserDocument(
     lineIds: row.document_lines.map((link) => link.line_id),
     groups: row.document_groups as UserDocument['groups'],
     schedules: row.document_schedules as UserDocument['schedules'],
+    fallbacks: row.document_fallbacks,
   };
 }
