@@ -16,10 +16,11 @@ export const extensionSchema = linked('extensions', {
   commented: Type.Boolean(),
   /** Lines this extension is assigned to. */
   lines: Type.Array(linked('lines', { id: Type.Integer(), name: nullable(Type.String()) })),
-  /** Wazo's other owners, whose resources wazo-ts does not have yet (groups get no extension here): null. */
+  /** Wazo's other owners, whose resources wazo-ts does not have yet: null. */
   conference: alwaysNull,
   parking_lot: alwaysNull,
-  group: alwaysNull,
+  /** The group this extension rings, if any. */
+  group: nullable(linked('groups', { uuid: Type.String(), id: Type.Integer(), name: Type.String() }, 'uuid')),
   incall: alwaysNull,
   outcall: alwaysNull,
   queue: alwaysNull,
@@ -29,7 +30,6 @@ export type Extension = Static<typeof extensionSchema>;
 export const NO_OTHER_OWNERS = {
   conference: null,
   parking_lot: null,
-  group: null,
   incall: null,
   outcall: null,
   queue: null,

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
+import { nameDestinationsIn } from '../schedules/destination-names.js';
 import type { GroupMemberSummary, GroupRelations, GroupScheduleSummary } from './groups.model.js';
 
 /** Read-only relations of resources wazo-ts does not have yet: always empty. */
@@ -79,13 +80,16 @@ export async function groupRelationsOf(tx: Tx, ids: number[]): Promise<Map<numbe
     for (const { group_id, ...schedule } of scheduleRows) push(schedules, group_id, schedule);
   }
   const { extensions, fallbacks } = await ownedBy(tx, ids);
+  const named = await Promise.all(
+    ids.map((id) => nameDestinationsIn(tx, { ...noFallbacks(), ...fallbacks.get(id) })),
+  );
   return new Map(
-    ids.map((id) => [
+    ids.map((id, i) => [
       id,
       {
         ...absent(),
         extensions: extensions.get(id) ?? [],
-        fallbacks: { ...noFallbacks(), ...fallbacks.get(id) },
+        fallbacks: named[i]!,
         members: { users: members.get(id) ?? [], extensions: [] },
         schedules: schedules.get(id) ?? [],
       },

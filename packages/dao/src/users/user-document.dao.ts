@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../db/unit-of-work.js';
 import type { Destination } from '../schedules/destination.js';
+import { nameDestinations } from '../schedules/destination-names.js';
 import type { TenantScope } from '../search/search.js';
 import { parseUserKey } from './user-key.js';
 import { scopedUsers } from './users.dao.js';
@@ -78,11 +79,15 @@ export async function findUserDocument(
     ])
     .executeTakeFirst();
   if (!row) return undefined;
+  const named = await nameDestinations(
+    tx,
+    row.document_fallbacks.map((f) => f.destination),
+  );
   return {
     user: userFromRow(row),
     lineIds: row.document_lines.map((link) => link.line_id),
     groups: row.document_groups as UserDocument['groups'],
     schedules: row.document_schedules as UserDocument['schedules'],
-    fallbacks: row.document_fallbacks,
+    fallbacks: row.document_fallbacks.map((f, i) => ({ event: f.event, destination: named[i]! })),
   };
 }
