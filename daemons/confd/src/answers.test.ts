@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { undocumentedAnswers } from '@wazo-ts/daemon/testing';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
+import { answerLinksPlugin } from './common/answer-links.js';
 import { confdDaemon } from './definition.js';
 import { type AnswerRecorder, createAnswerRecorder } from './testing/answer-recorder.js';
 import { seedAndReadEverything } from './testing/answer-walk.js';
@@ -26,8 +27,12 @@ const tenant = randomUUID();
 before(async () => {
   database = await createMigratedTestDatabase({ prefix: 'wazo_confd_answers' });
   recorder = createAnswerRecorder();
-  const plugins = confdDaemon.plugins.filter((p) => typeof p !== 'string' && p.name !== 'tenant_sync');
-  api = await buildTestApi(database, [recorder.plugin, ...(plugins as (typeof recorder.plugin)[])], {
+  const plugins = confdDaemon.plugins.filter(
+    (p) => typeof p !== 'string' && p.name !== 'tenant_sync' && p !== answerLinksPlugin,
+  );
+  // The recorder sees each answer once its links are filled, as the client gets it.
+  const all = [answerLinksPlugin, recorder.plugin, ...(plugins as (typeof recorder.plugin)[])];
+  api = await buildTestApi(database, all, {
     serviceToken: fixedServiceToken('confd-token', tenant),
     // wazo-auth's answer is passed on under `auth` as it comes: any keys, kept whole.
     authUsers: {
@@ -49,6 +54,49 @@ after(async () => {
   await database?.drop();
 });
 
+const LINKED: Record<string, { route: string; field: string }> = {
+  users: { route: 'users', field: 'uuid' },
+  lines: { route: 'lines', field: 'id' },
+  groups: { route: 'groups', field: 'uuid' },
+  contexts: { route: 'contexts', field: 'id' },
+  extensions: { route: 'extensions', field: 'id' },
+  schedules: { route: 'schedules', field: 'id' },
+  endpoint_sip: { route: 'endpoints/sip', field: 'uuid' },
+  endpoint_custom: { route: 'endpoints/custom', field: 'id' },
+};
+
+/**
+ * Every `links` in an answer, at any depth, is Wazo's `[{rel, href}]` naming the object it sits
+ * in (by the field Wazo's schema links by; users by uuid, see docs/compatibility.md), and every
+ * object that has such a field under a key Wazo links also has its `links`. Returns how many.
+ */
+function checkLinks(value: unknown, where: string, key = ''): number {
+  if (Array.isArray(value)) return value.reduce((n: number, item) => n + checkLinks(item, where, key), 0);
+  if (typeof value !== 'object' || value === null) return 0;
+  const object = value as Record<string, unknown>;
+  let seen = 0;
+  if ('links' in object) {
+    const links = object.links as { rel: string; href: string }[];
+    assert.equal(links.length, 1, `${where}: ${key} has one link`);
+    const { rel, href } = links[0]!;
+    const expected = LINKED[rel];
+    assert.ok(expected, `${where}: ${key} links to ${rel}`);
+    // A user itself is linked by id, as Wazo does; the summaries without an id, by uuid.
+    const field = rel === 'users' && 'id' in object ? 'id' : expected.field;
+    assert.equal(href, `http://localhost:80/1.1/${expected.route}/${object[field]}`, `${where}: ${key}`);
+    seen += 1;
+  } else {
+    const linkedKeys = ['lines', 'users', 'groups', 'schedules', 'contexts', 'extensions', 'endpoint_sip'];
+    assert.ok(
+      !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),
+      `${where}: ${key} has links`,
+    );
+  }
+  for (const [name, child] of Object.entries(object))
+    if (name !== 'links') seen += checkLinks(child, where, name);
+  return seen;
+}
+
 describe('confd answers through their response schemas', () => {
   it('when every route is called on a seeded database, then each answer is sent as returned', async () => {
     const call = caller(api);
@@ -60,9 +108,12 @@ describe('confd answers through their response schemas', () => {
         return undefined;
       }
       assert.deepEqual(res.json(), recorder.lastReturned(), `${method} ${url} sends what it returned`);
+      linksSeen += checkLinks(res.json(), `${method} ${url}`);
       return res.json();
     };
+    let linksSeen = 0;
     await seedAndReadEverything(checked);
+    assert.ok(linksSeen > 50, `${linksSeen} links checked`);
     const missed = [...recorder.routes].filter(
       (route) => !recorder.answered.has(route) && !CANNOT_SUCCEED.has(route),
     );

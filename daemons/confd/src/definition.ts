@@ -7,6 +7,7 @@ import {
   groupCallPermissionsPlugin,
   userCallPermissionsPlugin,
 } from './call-permissions/index.js';
+import { answerLinksPlugin } from './common/answer-links.js';
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
@@ -47,7 +48,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
   // Tenant sync and recurse lists ask wazo-auth with confd's own token.
   serviceToken: 'required',
   // Before the resources: the tenant mirror is filled before any route may stamp a tenant.
+  // Links first: its hook then fills the answer of every route.
   plugins: [
+    answerLinksPlugin,
     tenantSyncPlugin,
     infosPlugin,
     usersPlugin,

@@ -5,7 +5,7 @@
  * `type` list, not an `anyOf`; an enum of strings is `{type: 'string', enum}`, not `const`s. The
  * daemon kit has the same helpers for routes; the Service API does not depend on the HTTP kit.
  */
-import { type Static, type TSchema, Type } from 'typebox';
+import { type Static, type TProperties, type TSchema, Type } from 'typebox';
 
 export { type Static, type TSchema, Type };
 
@@ -31,3 +31,25 @@ export const stringPair = Type.Unsafe<[string, string]>(
 
 /** Always null: a relation Wazo shows whose resource wazo-ts does not have. */
 export const alwaysNull = Type.Null();
+
+/** The key under which an answer object's schema names the link Wazo renders for it. */
+export const LINK = Symbol.for('wazo-ts.link');
+
+/** What Wazo links an object to: `rel` (the route's name) and the field whose value the href ends with. */
+export interface LinkTarget {
+  rel: string;
+  field: string;
+}
+
+const linkSchema = Type.Object({ rel: Type.String(), href: Type.String() });
+
+/**
+ * An answer object Wazo renders with `links: [{rel, href}]`: the REST layer fills them (the href
+ * needs the request's host); here the schema only says which `rel` and which field name the object.
+ */
+export function linked<P extends TProperties>(rel: string, properties: P, field = 'id') {
+  const target: LinkTarget = { rel, field };
+  return Type.Object({ ...properties, links: Type.Optional(Type.Array(linkSchema)) }, {
+    [LINK]: target,
+  } as SchemaOptions);
+}

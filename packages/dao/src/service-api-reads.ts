@@ -33,7 +33,9 @@ export function createUserRelationsReader(sources: UserRelationsSources) {
     }
     const { user, lineIds, groups, schedules, callPermissions, voicemail } = document;
     const lines = await Promise.all(lineIds.map((id) => sources.lines.get(scope, id)));
-    return { ...user, lines, groups, schedules, call_permissions: callPermissions, voicemail };
+    const fallbacks = { ...user.fallbacks };
+    for (const { event, destination } of document.fallbacks) fallbacks[`${event}_destination`] = destination;
+    return { ...user, lines, groups, schedules, call_permissions: callPermissions, voicemail, fallbacks };
   };
 }
 

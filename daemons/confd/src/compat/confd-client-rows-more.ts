@@ -3,7 +3,7 @@
  * PBX user reading itself, and the bodiless DELETEs that undo it all.
  */
 import assert from 'node:assert/strict';
-import type { Json, Row } from './confd-client-rows.js';
+import { associated, created, type Json, listed, type Row } from './confd-client-rows.js';
 
 const hangup = { type: 'hangup', cause: 'busy', timeout: null };
 
@@ -25,32 +25,9 @@ export const associationRows: Row[] = [
       assert.equal(json.fail_destination, null);
     },
   },
-  {
-    call: 'groups.create',
-    method: 'POST',
-    path: () => '/groups',
-    status: 201,
-    body: () => ({ label: 'Sales' }),
-    reads: (json, ids) => {
-      ids.group = json.uuid as string;
-    },
-  },
-  {
-    call: 'extensions.create',
-    method: 'POST',
-    path: () => '/extensions',
-    status: 201,
-    body: (ids) => ({ exten: '2042', context: ids.context }),
-    reads: (json, ids) => {
-      ids.groupExt = json.id as number;
-    },
-  },
-  {
-    call: 'groups(g).add_extension',
-    method: 'PUT',
-    path: (ids) => `/groups/${ids.group}/extensions/${ids.groupExt}`,
-    status: 204,
-  },
+  created('groups.create', '/groups', () => ({ label: 'Sales' }), 'group', 'uuid'),
+  created('extensions.create', '/extensions', (ids) => ({ exten: '2042', context: ids.context }), 'groupExt'),
+  associated('groups(g).add_extension', 'PUT', (ids) => `/groups/${ids.group}/extensions/${ids.groupExt}`),
   {
     call: 'groups(g).update_fallbacks',
     method: 'PUT',
@@ -71,12 +48,22 @@ export const associationRows: Row[] = [
       assert.deepEqual((json.fallbacks as Json).congestion_destination, { type: 'none' });
     },
   },
+  listed(
+    'groups.list(label=Sales)',
+    () => '/groups?label=Sales',
+    (json) => assert.equal(json.total, 1),
+  ),
+  listed(
+    'groups.list(exten=2042)',
+    () => '/groups?exten=2042',
+    (json) => assert.equal(json.total, 1),
+  ),
   {
-    call: 'groups.list(label=Sales)',
-    method: 'GET',
-    path: () => '/groups?label=Sales&recurse=False',
-    status: 200,
-    reads: (json) => assert.equal(json.total, 1),
+    call: 'users(u).update_fallbacks(user unknown)',
+    method: 'PUT',
+    path: (ids) => `/users/${ids.bob}/fallbacks`,
+    status: 400,
+    body: () => ({ busy_destination: { type: 'user', user_id: 999999 } }),
   },
   {
     call: 'schedules.create(fax_to_mail email=invalid)',
@@ -99,18 +86,12 @@ export const associationRows: Row[] = [
     },
   },
   { call: 'users.list (PBX user)', method: 'GET', path: () => '/users', token: 'bob', status: 401 },
-  {
-    call: 'groups(g).remove_extension',
-    method: 'DELETE',
-    path: (ids) => `/groups/${ids.group}/extensions/${ids.groupExt}`,
-    status: 204,
-  },
-  {
-    call: 'users(u).remove_line',
-    method: 'DELETE',
-    path: (ids) => `/users/${ids.bob}/lines/${ids.line2}`,
-    status: 204,
-  },
+  associated(
+    'groups(g).remove_extension',
+    'DELETE',
+    (ids) => `/groups/${ids.group}/extensions/${ids.groupExt}`,
+  ),
+  associated('users(u).remove_line', 'DELETE', (ids) => `/users/${ids.bob}/lines/${ids.line2}`),
   { call: 'groups.delete', method: 'DELETE', path: (ids) => `/groups/${ids.group}`, status: 204 },
   { call: 'users.delete', method: 'DELETE', path: (ids) => `/users/${ids.bobId}`, status: 204 },
 ];

@@ -87,6 +87,40 @@ describe('user fallbacks', () => {
     assert.deepEqual((await call('GET', `/users/${user.id}/fallbacks`, 'admin')).json(), before.json());
   });
 
+  it("when a destination names a user or group not in the owner's tenant, then Wazo's 400 and nothing changes", async () => {
+    const stranger = (await call('POST', '/users', 'other', { firstname: 'Eve' })).json();
+    for (const [destination, resource, id] of [
+      [{ type: 'user', user_id: 999999 }, 'User', 999999],
+      [{ type: 'user', user_id: stranger.id }, 'User', stranger.id],
+      [{ type: 'group', group_id: 999999 }, 'Group', 999999],
+    ] as const) {
+      const res = await call('PUT', `/users/${user.id}/fallbacks`, 'admin', {
+        busy_destination: destination,
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.deepEqual(res.json(), [
+        `Input Error - field 'actionarg1': ${resource} was not found ('actionarg1': ${id})`,
+      ]);
+    }
+  });
+
+  it('when a destination names a user or a group, then it reads with their names', async () => {
+    const bob = (await call('POST', '/users', 'admin', { firstname: 'Bob', lastname: 'Builder' })).json();
+    const put = await call('PUT', `/users/${user.id}/fallbacks`, 'admin', {
+      busy_destination: { type: 'user', user_id: bob.id, ring_time: null, moh_uuid: null },
+      noanswer_destination: { type: 'group', group_id: group.id, ring_time: null },
+    });
+    assert.equal(put.statusCode, 204, put.body);
+    const read = (await call('GET', `/users/${user.id}/fallbacks`, 'admin')).json();
+    assert.equal(read.busy_destination.user_firstname, 'Bob');
+    assert.equal(read.busy_destination.user_lastname, 'Builder');
+    assert.equal(read.noanswer_destination.group_label, 'Sales');
+    assert.match(read.noanswer_destination.group_name, /^grp-/);
+    const asUser = (await call('GET', `/users/${user.id}`, 'admin')).json();
+    assert.deepEqual(asUser.fallbacks, read);
+    await call('PUT', `/users/${user.id}/fallbacks`, 'admin', {});
+  });
+
   it("when the user is another tenant's or unknown, then 404; without the ACL, 401", async () => {
     assert.equal((await call('GET', `/users/${user.id}/fallbacks`, 'other')).statusCode, 404);
     assert.equal((await call('PUT', `/users/${user.uuid}/fallbacks`, 'other', {})).statusCode, 404);

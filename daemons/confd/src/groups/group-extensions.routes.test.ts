@@ -69,6 +69,18 @@ describe('group extensions', () => {
     );
   });
 
+  it('when groups are listed by exten, or the extension reads, then the group is found', async () => {
+    const byExten = (await call('GET', '/groups?exten=2001', 'admin')).json();
+    assert.deepEqual(
+      byExten.items.map((g: { uuid: string }) => g.uuid),
+      [group.uuid],
+    );
+    assert.equal((await call('GET', '/groups?exten=2999', 'admin')).json().total, 0);
+    assert.equal((await call('GET', '/groups?search=200', 'admin')).json().total, 1);
+    const extension = (await call('GET', `/extensions/${ext.sales}`, 'admin')).json();
+    assert.deepEqual(extension.group, { uuid: group.uuid, id: group.id, name: extension.group.name });
+  });
+
   it("when refused (a second extension, outside the group ranges, another tenant's), then 400/404", async () => {
     const second = await call('PUT', `/groups/${group.id}/extensions/${ext.second}`, 'admin');
     assert.equal(second.statusCode, 400);

@@ -2,7 +2,7 @@
  * A context, as wazo-confd shows it: a dialplan namespace of a tenant, with the number ranges its
  * users, groups, queues, conference rooms and incoming calls take their extensions from.
  */
-import { nullable, type Static, stringEnum, Type } from '../schema.js';
+import { linked, nullable, type Static, stringEnum, Type } from '../schema.js';
 
 export const CONTEXT_TYPES = ['internal', 'incall', 'outcall', 'services', 'others'] as const;
 export type ContextType = (typeof CONTEXT_TYPES)[number];
@@ -35,11 +35,15 @@ const rangeFields = {
 const rangesSchema = Type.Object(rangeFields);
 export type ContextRanges = Static<typeof rangesSchema>;
 
-const contextRefSchema = Type.Object({ id: Type.Integer(), name: Type.String(), label: Type.String() });
+const contextRefSchema = linked('contexts', {
+  id: Type.Integer(),
+  name: Type.String(),
+  label: Type.String(),
+});
 export type ContextRef = Static<typeof contextRefSchema>;
 
 /** `GET /contexts/{id}`. */
-export const contextSchema = Type.Object({
+export const contextSchema = linked('contexts', {
   id: Type.Integer(),
   uuid: Type.String(),
   tenant_uuid: Type.String(),

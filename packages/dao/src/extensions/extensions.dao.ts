@@ -63,12 +63,25 @@ export function createExtensionsDao() {
             .where('line_extension.extension_id', 'in', ids)
             .orderBy('line.id')
             .execute();
-    return rows.map((row) => ({
-      ...row,
-      commented: !row.enabled,
-      lines: links.filter((l) => l.extension_id === row.id).map((l) => ({ id: l.id, name: l.name })),
-      ...NO_OTHER_OWNERS,
-    }));
+    const groups =
+      ids.length === 0
+        ? []
+        : await tx.db
+            .selectFrom('group_extension')
+            .innerJoin('groups', 'groups.id', 'group_extension.group_id')
+            .select(['group_extension.extension_id', 'groups.uuid', 'groups.id', 'groups.name'])
+            .where('group_extension.extension_id', 'in', ids)
+            .execute();
+    return rows.map((row) => {
+      const group = groups.find((g) => g.extension_id === row.id);
+      return {
+        ...row,
+        commented: !row.enabled,
+        lines: links.filter((l) => l.extension_id === row.id).map((l) => ({ id: l.id, name: l.name })),
+        ...NO_OTHER_OWNERS,
+        group: group ? { uuid: group.uuid, id: group.id, name: group.name } : null,
+      };
+    });
   }
 
   async function findWhere(tx: Tx, scope: TenantScope, id: number): Promise<Extension | null> {

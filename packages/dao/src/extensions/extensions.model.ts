@@ -2,10 +2,10 @@
  * An extension, as wazo-confd shows it: a number (or dialplan pattern) in a context. Its tenant
  * is its context's. `commented` is the legacy inverse of `enabled`.
  */
-import { alwaysNull, nullable, type Static, Type } from '../schema.js';
+import { alwaysNull, linked, nullable, type Static, Type } from '../schema.js';
 
 /** `GET /extensions/{id}`. */
-export const extensionSchema = Type.Object({
+export const extensionSchema = linked('extensions', {
   id: Type.Integer(),
   tenant_uuid: Type.String(),
   exten: Type.String(),
@@ -15,11 +15,12 @@ export const extensionSchema = Type.Object({
   /** Legacy: `!enabled`. */
   commented: Type.Boolean(),
   /** Lines this extension is assigned to. */
-  lines: Type.Array(Type.Object({ id: Type.Integer(), name: nullable(Type.String()) })),
-  /** Wazo's other owners, whose resources wazo-ts does not have yet (groups get no extension here): null. */
+  lines: Type.Array(linked('lines', { id: Type.Integer(), name: nullable(Type.String()) })),
+  /** Wazo's other owners, whose resources wazo-ts does not have yet: null. */
   conference: alwaysNull,
   parking_lot: alwaysNull,
-  group: alwaysNull,
+  /** The group this extension rings, if any. */
+  group: nullable(linked('groups', { uuid: Type.String(), id: Type.Integer(), name: Type.String() }, 'uuid')),
   incall: alwaysNull,
   outcall: alwaysNull,
   queue: alwaysNull,
@@ -29,7 +30,6 @@ export type Extension = Static<typeof extensionSchema>;
 export const NO_OTHER_OWNERS = {
   conference: null,
   parking_lot: null,
-  group: null,
   incall: null,
   outcall: null,
   queue: null,

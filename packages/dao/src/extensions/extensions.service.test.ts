@@ -67,6 +67,7 @@ describe('extensions service', () => {
       tenant_uuid: ctx.tenant_uuid,
       lines: lines.get(id) ?? [],
       ...NO_OTHER_OWNERS,
+      group: null,
     };
   }
 

@@ -4,15 +4,16 @@
  * service's own check, whoever calls); one `<owner>_fallback_edited` event per change.
  */
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
-import { formatCriteria, inputError, notFound } from '../errors.js';
+import { formatCriteria, inputError, notFound, referenceNotFound } from '../errors.js';
 import type { Destination } from '../schedules/destination.js';
 import { checkDestination } from '../schedules/destination-check.js';
+import { missingTarget, nameDestinationsIn } from '../schedules/destination-names.js';
 import type { TenantScope } from '../search/search.js';
 import type { FallbacksDao, FallbackTable } from './fallbacks.dao.js';
 import type { Fallbacks } from './fallbacks.model.js';
 
 /** What the service needs of an owner kind (users, groups): its table, events, lookup, event. */
-export interface FallbackOwnerKind<O extends { id: number }> extends FallbackTable {
+export interface FallbackOwnerKind<O extends Owner> extends FallbackTable {
   resource: 'User' | 'Group';
   events: readonly string[];
   find(tx: Tx, scope: TenantScope, key: string | number): Promise<O | null>;
@@ -20,7 +21,9 @@ export interface FallbackOwnerKind<O extends { id: number }> extends FallbackTab
   edited(tx: Tx, owner: O): void;
 }
 
-export interface FallbacksServiceDeps<O extends { id: number }> {
+type Owner = { id: number; tenant_uuid: string };
+
+export interface FallbacksServiceDeps<O extends Owner> {
   uow: UnitOfWork;
   dao: FallbacksDao;
   kind: FallbackOwnerKind<O>;
@@ -41,11 +44,7 @@ function destinationsOf(events: readonly string[], input: Record<string, unknown
   return destinations;
 }
 
-export function createFallbacksService<O extends { id: number }>({
-  uow,
-  dao,
-  kind,
-}: FallbacksServiceDeps<O>) {
+export function createFallbacksService<O extends Owner>({ uow, dao, kind }: FallbacksServiceDeps<O>) {
   async function ownerIn(tx: Tx, scope: TenantScope, key: string | number): Promise<O> {
     const owner = await kind.find(tx, scope, key);
     if (!owner)
@@ -57,16 +56,25 @@ export function createFallbacksService<O extends { id: number }>({
     get: (scope: TenantScope, key: string | number): Promise<Fallbacks> =>
       uow.read(async (tx) => {
         const stored = await dao.read(tx, kind, (await ownerIn(tx, scope, key)).id);
-        return Object.fromEntries(kind.events.map((event) => [field(event), stored.get(event) ?? null]));
+        const fallbacks = Object.fromEntries(
+          kind.events.map((event) => [field(event), stored.get(event) ?? null]),
+        );
+        return nameDestinationsIn(tx, fallbacks);
       }),
 
     update: (scope: TenantScope, key: string | number, input: Record<string, unknown>): Promise<void> =>
       uow.run(async (tx) => {
         const owner = await ownerIn(tx, scope, key);
-        await dao.replace(tx, kind, owner.id, destinationsOf(kind.events, input));
+        const destinations = destinationsOf(kind.events, input);
+        // The user or group a destination names must exist, in the owner's tenant.
+        for (const destination of destinations.values()) {
+          const missing = await missingTarget(tx, owner.tenant_uuid, destination);
+          if (missing) throw referenceNotFound('actionarg1', missing.resource, { actionarg1: missing.id });
+        }
+        await dao.replace(tx, kind, owner.id, destinations);
         kind.edited(tx, owner);
       }),
   };
 }
 
-export type FallbacksService = ReturnType<typeof createFallbacksService<{ id: number }>>;
+export type FallbacksService = ReturnType<typeof createFallbacksService<Owner>>;

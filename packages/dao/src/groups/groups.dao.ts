@@ -7,7 +7,7 @@ import type { SearchParams, SearchResult, TenantScope } from '../search/search.j
 import type { Group, GroupEdit, GroupFields, GroupRow } from './groups.model.js';
 import { emptyGroupRelations, groupRelationsOf } from './groups.relations.js';
 
-/** Wazo's group search (id, name, label, preprocess_subroutine; sorted by label). */
+/** Wazo's group search (id, name, label, preprocess_subroutine, its extension's exten; sorted by label). */
 // TODO(extensions): Wazo also searches `exten` (the group's extension) once extensions exist.
 export const groupSearchConfig: SearchConfig = {
   columns: {
@@ -15,8 +15,9 @@ export const groupSearchConfig: SearchConfig = {
     name: 'groups.name',
     label: 'groups.label',
     preprocess_subroutine: 'groups.preprocess_subroutine',
+    exten: 'group_exten.exten',
   },
-  search: ['id', 'name', 'label', 'preprocess_subroutine'],
+  search: ['id', 'name', 'label', 'preprocess_subroutine', 'exten'],
   defaultSort: 'label',
   key: 'groups.id',
 };
@@ -65,11 +66,11 @@ export function createGroupsDao() {
     },
 
     async search(tx: Tx, scope: TenantScope, params: SearchParams): Promise<SearchResult<Group>> {
-      const page = (await runSearch(
-        scoped(tx, scope),
-        groupSearchConfig,
-        params,
-      )) as SearchResult<GroupFields>;
+      // A group has at most one extension (group_extension's key is the group).
+      const withExten = scoped(tx, scope)
+        .leftJoin('group_extension as ge', 'ge.group_id', 'groups.id')
+        .leftJoin('extension as group_exten', 'group_exten.id', 'ge.extension_id');
+      const page = (await runSearch(withExten, groupSearchConfig, params)) as SearchResult<GroupFields>;
       return { total: page.total, items: await withRelations(tx, page.items) };
     },
 

@@ -4,7 +4,7 @@
  */
 
 import { groupFallbacksSchema } from '../fallbacks/fallbacks.model.js';
-import { nullable, type Static, stringEnum, Type } from '../schema.js';
+import { linked, nullable, type Static, stringEnum, Type } from '../schema.js';
 
 export const RING_STRATEGIES = [
   'all',
@@ -27,15 +27,15 @@ export interface GroupMemberUser {
 }
 
 const text = () => nullable(Type.String());
-const memberSummarySchema = Type.Object({
-  uuid: Type.String(),
-  firstname: Type.String(),
-  lastname: text(),
-  priority: Type.Integer(),
-});
+/** Linked by uuid: Wazo's href ends with the user's id, which this summary does not carry. */
+const memberSummarySchema = linked(
+  'users',
+  { uuid: Type.String(), firstname: Type.String(), lastname: text(), priority: Type.Integer() },
+  'uuid',
+);
 export type GroupMemberSummary = Static<typeof memberSummarySchema>;
 
-const scheduleSummarySchema = Type.Object({ id: Type.Integer(), name: text() });
+const scheduleSummarySchema = linked('schedules', { id: Type.Integer(), name: text() });
 export type GroupScheduleSummary = Static<typeof scheduleSummarySchema>;
 
 /** What a group shows of other resources; incalls wait for theirs. */
@@ -46,10 +46,12 @@ const relationFields = {
       Type.Object({ exten: Type.String(), context: Type.String(), priority: Type.Integer() }),
     ),
   }),
-  extensions: Type.Array(Type.Object({ id: Type.Integer(), exten: Type.String(), context: Type.String() })),
+  extensions: Type.Array(
+    linked('extensions', { id: Type.Integer(), exten: Type.String(), context: Type.String() }),
+  ),
   schedules: Type.Array(scheduleSummarySchema),
-  incalls: Type.Array(Type.Object({ id: Type.Integer() })),
-  call_permissions: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  incalls: Type.Array(linked('incalls', { id: Type.Integer(), extensions: Type.Array(Type.Unknown()) })),
+  call_permissions: Type.Array(linked('callpermissions', { id: Type.Integer(), name: Type.String() })),
   fallbacks: groupFallbacksSchema,
 };
 const relationsSchema = Type.Object(relationFields);
@@ -81,7 +83,7 @@ const fieldsSchema = Type.Object(groupFields);
 export type GroupFields = Static<typeof fieldsSchema>;
 
 /** `GET /groups/{id}`. */
-export const groupSchema = Type.Object({ ...groupFields, ...relationFields });
+export const groupSchema = linked('groups', { ...groupFields, ...relationFields }, 'uuid');
 export type Group = Static<typeof groupSchema>;
 
 export type GroupCreate = Partial<Omit<GroupFields, 'id' | 'uuid' | 'tenant_uuid' | 'name'>> & {

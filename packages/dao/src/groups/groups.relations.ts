@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
+import { nameDestinationsIn } from '../schedules/destination-names.js';
 import type { GroupMemberSummary, GroupRelations, GroupScheduleSummary } from './groups.model.js';
 
 /** Read-only relations of resources wazo-ts does not have yet: always empty. */
@@ -98,14 +99,17 @@ export async function groupRelationsOf(tx: Tx, ids: number[]): Promise<Map<numbe
     for (const { group_id, ...member } of extensionRows) push(memberExtensions, group_id, member);
   }
   const { extensions, fallbacks } = await ownedBy(tx, ids);
+  const named = await Promise.all(
+    ids.map((id) => nameDestinationsIn(tx, { ...noFallbacks(), ...fallbacks.get(id) })),
+  );
   return new Map(
-    ids.map((id) => [
+    ids.map((id, i) => [
       id,
       {
         ...absent(),
         call_permissions: callPermissions.get(id) ?? [],
         extensions: extensions.get(id) ?? [],
-        fallbacks: { ...noFallbacks(), ...fallbacks.get(id) },
+        fallbacks: named[i]!,
         members: { users: members.get(id) ?? [], extensions: memberExtensions.get(id) ?? [] },
         schedules: schedules.get(id) ?? [],
       },

@@ -90,6 +90,7 @@ function toLine(row: LineRow, extensions: LineExtensionRef[], users: LineUserRef
         : { id: row.endpoint_custom_id, interface: row.endpoint_custom_interface ?? '' },
     extensions,
     users,
+    application: null,
   };
 }
 

@@ -4,36 +4,44 @@
  * custom interface), its protocol follows the endpoint, its tenant is its context's.
  */
 import { type SipOption, sipInputSchema } from '../endpoint-sip/endpoint-sip.model.js';
-import { alwaysNull, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
+import { alwaysNull, linked, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
 
 /** The SIP endpoint as a line shows it: no password, only the username among auth options. */
-export const endpointSipSummarySchema = Type.Object({
-  uuid: Type.String(),
-  label: nullable(Type.String()),
-  name: Type.String(),
-  auth_section_options: Type.Array(stringPair),
-});
+export const endpointSipSummarySchema = linked(
+  'endpoint_sip',
+  {
+    uuid: Type.String(),
+    label: nullable(Type.String()),
+    name: Type.String(),
+    auth_section_options: Type.Array(stringPair),
+  },
+  'uuid',
+);
 export type EndpointSipSummary = Static<typeof endpointSipSummarySchema>;
 
-export const endpointCustomSchema = Type.Object({ id: Type.Integer(), interface: Type.String() });
+export const endpointCustomSchema = linked('endpoint_custom', {
+  id: Type.Integer(),
+  interface: Type.String(),
+});
 export type EndpointCustom = Static<typeof endpointCustomSchema>;
 
-export const lineExtensionRefSchema = Type.Object({
+export const lineExtensionRefSchema = linked('extensions', {
   id: Type.Integer(),
   exten: Type.String(),
   context: Type.String(),
 });
 export type LineExtensionRef = Static<typeof lineExtensionRefSchema>;
 
-export const lineUserRefSchema = Type.Object({
-  uuid: Type.String(),
-  firstname: Type.String(),
-  lastname: nullable(Type.String()),
-});
+/** Linked by uuid: Wazo's href ends with the user's id, which this summary does not carry. */
+export const lineUserRefSchema = linked(
+  'users',
+  { uuid: Type.String(), firstname: Type.String(), lastname: nullable(Type.String()) },
+  'uuid',
+);
 export type LineUserRef = Static<typeof lineUserRefSchema>;
 
 /** `GET /lines/{id}`. */
-export const lineSchema = Type.Object({
+export const lineSchema = linked('lines', {
   id: Type.Integer(),
   tenant_uuid: Type.String(),
   name: nullable(Type.String()),
@@ -59,6 +67,8 @@ export const lineSchema = Type.Object({
   extensions: Type.Array(lineExtensionRefSchema),
   /** The main user first. */
   users: Type.Array(lineUserRefSchema),
+  /** No applications here; always null. */
+  application: alwaysNull,
 });
 export type Line = Static<typeof lineSchema>;
 

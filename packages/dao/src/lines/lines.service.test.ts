@@ -49,6 +49,7 @@ function toLine(id: number, r: Row): Line {
       : null,
     endpoint_sccp: null,
     endpoint_custom: r.endpoint_custom_interface ? { id: 1, interface: r.endpoint_custom_interface } : null,
+    application: null,
     extensions: [],
     users: [],
   };

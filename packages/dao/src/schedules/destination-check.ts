@@ -111,11 +111,19 @@ function answerField(spec: Spec): Record<string, unknown> {
   return { type: spec.nullable ? [type, 'null'] : type, ...open };
 }
 
+const name = { type: ['string', 'null'] };
+/** What an answer adds to the destination it read (destination-names.ts). */
+const NAMES: Record<string, Record<string, unknown>> = {
+  user: { user_firstname: name, user_lastname: name },
+  group: { group_label: name, group_name: name },
+};
+
 /** One branch of the answer union: a type with its own fields and every subtype's. */
 function answerBranch(type: string): Record<string, unknown> {
   const tables = Object.entries(DESTINATION_FIELDS).filter(([key]) => key.split(':')[0] === type);
   const fields = Object.assign({}, ...tables.map(([, table]) => table)) as Record<string, Spec>;
   const properties = Object.fromEntries(Object.entries(fields).map(([n, s]) => [n, answerField(s)]));
+  Object.assign(properties, NAMES[type] ?? {});
   return {
     type: 'object',
     required: ['type'],

@@ -4,6 +4,7 @@ import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import type { Destination } from './destination.js';
+import { nameDestinations } from './destination-names.js';
 import type {
   ExceptionalPeriod,
   OpenPeriod,
@@ -68,7 +69,17 @@ async function withPeriods(tx: Tx, heads: ScheduleHead[]): Promise<Schedule[]> {
     .orderBy('kind')
     .orderBy('position')
     .execute();
-  return heads.map((head) => {
+  const closed = await nameDestinations(
+    tx,
+    heads.map((head) => head.closed_destination as Destination),
+  );
+  const exceptional = periods.filter((p) => p.kind === 'exceptional');
+  const named = await nameDestinations(
+    tx,
+    exceptional.map((p) => p.destination as Destination),
+  );
+  const destinationOf = (p: (typeof periods)[number]) => named[exceptional.indexOf(p)]!;
+  return heads.map((head, i) => {
     const own = periods.filter((p) => p.schedule_id === head.id);
     const plain = (p: (typeof own)[number]): OpenPeriod => ({
       hours_start: p.hours_start,
@@ -79,11 +90,12 @@ async function withPeriods(tx: Tx, heads: ScheduleHead[]): Promise<Schedule[]> {
     });
     return {
       ...head,
+      closed_destination: closed[i]!,
       ...relations.get(head.id)!,
       open_periods: own.filter((p) => p.kind === 'open').map(plain),
       exceptional_periods: own
         .filter((p) => p.kind === 'exceptional')
-        .map((p): ExceptionalPeriod => ({ ...plain(p), destination: p.destination as Destination })),
+        .map((p): ExceptionalPeriod => ({ ...plain(p), destination: destinationOf(p) })),
     };
   });
 }

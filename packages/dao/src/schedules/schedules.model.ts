@@ -3,7 +3,7 @@
  * where calls go when closed), its inputs, and the schemas of the create and edit bodies and of
  * the answer, each type derived from its schema.
  */
-import { nullable, type Static, Type } from '../schema.js';
+import { linked, nullable, type Static, Type } from '../schema.js';
 import type { Destination } from './destination.js';
 import { destinationAnswerJsonSchema, destinationJsonSchema } from './destination-check.js';
 
@@ -29,8 +29,13 @@ export type OpenPeriod = Static<typeof openPeriodSchema>;
 export type ExceptionalPeriod = Static<typeof exceptionalPeriodSchema>;
 
 const summary = {
-  user: Type.Object({ uuid: Type.String(), firstname: Type.String(), lastname: nullable(Type.String()) }),
-  group: Type.Object({ id: Type.Integer(), uuid: Type.String(), name: Type.String() }),
+  /** Linked by uuid: Wazo's href ends with the user's id, which this summary does not carry. */
+  user: linked(
+    'users',
+    { uuid: Type.String(), firstname: Type.String(), lastname: nullable(Type.String()) },
+    'uuid',
+  ),
+  group: linked('groups', { id: Type.Integer(), uuid: Type.String(), name: Type.String() }, 'uuid'),
 };
 export type ScheduleUserSummary = Static<typeof summary.user>;
 export type ScheduleGroupSummary = Static<typeof summary.group>;
@@ -39,9 +44,9 @@ export type ScheduleGroupSummary = Static<typeof summary.group>;
 const relationFields = {
   users: Type.Array(summary.user),
   groups: Type.Array(summary.group),
-  incalls: Type.Array(Type.Object({ id: Type.Integer() })),
-  queues: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), label: Type.String() })),
-  outcalls: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  incalls: Type.Array(linked('incalls', { id: Type.Integer() })),
+  queues: Type.Array(linked('queues', { id: Type.Integer(), name: Type.String(), label: Type.String() })),
+  outcalls: Type.Array(linked('outcalls', { id: Type.Integer(), name: Type.String() })),
 };
 const relationsSchema = Type.Object(relationFields);
 export type ScheduleRelations = Static<typeof relationsSchema>;
@@ -61,7 +66,7 @@ const fieldsSchema = Type.Object(scheduleFields);
 export type ScheduleFields = Static<typeof fieldsSchema>;
 
 /** `GET /schedules/{id}`. */
-export const scheduleSchema = Type.Object({ ...scheduleFields, ...relationFields });
+export const scheduleSchema = linked('schedules', { ...scheduleFields, ...relationFields });
 export type Schedule = Static<typeof scheduleSchema>;
 
 const optional = Type.Optional;

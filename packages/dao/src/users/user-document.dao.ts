@@ -10,6 +10,8 @@
  */
 import { type PreparedStatement, preparedStatement } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
+import type { Destination } from '../schedules/destination.js';
+import { nameDestinations } from '../schedules/destination-names.js';
 import type { TenantScope } from '../search/search.js';
 import { parseUserKey } from './user-key.js';
 import { type UserRow, userFromRow } from './users.mapping.js';
@@ -23,6 +25,8 @@ export interface UserDocument {
   schedules: { id: number; name: string | null }[];
   callPermissions: { id: number; name: string }[];
   voicemail: { id: number; name: string } | null;
+  /** The stored fallbacks by event (`noanswer`...), events without one absent. */
+  fallbacks: { event: string; destination: Destination }[];
 }
 
 /**
@@ -48,6 +52,7 @@ const RELATIONS = {
     ORDER BY side.id`,
   document_voicemail: `SELECT side.id, side.name FROM user_voicemail link JOIN voicemail side ON side.id = link.voicemail_id
     WHERE link.user_uuid = users.uuid AND side.tenant_uuid = ANY($1::uuid[])`,
+  document_fallbacks: `SELECT f.event, f.destination FROM user_fallback f WHERE f.user_id = users.id`,
 };
 
 type DocumentRow = UserRow & {
@@ -56,6 +61,7 @@ type DocumentRow = UserRow & {
   document_schedules: UserDocument['schedules'];
   document_call_permissions: UserDocument['callPermissions'];
   document_voicemail: NonNullable<UserDocument['voicemail']>[];
+  document_fallbacks: UserDocument['fallbacks'];
 };
 
 /** The statement, by the column naming the user; constant texts, so prepared once per connection. */
@@ -88,6 +94,10 @@ export async function findUserDocument(
   const { rows } = await tx.db.executeQuery<DocumentRow>(query);
   const row = rows[0];
   if (!row) return undefined;
+  const named = await nameDestinations(
+    tx,
+    row.document_fallbacks.map((f) => f.destination),
+  );
   return {
     user: userFromRow(row),
     lineIds: row.document_lines.map((link) => link.line_id),
@@ -95,5 +105,6 @@ export async function findUserDocument(
     schedules: row.document_schedules,
     callPermissions: row.document_call_permissions,
     voicemail: row.document_voicemail[0] ?? null,
+    fallbacks: row.document_fallbacks.map((f, i) => ({ event: f.event, destination: named[i]! })),
   };
 }

@@ -99,11 +99,32 @@ export function userFromRow(row: UserRow): User {
     func_key_template_id: row.func_key_template_id,
     services: servicesFromRow(row),
     forwards: forwardsFromRow(row),
+    ...absentUserRelations(),
     lines: [],
     groups: [],
     schedules: [],
     call_permissions: [],
     voicemail: null,
+  };
+}
+
+/** The keys a user always shows, null or empty: resources wazo-ts lacks, and no fallbacks. */
+export function absentUserRelations() {
+  return {
+    country: null,
+    voicemail: null,
+    agent: null,
+    incalls: [],
+    queues: [],
+    call_permissions: [],
+    call_pickup_target_users: [],
+    switchboards: [],
+    fallbacks: {
+      noanswer_destination: null,
+      busy_destination: null,
+      congestion_destination: null,
+      fail_destination: null,
+    },
   };
 }
 

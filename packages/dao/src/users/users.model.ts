@@ -3,8 +3,9 @@
  * other resources (lines, groups, schedules) are empty here: confd fills them by asking those
  * resources' services. Services and forwards live on the user row, so they come with it.
  */
+import { userFallbacksSchema } from '../fallbacks/fallbacks.model.js';
 import { lineSchema } from '../lines/lines.model.js';
-import { nullable, type Static, Type } from '../schema.js';
+import { alwaysNull, linked, nullable, type Static, Type } from '../schema.js';
 import { userForwardsAnswerSchema } from '../user-forwards/user-forwards.model.js';
 import { userServicesAnswerSchema } from '../user-services/user-services.model.js';
 import type { UserFields } from './users.schema.js';
@@ -15,15 +16,33 @@ const text = () => nullable(Type.String());
 export { userForwardsAnswerSchema, userServicesAnswerSchema };
 
 /** A group in a user's `groups`. */
-export const userGroupSummarySchema = Type.Object({
-  id: Type.Integer(),
-  uuid: Type.String(),
-  name: Type.String(),
-});
+export const userGroupSummarySchema = linked(
+  'groups',
+  { id: Type.Integer(), uuid: Type.String(), name: Type.String() },
+  'uuid',
+);
 export type UserGroupSummary = Static<typeof userGroupSummarySchema>;
 
 /** A schedule in a user's `schedules`. */
-export const userScheduleSummarySchema = Type.Object({ id: Type.Integer(), name: text() });
+export const userScheduleSummarySchema = linked('schedules', { id: Type.Integer(), name: text() });
+
+/**
+ * What a user shows of resources wazo-ts does not have yet, always present as Wazo has them:
+ * null or empty, with the item shapes Wazo's nested schemas dump.
+ */
+const absentRelationFields = {
+  /** The tenant's country in Wazo; tenants here have none. */
+  country: nullable(Type.String()),
+  voicemail: alwaysNull,
+  agent: alwaysNull,
+  incalls: Type.Array(linked('incalls', { id: Type.Integer(), extensions: Type.Array(Type.Unknown()) })),
+  queues: Type.Array(linked('queues', { id: Type.Integer(), name: Type.String(), label: Type.String() })),
+  call_permissions: Type.Array(linked('callpermissions', { id: Type.Integer(), name: Type.String() })),
+  call_pickup_target_users: Type.Array(
+    linked('users', { uuid: Type.String(), firstname: Type.String(), lastname: text() }, 'uuid'),
+  ),
+  switchboards: Type.Array(linked('switchboards', { uuid: Type.String(), name: Type.String() }, 'uuid')),
+};
 
 /** A call permission in a user's `call_permissions`. */
 export const userCallPermissionSummarySchema = Type.Object({ id: Type.Integer(), name: Type.String() });
@@ -70,13 +89,16 @@ const userFields = {
   func_key_template_id: nullable(Type.Integer()),
   services: userServicesAnswerSchema,
   forwards: userForwardsAnswerSchema,
+  ...absentRelationFields,
+  /** The stored ones, as `GET /users/{id}/fallbacks` shows them. */
+  fallbacks: userFallbacksSchema,
 };
 
 /**
  * `GET /users/{id}`: the user with `lines` (each as `GET /lines/{id}` shows it, main line first),
  * `groups`, `schedules` and `voicemail`; a list shows each user so too, its relations empty.
  */
-export const userSchema = Type.Object({
+export const userSchema = linked('users', {
   ...userFields,
   lines: Type.Array(lineSchema),
   groups: Type.Array(userGroupSummarySchema),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { scopeOf } from '../search/search.js';
 import { createFakeUnitOfWork, type FakeUnitOfWork } from '../testing/index.js';
+import { absentUserRelations } from './users.mapping.js';
 import type { User, UserValues } from './users.model.js';
 import { createUsersNotifier } from './users.notifier.js';
 import { createUsersService, type UsersServiceDeps } from './users.service.js';
@@ -50,6 +51,7 @@ function aUser(fields: Partial<User> = {}): User {
     func_key_template_id: null,
     services: { dnd: { enabled: false }, incallfilter: { enabled: false } },
     forwards: { busy: forward, noanswer: forward, unconditional: forward },
+    ...absentUserRelations(),
     lines: [],
     groups: [],
     schedules: [],

@@ -1,0 +1,86 @@
+/**
+ * The names Wazo shows with a stored destination that points at a user or a group
+ * (`user_firstname`, `user_lastname`; `group_label`, `group_name`), read when the destination
+ * is: a name changed later shows its new value. A target gone shows null names.
+ */
+import type { Tx } from '../db/unit-of-work.js';
+import type { Destination } from './destination.js';
+
+/** The destinations, in order, each with its target's names when it is a user or a group. */
+export async function nameDestinations(tx: Tx, destinations: readonly Destination[]): Promise<Destination[]> {
+  const ids = (type: string, field: string) =>
+    [...new Set(destinations.filter((d) => d.type === type).map((d) => Number(d[field])))].filter(
+      Number.isInteger,
+    );
+  const userIds = ids('user', 'user_id');
+  const groupIds = ids('group', 'group_id');
+  const users =
+    userIds.length === 0
+      ? []
+      : await tx.db
+          .selectFrom('users')
+          .select(['id', 'firstname', 'lastname'])
+          .where('id', 'in', userIds)
+          .execute();
+  const groups =
+    groupIds.length === 0
+      ? []
+      : await tx.db
+          .selectFrom('groups')
+          .select(['id', 'label', 'name'])
+          .where('id', 'in', groupIds)
+          .execute();
+  return destinations.map((destination) => {
+    if (destination.type === 'user') {
+      const user = users.find((u) => u.id === destination.user_id);
+      return {
+        ...destination,
+        user_firstname: user?.firstname ?? null,
+        user_lastname: user?.lastname ?? null,
+      };
+    }
+    if (destination.type === 'group') {
+      const group = groups.find((g) => g.id === destination.group_id);
+      return { ...destination, group_label: group?.label ?? null, group_name: group?.name ?? null };
+    }
+    return destination;
+  });
+}
+
+/** Each value of `record` that is a destination, named; other values kept. */
+export async function nameDestinationsIn<T extends Record<string, unknown>>(tx: Tx, record: T): Promise<T> {
+  const keys = Object.keys(record).filter((key) => isDestination(record[key]));
+  const named = await nameDestinations(
+    tx,
+    keys.map((key) => record[key] as Destination),
+  );
+  return { ...record, ...Object.fromEntries(keys.map((key, i) => [key, named[i]])) };
+}
+
+const isDestination = (value: unknown): value is Destination =>
+  typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+
+/**
+ * The user or group a destination names, when it is not in the tenant: `{resource, id}`, else
+ * null. Wazo's destination check looks in every tenant; the owner's tenant is where calls go.
+ */
+export async function missingTarget(
+  tx: Tx,
+  tenantUuid: string,
+  destination: Destination,
+): Promise<{ resource: 'User' | 'Group'; id: unknown } | null> {
+  const target =
+    destination.type === 'user'
+      ? ({ resource: 'User', table: 'users', id: destination.user_id } as const)
+      : destination.type === 'group'
+        ? ({ resource: 'Group', table: 'groups', id: destination.group_id } as const)
+        : null;
+  if (!target) return null;
+  const found = await tx.db
+    .selectFrom(target.table)
+    .select('id')
+    .where('id', '=', Number(target.id))
+    .where('tenant_uuid', '=', tenantUuid)
+    .executeTakeFirst();
+  return found ? null : { resource: target.resource, id: target.id };
+}
