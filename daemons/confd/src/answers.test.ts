@@ -63,6 +63,8 @@ const LINKED: Record<string, { route: string; field: string }> = {
   schedules: { route: 'schedules', field: 'id' },
   endpoint_sip: { route: 'endpoints/sip', field: 'uuid' },
   endpoint_custom: { route: 'endpoints/custom', field: 'id' },
+  callpermissions: { route: 'callpermissions', field: 'id' },
+  voicemails: { route: 'voicemails', field: 'id' },
 };
 
 /**
@@ -86,7 +88,17 @@ function checkLinks(value: unknown, where: string, key = ''): number {
     assert.equal(href, `http://localhost:80/1.1/${expected.route}/${object[field]}`, `${where}: ${key}`);
     seen += 1;
   } else {
-    const linkedKeys = ['lines', 'users', 'groups', 'schedules', 'contexts', 'extensions', 'endpoint_sip'];
+    const linkedKeys = [
+      'lines',
+      'users',
+      'groups',
+      'schedules',
+      'contexts',
+      'extensions',
+      'endpoint_sip',
+      'call_permissions',
+      'voicemail',
+    ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),
       `${where}: ${key} has links`,

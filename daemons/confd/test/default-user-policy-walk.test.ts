@@ -36,6 +36,9 @@ const ALLOWED = new Set([
   'confd GET /1.1/users/{user}/forwards/unconditional',
   'confd PUT /1.1/users/{user}/forwards/unconditional',
   'confd GET /1.1/users/{user}/fallbacks', // confd.users.me.#.read
+  'confd GET /1.1/users/{user}/callerids/outgoing', // confd.users.me.#.read
+  'confd GET /1.1/users/{user}/lines/{line_id}/associated/endpoints/sip', // confd.users.me.#.read
+  'confd GET /1.1/users/{user}/voicemails', // confd.users.me.#.read
   'confd GET /1.1/users/{user}/funckeys', // confd.users.me.funckeys.*
   'confd PUT /1.1/users/{user}/funckeys',
   'confd GET /1.1/users/{user}/funckeys/templates', // confd.users.me.funckeys.*.*

@@ -125,6 +125,9 @@ describe('POST /users with auth and relations', () => {
     assert.deepEqual(created.forwards.busy, { enabled: true, destination: '2000' });
     assert.deepEqual((await outboxNames(database)).slice(before), [
       'user_created',
+      // The endpoint is made and linked before the line is announced (docs/compatibility.md).
+      'sip_endpoint_created',
+      'line_endpoint_sip_associated',
       'line_created',
       'extension_created',
       'line_extension_associated',

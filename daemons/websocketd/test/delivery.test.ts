@@ -135,7 +135,10 @@ describe('websocketd delivery', () => {
       tenantUuid: tenantA,
       originUuid: randomUUID(),
     });
-    assert.deepEqual(await receivedBefore(client, tenantA), ['in_a', 'in_b', 'service_event']);
+    // wazo-auth's own events about this login (auth_session_created) reach a master token too,
+    // whenever auth's outbox relay sends them: they are not what this test is about.
+    const received = (await receivedBefore(client, tenantA)).filter((name) => !name.startsWith('auth_'));
+    assert.deepEqual(received, ['in_a', 'in_b', 'service_event']);
     await client.close();
   });
 

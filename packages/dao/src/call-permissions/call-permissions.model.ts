@@ -3,7 +3,7 @@
  * allows or denies calls to a list of extension patterns, optionally behind a password, with the
  * users, groups and outcalls it applies to (read-only; they are linked by their own routes).
  */
-import { nullable, type Static, stringEnum, Type } from '../schema.js';
+import { linked, nullable, type Static, stringEnum, Type } from '../schema.js';
 
 export const CALL_PERMISSION_MODES = ['allow', 'deny'] as const;
 export const CALL_PERMISSION_PASSWORD_PATTERN = '^[0-9#*]{1,40}$';
@@ -12,11 +12,17 @@ export const CALL_PERMISSION_EXTENSION_PATTERN = '^(?:_?\\+?[0-9NXZ*#\\-\\[\\]]+
 
 const relationFields = {
   users: Type.Array(
-    Type.Object({ uuid: Type.String(), firstname: Type.String(), lastname: nullable(Type.String()) }),
+    linked(
+      'users',
+      { uuid: Type.String(), firstname: Type.String(), lastname: nullable(Type.String()) },
+      'uuid',
+    ),
   ),
-  groups: Type.Array(Type.Object({ uuid: Type.String(), id: Type.Integer(), name: Type.String() })),
+  groups: Type.Array(
+    linked('groups', { uuid: Type.String(), id: Type.Integer(), name: Type.String() }, 'uuid'),
+  ),
   /** Outcalls are not built yet: always empty. */
-  outcalls: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  outcalls: Type.Array(linked('outcalls', { id: Type.Integer(), name: Type.String() })),
 };
 const relationsSchema = Type.Object(relationFields);
 export type CallPermissionRelations = Static<typeof relationsSchema>;
@@ -35,7 +41,7 @@ const fieldsSchema = Type.Object(callPermissionFields);
 export type CallPermissionFields = Static<typeof fieldsSchema>;
 
 /** `GET /callpermissions/{id}`. */
-export const callPermissionSchema = Type.Object({ ...callPermissionFields, ...relationFields });
+export const callPermissionSchema = linked('callpermissions', { ...callPermissionFields, ...relationFields });
 export type CallPermission = Static<typeof callPermissionSchema>;
 
 const optional = Type.Optional;

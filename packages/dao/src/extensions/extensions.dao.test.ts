@@ -59,6 +59,7 @@ describe('extensions dao', () => {
       context: 'default',
       tenant_uuid: A,
       lines: [],
+      group: null,
       ...NO_OTHER_OWNERS,
     });
     assert.equal(await dao.findIdByExten(tx, '1000', ctx.default!), id);

@@ -33,11 +33,9 @@ export const userScheduleSummarySchema = linked('schedules', { id: Type.Integer(
 const absentRelationFields = {
   /** The tenant's country in Wazo; tenants here have none. */
   country: nullable(Type.String()),
-  voicemail: alwaysNull,
   agent: alwaysNull,
   incalls: Type.Array(linked('incalls', { id: Type.Integer(), extensions: Type.Array(Type.Unknown()) })),
   queues: Type.Array(linked('queues', { id: Type.Integer(), name: Type.String(), label: Type.String() })),
-  call_permissions: Type.Array(linked('callpermissions', { id: Type.Integer(), name: Type.String() })),
   call_pickup_target_users: Type.Array(
     linked('users', { uuid: Type.String(), firstname: Type.String(), lastname: text() }, 'uuid'),
   ),
@@ -45,9 +43,12 @@ const absentRelationFields = {
 };
 
 /** A call permission in a user's `call_permissions`. */
-export const userCallPermissionSummarySchema = Type.Object({ id: Type.Integer(), name: Type.String() });
+export const userCallPermissionSummarySchema = linked('callpermissions', {
+  id: Type.Integer(),
+  name: Type.String(),
+});
 /** A user's `voicemail` (Wazo adds its links). */
-export const userVoicemailSummarySchema = Type.Object({ id: Type.Integer(), name: Type.String() });
+export const userVoicemailSummarySchema = linked('voicemails', { id: Type.Integer(), name: Type.String() });
 
 const userFields = {
   id: Type.Integer(),

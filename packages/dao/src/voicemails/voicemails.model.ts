@@ -3,7 +3,7 @@
  * owner's settings and the users it serves; the create and edit bodies. Its tenant is its
  * context's.
  */
-import { nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
+import { linked, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
 
 export const VOICEMAIL_ACCESSTYPES = ['personal', 'global'] as const;
 export const VOICEMAIL_NUMBER_PATTERN = '^[0-9]{1,40}$';
@@ -11,11 +11,11 @@ export const VOICEMAIL_PASSWORD_PATTERN = '^[0-9]{1,80}$';
 export const LANGUAGE_PATTERN = '^[a-z]{2}_[A-Z]{2}$';
 
 /** A user in a voicemail's `users`. */
-export const voicemailUserSchema = Type.Object({
-  uuid: Type.String(),
-  firstname: Type.String(),
-  lastname: nullable(Type.String()),
-});
+export const voicemailUserSchema = linked(
+  'users',
+  { uuid: Type.String(), firstname: Type.String(), lastname: nullable(Type.String()) },
+  'uuid',
+);
 export type VoicemailUser = Static<typeof voicemailUserSchema>;
 
 const text = () => nullable(Type.String());
