@@ -4,8 +4,8 @@
  * already so; the user or group is named by id or uuid, both sides in the caller's tenant or its
  * sub-tenants, and in one tenant.
  */
-import { linkRoutesPlugin } from '../common/link-routes.js';
-import { groupKeyOf } from '../groups/group-key.js';
+import { linkRoutesPlugin, userOwner } from '../common/link-routes.js';
+import { groupOwner } from '../groups/group-key.js';
 import { callPermissionIdOf } from './call-permission-id.js';
 
 const callPermission = {
@@ -18,13 +18,7 @@ const callPermission = {
 
 export const userCallPermissionsPlugin = linkRoutesPlugin({
   name: 'user_call_permission',
-  owner: {
-    collection: 'users',
-    param: 'user_id',
-    description: 'The id or uuid',
-    word: 'user',
-    keyOf: String,
-  },
+  owner: userOwner,
   resource: callPermission,
   tags: ['users', 'callpermissions'],
   service: (services) => services.userCallPermissions,
@@ -32,13 +26,7 @@ export const userCallPermissionsPlugin = linkRoutesPlugin({
 
 export const groupCallPermissionsPlugin = linkRoutesPlugin({
   name: 'group_call_permission',
-  owner: {
-    collection: 'groups',
-    param: 'group_uuid',
-    description: 'The id or uuid',
-    word: 'group',
-    keyOf: groupKeyOf,
-  },
+  owner: groupOwner('group_uuid'),
   resource: callPermission,
   tags: ['groups', 'callpermissions'],
   service: (services) => services.groupCallPermissions,

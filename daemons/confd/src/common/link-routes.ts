@@ -38,6 +38,15 @@ export interface LinkRoutes<OK extends LinkKey, RK extends LinkKey> {
   };
 }
 
+/** A user as a link's owner, named by id or uuid. */
+export const userOwner: LinkRouteSide<string> = {
+  collection: 'users',
+  param: 'user_id',
+  description: 'The id or uuid',
+  word: 'user',
+  keyOf: String,
+};
+
 const ACTIONS = [
   { method: 'put', acl: 'update', verb: 'Associate', call: 'associate' },
   { method: 'delete', acl: 'delete', verb: 'Dissociate', call: 'dissociate' },

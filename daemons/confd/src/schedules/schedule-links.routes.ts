@@ -3,8 +3,8 @@
  * DELETE dissociates, both 204 and both a no-op when already so; the user or group is named by id
  * or uuid, and both sides must be in the caller's tenant or its sub-tenants.
  */
-import { linkRoutesPlugin } from '../common/link-routes.js';
-import { groupKeyOf } from '../groups/group-key.js';
+import { linkRoutesPlugin, userOwner } from '../common/link-routes.js';
+import { groupOwner } from '../groups/group-key.js';
 import { scheduleIdOf } from './schedule-id.js';
 
 const schedule = {
@@ -17,13 +17,7 @@ const schedule = {
 
 export const userSchedulesPlugin = linkRoutesPlugin({
   name: 'user_schedule',
-  owner: {
-    collection: 'users',
-    param: 'user_id',
-    description: 'The id or uuid',
-    word: 'user',
-    keyOf: String,
-  },
+  owner: userOwner,
   resource: schedule,
   tags: ['users', 'schedules'],
   service: (services) => services.userSchedules,
@@ -31,13 +25,7 @@ export const userSchedulesPlugin = linkRoutesPlugin({
 
 export const groupSchedulesPlugin = linkRoutesPlugin({
   name: 'group_schedule',
-  owner: {
-    collection: 'groups',
-    param: 'group_id',
-    description: 'The id or uuid',
-    word: 'group',
-    keyOf: groupKeyOf,
-  },
+  owner: groupOwner('group_id'),
   resource: schedule,
   tags: ['groups', 'schedules'],
   service: (services) => services.groupSchedules,
