@@ -120,6 +120,11 @@ describe('confd answers through their response schemas', () => {
         return undefined;
       }
       assert.deepEqual(res.json(), recorder.lastReturned(), `${method} ${url} sends what it returned`);
+      assert.deepEqual(
+        recorder.lastDocumented(),
+        recorder.lastReturned(),
+        `${method} ${url} returns its schema's types`,
+      );
       linksSeen += checkLinks(res.json(), `${method} ${url}`);
       return res.json();
     };

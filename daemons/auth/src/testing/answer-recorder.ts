@@ -5,6 +5,7 @@
  * its types, so any difference between the two is a response schema that loses data.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { serializedAsDocumented } from '@wazo-ts/daemon/testing';
 import type { FastifyRequest } from 'fastify';
 import type { AuthPlugin } from './test-app.js';
 
@@ -16,6 +17,8 @@ export interface RecordedAnswer {
   returned?: unknown;
   /** The body as sent, parsed; absent for no body. */
   sent?: unknown;
+  /** The handler's object as fast-json-stringify writes it through the response schema. */
+  documented?: unknown;
 }
 
 export interface AnswerRecorder {
@@ -33,6 +36,7 @@ export function createAnswerRecorder(): AnswerRecorder {
   const routes: string[] = [];
   const answers: RecordedAnswer[] = [];
   const returned = new WeakMap<FastifyRequest, unknown>();
+  const documented = new WeakMap<FastifyRequest, unknown>();
   const plugin: AuthPlugin = {
     name: 'answer_recorder',
     load({ api }) {
@@ -40,12 +44,18 @@ export function createAnswerRecorder(): AnswerRecorder {
         for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
       });
       api.addHook('preSerialization', async (request, reply, payload) => {
-        if (reply.statusCode !== 204) returned.set(request, JSON.parse(JSON.stringify(payload)));
+        if (reply.statusCode !== 204) {
+          returned.set(request, JSON.parse(JSON.stringify(payload)));
+          const responses = request.routeOptions.schema?.response as Record<string, object> | undefined;
+          const schema = responses?.[String(reply.statusCode)];
+          if (schema) documented.set(request, serializedAsDocumented(schema, payload));
+        }
         return payload;
       });
       api.addHook('onSend', async (request, reply, payload) => {
         const answer: RecordedAnswer = { route: routeOf(request), status: reply.statusCode };
         if (returned.has(request)) answer.returned = returned.get(request);
+        if (documented.has(request)) answer.documented = documented.get(request);
         // A 204 goes out with no body, whatever the serialiser made of `send(null)`.
         const json = String(reply.getHeader('content-type') ?? '').includes('json');
         if (reply.statusCode !== 204 && json && typeof payload === 'string' && payload !== '')
@@ -60,6 +70,12 @@ export function createAnswerRecorder(): AnswerRecorder {
     routes: () => [...routes],
     answers: () => [...answers],
     lossy: () =>
-      answers.filter((a) => a.status >= 200 && a.status < 300 && !isDeepStrictEqual(a.returned, a.sent)),
+      answers.filter(
+        (a) =>
+          a.status >= 200 &&
+          a.status < 300 &&
+          (!isDeepStrictEqual(a.returned, a.sent) ||
+            ('documented' in a && !isDeepStrictEqual(a.returned, a.documented))),
+      ),
   };
 }

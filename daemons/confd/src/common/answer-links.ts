@@ -23,8 +23,12 @@ const ROUTES: Record<string, string> = {
 };
 
 export function hrefOf(request: FastifyRequest): Href {
-  return (rel, value) =>
-    locationOf(request, '1.1', `${ROUTES[rel] ?? `/${rel}`}/${encodeURIComponent(value)}`);
+  // Scheme, host and prefix are the same for every link of one answer: read them once.
+  let base: string | undefined;
+  return (rel, value) => {
+    base ??= locationOf(request, '1.1', '');
+    return `${base}${ROUTES[rel] ?? `/${rel}`}/${encodeURIComponent(value)}`;
+  };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -38,45 +42,77 @@ function fits(branch: Schema, value: Record<string, unknown>): boolean {
   return types.includes('object') && ((branch.required as string[]) ?? []).every((key) => key in value);
 }
 
+/** Adds the links one schema declares to a value; built once per schema (see linkerOf). */
+type Linker = (value: unknown, href: Href) => unknown;
+
+const linkers = new WeakMap<object, Linker | null>();
+
+/**
+ * The linker of a schema, or null when nothing in it carries a link: such parts of an answer
+ * (most of a user, every settings section) are handed on untouched instead of walked and copied.
+ */
+function linkerOf(schema: unknown): Linker | null {
+  if (!isObject(schema)) return null;
+  if (linkers.has(schema)) return linkers.get(schema) ?? null;
+  linkers.set(schema, null); // a schema reaching itself adds nothing more on its way back
+  const linker = compileLinker(schema as Schema);
+  linkers.set(schema, linker);
+  return linker;
+}
+
+function compileLinker(s: Schema): Linker | null {
+  const itemLinker = s.items ? linkerOf(s.items) : null;
+  const allOf = ((s.allOf as unknown[]) ?? []).map(linkerOf).filter((l): l is Linker => l !== null);
+  const anyOf = ((s.anyOf as Schema[]) ?? []).map((branch) => ({ branch, linker: linkerOf(branch) }));
+  const anyLinked = anyOf.some((b) => b.linker !== null);
+  const properties = Object.entries(isObject(s.properties) ? s.properties : {})
+    .map(([key, property]) => ({ key, linker: linkerOf(property) }))
+    .filter((p): p is { key: string; linker: Linker } => p.linker !== null);
+  const target = s[LINK] as LinkTarget | undefined;
+  if (!itemLinker && allOf.length === 0 && !anyLinked && properties.length === 0 && !target) return null;
+  return (value, href) => {
+    if (value === null || value === undefined) return value;
+    if (Array.isArray(value)) return itemLinker ? value.map((item) => itemLinker(item, href)) : value;
+    if (!isObject(value)) return value;
+    let result = value;
+    for (const linker of allOf) result = linker(result, href) as Record<string, unknown>;
+    // Of a union (a list of users in one of three views), the first branch the object fits.
+    if (anyLinked) {
+      const chosen = anyOf.find((b) => fits(b.branch, result));
+      if (chosen?.linker) result = chosen.linker(result, href) as Record<string, unknown>;
+    }
+    if (properties.length > 0) {
+      const copy = { ...result };
+      for (const { key, linker } of properties) if (key in copy) copy[key] = linker(copy[key], href);
+      result = copy;
+    }
+    if (target) {
+      const id = result[target.field];
+      const links =
+        id === null || id === undefined || id === ''
+          ? []
+          : [{ rel: target.rel, href: href(target.rel, String(id)) }];
+      result = { ...result, links };
+    }
+    return result;
+  };
+}
+
 /** `value` with the links its `schema` declares, at any depth; `value` itself is left as it is. */
 export function withLinks(schema: unknown, value: unknown, href: Href): unknown {
-  if (!isObject(schema) || value === null || value === undefined) return value;
-  const s = schema as Schema;
-  if (Array.isArray(value)) return s.items ? value.map((item) => withLinks(s.items, item, href)) : value;
-  if (!isObject(value)) return value;
-  let result = value;
-  for (const branch of (s.allOf as unknown[]) ?? [])
-    result = withLinks(branch, result, href) as Record<string, unknown>;
-  // Of a union (a list of users in one of three views), the first branch the object fits.
-  const branch = ((s.anyOf as Schema[]) ?? []).find((b) => fits(b, result));
-  if (branch) result = withLinks(branch, result, href) as Record<string, unknown>;
-  if (isObject(s.properties)) {
-    const properties = s.properties;
-    const copy = { ...result };
-    for (const key of Object.keys(properties))
-      if (key in copy) copy[key] = withLinks(properties[key], copy[key], href);
-    result = copy;
-  }
-  const target = s[LINK] as LinkTarget | undefined;
-  if (target) {
-    const id = result[target.field];
-    const links =
-      id === null || id === undefined || id === ''
-        ? []
-        : [{ rel: target.rel, href: href(target.rel, String(id)) }];
-    result = { ...result, links };
-  }
-  return result;
+  const linker = linkerOf(schema);
+  return linker ? linker(value, href) : value;
 }
 
 /** Fills the links of every answer; first among confd's plugins so each route's answer has them. */
 export const answerLinksPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'answer_links',
   load({ api }) {
-    api.addHook('preSerialization', async (request, reply, payload) => {
+    // A callback hook: no promise per answer.
+    api.addHook('preSerialization', (request, reply, payload, done) => {
       const responses = request.routeOptions.schema?.response as Record<string, unknown> | undefined;
       const schema = responses?.[String(reply.statusCode)];
-      return schema ? withLinks(schema, payload, hrefOf(request)) : payload;
+      done(null, schema ? withLinks(schema, payload, hrefOf(request)) : payload);
     });
   },
 };

@@ -5,6 +5,7 @@
  * schema does not declare is dropped by fast-json-stringify, a wrong type is coerced.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { serializedAsDocumented } from '@wazo-ts/daemon/testing';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
@@ -16,12 +17,15 @@ export interface AnswerRecorder {
   answered: Set<string>;
   /** The handler's value for the last answer, as JSON would write it (undefined: none). */
   lastReturned(): unknown;
+  /** The same value as fast-json-stringify writes it through the route's response schema. */
+  lastDocumented(): unknown;
 }
 
 export function createAnswerRecorder(): AnswerRecorder {
   const routes = new Set<string>();
   const answered = new Set<string>();
   let last: unknown;
+  let documented: unknown;
   const plugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     name: 'answer_recorder',
     load({ api }) {
@@ -31,9 +35,13 @@ export function createAnswerRecorder(): AnswerRecorder {
       });
       api.addHook('onRequest', async () => {
         last = undefined;
+        documented = undefined;
       });
-      api.addHook('preSerialization', async (_request, _reply, payload) => {
+      api.addHook('preSerialization', async (request, reply, payload) => {
         last = JSON.parse(JSON.stringify(payload));
+        const responses = request.routeOptions.schema?.response as Record<string, object> | undefined;
+        const schema = responses?.[String(reply.statusCode)];
+        documented = schema ? serializedAsDocumented(schema, payload) : last;
         return payload;
       });
       api.addHook('onResponse', async (request, reply) => {
@@ -41,5 +49,5 @@ export function createAnswerRecorder(): AnswerRecorder {
       });
     },
   };
-  return { plugin, routes, answered, lastReturned: () => last };
+  return { plugin, routes, answered, lastReturned: () => last, lastDocumented: () => documented };
 }

@@ -30,6 +30,7 @@ import { installJsonBodyParser } from './json-body.js';
 import { installOpenApi } from './openapi.js';
 import { createProxyTrust, installProxyTrust, trustOneHop } from './proxy-trust.js';
 import { withWazoBooleans } from './query-booleans.js';
+import { installSerialization } from './serialization.js';
 
 export interface BuildAppOptions {
   /** Short daemon name (`auth`, `confd`). */
@@ -85,6 +86,7 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
     const validate = coercing.compile(schema);
     return httpPart === 'querystring' ? withWazoBooleans(schema, validate) : validate;
   });
+  installSerialization(app);
   // First, so no hook or handler reads a forwarding header a client forged.
   installProxyTrust(app, createProxyTrust(config.rest_api));
   installJsonBodyParser(app);

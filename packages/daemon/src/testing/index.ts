@@ -15,6 +15,7 @@ export {
   runDaemonToExit,
   startDaemonProcess,
 } from './daemon-process.js';
+export { serializedAsDocumented } from './documented-serialization.js';
 export { createFakeClock, type FakeClock } from './fake-clock.js';
 export { call, type TestRequest, type TestResponse } from './http-client.js';
 export { undocumentedAnswers } from './openapi-coverage.js';
