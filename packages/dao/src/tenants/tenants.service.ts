@@ -55,8 +55,15 @@ export function createTenantsService({ uow, dao, validator, notifier }: TenantsS
     },
 
     /** Creates the tenant if missing, fills in or corrects its slug and name; safe to repeat. */
-    ensure(uuid: string, slug?: string | null, name?: string | null): Promise<TenantEnsureResult> {
+    async ensure(uuid: string, slug?: string | null, name?: string | null): Promise<TenantEnsureResult> {
       const input: TenantEnsure = { uuid, slug, name };
+      // Before each create in a tenant, with nothing to change: a tenant already mirrored is one
+      // read, not a transaction of three statements.
+      if (!slug && !name) {
+        validator.validateEnsure(input);
+        const existing = await uow.read((tx) => dao.find(tx, uuid));
+        if (existing) return { tenant: existing, outcome: 'unchanged' };
+      }
       return uow.run(async (tx) => {
         validator.validateEnsure(input);
         const fresh: Tenant = { uuid, slug: slug || null, name: name || null };
