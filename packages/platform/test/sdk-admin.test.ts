@@ -168,3 +168,213 @@ describe('tenants', () => {
     assert.equal(error.status, 404);
   });
 });
+
+describe('auth users', () => {
+  let tenantUuid: string;
+  let inTenant: Caller;
+  let user: Row;
+  const username = uniq('bob');
+
+  before(async () => {
+    tenantUuid = String((await sdk.call<Row>(admin, 'auth.createTenant', uniq('Users'))).uuid);
+    inTenant = { ...admin, tenant: tenantUuid };
+  });
+
+  it('when the SDK creates a user in a tenant (Wazo-Tenant), then it reads its uuid, username and names', async () => {
+    user = await sdk.call<Row>(inTenant, 'auth.createUser', username, 'first-pass-1', 'Bob', 'Builder');
+    assert.match(String(user.uuid), /^[0-9a-f-]{36}$/);
+    assert.deepEqual(
+      [user.username, user.firstname, user.lastname, user.tenant_uuid, user.enabled],
+      [username, 'Bob', 'Builder', tenantUuid, true],
+    );
+  });
+
+  it('when the SDK lists and gets users, then the user is there with its fields', async () => {
+    const list = await sdk.call<List<Row>>(inTenant, 'auth.listUsers');
+    assert.deepEqual(
+      list.items.map((u) => u.uuid),
+      [user.uuid],
+    );
+    assert.equal(list.total, 1);
+    const read = await sdk.call<Row>(admin, 'auth.getUser', user.uuid);
+    assert.deepEqual([read.username, read.firstname, read.emails], [username, 'Bob', []]);
+  });
+
+  it('when the SDK adds an e-mail, then the user has it as its main address', async () => {
+    await sdk.call(admin, 'auth.addUserEmail', user.uuid, 'bob@example.com', true);
+    const read = await sdk.call<Row>(admin, 'auth.getUser', user.uuid);
+    assert.deepEqual(
+      (read.emails as Row[]).map((e) => [e.address, e.main, e.confirmed]),
+      [['bob@example.com', true, false]],
+    );
+  });
+
+  it('when the SDK changes the password, then the user logs in with the new one only', async () => {
+    const session = await sdk.call<Session>({}, 'auth.logIn', {
+      username,
+      password: 'first-pass-1',
+      expiration: 60,
+    });
+    assert.equal(
+      await sdk.call(
+        { token: session.token },
+        'auth.updatePassword',
+        user.uuid,
+        'first-pass-1',
+        'second-pass-2',
+      ),
+      true,
+    );
+    const refused = await sdk.fails({}, 'auth.logIn', { username, password: 'first-pass-1', expiration: 60 });
+    assert.equal(refused.status, 401);
+    const again = await sdk.call<Session>({}, 'auth.logIn', {
+      username,
+      password: 'second-pass-2',
+      expiration: 60,
+    });
+    assert.equal(again.uuid, user.uuid);
+  });
+
+  it("when the SDK reads and deletes the user's sessions, then the deleted one is gone", async () => {
+    const session = await sdk.call<Session>({}, 'auth.logIn', {
+      username,
+      password: 'second-pass-2',
+      expiration: 60,
+    });
+    const sessions = await sdk.call<List<Row>>(admin, 'auth.getUserSession', user.uuid);
+    assert.ok(sessions.items.some((s) => s.uuid === session.sessionUuid && s.mobile === false));
+    assert.equal(await sdk.call(admin, 'auth.deleteUserSession', user.uuid, session.sessionUuid), true);
+    const left = await sdk.call<List<Row>>(admin, 'auth.getUserSession', user.uuid);
+    assert.ok(!left.items.some((s) => s.uuid === session.sessionUuid));
+    assert.equal(await sdk.call({}, 'auth.checkToken', session.token), false);
+  });
+
+  it('when the SDK puts back the whole GET body with a new first name, then only the first name changes', async () => {
+    const path = `auth/0.1/users/${user.uuid}`;
+    const before = await sdk.request<Row>(admin, 'get', path);
+    await sdk.request(admin, 'put', path, { ...before, firstname: 'Robert' });
+    assert.deepEqual(await sdk.request<Row>(admin, 'get', path), { ...before, firstname: 'Robert' });
+  });
+
+  it('when the SDK deletes the user, then reading it is a 404 BadResponse with Wazo error id', async () => {
+    assert.equal(await sdk.call(admin, 'auth.deleteUser', user.uuid), true);
+    const error = await sdk.fails(admin, 'auth.getUser', user.uuid);
+    assert.deepEqual([error.class, error.status, error.errorId], ['BadResponse', 404, 'unknown-user']);
+  });
+});
+
+describe('auth groups and policies', () => {
+  let user: Row;
+  let group: Row;
+  let policy: Row;
+  const groupName = uniq('sales');
+  const policyName = uniq('readers');
+
+  before(async () => {
+    user = await sdk.call<Row>(admin, 'auth.createUser', uniq('carol'), 'carol-pass-1', 'Carol', 'C');
+  });
+
+  it('when the SDK creates a group, then the list shows it', async () => {
+    group = await sdk.call<Row>(admin, 'auth.createGroup', groupName);
+    assert.equal(group.name, groupName);
+    const list = await sdk.call<List<Row>>(admin, 'auth.listGroups');
+    assert.ok(list.items.some((g) => g.uuid === group.uuid && g.name === groupName));
+  });
+
+  it("when the SDK adds a user to the group, then the group's users list it (the SDK fails to parse Wazo's empty 204, as against Wazo)", async () => {
+    const error = await sdk.fails(admin, 'auth.addUserGroup', user.uuid, group.uuid);
+    assert.equal(error.class, 'Error');
+    assert.match(error.message, /JSON/);
+    const users = await sdk.call<List<Row>>(admin, 'auth.listUsersGroup', group.uuid);
+    assert.deepEqual(
+      users.items.map((u) => u.uuid),
+      [user.uuid],
+    );
+  });
+
+  it('when the SDK creates a policy with ACL templates, then the list shows its ACL', async () => {
+    policy = await sdk.call<Row>(admin, 'auth.createPolicy', policyName, 'Read confd users', [
+      'confd.users.read',
+    ]);
+    assert.deepEqual(
+      [policy.name, policy.description, policy.acl],
+      [policyName, 'Read confd users', ['confd.users.read']],
+    );
+    const list = await sdk.call<List<Row>>(admin, 'auth.listPolicies');
+    assert.ok(list.items.some((p) => p.uuid === policy.uuid && p.name === policyName));
+  });
+
+  it('when an ACL is added to and removed from the policy, then the policy holds the first only', async () => {
+    const path = `auth/0.1/policies/${policy.uuid}/acl`;
+    await sdk.request(admin, 'put', `${path}/confd.lines.read`, undefined, 'success');
+    await sdk.request(admin, 'put', `${path}/confd.groups.read`, undefined, 'success');
+    assert.equal(await sdk.request(admin, 'delete', `${path}/confd.lines.read`, undefined, 'success'), true);
+    const read = await sdk.request<Row>(admin, 'get', `auth/0.1/policies/${policy.uuid}`);
+    assert.deepEqual(read.acl, ['confd.users.read', 'confd.groups.read']);
+  });
+
+  it('when the policy is given to the group and the user, then the user logs in with its ACL', async () => {
+    await sdk.request(
+      admin,
+      'put',
+      `auth/0.1/groups/${group.uuid}/policies/${policy.uuid}`,
+      undefined,
+      'success',
+    );
+    const groupPolicies = await sdk.request<List<Row>>(
+      admin,
+      'get',
+      `auth/0.1/groups/${group.uuid}/policies`,
+    );
+    assert.deepEqual(
+      groupPolicies.items.map((p) => p.uuid),
+      [policy.uuid],
+    );
+    await sdk.fails(admin, 'auth.addUserPolicy', user.uuid, policy.uuid);
+    const session = await sdk.call<Session>({}, 'auth.logIn', {
+      username: user.username,
+      password: 'carol-pass-1',
+      expiration: 60,
+    });
+    assert.ok(session.acl.includes('confd.groups.read'));
+    assert.equal(await sdk.call(admin, 'auth.deleteUserPolicy', user.uuid, policy.uuid), true);
+  });
+
+  it('when the SDK puts back the whole GET body of the group and the policy, then only the changed field changes', async () => {
+    for (const [path, field] of [
+      [`auth/0.1/groups/${group.uuid}`, 'name'],
+      [`auth/0.1/policies/${policy.uuid}`, 'description'],
+    ] as const) {
+      const before = await sdk.request<Row>(admin, 'get', path);
+      await sdk.request(admin, 'put', path, { ...before, [field]: `${before[field]}-2` });
+      assert.deepEqual(await sdk.request<Row>(admin, 'get', path), {
+        ...before,
+        [field]: `${before[field]}-2`,
+      });
+    }
+  });
+
+  it('when the SDK removes the user from the group and deletes group and policy, then they are gone', async () => {
+    assert.equal(await sdk.call(admin, 'auth.deleteUserGroup', user.uuid, group.uuid), true);
+    assert.equal((await sdk.call<List<Row>>(admin, 'auth.listUsersGroup', group.uuid)).items.length, 0);
+    assert.equal(await sdk.call(admin, 'auth.deleteGroup', group.uuid), true);
+    assert.equal(await sdk.call(admin, 'auth.deletePolicy', policy.uuid), true);
+    const list = await sdk.call<List<Row>>(admin, 'auth.listPolicies');
+    assert.ok(!list.items.some((p) => p.uuid === policy.uuid));
+  });
+});
+
+describe('sessions', () => {
+  it('when an admin lists sessions and deletes one, then its token stops checking', async () => {
+    const user = await sdk.call<Row>(admin, 'auth.createUser', uniq('dave'), 'dave-pass-1', 'Dave', 'D');
+    const session = await sdk.call<Session>({}, 'auth.logIn', {
+      username: user.username,
+      password: 'dave-pass-1',
+      expiration: 60,
+    });
+    const sessions = await sdk.request<List<Row>>(admin, 'get', 'auth/0.1/sessions');
+    assert.ok(sessions.items.some((s) => s.uuid === session.sessionUuid && s.user_uuid === user.uuid));
+    assert.equal(await sdk.request(admin, 'delete', `auth/0.1/sessions/${session.sessionUuid}`), true);
+    assert.equal(await sdk.call({}, 'auth.checkToken', session.token), false);
+  });
+});
