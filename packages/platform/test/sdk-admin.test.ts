@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type PlatformProcess, startPlatformProcess } from './support/platform-process.js';
-import { type Caller, type SdkRemote, startSdkRemote } from './support/sdk-remote.js';
+import { type Caller, type SdkCallError, type SdkRemote, startSdkRemote } from './support/sdk-remote.js';
 
 interface Session {
   token: string;
@@ -375,6 +375,253 @@ describe('sessions', () => {
     const sessions = await sdk.request<List<Row>>(admin, 'get', 'auth/0.1/sessions');
     assert.ok(sessions.items.some((s) => s.uuid === session.sessionUuid && s.user_uuid === user.uuid));
     assert.equal(await sdk.request(admin, 'delete', `auth/0.1/sessions/${session.sessionUuid}`), true);
+    assert.equal(await sdk.call({}, 'auth.checkToken', session.token), false);
+  });
+});
+
+/** A confd user with a SIP line and a login, made through the SDK's requester as an admin. */
+async function confdUser(firstname: string) {
+  const username = uniq(firstname.toLowerCase());
+  const context = await sdk.request<Row>(admin, 'post', 'confd/1.1/contexts', { label: uniq('ctx') });
+  const user = await sdk.request<Row>(admin, 'post', 'confd/1.1/users', {
+    firstname,
+    lastname: 'Phone',
+    auth: { username, password: 'phone-pass-1' },
+    lines: [
+      {
+        context: context.name,
+        endpoint_sip: {
+          auth_section_options: [
+            ['username', `${username}-sip`],
+            ['password', 'sip-secret'],
+          ],
+        },
+      },
+    ],
+  });
+  return { user, username, password: 'phone-pass-1', context };
+}
+
+describe('confd as an administrator', () => {
+  let made: Awaited<ReturnType<typeof confdUser>>;
+  let uuid: string;
+
+  before(async () => {
+    made = await confdUser('Erin');
+    uuid = String(made.user.uuid);
+  });
+
+  it('when the SDK lists confd users, then the user is an item with its uuid and names', async () => {
+    const list = await sdk.call<List<Row>>(admin, 'confd.listUsers');
+    const item = list.items.find((u) => u.uuid === uuid);
+    assert.deepEqual([item?.firstname, item?.lastname], ['Erin', 'Phone']);
+  });
+
+  it('when the SDK reads the user, then its Profile holds what Profile.parse reads', async () => {
+    const profile = await sdk.call<Row>(admin, 'confd.getUser', uuid);
+    assert.equal(profile.id, uuid);
+    assert.deepEqual([profile.firstName, profile.lastName, profile.mobileNumber], ['Erin', 'Phone', '']);
+    assert.equal((profile.lines as Row[]).length, 1);
+    assert.equal(profile.doNotDisturb, false);
+    assert.deepEqual(
+      (profile.forwards as Row[]).map((f) => [f.key, f.enabled]),
+      [
+        ['unconditional', false],
+        ['noanswer', false],
+        ['busy', false],
+      ],
+    );
+    assert.deepEqual([profile.switchboards, profile.callPickupTargetUsers], [[], []]);
+    assert.equal(profile.ringSeconds, 30);
+  });
+
+  it('when the SDK updates the user from its Profile, then names, e-mail and mobile number change', async () => {
+    const profile = await sdk.call<Row>(admin, 'confd.getUser', uuid);
+    const changed = { ...profile, firstName: 'Erina', email: 'erina@example.com', mobileNumber: '5550001' };
+    assert.equal(await sdk.call(admin, 'confd.updateUser', uuid, changed), true);
+    const read = await sdk.call<Row>(admin, 'confd.getUser', uuid);
+    assert.deepEqual(
+      [read.firstName, read.email, read.mobileNumber],
+      ['Erina', 'erina@example.com', '5550001'],
+    );
+  });
+
+  it("when the SDK puts back the whole GET body of the user, then Wazo's deprecated call_record_enabled is refused as Wazo refuses it", async () => {
+    // Wazo's UserSchema dumps `call_record_enabled` beside the four `call_record_*_enabled` and
+    // refuses a body holding both: a GET put back as is fails on Wazo too.
+    const path = `confd/1.1/users/${uuid}`;
+    const before = await sdk.request<Row>(admin, 'get', path);
+    const refused = await sdk.request(admin, 'put', path, { ...before, lastname: 'Handset' }, 'success').then(
+      () => null,
+      (e: SdkCallError) => e.sdk,
+    );
+    assert.deepEqual(
+      [refused?.class, refused?.status, refused?.message],
+      [
+        'BadResponse',
+        400,
+        JSON.stringify([
+          "Input Error - _schema: [\"'call_record_enabled' is deprecated and incompatible with 'call_record_*_enabled' options\"]",
+        ]),
+      ],
+    );
+    assert.deepEqual(await sdk.request<Row>(admin, 'get', path), before);
+  });
+
+  it('when the SDK puts back the whole GET body of the user without the deprecated key, then only the changed field changes', async () => {
+    const path = `confd/1.1/users/${uuid}`;
+    const { call_record_enabled: _deprecated, ...before } = await sdk.request<Row>(admin, 'get', path);
+    assert.ok(Array.isArray(before.links) && Array.isArray(before.lines) && Array.isArray(before.groups));
+    assert.equal(await sdk.request(admin, 'put', path, { ...before, lastname: 'Handset' }, 'success'), true);
+    const after = await sdk.request<Row>(admin, 'get', path);
+    // The user's own summaries (its line's `users`) show the new name too: nothing else differs.
+    const expected = JSON.stringify({ ...before, lastname: 'Handset', call_record_enabled: _deprecated });
+    assert.deepEqual(after, JSON.parse(expected.replaceAll('"lastname":"Phone"', '"lastname":"Handset"')));
+  });
+
+  it('when the SDK puts back the whole GET body of a confd group, then only the label changes', async () => {
+    const group = await sdk.request<Row>(admin, 'post', 'confd/1.1/groups', { label: uniq('Support') });
+    await sdk.request(
+      admin,
+      'put',
+      `confd/1.1/groups/${group.uuid}/members/users`,
+      { users: [{ uuid }] },
+      'success',
+    );
+    const path = `confd/1.1/groups/${group.uuid}`;
+    const before = await sdk.request<Row>(admin, 'get', path);
+    assert.equal((before.members as { users: Row[] }).users.length, 1);
+    assert.equal(await sdk.request(admin, 'put', path, { ...before, label: 'Support Two' }, 'success'), true);
+    assert.deepEqual(await sdk.request<Row>(admin, 'get', path), { ...before, label: 'Support Two' });
+  });
+
+  it("when the SDK reads the user's SIP line, then SipLine holds the endpoint's username and secret", async () => {
+    const profile = await sdk.call<{ lines: Row[] }>(admin, 'confd.getUser', uuid);
+    const line = await sdk.call<Row>(admin, 'confd.getUserLineSip', uuid, profile.lines[0]!.id);
+    assert.deepEqual([line.username, line.secret], [`${made.username}-sip`, 'sip-secret']);
+    const fromToken = await sdk.call<Row>(admin, 'confd.getUserLineSipFromToken', uuid);
+    assert.equal(fromToken.username, `${made.username}-sip`);
+  });
+
+  it('when the SDK asks for the infos, then it reads the uuid and version', async () => {
+    const infos = await sdk.call<Row>(admin, 'confd.getInfos');
+    assert.match(String(infos.uuid), /^[0-9a-f-]{36}$/);
+    assert.equal(typeof infos.wazo_version, 'string');
+  });
+});
+
+describe('a PBX user through the SDK (softphone calls)', () => {
+  let made: Awaited<ReturnType<typeof confdUser>>;
+  let uuid: string;
+  let me: Caller;
+  let session: Session;
+
+  before(async () => {
+    made = await confdUser('Frank');
+    uuid = String(made.user.uuid);
+    session = await sdk.call<Session>({}, 'auth.logIn', {
+      username: made.username,
+      password: made.password,
+      expiration: 600,
+    });
+    me = { token: session.token };
+  });
+
+  it('when the user reads itself, then its Profile is its confd user', async () => {
+    const profile = await sdk.call<Row>(me, 'confd.getUser', uuid);
+    assert.deepEqual([profile.id, profile.firstName], [uuid, 'Frank']);
+  });
+
+  it('when the user sets a forward and its forwards, then its Profile shows them', async () => {
+    assert.equal(await sdk.call(me, 'confd.updateForwardOption', uuid, 'busy', '1234', true), true);
+    let profile = await sdk.call<{ forwards: Row[] }>(me, 'confd.getUser', uuid);
+    assert.deepEqual(
+      profile.forwards.find((f) => f.key === 'busy'),
+      { key: 'busy', destination: '1234', enabled: true },
+    );
+    const off = { destination: '', enabled: false };
+    const all = { busy: off, noanswer: { destination: '5678', enabled: true }, unconditional: off };
+    // All forwards at once need `confd.users.{id}.forwards.update`, which Wazo's default user
+    // policy does not grant (`confd.users.me.forwards.*.*`): an admin sets them.
+    const refused = await sdk.fails(me, 'confd.updateForwardOptions', uuid, all);
+    assert.deepEqual([refused.status, refused.message], [401, '["Unauthorized"]']);
+    assert.equal(await sdk.call(admin, 'confd.updateForwardOptions', uuid, all), true);
+    profile = await sdk.call<{ forwards: Row[] }>(me, 'confd.getUser', uuid);
+    assert.deepEqual(
+      profile.forwards.map((f) => [f.key, f.enabled]),
+      [
+        ['unconditional', false],
+        ['noanswer', true],
+        ['busy', false],
+      ],
+    );
+  });
+
+  it('when the user turns do-not-disturb on, then its Profile shows it', async () => {
+    assert.equal(await sdk.call(me, 'confd.updateDoNotDisturb', uuid, true), true);
+    assert.equal((await sdk.call<Row>(me, 'confd.getUser', uuid)).doNotDisturb, true);
+  });
+
+  it('when the user reads its outgoing caller ids and SIP lines, then it gets them', async () => {
+    const callerIds = await sdk.call<Row[]>(me, 'confd.getOutgoingCallerIDs', uuid);
+    // Wazo's anonymous caller id has no number.
+    assert.deepEqual(callerIds, [{ idType: 'anonymous', type: 'CallerID' }]);
+    const profile = await sdk.call<{ lines: Row[] }>(me, 'confd.getUser', uuid);
+    const lines = await sdk.call<Row[]>(
+      me,
+      'confd.getUserLinesSip',
+      uuid,
+      profile.lines.map((l) => l.id),
+    );
+    assert.deepEqual(
+      lines.map((l) => l.username),
+      [`${made.username}-sip`],
+    );
+  });
+
+  it('when the user changes its own first name through its Profile, then it is changed', async () => {
+    const profile = await sdk.call<Row>(me, 'confd.getUser', uuid);
+    const changed = { ...profile, firstName: 'Franky', mobileNumber: '+15550002' };
+    assert.equal(await sdk.call(me, 'confd.updateUser', uuid, changed), true);
+    assert.equal((await sdk.call<Row>(me, 'confd.getUser', uuid)).firstName, 'Franky');
+  });
+
+  it("when the user's Profile has no mobile number, then updateUser's '' is refused as Wazo's pattern refuses it", async () => {
+    // Profile.parse turns a null mobile number into '', and Wazo's `^\+?[0-9\*#]+$` refuses ''.
+    const profile = await sdk.call<Row>(me, 'confd.getUser', uuid);
+    const error = await sdk.fails(me, 'confd.updateUser', uuid, { ...profile, mobileNumber: '' });
+    assert.deepEqual(
+      [error.class, error.status, error.message],
+      [
+        'BadResponse',
+        400,
+        JSON.stringify(["Input Error - mobile_phone_number: ['String does not match expected pattern.']"]),
+      ],
+    );
+  });
+
+  it('when the user lists and deletes its own sessions, then it may', async () => {
+    const other = await sdk.call<Session>({}, 'auth.logIn', {
+      username: made.username,
+      password: made.password,
+      expiration: 60,
+    });
+    const sessions = await sdk.call<List<Row>>(me, 'auth.getUserSession', 'me');
+    assert.ok(sessions.items.some((s) => s.uuid === other.sessionUuid));
+    assert.equal(await sdk.call(me, 'auth.deleteUserSession', 'me', other.sessionUuid), true);
+  });
+
+  it('when the user calls an admin method, then the SDK throws a 401 BadResponse naming the missing access', async () => {
+    const error = await sdk.fails(me, 'auth.listTenants');
+    assert.deepEqual([error.class, error.status, error.errorId], ['BadResponse', 401, 'unauthorized']);
+    assert.equal((error.details as Row).required_access, 'auth.tenants.read');
+    // wazo-confd answers its errors as a list of strings, the 401 of its ACL check included.
+    const confd = await sdk.fails(me, 'confd.listUsers');
+    assert.deepEqual([confd.class, confd.status, confd.message], ['BadResponse', 401, '["Unauthorized"]']);
+  });
+
+  it("when the user changes its password, then its sessions end (the SDK's token no longer checks)", async () => {
+    assert.equal(await sdk.call(me, 'auth.updatePassword', uuid, made.password, 'phone-pass-2'), true);
     assert.equal(await sdk.call({}, 'auth.checkToken', session.token), false);
   });
 });
