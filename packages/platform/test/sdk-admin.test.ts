@@ -625,3 +625,136 @@ describe('a PBX user through the SDK (softphone calls)', () => {
     assert.equal(await sdk.call({}, 'auth.checkToken', session.token), false);
   });
 });
+
+describe('bad calls get the error the SDK makes of Wazo’s answer', () => {
+  it('when the password is wrong, then logIn throws a 401 BadResponse of wazo-auth’s legacy body', async () => {
+    const credentials = await platform.admin();
+    const error = await sdk.fails({}, 'auth.logIn', {
+      username: credentials.username,
+      password: 'wrong',
+      expiration: 60,
+    });
+    assert.deepEqual([error.class, error.status], ['BadResponse', 401]);
+    // No `message` in the legacy body: BadResponse keeps the whole body as its message.
+    const body = JSON.parse(error.message) as Row;
+    assert.deepEqual([body.reason, body.status_code], [['Authentication Failed'], 401]);
+  });
+
+  it('when a token is unknown, then authenticate throws a 404 BadResponse (no such token)', async () => {
+    const error = await sdk.fails({}, 'auth.authenticate', '00000000-0000-4000-8000-000000000000');
+    assert.deepEqual([error.class, error.status], ['BadResponse', 404]);
+    assert.deepEqual((JSON.parse(error.message) as Row).reason, ['No such token']);
+  });
+
+  it('when an id is unknown, then each daemon’s 404 becomes a BadResponse with its message', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const tenant = await sdk.fails(admin, 'auth.getTenant', unknown);
+    assert.deepEqual([tenant.status, tenant.errorId], [404, 'unknown-tenant']);
+    const policy = await sdk.fails(admin, 'auth.deletePolicy', unknown);
+    assert.equal(policy.status, 404);
+    const user = await sdk.fails(admin, 'confd.getUser', unknown);
+    assert.deepEqual(
+      [user.class, user.status, user.message],
+      [
+        'BadResponse',
+        404,
+        JSON.stringify([`Resource Not Found - User was not found ('uuid': '${unknown}')`]),
+      ],
+    );
+  });
+
+  it('when a body is invalid, then the SDK’s BadResponse carries marshmallow’s details', async () => {
+    const error = await sdk.fails(admin, 'auth.createTenant', 'x'.repeat(200));
+    assert.deepEqual([error.class, error.status, error.errorId], ['BadResponse', 400, 'invalid-data']);
+    assert.equal(((error.details as Row).name as Row).constraint_id, 'length');
+  });
+
+  it('when the SDK calls a daemon wazo-ts does not run, then it throws a 404 BadResponse, not a hang', async () => {
+    const error = await sdk.fails(admin, 'dird.listPersonalContacts');
+    assert.deepEqual([error.class, error.status], ['BadResponse', 404]);
+    const confd = await sdk.fails(admin, 'confd.listApplications');
+    assert.deepEqual([confd.class, confd.status], ['BadResponse', 404]);
+  });
+});
+
+describe('websocketd through the SDK’s WebSocketClient', () => {
+  let made: Awaited<ReturnType<typeof confdUser>>;
+  let uuid: string;
+  let session: Session;
+
+  before(async () => {
+    made = await confdUser('Gina');
+    uuid = String(made.user.uuid);
+    session = await sdk.call<Session>({}, 'auth.logIn', {
+      username: made.username,
+      password: made.password,
+      expiration: 600,
+    });
+  });
+
+  it('when an admin subscribes to everything (v2), then a REST change reaches it as the SDK emits it by name', async () => {
+    const { socket } = await sdk.openSocket({
+      token: admin.token!,
+      version: 2,
+      events: ['*'],
+      listen: ['user_edited'],
+    });
+    assert.ok(socket);
+    await sdk.request(admin, 'put', `confd/1.1/users/${uuid}`, { firstname: 'Gigi' }, 'success');
+    const event = await sdk.nextEvent(socket, 'user_edited', { uuid });
+    assert.deepEqual([(event.data as Row).uuid, (event.data as Row).tenant_uuid], [uuid, session.tenantUuid]);
+    await sdk.closeSocket(socket);
+  });
+
+  it('when a PBX user subscribes by name (v1), then its own forward change reaches it as the raw bus body', async () => {
+    const name = 'users_forwards_busy_updated';
+    const { socket } = await sdk.openSocket({
+      token: session.token,
+      version: 1,
+      events: [name],
+      listen: [name],
+    });
+    assert.ok(socket);
+    await sdk.call({ token: session.token }, 'confd.updateForwardOption', uuid, 'busy', '42', true);
+    const event = await sdk.nextEvent(socket, name);
+    const data = event.data as Row;
+    assert.deepEqual([data.user_uuid, data.enabled, data.destination], [uuid, true, '42']);
+    // v1 is the bus body itself: the envelope's keys beside `data`.
+    assert.equal(event.name, name);
+    assert.match(String(event.origin_uuid), /^[0-9a-f-]{36}$/);
+    await sdk.closeSocket(socket);
+  });
+
+  it('when the SDK connects with an empty version, then it is version 1 (started), as Wazo', async () => {
+    const opened = await sdk.openSocket({
+      token: session.token,
+      version: '' as never,
+      events: [],
+      listen: [],
+    });
+    assert.ok(opened.socket, JSON.stringify(opened));
+    await sdk.closeSocket(opened.socket);
+  });
+
+  it('when the SDK connects without a version (version=undefined), then it is closed as a protocol error', async () => {
+    const opened = await sdk.openSocket({ token: session.token, events: [], listen: [] });
+    assert.deepEqual(opened.closed?.code, 4004);
+  });
+
+  it('when the token is not a valid one, then the SDK sees 4002 (its on_auth_failed)', async () => {
+    const opened = await sdk.openSocket({
+      token: '00000000-0000-4000-8000-000000000000',
+      version: 2,
+      events: [],
+      listen: [],
+    });
+    assert.deepEqual(opened.closed, { code: 4002, reason: 'authentication failed' });
+  });
+
+  it('when the user logs out, then its open socket is closed with 4003', async () => {
+    const { socket } = await sdk.openSocket({ token: session.token, version: 2, events: ['*'], listen: [] });
+    assert.ok(socket);
+    assert.equal(await sdk.call({}, 'auth.logOut', session.token), true);
+    assert.deepEqual(await sdk.socketClosed(socket), { code: 4003, reason: 'session deleted' });
+  });
+});
