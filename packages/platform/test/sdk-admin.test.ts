@@ -775,6 +775,32 @@ describe('websocketd through the SDK’s WebSocketClient', () => {
     assert.deepEqual(opened.closed, { code: 4002, reason: 'authentication failed' });
   });
 
+  it('when the SDK renews the token of an open v2 socket, then events keep coming after the first token is logged out', async () => {
+    const name = 'users_services_dnd_updated';
+    const login = () =>
+      sdk.call<Session>({}, 'auth.logIn', {
+        username: made.username,
+        password: made.password,
+        expiration: 600,
+      });
+    const first = await login();
+    const { socket } = await sdk.openSocket({
+      token: first.token,
+      version: 2,
+      events: [name],
+      listen: [name],
+    });
+    assert.ok(socket);
+    const renewed = await login();
+    await sdk.updateToken(socket, renewed.token);
+    await sdk.ping(socket);
+    assert.equal(await sdk.call({}, 'auth.logOut', first.token), true);
+    await sdk.call({ token: renewed.token }, 'confd.updateDoNotDisturb', uuid, true);
+    const event = await sdk.nextEvent(socket, name, { user_uuid: uuid });
+    assert.equal((event.data as Row).enabled, true);
+    await sdk.closeSocket(socket);
+  });
+
   it('when the user logs out, then its open socket is closed with 4003', async () => {
     const { socket } = await sdk.openSocket({ token: session.token, version: 2, events: ['*'], listen: [] });
     assert.ok(socket);

@@ -29,6 +29,7 @@ interface SdkSocket {
   connect(): void;
   close(force?: boolean): void;
   updateToken(token: string): void;
+  pingServer(): void;
 }
 const sdk = require('@wazo/sdk') as {
   WazoApiClient: new (o: { server: string }) => ApiClient;
@@ -64,6 +65,8 @@ export type HostRequest =
   | { id: number; op: 'ws-open'; token: string; version?: number; events: string[]; listen: string[] }
   | { id: number; op: 'ws-wait'; socket: number; name: string; match?: Record<string, unknown> }
   | { id: number; op: 'ws-closed'; socket: number }
+  | { id: number; op: 'ws-token'; socket: number; token: string }
+  | { id: number; op: 'ws-ping'; socket: number }
   | { id: number; op: 'ws-close'; socket: number };
 
 export interface SdkError {
@@ -90,8 +93,13 @@ function apiClient(token?: string, tenant?: string, clientId?: string): ApiClien
 
 function sdkError(error: unknown): SdkError {
   const e = error as Error & { status?: number; errorId?: string; details?: unknown };
+  // ServerError extends BadResponse: the narrower class first.
   const kind =
-    e instanceof sdk.ServerError ? 'ServerError' : e instanceof sdk.BadResponse ? 'BadResponse' : 'Error';
+    error instanceof sdk.ServerError
+      ? 'ServerError'
+      : error instanceof sdk.BadResponse
+        ? 'BadResponse'
+        : 'Error';
   return { class: kind, message: e.message, status: e.status, errorId: e.errorId, details: e.details };
 }
 
@@ -135,6 +143,7 @@ function openSocket(
       open.arrived();
     };
     for (const name of listen) socket.on(name, record);
+    socket.on('pong', () => record({ name: 'pong' }));
     socket.connect();
   });
 }
@@ -197,6 +206,14 @@ async function handle(request: HostRequest): Promise<unknown> {
       return openSocket(request.token, request.version, request.events, request.listen);
     case 'ws-wait':
       return waitEvent(request.socket, request.name, request.match);
+    case 'ws-token':
+      // v2: the SDK sends `{"op":"token"}` on the open socket.
+      sockets.get(request.socket)?.socket.updateToken(request.token);
+      return null;
+    case 'ws-ping':
+      // The SDK's heartbeat ping; its pong also proves the ops sent before it were handled.
+      sockets.get(request.socket)?.socket.pingServer();
+      return waitEvent(request.socket, 'pong');
     case 'ws-closed':
       return waitClose(request.socket);
     case 'ws-close':

@@ -58,6 +58,10 @@ export interface SdkRemote {
   ): Promise<T>;
   /** The socket's close frame, once the server closed it. */
   socketClosed(socket: number): Promise<{ code: number; reason: string }>;
+  /** The SDK's heartbeat ping, answered by the server's pong. */
+  ping(socket: number): Promise<void>;
+  /** The SDK's `updateToken` on an open socket. */
+  updateToken(socket: number, token: string): Promise<void>;
   closeSocket(socket: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -116,6 +120,9 @@ export async function startSdkRemote(target: { server: string; certificate: stri
     openSocket: (options) => send({ op: 'ws-open', ...options }, 'open the websocket') as never,
     nextEvent: (socket, name, match) => send({ op: 'ws-wait', socket, name, match }, `wait ${name}`) as never,
     socketClosed: (socket) => send({ op: 'ws-closed', socket }, 'wait the close') as never,
+    ping: async (socket) => void (await send({ op: 'ws-ping', socket }, 'ping')),
+    updateToken: async (socket, token) =>
+      void (await send({ op: 'ws-token', socket, token }, 'update the token')),
     closeSocket: async (socket) => void (await send({ op: 'ws-close', socket }, 'close the websocket')),
     async stop() {
       if (child.exitCode !== null) return;
