@@ -614,7 +614,13 @@ describe('a PBX user through the SDK (softphone calls)', () => {
   it('when the user calls an admin method, then the SDK throws a 401 BadResponse naming the missing access', async () => {
     const error = await sdk.fails(me, 'auth.listTenants');
     assert.deepEqual([error.class, error.status, error.errorId], ['BadResponse', 401, 'unauthorized']);
-    assert.equal((error.details as Row).required_access, 'auth.tenants.read');
+    // xivo's MissingPermissionsTokenAPIException: the token masked, reason, access and tenant.
+    const details = error.details as Row;
+    assert.deepEqual(
+      [details.reason, details.required_access, 'tenant_uuid' in details],
+      ['missing_permission_or_invalid_tenant', 'auth.tenants.read', true],
+    );
+    assert.match(String(details.invalid_token), /X{8}-X{4}-X{4}-X{4}-X{4}[0-9a-f]{8}$/);
     // wazo-confd answers its errors as a list of strings, the 401 of its ACL check included.
     const confd = await sdk.fails(me, 'confd.listUsers');
     assert.deepEqual([confd.class, confd.status, confd.message], ['BadResponse', 401, '["Unauthorized"]']);
