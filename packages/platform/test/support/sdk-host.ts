@@ -199,8 +199,10 @@ async function handle(request: HostRequest): Promise<unknown> {
       const parse =
         request.parse === 'json' ? sdk.ApiRequester.defaultParser : sdk.ApiRequester.successResponseParser;
       const value = await client.client.call(request.path, request.verb, request.body ?? null, null, parse);
-      const { _headers, ...rest } = (value ?? {}) as Record<string, unknown>;
-      return typeof value === 'object' ? rest : value;
+      if (value === null || typeof value !== 'object') return value;
+      // The SDK's JSON parser adds the response's headers, which do not cross the IPC.
+      const { _headers, ...rest } = value as Record<string, unknown>;
+      return rest;
     }
     case 'ws-open':
       return openSocket(request.token, request.version, request.events, request.listen);
