@@ -84,6 +84,12 @@ export async function startSdkRemote(target: { server: string; certificate: stri
     pending.delete(answer.id);
   });
   const exited = once(child, 'exit');
+  // A host that dies fails the calls it held instead of leaving them to the test's timeout.
+  child.once('exit', (code) => {
+    for (const settle of pending.values())
+      settle({ id: -1, error: { class: 'Error', message: `the SDK host exited ${code}:\n${output}` } });
+    pending.clear();
+  });
   await Promise.race([
     started,
     exited.then(([code]) => {
