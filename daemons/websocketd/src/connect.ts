@@ -52,8 +52,16 @@ function queryOf(request: IncomingMessage): URLSearchParams {
   return new URLSearchParams(start < 0 ? '' : target.slice(start + 1));
 }
 
+/**
+ * The first non-empty value of `name`: Wazo reads the query with Python's `parse_qsl`, which
+ * drops blank values, so `?version=&version=2` is version 2 and `?token=&token=t` is token `t`.
+ */
+function queryValue(query: URLSearchParams, name: string): string | null {
+  return query.getAll(name).find((value) => value !== '') ?? null;
+}
+
 function tokenOf(request: IncomingMessage, query: URLSearchParams): string | null {
-  const fromQuery = query.get('token');
+  const fromQuery = queryValue(query, 'token');
   if (fromQuery) return fromQuery;
   const header = request.headers['x-auth-token'];
   return (Array.isArray(header) ? header[0] : header) || null;
@@ -103,7 +111,7 @@ async function accept(options: ConnectOptions, ws: WebSocket, request: IncomingM
   const query = queryOf(request);
   let version: ProtocolVersion;
   try {
-    version = parseVersion(query.get('version'));
+    version = parseVersion(queryValue(query, 'version'));
   } catch {
     return refusal(CloseCode.protocolError);
   }

@@ -44,6 +44,13 @@ describe('websocketd protocol codec', () => {
     for (const raw of ['3', '1.5', 'v2', ' ']) assert.throws(() => parseVersion(raw), ProtocolError, raw);
   });
 
+  it("when the version is an integer Python's int() reads, then it is taken; what int() refuses is refused", () => {
+    for (const raw of [' 2', '+2', '02', '0_2', '2\n'])
+      assert.equal(parseVersion(raw), 2, JSON.stringify(raw));
+    for (const raw of ['1.0', '0x1', '1e0', 'undefined', '2_', '-2'])
+      assert.throws(() => parseVersion(raw), ProtocolError, raw);
+  });
+
   it('when an event is encoded, then v1 is the body itself and v2 wraps it as valid JSON', () => {
     const body = '{"name":"x","data":{"a":1}}';
     assert.equal(encodeEvent(body, 1), body);

@@ -64,13 +64,17 @@ export function decodeClientMessage(frame: string | Buffer, isBinary: boolean): 
   throw new ProtocolError(`unknown operation "${op}"`);
 }
 
+/** What Python's `int()` takes: optional spaces and sign, digits with single underscores. */
+const PYTHON_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
+
 /**
  * `?version=` of the connection URL: 1 when absent or empty (Wazo parses the query dropping blank
- * values), else 1 or 2; anything else is refused.
+ * values), else an integer as Python's `int()` reads it (` 2`, `+2`, `02`), which must be 1 or 2;
+ * anything else is refused (`1.0`, `0x1`, `undefined`: Wazo's `int()` raises there).
  */
 export function parseVersion(raw: string | null): ProtocolVersion {
   if (raw === null || raw === '') return 1;
-  const version = Number(raw);
+  const version = PYTHON_INT.test(raw) ? Number(raw.replaceAll('_', '')) : Number.NaN;
   if (!SUPPORTED_VERSIONS.includes(version as ProtocolVersion))
     throw new ProtocolError('unsupported version');
   return version as ProtocolVersion;

@@ -41,6 +41,13 @@ describe('websocketd authentication', () => {
     }
   });
 
+  it("when a query name is repeated, then its first non-empty value counts, as Python's parse_qsl reads it", async () => {
+    const { token } = await stack.login({ acl: ['websocketd'] });
+    const client = connectClient(`${stack.wsBase}/?token=&token=${token}&version=&version=2`);
+    assert.deepEqual(await client.next(), { op: 'init', code: 0, data: { version: 2 } });
+    await client.close();
+  });
+
   it('when the token is in X-Auth-Token on any path, then the session opens with the v1 init', async () => {
     const { token } = await stack.login({ acl: ['websocketd'] });
     const client = connectClient(`${stack.wsBase}/api/websocketd/anything`, {
