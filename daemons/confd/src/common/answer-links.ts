@@ -18,6 +18,8 @@ type Href = (rel: string, value: string) => string;
 /** Routes whose path is not `/<rel>/<value>`. */
 const ROUTES: Record<string, string> = {
   endpoint_sip: '/endpoints/sip',
+  endpoint_sip_templates: '/endpoints/sip/templates',
+  func_keys_templates: '/funckeys/templates',
   endpoint_custom: '/endpoints/custom',
   endpoint_sccp: '/endpoints/sccp',
 };
@@ -57,13 +59,12 @@ export function withLinks(schema: unknown, value: unknown, href: Href): unknown 
       if (key in copy) copy[key] = withLinks(properties[key], copy[key], href);
     result = copy;
   }
-  const target = s[LINK] as LinkTarget | undefined;
-  if (target) {
-    const id = result[target.field];
-    const links =
-      id === null || id === undefined || id === ''
-        ? []
-        : [{ rel: target.rel, href: href(target.rel, String(id)) }];
+  const targets = s[LINK] as readonly LinkTarget[] | undefined;
+  if (targets) {
+    const links = targets.flatMap(({ rel, field }) => {
+      const id = result[field];
+      return id === null || id === undefined || id === '' ? [] : [{ rel, href: href(rel, String(id)) }];
+    });
     result = { ...result, links };
   }
   return result;
