@@ -18,10 +18,10 @@ type Href = (rel: string, value: string) => string;
 /** Routes whose path is not `/<rel>/<value>`. */
 const ROUTES: Record<string, string> = {
   endpoint_sip: '/endpoints/sip',
-  endpoint_sip_templates: '/endpoints/sip/templates',
-  func_keys_templates: '/funckeys/templates',
   endpoint_custom: '/endpoints/custom',
   endpoint_sccp: '/endpoints/sccp',
+  endpoint_sip_templates: '/endpoints/sip/templates',
+  func_keys_templates: '/funckeys/templates',
 };
 
 export function hrefOf(request: FastifyRequest): Href {
