@@ -65,13 +65,37 @@ const LINKED: Record<string, { route: string; field: string }> = {
   endpoint_custom: { route: 'endpoints/custom', field: 'id' },
   callpermissions: { route: 'callpermissions', field: 'id' },
   voicemails: { route: 'voicemails', field: 'id' },
+  devices: { route: 'devices', field: 'id' },
+  endpoint_sip_templates: { route: 'endpoints/sip/templates', field: 'uuid' },
+  func_keys_templates: { route: 'funckeys/templates', field: 'id' },
+  registrars: { route: 'registrars', field: 'id' },
+  access_features: { route: 'access_features', field: 'id' },
 };
+
+/** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
+const ASSOCIATION_FIELDS: Record<string, string> = {
+  lines: 'line_id',
+  devices: 'device_id',
+  users: 'user_id',
+  func_keys_templates: 'template_id',
+};
+
+/** The field an object is linked by: its own, or the side's id in an association's item. */
+function linkField(rel: string, object: Record<string, unknown>, association: boolean): string {
+  if (association) return ASSOCIATION_FIELDS[rel]!;
+  // A user itself is linked by id, as Wazo does; the summaries without an id, by uuid.
+  return rel === 'users' && 'id' in object ? 'id' : LINKED[rel]!.field;
+}
 
 /**
  * Every `links` in an answer, at any depth, is Wazo's `[{rel, href}]` naming the object it sits
  * in (by the field Wazo's schema links by; users by uuid, see docs/compatibility.md), and every
  * object that has such a field under a key Wazo links also has its `links`. Returns how many.
  */
+const relsSeen = new Set<string>();
+/** The pairs of rels seen on association items (a line's device, a template's user). */
+const associationsSeen = new Set<string>();
+
 function checkLinks(value: unknown, where: string, key = ''): number {
   if (Array.isArray(value)) return value.reduce((n: number, item) => n + checkLinks(item, where, key), 0);
   if (typeof value !== 'object' || value === null) return 0;
@@ -79,14 +103,20 @@ function checkLinks(value: unknown, where: string, key = ''): number {
   let seen = 0;
   if ('links' in object) {
     const links = object.links as { rel: string; href: string }[];
-    assert.equal(links.length, 1, `${where}: ${key} has one link`);
-    const { rel, href } = links[0]!;
-    const expected = LINKED[rel];
-    assert.ok(expected, `${where}: ${key} links to ${rel}`);
-    // A user itself is linked by id, as Wazo does; the summaries without an id, by uuid.
-    const field = rel === 'users' && 'id' in object ? 'id' : expected.field;
-    assert.equal(href, `http://localhost:80/1.1/${expected.route}/${object[field]}`, `${where}: ${key}`);
-    seen += 1;
+    const association = links.length > 1;
+    if (association) associationsSeen.add(links.map((link) => link.rel).join(' '));
+    assert.ok(
+      links.length === 1 || links.length === 2,
+      `${where}: ${key} has one link, or two for an association`,
+    );
+    for (const { rel, href } of links) {
+      const expected = LINKED[rel];
+      assert.ok(expected, `${where}: ${key} links to ${rel}`);
+      const field = linkField(rel, object, association);
+      assert.equal(href, `http://localhost:80/1.1/${expected.route}/${object[field]}`, `${where}: ${key}`);
+      relsSeen.add(rel);
+      seen += 1;
+    }
   } else {
     const linkedKeys = [
       'lines',
@@ -98,6 +128,7 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'endpoint_sip',
       'call_permissions',
       'voicemail',
+      'line',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),
@@ -131,6 +162,8 @@ describe('confd answers through their response schemas', () => {
     let linksSeen = 0;
     await seedAndReadEverything(checked);
     assert.ok(linksSeen > 50, `${linksSeen} links checked`);
+    assert.deepEqual([...relsSeen].sort(), Object.keys(LINKED).sort(), 'every kind of link was seen');
+    assert.deepEqual([...associationsSeen].sort(), ['func_keys_templates users', 'lines devices']);
     const missed = [...recorder.routes].filter(
       (route) => !recorder.answered.has(route) && !CANNOT_SUCCEED.has(route),
     );

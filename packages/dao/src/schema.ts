@@ -32,7 +32,7 @@ export const stringPair = Type.Unsafe<[string, string]>(
 /** Always null: a relation Wazo shows whose resource wazo-ts does not have. */
 export const alwaysNull = Type.Null();
 
-/** The key under which an answer object's schema names the link Wazo renders for it. */
+/** The key under which an answer object's schema names the links Wazo renders for it. */
 export const LINK = Symbol.for('wazo-ts.link');
 
 /** What Wazo links an object to: `rel` (the route's name) and the field whose value the href ends with. */
@@ -48,8 +48,15 @@ const linkSchema = Type.Object({ rel: Type.String(), href: Type.String() });
  * needs the request's host); here the schema only says which `rel` and which field name the object.
  */
 export function linked<P extends TProperties>(rel: string, properties: P, field = 'id') {
-  const target: LinkTarget = { rel, field };
+  return linkedTo([{ rel, field }], properties);
+}
+
+/**
+ * An answer object with several links, in Wazo's order (an association's item links both sides:
+ * a line's device to the line and the device); a target whose field is empty is left out.
+ */
+export function linkedTo<P extends TProperties>(targets: readonly LinkTarget[], properties: P) {
   return Type.Object({ ...properties, links: Type.Optional(Type.Array(linkSchema)) }, {
-    [LINK]: target,
+    [LINK]: targets,
   } as SchemaOptions);
 }

@@ -28,6 +28,7 @@ import {
   createExtensionsService,
   createExtensionsValidator,
 } from './extensions/index.js';
+import { createFallbacksDao } from './fallbacks/index.js';
 import {
   createGroupMemberExtensionsNotifier,
   createGroupMemberExtensionsService,
@@ -285,6 +286,7 @@ function voicemailServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
       validator: createVoicemailsValidator({ dao: voicemails }),
       notifier: createVoicemailsNotifier(),
       contexts: daos.contexts,
+      fallbacks: createFallbacksDao(),
     }),
     userVoicemails: linkServiceOf(
       uow,

@@ -20,6 +20,8 @@ const ROUTES: Record<string, string> = {
   endpoint_sip: '/endpoints/sip',
   endpoint_custom: '/endpoints/custom',
   endpoint_sccp: '/endpoints/sccp',
+  endpoint_sip_templates: '/endpoints/sip/templates',
+  func_keys_templates: '/funckeys/templates',
 };
 
 export function hrefOf(request: FastifyRequest): Href {
@@ -68,8 +70,8 @@ function compileLinker(s: Schema): Linker | null {
   const properties = Object.entries(isObject(s.properties) ? s.properties : {})
     .map(([key, property]) => ({ key, linker: linkerOf(property) }))
     .filter((p): p is { key: string; linker: Linker } => p.linker !== null);
-  const target = s[LINK] as LinkTarget | undefined;
-  if (!itemLinker && allOf.length === 0 && !anyLinked && properties.length === 0 && !target) return null;
+  const targets = s[LINK] as readonly LinkTarget[] | undefined;
+  if (!itemLinker && allOf.length === 0 && !anyLinked && properties.length === 0 && !targets) return null;
   return (value, href) => {
     if (value === null || value === undefined) return value;
     if (Array.isArray(value)) return itemLinker ? value.map((item) => itemLinker(item, href)) : value;
@@ -86,12 +88,11 @@ function compileLinker(s: Schema): Linker | null {
       for (const { key, linker } of properties) if (key in copy) copy[key] = linker(copy[key], href);
       result = copy;
     }
-    if (target) {
-      const id = result[target.field];
-      const links =
-        id === null || id === undefined || id === ''
-          ? []
-          : [{ rel: target.rel, href: href(target.rel, String(id)) }];
+    if (targets) {
+      const links = targets.flatMap(({ rel, field }) => {
+        const id = result[field];
+        return id === null || id === undefined || id === '' ? [] : [{ rel, href: href(rel, String(id)) }];
+      });
       result = { ...result, links };
     }
     return result;

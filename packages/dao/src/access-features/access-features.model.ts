@@ -1,5 +1,5 @@
 /** An access feature as wazo-confd shows it: a host (address or network) allowed a feature. */
-import { type Static, stringEnum, Type } from '../schema.js';
+import { linked, type Static, stringEnum, Type } from '../schema.js';
 
 export const ACCESS_FEATURES = ['phonebook'] as const;
 
@@ -12,7 +12,7 @@ export const accessFeatureCreateSchema = Type.Object({
 /** A PUT changes the fields it names. */
 export const accessFeatureEditSchema = accessFeatureCreateSchema;
 
-export const accessFeatureSchema = Type.Object({
+export const accessFeatureSchema = linked('access_features', {
   id: Type.Integer(),
   host: Type.String(),
   feature: Type.String(),

@@ -3,7 +3,7 @@
  * vendor, model, version), its provisioning plugin and template, status and options. Wazo keeps
  * devices in wazo-provd; they are kept here, in confd's database.
  */
-import { nullable, type Static, stringEnum, Type } from '../schema.js';
+import { linked, linkedTo, nullable, type Static, stringEnum, Type } from '../schema.js';
 
 export const DEVICE_STATUSES = ['not_configured', 'autoprov', 'configured', 'corrupted'] as const;
 /** Wazo matches from the start (Python `re.match`), so the pattern is anchored here. */
@@ -14,7 +14,7 @@ const text = () => nullable(Type.String());
 const optionsSchema = Type.Object({ switchboard: Type.Optional(Type.Boolean()) });
 
 /** `GET /devices/{id}`. */
-export const deviceSchema = Type.Object({
+export const deviceSchema = linked('devices', {
   id: Type.String(),
   tenant_uuid: Type.String(),
   is_new: Type.Boolean(),
@@ -50,7 +50,13 @@ export const deviceBodySchema = Type.Object({
 export type DeviceBody = Static<typeof deviceBodySchema>;
 
 /** A line's device (`GET /lines/{id}/devices`, `GET /devices/{id}/lines`). */
-export const lineDeviceSchema = Type.Object({ line_id: Type.Integer(), device_id: Type.String() });
+export const lineDeviceSchema = linkedTo(
+  [
+    { rel: 'lines', field: 'line_id' },
+    { rel: 'devices', field: 'device_id' },
+  ],
+  { line_id: Type.Integer(), device_id: Type.String() },
+);
 export type LineDevice = Static<typeof lineDeviceSchema>;
 
 /** What the dao stores. */

@@ -4,7 +4,7 @@
  * the last one wins), its transport, and the line (or trunk) that uses it. Templates are the same
  * resource with `template` set: they have no line or trunk and never send their options on the bus.
  */
-import { alwaysNull, nullable, type Static, stringPair, Type } from '../schema.js';
+import { alwaysNull, linked, nullable, type Static, stringPair, Type } from '../schema.js';
 
 export type SipOption = [string, string];
 
@@ -49,16 +49,20 @@ const sipCommonAnswer = {
 };
 
 /** `GET /endpoints/sip/templates/{uuid}`. */
-export const sipTemplateSchema = Type.Object(sipCommonAnswer);
+export const sipTemplateSchema = linked('endpoint_sip_templates', sipCommonAnswer, 'uuid');
 export type SipTemplate = Static<typeof sipTemplateSchema>;
 
 /** `GET /endpoints/sip/{uuid}`; with `view=merged`, each section holds the inherited options too. */
-export const endpointSipSchema = Type.Object({
-  ...sipCommonAnswer,
-  /** Trunks are not served here; always null. */
-  trunk: alwaysNull,
-  line: nullable(Type.Object({ id: Type.Integer() })),
-});
+export const endpointSipSchema = linked(
+  'endpoint_sip',
+  {
+    ...sipCommonAnswer,
+    /** Trunks are not served here; always null. */
+    trunk: alwaysNull,
+    line: nullable(linked('lines', { id: Type.Integer() })),
+  },
+  'uuid',
+);
 export type EndpointSip = Static<typeof endpointSipSchema>;
 
 /** Endpoint or template: what the dao reads. */

@@ -33,6 +33,21 @@ export function createFallbacksDao() {
           VALUES (${ownerId}, ${event}, ${JSON.stringify(destination)}::jsonb)`.execute(tx.db);
       }
     },
+
+    /**
+     * Removes every user's and group's fallback whose destination is `type` naming `id` by `field`
+     * (a voicemail being deleted), as Wazo's dialactions go with their target. How many went.
+     */
+    async removeDestinationsTo(tx: Tx, type: string, field: string, id: number): Promise<number> {
+      let removed = 0;
+      for (const table of ['user_fallback', 'group_fallback'] as const) {
+        const result = await sql`
+          DELETE FROM ${sql.table(table)}
+          WHERE destination ->> 'type' = ${type} AND destination ->> ${field} = ${String(id)}`.execute(tx.db);
+        removed += Number(result.numAffectedRows ?? 0);
+      }
+      return removed;
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  * merged with its own), and the user ↔ template association; the bodies' and answers' schemas,
  * each type derived from its schema.
  */
-import { nullable, type Static, Type } from '../schema.js';
+import { linked, linkedTo, nullable, type Static, Type } from '../schema.js';
 import {
   FUNC_KEY_DESTINATION_TYPES,
   type FuncKeyDestinationInput,
@@ -54,7 +54,7 @@ const keysOf = <T extends ReturnType<typeof Type.Object>>(key: T) =>
   Type.Unsafe<Record<string, Static<T>>>({ type: 'object', additionalProperties: key });
 
 /** `GET /funckeys/templates/{id}`. */
-export const funcKeyTemplateSchema = Type.Object({
+export const funcKeyTemplateSchema = linked('func_keys_templates', {
   id: Type.Integer(),
   tenant_uuid: Type.String(),
   name: nullable(Type.String()),
@@ -90,10 +90,13 @@ export const funcKeyTemplateInputSchema = Type.Object({
 export type FuncKeyTemplateInput = Static<typeof funcKeyTemplateInputSchema>;
 
 /** An item of `GET /users/{id}/funckeys/templates` and `GET /funckeys/templates/{id}/users`. */
-export const funcKeyTemplateUserSchema = Type.Object({
-  user_id: Type.Integer(),
-  template_id: Type.Integer(),
-});
+export const funcKeyTemplateUserSchema = linkedTo(
+  [
+    { rel: 'func_keys_templates', field: 'template_id' },
+    { rel: 'users', field: 'user_id' },
+  ],
+  { user_id: Type.Integer(), template_id: Type.Integer() },
+);
 export type FuncKeyTemplateUser = Static<typeof funcKeyTemplateUserSchema>;
 
 /** A key as the dao stores it: the destination cleaned, the BLF adjusted. */

@@ -3,7 +3,7 @@
  * phone is provisioned with. `id` may be chosen at creation (random otherwise); `deletable` is
  * only a flag. Hosts are free text, ports integers or null.
  */
-import { nullable, type Static, Type } from '../schema.js';
+import { linked, nullable, type Static, Type } from '../schema.js';
 
 const port = () => nullable(Type.Integer());
 const host = () => nullable(Type.String());
@@ -36,7 +36,7 @@ export const registrarEditSchema = Type.Object({
   ...optionalFields,
 });
 
-export const registrarSchema = Type.Object({
+export const registrarSchema = linked('registrars', {
   id: Type.String(),
   deletable: Type.Boolean(),
   name: host(),

@@ -116,6 +116,7 @@ const name = { type: ['string', 'null'] };
 const NAMES: Record<string, Record<string, unknown>> = {
   user: { user_firstname: name, user_lastname: name },
   group: { group_label: name, group_name: name },
+  voicemail: { voicemail_name: name },
 };
 
 /** One branch of the answer union: a type with its own fields and every subtype's. */

@@ -1,12 +1,12 @@
 /**
- * The names Wazo shows with a stored destination that points at a user or a group
- * (`user_firstname`, `user_lastname`; `group_label`, `group_name`), read when the destination
- * is: a name changed later shows its new value. A target gone shows null names.
+ * The names Wazo shows with a stored destination that points at a user, a group or a voicemail
+ * (`user_firstname`, `user_lastname`; `group_label`, `group_name`; `voicemail_name`), read when
+ * the destination is: a name changed later shows its new value. A target gone shows null names.
  */
 import type { Tx } from '../db/unit-of-work.js';
 import type { Destination } from './destination.js';
 
-/** The destinations, in order, each with its target's names when it is a user or a group. */
+/** The destinations, in order, each with its target's names when it is a user, a group or a voicemail. */
 export async function nameDestinations(tx: Tx, destinations: readonly Destination[]): Promise<Destination[]> {
   const ids = (type: string, field: string) =>
     [...new Set(destinations.filter((d) => d.type === type).map((d) => Number(d[field])))].filter(
@@ -14,6 +14,7 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
     );
   const userIds = ids('user', 'user_id');
   const groupIds = ids('group', 'group_id');
+  const voicemailIds = ids('voicemail', 'voicemail_id');
   const users =
     userIds.length === 0
       ? []
@@ -30,6 +31,10 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
           .select(['id', 'label', 'name'])
           .where('id', 'in', groupIds)
           .execute();
+  const voicemails =
+    voicemailIds.length === 0
+      ? []
+      : await tx.db.selectFrom('voicemail').select(['id', 'name']).where('id', 'in', voicemailIds).execute();
   return destinations.map((destination) => {
     if (destination.type === 'user') {
       const user = users.find((u) => u.id === destination.user_id);
@@ -42,6 +47,10 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
     if (destination.type === 'group') {
       const group = groups.find((g) => g.id === destination.group_id);
       return { ...destination, group_label: group?.label ?? null, group_name: group?.name ?? null };
+    }
+    if (destination.type === 'voicemail') {
+      const voicemail = voicemails.find((v) => v.id === destination.voicemail_id);
+      return { ...destination, voicemail_name: voicemail?.name ?? null };
     }
     return destination;
   });
@@ -60,27 +69,33 @@ export async function nameDestinationsIn<T extends Record<string, unknown>>(tx: 
 const isDestination = (value: unknown): value is Destination =>
   typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 
+/** The destination types whose target Wazo's destination check looks up, and where. */
+const TARGETS = {
+  user: { resource: 'User', table: 'users', field: 'user_id' },
+  group: { resource: 'Group', table: 'groups', field: 'group_id' },
+  voicemail: { resource: 'Voicemail', table: 'voicemail', field: 'voicemail_id' },
+} as const;
+
+type Target = (typeof TARGETS)[keyof typeof TARGETS];
+
 /**
- * The user or group a destination names, when it is not in the tenant: `{resource, id}`, else
- * null. Wazo's destination check looks in every tenant; the owner's tenant is where calls go.
+ * The user, group or voicemail a destination names, when it is not in the tenant:
+ * `{resource, id}`, else null. Wazo's destination check looks in every tenant; the owner's tenant
+ * is where calls go.
  */
 export async function missingTarget(
   tx: Tx,
   tenantUuid: string,
   destination: Destination,
-): Promise<{ resource: 'User' | 'Group'; id: unknown } | null> {
-  const target =
-    destination.type === 'user'
-      ? ({ resource: 'User', table: 'users', id: destination.user_id } as const)
-      : destination.type === 'group'
-        ? ({ resource: 'Group', table: 'groups', id: destination.group_id } as const)
-        : null;
+): Promise<{ resource: Target['resource']; id: unknown } | null> {
+  const target: Target | undefined = TARGETS[destination.type as keyof typeof TARGETS];
   if (!target) return null;
+  const id = destination[target.field];
   const found = await tx.db
     .selectFrom(target.table)
     .select('id')
-    .where('id', '=', Number(target.id))
+    .where('id', '=', Number(id))
     .where('tenant_uuid', '=', tenantUuid)
     .executeTakeFirst();
-  return found ? null : { resource: target.resource, id: target.id };
+  return found ? null : { resource: target.resource, id };
 }

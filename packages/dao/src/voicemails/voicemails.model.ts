@@ -41,7 +41,10 @@ const voicemailFields = {
 };
 
 /** `GET /voicemails/{id}`. */
-export const voicemailSchema = Type.Object({ ...voicemailFields, users: Type.Array(voicemailUserSchema) });
+export const voicemailSchema = linked('voicemails', {
+  ...voicemailFields,
+  users: Type.Array(voicemailUserSchema),
+});
 export type Voicemail = Static<typeof voicemailSchema>;
 
 const optional = Type.Optional;

@@ -3,6 +3,7 @@ import type { ContextsDao } from '../contexts/contexts.dao.js';
 import type { Context } from '../contexts/contexts.model.js';
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
 import { notFound } from '../errors.js';
+import type { FallbacksDao } from '../fallbacks/fallbacks.dao.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import type { VoicemailsDao } from './voicemails.dao.js';
 import type { Voicemail, VoicemailCreate, VoicemailEdit, VoicemailRow } from './voicemails.model.js';
@@ -15,6 +16,8 @@ export interface VoicemailsServiceDeps {
   validator: VoicemailsValidator;
   notifier: VoicemailsNotifier;
   contexts: Pick<ContextsDao, 'findByName'>;
+  /** Users' and groups' fallbacks, which go with the voicemail they send calls to. */
+  fallbacks: Pick<FallbacksDao, 'removeDestinationsTo'>;
 }
 
 type Fields = Omit<Voicemail, 'id' | 'tenant_uuid' | 'users' | 'context'>;
@@ -47,7 +50,7 @@ function rowOf(base: Fields, changes: VoicemailEdit, context: Context): Voicemai
 const missing = (id: number) => notFound('Voicemail', { id });
 
 export function createVoicemailsService(deps: VoicemailsServiceDeps) {
-  const { uow, dao, validator, notifier, contexts } = deps;
+  const { uow, dao, validator, notifier, contexts, fallbacks } = deps;
 
   async function existing(tx: Tx, scope: TenantScope, id: number): Promise<Voicemail> {
     const voicemail = await dao.find(tx, scope, id);
@@ -97,10 +100,15 @@ export function createVoicemailsService(deps: VoicemailsServiceDeps) {
       });
     },
 
+    /**
+     * Refused while it serves users; the fallbacks sending calls to it are removed with it, as
+     * Wazo's dialactions are (no event of their own, as in Wazo). Schedules keep theirs, as Wazo.
+     */
     delete(scope: TenantScope, id: number): Promise<void> {
       return uow.run(async (tx) => {
         const voicemail = await existing(tx, scope, id);
         await validator.validateDelete(tx, voicemail);
+        await fallbacks.removeDestinationsTo(tx, 'voicemail', 'voicemail_id', id);
         await dao.delete(tx, scope, id);
         notifier.deleted(tx, voicemail);
       });
