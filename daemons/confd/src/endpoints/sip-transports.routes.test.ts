@@ -1,25 +1,31 @@
 /**
  * PJSIP transports through the routes on a real PostgreSQL: CRUD, names shared with SIP
- * endpoints and templates, events (service events, no tenant), and delete with `fallback`.
+ * endpoints and templates, events (service events, no tenant), delete with `fallback`, and
+ * writes for the master tenant only.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
 import { caller, lastOutboxId, sentSince } from '../testing/route-calls.js';
-import { buildTestApi, type TestApi } from '../testing/test-app.js';
+import { buildTestApi, fixedServiceToken, type TestApi } from '../testing/test-app.js';
 import { endpointSipPlugin, sipTransportsPlugin } from './index.js';
 
 let database: MigratedTestDatabase;
 let api: TestApi;
 let call: ReturnType<typeof caller>;
 const tenant = randomUUID();
+const sub = randomUUID();
 
 before(async () => {
   database = await createMigratedTestDatabase({ prefix: 'wazo_confd_sip_transports' });
-  api = await buildTestApi(database, [endpointSipPlugin, sipTransportsPlugin]);
+  api = await buildTestApi(database, [endpointSipPlugin, sipTransportsPlugin], {
+    serviceToken: fixedServiceToken('confd', tenant),
+  });
   call = caller(api);
+  api.addSubtenant(tenant, sub);
   api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant } });
+  api.verifier.add({ token: 'sub', acl: ['confd.#'], metadata: { tenant_uuid: sub } });
   api.verifier.add({
     token: 'reader',
     acl: ['confd.sip.transports.read', 'confd.sip.transports.*.read'],
@@ -111,5 +117,19 @@ describe('SIP transports routes', () => {
     assert.deepEqual((await call('GET', `/endpoints/sip/${sip.uuid}`, 'admin')).json().transport, {
       uuid: fallback.uuid,
     });
+  });
+
+  it('when a tenant other than the master writes, then 401 and nothing changes; it still reads', async () => {
+    const transport = await created('/sip/transports', { name: 'master-only' });
+    const post = await call('POST', '/sip/transports', 'sub', { name: 'from-sub' });
+    assert.equal(post.statusCode, 401);
+    assert.equal(
+      (await call('PUT', `/sip/transports/${transport.uuid}`, 'sub', { name: 'x' })).statusCode,
+      401,
+    );
+    assert.equal((await call('DELETE', `/sip/transports/${transport.uuid}`, 'sub')).statusCode, 401);
+    assert.equal((await call('DELETE', `/sip/transports/${randomUUID()}`, 'sub')).statusCode, 401);
+    assert.deepEqual((await call('GET', `/sip/transports/${transport.uuid}`, 'sub')).json(), transport);
+    assert.equal((await call('GET', '/sip/transports?search=from-sub', 'sub')).json().total, 0);
   });
 });
