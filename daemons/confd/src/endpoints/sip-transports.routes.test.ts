@@ -47,22 +47,22 @@ describe('SIP transports routes', () => {
   it('when a transport is created, read, listed, edited and deleted, then it answers and sends its events', async () => {
     const from = await lastOutboxId(database);
     const res = await call('POST', '/sip/transports', 'admin', {
-      name: 'transport-udp',
+      name: 'transport-tls',
       options: [
-        ['protocol', 'udp'],
-        ['bind', '0.0.0.0:5060'],
+        ['protocol', 'tls'],
+        ['bind', '0.0.0.0:5061'],
       ],
     });
     assert.equal(res.statusCode, 201, res.body);
     const transport = res.json();
     assert.equal(res.headers.location, `http://localhost:80/1.1/sip/transports/${transport.uuid}`);
     assert.deepEqual((await call('GET', `/sip/transports/${transport.uuid}`, 'reader')).json(), transport);
-    const list = (await call('GET', '/sip/transports?search=udp', 'reader')).json();
+    const list = (await call('GET', '/sip/transports?search=tls', 'reader')).json();
     assert.deepEqual(list, { total: 1, items: [transport] });
     assert.equal((await call('POST', '/sip/transports', 'reader', { name: 'x' })).statusCode, 401);
     await call('PUT', `/sip/transports/${transport.uuid}`, 'admin', { options: [['protocol', 'tcp']] });
     const edited = (await call('GET', `/sip/transports/${transport.uuid}`, 'admin')).json();
-    assert.deepEqual([edited.name, edited.options], ['transport-udp', [['protocol', 'tcp']]]);
+    assert.deepEqual([edited.name, edited.options], ['transport-tls', [['protocol', 'tcp']]]);
     assert.equal((await call('DELETE', `/sip/transports/${transport.uuid}`, 'admin')).statusCode, 204);
     const events = await sentSince(database, from);
     assert.deepEqual(
@@ -78,6 +78,15 @@ describe('SIP transports routes', () => {
     assert.deepEqual(gone.json(), [
       `Resource Not Found - Transport was not found ('uuid': '${transport.uuid}')`,
     ]);
+  });
+
+  it('when listed on a fresh install, then Wazo’s transport-udp and transport-wss are there', async () => {
+    const names = (await call('GET', '/sip/transports', 'reader'))
+      .json()
+      .items.map((t: { name: string }) => t.name);
+    assert.ok(names.includes('transport-udp') && names.includes('transport-wss'), String(names));
+    const clash = await call('POST', '/endpoints/sip', 'admin', { name: 'transport-wss' });
+    assert.deepEqual(clash.json(), ["Resource Error - Transport already exists ('name': 'transport-wss')"]);
   });
 
   it('when a name is missing, reserved or taken, then 400 in Wazo words', async () => {

@@ -23,6 +23,7 @@ import * as callPermissions from './0030_call_permissions.js';
 import * as groupMemberExtensions from './0031_group_member_extensions.js';
 import * as usersPageIndex from './0035_users_page_index.js';
 import * as tenantSipTemplates from './0040_tenant_sip_templates.js';
+import * as defaultSipTransports from './0041_default_sip_transports.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0020_voicemails': voicemails,
   '0021_devices': devices,
   '0040_tenant_sip_templates': tenantSipTemplates,
+  '0041_default_sip_transports': defaultSipTransports,
 };

@@ -35,8 +35,24 @@ describe('default SIP templates of a tenant', () => {
   before(async () => {
     testDb = await createMigratedTestDatabase();
     api = createServiceApi({ db: testDb.db, encoder: testEncoder });
-    udp = (await api.sipTransports.create({ name: 'transport-udp' })).uuid;
-    wss = (await api.sipTransports.create({ name: 'transport-wss' })).uuid;
+    // Installed by the migrations, as Wazo's populate does.
+    const named = async (name: string) => {
+      const found = (await api.sipTransports.search({ filters: { name } })).items;
+      assert.equal(found.length, 1, name);
+      return found[0]!;
+    };
+    const installedUdp = await named('transport-udp');
+    const installedWss = await named('transport-wss');
+    assert.deepEqual(installedUdp.options, [
+      ['protocol', 'udp'],
+      ['bind', '0.0.0.0:5060'],
+    ]);
+    assert.deepEqual(installedWss.options, [
+      ['protocol', 'wss'],
+      ['bind', '0.0.0.0:5060'],
+    ]);
+    udp = installedUdp.uuid;
+    wss = installedWss.uuid;
   });
   after(() => testDb.drop());
 
