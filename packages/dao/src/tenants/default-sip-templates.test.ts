@@ -8,10 +8,16 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { createUnitOfWork } from '../db/unit-of-work.js';
+import { createEndpointSipDao } from '../endpoint-sip/endpoint-sip.dao.js';
 import type { SipResource } from '../endpoint-sip/endpoint-sip.model.js';
 import { scopeOf } from '../search/search.js';
 import { createServiceApi, type ServiceApi } from '../service-api.js';
 import { createMigratedTestDatabase, type MigratedTestDatabase, testEncoder } from '../testing/index.js';
+import { createTenantsDao } from './tenants.dao.js';
+import { createTenantsNotifier } from './tenants.notifier.js';
+import { createTenantsService } from './tenants.service.js';
+import { createTenantsValidator } from './tenants.validator.js';
 
 const outboxCount = async (db: MigratedTestDatabase['db']) =>
   Number((await sql<{ n: string }>`SELECT count(*) AS n FROM bus_outbox`.execute(db)).rows[0]?.n);
@@ -229,5 +235,24 @@ describe('default SIP templates of a tenant', () => {
     await api.tenants.ensure(plain);
     assert.deepEqual(await templatesOf(plain), []);
     assert.equal((await api.tenants.get(scopeOf(plain), plain)).sip_templates_generated, false);
+  });
+
+  it('when making the templates fails, then the tenant is not kept either (one transaction)', async () => {
+    const failing = createTenantsService({
+      uow: createUnitOfWork({ db: testDb.db, encoder: testEncoder }),
+      dao: createTenantsDao(),
+      validator: createTenantsValidator(),
+      notifier: createTenantsNotifier(),
+      sipTemplates: {
+        templates: createEndpointSipDao(),
+        transportNamed: () => Promise.reject(new Error('transports unreadable')),
+        newUuid: randomUUID,
+        random: Math.random,
+      },
+    });
+    const doomed = randomUUID();
+    await assert.rejects(failing.ensureWithSipTemplates(doomed, 'doomed'), /transports unreadable/);
+    assert.ok(!(await api.tenants.list()).some((t) => t.uuid === doomed));
+    assert.deepEqual(await templatesOf(doomed), []);
   });
 });
