@@ -4,6 +4,7 @@
  * line's users are dissociated by the user-lines service before the line goes). This file is wiring, not a service: it may import daos as values,
  * and no service may import it (architecture/boundary.ts treats it as library plumbing).
  */
+import { randomUUID } from 'node:crypto';
 import type { BusPublisher } from '@wazo-ts/bus';
 import type { Kysely } from 'kysely';
 import {
@@ -105,6 +106,12 @@ function userServicesOf(uow: UnitOfWork, daos: Daos) {
       dao: daos.tenants,
       validator: createTenantsValidator(),
       notifier: createTenantsNotifier(),
+      sipTemplates: {
+        templates: daos.endpointSip,
+        transportNamed: (tx, name) => daos.sipTransports.findNamed(tx, name),
+        newUuid: randomUUID,
+        random: Math.random,
+      },
     }),
     // TODO(moh): pass `mohExists` once a MOH resource exists; until then every class is accepted.
     users: createUsersService({

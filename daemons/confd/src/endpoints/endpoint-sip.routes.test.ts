@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
 import { caller, lastOutboxId, sentSince } from '../testing/route-calls.js';
-import { buildTestApi, type TestApi } from '../testing/test-app.js';
+import { buildTestApi, fixedServiceToken, type TestApi } from '../testing/test-app.js';
 import { endpointSipPlugin, sipTransportsPlugin } from './index.js';
 
 let database: MigratedTestDatabase;
@@ -21,7 +21,9 @@ const FAKE = '99999999-9999-4999-8999-999999999999';
 
 before(async () => {
   database = await createMigratedTestDatabase({ prefix: 'wazo_confd_endpoint_sip' });
-  api = await buildTestApi(database, [endpointSipPlugin, sipTransportsPlugin]);
+  api = await buildTestApi(database, [endpointSipPlugin, sipTransportsPlugin], {
+    serviceToken: fixedServiceToken('confd', main),
+  });
   call = caller(api);
   api.addSubtenant(main, sub);
   api.verifier.add({ token: 'main', acl: ['confd.#'], metadata: { tenant_uuid: main } });

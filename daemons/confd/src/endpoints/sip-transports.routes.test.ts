@@ -1,25 +1,31 @@
 /**
  * PJSIP transports through the routes on a real PostgreSQL: CRUD, names shared with SIP
- * endpoints and templates, events (service events, no tenant), and delete with `fallback`.
+ * endpoints and templates, events (service events, no tenant), delete with `fallback`, and
+ * writes for the master tenant only.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
 import { caller, lastOutboxId, sentSince } from '../testing/route-calls.js';
-import { buildTestApi, type TestApi } from '../testing/test-app.js';
+import { buildTestApi, fixedServiceToken, type TestApi } from '../testing/test-app.js';
 import { endpointSipPlugin, sipTransportsPlugin } from './index.js';
 
 let database: MigratedTestDatabase;
 let api: TestApi;
 let call: ReturnType<typeof caller>;
 const tenant = randomUUID();
+const sub = randomUUID();
 
 before(async () => {
   database = await createMigratedTestDatabase({ prefix: 'wazo_confd_sip_transports' });
-  api = await buildTestApi(database, [endpointSipPlugin, sipTransportsPlugin]);
+  api = await buildTestApi(database, [endpointSipPlugin, sipTransportsPlugin], {
+    serviceToken: fixedServiceToken('confd', tenant),
+  });
   call = caller(api);
+  api.addSubtenant(tenant, sub);
   api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant } });
+  api.verifier.add({ token: 'sub', acl: ['confd.#'], metadata: { tenant_uuid: sub } });
   api.verifier.add({
     token: 'reader',
     acl: ['confd.sip.transports.read', 'confd.sip.transports.*.read'],
@@ -41,22 +47,22 @@ describe('SIP transports routes', () => {
   it('when a transport is created, read, listed, edited and deleted, then it answers and sends its events', async () => {
     const from = await lastOutboxId(database);
     const res = await call('POST', '/sip/transports', 'admin', {
-      name: 'transport-udp',
+      name: 'transport-tls',
       options: [
-        ['protocol', 'udp'],
-        ['bind', '0.0.0.0:5060'],
+        ['protocol', 'tls'],
+        ['bind', '0.0.0.0:5061'],
       ],
     });
     assert.equal(res.statusCode, 201, res.body);
     const transport = res.json();
     assert.equal(res.headers.location, `http://localhost:80/1.1/sip/transports/${transport.uuid}`);
     assert.deepEqual((await call('GET', `/sip/transports/${transport.uuid}`, 'reader')).json(), transport);
-    const list = (await call('GET', '/sip/transports?search=udp', 'reader')).json();
+    const list = (await call('GET', '/sip/transports?search=tls', 'reader')).json();
     assert.deepEqual(list, { total: 1, items: [transport] });
     assert.equal((await call('POST', '/sip/transports', 'reader', { name: 'x' })).statusCode, 401);
     await call('PUT', `/sip/transports/${transport.uuid}`, 'admin', { options: [['protocol', 'tcp']] });
     const edited = (await call('GET', `/sip/transports/${transport.uuid}`, 'admin')).json();
-    assert.deepEqual([edited.name, edited.options], ['transport-udp', [['protocol', 'tcp']]]);
+    assert.deepEqual([edited.name, edited.options], ['transport-tls', [['protocol', 'tcp']]]);
     assert.equal((await call('DELETE', `/sip/transports/${transport.uuid}`, 'admin')).statusCode, 204);
     const events = await sentSince(database, from);
     assert.deepEqual(
@@ -72,6 +78,15 @@ describe('SIP transports routes', () => {
     assert.deepEqual(gone.json(), [
       `Resource Not Found - Transport was not found ('uuid': '${transport.uuid}')`,
     ]);
+  });
+
+  it('when listed on a fresh install, then Wazo’s transport-udp and transport-wss are there', async () => {
+    const names = (await call('GET', '/sip/transports', 'reader'))
+      .json()
+      .items.map((t: { name: string }) => t.name);
+    assert.ok(names.includes('transport-udp') && names.includes('transport-wss'), String(names));
+    const clash = await call('POST', '/endpoints/sip', 'admin', { name: 'transport-wss' });
+    assert.deepEqual(clash.json(), ["Resource Error - Transport already exists ('name': 'transport-wss')"]);
   });
 
   it('when a name is missing, reserved or taken, then 400 in Wazo words', async () => {
@@ -111,5 +126,19 @@ describe('SIP transports routes', () => {
     assert.deepEqual((await call('GET', `/endpoints/sip/${sip.uuid}`, 'admin')).json().transport, {
       uuid: fallback.uuid,
     });
+  });
+
+  it('when a tenant other than the master writes, then 401 and nothing changes; it still reads', async () => {
+    const transport = await created('/sip/transports', { name: 'master-only' });
+    const post = await call('POST', '/sip/transports', 'sub', { name: 'from-sub' });
+    assert.equal(post.statusCode, 401);
+    assert.equal(
+      (await call('PUT', `/sip/transports/${transport.uuid}`, 'sub', { name: 'x' })).statusCode,
+      401,
+    );
+    assert.equal((await call('DELETE', `/sip/transports/${transport.uuid}`, 'sub')).statusCode, 401);
+    assert.equal((await call('DELETE', `/sip/transports/${randomUUID()}`, 'sub')).statusCode, 401);
+    assert.deepEqual((await call('GET', `/sip/transports/${transport.uuid}`, 'sub')).json(), transport);
+    assert.equal((await call('GET', '/sip/transports?search=from-sub', 'sub')).json().total, 0);
   });
 });

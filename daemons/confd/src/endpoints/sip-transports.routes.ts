@@ -1,13 +1,17 @@
 /**
- * PJSIP transports (`/sip/transports`): shared by every tenant. A delete takes `fallback`, the
- * transport that the deleted one's endpoints move to; without it, a transport in use is refused.
+ * PJSIP transports (`/sip/transports`): shared by every tenant, so any tenant with the ACL reads
+ * them and only the master tenant creates, edits or deletes them (Wazo's `required_master_tenant`,
+ * 401 otherwise). A delete takes `fallback`, the transport that the deleted one's endpoints move
+ * to; without it, a transport in use is refused.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { ListOf, NoContent, Type } from '@wazo-ts/daemon/schema';
 import { sipTransportCreateSchema, sipTransportEditSchema, sipTransportSchema } from '@wazo-ts/dao';
+import type { FastifyRequest } from 'fastify';
 import { LIST_FILTERS } from '../common/list-filters.js';
 import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { locationOf } from '../common/location.js';
+import { checkMasterTenant } from '../common/master-tenant.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
@@ -17,8 +21,9 @@ const deleteQuery = Type.Object({ fallback: Type.Optional(Type.String({ format: 
 
 export const sipTransportsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'sip_transports',
-  load({ api, resources }) {
+  load({ api, resources, serviceToken }) {
     const { sipTransports } = resources.services;
+    const master = (request: FastifyRequest) => checkMasterTenant(request, serviceToken ?? null);
 
     api.get(
       '/sip/transports',
@@ -55,6 +60,7 @@ export const sipTransportsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         },
       },
       async (request, reply) => {
+        master(request);
         const transport = await sipTransports.create(request.body);
         return reply
           .code(201)
@@ -76,6 +82,7 @@ export const sipTransportsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         },
       },
       async (request, reply) => {
+        master(request);
         await sipTransports.edit(request.params.transport_uuid, request.body);
         return reply.code(204).send(null);
       },
@@ -94,6 +101,7 @@ export const sipTransportsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         },
       },
       async (request, reply) => {
+        master(request);
         await sipTransports.delete(request.params.transport_uuid, request.query.fallback ?? null);
         return reply.code(204).send(null);
       },

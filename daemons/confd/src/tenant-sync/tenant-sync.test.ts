@@ -7,12 +7,14 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import {
+  type AuthTenantPayload,
   authTenantAdded,
   authTenantDeleted,
   createBusConsumer,
   createBusPublisher,
   createMemoryTransport,
   createPgProcessedEventStore,
+  type ReceivedEvent,
 } from '@wazo-ts/bus';
 import { type FakeWazoAuth, startFakeWazoAuth } from '@wazo-ts/daemon/testing';
 import { createMigratedTestDatabase, type MigratedTestDatabase, testEncoder } from '@wazo-ts/dao/testing';
@@ -54,6 +56,13 @@ after(async () => {
 
 const mirrored = async () => (await services.tenants.list()).map((t) => t.uuid).sort();
 
+/** The labels of the tenant's SIP templates, sorted. */
+const templateLabels = async (tenant: string) =>
+  (await services.sipTemplates.search({ tenantUuids: [tenant] }, { limit: 100 })).items
+    .map((t) => t.label)
+    .sort();
+const DEFAULT_LABELS = ['global', 'meeting_guest', 'registration_trunk', 'twilio_trunk', 'webrtc'];
+
 async function busWithSync() {
   const transport = createMemoryTransport();
   const publisher = createBusPublisher({ transport, originUuid: 'auth' });
@@ -86,10 +95,20 @@ describe('tenant sync', () => {
       (await services.tenants.list()).find((t) => t.uuid === uuid),
       { uuid, slug: 'acme', name: 'Acme' },
     );
+    assert.deepEqual(await templateLabels(uuid), DEFAULT_LABELS);
+    // The same tenant announced again (another message): nothing is made twice.
+    const replayed = {
+      name: 'auth_tenant_added',
+      data: { uuid, slug: 'acme', name: 'Acme' },
+      messageId: randomUUID(),
+    };
+    await sync.tenantAdded(replayed as ReceivedEvent<AuthTenantPayload>);
+    assert.deepEqual(await templateLabels(uuid), DEFAULT_LABELS);
     await publisher.publish(authTenantDeleted.build({ uuid }, { tenantUuid: uuid }), {
       messageId: randomUUID(),
     });
     await eventually(async () => !(await mirrored()).includes(uuid));
+    assert.deepEqual(await templateLabels(uuid), [], 'the tenant’s templates go with it');
     // A late redelivery of the "added" message is recognised by its id and dropped.
     await publisher.publish(added, { messageId: addedId });
     await pause(200);
@@ -116,7 +135,9 @@ describe('tenant sync', () => {
     const outcome = await reconciling.reconcile();
     assert.deepEqual(await mirrored(), [master, sub].sort());
     assert.equal(outcome.removed, 1);
+    assert.deepEqual(await templateLabels(sub), DEFAULT_LABELS);
     assert.deepEqual(await reconciling.reconcile(), { ensured: 2, removed: 0 });
+    assert.deepEqual(await templateLabels(sub), DEFAULT_LABELS, 'a second reconciliation makes none');
   });
 
   it('when wazo-auth is unreachable or lists nothing, then nothing is purged', async () => {

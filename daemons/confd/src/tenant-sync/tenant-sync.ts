@@ -1,7 +1,7 @@
 /**
  * The tenant mirror follows wazo-auth, the authority on tenants: `auth_tenant_added` ensures the
- * tenant (Wazo's confd also makes SIP templates, which wait for the endpoint resources here),
- * `auth_tenant_deleted` purges it with all its configuration, and a reconciliation with
+ * tenant and its default SIP templates (once per tenant, as Wazo's confd), `auth_tenant_deleted`
+ * purges it with all its configuration, and a reconciliation with
  * wazo-auth's list (Wazo's `wazo-confd-sync-db`) catches what the bus missed. Handlers are
  * idempotent, and each message id is handled once, so a late redelivered "added" cannot bring back
  * a tenant deleted since.
@@ -11,7 +11,7 @@ import type { TenantsService } from '@wazo-ts/dao';
 import type { AuthTenant } from '../common/auth-tenants.js';
 
 export interface TenantSyncDeps {
-  tenants: Pick<TenantsService, 'ensure' | 'delete' | 'list'>;
+  tenants: Pick<TenantsService, 'ensureWithSipTemplates' | 'delete' | 'list'>;
   /** wazo-auth's tenants as the service token sees them (the master tenant and all below). */
   listAuthTenants: () => Promise<AuthTenant[]>;
   processed: ProcessedEventStore;
@@ -37,7 +37,11 @@ export function createTenantSync(deps: TenantSyncDeps) {
   return {
     async tenantAdded(event: ReceivedEvent<AuthTenantPayload>): Promise<void> {
       await once(event, async () => {
-        await tenants.ensure(event.data.uuid, event.data.slug ?? null, event.data.name ?? null);
+        await tenants.ensureWithSipTemplates(
+          event.data.uuid,
+          event.data.slug ?? null,
+          event.data.name ?? null,
+        );
         changed();
       });
     },
@@ -49,12 +53,13 @@ export function createTenantSync(deps: TenantSyncDeps) {
       });
     },
 
-    /** Makes the mirror equal wazo-auth's list: missing tenants ensured, others purged. */
+    /** Makes the mirror equal wazo-auth's list: missing tenants (and templates) ensured, others purged. */
     async reconcile(): Promise<ReconcileOutcome> {
       const remote = await deps.listAuthTenants();
       // wazo-auth always lists at least the master tenant: an empty answer is not a reason to purge.
       if (remote.length === 0) throw new Error('wazo-auth listed no tenant');
-      for (const tenant of remote) await tenants.ensure(tenant.uuid, tenant.slug, tenant.name);
+      for (const tenant of remote)
+        await tenants.ensureWithSipTemplates(tenant.uuid, tenant.slug, tenant.name);
       const known = new Set(remote.map((t) => t.uuid));
       const stale = (await tenants.list()).filter((t) => !known.has(t.uuid));
       for (const tenant of stale) await tenants.delete(tenant.uuid);

@@ -1,12 +1,13 @@
 /**
  * confd's tenant view on a real PostgreSQL: a list shows the scoping tenant (its sub-tenants
  * with `recurse=true`), an item outside the caller's tenants is 404, every tenant shows Wazo's
- * SIP template fields; and the system lists (time zones, sound languages).
+ * SIP template fields (the uuids of the templates the sync made); and the system lists (time zones, sound languages).
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
+import { endpointSipPlugin } from '../endpoints/index.js';
 import { soundLanguagesPlugin, timezonesPlugin } from '../system/index.js';
 import { caller } from '../testing/route-calls.js';
 import { buildTestApi, type TestApi } from '../testing/test-app.js';
@@ -20,7 +21,12 @@ const sub = randomUUID();
 
 before(async () => {
   database = await createMigratedTestDatabase({ prefix: 'wazo_confd_tenants' });
-  api = await buildTestApi(database, [tenantsPlugin, timezonesPlugin, soundLanguagesPlugin]);
+  api = await buildTestApi(database, [
+    tenantsPlugin,
+    timezonesPlugin,
+    soundLanguagesPlugin,
+    endpointSipPlugin,
+  ]);
   call = caller(api);
   api.verifier.add({ token: 'main', acl: ['confd.#'], metadata: { tenant_uuid: main } });
   api.verifier.add({ token: 'sub', acl: ['confd.#'], metadata: { tenant_uuid: sub } });
@@ -61,6 +67,24 @@ describe('tenants', () => {
     assert.equal(hidden.statusCode, 404);
     assert.match(hidden.json()[0], /^Resource Not Found - Tenant was not found/);
     assert.equal((await call('GET', '/tenants/not-a-uuid', 'main')).statusCode, 404);
+  });
+
+  it('when the sync gave a tenant its default SIP templates, then the view shows their uuids as Wazo', async () => {
+    const synced = randomUUID();
+    api.verifier.add({ token: 'synced', acl: ['confd.#'], metadata: { tenant_uuid: synced } });
+    await api.resources.services.tenants.ensureWithSipTemplates(synced, 'synced');
+    const templates = (await call('GET', '/endpoints/sip/templates', 'synced')).json().items;
+    const uuidOf = (label: string) => templates.find((t: { label: string }) => t.label === label)?.uuid;
+    assert.equal(templates.length, 5);
+    assert.deepEqual((await call('GET', `/tenants/${synced}`, 'synced')).json(), {
+      uuid: synced,
+      sip_templates_generated: true,
+      global_sip_template_uuid: uuidOf('global'),
+      webrtc_sip_template_uuid: uuidOf('webrtc'),
+      registration_trunk_sip_template_uuid: uuidOf('registration_trunk'),
+      meeting_guest_sip_template_uuid: uuidOf('meeting_guest'),
+    });
+    assert.ok(uuidOf('twilio_trunk'), 'made, though the view does not show it (as Wazo)');
   });
 
   it('when created, edited or deleted through confd, then not served (wazo-auth owns tenants)', async () => {

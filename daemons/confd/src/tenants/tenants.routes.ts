@@ -1,12 +1,12 @@
 /**
  * confd's view of tenants (`GET /tenants`, `GET /tenants/{uuid}`): the tenants confd mirrors from
- * wazo-auth, with the SIP templates Wazo's confd gives each. Read-only: tenants are made and
+ * wazo-auth, with the default SIP templates confd gave each (see the tenant sync). Read-only: tenants are made and
  * removed in wazo-auth. A list shows the scoping tenant (its sub-tenants with `recurse=true`); an
  * item outside the caller's tenants is 404.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { ListOf, Type } from '@wazo-ts/daemon/schema';
-import type { Tenant } from '@wazo-ts/dao';
+import type { TenantView } from '@wazo-ts/dao';
 import { listQuerySchema, parseListQuery } from '../common/list-params.js';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
@@ -23,14 +23,14 @@ export const tenantViewSchema = Type.Object({
   meeting_guest_sip_template_uuid: nullableUuid(),
 });
 
-// TODO(sip-templates): show the tenant's default SIP templates once confd generates them.
-const viewOf = (tenant: Tenant) => ({
+// Wazo's schema shows these five fields; the twilio trunk template's uuid is kept but not shown.
+const viewOf = (tenant: TenantView) => ({
   uuid: tenant.uuid,
-  sip_templates_generated: false,
-  global_sip_template_uuid: null,
-  webrtc_sip_template_uuid: null,
-  registration_trunk_sip_template_uuid: null,
-  meeting_guest_sip_template_uuid: null,
+  sip_templates_generated: tenant.sip_templates_generated,
+  global_sip_template_uuid: tenant.global_sip_template_uuid,
+  webrtc_sip_template_uuid: tenant.webrtc_sip_template_uuid,
+  registration_trunk_sip_template_uuid: tenant.registration_trunk_sip_template_uuid,
+  meeting_guest_sip_template_uuid: tenant.meeting_guest_sip_template_uuid,
 });
 
 export const tenantsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {

@@ -115,3 +115,19 @@ export function mergedOptions(own: SipOption[], inherited: SipOption[][]): SipOp
   for (const [key, value] of [...inherited.flat(), ...own]) accumulator.set(key, value);
   return [...accumulator];
 }
+
+const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * A name for an endpoint or template made without one: 8 random lowercase letters and digits that
+ * `taken` says are unused (Wazo's `find_unused_hash`). `random` is uniform in [0, 1).
+ */
+export async function unusedSipName(
+  taken: (name: string) => Promise<boolean>,
+  random: () => number,
+): Promise<string> {
+  for (;;) {
+    const name = Array.from({ length: 8 }, () => ALPHANUMERIC[Math.floor(random() * 36)]).join('');
+    if (!(await taken(name))) return name;
+  }
+}

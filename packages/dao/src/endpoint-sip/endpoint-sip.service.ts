@@ -19,6 +19,7 @@ import {
   type SipResource,
   type SipSection,
   sectionField,
+  unusedSipName,
 } from './endpoint-sip.model.js';
 import type { EndpointSipNotifier } from './endpoint-sip.notifier.js';
 import type { EndpointSipValidator } from './endpoint-sip.validator.js';
@@ -34,8 +35,6 @@ export interface EndpointSipServiceDeps {
   random?: () => number;
   newUuid?: () => string;
 }
-
-const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 function recordOf(input: SipInput, current?: SipResource): Omit<SipRecord, 'name'> & { name?: string } {
   const sections = Object.fromEntries(
@@ -68,12 +67,7 @@ export function createEndpointSipService(deps: EndpointSipServiceDeps) {
     return sip;
   }
 
-  async function unusedName(tx: Tx): Promise<string> {
-    for (;;) {
-      const name = Array.from({ length: 8 }, () => ALPHANUMERIC[Math.floor(random() * 36)]).join('');
-      if (!(await dao.nameExists(tx, name))) return name;
-    }
-  }
+  const unusedName = (tx: Tx): Promise<string> => unusedSipName((name) => dao.nameExists(tx, name), random);
 
   /** Each template's options with its own templates' first, not yet merged (Wazo's `combined_*`). */
   async function combined(tx: Tx, sip: SipResource, section: SipSection): Promise<SipOption[]> {

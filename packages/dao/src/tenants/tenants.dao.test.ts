@@ -25,7 +25,17 @@ describe('tenants dao', () => {
   after(() => testDb.drop());
 
   it('when a tenant is in scope, then get finds it; out of scope or unknown, then not', async () => {
-    assert.deepEqual(await dao.get(tx, scopeOf(A), A), { uuid: A, slug: 'alpha', name: null });
+    assert.deepEqual(await dao.get(tx, scopeOf(A), A), {
+      uuid: A,
+      slug: 'alpha',
+      name: null,
+      sip_templates_generated: false,
+      global_sip_template_uuid: null,
+      webrtc_sip_template_uuid: null,
+      registration_trunk_sip_template_uuid: null,
+      meeting_guest_sip_template_uuid: null,
+      twilio_trunk_sip_template_uuid: null,
+    });
     assert.equal(await dao.get(tx, scopeOf(B), A), undefined);
     assert.equal(await dao.get(tx, scopeOf(A), randomUUID()), undefined);
     assert.equal(await dao.get(tx, scopeOf(A), 'not-a-uuid'), undefined);

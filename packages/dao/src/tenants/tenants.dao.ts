@@ -9,7 +9,13 @@ import type { Database } from '../db/database.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
-import type { Tenant } from './tenants.model.js';
+import {
+  DEFAULT_SIP_TEMPLATE_KINDS,
+  type TenantSipTemplateField,
+  type TenantSipTemplates,
+  tenantSipTemplateField,
+} from './default-sip-templates.model.js';
+import type { Tenant, TenantView } from './tenants.model.js';
 
 /** Wazo's tenant search: on uuid, sorted by uuid; slug and name may order the list too. */
 export const tenantSearchConfig: SearchConfig = {
@@ -21,6 +27,9 @@ export const tenantSearchConfig: SearchConfig = {
 };
 
 type TenantQuery = SelectQueryBuilder<Database, 'tenant', Tenant>;
+type TenantViewQuery = SelectQueryBuilder<Database, 'tenant', TenantView>;
+
+const TEMPLATE_FIELDS: TenantSipTemplateField[] = DEFAULT_SIP_TEMPLATE_KINDS.map(tenantSipTemplateField);
 
 function allTenants(tx: Tx): TenantQuery {
   return tx.db.selectFrom('tenant').select(['tenant.uuid', 'tenant.slug', 'tenant.name']);
@@ -29,19 +38,22 @@ function allTenants(tx: Tx): TenantQuery {
 /** Wazo stores '' where it means "none"; the mirror keeps null. */
 const orNull = (text: string | null | undefined): string | null => (text ? text : null);
 
-function scoped(tx: Tx, scope: TenantScope): TenantQuery {
-  return allTenants(tx).where(inTenants('tenant.uuid', scope.tenantUuids));
+/** The tenants in scope, with their default SIP templates (confd's tenant view). */
+function scoped(tx: Tx, scope: TenantScope): TenantViewQuery {
+  return allTenants(tx)
+    .select(['tenant.sip_templates_generated', ...TEMPLATE_FIELDS.map((f) => `tenant.${f}` as const)])
+    .where(inTenants('tenant.uuid', scope.tenantUuids));
 }
 
 export function createTenantsDao() {
   return {
-    async get(tx: Tx, scope: TenantScope, uuid: string): Promise<Tenant | undefined> {
+    async get(tx: Tx, scope: TenantScope, uuid: string): Promise<TenantView | undefined> {
       // A string that is not a uuid names no tenant (and would make PostgreSQL raise).
       if (!isUuid(uuid)) return undefined;
       return scoped(tx, scope).where('tenant.uuid', '=', uuid).executeTakeFirst();
     },
 
-    search(tx: Tx, scope: TenantScope, params: SearchParams): Promise<SearchResult<Tenant>> {
+    search(tx: Tx, scope: TenantScope, params: SearchParams): Promise<SearchResult<TenantView>> {
       return runSearch(scoped(tx, scope), tenantSearchConfig, params);
     },
 
@@ -70,6 +82,28 @@ export function createTenantsDao() {
         .updateTable('tenant')
         .set({ slug: orNull(tenant.slug), name: orNull(tenant.name), updated_at: sql<Date>`now()` })
         .where('uuid', '=', tenant.uuid)
+        .execute();
+    },
+
+    /**
+     * The tenant's default SIP templates, its row locked until the transaction ends, so two
+     * processes hearing of one tenant make its templates once; undefined when the tenant is absent.
+     */
+    async lockSipTemplates(tx: Tx, uuid: string): Promise<TenantSipTemplates | undefined> {
+      if (!isUuid(uuid)) return undefined;
+      return tx.db
+        .selectFrom('tenant')
+        .select(['sip_templates_generated', ...TEMPLATE_FIELDS])
+        .where('uuid', '=', uuid)
+        .forUpdate()
+        .executeTakeFirst();
+    },
+
+    async setSipTemplates(tx: Tx, uuid: string, templates: TenantSipTemplates): Promise<void> {
+      await tx.db
+        .updateTable('tenant')
+        .set({ ...templates, updated_at: sql<Date>`now()` })
+        .where('uuid', '=', uuid)
         .execute();
     },
 

@@ -1,16 +1,20 @@
 /**
  * A tenant as confd knows it: a mirror of wazo-auth's tenant (uuid, slug, name). Tenants are
  * created and deleted in wazo-auth; confd only follows (auth_tenant_added/deleted and the sync).
- * Wazo's confd also keeps per-tenant SIP templates (`sip_templates_generated`, `*_sip_template_uuid`);
- * they belong to SIP endpoints and arrive with them.
+ * confd gives each tenant default SIP templates (default-sip-templates.model.ts); the tenant view
+ * shows their uuids.
  */
 import { nullable, type Static, Type } from '../schema.js';
+import type { TenantSipTemplates } from './default-sip-templates.model.js';
 
 export interface Tenant {
   uuid: string;
   slug: string | null;
   name: string | null;
 }
+
+/** A tenant as `GET /tenants` shows it: the mirror and its default SIP templates. */
+export type TenantView = Tenant & TenantSipTemplates;
 
 export type TenantEnsureOutcome = 'created' | 'updated' | 'unchanged';
 

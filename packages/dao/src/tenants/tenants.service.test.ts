@@ -9,14 +9,28 @@ import { createTenantsService } from './tenants.service.js';
 import { createTenantsValidator } from './tenants.validator.js';
 
 const A = '00000000-0000-4000-8000-00000000000a';
+const noTemplates = {
+  sip_templates_generated: false,
+  global_sip_template_uuid: null,
+  webrtc_sip_template_uuid: null,
+  registration_trunk_sip_template_uuid: null,
+  meeting_guest_sip_template_uuid: null,
+  twilio_trunk_sip_template_uuid: null,
+};
 
 /** A strict in-memory dao: only what the service may call, with a call log. */
 function fakeDao(rows: Tenant[] = []) {
   const store = new Map(rows.map((t) => [t.uuid, { ...t }]));
   const calls: string[] = [];
   const dao: TenantsDao = {
-    get: async (_tx, scope, uuid) => (scope.tenantUuids.includes(uuid) ? store.get(uuid) : undefined),
-    search: async () => ({ total: store.size, items: [...store.values()] }),
+    get: async (_tx, scope, uuid) => {
+      const tenant = scope.tenantUuids.includes(uuid) ? store.get(uuid) : undefined;
+      return tenant && { ...tenant, ...noTemplates };
+    },
+    search: async () => ({
+      total: store.size,
+      items: [...store.values()].map((t) => ({ ...t, ...noTemplates })),
+    }),
     find: async (_tx, uuid) => store.get(uuid),
     listAll: async () => [...store.values()],
     insert: async (_tx, tenant) => {
@@ -33,6 +47,8 @@ function fakeDao(rows: Tenant[] = []) {
       calls.push(`remove ${uuid}`);
       return store.delete(uuid);
     },
+    lockSipTemplates: async () => assert.fail('ensure and delete leave SIP templates alone'),
+    setSipTemplates: async () => assert.fail('ensure and delete leave SIP templates alone'),
   };
   return { dao, store, calls };
 }
@@ -48,6 +64,17 @@ describe('tenants service', () => {
       dao,
       validator: createTenantsValidator(),
       notifier: createTenantsNotifier(),
+      sipTemplates: {
+        templates: {
+          find: async () => assert.fail('no template read'),
+          create: async () => assert.fail('no template made'),
+          update: async () => assert.fail('no template changed'),
+          nameExists: async () => assert.fail('no template named'),
+        },
+        transportNamed: async () => assert.fail('no transport read'),
+        newUuid: () => assert.fail('no uuid made'),
+        random: () => assert.fail('no name drawn'),
+      },
     });
 
   it('when ensuring an unknown tenant, then it is created, with no event', async () => {

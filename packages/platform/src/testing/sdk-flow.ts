@@ -1,7 +1,7 @@
 /**
  * The end-to-end flow of a Wazo softphone, for any stack behind a gateway (the all-in-one
  * platform, or separate daemon processes behind `startGateway`): an admin creates a user with its
- * login through confd and grants it `user_edited`, then unpatched @wazo/sdk 0.44.7, in a child
+ * login and a line on the tenant's default webrtc template through confd and grants it `user_edited`, then unpatched @wazo/sdk 0.44.7, in a child
  * process trusting the gateway's certificate, logs in, authenticates, reads its user from confd,
  * opens the websocket and receives the `user_edited` event an admin's change causes.
  */
@@ -59,6 +59,28 @@ function expectStatus(what: string, answer: { status: number; body: unknown }, s
   if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
+type AdminCall = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: unknown }>;
+
+/**
+ * The uuid of the tenant's `webrtc` template, made by confd's tenant sync when it heard of the
+ * tenant. The sync runs as confd gets its service token, in the background of its start: asked
+ * until the tenant shows its templates (no event announces them, as in Wazo), 30 s at most.
+ */
+async function tenantWebrtcTemplate(call: AdminCall, tenantUuid: string): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const tenant = await call('GET', `/api/confd/1.1/tenants/${tenantUuid}`);
+    expectStatus('read the tenant', tenant, 200);
+    const view = tenant.body as { sip_templates_generated: boolean; webrtc_sip_template_uuid: string | null };
+    if (view.sip_templates_generated) {
+      if (!view.webrtc_sip_template_uuid) throw new Error('the tenant has no webrtc template');
+      return view.webrtc_sip_template_uuid;
+    }
+    if (Date.now() > deadline) throw new Error(`no SIP templates for tenant ${tenantUuid} after 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Runs the whole flow with a fresh user (`username` must be new to the stack). */
 export async function runSdkFlow(target: SdkFlowTarget, username: string): Promise<SdkFlowResult> {
   const password = 'sdk-flow-secret-1';
@@ -67,12 +89,8 @@ export async function runSdkFlow(target: SdkFlowTarget, username: string): Promi
     gatewayCall(target.gateway, target.certificate, method, path, { token: admin.token, body });
   const context = await call('POST', '/api/confd/1.1/contexts', { label: `${username} phones` });
   expectStatus('create a context', context, 201);
-  // A softphone line: SIP credentials, and WebRTC from a template, as Wazo's webrtc template gives it.
-  const template = await call('POST', '/api/confd/1.1/endpoints/sip/templates', {
-    label: `${username} webrtc`,
-    endpoint_section_options: [['webrtc', 'yes']],
-  });
-  expectStatus('create a webrtc template', template, 201);
+  // A softphone line: SIP credentials, and WebRTC from the tenant's default webrtc template.
+  const webrtcTemplate = await tenantWebrtcTemplate(call, admin.metadata.tenant_uuid);
   const created = await call('POST', '/api/confd/1.1/users', {
     firstname: 'Alice',
     lastname: 'Softphone',
@@ -85,7 +103,7 @@ export async function runSdkFlow(target: SdkFlowTarget, username: string): Promi
             ['username', `${username}-sip`],
             ['password', 'sip-secret'],
           ],
-          templates: [{ uuid: (template.body as { uuid: string }).uuid }],
+          templates: [{ uuid: webrtcTemplate }],
         },
       },
     ],
