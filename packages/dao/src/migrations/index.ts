@@ -22,6 +22,8 @@ import * as funcKeys from './0025_func_keys.js';
 import * as callPermissions from './0030_call_permissions.js';
 import * as groupMemberExtensions from './0031_group_member_extensions.js';
 import * as usersPageIndex from './0035_users_page_index.js';
+import * as callFilters from './0046_call_filters.js';
+import * as funcKeyFilterMembers from './0047_func_key_filter_members.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -43,4 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0035_users_page_index': usersPageIndex,
   '0020_voicemails': voicemails,
   '0021_devices': devices,
+  '0046_call_filters': callFilters,
+  '0047_func_key_filter_members': funcKeyFilterMembers,
 };
