@@ -65,6 +65,7 @@ const LINKED: Record<string, { route: string; field: string }> = {
   endpoint_custom: { route: 'endpoints/custom', field: 'id' },
   callpermissions: { route: 'callpermissions', field: 'id' },
   voicemails: { route: 'voicemails', field: 'id' },
+  callfilters: { route: 'callfilters', field: 'id' },
 };
 
 /**
