@@ -70,6 +70,7 @@ const LINKED: Record<string, { route: string; field: string }> = {
   func_keys_templates: { route: 'funckeys/templates', field: 'id' },
   registrars: { route: 'registrars', field: 'id' },
   access_features: { route: 'access_features', field: 'id' },
+  callfilters: { route: 'callfilters', field: 'id' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */

@@ -2,6 +2,7 @@
 
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { accessFeaturesPlugin } from './access-features/index.js';
+import { callFiltersPlugin, callFilterUsersPlugin } from './call-filters/index.js';
 import {
   callPermissionsPlugin,
   groupCallPermissionsPlugin,
@@ -14,7 +15,7 @@ import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './co
 import { devicesPlugin, lineDevicesPlugin } from './devices/index.js';
 import { endpointSipPlugin, lineEndpointsPlugin, sipTransportsPlugin } from './endpoints/index.js';
 import { extensionsPlugin } from './extensions/index.js';
-import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
+import { callFilterFallbacksPlugin, groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
 import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from './funckeys/index.js';
 import {
   groupExtensionsPlugin,
@@ -91,6 +92,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userVoicemailsPlugin,
     devicesPlugin,
     lineDevicesPlugin,
+    callFiltersPlugin,
+    callFilterUsersPlugin,
+    callFilterFallbacksPlugin,
   ],
   createResources: createConfdResources,
 };

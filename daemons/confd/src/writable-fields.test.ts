@@ -70,6 +70,12 @@ async function seed(routes: WriteRoute[]) {
   const endpoints = await seedEndpoints(checked);
   const voicemail = await seedVoicemails(checked, internal.name, alice, bob);
   const device = await seedDevice(checked, sip.id);
+  const callFilter = await checked('POST', '/callfilters', { name: 'boss', strategy: 'all', source: 'all' });
+  await checked('PUT', `/callfilters/${callFilter.id}/recipients/users`, {
+    users: [{ uuid: alice.uuid, timeout: 5 }],
+  });
+  await checked('PUT', `/callfilters/${callFilter.id}/surrogates/users`, { users: [{ uuid: bob.uuid }] });
+  await checked('PUT', `/callfilters/${callFilter.id}/fallbacks`, { noanswer_destination: { type: 'none' } });
   await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail, device });
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
@@ -89,6 +95,7 @@ async function seed(routes: WriteRoute[]) {
     access_feature_id: '2',
     voicemail_id: String(voicemail.id),
     device_id: String(device.id),
+    callfilter_id: String(callFilter.id),
   });
 }
 

@@ -4,6 +4,7 @@
  * 2 usage) after printing one line per error on stderr.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { callfilterCommand } from './commands/callfilters.js';
 import { deviceCommand } from './commands/devices.js';
 import { endpointCommand, lineCommand } from './commands/endpoints.js';
 import { eventsCommand } from './commands/events.js';
@@ -45,6 +46,7 @@ export function buildProgram(io: Io): Command {
     eventsCommand(io),
     lineCommand(io),
     endpointCommand(io),
+    callfilterCommand(io),
   ])
     program.addCommand(command);
   configureEverywhere(program, io);

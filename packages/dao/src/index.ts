@@ -2,6 +2,7 @@
 // PostgreSQL toolkit under it (connection, unit of work, migrations runner) is @wazo-ts/db.
 
 export * from './access-features/index.js';
+export * from './call-filters/index.js';
 export * from './call-permissions/index.js';
 export * from './context-includes/index.js';
 export * from './contexts/index.js';

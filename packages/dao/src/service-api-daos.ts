@@ -2,6 +2,8 @@
  * The Service API's daos, one of each, and the cross-resource lookups answered by the resource
  * that owns the data: a user by the users dao, a user's lines by the user-lines dao.
  */
+
+import { createCallFiltersDao } from './call-filters/index.js';
 import {
   createCallPermissionsDao,
   groupCallPermissionLink,
@@ -72,6 +74,7 @@ export function createDaos() {
     voicemails: createVoicemailsDao(),
     userVoicemails: createLinkDao(userVoicemailLink),
     devices: createDevicesDao(),
+    callFilters: createCallFiltersDao(),
   };
 }
 

@@ -1,9 +1,10 @@
 /**
- * The fallbacks services of the Service API: users' and groups' fallbacks on one shape, each
+ * The fallbacks services of the Service API: users', groups' and call filters' fallbacks on one shape, each
  * owner kind found by its own resource's dao and announced by its own event.
  */
 import type { UnitOfWork } from './db/unit-of-work.js';
 import {
+  CALL_FILTER_FALLBACK_EVENTS,
   createFallbacksDao,
   createFallbacksNotifier,
   createFallbacksService,
@@ -38,6 +39,18 @@ export function fallbackServicesOf(uow: UnitOfWork, daos: Daos) {
         events: GROUP_FALLBACK_EVENTS,
         find: (tx, scope, key) => daos.groups.find(tx, scope, key),
         edited: notifier.groupEdited,
+      },
+    }),
+    callFilterFallbacks: createFallbacksService({
+      uow,
+      dao,
+      kind: {
+        resource: 'CallFilter',
+        table: 'call_filter_fallback',
+        ownerColumn: 'call_filter_id',
+        events: CALL_FILTER_FALLBACK_EVENTS,
+        find: (tx, scope, key) => daos.callFilters.find(tx, scope, Number(key)),
+        edited: notifier.callFilterEdited,
       },
     }),
   };

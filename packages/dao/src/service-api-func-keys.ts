@@ -1,6 +1,6 @@
 /**
- * The function keys service of the Service API: the users and groups a key names are found by
- * their own resources' daos, in the template's tenant.
+ * The function keys service of the Service API: the users, groups and call filter members a key
+ * names are found by their own resources' daos, in the template's tenant.
  */
 import type { UnitOfWork } from './db/unit-of-work.js';
 import { createFuncKeysNotifier, createFuncKeysService, createFuncKeysValidator } from './func-keys/index.js';
@@ -11,6 +11,8 @@ export function funcKeyServicesOf(uow: UnitOfWork, daos: Daos) {
   const validator = createFuncKeysValidator({
     findUser,
     findGroup: (tx, scope, id) => daos.groups.find(tx, scope, id),
+    filterMemberExists: (tx, tenantUuid, memberId) => daos.callFilters.memberExists(tx, tenantUuid, memberId),
+    isFilterMember: (tx, userId) => daos.callFilters.isMember(tx, userId),
   });
   return {
     funcKeys: createFuncKeysService({

@@ -8,6 +8,11 @@ import { randomUUID } from 'node:crypto';
 import type { BusPublisher } from '@wazo-ts/bus';
 import type { Kysely } from 'kysely';
 import {
+  createCallFiltersNotifier,
+  createCallFiltersService,
+  createCallFiltersValidator,
+} from './call-filters/index.js';
+import {
   createCallPermissionsNotifier,
   createCallPermissionsService,
   createCallPermissionsValidator,
@@ -313,6 +318,19 @@ function voicemailServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   };
 }
 
+/** Call filters (boss/secretary) and their members; their fallbacks are with the others'. */
+function callFilterServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
+  return {
+    callFilters: createCallFiltersService({
+      uow,
+      dao: daos.callFilters,
+      validator: createCallFiltersValidator({ dao: daos.callFilters }),
+      notifier: createCallFiltersNotifier(),
+      findUser: hooks.findUser,
+    }),
+  };
+}
+
 /** Builds every service once; a daemon creates one ServiceApi per database at start. */
 export function createServiceApi({ db, encoder }: ServiceApiOptions) {
   const uow = createUnitOfWork({ db, encoder });
@@ -331,6 +349,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...settingsServicesOf(uow),
     ...endpoints,
     ...voicemailServicesOf(uow, daos, hooks),
+    ...callFilterServicesOf(uow, daos, hooks),
   };
   return {
     ...services,

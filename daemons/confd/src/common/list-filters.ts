@@ -10,6 +10,8 @@
 
 import { type TSchema, Type } from '@wazo-ts/daemon/schema';
 import {
+  callFilterSchema,
+  callFilterSearchConfig,
   callPermissionSchema,
   callPermissionSearchConfig,
   contextSchema,
@@ -67,4 +69,5 @@ export const LIST_FILTERS = {
   sipTransports: filtersOf(sipTransportSearchConfig, sipTransportSchema),
   voicemails: filtersOf(voicemailSearchConfig, voicemailSchema),
   devices: filtersOf(deviceSearchConfig, deviceSchema),
+  callfilters: filtersOf(callFilterSearchConfig, callFilterSchema),
 } satisfies Record<string, Filters>;

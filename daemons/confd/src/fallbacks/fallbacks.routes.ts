@@ -1,19 +1,22 @@
 /**
- * A user's and a group's fallbacks (`GET`/`PUT /users/{id}/fallbacks`, `/groups/{id}/fallbacks`):
- * where their calls go when unanswered, busy, congested or failed. PUT replaces them all (204,
- * `<owner>_fallback_edited`); the owner is named by id or uuid, in the caller's tenant or a
- * visible sub-tenant (else 404). ACLs are Wazo's: `confd.<owners>.{id}.fallbacks.read|update`.
+ * A user's, a group's and a call filter's fallbacks (`GET`/`PUT /users/{id}/fallbacks`,
+ * `/groups/{id}/fallbacks`, `/callfilters/{id}/fallbacks`): where their calls go when unanswered,
+ * busy, congested or failed. PUT replaces them all (204, `<owner>_fallback_edited`); the owner is
+ * named by id or uuid (a call filter by id), in the caller's tenant or a visible sub-tenant
+ * (else 404). ACLs are Wazo's: `confd.<owners>.{id}.fallbacks.read|update`.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { NoContent, type TSchema } from '@wazo-ts/daemon/schema';
 import {
+  callFilterFallbacksInputSchema,
+  callFilterFallbacksSchema,
   type FallbacksService,
   groupFallbacksInputSchema,
   groupFallbacksSchema,
   userFallbacksInputSchema,
   userFallbacksSchema,
 } from '@wazo-ts/dao';
-import { keyParams } from '../common/int-param.js';
+import { idParams, intParam, keyParams } from '../common/int-param.js';
 import { tenantScopeOf } from '../common/scope.js';
 import type { ConfdServices } from '../common/services.js';
 import type { ConfdConfig } from '../definition.js';
@@ -22,10 +25,12 @@ import type { ConfdResources } from '../resources.js';
 
 interface FallbackOwner {
   name: string;
-  collection: 'users' | 'groups';
-  param: 'user_id' | 'group_id';
+  collection: 'users' | 'groups' | 'callfilters';
+  param: 'user_id' | 'group_id' | 'callfilter_id';
   word: string;
   keyOf: (raw: string) => string | number;
+  /** Path params; by default an id or uuid. */
+  params?: TSchema;
   body: TSchema;
   answer: TSchema;
   service(services: ConfdServices): FallbacksService;
@@ -35,7 +40,7 @@ function fallbacksPlugin(owner: FallbackOwner): DaemonPlugin<ConfdConfig, ConfdR
   const { collection, param, word } = owner;
   const path = `/${collection}/:${param}/fallbacks`;
   const acl = (action: string) => `confd.${collection}.{${param}}.fallbacks.${action}`;
-  const params = keyParams(param);
+  const params = owner.params ?? keyParams(param);
   const tags = [collection, 'fallbacks'];
   return {
     name: owner.name,
@@ -96,4 +101,16 @@ export const groupFallbacksPlugin = fallbacksPlugin({
   body: groupFallbacksInputSchema,
   answer: groupFallbacksSchema,
   service: (services) => services.groupFallbacks as FallbacksService,
+});
+
+export const callFilterFallbacksPlugin = fallbacksPlugin({
+  name: 'call_filter_fallback',
+  collection: 'callfilters',
+  param: 'callfilter_id',
+  word: 'call filter',
+  keyOf: (raw) => intParam(raw, 'CallFilter'),
+  params: idParams('callfilter_id'),
+  body: callFilterFallbacksInputSchema,
+  answer: callFilterFallbacksSchema,
+  service: (services) => services.callFilterFallbacks as FallbacksService,
 });

@@ -1,1 +1,1 @@
-export { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks.routes.js';
+export { callFilterFallbacksPlugin, groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks.routes.js';

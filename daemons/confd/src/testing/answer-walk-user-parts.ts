@@ -48,3 +48,32 @@ export async function walkLineExtensionCreate(call: Call, lineId: number, contex
   await call('DELETE', `/lines/${lineId}/extensions/${extension.id}`);
   await call('DELETE', `/extensions/${extension.id}`);
 }
+
+/**
+ * A call filter with a recipient, a surrogate, a fallback and a bsfilter key to the surrogate's
+ * member, read through every route, then removed (the key goes with the filter).
+ */
+export async function walkCallFilters(call: Call, boss: Owner, secretary: Owner): Promise<void> {
+  const filter = (await call('POST', '/callfilters', {
+    name: 'boss',
+    strategy: 'all-recipients-then-linear-surrogates',
+    source: 'external',
+    surrogates_timeout: 20,
+    caller_id_mode: 'prepend',
+    caller_id_name: 'filtered',
+    description: 'screened calls',
+  })) as { id: number };
+  const url = `/callfilters/${filter.id}`;
+  await call('PUT', `${url}/recipients/users`, { users: [{ uuid: boss.uuid, timeout: 10 }] });
+  await call('PUT', `${url}/surrogates/users`, { users: [{ uuid: secretary.uuid }] });
+  await call('PUT', `${url}/fallbacks`, { noanswer_destination: { type: 'user', user_id: boss.id } });
+  await call('PUT', url, { enabled: false });
+  const read = (await call('GET', url)) as { surrogates: { users: { member_id: number }[] } };
+  const memberId = read.surrogates.users[0]!.member_id;
+  await call('PUT', `/users/${secretary.id}/funckeys/9`, {
+    destination: { type: 'bsfilter', filter_member_id: memberId },
+  });
+  for (const path of ['/callfilters', `${url}/fallbacks`, `/users/${secretary.id}/funckeys/9`])
+    await call('GET', path);
+  await call('DELETE', url);
+}

@@ -6,7 +6,12 @@
  */
 
 import { walkEndpoints } from './answer-walk-endpoints.js';
-import { walkCallPermissions, walkLineExtensionCreate, walkUserParts } from './answer-walk-user-parts.js';
+import {
+  walkCallFilters,
+  walkCallPermissions,
+  walkLineExtensionCreate,
+  walkUserParts,
+} from './answer-walk-user-parts.js';
 import type { Method } from './route-calls.js';
 import { walkSettings } from './settings-walk.js';
 
@@ -244,6 +249,7 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await walkUserParts(call, alice);
   await walkLineExtensionCreate(call, custom.id, internal.name);
   await walkEndpoints(call, internal.name, alice, sip);
+  await walkCallFilters(call, alice, bob);
   await editEverything(call, ids);
   await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);
   await call('PUT', `/lines/${sip.id}/devices/${device.id}`);

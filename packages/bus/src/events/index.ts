@@ -1,5 +1,6 @@
 /** The event catalogue: every event wazo-ts publishes or consumes, typed once. */
 import * as auth from './auth.js';
+import * as callFilters from './call-filters.js';
 import * as callPermissions from './call-permissions.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
@@ -17,6 +18,7 @@ import * as users from './users.js';
 import * as voicemails from './voicemails.js';
 
 export * from './auth.js';
+export * from './call-filters.js';
 export * from './call-permissions.js';
 export * from './contexts.js';
 export * from './define.js';
@@ -49,6 +51,7 @@ const families = [
   endpoints,
   voicemails,
   devices,
+  callFilters,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

@@ -53,8 +53,11 @@ export function marshmallowMessage(item: VerboseValidationItem): string {
       return rangeMessage(schema);
     case 'pattern':
       return 'String does not match expected pattern.';
-    case 'enum':
-      return `Must be one of: ${((item.params?.allowedValues as unknown[]) ?? []).join(', ')}.`;
+    case 'enum': {
+      // A nullable enum lists null among its values; marshmallow's OneOf with allow_none does not.
+      const values = ((item.params?.allowedValues as unknown[]) ?? []).filter((value) => value !== null);
+      return `Must be one of: ${values.join(', ')}.`;
+    }
     case 'format':
       return item.params?.format === 'email' ? 'Not a valid email address.' : 'Not a valid value.';
     case 'additionalProperties':

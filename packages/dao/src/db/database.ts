@@ -5,6 +5,7 @@
  */
 
 import type { AccessFeatureTables } from '../access-features/access-features.tables.js';
+import type { CallFilterTables } from '../call-filters/call-filters.tables.js';
 import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
@@ -53,4 +54,5 @@ export interface Database
     EndpointSipTables,
     SipTransportTables,
     VoicemailTables,
-    DeviceTables {}
+    DeviceTables,
+    CallFilterTables {}

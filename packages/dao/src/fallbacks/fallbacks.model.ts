@@ -1,6 +1,7 @@
 /**
  * Fallbacks as wazo-confd shows them: where a call to a user or a group goes on each event
- * (`noanswer_destination`...), a destination or null. Users have four events, groups two. A PUT
+ * (`noanswer_destination`...), a destination or null. Users have four events, groups two, call
+ * filters one. A PUT
  * replaces them all: an event left out or null has no fallback afterwards.
  */
 import { type Static, type TSchema, Type } from 'typebox';
@@ -9,6 +10,7 @@ import { destinationAnswerJsonSchema, destinationJsonSchema } from '../schedules
 
 export const USER_FALLBACK_EVENTS = ['noanswer', 'busy', 'congestion', 'fail'] as const;
 export const GROUP_FALLBACK_EVENTS = ['noanswer', 'congestion'] as const;
+export const CALL_FILTER_FALLBACK_EVENTS = ['noanswer'] as const;
 
 const destinationInput = Type.Unsafe<Destination>(destinationJsonSchema);
 const destinationAnswer = Type.Unsafe<Destination>(destinationAnswerJsonSchema);
@@ -29,6 +31,8 @@ export const userFallbacksInputSchema = inputOf(USER_FALLBACK_EVENTS);
 export const userFallbacksSchema = answerOf(USER_FALLBACK_EVENTS);
 export const groupFallbacksInputSchema = inputOf(GROUP_FALLBACK_EVENTS);
 export const groupFallbacksSchema = answerOf(GROUP_FALLBACK_EVENTS);
+export const callFilterFallbacksInputSchema = inputOf(CALL_FILTER_FALLBACK_EVENTS);
+export const callFilterFallbacksSchema = answerOf(CALL_FILTER_FALLBACK_EVENTS);
 
 /** `{noanswer_destination: {...} | null, ...}`, the fields of the owner's kind. */
 export type Fallbacks = Record<string, Destination | null>;

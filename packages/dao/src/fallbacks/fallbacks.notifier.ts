@@ -1,5 +1,8 @@
-/** The fallbacks' events: `user_fallback_edited` (user payload) and `group_fallback_edited` {id, uuid}. */
-import { groupFallbackEdited, userFallbackEdited } from '@wazo-ts/bus';
+/**
+ * The fallbacks' events: `user_fallback_edited` (user payload), `group_fallback_edited` {id, uuid}
+ * and `call_filter_fallback_edited` {id}.
+ */
+import { callFilterFallbackEdited, groupFallbackEdited, userFallbackEdited } from '@wazo-ts/bus';
 import type { Tx } from '../db/unit-of-work.js';
 import type { Group } from '../groups/groups.model.js';
 import type { User } from '../users/users.model.js';
@@ -15,6 +18,9 @@ export function createFallbacksNotifier() {
       tx.events.add(
         groupFallbackEdited.build({ id: group.id, uuid: group.uuid }, { tenantUuid: group.tenant_uuid }),
       );
+    },
+    callFilterEdited(tx: Tx, filter: { id: number; tenant_uuid: string }): void {
+      tx.events.add(callFilterFallbackEdited.build({ id: filter.id }, { tenantUuid: filter.tenant_uuid }));
     },
   };
 }

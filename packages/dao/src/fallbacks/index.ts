@@ -1,6 +1,9 @@
 // Public surface of users' and groups' fallbacks.
 export { createFallbacksDao, type FallbacksDao, type FallbackTable } from './fallbacks.dao.js';
 export {
+  CALL_FILTER_FALLBACK_EVENTS,
+  callFilterFallbacksInputSchema,
+  callFilterFallbacksSchema,
   type Fallbacks,
   type FallbacksInput,
   GROUP_FALLBACK_EVENTS,

@@ -41,8 +41,11 @@ async function keysOf(tx: Tx, templateIds: number[]): Promise<Map<number, Stored
     .selectFrom('func_key_mapping as m')
     .leftJoin('users as u', 'u.id', 'm.user_id')
     .leftJoin('groups as g', 'g.id', 'm.group_id')
+    .leftJoin('call_filter_member as fm', 'fm.id', 'm.filter_member_id')
+    .leftJoin('users as fu', 'fu.id', 'fm.user_id')
     .select(['m.id', 'm.template_id', 'm.position', 'm.label', 'm.blf', 'm.destination'])
     .select(['u.firstname', 'u.lastname', 'g.name as group_name', 'g.label as group_label'])
+    .select(['fu.firstname as member_firstname', 'fu.lastname as member_lastname'])
     .where('m.template_id', 'in', templateIds)
     .orderBy('m.position')
     .execute();
@@ -53,6 +56,12 @@ async function keysOf(tx: Tx, templateIds: number[]): Promise<Map<number, Stored
     }
     if (row.destination.type === 'group' && row.group_name !== null) {
       Object.assign(destination, { group_name: row.group_name, group_label: row.group_label });
+    }
+    if (row.destination.type === 'bsfilter' && row.member_firstname !== null) {
+      Object.assign(destination, {
+        filter_member_firstname: row.member_firstname,
+        filter_member_lastname: row.member_lastname,
+      });
     }
     byTemplate.get(row.template_id)!.set(row.position, {
       id: row.id,
@@ -67,6 +76,7 @@ async function keysOf(tx: Tx, templateIds: number[]): Promise<Map<number, Stored
 const referenceColumns = (destination: FuncKeyDestinationInput) => ({
   user_id: destination.type === 'user' ? (destination.user_id as number) : null,
   group_id: ['group', 'groupmember'].includes(destination.type) ? (destination.group_id as number) : null,
+  filter_member_id: destination.type === 'bsfilter' ? (destination.filter_member_id as number) : null,
 });
 
 export function createFuncKeysDao() {
@@ -141,6 +151,7 @@ export function createFuncKeysDao() {
             destination: eb.ref('excluded.destination'),
             user_id: eb.ref('excluded.user_id'),
             group_id: eb.ref('excluded.group_id'),
+            filter_member_id: eb.ref('excluded.filter_member_id'),
           })),
         )
         .execute();

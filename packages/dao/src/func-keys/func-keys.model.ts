@@ -29,6 +29,8 @@ const destinationAnswerSchema = Type.Object({
   paging_id: optional(Type.Integer()),
   agent_id: optional(Type.Integer()),
   filter_member_id: optional(Type.Integer()),
+  filter_member_firstname: optional(Type.String()),
+  filter_member_lastname: optional(nullable(Type.String())),
   parking_lot_id: optional(Type.Integer()),
   position: optional(Type.Integer()),
   action: optional(Type.String()),

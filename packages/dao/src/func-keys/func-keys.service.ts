@@ -50,6 +50,8 @@ const inputOf = (key: Omit<FuncKey, 'inherited'>): FuncKeyInput => {
     user_lastname,
     group_name,
     group_label,
+    filter_member_firstname,
+    filter_member_lastname,
     ...destination
   } = key.destination;
   return { blf: key.blf, label: key.label, destination: destination as FuncKeyInput['destination'] };
@@ -228,7 +230,7 @@ export function createFuncKeysService({ uow, dao, validator, notifier, findUser 
         const user = await existingUser(tx, scope, userKey);
         const own = await dao.findPrivate(tx, user.id);
         validator.checkKeys(input.keys ?? {}, false);
-        for (const key of Object.values(input.keys ?? {})) validator.checkUserKey(user.id, key);
+        for (const key of Object.values(input.keys ?? {})) await validator.checkUserKey(tx, user.id, key);
         await dao.rename(tx, own.id, input.name ?? null);
         await replace(tx, own, byPosition(input.keys));
       });
@@ -237,7 +239,7 @@ export function createFuncKeysService({ uow, dao, validator, notifier, findUser 
     setUserKey(scope: TenantScope, userKey: UserKey, position: number, key: FuncKeyInput): Promise<void> {
       return uow.run(async (tx) => {
         const user = await existingUser(tx, scope, userKey);
-        validator.checkUserKey(user.id, key);
+        await validator.checkUserKey(tx, user.id, key);
         const own = await dao.findPrivate(tx, user.id);
         const keys = await currentKeys(tx, own.id);
         keys.set(position, key);

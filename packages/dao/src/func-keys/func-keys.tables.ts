@@ -21,6 +21,8 @@ export interface FuncKeyMappingTable {
   user_id: number | null;
   /** A group or group member destination's group, so the key goes with it. */
   group_id: number | null;
+  /** A bsfilter destination's call filter member, so the key goes with it. */
+  filter_member_id: number | null;
 }
 
 export interface FuncKeyTables {

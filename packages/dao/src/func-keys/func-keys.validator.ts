@@ -18,15 +18,21 @@ import type { FuncKeyInput } from './func-keys.model.js';
 /** Looks up a group by id in a scope (the groups resource's find). */
 export type FindGroup = (tx: Tx, scope: TenantScope, id: number) => Promise<{ id: number } | null>;
 
+/** Whether a call filter member of the tenant has this id (the call filters resource's lookup). */
+export type FilterMemberExists = (tx: Tx, tenantUuid: string, memberId: number) => Promise<boolean>;
+/** Whether the user is a recipient or a surrogate of some call filter. */
+export type IsFilterMember = (tx: Tx, userId: number) => Promise<boolean>;
+
 export interface FuncKeysValidatorDeps {
   findUser: FindUser;
   findGroup: FindGroup;
+  filterMemberExists: FilterMemberExists;
+  isFilterMember: IsFilterMember;
 }
 
 /** Resources a destination may name that wazo-ts does not have yet: never found. */
 const ABSENT: Record<string, [field: string, resource: string]> = {
   agent: ['agent_id', 'Agent'],
-  bsfilter: ['filter_member_id', 'FilterMember'],
   conference: ['conference_id', 'Conference'],
   paging: ['paging_id', 'Paging'],
   park_position: ['parking_lot_id', 'ParkingLot'],
@@ -51,7 +57,8 @@ export function positionOf(raw: string): number | undefined {
   return /^[0-9]{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : undefined;
 }
 
-export function createFuncKeysValidator({ findUser, findGroup }: FuncKeysValidatorDeps) {
+export function createFuncKeysValidator(deps: FuncKeysValidatorDeps) {
+  const { findUser, findGroup, filterMemberExists, isFilterMember } = deps;
   async function checkDestination(tx: Tx, tenantUuid: string, destination: FuncKeyDestinationInput) {
     const absent = ABSENT[destination.type];
     if (absent) {
@@ -64,6 +71,12 @@ export function createFuncKeysValidator({ findUser, findGroup }: FuncKeysValidat
       const userId = destination.user_id as number;
       if (!(await findUser(tx, scopeOf(tenantUuid), userId))) {
         throw referenceNotFound('user_id', 'User', { user_id: userId });
+      }
+    }
+    if (destination.type === 'bsfilter') {
+      const memberId = destination.filter_member_id as number;
+      if (!(await filterMemberExists(tx, tenantUuid, memberId))) {
+        throw referenceNotFound('filter_member_id', 'FilterMember', { filter_member_id: memberId });
       }
     }
     if (destination.type === 'group' || destination.type === 'groupmember') {
@@ -116,9 +129,9 @@ export function createFuncKeysValidator({ findUser, findGroup }: FuncKeysValidat
       }
     },
 
-    /** A user's own bsfilter key needs the user in a call filter, which wazo-ts does not have yet. */
-    checkUserKey(userId: number, key: FuncKeyInput): void {
-      if (key.destination.type === 'bsfilter') {
+    /** A user's own bsfilter key needs the user in a call filter, as a recipient or a surrogate. */
+    async checkUserKey(tx: Tx, userId: number, key: FuncKeyInput): Promise<void> {
+      if (key.destination.type === 'bsfilter' && !(await isFilterMember(tx, userId))) {
         throw resourceError(
           `User must be associated with a BSFilter (${formatCriteria({ user_id: userId })})`,
         );

@@ -1,0 +1,2 @@
+export { callFilterUsersPlugin } from './call-filter-users.routes.js';
+export { callFiltersPlugin } from './call-filters.routes.js';
