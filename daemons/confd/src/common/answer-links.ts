@@ -83,19 +83,16 @@ function compileLinker(s: Schema): Linker | null {
       const chosen = anyOf.find((b) => fits(b.branch, result));
       if (chosen?.linker) result = chosen.linker(result, href) as Record<string, unknown>;
     }
-    if (properties.length > 0) {
-      const copy = { ...result };
-      for (const { key, linker } of properties) if (key in copy) copy[key] = linker(copy[key], href);
-      result = copy;
-    }
-    if (targets) {
-      const links = targets.flatMap(({ rel, field }) => {
-        const id = result[field];
+    if (properties.length === 0 && !targets) return result;
+    // One copy of the object, whatever it gains: its linked properties, its own links.
+    const copy = { ...result };
+    for (const { key, linker } of properties) if (key in copy) copy[key] = linker(copy[key], href);
+    if (targets)
+      copy.links = targets.flatMap(({ rel, field }) => {
+        const id = copy[field];
         return id === null || id === undefined || id === '' ? [] : [{ rel, href: href(rel, String(id)) }];
       });
-      result = { ...result, links };
-    }
-    return result;
+    return copy;
   };
 }
 
