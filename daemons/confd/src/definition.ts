@@ -2,6 +2,7 @@
 
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { accessFeaturesPlugin } from './access-features/index.js';
+import { applicationsPlugin, lineApplicationsPlugin } from './applications/index.js';
 import {
   callPermissionsPlugin,
   groupCallPermissionsPlugin,
@@ -12,7 +13,12 @@ import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { devicesPlugin, lineDevicesPlugin } from './devices/index.js';
-import { endpointSipPlugin, lineEndpointsPlugin, sipTransportsPlugin } from './endpoints/index.js';
+import {
+  endpointIaxPlugin,
+  endpointSipPlugin,
+  lineEndpointsPlugin,
+  sipTransportsPlugin,
+} from './endpoints/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
 import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from './funckeys/index.js';
@@ -91,6 +97,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userVoicemailsPlugin,
     devicesPlugin,
     lineDevicesPlugin,
+    endpointIaxPlugin,
+    applicationsPlugin,
+    lineApplicationsPlugin,
   ],
   createResources: createConfdResources,
 };

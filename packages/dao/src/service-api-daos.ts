@@ -2,6 +2,8 @@
  * The Service API's daos, one of each, and the cross-resource lookups answered by the resource
  * that owns the data: a user by the users dao, a user's lines by the user-lines dao.
  */
+
+import { createApplicationsDao, lineApplicationLink } from './applications/index.js';
 import {
   createCallPermissionsDao,
   groupCallPermissionLink,
@@ -10,6 +12,7 @@ import {
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
 import { createDevicesDao } from './devices/index.js';
+import { createEndpointIaxDao } from './endpoint-iax/index.js';
 import { createEndpointSipDao } from './endpoint-sip/index.js';
 import { createExtensionsDao } from './extensions/index.js';
 import { createFuncKeysDao } from './func-keys/index.js';
@@ -72,6 +75,9 @@ export function createDaos() {
     voicemails: createVoicemailsDao(),
     userVoicemails: createLinkDao(userVoicemailLink),
     devices: createDevicesDao(),
+    endpointIax: createEndpointIaxDao(),
+    applications: createApplicationsDao(),
+    lineApplications: createLinkDao(lineApplicationLink),
   };
 }
 

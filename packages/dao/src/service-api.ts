@@ -7,6 +7,12 @@
 import type { BusPublisher } from '@wazo-ts/bus';
 import type { Kysely } from 'kysely';
 import {
+  createApplicationsNotifier,
+  createApplicationsService,
+  createApplicationsValidator,
+  lineApplicationLink,
+} from './applications/index.js';
+import {
   createCallPermissionsNotifier,
   createCallPermissionsService,
   createCallPermissionsValidator,
@@ -24,10 +30,16 @@ import type { Database } from './db/database.js';
 import { createUnitOfWork, type Tx, type UnitOfWork } from './db/unit-of-work.js';
 import { createDevicesNotifier, createDevicesService, createDevicesValidator } from './devices/index.js';
 import {
+  createEndpointIaxNotifier,
+  createEndpointIaxService,
+  createEndpointIaxValidator,
+} from './endpoint-iax/index.js';
+import {
   createExtensionsNotifier,
   createExtensionsService,
   createExtensionsValidator,
 } from './extensions/index.js';
+import { createFallbacksDao } from './fallbacks/index.js';
 import {
   createGroupMemberExtensionsNotifier,
   createGroupMemberExtensionsService,
@@ -304,6 +316,39 @@ function voicemailServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   };
 }
 
+/** IAX endpoints, applications and a line's application. */
+function iaxAndApplicationServicesOf(uow: UnitOfWork, daos: Daos) {
+  const fallbacks = createFallbacksDao();
+  const applications = createApplicationsService({
+    uow,
+    dao: daos.applications,
+    validator: createApplicationsValidator(),
+    notifier: createApplicationsNotifier(),
+    // Wazo's dialactions to the application go with it: users' and groups' fallbacks.
+    async dropFallbacksTo(tx, uuid) {
+      const match = { type: 'application', application: 'custom', application_uuid: uuid };
+      await fallbacks.dropMatching(tx, { table: 'user_fallback', ownerColumn: 'user_id' }, match);
+      await fallbacks.dropMatching(tx, { table: 'group_fallback', ownerColumn: 'group_id' }, match);
+    },
+  });
+  return {
+    endpointIax: createEndpointIaxService({
+      uow,
+      dao: daos.endpointIax,
+      validator: createEndpointIaxValidator({ dao: daos.endpointIax }),
+      notifier: createEndpointIaxNotifier(),
+    }),
+    applications,
+    lineApplications: linkServiceOf(
+      uow,
+      lineApplicationLink,
+      daos.lineApplications,
+      (tx, scope, key) => daos.lines.find(tx, scope, Number(key)),
+      (tx, scope, uuid: string) => applications.find(tx, scope, uuid),
+    ),
+  };
+}
+
 /** Builds every service once; a daemon creates one ServiceApi per database at start. */
 export function createServiceApi({ db, encoder }: ServiceApiOptions) {
   const uow = createUnitOfWork({ db, encoder });
@@ -322,6 +367,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...settingsServicesOf(uow),
     ...endpoints,
     ...voicemailServicesOf(uow, daos, hooks),
+    ...iaxAndApplicationServicesOf(uow, daos),
   };
   return {
     ...services,

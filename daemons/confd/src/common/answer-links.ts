@@ -20,6 +20,7 @@ const ROUTES: Record<string, string> = {
   endpoint_sip: '/endpoints/sip',
   endpoint_custom: '/endpoints/custom',
   endpoint_sccp: '/endpoints/sccp',
+  endpoint_iax: '/endpoints/iax',
 };
 
 export function hrefOf(request: FastifyRequest): Href {

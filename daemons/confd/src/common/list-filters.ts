@@ -10,6 +10,8 @@
 
 import { type TSchema, Type } from '@wazo-ts/daemon/schema';
 import {
+  applicationSchema,
+  applicationSearchConfig,
   callPermissionSchema,
   callPermissionSearchConfig,
   contextSchema,
@@ -24,6 +26,8 @@ import {
   funcKeyTemplateSearchConfig,
   groupSchema,
   groupSearchConfig,
+  iaxEndpointSchema,
+  iaxEndpointSearchConfig,
   lineSchema,
   lineSearchConfig,
   type SearchConfig,
@@ -67,4 +71,6 @@ export const LIST_FILTERS = {
   sipTransports: filtersOf(sipTransportSearchConfig, sipTransportSchema),
   voicemails: filtersOf(voicemailSearchConfig, voicemailSchema),
   devices: filtersOf(deviceSearchConfig, deviceSchema),
+  endpointIax: filtersOf(iaxEndpointSearchConfig, iaxEndpointSchema),
+  applications: filtersOf(applicationSearchConfig, applicationSchema),
 } satisfies Record<string, Filters>;

@@ -268,4 +268,17 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   device_mac_check: pattern('mac'),
   device_status_check: oneOf('status', 'not_configured, autoprov, configured, corrupted'),
   device_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'Device'),
+
+  endpoint_iax_pkey: unique('IAXEndpoint', ID),
+  endpoint_iax_name_key: unique('IAXEndpoint', ['name', 'text']),
+  endpoint_iax_name_check: pattern('name'),
+  endpoint_iax_type_check: oneOf('type', 'friend, peer, user'),
+  endpoint_iax_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'IAXEndpoint'),
+
+  application_pkey: unique('Application', UUID),
+  application_node_type_check: oneOf('type', 'holding'),
+  application_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'Application'),
+  line_application_pkey: associated('Line', 'Application', ['line_id', 'int']),
+  line_application_line_id_fkey: reference('line_id', 'Line', ID, 'Application'),
+  line_application_application_uuid_fkey: reference('application_uuid', 'Application', UUID, 'Line'),
 };

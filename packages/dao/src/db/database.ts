@@ -5,10 +5,12 @@
  */
 
 import type { AccessFeatureTables } from '../access-features/access-features.tables.js';
+import type { ApplicationTables } from '../applications/applications.tables.js';
 import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { DeviceTables } from '../devices/devices.tables.js';
+import type { EndpointIaxTables } from '../endpoint-iax/endpoint-iax.tables.js';
 import type { EndpointSipTables } from '../endpoint-sip/endpoint-sip.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
 import type { FuncKeyTables } from '../func-keys/func-keys.tables.js';
@@ -53,4 +55,6 @@ export interface Database
     EndpointSipTables,
     SipTransportTables,
     VoicemailTables,
-    DeviceTables {}
+    DeviceTables,
+    EndpointIaxTables,
+    ApplicationTables {}

@@ -33,6 +33,13 @@ export function createFallbacksDao() {
           VALUES (${ownerId}, ${event}, ${JSON.stringify(destination)}::jsonb)`.execute(tx.db);
       }
     },
+
+    /** Drops every fallback, of any owner, whose destination holds `match` (its target is deleted). */
+    async dropMatching(tx: Tx, where: FallbackTable, match: Record<string, unknown>): Promise<void> {
+      await sql`DELETE FROM ${sql.table(where.table)} WHERE destination @> ${JSON.stringify(match)}::jsonb`.execute(
+        tx.db,
+      );
+    },
   };
 }
 
