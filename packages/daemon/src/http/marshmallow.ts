@@ -54,7 +54,8 @@ export function marshmallowMessage(item: VerboseValidationItem): string {
     case 'pattern':
       return 'String does not match expected pattern.';
     case 'enum':
-      return `Must be one of: ${((item.params?.allowedValues as unknown[]) ?? []).join(', ')}.`;
+      // A nullable enum lists null among its values; marshmallow's OneOf names the choices only.
+      return `Must be one of: ${((item.params?.allowedValues as unknown[]) ?? []).filter((v) => v !== null).join(', ')}.`;
     case 'format':
       return item.params?.format === 'email' ? 'Not a valid email address.' : 'Not a valid value.';
     case 'additionalProperties':
