@@ -65,6 +65,8 @@ const LINKED: Record<string, { route: string; field: string }> = {
   endpoint_custom: { route: 'endpoints/custom', field: 'id' },
   callpermissions: { route: 'callpermissions', field: 'id' },
   voicemails: { route: 'voicemails', field: 'id' },
+  endpoint_iax: { route: 'endpoints/iax', field: 'id' },
+  applications: { route: 'applications', field: 'uuid' },
 };
 
 /**
@@ -98,6 +100,7 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'endpoint_sip',
       'call_permissions',
       'voicemail',
+      'application',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),

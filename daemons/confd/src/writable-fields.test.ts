@@ -30,6 +30,7 @@ import {
   seedUsers,
   seedVoicemails,
 } from './testing/answer-walk.js';
+import { seedIaxAndApplication } from './testing/answer-walk-applications.js';
 import { seedEndpoints } from './testing/answer-walk-endpoints.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
@@ -70,6 +71,7 @@ async function seed(routes: WriteRoute[]) {
   const endpoints = await seedEndpoints(checked);
   const voicemail = await seedVoicemails(checked, internal.name, alice, bob);
   const device = await seedDevice(checked, sip.id);
+  const { iax, application } = await seedIaxAndApplication(checked);
   await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail, device });
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
@@ -89,6 +91,8 @@ async function seed(routes: WriteRoute[]) {
     access_feature_id: '2',
     voicemail_id: String(voicemail.id),
     device_id: String(device.id),
+    iax_id: String(iax.id),
+    application_uuid: application.uuid,
   });
 }
 
