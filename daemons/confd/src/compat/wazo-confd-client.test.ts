@@ -26,6 +26,7 @@ const headers = (token: string) => ({
   connection: 'close',
 });
 
+import { applicationRows } from './confd-client-rows-apps.js';
 import { associationRows } from './confd-client-rows-more.js';
 
 describe('wazo-confd-client calls', () => {
@@ -50,7 +51,7 @@ describe('wazo-confd-client calls', () => {
     await database?.drop();
   });
 
-  for (const row of [...setupRows, ...associationRows]) {
+  for (const row of [...setupRows, ...applicationRows, ...associationRows]) {
     it(`${row.call}: ${row.method} answers ${row.status}`, async () => {
       // The PBX user appears once Bob exists: Wazo's default user policy reads itself.
       if (row.token === 'bob') {
