@@ -427,15 +427,19 @@ describe('application destinations', () => {
       204,
     );
     assert.equal(
-      (await call('PUT', `/groups/${group.uuid}/fallbacks`, 'admin', { noanswer_destination: to(app.uuid) }))
-        .statusCode,
+      (
+        await call('PUT', `/groups/${group.uuid}/fallbacks`, 'admin', {
+          noanswer_destination: to(app.uuid.toUpperCase()),
+        })
+      ).statusCode,
       204,
     );
     const read = (await call('GET', `/users/${user.uuid}/fallbacks`, 'admin')).json();
     assert.deepEqual(read.busy_destination, { ...to(app.uuid), application_name: 'ivr-app' });
     await call('PUT', `/applications/${app.uuid}`, 'admin', { name: 'renamed' });
     const renamed = (await call('GET', `/groups/${group.uuid}/fallbacks`, 'admin')).json();
-    assert.equal(renamed.noanswer_destination.application_name, 'renamed');
+    // Sent in capitals, kept canonical (lowercase), as marshmallow's UUID field.
+    assert.deepEqual(renamed.noanswer_destination, { ...to(app.uuid), application_name: 'renamed' });
 
     assert.equal((await call('DELETE', `/applications/${app.uuid}`, 'admin')).statusCode, 204);
     assert.equal((await call('GET', `/users/${user.uuid}/fallbacks`, 'admin')).json().busy_destination, null);

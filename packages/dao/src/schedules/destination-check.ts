@@ -61,7 +61,10 @@ export function checkDestination(raw: unknown): DestinationCheck {
     }
     const problem = fieldProblem(input[name], spec);
     if (problem) errors[name] = [problem];
-    else destination[name] = input[name];
+    // marshmallow's UUID field stores the canonical (lowercase) form, whatever case was sent.
+    else
+      destination[name] =
+        typeof input[name] === 'string' && spec.kind === 'uuid' ? input[name].toLowerCase() : input[name];
   }
   return Object.keys(errors).length > 0 ? { errors } : { destination: destination as Destination };
 }
