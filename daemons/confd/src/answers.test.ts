@@ -71,6 +71,8 @@ const LINKED: Record<string, { route: string; field: string }> = {
   registrars: { route: 'registrars', field: 'id' },
   access_features: { route: 'access_features', field: 'id' },
   callfilters: { route: 'callfilters', field: 'id' },
+  endpoint_iax: { route: 'endpoints/iax', field: 'id' },
+  applications: { route: 'applications', field: 'uuid' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
@@ -130,6 +132,7 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'call_permissions',
       'voicemail',
       'line',
+      'application',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),

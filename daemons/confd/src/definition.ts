@@ -2,6 +2,7 @@
 
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { accessFeaturesPlugin } from './access-features/index.js';
+import { applicationsPlugin, lineApplicationsPlugin } from './applications/index.js';
 import { callFiltersPlugin, callFilterUsersPlugin } from './call-filters/index.js';
 import {
   callPermissionsPlugin,
@@ -13,7 +14,12 @@ import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { devicesPlugin, lineDevicesPlugin } from './devices/index.js';
-import { endpointSipPlugin, lineEndpointsPlugin, sipTransportsPlugin } from './endpoints/index.js';
+import {
+  endpointIaxPlugin,
+  endpointSipPlugin,
+  lineEndpointsPlugin,
+  sipTransportsPlugin,
+} from './endpoints/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { callFilterFallbacksPlugin, groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
 import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from './funckeys/index.js';
@@ -95,6 +101,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     callFiltersPlugin,
     callFilterUsersPlugin,
     callFilterFallbacksPlugin,
+    endpointIaxPlugin,
+    applicationsPlugin,
+    lineApplicationsPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -30,6 +30,7 @@ import {
   seedUsers,
   seedVoicemails,
 } from './testing/answer-walk.js';
+import { seedIaxAndApplication } from './testing/answer-walk-applications.js';
 import { seedEndpoints } from './testing/answer-walk-endpoints.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
@@ -76,6 +77,7 @@ async function seed(routes: WriteRoute[]) {
   });
   await checked('PUT', `/callfilters/${callFilter.id}/surrogates/users`, { users: [{ uuid: bob.uuid }] });
   await checked('PUT', `/callfilters/${callFilter.id}/fallbacks`, { noanswer_destination: { type: 'none' } });
+  const { iax, application } = await seedIaxAndApplication(checked);
   await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail, device });
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
@@ -96,6 +98,8 @@ async function seed(routes: WriteRoute[]) {
     voicemail_id: String(voicemail.id),
     device_id: String(device.id),
     callfilter_id: String(callFilter.id),
+    iax_id: String(iax.id),
+    application_uuid: application.uuid,
   });
 }
 

@@ -2,6 +2,7 @@
 // PostgreSQL toolkit under it (connection, unit of work, migrations runner) is @wazo-ts/db.
 
 export * from './access-features/index.js';
+export * from './applications/index.js';
 export * from './call-filters/index.js';
 export * from './call-permissions/index.js';
 export * from './context-includes/index.js';
@@ -11,6 +12,7 @@ export { translateDatabaseError } from './db/database-errors.js';
 export { serviceApiMigrations } from './db/migrations.js';
 export type { Tx, UnitOfWork } from './db/unit-of-work.js';
 export * from './devices/index.js';
+export * from './endpoint-iax/index.js';
 export * from './endpoint-sip/index.js';
 export * from './errors.js';
 export * from './extensions/index.js';

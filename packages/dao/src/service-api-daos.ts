@@ -3,6 +3,7 @@
  * that owns the data: a user by the users dao, a user's lines by the user-lines dao.
  */
 
+import { createApplicationsDao, lineApplicationLink } from './applications/index.js';
 import { createCallFiltersDao } from './call-filters/index.js';
 import {
   createCallPermissionsDao,
@@ -12,6 +13,7 @@ import {
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
 import { createDevicesDao } from './devices/index.js';
+import { createEndpointIaxDao } from './endpoint-iax/index.js';
 import { createEndpointSipDao } from './endpoint-sip/index.js';
 import { createExtensionsDao } from './extensions/index.js';
 import { createFuncKeysDao } from './func-keys/index.js';
@@ -75,6 +77,9 @@ export function createDaos() {
     userVoicemails: createLinkDao(userVoicemailLink),
     devices: createDevicesDao(),
     callFilters: createCallFiltersDao(),
+    endpointIax: createEndpointIaxDao(),
+    applications: createApplicationsDao(),
+    lineApplications: createLinkDao(lineApplicationLink),
   };
 }
 

@@ -8,6 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { BusPublisher } from '@wazo-ts/bus';
 import type { Kysely } from 'kysely';
 import {
+  createApplicationsNotifier,
+  createApplicationsService,
+  createApplicationsValidator,
+  lineApplicationLink,
+} from './applications/index.js';
+import {
   createCallFiltersNotifier,
   createCallFiltersService,
   createCallFiltersValidator,
@@ -29,6 +35,11 @@ import { createContextsNotifier, createContextsService, createContextsValidator 
 import type { Database } from './db/database.js';
 import { createUnitOfWork, type Tx, type UnitOfWork } from './db/unit-of-work.js';
 import { createDevicesNotifier, createDevicesService, createDevicesValidator } from './devices/index.js';
+import {
+  createEndpointIaxNotifier,
+  createEndpointIaxService,
+  createEndpointIaxValidator,
+} from './endpoint-iax/index.js';
 import {
   createExtensionsNotifier,
   createExtensionsService,
@@ -331,6 +342,39 @@ function callFilterServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   };
 }
 
+/** IAX endpoints, applications and a line's application. */
+function iaxAndApplicationServicesOf(uow: UnitOfWork, daos: Daos) {
+  const fallbacks = createFallbacksDao();
+  const applications = createApplicationsService({
+    uow,
+    dao: daos.applications,
+    validator: createApplicationsValidator(),
+    notifier: createApplicationsNotifier(),
+    // Wazo's dialactions to the application go with it: users' and groups' fallbacks.
+    async dropFallbacksTo(tx, uuid) {
+      const match = { type: 'application', application: 'custom', application_uuid: uuid };
+      await fallbacks.dropMatching(tx, { table: 'user_fallback', ownerColumn: 'user_id' }, match);
+      await fallbacks.dropMatching(tx, { table: 'group_fallback', ownerColumn: 'group_id' }, match);
+    },
+  });
+  return {
+    endpointIax: createEndpointIaxService({
+      uow,
+      dao: daos.endpointIax,
+      validator: createEndpointIaxValidator({ dao: daos.endpointIax }),
+      notifier: createEndpointIaxNotifier(),
+    }),
+    applications,
+    lineApplications: linkServiceOf(
+      uow,
+      lineApplicationLink,
+      daos.lineApplications,
+      (tx, scope, key) => daos.lines.find(tx, scope, Number(key)),
+      (tx, scope, uuid: string) => applications.find(tx, scope, uuid),
+    ),
+  };
+}
+
 /** Builds every service once; a daemon creates one ServiceApi per database at start. */
 export function createServiceApi({ db, encoder }: ServiceApiOptions) {
   const uow = createUnitOfWork({ db, encoder });
@@ -350,6 +394,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...endpoints,
     ...voicemailServicesOf(uow, daos, hooks),
     ...callFilterServicesOf(uow, daos, hooks),
+    ...iaxAndApplicationServicesOf(uow, daos),
   };
   return {
     ...services,

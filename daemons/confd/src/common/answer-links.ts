@@ -22,6 +22,7 @@ const ROUTES: Record<string, string> = {
   endpoint_sccp: '/endpoints/sccp',
   endpoint_sip_templates: '/endpoints/sip/templates',
   func_keys_templates: '/funckeys/templates',
+  endpoint_iax: '/endpoints/iax',
 };
 
 export function hrefOf(request: FastifyRequest): Href {

@@ -21,7 +21,12 @@ type Tree = Record<string, unknown>;
 /** Messages keyed by top-level field (in order of failure); deeper ones nest as marshmallow's dicts. */
 function groupByField(items: ValidationItem[]): Tree {
   const root: Tree = {};
+  // marshmallow runs a field's validators (choices, length, pattern) only on a value of its
+  // type: a value of the wrong type gets the type's message alone.
+  const mistyped = new Set(items.filter((i) => i.keyword === 'type').map((i) => i.instancePath ?? ''));
   for (const item of items) {
+    if (item.keyword !== 'type' && item.keyword !== 'required' && mistyped.has(item.instancePath ?? ''))
+      continue;
     // "must match the `then` schema" sums up the errors beside it (a destination's fields),
     // which say what is wrong; worded as a message of its own it would replace them.
     if (item.keyword === 'if') continue;

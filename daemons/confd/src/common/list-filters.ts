@@ -10,6 +10,8 @@
 
 import { type TSchema, Type } from '@wazo-ts/daemon/schema';
 import {
+  applicationSchema,
+  applicationSearchConfig,
   callFilterSchema,
   callFilterSearchConfig,
   callPermissionSchema,
@@ -26,6 +28,8 @@ import {
   funcKeyTemplateSearchConfig,
   groupSchema,
   groupSearchConfig,
+  iaxEndpointSchema,
+  iaxEndpointSearchConfig,
   lineSchema,
   lineSearchConfig,
   type SearchConfig,
@@ -70,4 +74,6 @@ export const LIST_FILTERS = {
   voicemails: filtersOf(voicemailSearchConfig, voicemailSchema),
   devices: filtersOf(deviceSearchConfig, deviceSchema),
   callfilters: filtersOf(callFilterSearchConfig, callFilterSchema),
+  endpointIax: filtersOf(iaxEndpointSearchConfig, iaxEndpointSchema),
+  applications: filtersOf(applicationSearchConfig, applicationSchema),
 } satisfies Record<string, Filters>;

@@ -26,6 +26,7 @@ const headers = (token: string) => ({
   connection: 'close',
 });
 
+import { applicationRows } from './confd-client-rows-apps.js';
 import { callFilterRows } from './confd-client-rows-call-filters.js';
 import { associationRows } from './confd-client-rows-more.js';
 
@@ -51,7 +52,7 @@ describe('wazo-confd-client calls', () => {
     await database?.drop();
   });
 
-  for (const row of [...setupRows, ...associationRows, ...callFilterRows]) {
+  for (const row of [...setupRows, ...applicationRows, ...associationRows, ...callFilterRows]) {
     it(`${row.call}: ${row.method} answers ${row.status}`, async () => {
       // The PBX user appears once Bob exists: Wazo's default user policy reads itself.
       if (row.token === 'bob') {

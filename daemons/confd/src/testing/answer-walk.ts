@@ -5,6 +5,7 @@
  * all back in every form (items, lists, views, ranges), changes it, and deletes it again.
  */
 
+import { walkIaxAndApplications } from './answer-walk-applications.js';
 import { walkEndpoints } from './answer-walk-endpoints.js';
 import {
   walkCallFilters,
@@ -250,6 +251,7 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await walkLineExtensionCreate(call, custom.id, internal.name);
   await walkEndpoints(call, internal.name, alice, sip);
   await walkCallFilters(call, alice, bob);
+  await walkIaxAndApplications(call, sip.id);
   await editEverything(call, ids);
   await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);
   await call('PUT', `/lines/${sip.id}/devices/${device.id}`);

@@ -42,6 +42,8 @@ describe('event catalogue', () => {
       ...['voicemail', 'device'].flatMap((r) => [`${r}_created`, `${r}_edited`, `${r}_deleted`]),
       ...['associated', 'dissociated', 'edited'].map((a) => `user_voicemail_${a}`),
       ...['line_device_associated', 'line_device_dissociated'],
+      ...['iax_endpoint', 'application'].flatMap((r) => [`${r}_created`, `${r}_edited`, `${r}_deleted`]),
+      ...['line_application_associated', 'line_application_dissociated'],
     ];
     for (const name of wanted) assert.equal(eventCatalogue.get(name)?.name, name, name);
   });

@@ -1,10 +1,13 @@
 /** The event catalogue: every event wazo-ts publishes or consumes, typed once. */
+
+import * as applications from './applications.js';
 import * as auth from './auth.js';
 import * as callFilters from './call-filters.js';
 import * as callPermissions from './call-permissions.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
 import * as devices from './devices.js';
+import * as endpointIax from './endpoint-iax.js';
 import * as endpoints from './endpoints.js';
 import * as extensions from './extensions.js';
 import * as funcKeys from './func-keys.js';
@@ -17,12 +20,14 @@ import * as userAssociations from './user-associations.js';
 import * as users from './users.js';
 import * as voicemails from './voicemails.js';
 
+export * from './applications.js';
 export * from './auth.js';
 export * from './call-filters.js';
 export * from './call-permissions.js';
 export * from './contexts.js';
 export * from './define.js';
 export * from './devices.js';
+export * from './endpoint-iax.js';
 export * from './endpoints.js';
 export * from './extensions.js';
 export * from './func-keys.js';
@@ -52,6 +57,8 @@ const families = [
   voicemails,
   devices,
   callFilters,
+  endpointIax,
+  applications,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

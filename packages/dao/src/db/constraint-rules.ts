@@ -289,4 +289,16 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   call_filter_fallback_call_filter_id_fkey: reference('call_filter_id', 'CallFilter', ID, 'Fallback'),
   call_filter_fallback_event_check: oneOf('event', 'noanswer'),
   func_key_mapping_filter_member_id_fkey: reference('filter_member_id', 'FilterMember', ID, 'FuncKey'),
+  endpoint_iax_pkey: unique('IAXEndpoint', ID),
+  endpoint_iax_name_key: unique('IAXEndpoint', ['name', 'text']),
+  endpoint_iax_name_check: pattern('name'),
+  endpoint_iax_type_check: oneOf('type', 'friend, peer, user'),
+  endpoint_iax_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'IAXEndpoint'),
+
+  application_pkey: unique('Application', UUID),
+  application_node_type_check: oneOf('type', 'holding'),
+  application_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'Application'),
+  line_application_pkey: associated('Line', 'Application', ['line_id', 'int']),
+  line_application_line_id_fkey: reference('line_id', 'Line', ID, 'Application'),
+  line_application_application_uuid_fkey: reference('application_uuid', 'Application', UUID, 'Line'),
 };

@@ -5,11 +5,13 @@
  */
 
 import type { AccessFeatureTables } from '../access-features/access-features.tables.js';
+import type { ApplicationTables } from '../applications/applications.tables.js';
 import type { CallFilterTables } from '../call-filters/call-filters.tables.js';
 import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { DeviceTables } from '../devices/devices.tables.js';
+import type { EndpointIaxTables } from '../endpoint-iax/endpoint-iax.tables.js';
 import type { EndpointSipTables } from '../endpoint-sip/endpoint-sip.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
 import type { FuncKeyTables } from '../func-keys/func-keys.tables.js';
@@ -55,4 +57,6 @@ export interface Database
     SipTransportTables,
     VoicemailTables,
     DeviceTables,
-    CallFilterTables {}
+    CallFilterTables,
+    EndpointIaxTables,
+    ApplicationTables {}

@@ -48,6 +48,13 @@ export function createFallbacksDao() {
       }
       return removed;
     },
+
+    /** Drops every fallback, of any owner, whose destination holds `match` (its target is deleted). */
+    async dropMatching(tx: Tx, where: FallbackTable, match: Record<string, unknown>): Promise<void> {
+      await sql`DELETE FROM ${sql.table(where.table)} WHERE destination @> ${JSON.stringify(match)}::jsonb`.execute(
+        tx.db,
+      );
+    },
   };
 }
 

@@ -56,6 +56,8 @@ type LineRow = Selectable<LineTable> & {
   sip_auth: [string, string][] | null;
   sip_endpoint: [string, string][] | null;
   webrtc: string | null;
+  application_uuid: string | null;
+  application_name: string | null;
 };
 
 function toLine(row: LineRow, extensions: LineExtensionRef[], users: LineUserRef[]): Line {
@@ -90,7 +92,7 @@ function toLine(row: LineRow, extensions: LineExtensionRef[], users: LineUserRef
         : { id: row.endpoint_custom_id, interface: row.endpoint_custom_interface ?? '' },
     extensions,
     users,
-    application: null,
+    application: row.application_uuid ? { uuid: row.application_uuid, name: row.application_name } : null,
   };
 }
 
@@ -104,7 +106,10 @@ export function createLinesDao() {
       )
       .leftJoin('extension as main_extension', 'main_extension.id', 'main_link.extension_id')
       .leftJoin('endpoint_sip', 'endpoint_sip.uuid', 'line.endpoint_sip_uuid')
+      .leftJoin('line_application', 'line_application.line_id', 'line.id')
+      .leftJoin('application', 'application.uuid', 'line_application.application_uuid')
       .selectAll('line')
+      .select(['application.uuid as application_uuid', 'application.name as application_name'])
       .select(['context.name as context', 'context.tenant_uuid'])
       .select([
         'endpoint_sip.label as sip_label',

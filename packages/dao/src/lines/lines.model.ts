@@ -3,6 +3,7 @@
  * endpoint-sip/) or a custom interface (kept on the line). Its name is the endpoint's (SIP name or
  * custom interface), its protocol follows the endpoint, its tenant is its context's.
  */
+import { lineApplicationSchema } from '../applications/applications.model.js';
 import { type SipOption, sipInputSchema } from '../endpoint-sip/endpoint-sip.model.js';
 import { alwaysNull, linked, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
 
@@ -67,8 +68,8 @@ export const lineSchema = linked('lines', {
   extensions: Type.Array(lineExtensionRefSchema),
   /** The main user first. */
   users: Type.Array(lineUserRefSchema),
-  /** No applications here; always null. */
-  application: alwaysNull,
+  /** The application the line's calls enter (line_application), or null. */
+  application: nullable(lineApplicationSchema),
 });
 export type Line = Static<typeof lineSchema>;
 

@@ -24,6 +24,8 @@ import * as groupMemberExtensions from './0031_group_member_extensions.js';
 import * as usersPageIndex from './0035_users_page_index.js';
 import * as tenantSipTemplates from './0040_tenant_sip_templates.js';
 import * as defaultSipTransports from './0041_default_sip_transports.js';
+import * as endpointIax from './0044_endpoint_iax.js';
+import * as applications from './0045_applications.js';
 import * as callFilters from './0046_call_filters.js';
 import * as funcKeyFilterMembers from './0047_func_key_filter_members.js';
 
@@ -51,4 +53,6 @@ export const migrations: Record<string, Migration> = {
   '0041_default_sip_transports': defaultSipTransports,
   '0046_call_filters': callFilters,
   '0047_func_key_filter_members': funcKeyFilterMembers,
+  '0044_endpoint_iax': endpointIax,
+  '0045_applications': applications,
 };

@@ -11,7 +11,8 @@ type Spec = (typeof DESTINATION_FIELDS)[string][string];
 /** An address as marshmallow's Email field takes it: a local part, an @, a dotted domain. */
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-function fieldProblem(value: unknown, spec: Spec): string | null {
+/** What is wrong with one field's value, in marshmallow's words, or null. */
+export function fieldProblem(value: unknown, spec: Spec): string | null {
   if (value === null) return spec.nullable ? null : 'Field may not be null.';
   const ok: Record<Spec['kind'], boolean> = {
     integer: Number.isInteger(value),
@@ -60,7 +61,10 @@ export function checkDestination(raw: unknown): DestinationCheck {
     }
     const problem = fieldProblem(input[name], spec);
     if (problem) errors[name] = [problem];
-    else destination[name] = input[name];
+    // marshmallow's UUID field stores the canonical (lowercase) form, whatever case was sent.
+    else
+      destination[name] =
+        typeof input[name] === 'string' && spec.kind === 'uuid' ? input[name].toLowerCase() : input[name];
   }
   return Object.keys(errors).length > 0 ? { errors } : { destination: destination as Destination };
 }
@@ -117,6 +121,7 @@ const NAMES: Record<string, Record<string, unknown>> = {
   user: { user_firstname: name, user_lastname: name },
   group: { group_label: name, group_name: name },
   voicemail: { voicemail_name: name },
+  application: { application_name: name },
 };
 
 /** One branch of the answer union: a type with its own fields and every subtype's. */

@@ -1,8 +1,10 @@
 /**
- * The names Wazo shows with a stored destination that points at a user, a group or a voicemail
- * (`user_firstname`, `user_lastname`; `group_label`, `group_name`; `voicemail_name`), read when
- * the destination is: a name changed later shows its new value. A target gone shows null names.
+ * The names Wazo shows with a stored destination that points at a user, a group, a voicemail or
+ * a custom application (`user_firstname`, `user_lastname`; `group_label`, `group_name`;
+ * `voicemail_name`; `application_name`), read when the destination is: a name changed later
+ * shows its new value. A target gone shows null names.
  */
+import { isUuid } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import type { Destination } from './destination.js';
 
@@ -35,7 +37,14 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
     voicemailIds.length === 0
       ? []
       : await tx.db.selectFrom('voicemail').select(['id', 'name']).where('id', 'in', voicemailIds).execute();
+  const applications = await applicationNames(tx, destinations);
   return destinations.map((destination) => {
+    if (isCustomApplication(destination)) {
+      return {
+        ...destination,
+        application_name: applications.get(String(destination.application_uuid)) ?? null,
+      };
+    }
     if (destination.type === 'user') {
       const user = users.find((u) => u.id === destination.user_id);
       return {
@@ -54,6 +63,26 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
     }
     return destination;
   });
+}
+
+const isCustomApplication = (destination: Destination) =>
+  destination.type === 'application' && destination.application === 'custom';
+
+/** The names of the custom applications the destinations point at, by uuid. */
+async function applicationNames(
+  tx: Tx,
+  destinations: readonly Destination[],
+): Promise<Map<string, string | null>> {
+  const uuids = [
+    ...new Set(destinations.filter(isCustomApplication).map((d) => String(d.application_uuid))),
+  ].filter(isUuid);
+  if (uuids.length === 0) return new Map();
+  const rows = await tx.db
+    .selectFrom('application')
+    .select(['uuid', 'name'])
+    .where('uuid', 'in', uuids)
+    .execute();
+  return new Map(rows.map((row) => [row.uuid, row.name]));
 }
 
 /** Each value of `record` that is a destination, named; other values kept. */
@@ -79,15 +108,27 @@ const TARGETS = {
 type Target = (typeof TARGETS)[keyof typeof TARGETS];
 
 /**
- * The user, group or voicemail a destination names, when it is not in the tenant:
- * `{resource, id}`, else null. Wazo's destination check looks in every tenant; the owner's tenant
- * is where calls go.
+ * The user, group, voicemail or custom application a destination names, when it is not in the
+ * tenant: `{resource, id}`, else null. Wazo's destination check looks in every tenant; the
+ * owner's tenant is where calls go.
  */
 export async function missingTarget(
   tx: Tx,
   tenantUuid: string,
   destination: Destination,
-): Promise<{ resource: Target['resource']; id: unknown } | null> {
+): Promise<{ resource: Target['resource'] | 'Application'; id: unknown } | null> {
+  if (isCustomApplication(destination)) {
+    const uuid = destination.application_uuid;
+    const found =
+      isUuid(uuid) &&
+      (await tx.db
+        .selectFrom('application')
+        .select('uuid')
+        .where('uuid', '=', uuid)
+        .where('tenant_uuid', '=', tenantUuid)
+        .executeTakeFirst());
+    return found ? null : { resource: 'Application', id: uuid };
+  }
   const target: Target | undefined = TARGETS[destination.type as keyof typeof TARGETS];
   if (!target) return null;
   const id = destination[target.field];

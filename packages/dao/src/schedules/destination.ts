@@ -6,7 +6,7 @@
 
 type FieldKind = 'integer' | 'number' | 'string' | 'boolean' | 'object' | 'uuid';
 
-interface FieldSpec {
+export interface FieldSpec {
   kind: FieldKind;
   required?: boolean;
   nullable?: boolean;

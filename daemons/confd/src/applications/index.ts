@@ -1,0 +1,2 @@
+export { applicationsPlugin } from './applications.routes.js';
+export { lineApplicationsPlugin } from './line-applications.routes.js';
