@@ -2,6 +2,7 @@
 
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { accessFeaturesPlugin } from './access-features/index.js';
+import { blocklistsPlugin } from './blocklists/index.js';
 import {
   callPermissionsPlugin,
   groupCallPermissionsPlugin,
@@ -13,7 +14,9 @@ import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { devicesPlugin, lineDevicesPlugin } from './devices/index.js';
 import { endpointSipPlugin, lineEndpointsPlugin, sipTransportsPlugin } from './endpoints/index.js';
+import { extensionFeaturesPlugin } from './extension-features/index.js';
 import { extensionsPlugin } from './extensions/index.js';
+import { externalAppsPlugin, userExternalAppsPlugin } from './external-apps/index.js';
 import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
 import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from './funckeys/index.js';
 import {
@@ -91,6 +94,10 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userVoicemailsPlugin,
     devicesPlugin,
     lineDevicesPlugin,
+    blocklistsPlugin,
+    externalAppsPlugin,
+    userExternalAppsPlugin,
+    extensionFeaturesPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -2,6 +2,7 @@
 // PostgreSQL toolkit under it (connection, unit of work, migrations runner) is @wazo-ts/db.
 
 export * from './access-features/index.js';
+export * from './blocklists/index.js';
 export * from './call-permissions/index.js';
 export * from './context-includes/index.js';
 export * from './contexts/index.js';
@@ -13,7 +14,9 @@ export * from './devices/index.js';
 export * from './endpoint-sip/index.js';
 export * from './errors.js';
 export * from './extensions/index.js';
+export * from './external-apps/index.js';
 export * from './fallbacks/index.js';
+export * from './feature-extensions/index.js';
 export * from './func-keys/index.js';
 export * from './group-extensions/index.js';
 export * from './group-member-extensions/index.js';
@@ -44,6 +47,7 @@ export {
   type UserWithRelations,
 } from './service-api-reads.js';
 export type { SettingsServices } from './service-api-settings.js';
+export type { UserExtraServices } from './service-api-user-extras.js';
 export * from './settings/index.js';
 export * from './sip-transports/index.js';
 export * from './tenants/index.js';

@@ -20,6 +20,10 @@ const ROUTES: Record<string, string> = {
   endpoint_sip: '/endpoints/sip',
   endpoint_custom: '/endpoints/custom',
   endpoint_sccp: '/endpoints/sccp',
+  user_me_blocklist_numbers: '/users/me/blocklist/numbers',
+  user_blocklist_numbers: '/users/blocklist/numbers',
+  external_apps: '/external/apps',
+  extensions_features: '/extensions/features',
 };
 
 export function hrefOf(request: FastifyRequest): Href {

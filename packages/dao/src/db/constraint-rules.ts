@@ -268,4 +268,18 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   device_mac_check: pattern('mac'),
   device_status_check: oneOf('status', 'not_configured, autoprov, configured, corrupted'),
   device_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'Device'),
+
+  blocklist_pkey: unique('Blocklist', UUID),
+  blocklist_user_uuid_key: unique('Blocklist', ['user_uuid', 'text']),
+  blocklist_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'Blocklist'),
+  blocklist_user_uuid_fkey: reference('user_uuid', 'User', UUID, 'Blocklist'),
+  blocklist_number_pkey: unique('BlocklistNumber', UUID),
+  blocklist_number_number_blocklist_uuid_key: unique('BlocklistNumber', ['number', 'text']),
+  blocklist_number_blocklist_uuid_fkey: reference('blocklist_uuid', 'Blocklist', UUID, 'BlocklistNumber'),
+  external_app_pkey: unique('ExternalApp', TENANT, ['name', 'text']),
+  external_app_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'ExternalApp'),
+  user_external_app_pkey: unique('UserExternalApp', ['user_uuid', 'text'], ['name', 'text']),
+  user_external_app_user_uuid_fkey: reference('user_uuid', 'User', UUID, 'UserExternalApp'),
+  feature_extension_pkey: unique('FeatureExtension', UUID),
+  feature_extension_exten_key: unique('FeatureExtension', ['exten', 'text']),
 };
