@@ -29,7 +29,7 @@ export * from './lines/index.js';
 export * from './links/index.js';
 export * from './registrars/index.js';
 export * from './schedules/index.js';
-export { LINK, type LinkTarget } from './schema.js';
+export { LINK, type LinkTarget, linked } from './schema.js';
 export { runSearch, type SearchConfig } from './search/apply.js';
 export {
   type SearchParams,

@@ -6,6 +6,7 @@
  */
 
 import { walkEndpoints } from './answer-walk-endpoints.js';
+import { walkUserExtras } from './answer-walk-user-extras.js';
 import { walkCallPermissions, walkLineExtensionCreate, walkUserParts } from './answer-walk-user-parts.js';
 import type { Method } from './route-calls.js';
 import { walkSettings } from './settings-walk.js';
@@ -220,7 +221,8 @@ async function seedFallbacks(call: Call, userId: number, groupId: number): Promi
   await call('GET', `/groups/${groupId}/fallbacks`);
 }
 
-export async function seedAndReadEverything(call: Call): Promise<void> {
+/** `me`: the user the walk's token belongs to, for the `/users/me/...` routes. */
+export async function seedAndReadEverything(call: Call, me?: { uuid: string }): Promise<void> {
   const { internal, other } = await seedContexts(call);
   const { sip, custom, extension } = await seedLines(call, internal.name);
   const { alice, bob } = await seedUsers(call, internal.name, sip.id);
@@ -244,6 +246,7 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await walkUserParts(call, alice);
   await walkLineExtensionCreate(call, custom.id, internal.name);
   await walkEndpoints(call, internal.name, alice, sip);
+  if (me) await walkUserExtras(call, me);
   await editEverything(call, ids);
   await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);
   await call('PUT', `/lines/${sip.id}/devices/${device.id}`);

@@ -68,7 +68,7 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
     bodyLimit: config.rest_api.max_body_size,
     // Path parameters are names too (an external app's, up to 128 characters in Wazo): past
     // Fastify's 100 the route's own check answers, in the daemon's words, instead of a bare 414.
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     // Behind the gateway (or nginx), the client's address and the https scheme arrive in
