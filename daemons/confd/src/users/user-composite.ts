@@ -117,10 +117,16 @@ export function createUserComposite(deps: UserCompositeDeps) {
         `Input Error - voicemail: ${pythonRepr({ _schema: ['name, number and context must be provided if no id provided'] })}`,
         { errorId: 'invalid-data', details: { field: 'voicemail' } },
       );
+    const { number, context } = fields;
+    if (!number || !context) {
+      // As `POST /voicemails` refuses a body without them (Wazo loads it with the same schema).
+      const messages = Object.entries({ number, context })
+        .filter(([, value]) => !value)
+        .map(([key]) => `Input Error - ${key}: ['Missing data for required field.']`);
+      throw new InvalidDataError(messages.join('\n'), { errorId: 'invalid-data', details: { messages } });
+    }
     const name = fields.name || (user.lastname ? `${user.firstname} ${user.lastname}` : user.firstname);
-    const voicemail = await services.voicemails.create(scope, { ...fields, name } as Parameters<
-      typeof services.voicemails.create
-    >[1]);
+    const voicemail = await services.voicemails.create(scope, { ...fields, name, number, context });
     await services.userVoicemails.associate(scope, user.uuid, voicemail.id);
     return voicemail;
   }

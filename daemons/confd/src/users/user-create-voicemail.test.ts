@@ -146,8 +146,13 @@ describe('POST /users with a voicemail', () => {
     assert.deepEqual(await refused({ firstname: 'Fay', voicemail: {} }, 400), [
       "Input Error - voicemail: {'_schema': ['name, number and context must be provided if no id provided']}",
     ]);
-    const [missing] = await refused({ firstname: 'Fay', voicemail: { number: '1003' } }, 400);
-    assert.match(missing!, /context/);
+    assert.deepEqual(await refused({ firstname: 'Fay', voicemail: { number: '1003' } }, 400), [
+      "Input Error - context: ['Missing data for required field.']",
+    ]);
+    assert.deepEqual(await refused({ firstname: 'Fay', voicemail: { name: 'x' } }, 400), [
+      "Input Error - number: ['Missing data for required field.']",
+      "Input Error - context: ['Missing data for required field.']",
+    ]);
     const [taken] = await refused({ firstname: 'Fay', voicemail: { number: '1000', context } }, 400);
     assert.match(taken!, /^Resource Error - Voicemail already exists/);
     const [bad] = await refused({ firstname: 'Fay', voicemail: { number: 'abc', context } }, 400);
