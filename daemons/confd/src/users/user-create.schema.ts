@@ -61,7 +61,7 @@ const groupRefSchema = Type.Unsafe<GroupRefInput>(
  * `name` defaults to the user's name; `number` and `context` are then required by the create.
  */
 const voicemailSchema = Type.Object({
-  id: optional(Nullable(Type.Integer())),
+  id: optional(Type.Integer()),
   ...voicemailEditSchema.properties,
 });
 export type UserVoicemailInput = Static<typeof voicemailSchema>;
