@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { undocumentedAnswers } from '@wazo-ts/daemon/testing';
+import { scopeOf } from '@wazo-ts/dao';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
 import { answerLinksPlugin } from './common/answer-links.js';
 import { confdDaemon } from './definition.js';
@@ -23,6 +24,7 @@ let database: MigratedTestDatabase;
 let api: TestApi;
 let recorder: AnswerRecorder;
 const tenant = randomUUID();
+let me: { uuid: string };
 
 before(async () => {
   database = await createMigratedTestDatabase({ prefix: 'wazo_confd_answers' });
@@ -41,9 +43,11 @@ before(async () => {
       close: () => undefined,
     },
   });
-  api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant } });
   // A phone wazo-provd would have found on the network: no route makes one (no provisioning server).
   await api.resources.services.tenants.ensure(tenant);
+  // The token's own user, for the `/users/me/...` routes.
+  me = await api.resources.services.users.create(scopeOf(tenant), tenant, { firstname: 'Me' });
+  api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant, uuid: me.uuid } });
   await database.pool.query('INSERT INTO device (tenant_uuid, is_new, mac) VALUES ($1, true, $2)', [
     tenant,
     '00:00:00:00:00:01',
@@ -73,6 +77,10 @@ const LINKED: Record<string, { route: string; field: string }> = {
   callfilters: { route: 'callfilters', field: 'id' },
   endpoint_iax: { route: 'endpoints/iax', field: 'id' },
   applications: { route: 'applications', field: 'uuid' },
+  user_me_blocklist_numbers: { route: 'users/me/blocklist/numbers', field: 'uuid' },
+  user_blocklist_numbers: { route: 'users/blocklist/numbers', field: 'uuid' },
+  external_apps: { route: 'external/apps', field: 'name' },
+  extensions_features: { route: 'extensions/features', field: 'uuid' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
@@ -164,7 +172,7 @@ describe('confd answers through their response schemas', () => {
       return res.json();
     };
     let linksSeen = 0;
-    await seedAndReadEverything(checked);
+    await seedAndReadEverything(checked, me);
     assert.ok(linksSeen > 50, `${linksSeen} links checked`);
     assert.deepEqual([...relsSeen].sort(), Object.keys(LINKED).sort(), 'every kind of link was seen');
     assert.deepEqual([...associationsSeen].sort(), ['func_keys_templates users', 'lines devices']);

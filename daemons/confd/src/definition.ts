@@ -3,6 +3,7 @@
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { accessFeaturesPlugin } from './access-features/index.js';
 import { applicationsPlugin, lineApplicationsPlugin } from './applications/index.js';
+import { blocklistsPlugin } from './blocklists/index.js';
 import { callFiltersPlugin, callFilterUsersPlugin } from './call-filters/index.js';
 import {
   callPermissionsPlugin,
@@ -20,7 +21,9 @@ import {
   lineEndpointsPlugin,
   sipTransportsPlugin,
 } from './endpoints/index.js';
+import { extensionFeaturesPlugin } from './extension-features/index.js';
 import { extensionsPlugin } from './extensions/index.js';
+import { externalAppsPlugin, userExternalAppsPlugin } from './external-apps/index.js';
 import { callFilterFallbacksPlugin, groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
 import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from './funckeys/index.js';
 import {
@@ -104,6 +107,10 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     endpointIaxPlugin,
     applicationsPlugin,
     lineApplicationsPlugin,
+    blocklistsPlugin,
+    externalAppsPlugin,
+    userExternalAppsPlugin,
+    extensionFeaturesPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -17,6 +17,7 @@ import {
   writeRoutes,
   wrongFieldBodies,
 } from '@wazo-ts/daemon/testing';
+import { scopeOf } from '@wazo-ts/dao';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
 import { databaseFingerprint, tablesContaining } from '@wazo-ts/db/testing';
 import { confdDaemon } from './definition.js';
@@ -32,6 +33,7 @@ import {
 } from './testing/answer-walk.js';
 import { seedIaxAndApplication } from './testing/answer-walk-applications.js';
 import { seedEndpoints } from './testing/answer-walk-endpoints.js';
+import { seedUserExtras } from './testing/answer-walk-user-extras.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
 
@@ -79,6 +81,7 @@ async function seed(routes: WriteRoute[]) {
   await checked('PUT', `/callfilters/${callFilter.id}/fallbacks`, { noanswer_destination: { type: 'none' } });
   const { iax, application } = await seedIaxAndApplication(checked);
   await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail, device });
+  const extras = await seedUserExtras(checked, alice);
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
     template_uuid: endpoints.template.uuid,
@@ -100,6 +103,10 @@ async function seed(routes: WriteRoute[]) {
     callfilter_id: String(callFilter.id),
     iax_id: String(iax.id),
     application_uuid: application.uuid,
+    blocklist_number_uuid: extras.blocklistNumber.uuid,
+    name: extras.appName,
+    user_uuid: alice.uuid,
+    uuid: extras.featureUuid,
   });
 }
 
@@ -131,7 +138,10 @@ before(async () => {
       close: () => undefined,
     },
   });
-  api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant } });
+  // The token's own user, for the `/users/me/...` routes.
+  await api.resources.services.tenants.ensure(tenant);
+  const me = await api.resources.services.users.create(scopeOf(tenant), tenant, { firstname: 'Me' });
+  api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant, uuid: me.uuid } });
 });
 after(async () => {
   await api?.app.close();

@@ -3,18 +3,21 @@
  * tenant wazo-auth creates reaches confd as `auth_tenant_added` over AMQP (confd mirrors it), and
  * each user change confd commits reaches a plain bus consumer with Wazo's envelope: tenant events
  * (`user_created|edited|deleted`, `user_uuid:*`) and user events (`users_services_dnd_updated`,
- * `user_uuid:<uuid>`), in commit order; a refused change sends nothing. The exchange is a
+ * `user_uuid:<uuid>`), in commit order; a refused change sends nothing; a number a user blocks
+ * with its own token reaches its sessions only, an external app its tenant. The exchange is a
  * throwaway one so parallel runs do not see each other's events.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { type AuthUnderTest, startAuth } from '@wazo-ts/auth/testing';
+import { type AuthUnderTest, postToken, startAuth } from '@wazo-ts/auth/testing';
 import {
   type BusConsumer,
   createAmqpTransport,
   createBusConsumer,
+  externalAppCreated,
   type ReceivedEvent,
+  userBlocklistNumberCreated,
   userCreated,
   userDeleted,
   userEdited,
@@ -58,6 +61,8 @@ describe('wazo-confd events on RabbitMQ', { timeout: 120_000 }, () => {
     const keep = (e: unknown) => void received.push(e as ReceivedEvent);
     for (const event of [userCreated, userEdited, userDeleted]) await consumer.subscribe(event, keep);
     await consumer.subscribe(usersServicesDndUpdated, keep);
+    await consumer.subscribe(userBlocklistNumberCreated, keep);
+    await consumer.subscribe(externalAppCreated, keep);
     admin = await auth.tokenFor(['auth.tenants.#', 'confd.#']);
   });
   after(async () => {
@@ -140,5 +145,41 @@ describe('wazo-confd events on RabbitMQ', { timeout: 120_000 }, () => {
       tenant_uuid: tenantUuid,
       enabled: true,
     });
+  });
+  it('when a user blocks a number with its own token, and an app is made, then their events reach the bus', async () => {
+    assert.ok(tenantUuid, 'the tenant of the first test');
+    const username = `amqp${randomBytes(3).toString('hex')}`;
+    const password = `${username}-secret`;
+    const created = await confdCall('POST', '/users', { firstname: 'Bea', auth: { username, password } });
+    assert.equal(created.status, 201, created.text);
+    const user = created.json<{ uuid: string }>();
+    const own = (await postToken(auth.api, username, password)).token;
+    const blocked = await call(`${confd.api}/users/me/blocklist/numbers`, {
+      method: 'POST',
+      headers: { 'x-auth-token': own },
+      body: { number: '+15551112222', label: 'spam' },
+    });
+    assert.equal(blocked.status, 201, blocked.text);
+    const number = blocked.json<{ uuid: string }>();
+    assert.equal((await confdCall('POST', `/external/apps/amqp-${user.uuid}`, { label: 'x' })).status, 201);
+
+    const blocklist = await eventually('the blocklist event', async () =>
+      received.find(
+        (e) =>
+          e.name === 'user_blocklist_number_created' && (e.data as { uuid: string }).uuid === number.uuid,
+      ),
+    );
+    assert.equal(blocklist.routingKey, `confd.users.${user.uuid}.blocklist.created`);
+    assert.deepEqual(blocklist.data, { uuid: number.uuid, number: '+15551112222', label: 'spam' });
+    assert.equal(blocklist.headers[`user_uuid:${user.uuid}`], true, "for the owner's sessions only");
+    assert.equal(blocklist.headers['user_uuid:*'], undefined);
+    assert.equal(blocklist.headers.tenant_uuid, tenantUuid);
+    const app = await eventually('the external app event', async () =>
+      received.find(
+        (e) => e.name === 'external_app_created' && (e.data as { name: string }).name === `amqp-${user.uuid}`,
+      ),
+    );
+    assert.equal(app.routingKey, 'config.external_apps.created');
+    assert.deepEqual([app.headers.tenant_uuid, app.headers['user_uuid:*']], [tenantUuid, true]);
   });
 });

@@ -45,6 +45,14 @@ const ALLOWED = new Set([
   'confd GET /1.1/users/{user}/funckeys/{position}',
   'confd PUT /1.1/users/{user}/funckeys/{position}',
   'confd DELETE /1.1/users/{user}/funckeys/{position}',
+  'confd GET /1.1/users/me/blocklist/numbers', // confd.users.me.blocklist.#
+  'confd POST /1.1/users/me/blocklist/numbers',
+  'confd GET /1.1/users/me/blocklist/numbers/{blocklist_number_uuid}',
+  'confd PUT /1.1/users/me/blocklist/numbers/{blocklist_number_uuid}',
+  'confd DELETE /1.1/users/me/blocklist/numbers/{blocklist_number_uuid}',
+  'confd GET /1.1/users/{user}/blocklist/numbers', // confd.users.me.#.read
+  'confd GET /1.1/users/{user}/external/apps', // confd.users.me.#.read
+  'confd GET /1.1/users/{user}/external/apps/{name}', // confd.users.me.#.read
 ]);
 
 /** Routes with no ACL at all (the token API and the list of backends). */

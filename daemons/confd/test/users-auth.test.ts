@@ -200,8 +200,8 @@ describe('POST /users that must change nothing', () => {
   });
 
   it('when a relation this confd lacks is given, then 400 and nothing anywhere', async () => {
-    const [message] = await refused({ firstname: 'Eve', voicemail: { name: 'x' } }, 400);
-    assert.equal(message, "Input Error - voicemail: ['Not supported by this confd.']");
+    const [message] = await refused({ firstname: 'Eve', agent: { number: '1000' } }, 400);
+    assert.equal(message, "Input Error - agent: ['Not supported by this confd.']");
     const device = { ...fullUser(login()), lines: [{ context: ctx.t1, device_id: 'abc' }] };
     assert.deepEqual(await refused(device, 400), ["Input Error - lines: ['Not supported by this confd.']"]);
   });

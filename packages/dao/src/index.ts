@@ -3,6 +3,7 @@
 
 export * from './access-features/index.js';
 export * from './applications/index.js';
+export * from './blocklists/index.js';
 export * from './call-filters/index.js';
 export * from './call-permissions/index.js';
 export * from './context-includes/index.js';
@@ -16,7 +17,9 @@ export * from './endpoint-iax/index.js';
 export * from './endpoint-sip/index.js';
 export * from './errors.js';
 export * from './extensions/index.js';
+export * from './external-apps/index.js';
 export * from './fallbacks/index.js';
+export * from './feature-extensions/index.js';
 export * from './func-keys/index.js';
 export * from './group-extensions/index.js';
 export * from './group-member-extensions/index.js';
@@ -29,7 +32,7 @@ export * from './lines/index.js';
 export * from './links/index.js';
 export * from './registrars/index.js';
 export * from './schedules/index.js';
-export { LINK, type LinkTarget } from './schema.js';
+export { LINK, type LinkTarget, linked } from './schema.js';
 export { runSearch, type SearchConfig } from './search/apply.js';
 export {
   type SearchParams,
@@ -47,6 +50,7 @@ export {
   type UserWithRelations,
 } from './service-api-reads.js';
 export type { SettingsServices } from './service-api-settings.js';
+export type { UserExtraServices } from './service-api-user-extras.js';
 export * from './settings/index.js';
 export * from './sip-transports/index.js';
 export * from './tenants/index.js';

@@ -87,6 +87,7 @@ import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
+import { userExtraServicesOf } from './service-api-user-extras.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
 import { createUserAgentsService } from './user-agents/index.js';
 import { createUserCallerIdsService } from './user-callerids/index.js';
@@ -395,6 +396,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...voicemailServicesOf(uow, daos, hooks),
     ...callFilterServicesOf(uow, daos, hooks),
     ...iaxAndApplicationServicesOf(uow, daos),
+    ...userExtraServicesOf(uow, hooks.findUser),
   };
   return {
     ...services,

@@ -23,6 +23,10 @@ const ROUTES: Record<string, string> = {
   endpoint_sip_templates: '/endpoints/sip/templates',
   func_keys_templates: '/funckeys/templates',
   endpoint_iax: '/endpoints/iax',
+  user_me_blocklist_numbers: '/users/me/blocklist/numbers',
+  user_blocklist_numbers: '/users/blocklist/numbers',
+  external_apps: '/external/apps',
+  extensions_features: '/extensions/features',
 };
 
 export function hrefOf(request: FastifyRequest): Href {

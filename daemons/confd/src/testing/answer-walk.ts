@@ -7,6 +7,7 @@
 
 import { walkIaxAndApplications } from './answer-walk-applications.js';
 import { walkEndpoints } from './answer-walk-endpoints.js';
+import { walkUserExtras } from './answer-walk-user-extras.js';
 import {
   walkCallFilters,
   walkCallPermissions,
@@ -226,7 +227,8 @@ async function seedFallbacks(call: Call, userId: number, groupId: number): Promi
   await call('GET', `/groups/${groupId}/fallbacks`);
 }
 
-export async function seedAndReadEverything(call: Call): Promise<void> {
+/** `me`: the user the walk's token belongs to, for the `/users/me/...` routes. */
+export async function seedAndReadEverything(call: Call, me?: { uuid: string }): Promise<void> {
   const { internal, other } = await seedContexts(call);
   const { sip, custom, extension } = await seedLines(call, internal.name);
   const { alice, bob } = await seedUsers(call, internal.name, sip.id);
@@ -252,6 +254,7 @@ export async function seedAndReadEverything(call: Call): Promise<void> {
   await walkEndpoints(call, internal.name, alice, sip);
   await walkCallFilters(call, alice, bob);
   await walkIaxAndApplications(call, sip.id);
+  if (me) await walkUserExtras(call, me);
   await editEverything(call, ids);
   await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);
   await call('PUT', `/lines/${sip.id}/devices/${device.id}`);

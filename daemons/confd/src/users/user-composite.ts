@@ -1,6 +1,7 @@
 /**
  * The user operations that span resources and wazo-auth, as Wazo's `UserMiddleWare`: create a
- * user with its lines (and their extensions and endpoint), groups, forwards and wazo-auth user;
+ * user with its voicemail, lines (and their extensions and endpoint), groups, forwards and
+ * wazo-auth user;
  * delete one with all of that (`recursive=true`).
  *
  * All or nothing: the Service API calls run as one transaction, and wazo-auth is called last,
@@ -10,7 +11,7 @@
  * a failure to do so is logged: it is the one case left for an operator. A recursive delete
  * deletes the wazo-auth user after the commit; a failure there is logged naming the uuid.
  */
-import { type Line, scopeOf, type TenantScope, type UserKey } from '@wazo-ts/dao';
+import { type Line, scopeOf, type TenantScope, type UserKey, type Voicemail } from '@wazo-ts/dao';
 import { InvalidDataError, UnavailableError } from '@wazo-ts/errors';
 import type { AuthUser, AuthUserCreate, AuthUsersClient } from '../common/auth-users.js';
 import { pythonRepr } from '../common/python-repr.js';
@@ -21,6 +22,7 @@ import {
   type UserAuthInput,
   type UserCreateBody,
   type UserLineInput,
+  type UserVoicemailInput,
 } from './user-create.schema.js';
 
 export interface UserCompositeDeps {
@@ -97,6 +99,39 @@ export function createUserComposite(deps: UserCompositeDeps) {
   }
 
   /**
+   * Wazo's `create_voicemail`: an existing voicemail (`id`) is associated and answered as read;
+   * a new one is named after the user unless named, created, associated, and answered as created.
+   */
+  async function createVoicemail(
+    scope: TenantScope,
+    user: { uuid: string; firstname: string; lastname: string | null },
+    input: UserVoicemailInput,
+  ): Promise<Voicemail> {
+    const { id, ...fields } = input;
+    if (id) {
+      await services.userVoicemails.associate(scope, user.uuid, id);
+      return services.voicemails.get(scope, id);
+    }
+    if (!fields.name && !fields.number && !fields.context)
+      throw new InvalidDataError(
+        `Input Error - voicemail: ${pythonRepr({ _schema: ['name, number and context must be provided if no id provided'] })}`,
+        { errorId: 'invalid-data', details: { field: 'voicemail' } },
+      );
+    const { number, context } = fields;
+    if (!number || !context) {
+      // As `POST /voicemails` refuses a body without them (Wazo loads it with the same schema).
+      const messages = Object.entries({ number, context })
+        .filter(([, value]) => !value)
+        .map(([key]) => `Input Error - ${key}: ['Missing data for required field.']`);
+      throw new InvalidDataError(messages.join('\n'), { errorId: 'invalid-data', details: { messages } });
+    }
+    const name = fields.name || (user.lastname ? `${user.firstname} ${user.lastname}` : user.firstname);
+    const voicemail = await services.voicemails.create(scope, { ...fields, name, number, context });
+    await services.userVoicemails.associate(scope, user.uuid, voicemail.id);
+    return voicemail;
+  }
+
+  /**
    * Creates the wazo-auth user, noting its uuid in `sent` as soon as the request leaves: a lost
    * answer (timeout, reset) may hide a user wazo-auth did create. Only a refusal (wazo-auth's
    * 400/409, confd's InvalidDataError) proves nothing was made.
@@ -163,7 +198,7 @@ export function createUserComposite(deps: UserCompositeDeps) {
      */
     async create(scope: TenantScope, tenantUuid: string, body: UserCreateBody) {
       rejectUnsupported(body as unknown as Record<string, unknown>);
-      const { auth, lines, groups, forwards, ...fields } = body;
+      const { auth, lines, groups, forwards, voicemail, ...fields } = body;
       for (const field of UNSUPPORTED_RELATIONS) delete (fields as Record<string, unknown>)[field];
       const serviceToken = auth ? token() : null;
       await services.tenants.ensure(tenantUuid);
@@ -171,14 +206,21 @@ export function createUserComposite(deps: UserCompositeDeps) {
       try {
         return await services.transaction(async () => {
           const user = await services.users.create(scopeOf(tenantUuid), tenantUuid, fields);
+          const createdVoicemail = voicemail ? await createVoicemail(scope, user, voicemail) : null;
           for (const line of lines ?? []) await createLine(scope, user.id, line);
           if (groups?.length) await services.groupMembers.associateGroups(scope, user.uuid, groups);
           if (forwards) await services.userForwards.update(scope, user.uuid, forwards);
           // A user created without relations has none to read back (saves seven reads a create).
-          const related = (lines?.length ?? 0) > 0 || (groups?.length ?? 0) > 0 || forwards !== undefined;
-          const created = related
+          const related =
+            (lines?.length ?? 0) > 0 ||
+            (groups?.length ?? 0) > 0 ||
+            forwards !== undefined ||
+            createdVoicemail;
+          const read = related
             ? await services.getUserWithRelations(scope, user.uuid)
             : { ...user, lines: [], groups: [], schedules: [], call_permissions: [] };
+          // Wazo answers the voicemail whole, as its create or read gave it.
+          const created = { ...read, voicemail: createdVoicemail };
           let authUser: AuthUser | undefined;
           if (auth && serviceToken) {
             authUser = await createAuthUser(

@@ -1,8 +1,9 @@
 /**
  * The body of `POST /users` as Wazo's `UserListItemSchema` takes it: the user's own fields plus
  * the relations created with it (`auth`, `lines` with their `extensions` and endpoint, `groups`,
- * `forwards`). Wazo's other relations (voicemail, agent, incalls, switchboards, a line's device)
- * name resources this confd does not have: they are refused when given, never silently dropped.
+ * `forwards`, `voicemail`: a new one, or an existing one by `id`). Wazo's other relations (agent,
+ * incalls, switchboards, a line's device) name resources this confd does not have: they are
+ * refused when given, never silently dropped.
  */
 import { Nullable, type Static, StringEnum, Type } from '@wazo-ts/daemon/schema';
 import {
@@ -11,11 +12,12 @@ import {
   type UserForwardsUpdate,
   userCreateSchema,
   userForwardsSchema,
+  voicemailEditSchema,
 } from '@wazo-ts/dao';
 import { AUTH_USER_PURPOSES } from '../common/auth-users.js';
 
 /** Wazo's relations without a resource here: refused when present and not empty. */
-export const UNSUPPORTED_RELATIONS = ['voicemail', 'agent', 'incalls', 'switchboards'] as const;
+export const UNSUPPORTED_RELATIONS = ['agent', 'incalls', 'switchboards'] as const;
 
 const optional = Type.Optional;
 /**
@@ -54,13 +56,23 @@ const groupRefSchema = Type.Unsafe<GroupRefInput>(
   ),
 );
 
+/**
+ * `voicemail` (Wazo's `UserVoicemailSchema`): an existing voicemail by `id`, or a new one whose
+ * `name` defaults to the user's name; `number` and `context` are then required by the create.
+ */
+const voicemailSchema = Type.Object({
+  id: optional(Type.Integer()),
+  ...voicemailEditSchema.properties,
+});
+export type UserVoicemailInput = Static<typeof voicemailSchema>;
+
 export const userCreateBodySchema = Type.Object({
   ...userCreateSchema.properties,
   auth: optional(Nullable(authSchema)),
   lines: optional(Nullable(Type.Array(lineSchema))),
   groups: optional(Nullable(Type.Array(groupRefSchema))),
   forwards: optional(Nullable(Type.Unsafe<UserForwardsUpdate>(userForwardsSchema))),
-  voicemail: refused(),
+  voicemail: optional(Nullable(voicemailSchema)),
   agent: refused(),
   incalls: refused(),
   switchboards: refused(),

@@ -5,8 +5,8 @@
  * visible sub-tenants, as Wazo's item resources do).
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { ListOf, NoContent, OpenObject, Type } from '@wazo-ts/daemon/schema';
-import { userEditSchema, userSchema } from '@wazo-ts/dao';
+import { ListOf, NoContent, Nullable, OpenObject, Type } from '@wazo-ts/daemon/schema';
+import { linked, userEditSchema, userSchema, voicemailSchema } from '@wazo-ts/dao';
 import { keyParams } from '../common/int-param.js';
 import { LIST_FILTERS } from '../common/list-filters.js';
 import { listQuerySchema, parseListQuery } from '../common/list-params.js';
@@ -26,9 +26,13 @@ const RecursiveQuery = Type.Object({ recursive: Type.Optional(Type.Boolean({ def
 /** A list shows full users, or each user as the view asked renders it. */
 const UserList = ListOf(Type.Union([userSchema, userSummarySchema, userDirectorySchema]));
 
-/** The created user; with `auth`, wazo-auth's user as wazo-auth answered it (its own keys). */
+/**
+ * The created user; with `auth`, wazo-auth's user as wazo-auth answered it (its own keys); its
+ * `voicemail` whole, as Wazo's answer shows it.
+ */
 const CreatedUser = Type.Object({
   ...userSchema.properties,
+  voicemail: Nullable(linked('voicemails', voicemailSchema.properties)),
   auth: Type.Optional(OpenObject({ description: "wazo-auth's answer" })),
 });
 

@@ -17,6 +17,7 @@ import * as schedules from './schedules.js';
 import * as services from './services.js';
 import * as settings from './settings.js';
 import * as userAssociations from './user-associations.js';
+import * as userExtras from './user-extras.js';
 import * as users from './users.js';
 import * as voicemails from './voicemails.js';
 
@@ -37,6 +38,7 @@ export * from './schedules.js';
 export * from './services.js';
 export * from './settings.js';
 export * from './user-associations.js';
+export * from './user-extras.js';
 export * from './users.js';
 export * from './voicemails.js';
 
@@ -59,6 +61,7 @@ const families = [
   callFilters,
   endpointIax,
   applications,
+  userExtras,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

@@ -67,6 +67,9 @@ export async function buildDaemonApp(options: BuildAppOptions): Promise<DaemonAp
     // The kit writes its own access line (installAccessLog), in Wazo's words and with tokens masked.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.rest_api.max_body_size,
+    // Path parameters are names too (an external app's, up to 128 characters in Wazo): past
+    // Fastify's 100 the route's own check answers, in the daemon's words, instead of a bare 414.
+    routerOptions: { maxParamLength: 1024 },
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     // Behind the gateway (or nginx), the client's address and the https scheme arrive in

@@ -6,6 +6,7 @@
 
 import type { AccessFeatureTables } from '../access-features/access-features.tables.js';
 import type { ApplicationTables } from '../applications/applications.tables.js';
+import type { BlocklistTables } from '../blocklists/blocklists.tables.js';
 import type { CallFilterTables } from '../call-filters/call-filters.tables.js';
 import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
@@ -14,6 +15,8 @@ import type { DeviceTables } from '../devices/devices.tables.js';
 import type { EndpointIaxTables } from '../endpoint-iax/endpoint-iax.tables.js';
 import type { EndpointSipTables } from '../endpoint-sip/endpoint-sip.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
+import type { ExternalAppTables } from '../external-apps/external-apps.tables.js';
+import type { FeatureExtensionTables } from '../feature-extensions/feature-extensions.tables.js';
 import type { FuncKeyTables } from '../func-keys/func-keys.tables.js';
 import type { GroupExtensionTables } from '../group-extensions/group-extensions.tables.js';
 import type { GroupMemberExtensionTables } from '../group-member-extensions/group-member-extensions.tables.js';
@@ -59,4 +62,7 @@ export interface Database
     DeviceTables,
     CallFilterTables,
     EndpointIaxTables,
-    ApplicationTables {}
+    ApplicationTables,
+    BlocklistTables,
+    ExternalAppTables,
+    FeatureExtensionTables {}

@@ -28,6 +28,8 @@ import * as endpointIax from './0044_endpoint_iax.js';
 import * as applications from './0045_applications.js';
 import * as callFilters from './0046_call_filters.js';
 import * as funcKeyFilterMembers from './0047_func_key_filter_members.js';
+import * as blocklistsExternalApps from './0048_blocklists_external_apps.js';
+import * as featureExtensions from './0049_feature_extensions.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -55,4 +57,6 @@ export const migrations: Record<string, Migration> = {
   '0047_func_key_filter_members': funcKeyFilterMembers,
   '0044_endpoint_iax': endpointIax,
   '0045_applications': applications,
+  '0048_blocklists_external_apps': blocklistsExternalApps,
+  '0049_feature_extensions': featureExtensions,
 };

@@ -1,0 +1,1 @@
+export { blocklistsPlugin } from './blocklists.routes.js';

@@ -1,0 +1,1 @@
+export { extensionFeaturesPlugin } from './extension-features.routes.js';

@@ -1,0 +1,1 @@
+export { externalAppsPlugin, userExternalAppsPlugin } from './external-apps.routes.js';
