@@ -331,6 +331,11 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     }),
     /** Runs several service calls as one unit: they join one transaction, all commit or none. */
     transaction: <T>(work: () => Promise<T>): Promise<T> => uow.run(() => work()),
+    /**
+     * Inside `transaction`: runs service calls that may fail alone; a failure undoes only their
+     * changes and events and the transaction goes on (a CSV import reports every bad row).
+     */
+    savepoint: <T>(work: () => Promise<T>): Promise<T> => uow.savepoint(() => work()),
   };
 }
 
