@@ -72,6 +72,7 @@ import { settingsServicesOf } from './service-api-settings.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
 import { createUserAgentsService } from './user-agents/index.js';
 import { createUserCallerIdsService } from './user-callerids/index.js';
+import { createUserExportDao, createUserExportService } from './user-export/index.js';
 import { createUserForwardsValidator, userForwardsSetting } from './user-forwards/index.js';
 import {
   createUserLinesNotifier,
@@ -322,6 +323,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...settingsServicesOf(uow),
     ...endpoints,
     ...voicemailServicesOf(uow, daos, hooks),
+    userExport: createUserExportService({ uow, dao: createUserExportDao() }),
   };
   return {
     ...services,

@@ -1,7 +1,8 @@
 /**
  * confd's calls to wazo-auth about users, with confd's service token: create the wazo-auth user
  * of a confd user (`POST /0.1/users`, same uuid, `Wazo-Tenant` = the user's tenant) and delete it
- * again (`DELETE /0.1/users/{uuid}`, a 404 counting as done). wazo-auth's refusals become confd's
+ * again (`DELETE /0.1/users/{uuid}`, a 404 counting as done), and list a tenant's users (their
+ * logins, for `GET /users/export`). wazo-auth's refusals become confd's
  * error strings (a taken login is confd's "already exists" 400); no answer at all is the kit's 503.
  */
 import {
@@ -34,6 +35,8 @@ export interface AuthUsersClient {
   create(token: string, tenantUuid: string, user: AuthUserCreate): Promise<AuthUser>;
   /** Resolves false when wazo-auth had no such user. */
   delete(token: string, tenantUuid: string, uuid: string): Promise<boolean>;
+  /** The users of one tenant (not its sub-tenants), as wazo-auth lists them. */
+  list(token: string, tenantUuid: string): Promise<AuthUser[]>;
   close(): void;
 }
 
@@ -105,6 +108,12 @@ export function createAuthUsersClient(config: AuthClientConfig): AuthUsersClient
       if (response.status === 404) return false;
       if (response.status !== 204 && response.status !== 200) throw refusal(config, response);
       return true;
+    },
+    async list(token, tenantUuid) {
+      const response = await send({ method: 'GET', path: '/0.1/users', headers: headers(token, tenantUuid) });
+      if (response.status !== 200) throw refusal(config, response);
+      const items = parseBody(response).items;
+      return Array.isArray(items) ? (items as AuthUser[]) : [];
     },
     close: () => transport.close(),
   };
