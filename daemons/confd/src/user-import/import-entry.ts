@@ -173,8 +173,8 @@ export function createEntryMaker(services: ConfdServices) {
       const voicemail = await voicemailOf(scope, entry.voicemail);
       const names = entry.callPermissions.names;
       const permissions = Array.isArray(names) ? await callPermissionsOf(scope, names) : [];
-      const extension = await extensionOf(scope, entry.extension);
       const line = await lineOf(scope, entry);
+      const extension = await extensionOf(scope, entry.extension);
       if (voicemail) await services.userVoicemails.associate(scope, user.uuid, voicemail.id);
       if (line) await services.userLines.associate(scope, user.id, line.id);
       if (line && extension) await services.lineExtensions.associate(scope, line.id, extension.id);

@@ -45,6 +45,9 @@ const rowErrors = Type.Object({
   ),
 });
 
+/** A bad row's errors, or (a body that is no CSV, a refused token) confd's list of messages. */
+const badImport = Type.Union([rowErrors, Type.Array(Type.String())]);
+
 const csvBody = Type.String({ description: "Wazo's users CSV: a header line, then one user per line" });
 
 function invalidCharset(charset: string) {
@@ -98,7 +101,7 @@ export const userImportPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
             tags,
             consumes: [CSV],
             body: csvBody,
-            response: { 201: Type.Object({ created: Type.Array(importedIds) }), 400: rowErrors },
+            response: { 201: Type.Object({ created: Type.Array(importedIds) }), 400: badImport },
           },
         },
         async (request, reply) => {
