@@ -3,7 +3,8 @@
  * with lines, SIP endpoints, extensions, voicemails and call permissions made and their ids
  * answered as Wazo; a bad row anywhere leaves nothing in either daemon and no event, with every
  * bad row's error in Wazo's shape; a login wazo-auth refuses rolls back too; tenants stay apart;
- * the export reads back what was imported, wazo-auth logins included, and imports again.
+ * the export reads back what was imported, wazo-auth logins included, and imports again; `PUT`
+ * updates users by uuid (confd and wazo-auth), all or nothing too.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -95,8 +96,11 @@ async function footprint() {
   return { ...counts, auth_user: Number(rows[0].n), outbox: (await outboxNames(database)).length };
 }
 
+const aliceLogin = login();
+const alice = () => aliceLogin;
+
 describe('POST /users/import', () => {
-  const alice = login();
+  const alice = aliceLogin;
   let created: Record<string, unknown>[];
 
   it('when rows name lines, extensions, voicemails and call permissions, then 201 with their ids as Wazo', async () => {
@@ -441,5 +445,129 @@ describe('GET /users/export', () => {
 
   it('when the token lacks confd.users.export.read, then 401', async () => {
     assert.equal((await exportCsv('reader')).statusCode, 401);
+  });
+});
+
+describe('PUT /users/import', () => {
+  let dave: { user_uuid: string; line_id: number; sip_uuid: string; extension_id: number; user_id: number };
+  const daveLogin = login();
+
+  before(async () => {
+    const res = await send(
+      'POST',
+      'admin1',
+      csvOf([
+        {
+          firstname: 'Dave',
+          username: daveLogin,
+          password: 'secret-pw',
+          line_protocol: 'sip',
+          context: ctx.t1,
+          exten: '1200',
+          call_permissions: perm.t1,
+        },
+      ]),
+    );
+    assert.equal(res.statusCode, 201, res.body);
+    dave = res.json().created[0];
+  });
+
+  it('when rows update users by uuid, then 200 with their ids, confd and wazo-auth changed', async () => {
+    const newLogin = login();
+    const res = await send(
+      'PUT',
+      'admin1',
+      csvOf([
+        {
+          uuid: dave.user_uuid,
+          firstname: 'David',
+          lastname: 'Bowman',
+          username: newLogin,
+          email: `${newLogin}@example.com`,
+          supervision_enabled: '0',
+          exten: '1201',
+          context: ctx.t1,
+          sip_username: `sip${newLogin.slice(4)}`,
+          sip_secret: 'newsecret',
+          voicemail_name: 'Dave VM',
+          voicemail_number: '1201',
+          voicemail_context: ctx.t1,
+          call_permissions: '',
+        },
+      ]),
+    );
+    assert.equal(res.statusCode, 200, res.body);
+    const [updated] = res.json().updated;
+    assert.equal(updated.row_number, 1);
+    assert.equal(updated.user_id, dave.user_id);
+    assert.equal(updated.line_id, dave.line_id);
+    assert.equal(updated.extension_id, dave.extension_id);
+    assert.equal(updated.sip_uuid, dave.sip_uuid);
+    assert.deepEqual(updated.call_permission_ids, []);
+    const user = await get(`/users/${dave.user_uuid}`);
+    assert.deepEqual([user.firstname, user.lastname, user.supervision_enabled], ['David', 'Bowman', false]);
+    assert.equal(user.voicemail.id, updated.voicemail_id);
+    assert.deepEqual(user.call_permissions, []);
+    assert.equal(user.lines[0].extensions[0].exten, '1201');
+    assert.deepEqual(user.lines[0].endpoint_sip.auth_section_options, [
+      ['username', `sip${newLogin.slice(4)}`],
+    ]);
+    const token = await postToken(world.auth.api, newLogin, 'secret-pw');
+    assert.equal(token.metadata.uuid, dave.user_uuid, 'wazo-auth took the new login');
+    assert.equal(await world.authUsersNamed(daveLogin), 0);
+  });
+
+  it('when one row is bad, then 400 and neither confd nor wazo-auth changed', async () => {
+    const before = await footprint();
+    const renamed = login();
+    const res = await send(
+      'PUT',
+      'admin1',
+      csvOf([
+        { uuid: dave.user_uuid, firstname: 'Changed', username: renamed },
+        { uuid: dave.user_uuid, firstname: '', username: '' },
+        { uuid: '00000000-0000-4000-8000-000000000000', firstname: 'Nobody', username: '' },
+        { uuid: dave.user_uuid, firstname: 'David', password: 'another-pw' },
+      ]),
+    );
+    assert.equal(res.statusCode, 400, res.body);
+    const errors = res.json().errors;
+    assert.deepEqual(
+      errors.map((e: { details: { row_number: number } }) => e.details.row_number),
+      [2, 3, 4],
+    );
+    assert.match(errors[0].message, /firstname/);
+    assert.equal(
+      errors[1].message,
+      "Resource Not Found - User was not found ('uuid': '00000000-0000-4000-8000-000000000000')",
+    );
+    assert.equal(errors[2].message, "Input Error - password: ['Not supported by this confd.']");
+    assert.equal((await get(`/users/${dave.user_uuid}`)).firstname, 'David');
+    assert.equal(await world.authUsersNamed(renamed), 0);
+    assert.deepEqual(await footprint(), before);
+  });
+
+  it("when wazo-auth refuses a row's login, then its earlier rows are put back in wazo-auth too", async () => {
+    const other = (await send('POST', 'admin1', csvOf([{ firstname: 'Frank', username: login() }]))).json()
+      .created[0];
+    const renamed = login();
+    const res = await send(
+      'PUT',
+      'admin1',
+      csvOf([
+        { uuid: dave.user_uuid, username: renamed },
+        { uuid: other.user_uuid, username: alice() },
+      ]),
+    );
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(res.json().errors[0].details.row_number, 2);
+    assert.equal(await world.authUsersNamed(renamed), 0, "the first row's new login was put back");
+  });
+
+  it("when another tenant's user is named, then not found", async () => {
+    const res = await send('PUT', 'admin2', csvOf([{ uuid: dave.user_uuid, firstname: 'Stolen' }]));
+    assert.equal(res.statusCode, 400);
+    assert.match(res.json().errors[0].message, /User was not found/);
+    assert.equal((await get(`/users/${dave.user_uuid}`)).firstname, 'David');
   });
 });

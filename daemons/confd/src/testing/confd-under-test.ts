@@ -19,6 +19,8 @@ export const CONFD_SERVICE_ACL = [
   'auth.users.*.delete',
   'auth.tenants.read',
   'auth.users.read',
+  'auth.users.*.update',
+  'auth.admin.users.*.emails.update',
 ];
 
 export interface ConfdUnderTest {

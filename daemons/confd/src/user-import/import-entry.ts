@@ -156,6 +156,11 @@ export function createEntryMaker(services: ConfdServices) {
   }
 
   return {
+    voicemailOf,
+    callPermissionsOf,
+    extensionOf,
+    lineOf,
+
     /** Makes the row's resources in `tenantUuid` (the caller's transaction holds them). */
     async create(tenantUuid: string, row: CsvRow): Promise<ImportedEntry> {
       const scope: TenantScope = { tenantUuids: [tenantUuid] };

@@ -11,7 +11,7 @@ import type { ConfdServices } from '../common/services.js';
 
 export interface UserExportDeps {
   services: ConfdServices;
-  authUsers: Pick<AuthUsersClient, 'list'>;
+  authUsers: Pick<Required<AuthUsersClient>, 'list'>;
   serviceToken: () => string | null;
   logger: { warn(details: object, message: string): void };
 }

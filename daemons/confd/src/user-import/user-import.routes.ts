@@ -9,13 +9,14 @@ import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { Nullable, OpenObject, Type } from '@wazo-ts/daemon/schema';
 import { InvalidDataError } from '@wazo-ts/errors';
 import type { FastifyInstance } from 'fastify';
+import { withDirectory } from '../common/auth-users.js';
 import { UNREADABLE_REQUEST } from '../common/errors.js';
 import { scopingTenantOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 import { parseCsv } from './csv-rows.js';
 import { createUserExport } from './user-export.js';
-import { createUserImport, type ImportOutcome } from './user-import.js';
+import { createUserImport } from './user-import.js';
 
 const CSV = 'text/csv';
 
@@ -77,17 +78,13 @@ export const userImportPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   async load({ api, config, resources, serviceToken, logger }) {
     const deps = {
       services: resources.services,
-      authUsers: resources.authUsers,
+      authUsers: withDirectory(resources.authUsers),
       serviceToken: () => serviceToken?.current()?.token ?? null,
       logger,
     };
     const userImport = createUserImport(deps);
     const userExport = createUserExport(deps);
     const tags = ['users'];
-    const answer = (outcome: ImportOutcome, key: 'created' | 'updated') =>
-      outcome.ok
-        ? { status: key === 'created' ? 201 : 200, body: { [key]: outcome.rows } }
-        : { status: 400, body: { errors: outcome.errors } };
 
     await api.register(async (scope) => {
       acceptCsv(scope, config.rest_api.max_body_size);
@@ -105,11 +102,28 @@ export const userImportPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           },
         },
         async (request, reply) => {
-          const { status, body } = answer(
-            await userImport.create(scopingTenantOf(request), rowsOf(request.body)),
-            'created',
-          );
-          return reply.code(status).send(body);
+          const outcome = await userImport.create(scopingTenantOf(request), rowsOf(request.body));
+          if (!outcome.ok) return reply.code(400).send({ errors: outcome.errors });
+          return reply.code(201).send({ created: outcome.rows });
+        },
+      );
+
+      scope.put(
+        '/users/import',
+        {
+          config: { acl: 'confd.users.import.update' },
+          schema: {
+            summary: 'Mass update users and associated resources (by uuid)',
+            tags,
+            consumes: [CSV],
+            body: csvBody,
+            response: { 200: Type.Object({ updated: Type.Array(importedIds) }), 400: badImport },
+          },
+        },
+        async (request, reply) => {
+          const outcome = await userImport.update(scopingTenantOf(request), rowsOf(request.body));
+          if (!outcome.ok) return reply.code(400).send({ errors: outcome.errors });
+          return reply.code(200).send({ updated: outcome.rows });
         },
       );
 

@@ -10,10 +10,17 @@
  * commit (Wazo's `auth_client.rollback`); a failure to do so is logged for an operator.
  */
 import { isWazoError, UnavailableError, type WazoError } from '@wazo-ts/errors';
-import type { AuthUserCreate, AuthUsersClient } from '../common/auth-users.js';
+import type {
+  AuthEmail,
+  AuthUser,
+  AuthUserCreate,
+  AuthUserEdit,
+  AuthUsersClient,
+} from '../common/auth-users.js';
 import type { ConfdServices } from '../common/services.js';
 import type { CsvRow } from './csv-rows.js';
 import { createEntryMaker, type ImportedEntry, type ImportedIds } from './import-entry.js';
+import { createEntryUpdater, type UpdatedEntry } from './import-update.js';
 import type { WazoUserFields } from './row-schemas.js';
 
 /** One row's failure in Wazo's shape. */
@@ -28,7 +35,7 @@ export type ImportOutcome = { ok: true; rows: ImportedIds[] } | { ok: false; err
 
 export interface UserImportDeps {
   services: ConfdServices;
-  authUsers: Pick<AuthUsersClient, 'create' | 'delete'>;
+  authUsers: Pick<Required<AuthUsersClient>, 'create' | 'delete' | 'list' | 'edit' | 'setEmails'>;
   /** confd's service token, or null while it has none. */
   serviceToken: () => string | null;
   logger: { error(details: object, message: string): void; warn(details: object, message: string): void };
@@ -65,6 +72,7 @@ export function createUserImport(deps: UserImportDeps) {
   const { services, authUsers, logger } = deps;
   const now = deps.now ?? Date.now;
   const maker = createEntryMaker(services);
+  const updater = createEntryUpdater(services);
 
   const rowError = (row: CsvRow, error: WazoError): RowError => ({
     message: error.message,
@@ -130,7 +138,103 @@ export function createUserImport(deps: UserImportDeps) {
     }
   }
 
+  /** A wazo-auth user as it was before an update changed it, to put it back on rollback. */
+  interface Previous {
+    uuid: string;
+    user: AuthUserEdit;
+    emails: AuthEmail[] | null;
+  }
+
+  const editOf = (user: AuthUser): AuthUserEdit => ({
+    username: (user.username as string | null) ?? null,
+    firstname: (user.firstname as string | null) ?? null,
+    lastname: (user.lastname as string | null) ?? null,
+    purpose: (user.purpose as string) ?? 'user',
+    ...(typeof user.authentication_method === 'string'
+      ? { authentication_method: user.authentication_method }
+      : {}),
+    enabled: user.enabled !== false,
+  });
+  const emailsOf = (user: AuthUser): AuthEmail[] =>
+    ((user.emails as AuthEmail[] | undefined) ?? []).map(({ address, main, confirmed }) => ({
+      address,
+      main,
+      confirmed,
+    }));
+
+  /** Applies the rows' wazo-auth changes, noting each user's previous state in `previous`. */
+  async function applyAuthChanges(
+    tenantUuid: string,
+    serviceToken: string,
+    entries: UpdatedEntry[],
+    previous: Previous[],
+  ): Promise<void> {
+    const changed = entries.filter((e) => e.auth !== null);
+    if (changed.length === 0) return;
+    const current = new Map((await authUsers.list(serviceToken, tenantUuid)).map((u) => [u.uuid, u]));
+    for (const { row, auth } of changed) {
+      const user = current.get(auth!.uuid);
+      if (!user) {
+        logger.warn({ user_uuid: auth!.uuid }, 'users import: no wazo-auth user to update');
+        continue;
+      }
+      const before = editOf(user);
+      const { uuid, email_address, ...names } = auth!;
+      previous.push({ uuid, user: before, emails: email_address === undefined ? null : emailsOf(user) });
+      try {
+        await authUsers.edit(serviceToken, tenantUuid, uuid, { ...before, ...names });
+        if (email_address !== undefined)
+          await authUsers.setEmails(
+            serviceToken,
+            tenantUuid,
+            uuid,
+            email_address ? [{ address: email_address, main: true, confirmed: true }] : [],
+          );
+      } catch (error) {
+        if (!isRowFault(error)) throw error;
+        throw new RowsRefused([rowError(row, error)]);
+      }
+    }
+  }
+
+  /** Puts back the wazo-auth users an update that did not commit had changed. */
+  async function restore(tenantUuid: string, previous: Previous[], cause: unknown): Promise<void> {
+    for (const { uuid, user, emails } of previous.reverse()) {
+      try {
+        await authUsers.edit(token(), tenantUuid, uuid, user);
+        if (emails) await authUsers.setEmails(token(), tenantUuid, uuid, emails);
+      } catch (error) {
+        logger.error(
+          { err: error, cause, user_uuid: uuid, tenant_uuid: tenantUuid, previous: user },
+          'users import update failed and a wazo-auth user it changed could not be put back: fix it by hand',
+        );
+      }
+    }
+  }
+
   return {
+    /**
+     * Updates each row's user (by `uuid`, in `tenantUuid`) and what its columns say, or nothing;
+     * wazo-auth's names, login and e-mail last, put back if the update does not commit.
+     */
+    async update(tenantUuid: string, rows: CsvRow[]): Promise<ImportOutcome> {
+      const serviceToken = token();
+      await services.tenants.ensure(tenantUuid);
+      const previous: Previous[] = [];
+      try {
+        const entries = await services.transaction(async () => {
+          const updated = await eachRow(rows, (row) => updater.update(tenantUuid, row));
+          await applyAuthChanges(tenantUuid, serviceToken, updated, previous);
+          return updated;
+        });
+        return { ok: true, rows: entries.map((e) => e.ids) };
+      } catch (error) {
+        if (previous.length > 0) await restore(tenantUuid, previous, error);
+        if (error instanceof RowsRefused) return { ok: false, errors: error.errors };
+        throw error;
+      }
+    },
+
     /** Creates every row's user and resources in `tenantUuid`, or nothing. */
     async create(tenantUuid: string, rows: CsvRow[]): Promise<ImportOutcome> {
       const serviceToken = token();
