@@ -46,7 +46,6 @@ export interface TestApiOptions {
 const noAuthUsers: AuthUsersClient = {
   create: () => Promise.reject(new Error('no wazo-auth in this test')),
   delete: () => Promise.reject(new Error('no wazo-auth in this test')),
-  list: () => Promise.reject(new Error('no wazo-auth in this test')),
   close: () => undefined,
 };
 
