@@ -15,6 +15,7 @@ import {
   userEditSchema,
   voicemailEditSchema,
 } from '@wazo-ts/dao';
+import { isUuid } from '@wazo-ts/db';
 import type { ConfdServices } from '../common/services.js';
 import { type CsvRow, entryOf, type RowEntry } from './csv-rows.js';
 import { createEntryMaker, type ImportedIds, notSupported, refuseUnsupported } from './import-entry.js';
@@ -123,7 +124,8 @@ export function createEntryUpdater(services: ConfdServices) {
       const entry = entryOf(row);
       refuseUnsupported(entry);
       const uuid = entry.user.uuid;
-      if (!given(uuid)) throw notFound('User', { uuid: uuid ?? null });
+      // By uuid only: a number in the column must not reach a user by its id.
+      if (!given(uuid) || !isUuid(uuid)) throw notFound('User', { uuid: uuid ?? null });
       const user = await services.getUserWithRelations(scope, uuid);
       const { uuid: _uuid, ...fields } = entry.user;
       if (has(fields)) await services.users.edit(scope, user.uuid, checked(userEditSchema, fields));
