@@ -141,7 +141,13 @@ export function entryOf(row: CsvRow): RowEntry {
 export function parseCsv(body: string): CsvRow[] {
   let lines: string[][];
   try {
-    lines = parse(body, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+    // Line ends may be mixed (a file edited on two systems), as Python's csv reader takes them.
+    lines = parse(body, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as string[][];
   } catch (error) {
     throw new InvalidDataError(`Input Error - invalid CSV: ${(error as Error).message}`, {
       errorId: 'invalid-data',
