@@ -1,5 +1,7 @@
 /** `wazo user import` and `wazo user export` against a real wazo-confd and wazo-auth. */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { postToken } from '@wazo-ts/auth/testing';
 import { adminApi } from './testing/admin-api.js';
@@ -54,7 +56,10 @@ describe('wazo user import and export', SUITE, () => {
   it("when exported, then Wazo's CSV on standard output with the logins", TIMEOUT, async () => {
     const csv = await cli.ok(['user', 'export']);
     assert.match(csv, /^uuid,subscription_type,firstname,/);
-    assert.match(csv, new RegExp(`Alice,.*,sip,\\d{6},${context},.*,1001,.*cli-alice\\r\\n`));
-    assert.doesNotMatch(csv, /Carol/);
+    assert.match(csv, new RegExp(`,Alice,.*,sip,\\d{6},${context},.*,1001,.*,cli-alice\n`));
+    assert.doesNotMatch(csv, /Carol|\\u000d/);
+    const file = join(cli.configHome, 'users.csv');
+    await cli.ok(['user', 'export', '--file', file]);
+    assert.match(await readFile(file, 'utf8'), /,cli-alice\r\n/);
   });
 });

@@ -3,7 +3,7 @@
  * login; `import FILE` and `export` are Wazo's users CSV (`POST|PUT /users/import`,
  * `GET /users/export`).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { CliError, usageError } from '../core/errors.js';
 import { printList } from '../core/output.js';
@@ -98,10 +98,21 @@ function importCommand(io: Io): Command {
 function exportCommand(io: Io): Command {
   return new Command('export')
     .description("the tenant's users as Wazo's users CSV, on standard output")
-    .action(async (_options: unknown, command: Command) => {
+    .option('-f, --file <file>', 'write the CSV to this file exactly as received (CRLF line ends)')
+    .action(async (options: { file?: string }, command: Command) => {
       const runtime = runtimeOf(io, command);
       const session = await runtime.session();
-      io.stdout.write((await session.call('confd', 'GET', '/users/export', { text: true })) as string);
+      const csv = (await session.call('confd', 'GET', '/users/export', { text: true })) as string;
+      if (options.file === undefined) {
+        // Standard output escapes control characters (a terminal may show it): LF line ends.
+        io.stdout.write(csv.replaceAll('\r\n', '\n'));
+        return;
+      }
+      try {
+        await writeFile(options.file, csv, { mode: 0o600 });
+      } catch (error) {
+        throw new CliError(`cannot write ${options.file}: ${(error as Error).message}`);
+      }
     });
 }
 
