@@ -42,6 +42,7 @@ import { settingsPlugins } from './settings/index.js';
 import { soundLanguagesPlugin, timezonesPlugin } from './system/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
 import { tenantsPlugin } from './tenants/index.js';
+import { userImportPlugin } from './user-import/index.js';
 import { userAgentsPlugin, userCallerIdsPlugin, userSubscriptionsPlugin } from './user-parts/index.js';
 import { usersPlugin } from './users/index.js';
 import { userVoicemailsPlugin, voicemailsPlugin } from './voicemails/index.js';
@@ -111,6 +112,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     externalAppsPlugin,
     userExternalAppsPlugin,
     extensionFeaturesPlugin,
+    userImportPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -38,6 +38,7 @@ export {
   validationPath,
 } from './http/marshmallow.js';
 export { createProxyTrust, PROXY_SECRET_HEADER, type ProxyTrust } from './http/proxy-trust.js';
+export { createAjv } from './http/validation.js';
 export { runDaemonMain } from './lifecycle/main.js';
 export { type RunningDaemon, type RunOptions, runDaemon } from './lifecycle/run.js';
 export {

@@ -56,6 +56,7 @@ export * from './sip-transports/index.js';
 export * from './tenants/index.js';
 export * from './user-agents/index.js';
 export * from './user-callerids/index.js';
+export * from './user-export/index.js';
 export * from './user-forwards/index.js';
 export * from './user-lines/index.js';
 export * from './user-schedules/index.js';

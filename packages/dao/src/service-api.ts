@@ -91,6 +91,7 @@ import { userExtraServicesOf } from './service-api-user-extras.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
 import { createUserAgentsService } from './user-agents/index.js';
 import { createUserCallerIdsService } from './user-callerids/index.js';
+import { createUserExportDao, createUserExportService } from './user-export/index.js';
 import { createUserForwardsValidator, userForwardsSetting } from './user-forwards/index.js';
 import {
   createUserLinesNotifier,
@@ -397,6 +398,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...callFilterServicesOf(uow, daos, hooks),
     ...iaxAndApplicationServicesOf(uow, daos),
     ...userExtraServicesOf(uow, hooks.findUser),
+    userExport: createUserExportService({ uow, dao: createUserExportDao() }),
   };
   return {
     ...services,
@@ -406,6 +408,11 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     }),
     /** Runs several service calls as one unit: they join one transaction, all commit or none. */
     transaction: <T>(work: () => Promise<T>): Promise<T> => uow.run(() => work()),
+    /**
+     * Inside `transaction`: runs service calls that may fail alone; a failure undoes only their
+     * changes and events and the transaction goes on (a CSV import reports every bad row).
+     */
+    savepoint: <T>(work: () => Promise<T>): Promise<T> => uow.savepoint(() => work()),
   };
 }
 

@@ -71,4 +71,33 @@ describe('createUnitOfWork', () => {
       /refused by 22012/,
     );
   });
+  it('when a savepoint fails, then only its changes and events are undone and the transaction goes on', async () => {
+    const translateError = (err: unknown) =>
+      err instanceof pg.DatabaseError ? new Error(`refused by ${err.constraint ?? err.code}`) : err;
+    const uow = createUnitOfWork({ db, encoder: testEncoder, translateError });
+    const before = await outbox();
+    const failures: string[] = [];
+    await uow.run(async () => {
+      await uow.savepoint(async (tx) => {
+        await insert('kept').execute(tx.db);
+        tx.events.add(event);
+      });
+      await uow
+        .savepoint(async (tx) => {
+          tx.events.add(event);
+          await insert('gone').execute(tx.db);
+          await insert('kept').execute(tx.db);
+        })
+        .catch((err: Error) => failures.push(err.message));
+    });
+    assert.deepEqual(failures, ['refused by thing_name_key']);
+    const names = await sql<{ name: string }>`SELECT name FROM thing WHERE name IN ('kept', 'gone')`.execute(
+      db,
+    );
+    assert.deepEqual(
+      names.rows.map((r) => r.name),
+      ['kept'],
+    );
+    assert.equal(await outbox(), before + 1, 'only the kept savepoint left its event');
+  });
 });

@@ -38,6 +38,13 @@ export interface UnitOfWork<DB> {
   run<T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T>;
   /** Runs read-only work without a transaction (no events allowed); inside `run`, on its transaction. */
   read<T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T>;
+  /**
+   * Inside `run`: runs `work` behind a SAVEPOINT. When it throws, its changes and the events it
+   * queued are undone, the error comes out translated, and the transaction goes on, so a caller
+   * can try several pieces of work and report each failure (a CSV import's rows). Outside `run`
+   * it is `run`.
+   */
+  savepoint<T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T>;
 }
 
 export interface UnitOfWorkOptions<DB> {
@@ -75,12 +82,16 @@ export function createUnitOfWork<DB>(options: UnitOfWorkOptions<DB>): UnitOfWork
   };
   // The transaction of the `run` in progress in this async context, which nested calls join.
   const ambient = new AsyncLocalStorage<Tx<DB>>();
+  // The events each transaction has queued, so a savepoint rolled back drops its own.
+  const queues = new WeakMap<Tx<DB>, BusEvent[]>();
+  let savepoints = 0;
   const outermost = <T>(work: (tx: Tx<DB>) => Promise<T>): Promise<T> =>
     options.db
       .transaction()
       .execute(async (trx) => {
         const queued: BusEvent[] = [];
         const tx: Tx<DB> = { db: trx, events: { add: (event) => void queued.push(event) } };
+        queues.set(tx, queued);
         const result = await ambient.run(tx, () => work(tx));
         if (queued.length > 0) {
           const messages: WireMessage[] = queued.map((event) => options.encoder.encode(event));
@@ -93,6 +104,25 @@ export function createUnitOfWork<DB>(options: UnitOfWorkOptions<DB>): UnitOfWork
     run: (work) => {
       const current = ambient.getStore();
       return current ? work(current) : outermost(work);
+    },
+    savepoint: async (work) => {
+      const current = ambient.getStore();
+      if (!current) return outermost(work);
+      const queued = queues.get(current) ?? [];
+      const mark = queued.length;
+      savepoints += 1;
+      const name = `uow_savepoint_${savepoints}`;
+      const execute = (text: string) => current.db.executeQuery(CompiledQuery.raw(text, []));
+      await execute(`SAVEPOINT ${name}`);
+      try {
+        const result = await work(current);
+        await execute(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (err) {
+        await execute(`ROLLBACK TO SAVEPOINT ${name}`);
+        queued.length = mark;
+        throw translate(err);
+      }
     },
     read: (work) => {
       const current = ambient.getStore();

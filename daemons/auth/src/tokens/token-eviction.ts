@@ -16,11 +16,12 @@ export function evictFor(cache: TokenCache, event: Pick<BusEvent, 'name' | 'data
 }
 
 export function evictingUnitOfWork<DB>(uow: UnitOfWork<DB>, cache: TokenCache): UnitOfWork<DB> {
-  return {
-    async run(work) {
+  const evicting =
+    (enter: UnitOfWork<DB>['run']): UnitOfWork<DB>['run'] =>
+    async (work) => {
       const queued: BusEvent[] = [];
       try {
-        return await uow.run((tx) =>
+        return await enter((tx) =>
           work({
             db: tx.db,
             events: {
@@ -35,7 +36,11 @@ export function evictingUnitOfWork<DB>(uow: UnitOfWork<DB>, cache: TokenCache): 
         // Also after a failed COMMIT: an eviction too many only costs one database read.
         for (const event of queued) evictFor(cache, event);
       }
-    },
+    };
+  return {
+    run: evicting((work) => uow.run(work)),
+    // A savepoint undone evicts too: an eviction too many only costs one database read.
+    savepoint: evicting((work) => uow.savepoint(work)),
     read: (work) => uow.read(work),
   };
 }

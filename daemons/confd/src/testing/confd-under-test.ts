@@ -14,7 +14,14 @@ import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 import { type ConfdConfig, confdDaemon } from '../definition.js';
 
 /** What confd asks of wazo-auth with its own token: tenants, and users' logins on POST/DELETE /users. */
-export const CONFD_SERVICE_ACL = ['auth.users.create', 'auth.users.*.delete', 'auth.tenants.read'];
+export const CONFD_SERVICE_ACL = [
+  'auth.users.create',
+  'auth.users.*.delete',
+  'auth.tenants.read',
+  'auth.users.read',
+  'auth.users.*.update',
+  'auth.admin.users.*.emails.update',
+];
 
 export interface ConfdUnderTest {
   daemon: RunningDaemon<ConfdConfig>;

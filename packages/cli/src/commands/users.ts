@@ -1,9 +1,15 @@
-/** `wazo user ...`: wazo-confd's /users; `create --username --password` also makes its wazo-auth login. */
-import type { Command } from 'commander';
-import { usageError } from '../core/errors.js';
+/**
+ * `wazo user ...`: wazo-confd's /users; `create --username --password` also makes its wazo-auth
+ * login; `import FILE` and `export` are Wazo's users CSV (`POST|PUT /users/import`,
+ * `GET /users/export`).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { Command } from 'commander';
+import { CliError, usageError } from '../core/errors.js';
+import { printList } from '../core/output.js';
 import { readSecretFromStdin } from '../core/prompt.js';
 import { type ResourceSpec, resourceCommand } from './crud.js';
-import type { Io } from './runtime.js';
+import { type Io, runtimeOf } from './runtime.js';
 
 const spec: ResourceSpec = {
   noun: 'user',
@@ -59,4 +65,56 @@ async function passwordOf(io: Io, options: Record<string, unknown>): Promise<str
   return readSecretFromStdin(io.stdin, '--password-stdin');
 }
 
-export const userCommand = (io: Io) => resourceCommand(io, spec, 'users (wazo-confd)');
+const IMPORTED_COLUMNS = ['row_number', 'user_id', 'user_uuid', 'line_id', 'extension_id', 'voicemail_id'];
+
+async function readText(io: Io, file: string): Promise<string> {
+  try {
+    if (file !== '-') return await readFile(file, 'utf8');
+    let text = '';
+    for await (const chunk of io.stdin) text += String(chunk);
+    return text;
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+function importCommand(io: Io): Command {
+  return new Command('import')
+    .description("create users from Wazo's users CSV (`-` reads standard input); all rows or none")
+    .argument('<file>', 'the CSV file')
+    .option('--update', 'update the users named in its `uuid` column instead (PUT)')
+    .action(async (file: string, options: { update?: boolean }, command: Command) => {
+      const runtime = runtimeOf(io, command);
+      const csv = await readText(io, file);
+      const session = await runtime.session();
+      const answer = (await session.call('confd', options.update ? 'PUT' : 'POST', '/users/import', {
+        csv,
+      })) as Record<string, unknown[]>;
+      const rows = answer[options.update ? 'updated' : 'created'] ?? [];
+      printList(runtime.output, IMPORTED_COLUMNS, rows, rows.length);
+    });
+}
+
+function exportCommand(io: Io): Command {
+  return new Command('export')
+    .description("the tenant's users as Wazo's users CSV, on standard output")
+    .option('-f, --file <file>', 'write the CSV to this file exactly as received (CRLF line ends)')
+    .action(async (options: { file?: string }, command: Command) => {
+      const runtime = runtimeOf(io, command);
+      const session = await runtime.session();
+      const csv = (await session.call('confd', 'GET', '/users/export', { text: true })) as string;
+      if (options.file === undefined) {
+        // Standard output escapes control characters (a terminal may show it): LF line ends.
+        io.stdout.write(csv.replaceAll('\r\n', '\n'));
+        return;
+      }
+      try {
+        await writeFile(options.file, csv, { mode: 0o600 });
+      } catch (error) {
+        throw new CliError(`cannot write ${options.file}: ${(error as Error).message}`);
+      }
+    });
+}
+
+export const userCommand = (io: Io) =>
+  resourceCommand(io, spec, 'users (wazo-confd)').addCommand(importCommand(io)).addCommand(exportCommand(io));

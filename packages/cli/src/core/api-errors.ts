@@ -23,6 +23,12 @@ function fieldMessages(details: Record<string, unknown>): string[] {
   });
 }
 
+function rowMessage(error: unknown): string {
+  const { message, details } = (error ?? {}) as { message?: unknown; details?: { row_number?: unknown } };
+  const row = details?.row_number;
+  return row === undefined ? String(message) : `row ${String(row)}: ${String(message)}`;
+}
+
 export function parseErrorBody(text: string): ParsedError {
   let body: unknown;
   try {
@@ -34,6 +40,8 @@ export function parseErrorBody(text: string): ParsedError {
   if (!body || typeof body !== 'object') return { messages: [String(body)] };
   const object = body as Record<string, unknown>;
   if (Array.isArray(object.reason)) return { messages: object.reason.map(String) };
+  // confd's users import: one error per bad CSV row.
+  if (Array.isArray(object.errors)) return { messages: object.errors.map(rowMessage) };
   const details = object.details && typeof object.details === 'object' ? object.details : undefined;
   return {
     messages: typeof object.message === 'string' ? [object.message] : [],

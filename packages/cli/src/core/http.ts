@@ -19,6 +19,8 @@ export interface HttpRequest {
   method: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** A body sent as is with its media type, instead of `body` as JSON (a users CSV). */
+  raw?: { text: string; contentType: string };
   tls: TlsOptions;
   /** Who answers, for messages: `wazo-auth`, `wazo-confd`. */
   service: string;
@@ -48,9 +50,9 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
   const target = new URL(req.url);
   const tls = target.protocol === 'https:';
   const request = tls ? httpsRequest : httpRequest;
-  const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
+  const payload = req.raw ? req.raw.text : req.body === undefined ? undefined : JSON.stringify(req.body);
   const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-  if (payload !== undefined) headers['content-type'] = 'application/json';
+  if (payload !== undefined) headers['content-type'] = req.raw?.contentType ?? 'application/json';
   const options = {
     method: req.method,
     headers,

@@ -19,6 +19,10 @@ export type Query = Record<string, string | number | boolean | undefined>;
 export interface CallOptions {
   query?: Query;
   body?: unknown;
+  /** A CSV body (`text/csv; charset=utf-8`) instead of `body`. */
+  csv?: string;
+  /** Answer the response's text as is instead of parsing JSON (a CSV export). */
+  text?: boolean;
 }
 
 export interface Session {
@@ -110,6 +114,9 @@ export async function openSession(env: NodeJS.ProcessEnv, flags: SessionFlags): 
       method,
       headers,
       body: options.body,
+      ...(options.csv === undefined
+        ? {}
+        : { raw: { text: options.csv, contentType: 'text/csv; charset=utf-8' } }),
       tls: targets.tls,
       service: NAMES[service],
       base,
@@ -138,6 +145,7 @@ export async function openSession(env: NodeJS.ProcessEnv, flags: SessionFlags): 
     }
     if (response.status >= 400)
       throw new CliError(describeHttpError(NAMES[service], response.status, parseErrorBody(response.text)));
+    if (options.text) return response.text;
     if (response.status === 204 || response.text === '') return null;
     try {
       return JSON.parse(response.text) as unknown;

@@ -12,7 +12,7 @@ import type { AuthClientConfig } from '../config/schema.js';
 import { type Scheduler, systemScheduler } from './clock.js';
 
 export interface AuthHttpRequest {
-  method: 'GET' | 'HEAD' | 'POST' | 'DELETE';
+  method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
   /** Path below the configured prefix, e.g. `/0.1/token/<t>`. */
   path: string;
   headers?: Record<string, string>;

@@ -51,6 +51,10 @@ export function createFakeUnitOfWork(): FakeUnitOfWork {
       }
     },
     read: (work) => work(readOnly),
+    // No database: a savepoint is a nested run whose events are dropped when it throws.
+    savepoint(work) {
+      return this.run(work);
+    },
     reset() {
       events.length = 0;
       runs.committed = 0;

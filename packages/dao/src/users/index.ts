@@ -22,5 +22,6 @@ export {
   userVoicemailSummarySchema,
 } from './users.model.js';
 export { createUsersNotifier, type UsersNotifier } from './users.notifier.js';
+export { PASSWORD_PATTERN, USERNAME_PATTERN } from './users.schema.js';
 export { createUsersService, type UsersService, type UsersServiceDeps } from './users.service.js';
 export { createUsersValidator, type MohExists, type UsersValidator } from './users.validator.js';

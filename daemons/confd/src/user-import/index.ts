@@ -1,0 +1,1 @@
+export { userImportPlugin } from './user-import.routes.js';
