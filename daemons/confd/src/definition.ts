@@ -12,7 +12,13 @@ import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { devicesPlugin, lineDevicesPlugin } from './devices/index.js';
-import { endpointSipPlugin, lineEndpointsPlugin, sipTransportsPlugin } from './endpoints/index.js';
+import {
+  endpointCustomPlugin,
+  endpointSccpPlugin,
+  endpointSipPlugin,
+  lineEndpointsPlugin,
+  sipTransportsPlugin,
+} from './endpoints/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
 import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from './funckeys/index.js';
@@ -91,6 +97,8 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userVoicemailsPlugin,
     devicesPlugin,
     lineDevicesPlugin,
+    endpointCustomPlugin,
+    endpointSccpPlugin,
   ],
   createResources: createConfdResources,
 };

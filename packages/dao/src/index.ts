@@ -10,6 +10,8 @@ export { translateDatabaseError } from './db/database-errors.js';
 export { serviceApiMigrations } from './db/migrations.js';
 export type { Tx, UnitOfWork } from './db/unit-of-work.js';
 export * from './devices/index.js';
+export * from './endpoint-custom/index.js';
+export * from './endpoint-sccp/index.js';
 export * from './endpoint-sip/index.js';
 export * from './errors.js';
 export * from './extensions/index.js';

@@ -10,6 +10,8 @@ import {
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
 import { createDevicesDao } from './devices/index.js';
+import { createEndpointCustomDao } from './endpoint-custom/index.js';
+import { createEndpointSccpDao } from './endpoint-sccp/index.js';
 import { createEndpointSipDao } from './endpoint-sip/index.js';
 import { createExtensionsDao } from './extensions/index.js';
 import { createFuncKeysDao } from './func-keys/index.js';
@@ -72,6 +74,8 @@ export function createDaos() {
     voicemails: createVoicemailsDao(),
     userVoicemails: createLinkDao(userVoicemailLink),
     devices: createDevicesDao(),
+    endpointCustom: createEndpointCustomDao(),
+    endpointSccp: createEndpointSccpDao(),
   };
 }
 

@@ -16,6 +16,10 @@ import {
   contextSearchConfig,
   deviceSchema,
   deviceSearchConfig,
+  endpointCustomSchema,
+  endpointCustomSearchConfig,
+  endpointSccpSchema,
+  endpointSccpSearchConfig,
   endpointSipSchema,
   endpointSipSearchConfig,
   extensionSchema,
@@ -67,4 +71,6 @@ export const LIST_FILTERS = {
   sipTransports: filtersOf(sipTransportSearchConfig, sipTransportSchema),
   voicemails: filtersOf(voicemailSearchConfig, voicemailSchema),
   devices: filtersOf(deviceSearchConfig, deviceSchema),
+  endpointCustom: filtersOf(endpointCustomSearchConfig, endpointCustomSchema),
+  endpointSccp: filtersOf(endpointSccpSearchConfig, endpointSccpSchema),
 } satisfies Record<string, Filters>;

@@ -156,13 +156,14 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   line_provisioning_code_key: unique('Line', ['provisioning_code', 'text']),
   line_endpoint_sip_uuid_key: associated('Line', 'EndpointSIP', ['endpoint_sip_uuid', 'text']),
   line_endpoint_custom_id_key: associated('Line', 'EndpointCustom', ['endpoint_custom_id', 'int']),
-  line_endpoint_custom_interface_key: unique('Line', ['interface', 'text']),
   line_context_id_fkey: reference('context', 'Context', ID, 'Line'),
   line_provisioning_code_check: pattern('provisioning_code'),
   line_position_check: atLeast('position', 1),
   line_one_endpoint_check: { kind: 'rule', message: 'Line is already associated with an endpoint' },
   line_endpoint_sip_uuid_fkey: reference('endpoint_sip', 'SIPEndpoint', UUID, 'Line'),
-  line_endpoint_custom_check: check('endpoint_custom', 'Missing data for required field.'),
+  line_endpoint_custom_id_fkey: reference('endpoint_custom', 'CustomEndpoint', ID, 'Line'),
+  line_endpoint_sccp_id_key: associated('Line', 'EndpointSCCP', ['endpoint_sccp_id', 'int']),
+  line_endpoint_sccp_id_fkey: reference('endpoint_sccp', 'SCCPEndpoint', ID, 'Line'),
 
   user_fallback_pkey: unique('UserFallback', ['user_id', 'int'], ['event', 'text']),
   user_fallback_user_id_fkey: reference('user_id', 'User', ID, 'Fallback'),
@@ -268,4 +269,11 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   device_mac_check: pattern('mac'),
   device_status_check: oneOf('status', 'not_configured, autoprov, configured, corrupted'),
   device_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'Device'),
+
+  endpoint_custom_pkey: unique('CustomEndpoint', ID),
+  endpoint_custom_interface_key: unique('CustomEndpoint', ['interface', 'text']),
+  endpoint_custom_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'CustomEndpoint'),
+  endpoint_sccp_pkey: unique('SCCPEndpoint', ID),
+  endpoint_sccp_name_key: unique('SCCPEndpoint', ['name', 'text']),
+  endpoint_sccp_tenant_uuid_fkey: reference('tenant_uuid', 'Tenant', TENANT, 'SCCPEndpoint'),
 };

@@ -9,6 +9,8 @@ import type { CallPermissionTables } from '../call-permissions/call-permissions.
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { DeviceTables } from '../devices/devices.tables.js';
+import type { EndpointCustomTables } from '../endpoint-custom/endpoint-custom.tables.js';
+import type { EndpointSccpTables } from '../endpoint-sccp/endpoint-sccp.tables.js';
 import type { EndpointSipTables } from '../endpoint-sip/endpoint-sip.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
 import type { FuncKeyTables } from '../func-keys/func-keys.tables.js';
@@ -53,4 +55,6 @@ export interface Database
     EndpointSipTables,
     SipTransportTables,
     VoicemailTables,
-    DeviceTables {}
+    DeviceTables,
+    EndpointCustomTables,
+    EndpointSccpTables {}

@@ -1,8 +1,11 @@
 /**
- * A line, as wazo-confd shows it, with its endpoint: a SIP endpoint (a resource of its own, see
- * endpoint-sip/) or a custom interface (kept on the line). Its name is the endpoint's (SIP name or
- * custom interface), its protocol follows the endpoint, its tenant is its context's.
+ * A line, as wazo-confd shows it, with its endpoint: a SIP, SCCP or custom endpoint, each a
+ * resource of its own (endpoint-sip/, endpoint-sccp/, endpoint-custom/). Its name is the
+ * endpoint's (SIP or SCCP name, custom interface), its protocol follows the endpoint, its tenant
+ * is its context's.
  */
+import { endpointCustomCreateSchema } from '../endpoint-custom/endpoint-custom.model.js';
+import { endpointSccpInputSchema } from '../endpoint-sccp/endpoint-sccp.model.js';
 import { type SipOption, sipInputSchema } from '../endpoint-sip/endpoint-sip.model.js';
 import { alwaysNull, linked, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
 
@@ -19,11 +22,14 @@ export const endpointSipSummarySchema = linked(
 );
 export type EndpointSipSummary = Static<typeof endpointSipSummarySchema>;
 
-export const endpointCustomSchema = linked('endpoint_custom', {
+/** The custom endpoint as a line shows it. */
+export const lineEndpointCustomSchema = linked('endpoint_custom', {
   id: Type.Integer(),
   interface: Type.String(),
 });
-export type EndpointCustom = Static<typeof endpointCustomSchema>;
+
+/** The SCCP endpoint as a line shows it. */
+export const lineEndpointSccpSchema = linked('endpoint_sccp', { id: Type.Integer() });
 
 export const lineExtensionRefSchema = linked('extensions', {
   id: Type.Integer(),
@@ -60,9 +66,8 @@ export const lineSchema = linked('lines', {
   /** The SIP endpoint's `webrtc` option (its own, else its templates') is `yes`. */
   is_webrtc: Type.Boolean(),
   endpoint_sip: nullable(endpointSipSummarySchema),
-  /** Not supported here; always null (present because clients test for it). */
-  endpoint_sccp: alwaysNull,
-  endpoint_custom: nullable(endpointCustomSchema),
+  endpoint_sccp: nullable(lineEndpointSccpSchema),
+  endpoint_custom: nullable(lineEndpointCustomSchema),
   /** The main extension first. */
   extensions: Type.Array(lineExtensionRefSchema),
   /** The main user first. */
@@ -87,9 +92,10 @@ const lineProperties = {
 const endpointProperties = {
   /** A new SIP endpoint made with the line, as `POST /endpoints/sip` takes it. */
   endpoint_sip: optional(nullable(sipInputSchema)),
-  endpoint_custom: optional(
-    nullable(Type.Object({ interface: Type.String({ pattern: '^[a-zA-Z0-9#*./_@:-]{1,128}$' }) })),
-  ),
+  /** A new SCCP endpoint made with the line, as `POST /endpoints/sccp` takes it. */
+  endpoint_sccp: optional(nullable(endpointSccpInputSchema)),
+  /** A new custom endpoint made with the line, as `POST /endpoints/custom` takes it. */
+  endpoint_custom: optional(nullable(endpointCustomCreateSchema)),
 };
 
 /** `POST /lines`. */
@@ -107,7 +113,6 @@ export interface LineRecord {
   provisioning_code: string;
   position: number;
   registrar: string;
-  endpoint_custom_interface: string | null;
 }
 
 const CALLER_ID = /^"([^"]+)"(?:\s+<(\+?[0-9A-Z]+)?>)?/;

@@ -22,6 +22,8 @@ import * as funcKeys from './0025_func_keys.js';
 import * as callPermissions from './0030_call_permissions.js';
 import * as groupMemberExtensions from './0031_group_member_extensions.js';
 import * as usersPageIndex from './0035_users_page_index.js';
+import * as endpointCustom from './0042_endpoint_custom.js';
+import * as endpointSccp from './0043_endpoint_sccp.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -43,4 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0035_users_page_index': usersPageIndex,
   '0020_voicemails': voicemails,
   '0021_devices': devices,
+  '0042_endpoint_custom': endpointCustom,
+  '0043_endpoint_sccp': endpointSccp,
 };
