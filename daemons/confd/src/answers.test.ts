@@ -65,6 +65,7 @@ const LINKED: Record<string, { route: string; field: string }> = {
   endpoint_custom: { route: 'endpoints/custom', field: 'id' },
   callpermissions: { route: 'callpermissions', field: 'id' },
   voicemails: { route: 'voicemails', field: 'id' },
+  endpoint_sccp: { route: 'endpoints/sccp', field: 'id' },
 };
 
 /**
@@ -98,6 +99,8 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'endpoint_sip',
       'call_permissions',
       'voicemail',
+      'endpoint_custom',
+      'endpoint_sccp',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),

@@ -89,6 +89,8 @@ async function seed(routes: WriteRoute[]) {
     access_feature_id: '2',
     voicemail_id: String(voicemail.id),
     device_id: String(device.id),
+    custom_id: String(endpoints.custom.id),
+    sccp_id: String(endpoints.sccp.id),
   });
 }
 
