@@ -75,7 +75,19 @@ describe('line custom and SCCP endpoints routes', () => {
       ['dahdi/1', 'custom', null, null],
     );
     const id = line.endpoint_custom.id;
+    const lineLinks = [{ rel: 'lines', href: href(`/lines/${line.id}`) }];
+    // POST answers the new endpoint whole, as Wazo; GET shows Wazo's summary.
     assert.deepEqual(line.endpoint_custom, {
+      id,
+      tenant_uuid: tenant,
+      interface: 'dahdi/1',
+      interface_suffix: null,
+      enabled: false,
+      trunk: null,
+      line: { id: line.id, links: lineLinks },
+      links: [{ rel: 'endpoint_custom', href: href(`/endpoints/custom/${id}`) }],
+    });
+    assert.deepEqual((await call('GET', `/lines/${line.id}`, 'admin')).json().endpoint_custom, {
       id,
       interface: 'dahdi/1',
       links: [{ rel: 'endpoint_custom', href: href(`/endpoints/custom/${id}`) }],
@@ -122,9 +134,20 @@ describe('line custom and SCCP endpoints routes', () => {
     assert.match(line.name, /^[a-z0-9]{8}$/);
     assert.deepEqual([line.caller_id_name, line.caller_id_num], ['Carol', '']);
     const id = line.endpoint_sccp.id;
+    const sccpLinks = [{ rel: 'endpoint_sccp', href: href(`/endpoints/sccp/${id}`) }];
     assert.deepEqual(line.endpoint_sccp, {
       id,
-      links: [{ rel: 'endpoint_sccp', href: href(`/endpoints/sccp/${id}`) }],
+      tenant_uuid: tenant,
+      options: [
+        ['cid_name', 'Carol'],
+        ['allow', 'alaw'],
+      ],
+      line: { id: line.id, links: [{ rel: 'lines', href: href(`/lines/${line.id}`) }] },
+      links: sccpLinks,
+    });
+    assert.deepEqual((await call('GET', `/lines/${line.id}`, 'admin')).json().endpoint_sccp, {
+      id,
+      links: sccpLinks,
     });
     assert.deepEqual(await names(from), [
       'sccp_endpoint_created',

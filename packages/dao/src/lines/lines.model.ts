@@ -4,8 +4,11 @@
  * endpoint's (SIP or SCCP name, custom interface), its protocol follows the endpoint, its tenant
  * is its context's.
  */
-import { endpointCustomCreateSchema } from '../endpoint-custom/endpoint-custom.model.js';
-import { endpointSccpInputSchema } from '../endpoint-sccp/endpoint-sccp.model.js';
+import {
+  endpointCustomCreateSchema,
+  endpointCustomSchema,
+} from '../endpoint-custom/endpoint-custom.model.js';
+import { endpointSccpInputSchema, endpointSccpSchema } from '../endpoint-sccp/endpoint-sccp.model.js';
 import { type SipOption, sipInputSchema } from '../endpoint-sip/endpoint-sip.model.js';
 import { alwaysNull, linked, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
 
@@ -46,8 +49,7 @@ export const lineUserRefSchema = linked(
 );
 export type LineUserRef = Static<typeof lineUserRefSchema>;
 
-/** `GET /lines/{id}`. */
-export const lineSchema = linked('lines', {
+const lineAnswerProperties = {
   id: Type.Integer(),
   tenant_uuid: Type.String(),
   name: nullable(Type.String()),
@@ -74,8 +76,22 @@ export const lineSchema = linked('lines', {
   users: Type.Array(lineUserRefSchema),
   /** No applications here; always null. */
   application: alwaysNull,
-});
+};
+
+/** `GET /lines/{id}`. */
+export const lineSchema = linked('lines', lineAnswerProperties);
 export type Line = Static<typeof lineSchema>;
+
+/**
+ * `POST /lines`: the line with its new SCCP or custom endpoint whole, as Wazo answers it (its
+ * nested schemas are the full ones there).
+ */
+export const lineCreatedSchema = linked('lines', {
+  ...lineAnswerProperties,
+  endpoint_sccp: nullable(endpointSccpSchema),
+  endpoint_custom: nullable(endpointCustomSchema),
+});
+export type LineCreated = Static<typeof lineCreatedSchema>;
 
 const optional = Type.Optional;
 
