@@ -113,6 +113,7 @@ describe('custom endpoints routes', () => {
         assert.match(res.body, new RegExp(field), res.body);
       }
     }
+    assert.equal((await call('PUT', `/endpoints/custom/${target.id}`, 'admin')).statusCode, 400);
     const missing = await call('POST', '/endpoints/custom', 'admin', {});
     assert.deepEqual(missing.json(), ["Input Error - interface: ['Missing data for required field.']"]);
     assert.equal(await rowCount(database, 'endpoint_custom'), before + 1);
@@ -297,11 +298,18 @@ describe('SCCP endpoints routes', () => {
       const res = await call('POST', '/endpoints/sccp', 'admin', { options });
       assert.equal(res.statusCode, 400, `${JSON.stringify(options)}: ${res.body}`);
     }
+    const target = await created('/endpoints/sccp', {});
+    for (const [method, url] of [
+      ['POST', '/endpoints/sccp'],
+      ['PUT', `/endpoints/sccp/${target.id}`],
+    ] as const) {
+      assert.equal((await call(method, url, 'admin')).statusCode, 400, `${method} without a body`);
+    }
     const unknown = await call('POST', '/endpoints/sccp', 'admin', { options: [['foo', 'bar']] });
     assert.deepEqual(unknown.json(), ['Unknown SCCP options: foo']);
     const long = await call('POST', '/endpoints/sccp', 'admin', { options: [['cid_name', 'x'.repeat(81)]] });
     assert.equal(long.statusCode, 400, long.body);
-    assert.equal(await rowCount(database, 'endpoint_sccp'), before);
+    assert.equal(await rowCount(database, 'endpoint_sccp'), before + 1);
   });
 
   it('when options are updated, then allow and disallow are replaced, the caller id kept, and sccp_endpoint_edited sent', async () => {
