@@ -23,15 +23,16 @@ import { scopingTenantOf, tenantScopeOf, type VisibleTenants } from '../common/s
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
-interface NumberedService<T> {
+/** A create body of type C, an edit body of type E (a PUT may leave out what a POST requires). */
+interface NumberedService<C, E> {
   search(scope: TenantScope, params: SearchParams): Promise<{ total: number; items: unknown[] }>;
   get(scope: TenantScope, id: number): Promise<unknown>;
-  create(scope: TenantScope, tenantUuid: string, input: T): Promise<{ id: number }>;
-  edit(scope: TenantScope, id: number, input: T): Promise<void>;
+  create(scope: TenantScope, tenantUuid: string, input: C): Promise<{ id: number }>;
+  edit(scope: TenantScope, id: number, input: E): Promise<void>;
   delete(scope: TenantScope, id: number): Promise<void>;
 }
 
-interface NumberedKind<T> {
+interface NumberedKind<C, E> {
   /** `sccp` or `custom`: the path's and ACL's last part. */
   kind: string;
   /** The path parameter, as Wazo's API documents it (`sccp_id`, `custom_id`). */
@@ -43,12 +44,12 @@ interface NumberedKind<T> {
   createBody: TSchema;
   editBody: TSchema;
   filters: Record<string, TSchema>;
-  service: NumberedService<T>;
+  service: NumberedService<C, E>;
 }
 
-function numberedRoutes<T>(
+function numberedRoutes<C, E>(
   api: DaemonApi,
-  spec: NumberedKind<T>,
+  spec: NumberedKind<C, E>,
   visible: VisibleTenants,
   ensure: (uuid: string) => Promise<unknown>,
 ) {
@@ -96,7 +97,7 @@ function numberedRoutes<T>(
     async (request, reply) => {
       const tenantUuid = scopingTenantOf(request);
       await ensure(tenantUuid);
-      const created = await service.create(scopeOf(tenantUuid), tenantUuid, request.body as T);
+      const created = await service.create(scopeOf(tenantUuid), tenantUuid, request.body as C);
       return reply
         .code(201)
         .header('location', locationOf(request, '1.1', `${path}/${created.id}`))
@@ -111,7 +112,7 @@ function numberedRoutes<T>(
       schema: { summary: `Update ${noun}`, tags, params, body: spec.editBody, response: { 204: NoContent } },
     },
     async (request, reply) => {
-      await service.edit(await itemScope(request), idOf(request), request.body as T);
+      await service.edit(await itemScope(request), idOf(request), request.body as E);
       return reply.code(204).send(null);
     },
   );
@@ -167,7 +168,7 @@ export const endpointCustomPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         createBody: endpointCustomCreateSchema,
         editBody: endpointCustomEditSchema,
         filters: LIST_FILTERS.endpointCustom,
-        service: endpointCustom as NumberedService<unknown>,
+        service: endpointCustom,
       },
       resources.visibleTenants,
       (uuid) => tenants.ensure(uuid),
