@@ -82,6 +82,7 @@ const LINKED: Record<string, { route: string; field: string }> = {
   user_blocklist_numbers: { route: 'users/blocklist/numbers', field: 'uuid' },
   external_apps: { route: 'external/apps', field: 'name' },
   extensions_features: { route: 'extensions/features', field: 'uuid' },
+  endpoint_sccp: { route: 'endpoints/sccp', field: 'id' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
@@ -142,6 +143,8 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'voicemail',
       'line',
       'application',
+      'endpoint_custom',
+      'endpoint_sccp',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),

@@ -16,7 +16,9 @@ import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { devicesPlugin, lineDevicesPlugin } from './devices/index.js';
 import {
+  endpointCustomPlugin,
   endpointIaxPlugin,
+  endpointSccpPlugin,
   endpointSipPlugin,
   lineEndpointsPlugin,
   sipTransportsPlugin,
@@ -113,6 +115,8 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userExternalAppsPlugin,
     extensionFeaturesPlugin,
     userImportPlugin,
+    endpointCustomPlugin,
+    endpointSccpPlugin,
   ],
   createResources: createConfdResources,
 };

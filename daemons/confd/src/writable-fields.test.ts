@@ -107,6 +107,8 @@ async function seed(routes: WriteRoute[]) {
     name: extras.appName,
     user_uuid: alice.uuid,
     uuid: extras.featureUuid,
+    custom_id: String(endpoints.custom.id),
+    sccp_id: String(endpoints.sccp.id),
   });
 }
 

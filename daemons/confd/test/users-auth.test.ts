@@ -263,6 +263,8 @@ describe('DELETE /users/{id}', () => {
       // The user leaves its line first; the line, left without users, goes with its extension.
       'user_line_dissociated',
       'line_extension_dissociated',
+      // The line's SIP endpoint goes with it.
+      'sip_endpoint_deleted',
       'line_deleted',
       'extension_deleted',
       'user_deleted',

@@ -1,4 +1,4 @@
-/** `wazo endpoint sip|template|transport` and `wazo line` against a real wazo-confd. */
+/** `wazo endpoint sip|template|transport|custom|sccp` and `wazo line` against a real wazo-confd. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { postToken } from '@wazo-ts/auth/testing';
@@ -85,4 +85,50 @@ describe('wazo endpoint and line', SUITE, () => {
       assert.doesNotMatch(await cli.ok(['endpoint', 'sip', 'list']), /cli-sip/);
     },
   );
+
+  it('when managing custom and SCCP endpoints, then every command works', TIMEOUT, async () => {
+    const custom = await cli.json<{ id: number; enabled: boolean }>([
+      'endpoint',
+      'custom',
+      'create',
+      '--interface',
+      'dahdi/cli',
+      '--enabled',
+      'false',
+    ]);
+    assert.equal(custom.enabled, false);
+    assert.match(await cli.ok(['endpoint', 'custom', 'list']), /dahdi\/cli/);
+    await cli.ok(['endpoint', 'custom', 'edit', String(custom.id), '--interface-suffix', 'sfx']);
+    const shown = await cli.json<{ interface_suffix: string }>([
+      'endpoint',
+      'custom',
+      'show',
+      String(custom.id),
+    ]);
+    assert.equal(shown.interface_suffix, 'sfx');
+
+    const sccp = await cli.json<{ id: number; options: string[][] }>([
+      'endpoint',
+      'sccp',
+      'create',
+      '--option',
+      'cid_name=Desk',
+      '--option',
+      'allow=alaw',
+    ]);
+    assert.deepEqual(sccp.options, [
+      ['cid_name', 'Desk'],
+      ['allow', 'alaw'],
+    ]);
+    assert.match(await cli.ok(['endpoint', 'sccp', 'list']), /cid_name=Desk allow=alaw/);
+    await cli.ok(['endpoint', 'sccp', 'edit', String(sccp.id), '--option', 'disallow=all']);
+    const edited = await cli.json<{ options: string[][] }>(['endpoint', 'sccp', 'show', String(sccp.id)]);
+    assert.deepEqual(edited.options, [
+      ['cid_name', 'Desk'],
+      ['disallow', 'all'],
+    ]);
+    await cli.ok(['endpoint', 'sccp', 'delete', String(sccp.id)]);
+    await cli.ok(['endpoint', 'custom', 'delete', String(custom.id)]);
+    assert.doesNotMatch(await cli.ok(['endpoint', 'custom', 'list']), /dahdi\/cli/);
+  });
 });

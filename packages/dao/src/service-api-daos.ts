@@ -13,7 +13,9 @@ import {
 import { createContextsDao } from './contexts/index.js';
 import type { Tx } from './db/unit-of-work.js';
 import { createDevicesDao } from './devices/index.js';
+import { createEndpointCustomDao } from './endpoint-custom/index.js';
 import { createEndpointIaxDao } from './endpoint-iax/index.js';
+import { createEndpointSccpDao } from './endpoint-sccp/index.js';
 import { createEndpointSipDao } from './endpoint-sip/index.js';
 import { createExtensionsDao } from './extensions/index.js';
 import { createFuncKeysDao } from './func-keys/index.js';
@@ -80,6 +82,8 @@ export function createDaos() {
     endpointIax: createEndpointIaxDao(),
     applications: createApplicationsDao(),
     lineApplications: createLinkDao(lineApplicationLink),
+    endpointCustom: createEndpointCustomDao(),
+    endpointSccp: createEndpointSccpDao(),
   };
 }
 

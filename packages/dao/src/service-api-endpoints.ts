@@ -1,11 +1,21 @@
 /**
  * The endpoint services of the Service API: SIP endpoints and SIP templates (one resource, two
- * services), PJSIP transports, and a line's SIP endpoint. Lines use the first and the last to
- * make a line with its endpoint.
+ * services), PJSIP transports, SCCP and custom endpoints, and a line's endpoint of any kind. Lines
+ * use the endpoint services and the association to make (and delete) a line with its endpoint.
  */
 import { isUuid } from '@wazo-ts/db';
 import { NotFoundError } from '@wazo-ts/errors';
 import type { UnitOfWork } from './db/unit-of-work.js';
+import {
+  createEndpointCustomNotifier,
+  createEndpointCustomService,
+  createEndpointCustomValidator,
+} from './endpoint-custom/index.js';
+import {
+  createEndpointSccpNotifier,
+  createEndpointSccpService,
+  createEndpointSccpValidator,
+} from './endpoint-sccp/index.js';
 import {
   createEndpointSipNotifier,
   createEndpointSipService,
@@ -28,6 +38,18 @@ const noAssociatedEndpoint = () => new NotFoundError('Resource Not Found.', { er
 
 export function endpointServicesOf(uow: UnitOfWork, daos: Daos) {
   const { endpointSip: dao, sipTransports, lines, userLines } = daos;
+  const endpointCustom = createEndpointCustomService({
+    uow,
+    dao: daos.endpointCustom,
+    validator: createEndpointCustomValidator({ dao: daos.endpointCustom }),
+    notifier: createEndpointCustomNotifier(),
+  });
+  const endpointSccp = createEndpointSccpService({
+    uow,
+    dao: daos.endpointSccp,
+    validator: createEndpointSccpValidator(),
+    notifier: createEndpointSccpNotifier(),
+  });
   const validator = createEndpointSipValidator({
     dao,
     transportNamed: (tx, name) => sipTransports.findNamed(tx, name),
@@ -78,12 +100,16 @@ export function endpointServicesOf(uow: UnitOfWork, daos: Daos) {
       dao: sipTransports,
       sipNamed: (tx, name, template) => dao.findNamed(tx, name, template),
     }),
+    endpointCustom,
+    endpointSccp,
     lineEndpoints: createLineEndpointsService({
       uow,
       lines,
-      findSip: (tx, scope, uuid) => endpointSip.findIn(tx, scope, uuid),
+      // A key that is not a uuid finds nothing (the dao checks it).
+      findSip: (tx, scope, uuid) => endpointSip.findIn(tx, scope, String(uuid)),
+      findSccp: (tx, scope, id) => endpointSccp.findIn(tx, scope, Number(id)),
+      findCustom: (tx, scope, id) => endpointCustom.findIn(tx, scope, Number(id)),
       validator: createLineEndpointsValidator({
-        lineOfSip: (tx, uuid) => lines.findBySipEndpoint(tx, uuid),
         // The line was found in the caller's scope; its users are in its own tenant.
         userIdsOf: async (tx, line) =>
           (await userLines.listByLine(tx, scopeOf(line.tenant_uuid), line.id)).map((link) => link.user_id),

@@ -156,15 +156,17 @@ describe('the Service API, wired on PostgreSQL', () => {
     ]);
   });
 
-  it("when a line is deleted, then its users are dissociated first (the lines service's user-lines hook)", async () => {
+  it("when a line is deleted, then its users are dissociated first (the lines service's user-lines hook) and its endpoint deleted", async () => {
     const spare = await api.lines.create(scope, { context: context.name, endpoint_sip: {} });
     await api.userLines.associate(scope, bob.uuid, spare.id);
     await api.lines.delete(scope, spare.id);
     assert.deepEqual(await api.userLines.linesOfUser(scope, bob.uuid), []);
-    assert.deepEqual((await outboxNames(testDb.db)).slice(-4), [
+    // Its endpoint goes with it (Wazo's line dao), announced before the line.
+    assert.deepEqual((await outboxNames(testDb.db)).slice(-5), [
       'line_created',
       'user_line_associated',
       'user_line_dissociated',
+      'sip_endpoint_deleted',
       'line_deleted',
     ]);
   });

@@ -188,6 +188,8 @@ function telephonyServicesOf(uow: UnitOfWork, daos: Daos, endpoints: EndpointSer
       contexts,
       userLines: userLinesService,
       endpointSip: endpoints.endpointSip,
+      endpointSccp: endpoints.endpointSccp,
+      endpointCustom: endpoints.endpointCustom,
       lineEndpoints: endpoints.lineEndpoints,
     }),
     contextIncludes: createContextIncludesService({

@@ -20,6 +20,10 @@ import {
   contextSearchConfig,
   deviceSchema,
   deviceSearchConfig,
+  endpointCustomSchema,
+  endpointCustomSearchConfig,
+  endpointSccpSchema,
+  endpointSccpSearchConfig,
   endpointSipSchema,
   endpointSipSearchConfig,
   extensionSchema,
@@ -76,4 +80,6 @@ export const LIST_FILTERS = {
   callfilters: filtersOf(callFilterSearchConfig, callFilterSchema),
   endpointIax: filtersOf(iaxEndpointSearchConfig, iaxEndpointSchema),
   applications: filtersOf(applicationSearchConfig, applicationSchema),
+  endpointCustom: filtersOf(endpointCustomSearchConfig, endpointCustomSchema),
+  endpointSccp: filtersOf(endpointSccpSearchConfig, endpointSccpSchema),
 } satisfies Record<string, Filters>;

@@ -1,9 +1,10 @@
 /**
  * wazo-confd-client calls, part two: fallbacks, a group's extension, a refused destination, the
- * PBX user reading itself, and the bodiless DELETEs that undo it all.
+ * PBX user reading itself, and the bodiless DELETEs that undo it all; then a line given and
+ * relieved of a custom and an SCCP endpoint.
  */
 import assert from 'node:assert/strict';
-import { associated, created, type Json, listed, type Row } from './confd-client-rows.js';
+import { associated, created, type Json, listed, names, type Row } from './confd-client-rows.js';
 
 const hangup = { type: 'hangup', cause: 'busy', timeout: null };
 
@@ -94,4 +95,61 @@ export const associationRows: Row[] = [
   associated('users(u).remove_line', 'DELETE', (ids) => `/users/${ids.bob}/lines/${ids.line2}`),
   { call: 'groups.delete', method: 'DELETE', path: (ids) => `/groups/${ids.group}`, status: 204 },
   { call: 'users.delete', method: 'DELETE', path: (ids) => `/users/${ids.bobId}`, status: 204 },
+  created('endpoints_custom.create', '/endpoints/custom', () => ({ interface: 'client/custom' }), 'custom'),
+  created('endpoints_sccp.create', '/endpoints/sccp', () => ({ options: [['allow', 'alaw']] }), 'sccp'),
+  created('lines.create', '/lines', (ids) => ({ context: ids.context }), 'line3'),
+  associated(
+    'lines(l).add_endpoint_custom',
+    'PUT',
+    (ids) => `/lines/${ids.line3}/endpoints/custom/${ids.custom}`,
+  ),
+  {
+    call: 'lines.get (custom endpoint)',
+    method: 'GET',
+    path: (ids) => `/lines/${ids.line3}`,
+    status: 200,
+    reads: (json, ids) => {
+      assert.deepEqual([json.protocol, json.name], ['custom', 'client/custom']);
+      assert.equal((json.endpoint_custom as Json).id, ids.custom);
+    },
+  },
+  listed(
+    'endpoints_custom.list(interface=client/custom)',
+    () => '/endpoints/custom?interface=client/custom',
+    (json) => assert.deepEqual(names(json, 'interface'), ['client/custom']),
+  ),
+  associated(
+    'lines(l).remove_endpoint_custom',
+    'DELETE',
+    (ids) => `/lines/${ids.line3}/endpoints/custom/${ids.custom}`,
+  ),
+  associated('lines(l).add_endpoint_sccp', 'PUT', (ids) => `/lines/${ids.line3}/endpoints/sccp/${ids.sccp}`),
+  {
+    call: 'endpoints_sccp.get',
+    method: 'GET',
+    path: (ids) => `/endpoints/sccp/${ids.sccp}`,
+    status: 200,
+    reads: (json, ids) => {
+      assert.deepEqual(json.options, [['allow', 'alaw']]);
+      assert.deepEqual((json.line as Json).id, ids.line3);
+    },
+  },
+  associated(
+    'lines(l).remove_endpoint_sccp',
+    'DELETE',
+    (ids) => `/lines/${ids.line3}/endpoints/sccp/${ids.sccp}`,
+  ),
+  {
+    call: 'endpoints_sccp.delete',
+    method: 'DELETE',
+    path: (ids) => `/endpoints/sccp/${ids.sccp}`,
+    status: 204,
+  },
+  {
+    call: 'endpoints_custom.delete',
+    method: 'DELETE',
+    path: (ids) => `/endpoints/custom/${ids.custom}`,
+    status: 204,
+  },
+  { call: 'lines.delete', method: 'DELETE', path: (ids) => `/lines/${ids.line3}`, status: 204 },
 ];

@@ -164,11 +164,17 @@ describe('line endpoints routes', () => {
     assert.deepEqual([read.name, read.protocol, read.endpoint_sip], [null, null, null]);
   });
 
-  it('when a line is deleted, then its endpoint stays; with recursive=true it goes; deleting an endpoint leaves its line without one', async () => {
-    const kept = await created('/lines', { context, endpoint_sip: {} });
-    await call('DELETE', `/lines/${kept.id}`, 'admin');
-    const sip = (await call('GET', `/endpoints/sip/${kept.endpoint_sip.uuid}`, 'admin')).json();
-    assert.equal(sip.line, null);
+  it('when a line is deleted, with or without recursive=true, then its endpoint goes with it; deleting an endpoint leaves its line without one', async () => {
+    const plain = await created('/lines', { context, endpoint_sip: {} });
+    const from = await lastOutboxId(database);
+    await call('DELETE', `/lines/${plain.id}`, 'admin');
+    assert.equal((await call('GET', `/endpoints/sip/${plain.endpoint_sip.uuid}`, 'admin')).statusCode, 404);
+    const events = await sentSince(database, from);
+    assert.deepEqual(
+      events.map((e) => e.name),
+      ['sip_endpoint_deleted', 'line_deleted'],
+    );
+    assert.equal(events[0]?.data.line, null);
     const gone = await created('/lines', { context, endpoint_sip: {} });
     await call('DELETE', `/lines/${gone.id}?recursive=true`, 'admin');
     assert.equal((await call('GET', `/endpoints/sip/${gone.endpoint_sip.uuid}`, 'admin')).statusCode, 404);

@@ -1,6 +1,6 @@
 /**
- * A line's SIP endpoint (`/lines/{id}/endpoints/sip/{uuid}`: PUT associates, DELETE dissociates,
- * both 204), and the SIP endpoint of a user's line as the user reads it
+ * A line's endpoint (`/lines/{id}/endpoints/<sip|sccp|custom>/{key}`: PUT associates, DELETE
+ * dissociates, both 204), and the SIP endpoint of a user's line as the user reads it
  * (`/users/{uuid}/lines/{id|main}/associated/endpoints/sip`, `view=merged` for what a softphone
  * registers with).
  */
@@ -13,7 +13,6 @@ import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 import { sipViewQuery } from './endpoint-sip.routes.js';
 
-const lineEndpointParams = Type.Object({ line_id: Type.String(), endpoint_uuid: Type.String() });
 const associatedParams = Type.Object({
   user_uuid: Type.String(),
   line_id: Type.String({ description: 'The line id, or `main` for the main line' }),
@@ -26,42 +25,62 @@ export const lineEndpointsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     const { lineEndpoints, userLineEndpointSip } = resources.services;
     const visible = resources.visibleTenants;
     const scope = (request: Parameters<typeof tenantScopeOf>[0]) => tenantScopeOf(request, visible, true);
-    const ids = (request: { params: { line_id: string; endpoint_uuid: string } }) =>
-      [intParam(request.params.line_id, 'Line'), request.params.endpoint_uuid] as const;
+    const kinds = [
+      { protocol: 'sip', param: 'endpoint_uuid', noun: 'SIP', resource: 'SIPEndpoint' },
+      { protocol: 'sccp', param: 'sccp_id', noun: 'SCCP', resource: 'SCCPEndpoint' },
+      { protocol: 'custom', param: 'custom_id', noun: 'custom', resource: 'CustomEndpoint' },
+    ] as const;
 
-    api.put(
-      '/lines/:line_id/endpoints/sip/:endpoint_uuid',
-      {
-        config: { acl: 'confd.lines.{line_id}.endpoints.sip.{endpoint_uuid}.update' },
-        schema: {
-          summary: 'Associate line and SIP endpoint',
-          tags,
-          params: lineEndpointParams,
-          response: { 204: NoContent },
-        },
-      },
-      async (request, reply) => {
-        await lineEndpoints.associateSip(await scope(request), ...ids(request));
-        return reply.code(204).send(null);
-      },
-    );
+    for (const { protocol, param, noun, resource } of kinds) {
+      const path = `/lines/:line_id/endpoints/${protocol}/:${param}`;
+      const acl = `confd.lines.{line_id}.endpoints.${protocol}.{${param}}`;
+      const params = Type.Object({ line_id: Type.String(), [param]: Type.String() });
+      const ids = (request: { params: unknown }) => {
+        const values = request.params as Record<string, string>;
+        const key = values[param]!;
+        // SCCP and custom endpoints are Wazo's `<int:...>`: anything else is their 404.
+        return [
+          intParam(values.line_id!, 'Line'),
+          protocol === 'sip' ? key : intParam(key, resource),
+        ] as const;
+      };
 
-    api.delete(
-      '/lines/:line_id/endpoints/sip/:endpoint_uuid',
-      {
-        config: { acl: 'confd.lines.{line_id}.endpoints.sip.{endpoint_uuid}.delete' },
-        schema: {
-          summary: 'Dissociate line and SIP endpoint',
-          tags,
-          params: lineEndpointParams,
-          response: { 204: NoContent },
+      api.put(
+        path,
+        {
+          config: { acl: `${acl}.update` },
+          schema: {
+            summary: `Associate line and ${noun} endpoint`,
+            tags,
+            params,
+            response: { 204: NoContent },
+          },
         },
-      },
-      async (request, reply) => {
-        await lineEndpoints.dissociateSip(await scope(request), ...ids(request));
-        return reply.code(204).send(null);
-      },
-    );
+        async (request, reply) => {
+          const [lineId, key] = ids(request);
+          await lineEndpoints.associate(await scope(request), lineId, protocol, key);
+          return reply.code(204).send(null);
+        },
+      );
+
+      api.delete(
+        path,
+        {
+          config: { acl: `${acl}.delete` },
+          schema: {
+            summary: `Dissociate line and ${noun} endpoint`,
+            tags,
+            params,
+            response: { 204: NoContent },
+          },
+        },
+        async (request, reply) => {
+          const [lineId, key] = ids(request);
+          await lineEndpoints.dissociate(await scope(request), lineId, protocol, key);
+          return reply.code(204).send(null);
+        },
+      );
+    }
 
     api.get(
       '/users/:user_uuid/lines/:line_id/associated/endpoints/sip',

@@ -104,6 +104,19 @@ describe('telephony events and clean-up', () => {
         { id: state.extension, exten: '1001', context: context.name },
       ],
       [
+        'custom_endpoint_created',
+        'config.custom_endpoint.created',
+        { id: line.endpoint_custom.id, interface: 'custom/x', tenant_uuid: tenant, line: null, trunk: null },
+      ],
+      [
+        'line_endpoint_custom_associated',
+        `config.lines.${line.id}.endpoints.custom.${line.endpoint_custom.id}.updated`,
+        {
+          line: { id: line.id, tenant_uuid: tenant, name: 'custom/x' },
+          endpoint_custom: { id: line.endpoint_custom.id, tenant_uuid: tenant, interface: 'custom/x' },
+        },
+      ],
+      [
         'line_created',
         'config.line.created',
         { id: line.id, name: 'custom/x', protocol: 'custom', tenant_uuid: tenant },

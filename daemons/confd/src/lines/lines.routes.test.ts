@@ -73,7 +73,12 @@ describe('lines routes', () => {
       [tenant1, ctx1, 1, 'default', 'dahdi/i1/12'],
     );
     assert.match(body.provisioning_code, /^[0-9]{6}$/);
-    assert.deepEqual(await outboxNames(), [...before, 'line_created']);
+    assert.deepEqual(await outboxNames(), [
+      ...before,
+      'custom_endpoint_created',
+      'line_endpoint_custom_associated',
+      'line_created',
+    ]);
   });
 
   it('when read, then the line; another tenant gets 404 and changes nothing', async () => {
@@ -136,7 +141,12 @@ describe('lines routes', () => {
     assert.deepEqual([read.position, read.provisioning_code], [3, '123456']);
     assert.equal((await call('DELETE', `/lines/${line.id}?recursive=true`, 'admin1')).statusCode, 204);
     assert.equal((await call('GET', `/lines/${line.id}`, 'admin1')).statusCode, 404);
-    assert.deepEqual((await outboxNames()).slice(-2), ['line_edited', 'line_deleted']);
+    // The line's custom endpoint goes with it, as Wazo's line dao deletes it.
+    assert.deepEqual((await outboxNames()).slice(-3), [
+      'line_edited',
+      'custom_endpoint_deleted',
+      'line_deleted',
+    ]);
   });
 
   it('when the token lacks the ACL, then 401', async () => {

@@ -5,7 +5,7 @@
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { ListOf, NoContent, Type } from '@wazo-ts/daemon/schema';
-import { lineCreateSchema, lineEditSchema, lineSchema } from '@wazo-ts/dao';
+import { lineCreatedSchema, lineCreateSchema, lineEditSchema, lineSchema } from '@wazo-ts/dao';
 import { idParams, intParam } from '../common/int-param.js';
 import { LIST_FILTERS } from '../common/list-filters.js';
 import { listQuerySchema, parseListQuery } from '../common/list-params.js';
@@ -20,7 +20,7 @@ const tags = ['lines'];
 export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'line',
   load({ api, resources }) {
-    const { lines } = resources.services;
+    const { lines, endpointSccp, endpointCustom } = resources.services;
     const visible = resources.visibleTenants;
     const itemScope = (request: Parameters<typeof tenantScopeOf>[0]) => tenantScopeOf(request, visible, true);
     const idOf = (request: { params: { line_id: string } }) => intParam(request.params.line_id, 'Line');
@@ -55,10 +55,22 @@ export const linesPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       '/lines',
       {
         config: { acl: 'confd.lines.create' },
-        schema: { summary: 'Create line', tags, body: lineCreateSchema, response: { 201: lineSchema } },
+        schema: {
+          summary: 'Create line',
+          tags,
+          body: lineCreateSchema,
+          response: { 201: lineCreatedSchema },
+        },
       },
       async (request, reply) => {
-        const line = await lines.create(await itemScope(request), request.body);
+        const scope = await itemScope(request);
+        const made = await lines.create(scope, request.body);
+        // Wazo answers a new SCCP or custom endpoint whole.
+        const line = {
+          ...made,
+          endpoint_sccp: made.endpoint_sccp && (await endpointSccp.get(scope, made.endpoint_sccp.id)),
+          endpoint_custom: made.endpoint_custom && (await endpointCustom.get(scope, made.endpoint_custom.id)),
+        };
         return reply
           .code(201)
           .header('location', locationOf(request, '1.1', `/lines/${line.id}`))

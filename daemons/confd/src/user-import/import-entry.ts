@@ -139,7 +139,7 @@ export function createEntryMaker(services: ConfdServices) {
     const existing = await sipNamed(scope, entry.sip.username);
     if (existing) {
       const line = await services.lines.create(scope, { context });
-      await services.lineEndpoints.associateSip(scope, line.id, existing.uuid);
+      await services.lineEndpoints.associate(scope, line.id, 'sip', existing.uuid);
       return services.lines.get(scope, line.id);
     }
     const username = given(entry.sip.username) ? entry.sip.username : randomLetters(8);

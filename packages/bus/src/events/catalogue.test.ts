@@ -6,6 +6,8 @@ import {
   authTenantAdded,
   authUserExternalAuthAdded,
   eventCatalogue,
+  lineEndpointCustomAssociated,
+  lineEndpointSccpDissociated,
   lineExtensionDissociated,
   serviceDeregistered,
   userLineAssociated,
@@ -44,8 +46,27 @@ describe('event catalogue', () => {
       ...['line_device_associated', 'line_device_dissociated'],
       ...['iax_endpoint', 'application'].flatMap((r) => [`${r}_created`, `${r}_edited`, `${r}_deleted`]),
       ...['line_application_associated', 'line_application_dissociated'],
+      ...['custom', 'sccp'].flatMap((r) => ['created', 'edited', 'deleted'].map((a) => `${r}_endpoint_${a}`)),
+      ...['custom', 'sccp'].flatMap((r) =>
+        ['associated', 'dissociated'].map((a) => `line_endpoint_${r}_${a}`),
+      ),
     ];
     for (const name of wanted) assert.equal(eventCatalogue.get(name)?.name, name, name);
+  });
+
+  it("when a line's SCCP or custom endpoint event is built, then its routing key names both, as wazo-bus", () => {
+    const line = { id: 7, tenant_uuid: T, name: 'x' };
+    const custom = lineEndpointCustomAssociated.build(
+      { line, endpoint_custom: { id: 3, tenant_uuid: T, interface: 'x' } },
+      { tenantUuid: T },
+    );
+    assert.equal(custom.routingKey, 'config.lines.7.endpoints.custom.3.updated');
+    const sccp = lineEndpointSccpDissociated.build(
+      { line, endpoint_sccp: { id: 4, tenant_uuid: T } },
+      { tenantUuid: T },
+    );
+    assert.equal(sccp.routingKey, 'config.lines.7.endpoints.sccp.4.deleted');
+    assert.equal(sccp.headers.tenant_uuid, T);
   });
 
   it('when auth events are built, then their routing keys follow wazo-bus', () => {

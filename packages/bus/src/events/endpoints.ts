@@ -1,4 +1,4 @@
-/** wazo-confd's events for SIP endpoints and templates, PJSIP transports, and a line's endpoint. */
+/** wazo-confd's events for SIP, SCCP and custom endpoints, SIP templates, PJSIP transports, and a line's endpoint. */
 import { defineEvent } from './define.js';
 
 type Pair = [string, string];
@@ -75,6 +75,82 @@ export const lineEndpointSipAssociated = defineEvent<LineEndpointSipPayload>()({
 export const lineEndpointSipDissociated = defineEvent<LineEndpointSipPayload>()({
   name: 'line_endpoint_sip_dissociated',
   routingKey: 'config.lines.{line[id]}.endpoints.sip.{endpoint_sip[uuid]}.deleted',
+  scope: 'tenant',
+  service: 'confd',
+});
+
+/** A custom endpoint on the bus (Wazo's `EndpointCustomDict`). */
+export interface CustomEndpointPayload {
+  id: number;
+  tenant_uuid: string;
+  interface: string;
+  trunk: { id: number } | null;
+  line: { id: number } | null;
+}
+
+const customEndpoint = <const N extends string>(name: N, routingKey: string) =>
+  defineEvent<CustomEndpointPayload>()({ name, routingKey, scope: 'tenant', service: 'confd' });
+
+export const customEndpointCreated = customEndpoint(
+  'custom_endpoint_created',
+  'config.custom_endpoint.created',
+);
+export const customEndpointEdited = customEndpoint('custom_endpoint_edited', 'config.custom_endpoint.edited');
+export const customEndpointDeleted = customEndpoint(
+  'custom_endpoint_deleted',
+  'config.custom_endpoint.deleted',
+);
+
+/** An SCCP endpoint on the bus (Wazo's `EndpointSCCPDict`): no options. */
+export interface SccpEndpointPayload {
+  id: number;
+  tenant_uuid: string;
+  line: { id: number } | null;
+}
+
+const sccpEndpoint = <const N extends string>(name: N, routingKey: string) =>
+  defineEvent<SccpEndpointPayload>()({ name, routingKey, scope: 'tenant', service: 'confd' });
+
+export const sccpEndpointCreated = sccpEndpoint('sccp_endpoint_created', 'config.sccp_endpoint.created');
+export const sccpEndpointEdited = sccpEndpoint('sccp_endpoint_edited', 'config.sccp_endpoint.edited');
+export const sccpEndpointDeleted = sccpEndpoint('sccp_endpoint_deleted', 'config.sccp_endpoint.deleted');
+
+type LineRef = LineEndpointSipPayload['line'];
+
+export interface LineEndpointCustomPayload {
+  line: LineRef;
+  endpoint_custom: { id: number; tenant_uuid: string; interface: string };
+}
+
+export const lineEndpointCustomAssociated = defineEvent<LineEndpointCustomPayload>()({
+  name: 'line_endpoint_custom_associated',
+  routingKey: 'config.lines.{line[id]}.endpoints.custom.{endpoint_custom[id]}.updated',
+  scope: 'tenant',
+  service: 'confd',
+});
+
+export const lineEndpointCustomDissociated = defineEvent<LineEndpointCustomPayload>()({
+  name: 'line_endpoint_custom_dissociated',
+  routingKey: 'config.lines.{line[id]}.endpoints.custom.{endpoint_custom[id]}.deleted',
+  scope: 'tenant',
+  service: 'confd',
+});
+
+export interface LineEndpointSccpPayload {
+  line: LineRef;
+  endpoint_sccp: { id: number; tenant_uuid: string };
+}
+
+export const lineEndpointSccpAssociated = defineEvent<LineEndpointSccpPayload>()({
+  name: 'line_endpoint_sccp_associated',
+  routingKey: 'config.lines.{line[id]}.endpoints.sccp.{endpoint_sccp[id]}.updated',
+  scope: 'tenant',
+  service: 'confd',
+});
+
+export const lineEndpointSccpDissociated = defineEvent<LineEndpointSccpPayload>()({
+  name: 'line_endpoint_sccp_dissociated',
+  routingKey: 'config.lines.{line[id]}.endpoints.sccp.{endpoint_sccp[id]}.deleted',
   scope: 'tenant',
   service: 'confd',
 });

@@ -1,9 +1,9 @@
 /**
- * `wazo endpoint sip|template|transport ...`: wazo-confd's SIP endpoints, SIP templates and PJSIP
- * transports, and `wazo line ...`: its lines. Section options (`[key, value]` lists) come with
- * `--json-body`.
+ * `wazo endpoint sip|template|transport|custom|sccp ...`: wazo-confd's SIP endpoints, SIP
+ * templates, PJSIP transports, custom and SCCP endpoints, and `wazo line ...`: its lines. Section
+ * and SCCP options (`[key, value]` lists) come with `--json-body`.
  */
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { type ResourceSpec, resourceCommand } from './crud.js';
 import type { Io } from './runtime.js';
 
@@ -55,12 +55,64 @@ const transport: ResourceSpec = {
   fields: [{ key: 'name', description: 'transport name (required on create)', value: 'name' }],
 };
 
+function collectOption(value: string, previous: [string, string][] = []): [string, string][] {
+  const at = value.indexOf('=');
+  if (at < 1) throw new InvalidArgumentError('expected key=value');
+  return [...previous, [value.slice(0, at), value.slice(at + 1)]];
+}
+
+const lineOf = (e: unknown) => (e as { line?: { id: number } | null }).line?.id ?? '';
+
+const custom: ResourceSpec = {
+  noun: 'custom',
+  service: 'confd',
+  path: '/endpoints/custom',
+  idLabel: 'id',
+  columns: ['id', 'interface', 'interface_suffix', 'enabled', { name: 'line', value: lineOf }],
+  recurse: true,
+  fields: [
+    { key: 'interface', description: 'dial string, e.g. dahdi/1 (required on create)', value: 'interface' },
+    { key: 'interface_suffix', description: 'suffix of the dial string', value: 'suffix' },
+    { key: 'enabled', description: 'true or false', type: 'bool' },
+  ],
+};
+
+const sccp: ResourceSpec = {
+  noun: 'sccp',
+  service: 'confd',
+  path: '/endpoints/sccp',
+  idLabel: 'id',
+  columns: [
+    'id',
+    {
+      name: 'options',
+      value: (e) => ((e as { options?: string[][] }).options ?? []).map(([k, v]) => `${k}=${v}`).join(' '),
+    },
+    { name: 'line', value: lineOf },
+  ],
+  recurse: true,
+  fields: [],
+  extend(command: Command) {
+    command.option(
+      '--option <key=value>',
+      'an SCCP option: cid_name, cid_num, allow or disallow (repeatable; replaces allow and disallow)',
+      collectOption,
+    );
+  },
+  shape(body, options) {
+    const given = options.option as [string, string][] | undefined;
+    return given ? { ...body, options: given } : body;
+  },
+};
+
 export const endpointCommand = (io: Io) =>
   new Command('endpoint')
-    .description('SIP endpoints, templates and transports (wazo-confd)')
+    .description('SIP endpoints, templates and transports, custom and SCCP endpoints (wazo-confd)')
     .addCommand(resourceCommand(io, sip, 'SIP endpoints'))
     .addCommand(resourceCommand(io, template, 'SIP endpoint templates'))
-    .addCommand(resourceCommand(io, transport, 'PJSIP transports'));
+    .addCommand(resourceCommand(io, transport, 'PJSIP transports'))
+    .addCommand(resourceCommand(io, custom, 'custom endpoints'))
+    .addCommand(resourceCommand(io, sccp, 'SCCP endpoints; options via --json-body'));
 
 const line: ResourceSpec = {
   noun: 'line',
@@ -80,4 +132,8 @@ const line: ResourceSpec = {
 };
 
 export const lineCommand = (io: Io) =>
-  resourceCommand(io, line, 'lines (wazo-confd); endpoint_sip via --json-body');
+  resourceCommand(
+    io,
+    line,
+    'lines (wazo-confd); endpoint_sip, endpoint_sccp or endpoint_custom via --json-body',
+  );

@@ -12,7 +12,9 @@ import type { CallPermissionTables } from '../call-permissions/call-permissions.
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { DeviceTables } from '../devices/devices.tables.js';
+import type { EndpointCustomTables } from '../endpoint-custom/endpoint-custom.tables.js';
 import type { EndpointIaxTables } from '../endpoint-iax/endpoint-iax.tables.js';
+import type { EndpointSccpTables } from '../endpoint-sccp/endpoint-sccp.tables.js';
 import type { EndpointSipTables } from '../endpoint-sip/endpoint-sip.tables.js';
 import type { ExtensionTables } from '../extensions/extensions.tables.js';
 import type { ExternalAppTables } from '../external-apps/external-apps.tables.js';
@@ -65,4 +67,6 @@ export interface Database
     ApplicationTables,
     BlocklistTables,
     ExternalAppTables,
-    FeatureExtensionTables {}
+    FeatureExtensionTables,
+    EndpointCustomTables,
+    EndpointSccpTables {}

@@ -21,7 +21,7 @@ function lineOf(line: Line) {
     id: line.id,
     name: line.name,
     endpoint_sip: line.endpoint_sip ? { uuid: line.endpoint_sip.uuid } : null,
-    endpoint_sccp: null,
+    endpoint_sccp: line.endpoint_sccp ? { id: line.endpoint_sccp.id } : null,
     endpoint_custom: line.endpoint_custom ? { id: line.endpoint_custom.id } : null,
   };
 }

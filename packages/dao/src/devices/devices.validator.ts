@@ -44,7 +44,7 @@ export function createDevicesValidator({ dao }: { dao: DevicesDao }) {
       if ((await dao.lineAtPosition(tx, device.id, line.position)) !== null) {
         throw resourceError(`Cannot associate 2 lines with same position (position: ${line.position})`);
       }
-      if (line.endpoint_sip === null && line.endpoint_custom === null) {
+      if (line.protocol === null) {
         throw missingAssociation('Line', 'Endpoint', { line_id: line.id });
       }
       if (line.extensions.length === 0) throw missingAssociation('Line', 'Extension', { line_id: line.id });

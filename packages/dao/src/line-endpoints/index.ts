@@ -1,4 +1,5 @@
 // Public surface of a line's endpoint association.
+export type { EndpointKey, EndpointProtocol } from './line-endpoints.kinds.js';
 export { createLineEndpointsNotifier, type LineEndpointsNotifier } from './line-endpoints.notifier.js';
 export {
   createLineEndpointsService,

@@ -1,41 +1,44 @@
 /**
  * Checks on a line's endpoint, worded as Wazo's: the line and endpoint share a tenant, the line
- * has no endpoint yet and the endpoint serves no other line; a line keeps its endpoint while it
- * has users, extensions or a device.
+ * has no endpoint yet (of any kind) and the endpoint serves no other line; a line keeps its
+ * endpoint while it has users, extensions or a device.
  */
 import type { Tx } from '../db/unit-of-work.js';
-import type { SipResource } from '../endpoint-sip/endpoint-sip.model.js';
 import { formatCriteria, resourceAssociated, resourceError } from '../errors.js';
 import type { Line } from '../lines/lines.model.js';
+import { type EndpointKey, type EndpointKind, keyOnLine, type LineEndpoint } from './line-endpoints.kinds.js';
 
 export interface LineEndpointsValidatorDeps {
-  /** The line using that SIP endpoint, or null. */
-  lineOfSip(tx: Tx, uuid: string): Promise<number | null>;
   /** The ids of the line's users. */
   userIdsOf(tx: Tx, line: Line): Promise<number[]>;
 }
 
 export function createLineEndpointsValidator(deps: LineEndpointsValidatorDeps) {
   return {
-    async validateAssociation(tx: Tx, line: Line, sip: SipResource): Promise<void> {
-      if (line.tenant_uuid !== sip.tenant_uuid) {
-        const criteria = { line_tenant_uuid: line.tenant_uuid, endpoint_tenant_uuid: sip.tenant_uuid };
+    async validateAssociation<E extends LineEndpoint>(
+      tx: Tx,
+      kind: EndpointKind<E>,
+      line: Line,
+      endpoint: E,
+    ): Promise<void> {
+      if (line.tenant_uuid !== endpoint.tenant_uuid) {
+        const criteria = { line_tenant_uuid: line.tenant_uuid, endpoint_tenant_uuid: endpoint.tenant_uuid };
         throw resourceError(`different tenants (${formatCriteria(criteria)})`, criteria);
       }
       if (line.protocol !== null) {
-        const endpointId = line.endpoint_sip?.uuid ?? line.endpoint_custom?.id ?? null;
         throw resourceAssociated('Line', 'Endpoint', {
           line_id: line.id,
           endpoint: line.protocol,
-          endpoint_id: endpointId,
+          endpoint_id: keyOnLine(line, line.protocol) as EndpointKey,
         });
       }
-      const other = await deps.lineOfSip(tx, sip.uuid);
+      const key = kind.keyOf(endpoint);
+      const other = await kind.lineUsing(tx, key);
       if (other !== null) {
         throw resourceAssociated('Line', 'Endpoint', {
           line_id: other,
-          endpoint: 'sip',
-          endpoint_uuid: sip.uuid,
+          endpoint: kind.protocol,
+          [`endpoint_${kind.keyName}`]: key,
         });
       }
     },

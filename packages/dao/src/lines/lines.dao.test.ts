@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
+import { createEndpointCustomDao } from '../endpoint-custom/index.js';
+import { createEndpointSccpDao } from '../endpoint-sccp/index.js';
 import { createEndpointSipDao } from '../endpoint-sip/index.js';
 import { scopeOf } from '../search/search.js';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '../testing/index.js';
@@ -11,8 +13,16 @@ import type { LineRecord } from './lines.model.js';
 
 const dao = createLinesDao();
 const sipDao = createEndpointSipDao();
+const customDao = createEndpointCustomDao();
+const sccpDao = createEndpointSccpDao();
 
-type TestRecord = LineRecord & { endpoint_sip?: ReturnType<typeof sip> | null };
+type TestRecord = LineRecord & {
+  endpoint_sip?: ReturnType<typeof sip> | null;
+  /** A custom endpoint's interface. */
+  endpoint_custom?: string;
+  /** An SCCP endpoint's caller id name. */
+  endpoint_sccp?: string;
+};
 
 const sip = (name: string, password = 'secret') => ({
   uuid: randomUUID(),
@@ -40,14 +50,25 @@ describe('lines dao', () => {
   let tx: Tx;
   const both = scopeOf(A, B);
 
-  /** A line, and its SIP endpoint made in the line's tenant and associated, as the services do. */
-  async function make({ endpoint_sip, ...line }: TestRecord) {
+  /** A line, and its endpoint made in the line's tenant and associated, as the services do. */
+  async function make({ endpoint_sip, endpoint_custom, endpoint_sccp, ...line }: TestRecord) {
     const id = await dao.create(tx, both, line);
     assert.ok(id !== null);
+    const tenant = line.context_id === ctxB ? B : A;
     if (endpoint_sip) {
       const { uuid, ...rest } = endpoint_sip;
-      await sipDao.create(tx, line.context_id === ctxB ? B : A, false, uuid, rest);
-      await dao.setEndpointSip(tx, id, endpoint_sip);
+      await sipDao.create(tx, tenant, false, uuid, rest);
+      await dao.setEndpoint(tx, id, 'sip', { key: uuid, name: endpoint_sip.name });
+    }
+    if (endpoint_custom) {
+      const record = { interface: endpoint_custom, interface_suffix: null, enabled: true };
+      const key = await customDao.create(tx, tenant, record);
+      await dao.setEndpoint(tx, id, 'custom', { key, name: endpoint_custom });
+    }
+    if (endpoint_sccp !== undefined) {
+      const record = { cid_name: endpoint_sccp, cid_num: '', allow: null, disallow: null };
+      const key = await sccpDao.create(tx, tenant, `sccp${id}`, record);
+      await dao.setEndpoint(tx, id, 'sccp', { key, name: `sccp${id}` });
     }
     return id;
   }
@@ -60,7 +81,6 @@ describe('lines dao', () => {
     provisioning_code: String(100000 + Math.floor(Math.random() * 899999)),
     position: 1,
     registrar: 'default',
-    endpoint_custom_interface: null,
     ...overrides,
   });
 
@@ -70,7 +90,9 @@ describe('lines dao', () => {
   });
   after(() => testDb.drop());
   beforeEach(async () => {
-    await sql`TRUNCATE line, endpoint_sip, extension, context, users, tenant CASCADE`.execute(testDb.db);
+    await sql`TRUNCATE line, endpoint_sip, endpoint_custom, endpoint_sccp, extension, context, users, tenant CASCADE`.execute(
+      testDb.db,
+    );
     await testDb.db
       .insertInto('tenant')
       .values([{ uuid: A }, { uuid: B }])
@@ -102,12 +124,23 @@ describe('lines dao', () => {
   });
 
   it('when a custom line is created, then it has an endpoint id and its interface as name', async () => {
-    const id = await make(record({ name: 'dahdi/1', endpoint_custom_interface: 'dahdi/1' }));
+    const id = await make(record({ endpoint_custom: 'dahdi/1' }));
     const line = await dao.find(tx, scopeOf(A), id);
     assert.equal(line?.protocol, 'custom');
+    assert.equal(line?.name, 'dahdi/1');
     assert.equal(line?.endpoint_custom?.interface, 'dahdi/1');
     assert.equal(typeof line?.endpoint_custom?.id, 'number');
     assert.equal(await dao.endpointSipUuid(tx, scopeOf(A), id), null);
+    assert.equal(await dao.lineUsing(tx, 'custom', line!.endpoint_custom!.id), id);
+  });
+
+  it('when an SCCP line is created, then its protocol is sccp and its caller id is the endpoint cid_name', async () => {
+    const id = await make(record({ endpoint_sccp: 'Carol' }));
+    const line = await dao.find(tx, scopeOf(A), id);
+    assert.deepEqual([line?.protocol, line?.name], ['sccp', `sccp${id}`]);
+    assert.deepEqual([line?.caller_id_name, line?.caller_id_num], ['Carol', '']);
+    assert.equal(await dao.lineUsing(tx, 'sccp', line!.endpoint_sccp!.id), id);
+    assert.equal((await dao.search(tx, scopeOf(A), { filters: { protocol: 'sccp' } })).total, 1);
   });
 
   it('when a line of tenant B is read with scope A or none, then it is invisible', async () => {
@@ -191,7 +224,7 @@ describe('lines dao', () => {
     await assert.rejects(make(record({ name: 'dup' })), /line_name_key/);
     await assert.rejects(make(record({ provisioning_code: '111111' })), /line_provisioning_code_key/);
     await assert.rejects(
-      make(record({ name: 'x', endpoint_sip: sip('x'), endpoint_custom_interface: 'x' })),
+      make(record({ name: 'x', endpoint_sip: sip('x'), endpoint_custom: 'x' })),
       /line_one_endpoint_check/,
     );
     await assert.rejects(make(record({ position: 0 })), /line_position_check/);

@@ -5,7 +5,7 @@
  * through the line's context: outside the scope (or with an empty one) they change nothing.
  */
 import { inTenants } from '@wazo-ts/db';
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import { inheritedSipOption } from '../endpoint-sip/endpoint-sip.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -46,8 +46,13 @@ export const lineSearchConfig: SearchConfig = {
   key: 'line.id',
 };
 
-// Custom endpoints keep an id of their own, as in Wazo, drawn from a sequence.
-const nextCustomId = sql<number>`nextval('line_endpoint_custom_id_seq')`;
+/** The line's column holding each kind of endpoint. */
+const ENDPOINT_COLUMNS = {
+  sip: 'endpoint_sip_uuid',
+  sccp: 'endpoint_sccp_id',
+  custom: 'endpoint_custom_id',
+} as const;
+type EndpointProtocol = keyof typeof ENDPOINT_COLUMNS;
 
 type LineRow = Selectable<LineTable> & {
   context: string;
@@ -58,10 +63,19 @@ type LineRow = Selectable<LineTable> & {
   webrtc: string | null;
   application_uuid: string | null;
   application_name: string | null;
+  custom_interface: string | null;
+  sccp_cid_name: string | null;
+  sccp_cid_num: string | null;
 };
 
+/** The caller id of the line's endpoint: a SIP `callerid` option, an SCCP line's columns, none for custom. */
+function callerIdOfRow(row: LineRow) {
+  if (row.endpoint_sccp_id !== null) return { name: row.sccp_cid_name, num: row.sccp_cid_num };
+  return callerIdOf(row.sip_endpoint ?? []);
+}
+
 function toLine(row: LineRow, extensions: LineExtensionRef[], users: LineUserRef[]): Line {
-  const callerId = callerIdOf(row.sip_endpoint ?? []);
+  const callerId = callerIdOfRow(row);
   return {
     id: row.id,
     tenant_uuid: row.tenant_uuid,
@@ -85,11 +99,11 @@ function toLine(row: LineRow, extensions: LineExtensionRef[], users: LineUserRef
           auth_section_options: (row.sip_auth ?? []).filter(([key]) => key === 'username'),
         }
       : null,
-    endpoint_sccp: null,
+    endpoint_sccp: row.endpoint_sccp_id === null ? null : { id: row.endpoint_sccp_id },
     endpoint_custom:
       row.endpoint_custom_id === null
         ? null
-        : { id: row.endpoint_custom_id, interface: row.endpoint_custom_interface ?? '' },
+        : { id: row.endpoint_custom_id, interface: row.custom_interface ?? '' },
     extensions,
     users,
     application: row.application_uuid ? { uuid: row.application_uuid, name: row.application_name } : null,
@@ -108,6 +122,8 @@ export function createLinesDao() {
       .leftJoin('endpoint_sip', 'endpoint_sip.uuid', 'line.endpoint_sip_uuid')
       .leftJoin('line_application', 'line_application.line_id', 'line.id')
       .leftJoin('application', 'application.uuid', 'line_application.application_uuid')
+      .leftJoin('endpoint_custom', 'endpoint_custom.id', 'line.endpoint_custom_id')
+      .leftJoin('endpoint_sccp', 'endpoint_sccp.id', 'line.endpoint_sccp_id')
       .selectAll('line')
       .select(['application.uuid as application_uuid', 'application.name as application_name'])
       .select(['context.name as context', 'context.tenant_uuid'])
@@ -116,6 +132,9 @@ export function createLinesDao() {
         'endpoint_sip.auth_section_options as sip_auth',
         'endpoint_sip.endpoint_section_options as sip_endpoint',
         inheritedSipOption('line.endpoint_sip_uuid', 'endpoint', 'webrtc').as('webrtc'),
+        'endpoint_custom.interface as custom_interface',
+        'endpoint_sccp.cid_name as sccp_cid_name',
+        'endpoint_sccp.cid_num as sccp_cid_num',
       ])
       .where(inTenants('context.tenant_uuid', scope.tenantUuids));
 
@@ -175,27 +194,32 @@ export function createLinesDao() {
       return (await findRow(tx, scope, id))?.endpoint_sip_uuid ?? null;
     },
 
-    /** The line using that SIP endpoint, any tenant, or null. */
-    async findBySipEndpoint(tx: Tx, uuid: string): Promise<number | null> {
+    /** The line using that endpoint (SIP uuid, SCCP or custom id), any tenant, or null. */
+    async lineUsing(tx: Tx, protocol: EndpointProtocol, key: string | number): Promise<number | null> {
       const row = await tx.db
         .selectFrom('line')
         .select('id')
-        .where('endpoint_sip_uuid', '=', uuid)
+        .where(ENDPOINT_COLUMNS[protocol], '=', key as never)
         .executeTakeFirst();
       return row?.id ?? null;
     },
 
-    /** Gives the line a SIP endpoint (named after it) or none. */
-    async setEndpointSip(tx: Tx, id: number, endpoint: { uuid: string; name: string } | null): Promise<void> {
+    /** Gives the line an endpoint of that kind (the line is named after it), or takes it away. */
+    async setEndpoint(
+      tx: Tx,
+      id: number,
+      protocol: EndpointProtocol,
+      endpoint: { key: string | number; name: string } | null,
+    ): Promise<void> {
       await tx.db
         .updateTable('line')
-        .set({ endpoint_sip_uuid: endpoint?.uuid ?? null, name: endpoint?.name ?? null })
+        .set({ [ENDPOINT_COLUMNS[protocol]]: endpoint?.key ?? null, name: endpoint?.name ?? null })
         .where('id', '=', id)
         .execute();
     },
 
-    /** Whether a line (any tenant) already has that name, provisioning code or custom interface. */
-    async exists(tx: Tx, column: 'name' | 'provisioning_code' | 'endpoint_custom_interface', value: string) {
+    /** Whether a line (any tenant) already has that name or provisioning code. */
+    async exists(tx: Tx, column: 'name' | 'provisioning_code', value: string) {
       const row = await tx.db.selectFrom('line').select('id').where(column, '=', value).executeTakeFirst();
       return row !== undefined;
     },
@@ -207,28 +231,14 @@ export function createLinesDao() {
         .where('context.id', '=', record.context_id)
         .executeTakeFirst();
       if (!context) return null;
-      const { endpoint_custom_interface, ...core } = record;
-      const row = await tx.db
-        .insertInto('line')
-        .values({
-          ...core,
-          endpoint_custom_id: endpoint_custom_interface === null ? null : nextCustomId,
-          endpoint_custom_interface,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await tx.db.insertInto('line').values(record).returning('id').executeTakeFirstOrThrow();
       return row.id;
     },
 
     /**
      * Writes the line's own fields (not its endpoint). False when the line, or the context it moves to, is not in the scope: nothing is written.
      */
-    async edit(
-      tx: Tx,
-      scope: TenantScope,
-      id: number,
-      record: Omit<LineRecord, 'endpoint_custom_interface' | 'name'>,
-    ): Promise<boolean> {
+    async edit(tx: Tx, scope: TenantScope, id: number, record: Omit<LineRecord, 'name'>): Promise<boolean> {
       const updated = await tx.db
         .updateTable('line')
         .set(record)

@@ -1,11 +1,17 @@
 /**
- * A line, as wazo-confd shows it, with its endpoint: a SIP endpoint (a resource of its own, see
- * endpoint-sip/) or a custom interface (kept on the line). Its name is the endpoint's (SIP name or
- * custom interface), its protocol follows the endpoint, its tenant is its context's.
+ * A line, as wazo-confd shows it, with its endpoint: a SIP, SCCP or custom endpoint, each a
+ * resource of its own (endpoint-sip/, endpoint-sccp/, endpoint-custom/). Its name is the
+ * endpoint's (SIP or SCCP name, custom interface), its protocol follows the endpoint, its tenant
+ * is its context's.
  */
 import { lineApplicationSchema } from '../applications/applications.model.js';
+import {
+  endpointCustomCreateSchema,
+  endpointCustomSchema,
+} from '../endpoint-custom/endpoint-custom.model.js';
+import { endpointSccpInputSchema, endpointSccpSchema } from '../endpoint-sccp/endpoint-sccp.model.js';
 import { type SipOption, sipInputSchema } from '../endpoint-sip/endpoint-sip.model.js';
-import { alwaysNull, linked, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
+import { linked, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
 
 /** The SIP endpoint as a line shows it: no password, only the username among auth options. */
 export const endpointSipSummarySchema = linked(
@@ -20,11 +26,14 @@ export const endpointSipSummarySchema = linked(
 );
 export type EndpointSipSummary = Static<typeof endpointSipSummarySchema>;
 
-export const endpointCustomSchema = linked('endpoint_custom', {
+/** The custom endpoint as a line shows it. */
+export const lineEndpointCustomSchema = linked('endpoint_custom', {
   id: Type.Integer(),
   interface: Type.String(),
 });
-export type EndpointCustom = Static<typeof endpointCustomSchema>;
+
+/** The SCCP endpoint as a line shows it. */
+export const lineEndpointSccpSchema = linked('endpoint_sccp', { id: Type.Integer() });
 
 export const lineExtensionRefSchema = linked('extensions', {
   id: Type.Integer(),
@@ -41,8 +50,7 @@ export const lineUserRefSchema = linked(
 );
 export type LineUserRef = Static<typeof lineUserRefSchema>;
 
-/** `GET /lines/{id}`. */
-export const lineSchema = linked('lines', {
+const lineAnswerProperties = {
   id: Type.Integer(),
   tenant_uuid: Type.String(),
   name: nullable(Type.String()),
@@ -61,17 +69,30 @@ export const lineSchema = linked('lines', {
   /** The SIP endpoint's `webrtc` option (its own, else its templates') is `yes`. */
   is_webrtc: Type.Boolean(),
   endpoint_sip: nullable(endpointSipSummarySchema),
-  /** Not supported here; always null (present because clients test for it). */
-  endpoint_sccp: alwaysNull,
-  endpoint_custom: nullable(endpointCustomSchema),
+  endpoint_sccp: nullable(lineEndpointSccpSchema),
+  endpoint_custom: nullable(lineEndpointCustomSchema),
   /** The main extension first. */
   extensions: Type.Array(lineExtensionRefSchema),
   /** The main user first. */
   users: Type.Array(lineUserRefSchema),
   /** The application the line's calls enter (line_application), or null. */
   application: nullable(lineApplicationSchema),
-});
+};
+
+/** `GET /lines/{id}`. */
+export const lineSchema = linked('lines', lineAnswerProperties);
 export type Line = Static<typeof lineSchema>;
+
+/**
+ * `POST /lines`: the line with its new SCCP or custom endpoint whole, as Wazo answers it (its
+ * nested schemas are the full ones there).
+ */
+export const lineCreatedSchema = linked('lines', {
+  ...lineAnswerProperties,
+  endpoint_sccp: nullable(endpointSccpSchema),
+  endpoint_custom: nullable(endpointCustomSchema),
+});
+export type LineCreated = Static<typeof lineCreatedSchema>;
 
 const optional = Type.Optional;
 
@@ -88,9 +109,10 @@ const lineProperties = {
 const endpointProperties = {
   /** A new SIP endpoint made with the line, as `POST /endpoints/sip` takes it. */
   endpoint_sip: optional(nullable(sipInputSchema)),
-  endpoint_custom: optional(
-    nullable(Type.Object({ interface: Type.String({ pattern: '^[a-zA-Z0-9#*./_@:-]{1,128}$' }) })),
-  ),
+  /** A new SCCP endpoint made with the line, as `POST /endpoints/sccp` takes it. */
+  endpoint_sccp: optional(nullable(endpointSccpInputSchema)),
+  /** A new custom endpoint made with the line, as `POST /endpoints/custom` takes it. */
+  endpoint_custom: optional(nullable(endpointCustomCreateSchema)),
 };
 
 /** `POST /lines`. */
@@ -108,7 +130,6 @@ export interface LineRecord {
   provisioning_code: string;
   position: number;
   registrar: string;
-  endpoint_custom_interface: string | null;
 }
 
 const CALLER_ID = /^"([^"]+)"(?:\s+<(\+?[0-9A-Z]+)?>)?/;

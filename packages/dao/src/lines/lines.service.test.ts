@@ -24,16 +24,25 @@ function strict<F extends object>(impl: Partial<F>): F {
 
 const defaultContext = { id: 1, name: 'default', tenant_uuid: T, type: 'internal' } as Context;
 
-/** A line row of the fake dao, with its SIP endpoint (as the join reads it). */
-type Row = LineRecord & { endpoint_sip?: { uuid: string; endpoint_section_options: SipOption[] } };
+/** A line row of the fake dao, with its endpoint (as the join reads it). */
+type Row = LineRecord & {
+  endpoint_sip?: { uuid: string; endpoint_section_options: SipOption[] };
+  endpoint_sccp?: { id: number; cid_name: string };
+  endpoint_custom?: { id: number; interface: string };
+};
+
+const protocolOf = (r: Row): Line['protocol'] =>
+  r.endpoint_sip ? 'sip' : r.endpoint_sccp ? 'sccp' : r.endpoint_custom ? 'custom' : null;
 
 function toLine(id: number, r: Row): Line {
-  const callerId = callerIdOf(r.endpoint_sip?.endpoint_section_options ?? []);
+  const callerId = r.endpoint_sccp
+    ? { name: r.endpoint_sccp.cid_name, num: '' }
+    : callerIdOf(r.endpoint_sip?.endpoint_section_options ?? []);
   return {
     id,
     tenant_uuid: T,
     name: r.name,
-    protocol: r.endpoint_sip ? 'sip' : r.endpoint_custom_interface ? 'custom' : null,
+    protocol: protocolOf(r),
     context: 'default',
     provisioning_code: r.provisioning_code,
     provisioning_extension: r.provisioning_code,
@@ -47,8 +56,8 @@ function toLine(id: number, r: Row): Line {
     endpoint_sip: r.endpoint_sip
       ? { uuid: r.endpoint_sip.uuid, label: null, name: r.name!, auth_section_options: [] }
       : null,
-    endpoint_sccp: null,
-    endpoint_custom: r.endpoint_custom_interface ? { id: 1, interface: r.endpoint_custom_interface } : null,
+    endpoint_sccp: r.endpoint_sccp ? { id: r.endpoint_sccp.id } : null,
+    endpoint_custom: r.endpoint_custom ?? null,
     application: null,
     extensions: [],
     users: [],
@@ -59,6 +68,8 @@ describe('lines service', () => {
   let uow: FakeUnitOfWork;
   let rows: Map<number, Row>;
   let sips: Map<string, SipResource>;
+  /** SCCP and custom endpoints by `<protocol>-<id>`. */
+  let others: Map<string, { id: number; cid_name?: string; interface?: string }>;
   let dissociated: number[];
   let randoms: number[];
 
@@ -84,10 +95,44 @@ describe('lines service', () => {
     },
     deleteIn: async (_tx: unknown, _s: unknown, uuid: string) => void sips.delete(uuid),
   };
+  const endpointSccp = {
+    async createIn(_tx: unknown, tenantUuid: string, input: { options?: [string, string][] }) {
+      const id = others.size + 1;
+      const cidName = input.options?.find(([key]) => key === 'cid_name')?.[1] ?? '';
+      others.set(`sccp-${id}`, { id, cid_name: cidName });
+      return { id, tenant_uuid: tenantUuid, options: [], line: null };
+    },
+    async setCallerIdNameIn(_tx: unknown, _s: unknown, id: number, name: string) {
+      for (const row of rows.values()) if (row.endpoint_sccp?.id === id) row.endpoint_sccp.cid_name = name;
+    },
+    deleteIn: async (_tx: unknown, _s: unknown, id: number) => void others.delete(`sccp-${id}`),
+  };
+  const endpointCustom = {
+    async createIn(_tx: unknown, tenantUuid: string, input: { interface: string }) {
+      const id = others.size + 1;
+      others.set(`custom-${id}`, { id, interface: input.interface });
+      return { id, tenant_uuid: tenantUuid, interface: input.interface } as never;
+    },
+    deleteIn: async (_tx: unknown, _s: unknown, id: number) => void others.delete(`custom-${id}`),
+  };
   const lineEndpoints = {
-    async associateIn(_tx: unknown, _s: unknown, lineId: number, uuid: string) {
-      const sip = sips.get(uuid)!;
-      rows.set(lineId, { ...rows.get(lineId)!, name: sip.name, endpoint_sip: sip });
+    async associateIn(_tx: unknown, _s: unknown, lineId: number, protocol: string, key: string | number) {
+      const row = rows.get(lineId)!;
+      if (protocol === 'sip') {
+        const sip = sips.get(String(key))!;
+        rows.set(lineId, { ...row, name: sip.name, endpoint_sip: sip });
+      } else if (protocol === 'sccp') {
+        const sccp = others.get(`sccp-${key}`)!;
+        rows.set(lineId, {
+          ...row,
+          name: `sccp${key}`,
+          endpoint_sccp: { id: sccp.id, cid_name: sccp.cid_name! },
+        });
+      } else {
+        const custom = others.get(`custom-${key}`)!;
+        const endpoint = { id: custom.id, interface: custom.interface! };
+        rows.set(lineId, { ...row, name: custom.interface!, endpoint_custom: endpoint });
+      }
     },
   };
 
@@ -116,6 +161,8 @@ describe('lines service', () => {
       },
       random: () => randoms.shift() ?? 0.5,
       endpointSip,
+      endpointSccp,
+      endpointCustom,
       lineEndpoints,
       userLines: { dissociateAllFromLine: async (_tx, _s, line) => void dissociated.push(line.id) },
     });
@@ -125,6 +172,7 @@ describe('lines service', () => {
     uow = createFakeUnitOfWork();
     rows = new Map();
     sips = new Map();
+    others = new Map();
     dissociated = [];
     randoms = [];
   });
@@ -151,7 +199,7 @@ describe('lines service', () => {
     assert.equal(uow.events[0]?.routingKey, 'config.line.created');
   });
 
-  it('when a custom line is created, then its interface names it and defaults apply', async () => {
+  it('when a custom line is created, then its endpoint is made and associated, its interface names it and defaults apply', async () => {
     const line = await service().create(scope, {
       context: 'default',
       endpoint_custom: { interface: 'dahdi/1' },
@@ -160,12 +208,30 @@ describe('lines service', () => {
       [line.name, line.protocol, line.position, line.registrar],
       ['dahdi/1', 'custom', 1, 'default'],
     );
-    await assert.rejects(
-      service().create(scope, { context: 'default', endpoint_custom: { interface: 'dahdi/1' } }),
-      {
-        message: "Resource Error - CustomEndpoint already exists ('interface': 'dahdi/1')",
-      },
-    );
+    assert.deepEqual(line.endpoint_custom, { id: 1, interface: 'dahdi/1' });
+  });
+
+  it('when an SCCP line is created with a caller id name, then the endpoint gets it as cid_name; a number cannot be edited', async () => {
+    const line = await service().create(scope, {
+      context: 'default',
+      caller_id_name: 'Carol',
+      endpoint_sccp: { options: [['allow', 'alaw']] },
+    });
+    assert.deepEqual([line.protocol, line.caller_id_name, line.endpoint_sccp], ['sccp', 'Carol', { id: 1 }]);
+    await service().edit(scope, line.id, { caller_id_name: 'Caroline' });
+    assert.equal((await service().get(scope, line.id)).caller_id_name, 'Caroline');
+    await assert.rejects(service().edit(scope, line.id, { caller_id_num: '12' }), {
+      message: "Cannot set caller id num on endpoint of type 'sccp'",
+    });
+    const ambiguous = {
+      context: 'default',
+      caller_id_name: 'A',
+      endpoint_sccp: { options: [['cid_name', 'B']] as [string, string][] },
+    };
+    await assert.rejects(service().create(scope, ambiguous), {
+      message:
+        'Input Error - _schema: [\'Ambiguous caller ID: line.caller_id_name = A endpoint_sccp.options["cid_name"] = B\']',
+    });
   });
 
   it('when both endpoints are given, then Wazo schema error is raised without event', async () => {
@@ -173,6 +239,12 @@ describe('lines service', () => {
     await assert.rejects(service().create(scope, input), {
       message: "Input Error - _schema: ['Only one endpoint should be configured on a line']",
     });
+    await assert.rejects(
+      service().create(scope, { context: 'default', endpoint_sccp: {}, endpoint_sip: {} }),
+      {
+        message: "Input Error - _schema: ['Only one endpoint should be configured on a line']",
+      },
+    );
     assert.equal(uow.events.length, 0);
   });
 
@@ -209,22 +281,25 @@ describe('lines service', () => {
     assert.equal(uow.events[0]?.name, 'line_edited');
   });
 
-  it('when a line is deleted, then its users are dissociated first, line_deleted is queued, and its endpoint stays', async () => {
+  it('when a line is deleted, then its users are dissociated first, its endpoint deleted with it and line_deleted queued', async () => {
     const line = await service().create(scope, { context: 'default', endpoint_sip: { name: 'x' } });
     uow.reset();
     await service().delete(scope, line.id);
     assert.deepEqual(dissociated, [line.id]);
     assert.equal(rows.has(line.id), false);
-    assert.equal(sips.size, 1);
+    assert.equal(sips.size, 0);
     assert.deepEqual(uow.events[0]?.data, { id: line.id, protocol: 'sip', name: 'x', tenant_uuid: T });
     await assert.rejects(service().delete(scope, line.id), {
       message: `Resource Not Found - Line was not found ('id': ${line.id})`,
     });
   });
 
-  it('when a line is deleted recursively, then its SIP endpoint goes too', async () => {
-    const line = await service().create(scope, { context: 'default', endpoint_sip: { name: 'y' } });
-    await service().delete(scope, line.id, { recursive: true });
-    assert.equal(sips.size, 0);
+  it('when an SCCP or custom line is deleted, recursively or not, then its endpoint goes too', async () => {
+    randoms = [0.1, 0.2];
+    const sccp = await service().create(scope, { context: 'default', endpoint_sccp: {} });
+    const custom = await service().create(scope, { context: 'default', endpoint_custom: { interface: 'z' } });
+    await service().delete(scope, sccp.id);
+    await service().delete(scope, custom.id, { recursive: true });
+    assert.equal(others.size, 0);
   });
 });

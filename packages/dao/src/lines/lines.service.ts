@@ -1,12 +1,15 @@
 /**
  * The lines service: the public API for lines. As in Wazo, a line gets a random unused 6-digit
- * provisioning code; a line made with `endpoint_sip` creates that SIP endpoint (the endpoints
- * service names it) and associates it, a custom endpoint names the line by its interface, and the
- * caller id lives in the SIP endpoint's `callerid` option. Deleting a line first dissociates its
- * users (with their events); `recursive` also deletes its SIP endpoint.
+ * provisioning code; a line made with `endpoint_sip`, `endpoint_sccp` or `endpoint_custom`
+ * creates that endpoint (with its own service and event) and associates it, the line taking its
+ * name; the caller id lives in the SIP endpoint's `callerid` option or the SCCP endpoint's
+ * `cid_name`. Deleting a line first dissociates its users (with their events), then deletes its
+ * endpoint with it, as Wazo's line dao does.
  */
 import type { ContextsDao } from '../contexts/contexts.dao.js';
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
+import type { EndpointCustom, EndpointCustomCreate } from '../endpoint-custom/endpoint-custom.model.js';
+import type { EndpointSccp, EndpointSccpInput } from '../endpoint-sccp/endpoint-sccp.model.js';
 import type { SipInput, SipOption, SipResource } from '../endpoint-sip/endpoint-sip.model.js';
 import { notFound } from '../errors.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -32,9 +35,26 @@ export interface LinesServiceDeps {
     editIn(tx: Tx, scope: TenantScope, uuid: string, input: SipInput): Promise<SipResource>;
     deleteIn(tx: Tx, scope: TenantScope, uuid: string): Promise<void>;
   };
+  /** The SCCP endpoints service. */
+  endpointSccp: {
+    createIn(tx: Tx, tenantUuid: string, input: EndpointSccpInput): Promise<EndpointSccp>;
+    setCallerIdNameIn(tx: Tx, scope: TenantScope, id: number, name: string): Promise<void>;
+    deleteIn(tx: Tx, scope: TenantScope, id: number): Promise<void>;
+  };
+  /** The custom endpoints service. */
+  endpointCustom: {
+    createIn(tx: Tx, tenantUuid: string, input: EndpointCustomCreate): Promise<EndpointCustom>;
+    deleteIn(tx: Tx, scope: TenantScope, id: number): Promise<void>;
+  };
   /** The line-endpoint association service. */
   lineEndpoints: {
-    associateIn(tx: Tx, scope: TenantScope, lineId: number, uuid: string): Promise<void>;
+    associateIn(
+      tx: Tx,
+      scope: TenantScope,
+      lineId: number,
+      protocol: 'sip' | 'sccp' | 'custom',
+      key: string | number,
+    ): Promise<void>;
   };
 }
 
@@ -46,7 +66,7 @@ export function createLinesService(deps: LinesServiceDeps) {
   const { uow, dao, validator, notifier, contexts } = deps;
   const random = deps.random ?? Math.random;
 
-  const { endpointSip, lineEndpoints } = deps;
+  const { endpointSip, endpointSccp, endpointCustom, lineEndpoints } = deps;
 
   async function provisioningCode(tx: Tx): Promise<string> {
     for (;;) {
@@ -75,8 +95,50 @@ export function createLinesService(deps: LinesServiceDeps) {
     return { ...input, endpoint_section_options: endpointOptions };
   }
 
-  /** Writes a caller id change into the line's SIP endpoint (with its event). */
+  /** The SCCP endpoint's body with the line's caller id name as its `cid_name`, as Wazo sets it. */
+  function sccpEndpointInput(input: EndpointSccpInput, line: LineCreate): EndpointSccpInput {
+    if (!line.caller_id_name) return input;
+    return { options: [...(input.options ?? []), ['cid_name', line.caller_id_name]] };
+  }
+
+  /** Creates the endpoint the body names, in the line's tenant, and gives it to the line. */
+  async function createEndpoint(
+    tx: Tx,
+    scope: TenantScope,
+    tenantUuid: string,
+    id: number,
+    input: LineCreate,
+  ) {
+    if (input.endpoint_sip) {
+      const sip = await endpointSip.createIn(
+        tx,
+        scope,
+        tenantUuid,
+        sipEndpointInput(input.endpoint_sip, input),
+      );
+      await lineEndpoints.associateIn(tx, scope, id, 'sip', sip.uuid);
+    } else if (input.endpoint_sccp) {
+      const sccp = await endpointSccp.createIn(tx, tenantUuid, sccpEndpointInput(input.endpoint_sccp, input));
+      await lineEndpoints.associateIn(tx, scope, id, 'sccp', sccp.id);
+    } else if (input.endpoint_custom) {
+      const custom = await endpointCustom.createIn(tx, tenantUuid, input.endpoint_custom);
+      await lineEndpoints.associateIn(tx, scope, id, 'custom', custom.id);
+    }
+  }
+
+  /** Deletes the line's endpoint, of whichever kind, with its event. */
+  async function deleteEndpoint(tx: Tx, scope: TenantScope, line: Line): Promise<void> {
+    if (line.endpoint_sip) await endpointSip.deleteIn(tx, scope, line.endpoint_sip.uuid);
+    if (line.endpoint_sccp) await endpointSccp.deleteIn(tx, scope, line.endpoint_sccp.id);
+    if (line.endpoint_custom) await endpointCustom.deleteIn(tx, scope, line.endpoint_custom.id);
+  }
+
+  /** Writes a caller id change into the line's SIP or SCCP endpoint (with its event). */
   async function editCallerId(tx: Tx, scope: TenantScope, line: Line, input: LineEdit): Promise<void> {
+    if (line.endpoint_sccp && typeof input.caller_id_name === 'string') {
+      await endpointSccp.setCallerIdNameIn(tx, scope, line.endpoint_sccp.id, input.caller_id_name);
+      return;
+    }
     if (!line.endpoint_sip || (input.caller_id_name === undefined && input.caller_id_num === undefined))
       return;
     const sip = await endpointSip.findIn(tx, scope, line.endpoint_sip.uuid);
@@ -98,21 +160,15 @@ export function createLinesService(deps: LinesServiceDeps) {
       uow.run(async (tx) => {
         const context = await contexts.findByName(tx, scope, input.context);
         await validator.validateCreate(tx, input, context);
-        const custom = input.endpoint_custom?.interface ?? null;
         const id = await dao.create(tx, scope, {
           context_id: context!.id,
-          name: custom,
+          name: null,
           provisioning_code: input.provisioning_code || (await provisioningCode(tx)),
           position: input.position ?? 1,
           registrar: input.registrar ?? 'default',
-          endpoint_custom_interface: custom,
         });
         if (id === null) throw notFound('Context', { name: input.context });
-        if (input.endpoint_sip) {
-          const body = sipEndpointInput(input.endpoint_sip, input);
-          const sip = await endpointSip.createIn(tx, scope, context!.tenant_uuid, body);
-          await lineEndpoints.associateIn(tx, scope, id, sip.uuid);
-        }
+        await createEndpoint(tx, scope, context!.tenant_uuid, id, input);
         const line = await getIn(tx, scope, id);
         notifier.created(tx, line);
         return line;
@@ -137,14 +193,16 @@ export function createLinesService(deps: LinesServiceDeps) {
         notifier.edited(tx, await getIn(tx, scope, id));
       }),
 
-    /** `recursive` (Wazo's `?recursive=true`) also deletes the line's SIP endpoint. */
-    delete: (scope: TenantScope, id: number, options: { recursive?: boolean } = {}): Promise<void> =>
+    /**
+     * The line's endpoint goes with it, with or without `recursive` (Wazo's `?recursive=true`), as
+     * Wazo's line dao deletes it; the endpoint's event comes before `line_deleted`.
+     */
+    delete: (scope: TenantScope, id: number, _options: { recursive?: boolean } = {}): Promise<void> =>
       uow.run(async (tx) => {
         const line = await getIn(tx, scope, id);
         await deps.userLines?.dissociateAllFromLine(tx, scope, line);
         if (!(await dao.delete(tx, scope, id))) throw notFound('Line', { id });
-        if (options.recursive && line.endpoint_sip)
-          await endpointSip.deleteIn(tx, scope, line.endpoint_sip.uuid);
+        await deleteEndpoint(tx, scope, line);
         notifier.deleted(tx, line);
       }),
   };

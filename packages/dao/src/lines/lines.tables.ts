@@ -4,7 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
 export interface LineTable {
   id: Generated<number>;
   context_id: number;
-  /** The endpoint's name (SIP name or custom interface); null without endpoint. */
+  /** The endpoint's name (SIP or SCCP name, custom interface); null without endpoint. */
   name: string | null;
   provisioning_code: string;
   position: Generated<number>;
@@ -12,9 +12,9 @@ export interface LineTable {
   device_id: string | null;
   /** The SIP endpoint (endpoint_sip), whose name the line takes. */
   endpoint_sip_uuid: string | null;
+  endpoint_sccp_id: number | null;
   endpoint_custom_id: number | null;
-  endpoint_custom_interface: string | null;
-  /** sip | custom | null, generated from which endpoint is set. */
+  /** sip | sccp | custom | null, generated from which endpoint is set. */
   protocol: ColumnType<string | null, never, never>;
 }
 

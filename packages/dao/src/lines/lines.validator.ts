@@ -1,13 +1,20 @@
 /**
  * Checks on lines: the context exists among the caller's tenants (and, on edit, keeps the line in
- * its tenant), one endpoint at most, free provisioning code and custom interface (the SIP endpoint
- * is checked by its own service), and
- * caller id only where an endpoint can carry it (worded as Wazo's model raises them, unprefixed).
+ * its tenant), one endpoint at most (each endpoint is checked by its own service), a free
+ * provisioning code, and caller id only where an endpoint can carry it (worded as Wazo's model
+ * raises them, unprefixed; an SCCP endpoint takes a name, not a number).
  */
 import { InvalidDataError } from '@wazo-ts/errors';
 import type { Context } from '../contexts/contexts.model.js';
 import type { Tx } from '../db/unit-of-work.js';
-import { formatCriteria, inputError, referenceNotFound, resourceError, resourceExists } from '../errors.js';
+import {
+  formatCriteria,
+  inputError,
+  pythonRepr,
+  referenceNotFound,
+  resourceError,
+  resourceExists,
+} from '../errors.js';
 import type { LinesDao } from './lines.dao.js';
 import type { Line, LineCreate, LineEdit } from './lines.model.js';
 
@@ -18,8 +25,10 @@ function checkContext(name: string, context: Context | null): asserts context is
   if (!context) throw referenceNotFound('context', 'Context', { context: name });
 }
 
-function checkCallerIdTarget(protocol: Line['protocol']): void {
+function checkCallerIdTarget(protocol: Line['protocol'], field: 'caller_id_name' | 'caller_id_num'): void {
   if (protocol === 'custom') throw bare("Cannot set caller id on endpoint of type 'custom'");
+  if (protocol === 'sccp' && field === 'caller_id_num')
+    throw bare("Cannot set caller id num on endpoint of type 'sccp'");
   if (protocol === null) throw bare('Cannot set caller id if no endpoint associated');
 }
 
@@ -34,7 +43,7 @@ function checkCallerIdEdit(line: Line, input: LineEdit): void {
       if (line.protocol !== null) throw bare(`Cannot set ${label} to None`);
       continue;
     }
-    checkCallerIdTarget(line.protocol);
+    checkCallerIdTarget(line.protocol, field);
   }
 }
 
@@ -47,24 +56,27 @@ export function createLinesValidator(deps: { dao: LinesDao }) {
     }
   }
 
-  async function checkEndpoint(tx: Tx, input: LineCreate): Promise<void> {
-    if (input.endpoint_sip && input.endpoint_custom) {
+  function checkEndpoint(input: LineCreate): void {
+    const given = [input.endpoint_sip, input.endpoint_sccp, input.endpoint_custom].filter(Boolean);
+    if (given.length > 1) {
       throw inputError("_schema: ['Only one endpoint should be configured on a line']", { field: '_schema' });
     }
-    const custom = input.endpoint_custom?.interface;
-    if (custom && (await dao.exists(tx, 'endpoint_custom_interface', custom))) {
-      throw resourceExists('CustomEndpoint', { interface: custom });
+    const cidName = input.endpoint_sccp?.options?.find(([key]) => key === 'cid_name');
+    if (input.caller_id_name && cidName) {
+      const message = `Ambiguous caller ID: line.caller_id_name = ${input.caller_id_name} endpoint_sccp.options["cid_name"] = ${cidName[1]}`;
+      throw inputError(`_schema: [${pythonRepr(message)}]`, { field: '_schema' });
     }
   }
+
+  const protocolOf = (input: LineCreate): Line['protocol'] =>
+    input.endpoint_sip ? 'sip' : input.endpoint_sccp ? 'sccp' : input.endpoint_custom ? 'custom' : null;
 
   return {
     async validateCreate(tx: Tx, input: LineCreate, context: Context | null): Promise<void> {
       await checkProvisioningCode(tx, input.provisioning_code);
       checkContext(input.context, context);
-      await checkEndpoint(tx, input);
-      if (input.caller_id_name) {
-        checkCallerIdTarget(input.endpoint_sip ? 'sip' : input.endpoint_custom ? 'custom' : null);
-      }
+      checkEndpoint(input);
+      if (input.caller_id_name) checkCallerIdTarget(protocolOf(input), 'caller_id_name');
     },
 
     async validateEdit(tx: Tx, line: Line, input: LineEdit, context: Context | null): Promise<void> {

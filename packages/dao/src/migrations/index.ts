@@ -24,6 +24,8 @@ import * as groupMemberExtensions from './0031_group_member_extensions.js';
 import * as usersPageIndex from './0035_users_page_index.js';
 import * as tenantSipTemplates from './0040_tenant_sip_templates.js';
 import * as defaultSipTransports from './0041_default_sip_transports.js';
+import * as endpointCustom from './0042_endpoint_custom.js';
+import * as endpointSccp from './0043_endpoint_sccp.js';
 import * as endpointIax from './0044_endpoint_iax.js';
 import * as applications from './0045_applications.js';
 import * as callFilters from './0046_call_filters.js';
@@ -59,4 +61,6 @@ export const migrations: Record<string, Migration> = {
   '0045_applications': applications,
   '0048_blocklists_external_apps': blocklistsExternalApps,
   '0049_feature_extensions': featureExtensions,
+  '0042_endpoint_custom': endpointCustom,
+  '0043_endpoint_sccp': endpointSccp,
 };

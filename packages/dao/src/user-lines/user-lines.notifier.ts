@@ -15,7 +15,7 @@ function payload(user: AssociatedUser, line: Line, link: UserLine): UserLinePayl
       id: line.id,
       name: line.name as string,
       endpoint_sip: line.endpoint_sip && { uuid: line.endpoint_sip.uuid },
-      endpoint_sccp: null,
+      endpoint_sccp: line.endpoint_sccp && { id: line.endpoint_sccp.id },
       endpoint_custom: line.endpoint_custom && { id: line.endpoint_custom.id },
     },
     main_user: link.main_user,

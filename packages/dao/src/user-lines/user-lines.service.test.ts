@@ -40,6 +40,7 @@ const line = (id: number, protocol: Line['protocol'] = 'sip', device_id: string 
       protocol === 'sip'
         ? { uuid: `sip-${id}`, label: null, name: `line${id}`, auth_section_options: [] }
         : null,
+    endpoint_sccp: null,
     endpoint_custom: null,
   }) as unknown as Line;
 
