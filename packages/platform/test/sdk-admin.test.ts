@@ -527,6 +527,26 @@ describe('a PBX user through the SDK (softphone calls)', () => {
     me = { token: session.token };
   });
 
+  it('when the user keeps a blocklist, then the SDK creates and lists its numbers', async () => {
+    const created = await sdk.call<Row>(me, 'confd.createBlockNumber', {
+      number: '+33612345678',
+      label: 'spam',
+    });
+    assert.equal(typeof created.uuid, 'string');
+    const listed = await sdk.call<{ items: Row[] }>(me, 'confd.getBlockNumbers');
+    assert.deepEqual(
+      listed.items.map((n) => [n.uuid, n.number, n.label]),
+      [[created.uuid, '+33612345678', 'spam']],
+    );
+  });
+
+  it('when an administrator reads the user’s external apps and the applications, then the SDK gets lists', async () => {
+    const apps = await sdk.call<{ items: Row[] }>(admin, 'confd.getExternalApps', uuid);
+    assert.deepEqual(apps.items, []);
+    const applications = await sdk.call<unknown>(admin, 'confd.listApplications');
+    assert.ok(applications !== null && applications !== undefined);
+  });
+
   it('when the user reads itself, then its Profile is its confd user', async () => {
     const profile = await sdk.call<Row>(me, 'confd.getUser', uuid);
     assert.deepEqual([profile.id, profile.firstName], [uuid, 'Frank']);
@@ -684,12 +704,9 @@ describe('bad calls get the error the SDK makes of Wazo’s answer', () => {
       ['auth.getPushNotificationSenderId', someUuid],
       ['auth.sendResetPasswordEmail', { username: 'nobody' }],
       ['auth.samlLogOut'],
-      ['confd.listApplications'],
-      ['confd.getExternalApps', someUuid],
       ['confd.getMyMeetings'],
       ['confd.getMeeting', someUuid],
       ['confd.guestGetMeeting', someUuid],
-      ['confd.getBlockNumbers'],
       ['dird.listPersonalContacts'],
       ['chatd.getUserRooms'],
       ['calld.listCalls'],

@@ -47,7 +47,8 @@ export function createUserExportDao() {
           ${optionalFlag('vm.ask_password')} AS voicemail_ask_password,
           CASE
             WHEN l.endpoint_sip_uuid IS NOT NULL THEN 'sip'
-            WHEN l.endpoint_custom_interface IS NOT NULL THEN 'custom'
+            WHEN l.endpoint_sccp_id IS NOT NULL THEN 'sccp'
+            WHEN l.endpoint_custom_id IS NOT NULL THEN 'custom'
             ELSE NULL
           END AS line_protocol,
           l.provisioning_code,
