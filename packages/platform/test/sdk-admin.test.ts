@@ -541,8 +541,9 @@ describe('a PBX user through the SDK (softphone calls)', () => {
   });
 
   it('when an administrator reads the user’s external apps and the applications, then the SDK gets lists', async () => {
-    const apps = await sdk.call<{ items: Row[] }>(admin, 'confd.getExternalApps', uuid);
-    assert.deepEqual(apps.items, []);
+    // ExternalApp.parseMany: the answer's items as the SDK's objects.
+    const apps = await sdk.call<Row[]>(admin, 'confd.getExternalApps', uuid);
+    assert.deepEqual(apps, []);
     const applications = await sdk.call<unknown>(admin, 'confd.listApplications');
     assert.ok(applications !== null && applications !== undefined);
   });
