@@ -74,7 +74,7 @@ before(async () => {
     ['t1', tenant1],
     ['t2', tenant2],
   ] as const) {
-    await tenants.ensure(tenant);
+    await tenants.ensureWithSipTemplates(tenant);
     const range = { user_ranges: [{ start: '1000', end: '1999' }] };
     ctx[key] = (await contexts.create(scopeOf(tenant), tenant, { label: 'Internal', ...range })).name;
     perm[key] = (await callPermissions.create(scopeOf(tenant), tenant, { name: `perm-${key}` })).name;
@@ -184,6 +184,16 @@ describe('POST /users/import', () => {
     );
     const bob = await get(`/users/${r2!.user_uuid}`);
     assert.equal(bob.lines[0].is_webrtc, true);
+    // As Wazo's import: the tenant's global template, then its webrtc one for a webrtc line.
+    const { tenants, endpointSip } = api.resources.services;
+    const tenant = await tenants.get(scopeOf(tenant1), tenant1);
+    const templatesOf = async (uuid: unknown) =>
+      (await endpointSip.get(scopeOf(tenant1), String(uuid))).templates.map((t) => t.uuid);
+    assert.deepEqual(await templatesOf(r1!.sip_uuid), [tenant.global_sip_template_uuid]);
+    assert.deepEqual(await templatesOf(r2!.sip_uuid), [
+      tenant.global_sip_template_uuid,
+      tenant.webrtc_sip_template_uuid,
+    ]);
   });
 
   it('when an imported user logs in at wazo-auth, then with the same uuid, tenant and password', async () => {

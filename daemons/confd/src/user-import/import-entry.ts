@@ -133,6 +133,18 @@ export function createEntryMaker(services: ConfdServices) {
    * The line with its SIP endpoint: a new endpoint named as its SIP username (8 random letters
    * without one), with the username and secret as auth options; `webrtc` marks it so.
    */
+  /**
+   * The tenant's default templates a new SIP line inherits, as Wazo's import gives them: `global`,
+   * and `webrtc` after it for a webrtc line; a tenant without them refuses the row.
+   */
+  async function templatesOf(scope: TenantScope, endpoint: string): Promise<string[]> {
+    const tenant = await services.tenants.get(scope, scope.tenantUuids[0] as string);
+    if (!tenant.global_sip_template_uuid) throw notFound('global_sip_template');
+    if (endpoint !== 'webrtc') return [tenant.global_sip_template_uuid];
+    if (!tenant.webrtc_sip_template_uuid) throw notFound('webrtc_sip_template');
+    return [tenant.global_sip_template_uuid, tenant.webrtc_sip_template_uuid];
+  }
+
   async function lineOf(scope: TenantScope, entry: RowEntry): Promise<Line | null> {
     const { context, endpoint } = entry.line;
     if (!given(context) || !given(endpoint) || !ENDPOINT_TYPES.includes(endpoint)) return null;
@@ -150,7 +162,7 @@ export function createEntryMaker(services: ConfdServices) {
         ['username', username],
         ['password', password],
       ],
-      ...(endpoint === 'webrtc' ? { endpoint_section_options: [['webrtc', 'yes']] } : {}),
+      templates: (await templatesOf(scope, endpoint)).map((uuid) => ({ uuid })),
     });
     return services.lines.create(scope, { context, endpoint_sip: sip });
   }
