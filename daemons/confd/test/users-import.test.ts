@@ -278,24 +278,34 @@ describe('POST /users/import', () => {
     assert.equal(await world.authUsersNamed(first), 0, "the first row's wazo-auth user was deleted again");
   });
 
-  it('when a row uses incall or SCCP columns, then a clear per-row error', async () => {
+  it('when a row uses incall columns, then a clear per-row error', async () => {
     const res = await send(
       'POST',
       'admin1',
       csvOf([
         { firstname: 'A', incall_exten: '1234', incall_context: 'from-extern' },
-        { firstname: 'B', line_protocol: 'sccp', context: ctx.t1 },
         { firstname: 'C', incall_exten: '', incall_context: '' },
       ]),
     );
     assert.equal(res.statusCode, 400);
     assert.deepEqual(
       res.json().errors.map((e: { message: string }) => e.message),
-      [
-        "Input Error - incall_exten: ['Not supported by this confd.']",
-        "Input Error - line_protocol: ['Not supported by this confd.']",
-      ],
+      ["Input Error - incall_exten: ['Not supported by this confd.']"],
     );
+  });
+
+  it('when a row asks for an SCCP line, then the line has a new SCCP endpoint, as Wazo', async () => {
+    const res = await send(
+      'POST',
+      'admin1',
+      csvOf([{ firstname: 'Sccp', line_protocol: 'sccp', context: ctx.t1 }]),
+    );
+    assert.equal(res.statusCode, 201, res.body);
+    const [ids] = res.json().created;
+    assert.equal(typeof ids.sccp_id, 'number');
+    assert.equal(ids.sip_uuid, null);
+    const line = await get(`/users/${ids.user_uuid}`).then((u) => u.lines[0]);
+    assert.deepEqual([line.id, line.endpoint_sccp?.id, line.endpoint_sip], [ids.line_id, ids.sccp_id, null]);
   });
 
   it("when another tenant's context or call permission is named, then not found and nothing made", async () => {

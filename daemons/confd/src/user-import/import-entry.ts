@@ -30,7 +30,7 @@ export interface ImportedIds {
   voicemail_id: number | null;
   line_id: number | null;
   sip_uuid: string | null;
-  sccp_id: null;
+  sccp_id: number | null;
   extension_id: number | null;
   incall_extension_id: null;
   call_permission_ids: number[];
@@ -43,7 +43,7 @@ export interface ImportedEntry {
   wazoUser: WazoUserFields & { uuid: string };
 }
 
-/** The endpoint types Wazo's import knows; SCCP is not served here. */
+/** The endpoint types Wazo's import knows. */
 const ENDPOINT_TYPES = ['sip', 'webrtc', 'sccp'];
 
 export const notSupported = (field: string) =>
@@ -61,7 +61,6 @@ export function refuseUnsupported(entry: RowEntry): void {
     ['incall_context', entry.incall.context],
   ] as const)
     if (given(value)) throw notSupported(field);
-  if (entry.line.endpoint === 'sccp') throw notSupported('line_protocol');
 }
 
 export function createEntryMaker(services: ConfdServices) {
@@ -148,6 +147,8 @@ export function createEntryMaker(services: ConfdServices) {
   async function lineOf(scope: TenantScope, entry: RowEntry): Promise<Line | null> {
     const { context, endpoint } = entry.line;
     if (!given(context) || !given(endpoint) || !ENDPOINT_TYPES.includes(endpoint)) return null;
+    // As Wazo's: a new SCCP endpoint for the line, no options.
+    if (endpoint === 'sccp') return services.lines.create(scope, { context, endpoint_sccp: { options: [] } });
     const existing = await sipNamed(scope, entry.sip.username);
     if (existing) {
       const line = await services.lines.create(scope, { context });
@@ -207,7 +208,7 @@ export function createEntryMaker(services: ConfdServices) {
           voicemail_id: voicemail?.id ?? null,
           line_id: line?.id ?? null,
           sip_uuid: line?.endpoint_sip?.uuid ?? null,
-          sccp_id: null,
+          sccp_id: line?.endpoint_sccp?.id ?? null,
           extension_id: extension?.id ?? null,
           incall_extension_id: null,
           call_permission_ids: permissions.map((p) => p.id),
