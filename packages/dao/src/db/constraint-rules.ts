@@ -63,6 +63,13 @@ const TENANT: KeyField = ['tenant_uuid', 'text'];
 export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
   tenant_pkey: unique('Tenant', UUID),
   tenant_slug_format: pattern('slug'),
+  // A tenant's default SIP templates (0040): set by confd itself, nulled when the template goes.
+  ...Object.fromEntries(
+    ['global', 'webrtc', 'meeting_guest', 'registration_trunk', 'twilio_trunk'].map((kind) => [
+      `tenant_${kind}_sip_template_uuid_fkey`,
+      reference(`${kind}_sip_template_uuid`, 'SIPEndpointTemplate', UUID, 'Tenant'),
+    ]),
+  ),
 
   users_pkey: unique('User', ID),
   users_uuid_key: unique('User', UUID),

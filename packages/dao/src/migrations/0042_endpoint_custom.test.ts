@@ -25,7 +25,10 @@ describe('0042 endpoint_custom', () => {
   after(() => testDb.drop());
 
   it('when lines had an inline custom endpoint, then each moves to endpoint_custom with its id and the line keeps it', async () => {
-    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => !LATER.includes(name)));
+    // The schema as it was just before 0042, then up to 0043 (later migrations are not this test's).
+    const upTo = (last: string) =>
+      Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= last));
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < LATER[0]!));
     await migrateToLatest(db, { key: 'dao', migrations: before });
     await sql`INSERT INTO tenant (uuid) VALUES (${A})`.execute(db);
     const context = await sql<{ id: number }>`
@@ -38,7 +41,7 @@ describe('0042 endpoint_custom', () => {
              (${contextId}, NULL, '333333', NULL, NULL)
       RETURNING id, endpoint_custom_id`.execute(db);
 
-    assert.deepEqual(await migrateToLatest(db, { key: 'dao', migrations }), LATER);
+    assert.deepEqual(await migrateToLatest(db, { key: 'dao', migrations: upTo(LATER[1]!) }), LATER);
 
     const moved = await sql<{ id: number; tenant_uuid: string; interface: string; line_id: number }>`
       SELECT c.id, c.tenant_uuid, c.interface, l.id AS line_id
