@@ -119,7 +119,10 @@ describe('websocketd delivery', () => {
       });
       await publish({ name: 'unflagged', requiredAcl: 'events.x', tenantUuid: tenantA });
       await publish({ name: 'tenant_b_event', requiredAcl: 'events.x', tenantUuid: tenantB, users: ['*'] });
-      assert.deepEqual(await receivedBefore(client, tenantA), ['user_y_event', 'unflagged']);
+      // wazo-auth's own events about this login (auth_session_created, tenant A) reach an admin of
+      // A too, before or after its subscription: not what this test is about.
+      const received = (await receivedBefore(client, tenantA)).filter((name) => !name.startsWith('auth_'));
+      assert.deepEqual(received, ['user_y_event', 'unflagged']);
       await client.close();
     });
   }
