@@ -1,7 +1,7 @@
 /** `wazo callfilter` and its recipients and surrogates against a real wazo-confd. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type CliRunner, createCliRunner } from './testing/run-cli.js';
+import { type CliRunner, loggedInCli } from './testing/run-cli.js';
 import { type Stack, startStack } from './testing/stack.js';
 
 const TIMEOUT = { timeout: 120_000 };
@@ -13,18 +13,7 @@ describe('wazo callfilter', SUITE, () => {
 
   before(async () => {
     stack = await startStack();
-    cli = await createCliRunner();
-    await cli.ok([
-      'login',
-      '--auth-url',
-      stack.auth.url,
-      '--confd-url',
-      stack.confd.url,
-      '--username',
-      stack.admin.username,
-      '--password',
-      stack.admin.password,
-    ]);
+    cli = await loggedInCli(stack);
   }, TIMEOUT);
   after(() => stack?.stop());
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { postToken } from '@wazo-ts/auth/testing';
 import { adminApi } from './testing/admin-api.js';
-import { type CliRunner, createCliRunner } from './testing/run-cli.js';
+import { type CliRunner, loggedInCli } from './testing/run-cli.js';
 import { type Stack, startStack } from './testing/stack.js';
 
 const TIMEOUT = { timeout: 120_000 };
@@ -40,18 +40,7 @@ describe('wazo group, member and schedule', SUITE, () => {
 
   before(async () => {
     stack = await startStack();
-    cli = await createCliRunner();
-    await cli.ok([
-      'login',
-      '--auth-url',
-      stack.auth.url,
-      '--confd-url',
-      stack.confd.url,
-      '--username',
-      stack.admin.username,
-      '--password',
-      stack.admin.password,
-    ]);
+    cli = await loggedInCli(stack);
     await usersWithLines(3);
   }, TIMEOUT);
   after(() => stack?.stop());

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { postToken } from '@wazo-ts/auth/testing';
 import { adminApi } from './testing/admin-api.js';
-import { type CliRunner, createCliRunner } from './testing/run-cli.js';
+import { type CliRunner, loggedInCli } from './testing/run-cli.js';
 import { type Stack, startStack } from './testing/stack.js';
 
 const TIMEOUT = { timeout: 120_000 };
@@ -18,18 +18,7 @@ describe('wazo user import and export', SUITE, () => {
 
   before(async () => {
     stack = await startStack();
-    cli = await createCliRunner();
-    await cli.ok([
-      'login',
-      '--auth-url',
-      stack.auth.url,
-      '--confd-url',
-      stack.confd.url,
-      '--username',
-      stack.admin.username,
-      '--password',
-      stack.admin.password,
-    ]);
+    cli = await loggedInCli(stack);
     const token = (await postToken(stack.auth.api, stack.admin.username, stack.admin.password)).token;
     const confd = adminApi(stack.confdApi, token);
     const range = { user_ranges: [{ start: '1000', end: '1999' }] };

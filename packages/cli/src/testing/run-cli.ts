@@ -75,3 +75,24 @@ export async function createCliRunner(): Promise<CliRunner> {
       JSON.parse(await ok(['--json', ...args], options)) as T,
   };
 }
+
+/** A CLI with its own config folder, logged in to `stack` as its administrator. */
+export async function loggedInCli(stack: {
+  auth: { url: string };
+  confd: { url: string };
+  admin: { username: string; password: string };
+}): Promise<CliRunner> {
+  const cli = await createCliRunner();
+  await cli.ok([
+    'login',
+    '--auth-url',
+    stack.auth.url,
+    '--confd-url',
+    stack.confd.url,
+    '--username',
+    stack.admin.username,
+    '--password',
+    stack.admin.password,
+  ]);
+  return cli;
+}
