@@ -155,3 +155,27 @@ describe('group fallbacks', () => {
     assert.equal(rows.length, 0);
   });
 });
+
+describe('fallbacks to a deleted target', () => {
+  it('when the user or the group a fallback sends calls to is deleted, then that fallback goes, the others stay', async () => {
+    const owner = (await call('POST', '/users', 'admin', { firstname: 'Owner' })).json();
+    const target = (await call('POST', '/users', 'admin', { firstname: 'Target' })).json();
+    const targetGroup = (await call('POST', '/groups', 'admin', { label: 'Target group' })).json();
+    const put = await call('PUT', `/users/${owner.uuid}/fallbacks`, 'admin', {
+      noanswer_destination: { type: 'user', user_id: target.id },
+      busy_destination: { type: 'group', group_id: targetGroup.id },
+      congestion_destination: hangup,
+    });
+    assert.equal(put.statusCode, 204, put.body);
+
+    assert.equal((await call('DELETE', `/users/${target.uuid}`, 'admin')).statusCode, 204);
+    const afterUser = (await call('GET', `/users/${owner.uuid}/fallbacks`, 'admin')).json();
+    assert.equal(afterUser.noanswer_destination, null);
+    assert.equal(afterUser.busy_destination.type, 'group');
+
+    assert.equal((await call('DELETE', `/groups/${targetGroup.uuid}`, 'admin')).statusCode, 204);
+    const afterGroup = (await call('GET', `/users/${owner.uuid}/fallbacks`, 'admin')).json();
+    assert.equal(afterGroup.busy_destination, null);
+    assert.deepEqual(afterGroup.congestion_destination, hangup);
+  });
+});

@@ -12,6 +12,38 @@ export interface FallbackTable {
   ownerColumn: 'user_id' | 'group_id' | 'call_filter_id';
 }
 
+/**
+ * Every table holding destinations as rows of their own (Wazo's dialactions), each row's
+ * destination in a jsonb `destination` column. When a destination's target is deleted, its rows
+ * here go with it, as Wazo's dialactions do (`dropDestinationsTo`). A resource whose table holds
+ * destinations this way appends it here.
+ */
+export const DIALACTION_TABLES: readonly string[] = [
+  'user_fallback',
+  'group_fallback',
+  'call_filter_fallback',
+];
+
+/**
+ * Removes every row of DIALACTION_TABLES whose destination is `type` naming `id` by `field` (a
+ * user, a group, a voicemail being deleted). How many went.
+ */
+export async function dropDestinationsTo(
+  tx: Tx,
+  type: string,
+  field: string,
+  id: number | string,
+): Promise<number> {
+  let removed = 0;
+  for (const table of DIALACTION_TABLES) {
+    const result = await sql`
+      DELETE FROM ${sql.table(table)}
+      WHERE destination ->> 'type' = ${type} AND destination ->> ${field} = ${String(id)}`.execute(tx.db);
+    removed += Number(result.numAffectedRows ?? 0);
+  }
+  return removed;
+}
+
 export function createFallbacksDao() {
   return {
     /** The owner's destinations by event; events without a fallback are absent. */
@@ -34,20 +66,8 @@ export function createFallbacksDao() {
       }
     },
 
-    /**
-     * Removes every user's and group's fallback whose destination is `type` naming `id` by `field`
-     * (a voicemail being deleted), as Wazo's dialactions go with their target. How many went.
-     */
-    async removeDestinationsTo(tx: Tx, type: string, field: string, id: number): Promise<number> {
-      let removed = 0;
-      for (const table of ['user_fallback', 'group_fallback'] as const) {
-        const result = await sql`
-          DELETE FROM ${sql.table(table)}
-          WHERE destination ->> 'type' = ${type} AND destination ->> ${field} = ${String(id)}`.execute(tx.db);
-        removed += Number(result.numAffectedRows ?? 0);
-      }
-      return removed;
-    },
+    /** Every destination row to a deleted target, of any table (see DIALACTION_TABLES). */
+    removeDestinationsTo: dropDestinationsTo,
 
     /** Drops every fallback, of any owner, whose destination holds `match` (its target is deleted). */
     async dropMatching(tx: Tx, where: FallbackTable, match: Record<string, unknown>): Promise<void> {

@@ -1,7 +1,9 @@
 /** SQL of the groups resource: the `groups` table, plus the tenant slug its names are built from. */
+
 import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
+import { dropDestinationsTo } from '../fallbacks/fallbacks.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import type { Group, GroupEdit, GroupFields, GroupRow } from './groups.model.js';
@@ -86,6 +88,8 @@ export function createGroupsDao() {
 
     /** Deletes the group `id` if it is in scope; true when a row went. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
+      // The destinations sending calls here go with it, as Wazo's dialactions.
+      await dropDestinationsTo(tx, 'group', 'group_id', id);
       const result = await tx.db
         .deleteFrom('groups')
         .where('id', '=', id)

@@ -3,10 +3,12 @@
  * lookups by e-mail and username are platform-wide on purpose (both are unique across tenants)
  * and answer only an id.
  */
+
 import { inTenants, isUuid, oneOf } from '@wazo-ts/db';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Tx } from '../db/unit-of-work.js';
+import { dropDestinationsTo } from '../fallbacks/fallbacks.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import { parseUserKey } from './user-key.js';
@@ -202,6 +204,8 @@ export function createUsersDao() {
     },
 
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
+      // The destinations sending calls here go with it, as Wazo's dialactions.
+      await dropDestinationsTo(tx, 'user', 'user_id', id);
       const result = await tx.db
         .deleteFrom('users')
         .where('id', '=', id)
