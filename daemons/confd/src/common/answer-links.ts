@@ -41,12 +41,19 @@ export function hrefOf(request: FastifyRequest): Href {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** An object branch whose required keys the object all has. */
-function fits(branch: Schema, value: Record<string, unknown>): boolean {
-  if (!isObject(branch)) return false;
-  if (branch.anyOf) return true;
-  const types = [branch.type].flat();
-  return types.includes('object') && ((branch.required as string[]) ?? []).every((key) => key in value);
+/** Whether an object fits a union's branch: an object branch whose required keys it all has. */
+type Fit = (value: Record<string, unknown>) => boolean;
+
+/** A branch's fit test, read from the schema once. */
+function fitOf(branch: Schema): Fit {
+  if (!isObject(branch)) return () => false;
+  if (branch.anyOf) return () => true;
+  if (![branch.type].flat().includes('object')) return () => false;
+  const required = (branch.required as string[] | undefined) ?? [];
+  return (value) => {
+    for (const key of required) if (!(key in value)) return false;
+    return true;
+  };
 }
 
 /** Adds the links one schema declares to a value; built once per schema (see linkerOf). */
@@ -70,7 +77,10 @@ function linkerOf(schema: unknown): Linker | null {
 function compileLinker(s: Schema): Linker | null {
   const itemLinker = s.items ? linkerOf(s.items) : null;
   const allOf = ((s.allOf as unknown[]) ?? []).map(linkerOf).filter((l): l is Linker => l !== null);
-  const anyOf = ((s.anyOf as Schema[]) ?? []).map((branch) => ({ branch, linker: linkerOf(branch) }));
+  const anyOf = ((s.anyOf as Schema[]) ?? []).map((branch) => ({
+    fits: fitOf(branch),
+    linker: linkerOf(branch),
+  }));
   const anyLinked = anyOf.some((b) => b.linker !== null);
   const properties = Object.entries(isObject(s.properties) ? s.properties : {})
     .map(([key, property]) => ({ key, linker: linkerOf(property) }))
@@ -79,29 +89,37 @@ function compileLinker(s: Schema): Linker | null {
   if (!itemLinker && allOf.length === 0 && !anyLinked && properties.length === 0 && !targets) return null;
   return (value, href) => {
     if (value === null || value === undefined) return value;
-    if (Array.isArray(value)) return itemLinker ? value.map((item) => itemLinker(item, href)) : value;
+    if (Array.isArray(value)) {
+      if (itemLinker) for (let i = 0; i < value.length; i++) value[i] = itemLinker(value[i], href);
+      return value;
+    }
     if (!isObject(value)) return value;
     let result = value;
     for (const linker of allOf) result = linker(result, href) as Record<string, unknown>;
     // Of a union (a list of users in one of three views), the first branch the object fits.
     if (anyLinked) {
-      const chosen = anyOf.find((b) => fits(b.branch, result));
+      const chosen = anyOf.find((b) => b.fits(result));
       if (chosen?.linker) result = chosen.linker(result, href) as Record<string, unknown>;
     }
-    if (properties.length === 0 && !targets) return result;
-    // One copy of the object, whatever it gains: its linked properties, its own links.
-    const copy = { ...result };
-    for (const { key, linker } of properties) if (key in copy) copy[key] = linker(copy[key], href);
-    if (targets)
-      copy.links = targets.flatMap(({ rel, field }) => {
-        const id = copy[field];
-        return id === null || id === undefined || id === '' ? [] : [{ rel, href: href(rel, String(id)) }];
-      });
-    return copy;
+    // In place: an answer's objects are built for it (no route hands out a shared or cached one),
+    // and a copy of each (fifty keys a user, a hundred users a page) cost more than the links.
+    for (const { key, linker } of properties) {
+      const child = result[key];
+      if (child !== undefined) result[key] = linker(child, href);
+    }
+    if (targets) {
+      const links: { rel: string; href: string }[] = [];
+      for (const { rel, field } of targets) {
+        const id = result[field];
+        if (id !== null && id !== undefined && id !== '') links.push({ rel, href: href(rel, String(id)) });
+      }
+      result.links = links;
+    }
+    return result;
   };
 }
 
-/** `value` with the links its `schema` declares, at any depth; `value` itself is left as it is. */
+/** `value` with the links its `schema` declares, at any depth, added in place. */
 export function withLinks(schema: unknown, value: unknown, href: Href): unknown {
   const linker = linkerOf(schema);
   return linker ? linker(value, href) : value;

@@ -76,6 +76,31 @@ describe('response serialisation', () => {
     assert.doesNotMatch(both(list, { total: 1, items: [user(null)] }).sent, /secret/);
   });
 
+  it('when objects of one answer share their keys and a later one has an undeclared key, then that key is still not sent', () => {
+    const write = serializerFor(list);
+    const carol = { uuid: 'c', firstname: 'Carol', extension: null };
+    // The check remembers the keys of the objects it passed: the same keys in another order, one
+    // fewer, or an undeclared key at the end or in place of a known one are each still checked.
+    const items = [
+      carol,
+      { ...carol },
+      { firstname: 'Dan', uuid: 'd', extension: '1' },
+      { uuid: 'e', firstname: 'Eve', extension: null },
+      { ...carol, password: 'secret' },
+      { uuid: 'f', password: 'secret', firstname: 'F', extension: null },
+      { uuid: 'g', firstname: 'G', extension: null },
+    ];
+    const sent = JSON.parse(write({ total: items.length, items }));
+    assert.doesNotMatch(JSON.stringify(sent), /secret/);
+    assert.deepEqual(sent, JSON.parse(fastJson(list)({ total: items.length, items })));
+    assert.deepEqual(
+      sent.items.map((item: { uuid: string }) => item.uuid),
+      ['c', 'c', 'd', 'e', 'c', 'f', 'g'],
+    );
+    // And one answer after another: a second answer's first object is checked, not trusted.
+    assert.doesNotMatch(write({ total: 1, items: [{ ...carol, password: 'secret' }] }), /secret/);
+  });
+
   it('when a count comes as a numeric string, then it is sent as a number', () => {
     assert.equal(
       serializerFor(ListOf(Type.String()))({ total: '10000', items: ['x'] }),

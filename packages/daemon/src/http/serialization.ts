@@ -224,11 +224,31 @@ function compileCheck(schema: unknown): Check {
     const checks = new Map(Object.keys(properties).map((key) => [key, compileCheck(properties[key])]));
     const extra = schema.additionalProperties;
     const rest = extra === undefined || extra === false ? null : compileCheck(extra === true ? {} : extra);
+    /** The check of a key, or null when the key is not declared (and no additional ones are). */
+    const checkOf = (key: string): Check | null => checks.get(key) ?? rest;
+    // The keys of the last object that passed, in its order, with their checks: the objects of one
+    // answer (a page of users) come from one model and have the same keys in the same order, so a
+    // key is most often compared with the one at its place (one comparison) instead of looked up.
+    let lastKeys: string[] = [];
+    let lastChecks: Check[] = [];
     return (value) => {
       if (!isObject(value) || value instanceof Date) return true;
+      let i = 0;
+      let same = true;
       for (const key in value) {
-        const check = checks.get(key) ?? rest;
-        if (!check || (check !== always && !check(value[key]))) return false;
+        let check: Check | null;
+        if (same && lastKeys[i] === key) check = lastChecks[i] as Check;
+        else {
+          same = false;
+          check = checkOf(key);
+          if (!check) return false;
+        }
+        if (check !== always && !check(value[key])) return false;
+        i += 1;
+      }
+      if (!same || i !== lastKeys.length) {
+        lastKeys = Object.keys(value);
+        lastChecks = lastKeys.map((key) => checkOf(key) as Check);
       }
       return true;
     };
