@@ -88,7 +88,8 @@ export async function runSearch<O>(
   const ref = columnRef(config, order);
   const orderBy = config.sortInsensitive?.includes(order) ? sql`lower(${ref}::text)` : ref;
   const page = sortedPage(base, { ...params, orderBy, tieBreak: sql.ref(config.key) });
-  const total = await countRows(base);
-  const items = await page.execute();
+  // Both at once: outside a transaction each takes its own connection, and the page's rows are
+  // not waiting for the count's round trip.
+  const [total, items] = await Promise.all([countRows(base), page.execute()]);
   return { total, items: items as O[] };
 }
