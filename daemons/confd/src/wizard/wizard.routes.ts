@@ -25,6 +25,40 @@ export const WIZARD_STATUS = {
   configurable_status: { 'wazo-auth': 'ok', 'wazo-provd': 'fail' },
 };
 
+/** What Wazo answers a passed wizard (documented; never sent here: the wizard is passed). */
+const wizardSchema = Type.Object({
+  xivo_uuid: Type.String(),
+  admin_username: Type.String(),
+  license: Type.Boolean(),
+  language: Type.String(),
+  timezone: Type.String(),
+  network: Type.Object({
+    hostname: Type.String(),
+    domain: Type.String(),
+    ip_address: Type.String(),
+    interface: Type.String(),
+    netmask: Type.String(),
+    gateway: Type.String(),
+    nameservers: Type.Array(Type.String()),
+  }),
+  steps: Type.Record(Type.String(), Type.Boolean()),
+});
+
+/** What Wazo's discovery answers before its wizard is passed (documented; refused here). */
+const discoverSchema = Type.Object({
+  hostname: Type.String(),
+  domain: Type.String(),
+  timezone: Type.String(),
+  nameservers: Type.Array(Type.String()),
+  interfaces: Type.Array(
+    Type.Object({ ip_address: Type.String(), interface: Type.String(), netmask: Type.String() }),
+  ),
+  gateways: Type.Array(Type.Object({ gateway: Type.String(), interface: Type.String() })),
+});
+
+/** Wazo's refusal once configured: `["Wazo is already configured"]`. */
+const refusal = Type.Array(Type.String());
+
 const alreadyConfigured = () => new ForbiddenError('Wazo is already configured', { errorId: 'configured' });
 
 export const wizardPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
@@ -42,7 +76,14 @@ export const wizardPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     // Refused before its body is read, as Wazo's `wazo_unconfigured` check comes first.
     api.post(
       '/wizard',
-      { config: { public: true }, schema: { summary: 'Pass the wizard (refused: configured)', tags } },
+      {
+        config: { public: true },
+        schema: {
+          summary: 'Pass the wizard (refused: configured)',
+          tags,
+          response: { 201: wizardSchema, 403: refusal },
+        },
+      },
       async () => {
         throw alreadyConfigured();
       },
@@ -50,7 +91,14 @@ export const wizardPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
 
     api.get(
       '/wizard/discover',
-      { config: { public: true }, schema: { summary: 'Get wizard discover (refused: configured)', tags } },
+      {
+        config: { public: true },
+        schema: {
+          summary: 'Get wizard discover (refused: configured)',
+          tags,
+          response: { 200: discoverSchema, 403: refusal },
+        },
+      },
       async () => {
         throw alreadyConfigured();
       },
