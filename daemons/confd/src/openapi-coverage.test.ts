@@ -12,8 +12,11 @@ import { WAZO_CONFD_OPERATIONS } from './compat/wazo-operations.js';
 import { confdDaemon } from './definition.js';
 import { buildTestApi, type TestApi } from './testing/test-app.js';
 
-/** The share of Wazo's operations served, below which this test fails (raised as routes land). */
-const FLOOR = 0;
+/**
+ * The share of Wazo's operations served, below which this test fails: main's when this test came
+ * (237 of 420; 263 with the settings of part 3 and skill rules). Raised as routes land.
+ */
+const FLOOR = 0.56;
 
 let database: MigratedTestDatabase;
 let api: TestApi;
