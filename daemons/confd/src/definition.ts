@@ -40,7 +40,8 @@ import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { registrarsPlugin } from './registrars/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
-import { settingsPlugins } from './settings/index.js';
+import { settingsMorePlugins, settingsPlugins } from './settings/index.js';
+import { skillRulesPlugin } from './skill-rules/index.js';
 import { soundLanguagesPlugin, timezonesPlugin } from './system/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
 import { tenantsPlugin } from './tenants/index.js';
@@ -48,6 +49,7 @@ import { userImportPlugin } from './user-import/index.js';
 import { userAgentsPlugin, userCallerIdsPlugin, userSubscriptionsPlugin } from './user-parts/index.js';
 import { usersPlugin } from './users/index.js';
 import { userVoicemailsPlugin, voicemailsPlugin } from './voicemails/index.js';
+import { wizardPlugin } from './wizard/index.js';
 
 export type ConfdConfig = BaseConfig & ConfdOwnConfig;
 
@@ -117,6 +119,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userImportPlugin,
     endpointCustomPlugin,
     endpointSccpPlugin,
+    skillRulesPlugin,
+    wizardPlugin,
+    ...settingsMorePlugins,
   ],
   createResources: createConfdResources,
 };

@@ -55,6 +55,7 @@ export type { SettingsServices } from './service-api-settings.js';
 export type { UserExtraServices } from './service-api-user-extras.js';
 export * from './settings/index.js';
 export * from './sip-transports/index.js';
+export * from './skill-rules/index.js';
 export * from './tenants/index.js';
 export * from './user-agents/index.js';
 export * from './user-callerids/index.js';

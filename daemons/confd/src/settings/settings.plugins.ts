@@ -25,7 +25,7 @@ import { type SettingsRoute, settingsPlugin } from './settings-routes.js';
 const masterOnly = { get: true, put: true };
 
 /** An Asterisk `[section]` of `file` edited as options (`confd.asterisk.<file>.<section>.*`). */
-function asteriskOptions(
+export function asteriskOptions(
   file: string,
   section: string,
   service: SettingsRoute['section'],
@@ -97,7 +97,7 @@ export const voicemailZoneMessagesPlugin = settingsPlugin('voicemail_zonemessage
 ]);
 
 /** A section of fixed fields at `path`, its ACLs `<acl>.read|update`. */
-function fixedSection(
+export function fixedSection(
   path: string,
   section: SettingsRoute['section'],
   acl: string,

@@ -15,6 +15,7 @@ import {
   walkUserParts,
 } from './answer-walk-user-parts.js';
 import type { Method } from './route-calls.js';
+import { walkSettingsMore } from './settings-more-walk.js';
 import { walkSettings } from './settings-walk.js';
 
 type Call = (method: Method, url: string, body?: unknown) => Promise<unknown>;
@@ -255,6 +256,7 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkCallFilters(call, alice, bob);
   await walkIaxAndApplications(call, sip.id);
   if (me) await walkUserExtras(call, me);
+  await walkSettingsMore(call);
   await editEverything(call, ids);
   await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);
   await call('PUT', `/lines/${sip.id}/devices/${device.id}`);

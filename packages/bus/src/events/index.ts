@@ -16,6 +16,7 @@ import * as lines from './lines.js';
 import * as schedules from './schedules.js';
 import * as services from './services.js';
 import * as settings from './settings.js';
+import * as settingsMore from './settings-more.js';
 import * as userAssociations from './user-associations.js';
 import * as userExtras from './user-extras.js';
 import * as users from './users.js';
@@ -37,6 +38,7 @@ export * from './lines.js';
 export * from './schedules.js';
 export * from './services.js';
 export * from './settings.js';
+export * from './settings-more.js';
 export * from './user-associations.js';
 export * from './user-extras.js';
 export * from './users.js';
@@ -62,6 +64,7 @@ const families = [
   endpointIax,
   applications,
   userExtras,
+  settingsMore,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

@@ -18,7 +18,7 @@ export {
 export { serializedAsDocumented } from './documented-serialization.js';
 export { createFakeClock, type FakeClock } from './fake-clock.js';
 export { call, type TestRequest, type TestResponse } from './http-client.js';
-export { undocumentedAnswers } from './openapi-coverage.js';
+export { documentedOperations, undocumentedAnswers } from './openapi-coverage.js';
 export {
   assertNoHarm,
   fillPath,

@@ -26,3 +26,11 @@ export function undocumentedAnswers(yaml: string, ignore: readonly string[] = []
   }
   return missing;
 }
+
+/** `METHOD path` of every operation the YAML document lists, paths as written there. */
+export function documentedOperations(yaml: string): string[] {
+  const document = parse(yaml) as { paths?: Operations };
+  return Object.entries(document.paths ?? {}).flatMap(([path, operations]) =>
+    Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+}

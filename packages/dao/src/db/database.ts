@@ -31,6 +31,7 @@ import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
 import type { SipTransportTables } from '../sip-transports/sip-transports.tables.js';
+import type { SkillRuleTables } from '../skill-rules/skill-rules.tables.js';
 import type { TenantTables } from '../tenants/tenants.tables.js';
 import type { UserLineTables } from '../user-lines/user-lines.tables.js';
 import type { UserScheduleTables } from '../user-schedules/user-schedules.tables.js';
@@ -69,4 +70,5 @@ export interface Database
     ExternalAppTables,
     FeatureExtensionTables,
     EndpointCustomTables,
-    EndpointSccpTables {}
+    EndpointSccpTables,
+    SkillRuleTables {}

@@ -32,7 +32,7 @@ import type {
 import { defineSection } from './settings.section.js';
 
 /** A PUT's `options` as ordered pairs, each key checked (a dict's keys have no schema of their own). */
-function pairsOf(
+export function pairsOf(
   options: OptionsBody['options'],
   keyLength: number,
   refused: (key: string) => string | null,
@@ -49,20 +49,35 @@ function pairsOf(
 
 const asObject = (pairs: OptionPairs): Record<string, string> => Object.fromEntries(pairs);
 
-interface OptionsSectionSpec {
+export interface OptionsSectionSpec {
   name: string;
   keyLength: number;
   defaults: OptionPairs;
   event: { build(data: Record<string, never>): BusEvent };
+  /** Why a key is refused (null when taken). */
+  refused?: (key: string) => string | null;
+  /** Checks the options as a whole (keys a section must have); throws Wazo's Input Error. */
+  check?: (pairs: OptionPairs) => void;
 }
 
 /** A section of `[key, value]` options, shown as an object in stored order. */
-const optionsSection = ({ name, keyLength, defaults, event }: OptionsSectionSpec) =>
+export const optionsSection = ({
+  name,
+  keyLength,
+  defaults,
+  event,
+  refused = () => null,
+  check,
+}: OptionsSectionSpec) =>
   defineSection<{ options: OptionPairs }, OptionsBody, OptionsAnswer>({
     name,
     perTenant: false,
     defaults: { options: defaults },
-    replace: (body) => ({ options: pairsOf(body.options, keyLength, () => null) }),
+    replace(body) {
+      const options = pairsOf(body.options, keyLength, refused);
+      check?.(options);
+      return { options };
+    },
     show: (document) => ({ options: asObject(document.options) }),
     events: () => [event.build({})],
   });

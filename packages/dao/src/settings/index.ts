@@ -5,3 +5,5 @@ export { createSettingsNotifier, type SettingsNotifier } from './settings.notifi
 export { defineSection, type SettingsSection } from './settings.section.js';
 export { type SettingsSectionName, settingsSections } from './settings.sections.js';
 export { createSettingsService, type SettingsService, type SettingsServiceDeps } from './settings.service.js';
+export * from './settings-more.model.js';
+export { inetAton } from './system-more.sections.js';

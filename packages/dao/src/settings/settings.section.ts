@@ -6,6 +6,7 @@
  * notifier do the rest.
  */
 import type { BusEvent } from '@wazo-ts/bus';
+import type { Tx } from '../db/unit-of-work.js';
 
 export interface SettingsSection<D = unknown, B = unknown, A = unknown> {
   /** Storage name, unique among sections (`pjsip_global`). */
@@ -23,6 +24,11 @@ export interface SettingsSection<D = unknown, B = unknown, A = unknown> {
   show(document: D, tenantUuid: string): A;
   /** The events announcing a change (after commit, through the outbox). */
   events(document: D, tenantUuid: string): BusEvent[];
+  /**
+   * What a change does elsewhere, in the same unit of work, before the section's events (the high
+   * availability's address written into the registrars). Most sections have none.
+   */
+  effects?(tx: Tx, document: D, previous: D): Promise<void>;
 }
 
 /** Declares a section with its types checked together; the result is held as a plain section. */

@@ -11,7 +11,16 @@ import {
   voicemailGeneralSection,
   voicemailZoneMessagesSection,
 } from './asterisk.sections.js';
+import {
+  confbridgeDefaultBridgeSection,
+  confbridgeDefaultUserSection,
+  featuresApplicationmapSection,
+  featuresFeaturemapSection,
+  featuresGeneralSection,
+  queueGeneralSection,
+} from './asterisk-more.sections.js';
 import { emailSection, liveReloadSection, provisioningNetworkingSection } from './system.sections.js';
+import { dhcpSection, haSection, recordingAnnouncementsSection } from './system-more.sections.js';
 import { localizationSection, voicemailTranscriptionSection } from './tenant.sections.js';
 
 export const settingsSections = {
@@ -30,6 +39,15 @@ export const settingsSections = {
   email: emailSection,
   localization: localizationSection,
   voicemailTranscription: voicemailTranscriptionSection,
+  confbridgeDefaultBridge: confbridgeDefaultBridgeSection,
+  confbridgeDefaultUser: confbridgeDefaultUserSection,
+  featuresApplicationmap: featuresApplicationmapSection,
+  featuresFeaturemap: featuresFeaturemapSection,
+  featuresGeneral: featuresGeneralSection,
+  queueGeneral: queueGeneralSection,
+  recordingAnnouncements: recordingAnnouncementsSection,
+  dhcp: dhcpSection,
+  ha: haSection,
 };
 
 export type SettingsSectionName = keyof typeof settingsSections;

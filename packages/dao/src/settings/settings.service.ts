@@ -33,6 +33,7 @@ export function createSettingsService<D, B, A>(
         const current = documentOf(await dao.read(tx, section.name, ownerOf(tenantUuid)));
         const document = section.replace(body, current);
         await dao.write(tx, section.name, ownerOf(tenantUuid), document);
+        await section.effects?.(tx, document, current);
         notifier.edited(tx, section.events(document, tenantUuid));
       }),
   };

@@ -1,0 +1,1 @@
+export { skillRulesPlugin } from './skill-rules.routes.js';

@@ -1,0 +1,1 @@
+export { WIZARD_STATUS, wizardPlugin, wizardStatusSchema } from './wizard.routes.js';
