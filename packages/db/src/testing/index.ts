@@ -9,3 +9,4 @@ export {
 } from '@wazo-ts/test-postgres';
 export { databaseFingerprint, tablesContaining } from './fingerprint.js';
 export { type EventEncoder, testEncoder } from './test-encoder.js';
+export { type WriteWatch, watchWrites } from './write-watch.js';
