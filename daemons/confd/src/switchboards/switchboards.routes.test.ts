@@ -191,7 +191,7 @@ describe('switchboards', () => {
         tenant1,
       ]),
     );
-    const { links: _links, ...payload } = edited;
+    const { links: _links, ...payload } = (await read(created.uuid)) as Switchboard;
     assert.deepEqual(sent[2]?.data, payload);
   });
 

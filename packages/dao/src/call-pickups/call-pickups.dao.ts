@@ -77,9 +77,14 @@ export function createCallPickupsDao() {
       return row ? (await withMembers(tx, [row]))[0]! : null;
     },
 
-    /** The id of the call pickup named `name`, in any tenant (Wazo's names are unique across tenants). */
-    async idByName(tx: Tx, name: string): Promise<number | null> {
-      const row = await tx.db.selectFrom('pickup').select('id').where('name', '=', name).executeTakeFirst();
+    /** The id of the tenant's call pickup named `name`, if any. */
+    async idByName(tx: Tx, tenantUuid: string, name: string): Promise<number | null> {
+      const row = await tx.db
+        .selectFrom('pickup')
+        .select('id')
+        .where('tenant_uuid', '=', tenantUuid)
+        .where('name', '=', name)
+        .executeTakeFirst();
       return row?.id ?? null;
     },
 

@@ -128,7 +128,7 @@ export function createCallPickupsService({
     create(scope: TenantScope, tenantUuid: string, input: CallPickupCreate): Promise<CallPickup> {
       return uow.run(async (tx) => {
         if (!scope.tenantUuids.includes(tenantUuid)) throw notFound('Tenant', { uuid: tenantUuid });
-        await validator.validateName(tx, input.name);
+        await validator.validateName(tx, tenantUuid, input.name);
         const pickup = await dao.create(tx, rowOf(tenantUuid, input));
         notifier.created(tx, pickup);
         return pickup;
@@ -139,7 +139,7 @@ export function createCallPickupsService({
     edit(scope: TenantScope, id: number, changes: CallPickupEdit): Promise<void> {
       return uow.run(async (tx) => {
         const pickup = await existing(tx, scope, id);
-        await validator.validateName(tx, changes.name, id);
+        await validator.validateName(tx, pickup.tenant_uuid, changes.name, id);
         await dao.update(tx, id, rowOf(pickup.tenant_uuid, pickup, changes));
         notifier.edited(tx, pickup);
       });

@@ -1,6 +1,6 @@
 /**
- * Checks on call pickups that need data, worded as wazo-confd words them: a name is unique among
- * every tenant's pickups; members are users or groups of the pickup's own tenant, each once.
+ * Checks on call pickups that need data, worded as wazo-confd words them: a name is unique within
+ * its tenant (Wazo: across tenants; a refusal must not reveal another tenant's pickups); members are users or groups of the pickup's own tenant, each once.
  */
 import type { Tx } from '../db/unit-of-work.js';
 import { formatCriteria, resourceError, resourceExists } from '../errors.js';
@@ -34,9 +34,9 @@ function checkMembers(pickup: Pickup, members: Member[], kind: 'user' | 'group')
 export function createCallPickupsValidator({ dao }: CallPickupsValidatorDeps) {
   return {
     /** `id`: the pickup being edited, which may keep its own name. */
-    async validateName(tx: Tx, name: string | undefined, id?: number): Promise<void> {
+    async validateName(tx: Tx, tenantUuid: string, name: string | undefined, id?: number): Promise<void> {
       if (name === undefined) return;
-      const holder = await dao.idByName(tx, name);
+      const holder = await dao.idByName(tx, tenantUuid, name);
       if (holder !== null && holder !== id) throw resourceExists('CallPickup', { name });
     },
 

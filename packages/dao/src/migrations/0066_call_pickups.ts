@@ -1,6 +1,6 @@
 /**
- * Call pickups (`/callpickups`, Wazo's `pickup`): a named pickup group, its name unique across
- * every tenant (Wazo's `UNIQUE (name)`), enabled or not; and its members (`pickup_member`, Wazo's
+ * Call pickups (`/callpickups`, Wazo's `pickup`): a named pickup group, its name unique in its
+ * tenant (Wazo: across every tenant, see docs/compatibility.md), enabled or not; and its members (`pickup_member`, Wazo's
  * `pickupmember`): users or groups that are interceptors (Wazo's category `member`, who may pick
  * up) or targets (category `pickup`, whose ringing calls may be picked up). A member is a user or a
  * group, never both. Deleting a tenant deletes its pickups; deleting a pickup, a user or a group
@@ -16,7 +16,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       name varchar(128) NOT NULL,
       description text,
       enabled boolean NOT NULL DEFAULT true,
-      CONSTRAINT pickup_name_key UNIQUE (name)
+      CONSTRAINT pickup_name_tenant_key UNIQUE (name, tenant_uuid)
     );
     CREATE INDEX pickup__idx__tenant_uuid ON pickup (tenant_uuid);
 
