@@ -47,3 +47,25 @@ export async function walkCallPickups(call: Call, interceptor: Owner, target: Ow
   await call('GET', `/users/${interceptor.uuid}`);
   await call('DELETE', url);
 }
+
+/**
+ * A switchboard and a call pickup left in place, each write route taken once (for the
+ * writable-fields walk, which needs a body each route accepted and the ids to fill its paths).
+ */
+export async function seedPickups(call: Call, user: Owner, group: Owner) {
+  const switchboard = (await call('POST', '/switchboards', { name: 'desk', timeout: 20 })) as {
+    uuid: string;
+  };
+  const url = `/switchboards/${switchboard.uuid}`;
+  await call('PUT', url, { name: 'front desk' });
+  await call('PUT', `${url}/members/users`, { users: [{ uuid: user.uuid }] });
+  await call('PUT', `${url}/fallbacks`, { noanswer_destination: { type: 'none' } });
+  const pickup = (await call('POST', '/callpickups', { name: 'desks', description: 'floor 1' })) as Owner;
+  const pickupUrl = `/callpickups/${pickup.id}`;
+  await call('PUT', pickupUrl, { enabled: true });
+  for (const side of ['interceptors', 'targets']) {
+    await call('PUT', `${pickupUrl}/${side}/users`, { users: [{ uuid: user.uuid }] });
+    await call('PUT', `${pickupUrl}/${side}/groups`, { groups: [{ id: group.id }] });
+  }
+  return { switchboard, pickup };
+}
