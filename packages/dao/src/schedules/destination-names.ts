@@ -1,7 +1,8 @@
 /**
- * The names Wazo shows with a stored destination that points at a user, a group, a voicemail or
- * a custom application (`user_firstname`, `user_lastname`; `group_label`, `group_name`;
- * `voicemail_name`; `application_name`), read when the destination is: a name changed later
+ * The names Wazo shows with a stored destination that points at a user, a group, a voicemail,
+ * a custom application or a switchboard (`user_firstname`, `user_lastname`; `group_label`,
+ * `group_name`; `voicemail_name`; `application_name`; `switchboard_name`), read when the
+ * destination is: a name changed later
  * shows its new value. A target gone shows null names.
  */
 import { isUuid } from '@wazo-ts/db';
