@@ -199,6 +199,21 @@ describe('call pickups', () => {
     assert.equal((await call('GET', '/callpickups?id=abc', 'admin1')).statusCode, 400);
   });
 
+  it('when list params are wrong, then confd strings', async () => {
+    const cases: [string, string][] = [
+      ['limit=0', "Input Error - field 'limit': wrong type. Should be a positive number"],
+      ['limit=abc', "Input Error - limit: ['Not a valid integer.']"],
+      ['offset=-1', "Input Error - offset: ['Must be greater than or equal to 0.']"],
+      ['direction=up', "Input Error - direction: must be 'asc' or 'desc'"],
+      ['order=nope', "Input Error - order: column 'nope' was not found"],
+      ['recurse=maybe', "Input Error - recurse: ['Not a valid boolean.']"],
+    ];
+    for (const [query, message] of cases) {
+      const res = await call('GET', `/callpickups?${query}`, 'reader');
+      assert.deepEqual([res.statusCode, res.json()], [400, [message]], query);
+    }
+  });
+
   it('when tenants read theirs, then sub-tenants with recurse, and 404 for the others', async () => {
     const main = await create();
     const sub = await create({}, 'admin1', child1);

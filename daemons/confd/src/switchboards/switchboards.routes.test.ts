@@ -212,6 +212,21 @@ describe('switchboards', () => {
     ]);
   });
 
+  it('when list params are wrong, then confd strings', async () => {
+    const cases: [string, string][] = [
+      ['limit=0', "Input Error - field 'limit': wrong type. Should be a positive number"],
+      ['limit=abc', "Input Error - limit: ['Not a valid integer.']"],
+      ['offset=-1', "Input Error - offset: ['Must be greater than or equal to 0.']"],
+      ['direction=up', "Input Error - direction: must be 'asc' or 'desc'"],
+      ['order=nope', "Input Error - order: column 'nope' was not found"],
+      ['recurse=maybe', "Input Error - recurse: ['Not a valid boolean.']"],
+    ];
+    for (const [query, message] of cases) {
+      const res = await call('GET', `/switchboards?${query}`, 'reader');
+      assert.deepEqual([res.statusCode, res.json()], [400, [message]], query);
+    }
+  });
+
   it('when tenants read theirs, then sub-tenants with recurse, and 404 for the others', async () => {
     const main = await create({ name: 'main tenant' });
     const sub = await create({ name: 'sub tenant' }, 'admin1', child1);
