@@ -13,7 +13,7 @@ import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/
 import { answerLinksPlugin } from '../common/answer-links.js';
 import { userFallbacksPlugin } from '../fallbacks/index.js';
 import { caller, lastOutboxId, outboxNames, rowCount, sentSince } from '../testing/route-calls.js';
-import { buildTestApi, type TestApi } from '../testing/test-app.js';
+import { buildTestApi, fixedServiceToken, type TestApi } from '../testing/test-app.js';
 import { usersPlugin } from '../users/index.js';
 import {
   switchboardFallbacksPlugin,
@@ -32,14 +32,25 @@ const HREF = 'http://localhost:80/1.1';
 
 before(async () => {
   database = await createMigratedTestDatabase({ prefix: 'wazo_confd_switchboards' });
-  api = await buildTestApi(database, [
-    answerLinksPlugin,
-    usersPlugin,
-    userFallbacksPlugin,
-    switchboardsPlugin,
-    switchboardMembersPlugin,
-    switchboardFallbacksPlugin,
-  ]);
+  api = await buildTestApi(
+    database,
+    [
+      answerLinksPlugin,
+      usersPlugin,
+      userFallbacksPlugin,
+      switchboardsPlugin,
+      switchboardMembersPlugin,
+      switchboardFallbacksPlugin,
+    ],
+    {
+      serviceToken: fixedServiceToken('service'),
+      authUsers: {
+        create: () => Promise.reject(new Error('no wazo-auth user is made here')),
+        delete: async () => true,
+        close: () => undefined,
+      },
+    },
+  );
   call = caller(api);
   api.addSubtenant(tenant1, child1);
   api.verifier.add({ token: 'admin1', acl: ['confd.#'], metadata: { tenant_uuid: tenant1 } });
@@ -530,6 +541,68 @@ describe('switchboard fallbacks and switchboards as destinations', () => {
     assert.equal(
       await rowCount(database, `switchboard_fallback WHERE switchboard_uuid = '${owner.uuid}'`),
       0,
+    );
+  });
+});
+
+describe("a user's switchboards through the user's own routes", () => {
+  it('when a user is created with switchboards, then it joins their operators, each with its event', async () => {
+    const sb1 = await create({ name: 'joined' });
+    const sb2 = await create({ name: 'also joined' });
+    const ann = await user();
+    await putMembers(sb1.uuid, [{ uuid: ann.uuid }]);
+    const from = await lastOutboxId(database);
+    const res = await call('POST', '/users', 'admin1', {
+      firstname: 'Bob',
+      switchboards: [{ uuid: sb1.uuid }, { uuid: sb2.uuid }],
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const bob = res.json();
+    // By name: 'also joined' before 'joined'.
+    assert.deepEqual(
+      bob.switchboards.map((s: { uuid: string }) => s.uuid),
+      [sb2.uuid, sb1.uuid],
+    );
+    assert.deepEqual(
+      (await read(sb1.uuid)).members.users.map((u: { uuid: string }) => u.uuid),
+      [ann.uuid, bob.uuid],
+    );
+    const events = (await sentSince(database, from)).filter(
+      (e) => e.name === 'switchboard_member_user_associated',
+    );
+    assert.deepEqual(
+      events.map((e) => e.data),
+      [
+        { switchboard_uuid: sb1.uuid, users: [{ uuid: ann.uuid }, { uuid: bob.uuid }] },
+        { switchboard_uuid: sb2.uuid, users: [{ uuid: bob.uuid }] },
+      ],
+    );
+  });
+
+  it('when a user is created with an unknown switchboard, then 404 and no user', async () => {
+    const users = await rowCount(database, 'users');
+    const res = await call('POST', '/users', 'admin1', {
+      firstname: 'Nobody',
+      switchboards: [{ uuid: FAKE_UUID }],
+    });
+    assert.deepEqual([res.statusCode, res.json()], [404, notFound(FAKE_UUID)]);
+    assert.equal(await rowCount(database, 'users'), users);
+  });
+
+  it('when a user is deleted recursively, then each of its switchboards keeps the others, with its event', async () => {
+    const sb = await create({ name: 'team' });
+    const [ann, bob] = [await user(), await user()];
+    await putMembers(sb.uuid, [{ uuid: ann.uuid }, { uuid: bob.uuid }]);
+    const from = await lastOutboxId(database);
+    assert.equal((await call('DELETE', `/users/${ann.uuid}?recursive=true`, 'admin1')).statusCode, 204);
+    assert.deepEqual(
+      (await read(sb.uuid)).members.users.map((u: { uuid: string }) => u.uuid),
+      [bob.uuid],
+    );
+    const sent = await sentSince(database, from);
+    assert.deepEqual(
+      sent.filter((e) => e.name === 'switchboard_member_user_associated').map((e) => e.data),
+      [{ switchboard_uuid: sb.uuid, users: [{ uuid: bob.uuid }] }],
     );
   });
 });

@@ -118,6 +118,20 @@ export function createSwitchboardsDao() {
         .execute();
     },
 
+    /** The uuids of the switchboards of the scope that `userUuid` operates. */
+    async switchboardsOf(tx: Tx, scope: TenantScope, userUuid: string): Promise<string[]> {
+      if (!isUuid(userUuid)) return [];
+      const rows = await tx.db
+        .selectFrom('switchboard_member_user as m')
+        .innerJoin('switchboard as s', 's.uuid', 'm.switchboard_uuid')
+        .select('s.uuid')
+        .where('m.user_uuid', '=', userUuid)
+        .where(inTenants('s.tenant_uuid', scope.tenantUuids))
+        .orderBy('s.uuid')
+        .execute();
+      return rows.map((row) => row.uuid);
+    },
+
     /** The switchboard's no-answer fallback becomes `destination` (null: none). */
     async replaceFallback(tx: Tx, uuid: string, destination: Destination | null): Promise<void> {
       await tx.db.deleteFrom('switchboard_fallback').where('switchboard_uuid', '=', uuid).execute();

@@ -69,7 +69,7 @@ export function createSwitchboardsService({
     return users;
   }
 
-  return {
+  const service = {
     search(scope: TenantScope, params: SearchParams): Promise<SearchResult<Switchboard>> {
       return uow.read((tx) => dao.search(tx, scope, params));
     },
@@ -129,6 +129,40 @@ export function createSwitchboardsService({
       });
     },
 
+    /**
+     * Wazo's user create (`switchboards: [{uuid}]`): the switchboard's operators and this user,
+     * associated as a PUT of them all would (same checks, same event).
+     */
+    addMember(scope: TenantScope, uuid: string, userUuid: string): Promise<void> {
+      return uow.run(async (tx) => {
+        const switchboard = await existing(tx, scope, uuid);
+        const uuids = [...switchboard.members.users.map((user) => user.uuid), userUuid];
+        await service.associateMembers(
+          scope,
+          uuid,
+          uuids.map((member) => ({ uuid: member })),
+        );
+      });
+    },
+
+    /**
+     * Wazo's recursive user delete: every switchboard the user operates keeps its other
+     * operators, each associated again (one event per switchboard).
+     */
+    removeMemberEverywhere(scope: TenantScope, userUuid: string): Promise<void> {
+      return uow.run(async (tx) => {
+        for (const uuid of await dao.switchboardsOf(tx, scope, userUuid)) {
+          const switchboard = await existing(tx, scope, uuid);
+          const others = switchboard.members.users.filter((user) => user.uuid !== userUuid);
+          await service.associateMembers(
+            scope,
+            uuid,
+            others.map((user) => ({ uuid: user.uuid })),
+          );
+        }
+      });
+    },
+
     getFallbacks(scope: TenantScope, uuid: string): Promise<SwitchboardFallbacks> {
       return uow.read(async (tx) => (await existing(tx, scope, uuid)).fallbacks);
     },
@@ -143,6 +177,7 @@ export function createSwitchboardsService({
       });
     },
   };
+  return service;
 }
 
 export type SwitchboardsService = ReturnType<typeof createSwitchboardsService>;
