@@ -9,6 +9,7 @@ import {
   createCallPickupsValidator,
 } from './call-pickups/index.js';
 import type { UnitOfWork } from './db/unit-of-work.js';
+import { createFallbacksDao } from './fallbacks/index.js';
 import type { Daos, Hooks } from './service-api-daos.js';
 import {
   createSwitchboardsDao,
@@ -26,6 +27,7 @@ export function pickupServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
       validator: createSwitchboardsValidator(),
       notifier: createSwitchboardsNotifier(),
       findUser: hooks.findUser,
+      fallbacks: createFallbacksDao(),
     }),
     callPickups: createCallPickupsService({
       uow,

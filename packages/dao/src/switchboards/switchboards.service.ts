@@ -8,7 +8,7 @@
 import { isUuid } from '@wazo-ts/db';
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
 import { notFound, referenceNotFound } from '../errors.js';
-import { dropDestinationsTo } from '../fallbacks/fallbacks.dao.js';
+import type { FallbacksDao } from '../fallbacks/fallbacks.dao.js';
 import type { FindUser, UserRef } from '../group-members/user-ref.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import type { SwitchboardsDao } from './switchboards.dao.js';
@@ -30,6 +30,8 @@ export interface SwitchboardsServiceDeps {
   validator: SwitchboardsValidator;
   notifier: SwitchboardsNotifier;
   findUser: FindUser;
+  /** Drops the destinations to a deleted switchboard (Wazo's dialactions going with it). */
+  fallbacks: Pick<FallbacksDao, 'removeDestinationsTo'>;
 }
 
 /** Wazo's defaults: no timeout, no music on hold. */
@@ -52,6 +54,7 @@ export function createSwitchboardsService({
   validator,
   notifier,
   findUser,
+  fallbacks,
 }: SwitchboardsServiceDeps) {
   async function existing(tx: Tx, scope: TenantScope, uuid: string): Promise<Switchboard> {
     const switchboard = await dao.find(tx, scope, uuid);
@@ -103,7 +106,7 @@ export function createSwitchboardsService({
     delete(scope: TenantScope, uuid: string): Promise<void> {
       return uow.run(async (tx) => {
         const switchboard = await existing(tx, scope, uuid);
-        await dropDestinationsTo(tx, 'switchboard', 'switchboard_uuid', switchboard.uuid);
+        await fallbacks.removeDestinationsTo(tx, 'switchboard', 'switchboard_uuid', switchboard.uuid);
         await dao.delete(tx, switchboard.uuid);
         notifier.deleted(tx, switchboard);
       });
