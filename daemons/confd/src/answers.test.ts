@@ -89,6 +89,8 @@ const LINKED: Record<string, { route: string; field: string }> = {
   extensions_features: { route: 'extensions/features', field: 'uuid' },
   endpoint_sccp: { route: 'endpoints/sccp', field: 'id' },
   skillrules: { route: 'queues/skillrules', field: 'id' },
+  switchboards: { route: 'switchboards', field: 'uuid' },
+  callpickups: { route: 'callpickups', field: 'id' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */

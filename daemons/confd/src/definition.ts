@@ -10,6 +10,7 @@ import {
   groupCallPermissionsPlugin,
   userCallPermissionsPlugin,
 } from './call-permissions/index.js';
+import { callPickupMembersPlugin, callPickupsPlugin } from './call-pickups/index.js';
 import { answerLinksPlugin } from './common/answer-links.js';
 import { renderConfdValidationError } from './common/errors.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
@@ -42,6 +43,11 @@ import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
 import { settingsMorePlugins, settingsPlugins } from './settings/index.js';
 import { skillRulesPlugin } from './skill-rules/index.js';
+import {
+  switchboardFallbacksPlugin,
+  switchboardMembersPlugin,
+  switchboardsPlugin,
+} from './switchboards/index.js';
 import { soundLanguagesPlugin, timezonesPlugin } from './system/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
 import { tenantsPlugin } from './tenants/index.js';
@@ -122,6 +128,11 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     skillRulesPlugin,
     wizardPlugin,
     ...settingsMorePlugins,
+    switchboardsPlugin,
+    switchboardMembersPlugin,
+    switchboardFallbacksPlugin,
+    callPickupsPlugin,
+    callPickupMembersPlugin,
   ],
   createResources: createConfdResources,
 };

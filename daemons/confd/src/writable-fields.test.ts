@@ -33,6 +33,7 @@ import {
 } from './testing/answer-walk.js';
 import { seedIaxAndApplication } from './testing/answer-walk-applications.js';
 import { seedEndpoints } from './testing/answer-walk-endpoints.js';
+import { seedPickups } from './testing/answer-walk-pickups.js';
 import { seedUserExtras } from './testing/answer-walk-user-extras.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
@@ -84,6 +85,7 @@ async function seed(routes: WriteRoute[]) {
   await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail, device });
   const extras = await seedUserExtras(checked, alice);
   const skillRule = await checked('POST', '/queues/skillrules', { name: 'writable' });
+  const pickups = await seedPickups(checked, alice, group);
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
     template_uuid: endpoints.template.uuid,
@@ -112,6 +114,8 @@ async function seed(routes: WriteRoute[]) {
     custom_id: String(endpoints.custom.id),
     sccp_id: String(endpoints.sccp.id),
     skillrule_id: String(skillRule.id),
+    switchboard_uuid: pickups.switchboard.uuid,
+    callpickup_id: String(pickups.pickup.id),
   });
 }
 

@@ -85,6 +85,7 @@ import { type EndpointServices, endpointServicesOf } from './service-api-endpoin
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
+import { pickupServicesOf } from './service-api-pickups.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
 import { skillRuleServicesOf } from './service-api-skill-rules.js';
@@ -403,6 +404,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...userExtraServicesOf(uow, hooks.findUser),
     userExport: createUserExportService({ uow, dao: createUserExportDao() }),
     ...skillRuleServicesOf(uow),
+    ...pickupServicesOf(uow, daos, hooks),
   };
   return {
     ...services,

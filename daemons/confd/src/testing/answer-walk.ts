@@ -7,6 +7,7 @@
 
 import { walkIaxAndApplications } from './answer-walk-applications.js';
 import { walkEndpoints } from './answer-walk-endpoints.js';
+import { walkCallPickups, walkSwitchboards } from './answer-walk-pickups.js';
 import { walkUserExtras } from './answer-walk-user-extras.js';
 import {
   walkCallFilters,
@@ -255,6 +256,8 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkEndpoints(call, internal.name, alice, sip);
   await walkCallFilters(call, alice, bob);
   await walkIaxAndApplications(call, sip.id);
+  await walkSwitchboards(call, alice);
+  await walkCallPickups(call, alice, bob, group);
   if (me) await walkUserExtras(call, me);
   await walkSettingsMore(call);
   await editEverything(call, ids);

@@ -1,7 +1,7 @@
 /**
  * The user operations that span resources and wazo-auth, as Wazo's `UserMiddleWare`: create a
- * user with its voicemail, lines (and their extensions and endpoint), groups, forwards and
- * wazo-auth user;
+ * user with its voicemail, lines (and their extensions and endpoint), groups, forwards,
+ * switchboards and wazo-auth user;
  * delete one with all of that (`recursive=true`).
  *
  * All or nothing: the Service API calls run as one transaction, and wazo-auth is called last,
@@ -198,7 +198,7 @@ export function createUserComposite(deps: UserCompositeDeps) {
      */
     async create(scope: TenantScope, tenantUuid: string, body: UserCreateBody) {
       rejectUnsupported(body as unknown as Record<string, unknown>);
-      const { auth, lines, groups, forwards, voicemail, ...fields } = body;
+      const { auth, lines, groups, forwards, voicemail, switchboards, ...fields } = body;
       for (const field of UNSUPPORTED_RELATIONS) delete (fields as Record<string, unknown>)[field];
       const serviceToken = auth ? token() : null;
       await services.tenants.ensure(tenantUuid);
@@ -210,11 +210,15 @@ export function createUserComposite(deps: UserCompositeDeps) {
           for (const line of lines ?? []) await createLine(scope, user.id, line);
           if (groups?.length) await services.groupMembers.associateGroups(scope, user.uuid, groups);
           if (forwards) await services.userForwards.update(scope, user.uuid, forwards);
+          // Wazo's: each switchboard gets its operators and this user, as one PUT of them all.
+          for (const { uuid } of switchboards ?? [])
+            await services.switchboards.addMember(scope, uuid, user.uuid);
           // A user created without relations has none to read back (saves seven reads a create).
           const related =
             (lines?.length ?? 0) > 0 ||
             (groups?.length ?? 0) > 0 ||
             forwards !== undefined ||
+            (switchboards?.length ?? 0) > 0 ||
             createdVoicemail;
           const read = related
             ? await services.getUserWithRelations(scope, user.uuid)
@@ -258,6 +262,8 @@ export function createUserComposite(deps: UserCompositeDeps) {
           const left = await services.userLines.leave(scope, user.uuid, line.id);
           if (left.length === 0) await deleteLine(scope, line);
         }
+        // Wazo's: each switchboard the user operates keeps its other operators (with its event).
+        await services.switchboards.removeMemberEverywhere(scope, user.uuid);
         await services.users.delete(scope, user.uuid);
         return user;
       });

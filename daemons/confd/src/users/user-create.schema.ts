@@ -1,9 +1,9 @@
 /**
  * The body of `POST /users` as Wazo's `UserListItemSchema` takes it: the user's own fields plus
  * the relations created with it (`auth`, `lines` with their `extensions` and endpoint, `groups`,
- * `forwards`, `voicemail`: a new one, or an existing one by `id`). Wazo's other relations (agent,
- * incalls, switchboards, a line's device) name resources this confd does not have: they are
- * refused when given, never silently dropped.
+ * `forwards`, `voicemail`: a new one, or an existing one by `id`; `switchboards` it operates, by
+ * uuid). Wazo's other relations (agent, incalls, a line's device) name resources this confd does
+ * not have: they are refused when given, never silently dropped.
  */
 import { Nullable, type Static, StringEnum, Type } from '@wazo-ts/daemon/schema';
 import {
@@ -17,7 +17,7 @@ import {
 import { AUTH_USER_PURPOSES } from '../common/auth-users.js';
 
 /** Wazo's relations without a resource here: refused when present and not empty. */
-export const UNSUPPORTED_RELATIONS = ['agent', 'incalls', 'switchboards'] as const;
+export const UNSUPPORTED_RELATIONS = ['agent', 'incalls'] as const;
 
 const optional = Type.Optional;
 /**
@@ -75,6 +75,6 @@ export const userCreateBodySchema = Type.Object({
   voicemail: optional(Nullable(voicemailSchema)),
   agent: refused(),
   incalls: refused(),
-  switchboards: refused(),
+  switchboards: optional(Nullable(Type.Array(Type.Object({ uuid: Type.String({ maxLength: 40 }) })))),
 });
 export type UserCreateBody = Static<typeof userCreateBodySchema>;

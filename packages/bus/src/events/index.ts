@@ -4,6 +4,7 @@ import * as applications from './applications.js';
 import * as auth from './auth.js';
 import * as callFilters from './call-filters.js';
 import * as callPermissions from './call-permissions.js';
+import * as callPickups from './call-pickups.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
 import * as devices from './devices.js';
@@ -17,6 +18,7 @@ import * as schedules from './schedules.js';
 import * as services from './services.js';
 import * as settings from './settings.js';
 import * as settingsMore from './settings-more.js';
+import * as switchboards from './switchboards.js';
 import * as userAssociations from './user-associations.js';
 import * as userExtras from './user-extras.js';
 import * as users from './users.js';
@@ -26,6 +28,7 @@ export * from './applications.js';
 export * from './auth.js';
 export * from './call-filters.js';
 export * from './call-permissions.js';
+export * from './call-pickups.js';
 export * from './contexts.js';
 export * from './define.js';
 export * from './devices.js';
@@ -39,6 +42,7 @@ export * from './schedules.js';
 export * from './services.js';
 export * from './settings.js';
 export * from './settings-more.js';
+export * from './switchboards.js';
 export * from './user-associations.js';
 export * from './user-extras.js';
 export * from './users.js';
@@ -65,6 +69,8 @@ const families = [
   applications,
   userExtras,
   settingsMore,
+  switchboards,
+  callPickups,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

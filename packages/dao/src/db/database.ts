@@ -9,6 +9,7 @@ import type { ApplicationTables } from '../applications/applications.tables.js';
 import type { BlocklistTables } from '../blocklists/blocklists.tables.js';
 import type { CallFilterTables } from '../call-filters/call-filters.tables.js';
 import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
+import type { CallPickupTables } from '../call-pickups/call-pickups.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { DeviceTables } from '../devices/devices.tables.js';
@@ -32,6 +33,7 @@ import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
 import type { SipTransportTables } from '../sip-transports/sip-transports.tables.js';
 import type { SkillRuleTables } from '../skill-rules/skill-rules.tables.js';
+import type { SwitchboardTables } from '../switchboards/switchboards.tables.js';
 import type { TenantTables } from '../tenants/tenants.tables.js';
 import type { UserLineTables } from '../user-lines/user-lines.tables.js';
 import type { UserScheduleTables } from '../user-schedules/user-schedules.tables.js';
@@ -71,4 +73,6 @@ export interface Database
     FeatureExtensionTables,
     EndpointCustomTables,
     EndpointSccpTables,
-    SkillRuleTables {}
+    SkillRuleTables,
+    SwitchboardTables,
+    CallPickupTables {}

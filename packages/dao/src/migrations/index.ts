@@ -32,6 +32,8 @@ import * as callFilters from './0046_call_filters.js';
 import * as funcKeyFilterMembers from './0047_func_key_filter_members.js';
 import * as blocklistsExternalApps from './0048_blocklists_external_apps.js';
 import * as featureExtensions from './0049_feature_extensions.js';
+import * as switchboards from './0065_switchboards.js';
+import * as callPickups from './0066_call_pickups.js';
 import * as skillRules from './0085_skill_rules.js';
 
 export const migrations: Record<string, Migration> = {
@@ -65,4 +67,6 @@ export const migrations: Record<string, Migration> = {
   '0042_endpoint_custom': endpointCustom,
   '0043_endpoint_sccp': endpointSccp,
   '0085_skill_rules': skillRules,
+  '0065_switchboards': switchboards,
+  '0066_call_pickups': callPickups,
 };

@@ -1,7 +1,8 @@
 /**
- * The names Wazo shows with a stored destination that points at a user, a group, a voicemail or
- * a custom application (`user_firstname`, `user_lastname`; `group_label`, `group_name`;
- * `voicemail_name`; `application_name`), read when the destination is: a name changed later
+ * The names Wazo shows with a stored destination that points at a user, a group, a voicemail,
+ * a custom application or a switchboard (`user_firstname`, `user_lastname`; `group_label`,
+ * `group_name`; `voicemail_name`; `application_name`; `switchboard_name`), read when the
+ * destination is: a name changed later
  * shows its new value. A target gone shows null names.
  */
 import { isUuid } from '@wazo-ts/db';
@@ -38,7 +39,14 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
       ? []
       : await tx.db.selectFrom('voicemail').select(['id', 'name']).where('id', 'in', voicemailIds).execute();
   const applications = await applicationNames(tx, destinations);
+  const switchboards = await switchboardNames(tx, destinations);
   return destinations.map((destination) => {
+    if (destination.type === 'switchboard') {
+      return {
+        ...destination,
+        switchboard_name: switchboards.get(String(destination.switchboard_uuid)) ?? null,
+      };
+    }
     if (isCustomApplication(destination)) {
       return {
         ...destination,
@@ -85,6 +93,20 @@ async function applicationNames(
   return new Map(rows.map((row) => [row.uuid, row.name]));
 }
 
+/** The names of the switchboards the destinations point at, by uuid. */
+async function switchboardNames(tx: Tx, destinations: readonly Destination[]): Promise<Map<string, string>> {
+  const uuids = [
+    ...new Set(destinations.filter((d) => d.type === 'switchboard').map((d) => String(d.switchboard_uuid))),
+  ].filter(isUuid);
+  if (uuids.length === 0) return new Map();
+  const rows = await tx.db
+    .selectFrom('switchboard')
+    .select(['uuid', 'name'])
+    .where('uuid', 'in', uuids)
+    .execute();
+  return new Map(rows.map((row) => [row.uuid, row.name]));
+}
+
 /** Each value of `record` that is a destination, named; other values kept. */
 export async function nameDestinationsIn<T extends Record<string, unknown>>(tx: Tx, record: T): Promise<T> {
   const keys = Object.keys(record).filter((key) => isDestination(record[key]));
@@ -116,7 +138,7 @@ export async function missingTarget(
   tx: Tx,
   tenantUuid: string,
   destination: Destination,
-): Promise<{ resource: Target['resource'] | 'Application'; id: unknown } | null> {
+): Promise<{ resource: Target['resource'] | 'Application' | 'Switchboard'; id: unknown } | null> {
   if (isCustomApplication(destination)) {
     const uuid = destination.application_uuid;
     const found =
@@ -128,6 +150,18 @@ export async function missingTarget(
         .where('tenant_uuid', '=', tenantUuid)
         .executeTakeFirst());
     return found ? null : { resource: 'Application', id: uuid };
+  }
+  if (destination.type === 'switchboard') {
+    const uuid = destination.switchboard_uuid;
+    const found =
+      isUuid(uuid) &&
+      (await tx.db
+        .selectFrom('switchboard')
+        .select('uuid')
+        .where('uuid', '=', uuid)
+        .where('tenant_uuid', '=', tenantUuid)
+        .executeTakeFirst());
+    return found ? null : { resource: 'Switchboard', id: uuid };
   }
   const target: Target | undefined = TARGETS[destination.type as keyof typeof TARGETS];
   if (!target) return null;

@@ -27,6 +27,10 @@ export interface UserDocument {
   voicemail: { id: number; name: string } | null;
   /** The stored fallbacks by event (`noanswer`...), events without one absent. */
   fallbacks: { event: string; destination: Destination }[];
+  /** The switchboards the user operates, by name. */
+  switchboards: { uuid: string; name: string }[];
+  /** The users whose calls the user may pick up (see RELATIONS), each once, by id. */
+  callPickupTargetUsers: { uuid: string; firstname: string; lastname: string | null }[];
 }
 
 /**
@@ -53,6 +57,20 @@ const RELATIONS = {
   document_voicemail: `SELECT side.id, side.name FROM user_voicemail link JOIN voicemail side ON side.id = link.voicemail_id
     WHERE link.user_uuid = users.uuid AND side.tenant_uuid = ANY($1::uuid[])`,
   document_fallbacks: `SELECT f.event, f.destination FROM user_fallback f WHERE f.user_id = users.id`,
+  document_switchboards: `SELECT s.uuid, s.name FROM switchboard_member_user m JOIN switchboard s ON s.uuid = m.switchboard_uuid
+    WHERE m.user_uuid = users.uuid AND s.tenant_uuid = ANY($1::uuid[])
+    ORDER BY s.name, s.uuid`,
+  // Wazo's flattened targets: the users targeted, directly or as members of a targeted group, by
+  // every pickup the user intercepts for, directly or as a member of an intercepting group.
+  document_call_pickup_targets: `SELECT t.uuid, t.firstname, t.lastname FROM users t WHERE t.id IN (
+      SELECT target.id FROM pickup p
+        JOIN pickup_member i ON i.pickup_id = p.id AND i.role = 'interceptor'
+        JOIN pickup_member tm ON tm.pickup_id = p.id AND tm.role = 'target'
+        JOIN users target ON target.id = tm.user_id
+          OR target.uuid IN (SELECT gm.user_uuid FROM group_member_users gm WHERE gm.group_id = tm.group_id)
+      WHERE p.tenant_uuid = ANY($1::uuid[]) AND (i.user_id = users.id
+        OR i.group_id IN (SELECT gi.group_id FROM group_member_users gi WHERE gi.user_uuid = users.uuid)))
+    ORDER BY t.id`,
 };
 
 type DocumentRow = UserRow & {
@@ -62,6 +80,8 @@ type DocumentRow = UserRow & {
   document_call_permissions: UserDocument['callPermissions'];
   document_voicemail: NonNullable<UserDocument['voicemail']>[];
   document_fallbacks: UserDocument['fallbacks'];
+  document_switchboards: UserDocument['switchboards'];
+  document_call_pickup_targets: UserDocument['callPickupTargetUsers'];
 };
 
 /** The statement, by the column naming the user; constant texts, so prepared once per connection. */
@@ -106,5 +126,7 @@ export async function findUserDocument(
     callPermissions: row.document_call_permissions,
     voicemail: row.document_voicemail[0] ?? null,
     fallbacks: row.document_fallbacks.map((f, i) => ({ event: f.event, destination: named[i]! })),
+    switchboards: row.document_switchboards,
+    callPickupTargetUsers: row.document_call_pickup_targets,
   };
 }

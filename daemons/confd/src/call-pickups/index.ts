@@ -1,0 +1,1 @@
+export { callPickupMembersPlugin, callPickupsPlugin } from './call-pickups.routes.js';

@@ -1,0 +1,5 @@
+export {
+  switchboardFallbacksPlugin,
+  switchboardMembersPlugin,
+  switchboardsPlugin,
+} from './switchboards.routes.js';
