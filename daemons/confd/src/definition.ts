@@ -35,6 +35,7 @@ import {
   groupsPlugin,
   userGroupsPlugin,
 } from './groups/index.js';
+import { incallExtensionsPlugin, incallSchedulesPlugin, incallsPlugin } from './incalls/index.js';
 import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { registrarsPlugin } from './registrars/index.js';
@@ -117,6 +118,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userImportPlugin,
     endpointCustomPlugin,
     endpointSccpPlugin,
+    incallsPlugin,
+    incallExtensionsPlugin,
+    incallSchedulesPlugin,
   ],
   createResources: createConfdResources,
 };

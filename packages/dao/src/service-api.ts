@@ -85,6 +85,7 @@ import { type EndpointServices, endpointServicesOf } from './service-api-endpoin
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
+import { incallServicesOf } from './service-api-incalls.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
 import { userExtraServicesOf } from './service-api-user-extras.js';
@@ -400,6 +401,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...callFilterServicesOf(uow, daos, hooks),
     ...iaxAndApplicationServicesOf(uow, daos),
     ...userExtraServicesOf(uow, hooks.findUser),
+    ...incallServicesOf(uow, daos),
     userExport: createUserExportService({ uow, dao: createUserExportDao() }),
   };
   return {

@@ -34,6 +34,8 @@ import {
   groupSearchConfig,
   iaxEndpointSchema,
   iaxEndpointSearchConfig,
+  incallSchema,
+  incallSearchConfig,
   lineSchema,
   lineSearchConfig,
   type SearchConfig,
@@ -82,4 +84,5 @@ export const LIST_FILTERS = {
   applications: filtersOf(applicationSearchConfig, applicationSchema),
   endpointCustom: filtersOf(endpointCustomSearchConfig, endpointCustomSchema),
   endpointSccp: filtersOf(endpointSccpSearchConfig, endpointSccpSchema),
+  incalls: filtersOf(incallSearchConfig, incallSchema),
 } satisfies Record<string, Filters>;

@@ -22,6 +22,7 @@ export const DIALACTION_TABLES: readonly string[] = [
   'user_fallback',
   'group_fallback',
   'call_filter_fallback',
+  'incall_destination',
 ];
 
 /**

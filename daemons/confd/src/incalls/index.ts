@@ -1,0 +1,2 @@
+export { incallExtensionsPlugin, incallSchedulesPlugin } from './incall-links.routes.js';
+export { incallsPlugin } from './incalls.routes.js';
