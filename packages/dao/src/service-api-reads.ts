@@ -35,7 +35,17 @@ export function createUserRelationsReader(sources: UserRelationsSources) {
     const lines = await Promise.all(lineIds.map((id) => sources.lines.get(scope, id)));
     const fallbacks = { ...user.fallbacks };
     for (const { event, destination } of document.fallbacks) fallbacks[`${event}_destination`] = destination;
-    return { ...user, lines, groups, schedules, call_permissions: callPermissions, voicemail, fallbacks };
+    const { incalls } = document;
+    return {
+      ...user,
+      lines,
+      groups,
+      schedules,
+      call_permissions: callPermissions,
+      voicemail,
+      fallbacks,
+      incalls,
+    };
   };
 }
 

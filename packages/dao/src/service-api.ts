@@ -58,6 +58,7 @@ import {
 } from './group-members/index.js';
 import { groupScheduleLink } from './group-schedules/index.js';
 import { createGroupsNotifier, createGroupsService, createGroupsValidator } from './groups/index.js';
+import { incallNumbersOf } from './incalls/incalls.relations.js';
 import {
   createLineExtensionsNotifier,
   createLineExtensionsService,
@@ -290,7 +291,11 @@ function callPermissionServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
 /** What else a user has: its outgoing caller ids, its agent, the tenant's subscription counts. */
 function userPartServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   return {
-    userCallerIds: createUserCallerIdsService({ uow, findUser: hooks.findUser }),
+    userCallerIds: createUserCallerIdsService({
+      uow,
+      findUser: hooks.findUser,
+      associatedNumbers: incallNumbersOf,
+    }),
     userAgents: createUserAgentsService({ uow, findUser: hooks.findUser }),
     userSubscriptions: createUserSubscriptionsService({ uow, dao: daos.userSubscriptions }),
     groupMemberExtensions: createGroupMemberExtensionsService({

@@ -4,6 +4,7 @@
  */
 
 import { groupFallbacksSchema } from '../fallbacks/fallbacks.model.js';
+import { incallRelationSchema } from '../incalls/incalls.model.js';
 import { linked, nullable, type Static, stringEnum, Type } from '../schema.js';
 
 export const RING_STRATEGIES = [
@@ -50,7 +51,7 @@ const relationFields = {
     linked('extensions', { id: Type.Integer(), exten: Type.String(), context: Type.String() }),
   ),
   schedules: Type.Array(scheduleSummarySchema),
-  incalls: Type.Array(linked('incalls', { id: Type.Integer(), extensions: Type.Array(Type.Unknown()) })),
+  incalls: Type.Array(incallRelationSchema),
   call_permissions: Type.Array(linked('callpermissions', { id: Type.Integer(), name: Type.String() })),
   fallbacks: groupFallbacksSchema,
 };

@@ -11,14 +11,8 @@ import type { Destination } from '../schedules/destination.js';
 import { nameDestinations } from '../schedules/destination-names.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
-import type {
-  Incall,
-  IncallExtensionSummary,
-  IncallFields,
-  IncallRelation,
-  IncallRow,
-  IncallScheduleSummary,
-} from './incalls.model.js';
+import type { Incall, IncallFields, IncallRow, IncallScheduleSummary } from './incalls.model.js';
+import { extensionsOf } from './incalls.relations.js';
 
 /** Wazo's incall search: its texts and its extension's number; sorted by that number. */
 export const incallSearchConfig: SearchConfig = {
@@ -58,22 +52,6 @@ function push<T>(map: Map<number, T[]>, key: number, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** The extensions of each incall of `ids`, by incall id. */
-async function extensionsOf(tx: Tx, ids: number[]): Promise<Map<number, IncallExtensionSummary[]>> {
-  const extensions = new Map<number, IncallExtensionSummary[]>();
-  if (ids.length === 0) return extensions;
-  const rows = await tx.db
-    .selectFrom('incall_extension as ie')
-    .innerJoin('extension as e', 'e.id', 'ie.extension_id')
-    .innerJoin('context as c', 'c.id', 'e.context_id')
-    .select(['ie.incall_id', 'e.id', 'e.exten', 'c.name as context'])
-    .where('ie.incall_id', 'in', ids)
-    .orderBy('e.id')
-    .execute();
-  for (const { incall_id, ...extension } of rows) push(extensions, incall_id, extension);
-  return extensions;
 }
 
 /** The destinations, extensions and schedules of each incall of `rows`. */
@@ -126,34 +104,6 @@ async function writeDestination(tx: Tx, incallId: number, destination: Destinati
     .execute();
 }
 
-/** The incalls (id and extensions) whose destination is `type` naming `id` by `field`. */
-async function incallsTo(
-  tx: Tx,
-  type: string,
-  field: string,
-  ids: readonly (number | string)[],
-): Promise<Map<string, IncallRelation[]>> {
-  const byTarget = new Map<string, IncallRelation[]>();
-  if (ids.length === 0) return byTarget;
-  const rows = await tx.db
-    .selectFrom('incall_destination as d')
-    .select(['d.incall_id', sql<string>`d.destination ->> ${field}`.as('target')])
-    .where(sql<boolean>`d.destination ->> 'type' = ${type}`)
-    .where(sql<boolean>`d.destination ->> ${field} IN (${sql.join(ids.map((id) => String(id)))})`)
-    .orderBy('d.incall_id')
-    .execute();
-  const extensions = await extensionsOf(
-    tx,
-    rows.map((row) => row.incall_id),
-  );
-  for (const row of rows) {
-    const list = byTarget.get(row.target) ?? [];
-    list.push({ id: row.incall_id, extensions: extensions.get(row.incall_id) ?? [] });
-    byTarget.set(row.target, list);
-  }
-  return byTarget;
-}
-
 export function createIncallsDao() {
   return {
     async create(tx: Tx, row: IncallRow, destination: Destination): Promise<Incall> {
@@ -189,16 +139,6 @@ export function createIncallsDao() {
     /** Deletes `id`: its destination, extension link (the extension is freed) and schedule link go. */
     async delete(tx: Tx, id: number): Promise<void> {
       await tx.db.deleteFrom('incall').where('id', '=', id).execute();
-    },
-    /** The incalls sending calls to each user of `userIds`, by user id. */
-    async toUsers(tx: Tx, userIds: readonly number[]): Promise<Map<number, IncallRelation[]>> {
-      const byTarget = await incallsTo(tx, 'user', 'user_id', userIds);
-      return new Map(userIds.map((id) => [id, byTarget.get(String(id)) ?? []]));
-    },
-    /** The incalls sending calls to each group of `groupIds`, by group id. */
-    async toGroups(tx: Tx, groupIds: readonly number[]): Promise<Map<number, IncallRelation[]>> {
-      const byTarget = await incallsTo(tx, 'group', 'group_id', groupIds);
-      return new Map(groupIds.map((id) => [id, byTarget.get(String(id)) ?? []]));
     },
     /** The extension of the incall, or null. */
     async extensionOf(tx: Tx, incallId: number): Promise<number | null> {

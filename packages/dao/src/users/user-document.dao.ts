@@ -10,6 +10,7 @@
  */
 import { type PreparedStatement, preparedStatement } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
+import type { IncallRelation } from '../incalls/incalls.model.js';
 import type { Destination } from '../schedules/destination.js';
 import { nameDestinations } from '../schedules/destination-names.js';
 import type { TenantScope } from '../search/search.js';
@@ -27,6 +28,8 @@ export interface UserDocument {
   voicemail: { id: number; name: string } | null;
   /** The stored fallbacks by event (`noanswer`...), events without one absent. */
   fallbacks: { event: string; destination: Destination }[];
+  /** The incalls whose destination is the user, by id, each with its extensions. */
+  incalls: IncallRelation[];
 }
 
 /**
@@ -53,6 +56,13 @@ const RELATIONS = {
   document_voicemail: `SELECT side.id, side.name FROM user_voicemail link JOIN voicemail side ON side.id = link.voicemail_id
     WHERE link.user_uuid = users.uuid AND side.tenant_uuid = ANY($1::uuid[])`,
   document_fallbacks: `SELECT f.event, f.destination FROM user_fallback f WHERE f.user_id = users.id`,
+  document_incalls: `SELECT i.id, coalesce((SELECT json_agg(json_build_object('id', e.id, 'exten', e.exten, 'context', c.name)
+        ORDER BY e.id) FROM incall_extension ie JOIN extension e ON e.id = ie.extension_id
+        JOIN context c ON c.id = e.context_id WHERE ie.incall_id = i.id), '[]') AS extensions
+    FROM incall_destination d JOIN incall i ON i.id = d.incall_id
+    WHERE d.destination ->> 'type' = 'user' AND d.destination ->> 'user_id' = users.id::text
+      AND i.tenant_uuid = ANY($1::uuid[])
+    ORDER BY i.id`,
 };
 
 type DocumentRow = UserRow & {
@@ -62,6 +72,7 @@ type DocumentRow = UserRow & {
   document_call_permissions: UserDocument['callPermissions'];
   document_voicemail: NonNullable<UserDocument['voicemail']>[];
   document_fallbacks: UserDocument['fallbacks'];
+  document_incalls: UserDocument['incalls'];
 };
 
 /** The statement, by the column naming the user; constant texts, so prepared once per connection. */
@@ -106,5 +117,6 @@ export async function findUserDocument(
     callPermissions: row.document_call_permissions,
     voicemail: row.document_voicemail[0] ?? null,
     fallbacks: row.document_fallbacks.map((f, i) => ({ event: f.event, destination: named[i]! })),
+    incalls: row.document_incalls,
   };
 }
