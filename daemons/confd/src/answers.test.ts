@@ -83,6 +83,7 @@ const LINKED: Record<string, { route: string; field: string }> = {
   external_apps: { route: 'external/apps', field: 'name' },
   extensions_features: { route: 'extensions/features', field: 'uuid' },
   endpoint_sccp: { route: 'endpoints/sccp', field: 'id' },
+  incalls: { route: 'incalls', field: 'id' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
@@ -145,6 +146,7 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'application',
       'endpoint_custom',
       'endpoint_sccp',
+      'incalls',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),

@@ -82,6 +82,7 @@ async function seed(routes: WriteRoute[]) {
   const { iax, application } = await seedIaxAndApplication(checked);
   await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail, device });
   const extras = await seedUserExtras(checked, alice);
+  const incall = await checked('POST', '/incalls', { destination: { type: 'user', user_id: alice.id } });
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
     template_uuid: endpoints.template.uuid,
@@ -109,6 +110,7 @@ async function seed(routes: WriteRoute[]) {
     uuid: extras.featureUuid,
     custom_id: String(endpoints.custom.id),
     sccp_id: String(endpoints.sccp.id),
+    incall_id: String(incall.id),
   });
 }
 
