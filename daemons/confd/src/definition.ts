@@ -35,7 +35,12 @@ import {
   groupsPlugin,
   userGroupsPlugin,
 } from './groups/index.js';
-import { incallExtensionsPlugin, incallSchedulesPlugin, incallsPlugin } from './incalls/index.js';
+import {
+  incallExtensionsPlugin,
+  incallSchedulesPlugin,
+  incallsPlugin,
+  phoneNumbersPlugin,
+} from './incalls/index.js';
 import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { registrarsPlugin } from './registrars/index.js';
@@ -121,6 +126,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     incallsPlugin,
     incallExtensionsPlugin,
     incallSchedulesPlugin,
+    phoneNumbersPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -33,6 +33,7 @@ import { createIncallsDao } from './incalls/index.js';
 import { createLineExtensionsDao } from './line-extensions/index.js';
 import { createLinesDao } from './lines/index.js';
 import { createLinkDao } from './links/index.js';
+import { createPhoneNumbersDao } from './phone-numbers/index.js';
 import { createSchedulesDao } from './schedules/index.js';
 import { scopeOf } from './search/search.js';
 import { createSipTransportsDao } from './sip-transports/index.js';
@@ -88,6 +89,7 @@ export function createDaos() {
     endpointSccp: createEndpointSccpDao(),
     incalls: createIncallsDao(),
     incallSchedules: createLinkDao(incallScheduleLink),
+    phoneNumbers: createPhoneNumbersDao(),
   };
 }
 

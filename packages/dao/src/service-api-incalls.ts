@@ -1,12 +1,17 @@
 /**
- * The incalls services of the Service API: incalls with their extension, and the incall ↔
- * schedule link on the generic link shape.
+ * The incalls services of the Service API: incalls with their extension, the incall ↔ schedule
+ * link on the generic link shape, and the tenants' phone numbers.
  */
 import type { UnitOfWork } from './db/unit-of-work.js';
 import { createGroupExtensionsDao } from './group-extensions/index.js';
 import { incallScheduleLink } from './incall-schedules/index.js';
 import { createIncallsNotifier, createIncallsService, createIncallsValidator } from './incalls/index.js';
 import { createLinkNotifier, createLinkService, createLinkValidator, type LinkKey } from './links/index.js';
+import {
+  createPhoneNumbersNotifier,
+  createPhoneNumbersService,
+  createPhoneNumbersValidator,
+} from './phone-numbers/index.js';
 import type { Daos } from './service-api-daos.js';
 
 export function incallServicesOf(uow: UnitOfWork, daos: Daos) {
@@ -28,6 +33,12 @@ export function incallServicesOf(uow: UnitOfWork, daos: Daos) {
       findResource: (tx, scope, id: number) => daos.schedules.find(tx, scope, id),
       validator: createLinkValidator({ kind: incallScheduleLink, dao: daos.incallSchedules }),
       notifier: createLinkNotifier(incallScheduleLink.events),
+    }),
+    phoneNumbers: createPhoneNumbersService({
+      uow,
+      dao: daos.phoneNumbers,
+      validator: createPhoneNumbersValidator({ dao: daos.phoneNumbers }),
+      notifier: createPhoneNumbersNotifier(),
     }),
   };
 }

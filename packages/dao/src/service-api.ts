@@ -295,6 +295,10 @@ function userPartServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
       uow,
       findUser: hooks.findUser,
       associatedNumbers: incallNumbersOf,
+      tenantNumbers: async (tx, tenantUuid) => ({
+        main: await daos.phoneNumbers.findMain(tx, tenantUuid),
+        shared: await daos.phoneNumbers.shared(tx, tenantUuid),
+      }),
     }),
     userAgents: createUserAgentsService({ uow, findUser: hooks.findUser }),
     userSubscriptions: createUserSubscriptionsService({ uow, dao: daos.userSubscriptions }),

@@ -38,6 +38,8 @@ import {
   incallSearchConfig,
   lineSchema,
   lineSearchConfig,
+  phoneNumberSchema,
+  phoneNumberSearchConfig,
   type SearchConfig,
   scheduleSchema,
   scheduleSearchConfig,
@@ -85,4 +87,5 @@ export const LIST_FILTERS = {
   endpointCustom: filtersOf(endpointCustomSearchConfig, endpointCustomSchema),
   endpointSccp: filtersOf(endpointSccpSearchConfig, endpointSccpSchema),
   incalls: filtersOf(incallSearchConfig, incallSchema),
+  phoneNumbers: filtersOf(phoneNumberSearchConfig, phoneNumberSchema),
 } satisfies Record<string, Filters>;

@@ -1,4 +1,4 @@
-/** wazo-confd's incall events: the incall, and its extension and schedule links. */
+/** wazo-confd's incall events (the incall, its extension and schedule links) and phone number events. */
 import { defineEvent } from './define.js';
 
 export interface IncallPayload {
@@ -46,6 +46,35 @@ export const incallScheduleAssociated = defineEvent<IncallSchedulePayload>()({
 export const incallScheduleDissociated = defineEvent<IncallSchedulePayload>()({
   name: 'incall_schedule_dissociated',
   routingKey: 'config.incalls.schedules.deleted',
+  scope: 'tenant',
+  service: 'confd',
+});
+
+/** A phone number as wazo-confd's events carry it (its answer, without links). */
+export interface PhoneNumberPayload {
+  uuid: string;
+  tenant_uuid: string;
+  number: string;
+  caller_id_name: string | null;
+  main: boolean;
+  shared: boolean;
+}
+
+const phoneNumberEvent = <const N extends string>(name: N, routingKey: string) =>
+  defineEvent<PhoneNumberPayload>()({ name, routingKey, scope: 'tenant', service: 'confd' });
+
+export const phoneNumberCreated = phoneNumberEvent('phone_number_created', 'config.phone_number.created');
+export const phoneNumberEdited = phoneNumberEvent('phone_number_edited', 'config.phone_number.edited');
+export const phoneNumberDeleted = phoneNumberEvent('phone_number_deleted', 'config.phone_number.deleted');
+
+export interface PhoneNumberMainPayload {
+  current_main_uuid: string | null;
+  new_main_uuid: string | null;
+}
+
+export const phoneNumberMainUpdated = defineEvent<PhoneNumberMainPayload>()({
+  name: 'phone_number_main_updated',
+  routingKey: 'config.phone_number.main.updated',
   scope: 'tenant',
   service: 'confd',
 });
