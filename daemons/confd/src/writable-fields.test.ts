@@ -83,6 +83,7 @@ async function seed(routes: WriteRoute[]) {
   await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail, device });
   const extras = await seedUserExtras(checked, alice);
   const incall = await checked('POST', '/incalls', { destination: { type: 'user', user_id: alice.id } });
+  const phoneNumber = await checked('POST', '/phone-numbers', { number: '+15551234', caller_id_name: 'Seed' });
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
     template_uuid: endpoints.template.uuid,
@@ -111,6 +112,7 @@ async function seed(routes: WriteRoute[]) {
     custom_id: String(endpoints.custom.id),
     sccp_id: String(endpoints.sccp.id),
     incall_id: String(incall.id),
+    phone_number_uuid: phoneNumber.uuid,
   });
 }
 

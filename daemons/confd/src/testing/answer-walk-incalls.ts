@@ -51,3 +51,21 @@ export async function walkIncalls(call: Call, user: Created, group: Created, sch
   ])
     await call('DELETE', url);
 }
+
+/** Phone numbers: one made, a range of two, the main number set and read, each read, edited, deleted. */
+export async function walkPhoneNumbers(call: Call) {
+  const number = (await call('POST', '/phone-numbers', {
+    number: '+15550100',
+    caller_id_name: 'Walk',
+  })) as Created;
+  const range = (await call('POST', '/phone-numbers/ranges', {
+    start_number: '+15550101',
+    end_number: '+15550101',
+  })) as { created: { uuid: string }[] };
+  await call('PUT', `/phone-numbers/${number.uuid}`, { shared: true });
+  await call('PUT', '/phone-numbers/main', { phone_number_uuid: number.uuid });
+  for (const url of ['/phone-numbers/main', '/phone-numbers?recurse=true', `/phone-numbers/${number.uuid}`])
+    await call('GET', url);
+  for (const created of range.created) await call('DELETE', `/phone-numbers/${created.uuid}`);
+  await call('DELETE', `/phone-numbers/${number.uuid}`);
+}

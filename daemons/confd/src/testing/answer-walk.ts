@@ -7,7 +7,7 @@
 
 import { walkIaxAndApplications } from './answer-walk-applications.js';
 import { walkEndpoints } from './answer-walk-endpoints.js';
-import { walkIncalls } from './answer-walk-incalls.js';
+import { walkIncalls, walkPhoneNumbers } from './answer-walk-incalls.js';
 import { walkUserExtras } from './answer-walk-user-extras.js';
 import {
   walkCallFilters,
@@ -256,6 +256,7 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkCallFilters(call, alice, bob);
   await walkIaxAndApplications(call, sip.id);
   await walkIncalls(call, alice, group, schedule);
+  await walkPhoneNumbers(call);
   if (me) await walkUserExtras(call, me);
   await editEverything(call, ids);
   await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);
