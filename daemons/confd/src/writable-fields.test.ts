@@ -83,7 +83,10 @@ async function seed(routes: WriteRoute[]) {
   await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail, device });
   const extras = await seedUserExtras(checked, alice);
   const incall = await checked('POST', '/incalls', { destination: { type: 'user', user_id: alice.id } });
-  const phoneNumber = await checked('POST', '/phone-numbers', { number: '+15551234', caller_id_name: 'Seed' });
+  const phoneNumber = await checked('POST', '/phone-numbers', {
+    number: '+15551234',
+    caller_id_name: 'Seed',
+  });
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
     template_uuid: endpoints.template.uuid,
@@ -166,7 +169,11 @@ describe('confd request bodies: only declared fields are written', () => {
 
   it('when a GET document is PUT back with one field changed, then 204 and only that field changed', async () => {
     const call = caller(api);
-    const puts = routes.filter((route) => route.method === 'PUT' && route.readOnly.length > 0);
+    // PUT /phone-numbers/main names which number becomes main; its GET answers that number.
+    const puts = routes.filter(
+      (route) =>
+        route.method === 'PUT' && route.readOnly.length > 0 && !route.path.endsWith('/phone-numbers/main'),
+    );
     assert.ok(puts.length >= 6, puts.map((route) => route.path).join(', '));
     for (const route of puts) {
       const url = urlOf(route);

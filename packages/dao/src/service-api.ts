@@ -369,6 +369,8 @@ function iaxAndApplicationServicesOf(uow: UnitOfWork, daos: Daos) {
       const match = { type: 'application', application: 'custom', application_uuid: uuid };
       await fallbacks.dropMatching(tx, { table: 'user_fallback', ownerColumn: 'user_id' }, match);
       await fallbacks.dropMatching(tx, { table: 'group_fallback', ownerColumn: 'group_id' }, match);
+      // ...and every other destination row to it (an incall's, a call filter's fallback).
+      await fallbacks.removeDestinationsTo(tx, 'application', 'application_uuid', uuid);
     },
   });
   return {

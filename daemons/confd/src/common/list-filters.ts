@@ -86,6 +86,7 @@ export const LIST_FILTERS = {
   applications: filtersOf(applicationSearchConfig, applicationSchema),
   endpointCustom: filtersOf(endpointCustomSearchConfig, endpointCustomSchema),
   endpointSccp: filtersOf(endpointSccpSearchConfig, endpointSccpSchema),
-  incalls: filtersOf(incallSearchConfig, incallSchema),
+  // `user_id` (the user an incall's destination rings) is an id, though no incall field shows it.
+  incalls: { ...filtersOf(incallSearchConfig, incallSchema), user_id: Type.Optional(Type.Integer()) },
   phoneNumbers: filtersOf(phoneNumberSearchConfig, phoneNumberSchema),
 } satisfies Record<string, Filters>;

@@ -237,6 +237,23 @@ describe('incalls', () => {
     });
   });
 
+  it("when the destination's group, voicemail or custom application is deleted, then the incall shows none", async () => {
+    const { services } = api.resources;
+    const doomedGroup = await services.groups.create(scopeOf(tenant1), tenant1, { label: 'Gone' });
+    const application = await services.applications.create(tenant1, { name: 'gone-app' });
+    const toGroup = await create({ destination: { type: 'group', group_id: doomedGroup.id } });
+    const toApp = await create({
+      destination: { type: 'application', application: 'custom', application_uuid: application.uuid },
+    });
+    assert.equal(toApp.destination.application_name, 'gone-app');
+    await services.groups.delete(scopeOf(tenant1), doomedGroup.uuid);
+    await services.applications.delete(scopeOf(tenant1), application.uuid);
+    for (const incall of [toGroup, toApp])
+      assert.deepEqual((await call('GET', `/incalls/${incall.id}`, 'admin1')).json().destination, {
+        type: 'none',
+      });
+  });
+
   it('when edited with some fields or none, then only those change and incall_edited is sent', async () => {
     const created = await create({ description: 'keep', caller_id_name: 'old' });
     const from = await lastOutboxId(database);
@@ -285,6 +302,9 @@ describe('incalls', () => {
     ]);
     const page = await list('search=sort&order=description&limit=1&offset=1');
     assert.deepEqual([page.total, descriptions(page)], [2, ['sort2']]);
+    assert.deepEqual((await call('GET', '/incalls?user_id=abc', 'admin1')).json(), [
+      "Input Error - user_id: ['Not a valid integer.']",
+    ]);
     assert.deepEqual((await call('GET', '/incalls?order=id', 'admin1')).json(), [
       "Input Error - order: column 'id' was not found",
     ]);
