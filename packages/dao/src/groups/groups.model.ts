@@ -39,7 +39,7 @@ export type GroupMemberSummary = Static<typeof memberSummarySchema>;
 const scheduleSummarySchema = linked('schedules', { id: Type.Integer(), name: text() });
 export type GroupScheduleSummary = Static<typeof scheduleSummarySchema>;
 
-/** What a group shows of other resources; incalls wait for theirs. */
+/** What a group shows of other resources (its incalls: those whose destination is the group). */
 const relationFields = {
   members: Type.Object({
     users: Type.Array(memberSummarySchema),

@@ -1,7 +1,8 @@
 /**
  * SQL for what a group shows of other resources (read-only, as Wazo's GroupSchema dumps it): its
- * user members with their names and priorities, its schedules, its call permissions, its extension and its fallbacks. Part of the groups dao; the
- * association tables are written by their own resources.
+ * user members with their names and priorities, its schedules, its call permissions, its extension, its
+ * fallbacks and the incalls sending calls to it. Part of the groups dao; the association tables
+ * are written by their own resources.
  */
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
