@@ -91,6 +91,8 @@ const LINKED: Record<string, { route: string; field: string }> = {
   skillrules: { route: 'queues/skillrules', field: 'id' },
   switchboards: { route: 'switchboards', field: 'uuid' },
   callpickups: { route: 'callpickups', field: 'id' },
+  incalls: { route: 'incalls', field: 'id' },
+  phone_numbers: { route: 'phone-numbers', field: 'uuid' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
@@ -122,6 +124,14 @@ function checkLinks(value: unknown, where: string, key = ''): number {
   if (typeof value !== 'object' || value === null) return 0;
   const object = value as Record<string, unknown>;
   let seen = 0;
+  // A range of phone numbers answers a link to each number it holds, beside their count.
+  if (key === '' && where === 'POST /phone-numbers/ranges') {
+    for (const { rel, href } of object.links as { rel: string; href: string }[]) {
+      assert.match(href, /^http:\/\/localhost:80\/1\.1\/phone-numbers\/[0-9a-f-]{36}$/, where);
+      assert.equal(rel, 'phone_numbers', where);
+    }
+    return 0;
+  }
   if ('links' in object) {
     const links = object.links as { rel: string; href: string }[];
     const association = links.length > 1;
@@ -153,6 +163,7 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'application',
       'endpoint_custom',
       'endpoint_sccp',
+      'incalls',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),

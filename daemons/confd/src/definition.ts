@@ -36,6 +36,12 @@ import {
   groupsPlugin,
   userGroupsPlugin,
 } from './groups/index.js';
+import {
+  incallExtensionsPlugin,
+  incallSchedulesPlugin,
+  incallsPlugin,
+  phoneNumbersPlugin,
+} from './incalls/index.js';
 import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { registrarsPlugin } from './registrars/index.js';
@@ -133,6 +139,10 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     switchboardFallbacksPlugin,
     callPickupsPlugin,
     callPickupMembersPlugin,
+    incallsPlugin,
+    incallExtensionsPlugin,
+    incallSchedulesPlugin,
+    phoneNumbersPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -86,6 +86,11 @@ async function seed(routes: WriteRoute[]) {
   const extras = await seedUserExtras(checked, alice);
   const skillRule = await checked('POST', '/queues/skillrules', { name: 'writable' });
   const pickups = await seedPickups(checked, alice, group);
+  const incall = await checked('POST', '/incalls', { destination: { type: 'user', user_id: alice.id } });
+  const phoneNumber = await checked('POST', '/phone-numbers', {
+    number: '+15551234',
+    caller_id_name: 'Seed',
+  });
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
     template_uuid: endpoints.template.uuid,
@@ -116,6 +121,8 @@ async function seed(routes: WriteRoute[]) {
     skillrule_id: String(skillRule.id),
     switchboard_uuid: pickups.switchboard.uuid,
     callpickup_id: String(pickups.pickup.id),
+    incall_id: String(incall.id),
+    phone_number_uuid: phoneNumber.uuid,
   });
 }
 
@@ -172,7 +179,11 @@ describe('confd request bodies: only declared fields are written', () => {
 
   it('when a GET document is PUT back with one field changed, then 204 and only that field changed', async () => {
     const call = caller(api);
-    const puts = routes.filter((route) => route.method === 'PUT' && route.readOnly.length > 0);
+    // PUT /phone-numbers/main names which number becomes main; its GET answers that number.
+    const puts = routes.filter(
+      (route) =>
+        route.method === 'PUT' && route.readOnly.length > 0 && !route.path.endsWith('/phone-numbers/main'),
+    );
     assert.ok(puts.length >= 6, puts.map((route) => route.path).join(', '));
     for (const route of puts) {
       const url = urlOf(route);

@@ -278,19 +278,77 @@ describe('POST /users/import', () => {
     assert.equal(await world.authUsersNamed(first), 0, "the first row's wazo-auth user was deleted again");
   });
 
-  it('when a row uses incall columns, then a clear per-row error', async () => {
+  it('when rows name an incall number, then an incall to each user with that number; PUT and export follow', async () => {
+    const { contexts, incalls } = api.resources.services;
+    const incallCtx = (
+      await contexts.create(scopeOf(tenant1), tenant1, {
+        label: 'From outside',
+        type: 'incall',
+        incall_ranges: [{ start: '5550000', end: '5559999' }],
+      })
+    ).name;
     const res = await send(
       'POST',
       'admin1',
       csvOf([
-        { firstname: 'A', incall_exten: '1234', incall_context: 'from-extern' },
-        { firstname: 'C', incall_exten: '', incall_context: '' },
+        { firstname: 'Inez', incall_exten: '5550100', incall_context: incallCtx, incall_ring_seconds: '15' },
+        { firstname: 'Ivan', incall_exten: '5550101', incall_context: incallCtx },
+        { firstname: 'Nobody', incall_exten: '', incall_context: '' },
       ]),
     );
-    assert.equal(res.statusCode, 400);
+    assert.equal(res.statusCode, 201, res.body);
+    const [inez, ivan, nobody] = res.json().created;
+    assert.equal(nobody.incall_extension_id, null);
+    const routed = await incalls.search(scopeOf(tenant1), { filters: { user_id: inez.user_id } });
     assert.deepEqual(
-      res.json().errors.map((e: { message: string }) => e.message),
-      ["Input Error - incall_exten: ['Not supported by this confd.']"],
+      routed.items.map((i) => [
+        i.destination.type,
+        i.destination.user_id,
+        i.destination.ring_time,
+        i.extensions[0]?.id,
+      ]),
+      [['user', inez.user_id, 15, inez.incall_extension_id]],
+    );
+    const user = await get(`/users/${ivan.user_uuid}`);
+    assert.deepEqual(
+      user.incalls.map((i: { extensions: { exten: string }[] }) => i.extensions[0]?.exten),
+      ['5550101'],
+    );
+    const wrong = await send(
+      'POST',
+      'admin1',
+      csvOf([{ firstname: 'W', incall_exten: '5550102', incall_context: ctx.t1 }]),
+    );
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.json().errors[0].message, /ContextType 'internal' cannot be associated/);
+    const update = await send(
+      'PUT',
+      'admin1',
+      csvOf([
+        {
+          uuid: ivan.user_uuid,
+          incall_exten: '5550109',
+          incall_context: incallCtx,
+          incall_ring_seconds: '20',
+        },
+      ]),
+    );
+    assert.equal(update.statusCode, 200, update.body);
+    assert.equal(update.json().updated[0].incall_extension_id, ivan.incall_extension_id);
+    const edited = (await incalls.search(scopeOf(tenant1), { filters: { user_id: ivan.user_id } })).items;
+    assert.deepEqual(
+      edited.map((i) => [i.extensions[0]?.exten, i.destination.ring_time]),
+      [['5550109', 20]],
+    );
+    const rows = parse((await exportCsv('admin1')).body, { columns: true }) as Record<string, string>[];
+    const exported = rows.find((r) => r.uuid === ivan.user_uuid)!;
+    assert.deepEqual([exported.incall_exten, exported.incall_context], ['5550109', incallCtx]);
+    await incalls.create(scopeOf(tenant1), tenant1, { destination: { type: 'user', user_id: ivan.user_id } });
+    const several = await send('PUT', 'admin1', csvOf([{ uuid: ivan.user_uuid, firstname: 'Ivan' }]));
+    assert.equal(several.statusCode, 400);
+    assert.deepEqual(
+      several.json().errors.map((e: { message: string }) => e.message),
+      ['Resource Error - Operation not permitted. Cannot update when user has multiple incalls'],
     );
   });
 

@@ -10,6 +10,7 @@ import { endpointCommand, lineCommand } from './commands/endpoints.js';
 import { eventsCommand } from './commands/events.js';
 import { funckeyCommand } from './commands/funckeys.js';
 import { groupCommand } from './commands/groups.js';
+import { incallCommand } from './commands/incalls.js';
 import { loginCommand, logoutCommand } from './commands/login.js';
 import type { Io } from './commands/runtime.js';
 import { scheduleCommand } from './commands/schedules.js';
@@ -47,6 +48,7 @@ export function buildProgram(io: Io): Command {
     lineCommand(io),
     endpointCommand(io),
     callfilterCommand(io),
+    incallCommand(io),
   ])
     program.addCommand(command);
   configureEverywhere(program, io);

@@ -28,9 +28,12 @@ import {
 } from './group-members/index.js';
 import { groupScheduleLink } from './group-schedules/index.js';
 import { createGroupsDao } from './groups/index.js';
+import { incallScheduleLink } from './incall-schedules/index.js';
+import { createIncallsDao } from './incalls/index.js';
 import { createLineExtensionsDao } from './line-extensions/index.js';
 import { createLinesDao } from './lines/index.js';
 import { createLinkDao } from './links/index.js';
+import { createPhoneNumbersDao } from './phone-numbers/index.js';
 import { createSchedulesDao } from './schedules/index.js';
 import { scopeOf } from './search/search.js';
 import { createSipTransportsDao } from './sip-transports/index.js';
@@ -84,6 +87,9 @@ export function createDaos() {
     lineApplications: createLinkDao(lineApplicationLink),
     endpointCustom: createEndpointCustomDao(),
     endpointSccp: createEndpointSccpDao(),
+    incalls: createIncallsDao(),
+    incallSchedules: createLinkDao(incallScheduleLink),
+    phoneNumbers: createPhoneNumbersDao(),
   };
 }
 

@@ -35,6 +35,7 @@ export function createUserRelationsReader(sources: UserRelationsSources) {
     const lines = await Promise.all(lineIds.map((id) => sources.lines.get(scope, id)));
     const fallbacks = { ...user.fallbacks };
     for (const { event, destination } of document.fallbacks) fallbacks[`${event}_destination`] = destination;
+    const { incalls } = document;
     return {
       ...user,
       lines,
@@ -45,6 +46,7 @@ export function createUserRelationsReader(sources: UserRelationsSources) {
       fallbacks,
       switchboards: document.switchboards,
       call_pickup_target_users: document.callPickupTargetUsers,
+      incalls,
     };
   };
 }

@@ -58,6 +58,7 @@ import {
 } from './group-members/index.js';
 import { groupScheduleLink } from './group-schedules/index.js';
 import { createGroupsNotifier, createGroupsService, createGroupsValidator } from './groups/index.js';
+import { incallNumbersOf } from './incalls/incalls.relations.js';
 import {
   createLineExtensionsNotifier,
   createLineExtensionsService,
@@ -85,6 +86,7 @@ import { type EndpointServices, endpointServicesOf } from './service-api-endpoin
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
+import { incallServicesOf } from './service-api-incalls.js';
 import { pickupServicesOf } from './service-api-pickups.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
@@ -291,7 +293,15 @@ function callPermissionServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
 /** What else a user has: its outgoing caller ids, its agent, the tenant's subscription counts. */
 function userPartServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   return {
-    userCallerIds: createUserCallerIdsService({ uow, findUser: hooks.findUser }),
+    userCallerIds: createUserCallerIdsService({
+      uow,
+      findUser: hooks.findUser,
+      associatedNumbers: incallNumbersOf,
+      tenantNumbers: async (tx, tenantUuid) => ({
+        main: await daos.phoneNumbers.findMain(tx, tenantUuid),
+        shared: await daos.phoneNumbers.shared(tx, tenantUuid),
+      }),
+    }),
     userAgents: createUserAgentsService({ uow, findUser: hooks.findUser }),
     userSubscriptions: createUserSubscriptionsService({ uow, dao: daos.userSubscriptions }),
     groupMemberExtensions: createGroupMemberExtensionsService({
@@ -361,6 +371,8 @@ function iaxAndApplicationServicesOf(uow: UnitOfWork, daos: Daos) {
       const match = { type: 'application', application: 'custom', application_uuid: uuid };
       await fallbacks.dropMatching(tx, { table: 'user_fallback', ownerColumn: 'user_id' }, match);
       await fallbacks.dropMatching(tx, { table: 'group_fallback', ownerColumn: 'group_id' }, match);
+      // ...and every other destination row to it (an incall's, a call filter's fallback).
+      await fallbacks.removeDestinationsTo(tx, 'application', 'application_uuid', uuid);
     },
   });
   return {
@@ -402,6 +414,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...callFilterServicesOf(uow, daos, hooks),
     ...iaxAndApplicationServicesOf(uow, daos),
     ...userExtraServicesOf(uow, hooks.findUser),
+    ...incallServicesOf(uow, daos),
     userExport: createUserExportService({ uow, dao: createUserExportDao() }),
     ...skillRuleServicesOf(uow),
     ...pickupServicesOf(uow, daos, hooks),

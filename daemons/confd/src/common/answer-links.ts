@@ -28,6 +28,7 @@ const ROUTES: Record<string, string> = {
   external_apps: '/external/apps',
   extensions_features: '/extensions/features',
   skillrules: '/queues/skillrules',
+  phone_numbers: '/phone-numbers',
 };
 
 export function hrefOf(request: FastifyRequest): Href {

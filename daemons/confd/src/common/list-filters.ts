@@ -36,8 +36,12 @@ import {
   groupSearchConfig,
   iaxEndpointSchema,
   iaxEndpointSearchConfig,
+  incallSchema,
+  incallSearchConfig,
   lineSchema,
   lineSearchConfig,
+  phoneNumberSchema,
+  phoneNumberSearchConfig,
   type SearchConfig,
   scheduleSchema,
   scheduleSearchConfig,
@@ -88,4 +92,7 @@ export const LIST_FILTERS = {
   endpointSccp: filtersOf(endpointSccpSearchConfig, endpointSccpSchema),
   switchboards: filtersOf(switchboardSearchConfig, switchboardSchema),
   callpickups: filtersOf(callPickupSearchConfig, callPickupSchema),
+  // `user_id` (the user an incall's destination rings) is an id, though no incall field shows it.
+  incalls: { ...filtersOf(incallSearchConfig, incallSchema), user_id: Type.Optional(Type.Integer()) },
+  phoneNumbers: filtersOf(phoneNumberSearchConfig, phoneNumberSchema),
 } satisfies Record<string, Filters>;

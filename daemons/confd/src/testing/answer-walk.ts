@@ -7,6 +7,7 @@
 
 import { walkIaxAndApplications } from './answer-walk-applications.js';
 import { walkEndpoints } from './answer-walk-endpoints.js';
+import { walkIncalls, walkPhoneNumbers } from './answer-walk-incalls.js';
 import { walkCallPickups, walkSwitchboards } from './answer-walk-pickups.js';
 import { walkUserExtras } from './answer-walk-user-extras.js';
 import {
@@ -258,6 +259,8 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkIaxAndApplications(call, sip.id);
   await walkSwitchboards(call, alice);
   await walkCallPickups(call, alice, bob, group);
+  await walkIncalls(call, alice, group, schedule);
+  await walkPhoneNumbers(call);
   if (me) await walkUserExtras(call, me);
   await walkSettingsMore(call);
   await editEverything(call, ids);

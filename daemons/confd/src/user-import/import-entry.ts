@@ -2,8 +2,9 @@
  * One CSV row of `POST /users/import` made into resources, as Wazo's entry creator and
  * associators do: the user, then (each when its columns say so) its voicemail (an existing one
  * with the same number and context is reused), call permissions (by name), line with its SIP
- * endpoint (an existing endpoint of that name is reused), and the line's extension (reused
- * likewise); then the associations. The wazo-auth user is only checked here: the import makes it
+ * endpoint (an existing endpoint of that name is reused), the line's extension (reused
+ * likewise), and its incall number (reused likewise, with the incall it routes, or a new incall);
+ * then the associations, the incall sending its calls to the user. The wazo-auth user is only checked here: the import makes it
  * once every row has passed. Everything is looked up in the import's tenant only.
  */
 import {
@@ -32,7 +33,7 @@ export interface ImportedIds {
   sip_uuid: string | null;
   sccp_id: number | null;
   extension_id: number | null;
-  incall_extension_id: null;
+  incall_extension_id: number | null;
   call_permission_ids: number[];
 }
 
@@ -53,15 +54,6 @@ export const notSupported = (field: string) =>
   });
 
 const given = (value: unknown): value is string => typeof value === 'string' && value !== '';
-
-/** Columns of resources this confd does not have: refused when they hold a value. */
-export function refuseUnsupported(entry: RowEntry): void {
-  for (const [field, value] of [
-    ['incall_exten', entry.incall.exten],
-    ['incall_context', entry.incall.context],
-  ] as const)
-    if (given(value)) throw notSupported(field);
-}
 
 export function createEntryMaker(services: ConfdServices) {
   async function contextNamed(scope: TenantScope, name: string) {
@@ -168,17 +160,64 @@ export function createEntryMaker(services: ConfdServices) {
     return services.lines.create(scope, { context, endpoint_sip: sip });
   }
 
+  /** The row's incall number, found or made in an incall context (both columns needed to find it). */
+  async function incallExtensionOf(scope: TenantScope, fields: RowEntry['incall']) {
+    const { exten, context } = fields;
+    const present = Object.fromEntries(
+      Object.entries({ exten, context }).filter(([, value]) => value !== null && value !== undefined),
+    );
+    if (Object.keys(present).length === 0) return null;
+    if (given(exten) && given(context)) {
+      const found = await services.extensions.search(scope, { filters: { exten, context } });
+      const existing = found.items.find((e) => e.exten === exten && e.context === context);
+      if (existing) return existing;
+    }
+    return services.extensions.create(scope, checked(extensionCreateSchema, present));
+  }
+
+  /**
+   * As Wazo's incall creator and associator: the incall whose number is the row's (a new one, to
+   * nowhere, when the number routes none), given that number and sending its calls to the user,
+   * ringing `incall_ring_seconds` when given. The incall number's id, or null without one.
+   */
+  async function incallOf(
+    scope: TenantScope,
+    tenantUuid: string,
+    userId: number,
+    fields: RowEntry['incall'],
+    current: { incallId: number; extensionId: number | null } | null = null,
+  ): Promise<number | null> {
+    const extension =
+      current?.extensionId != null
+        ? await services.extensions.get(scope, current.extensionId)
+        : await incallExtensionOf(scope, fields);
+    let incallId = current?.incallId ?? extension?.incall?.id ?? null;
+    if (incallId === null && extension) {
+      incallId = (await services.incalls.create(scope, tenantUuid, { destination: { type: 'none' } })).id;
+    }
+    if (incallId === null) return null;
+    if (extension) await services.incalls.associateExtension(scope, incallId, extension.id);
+    const ringTime = fields.ring_seconds;
+    const destination = {
+      type: 'user' as const,
+      user_id: userId,
+      ...(typeof ringTime === 'number' && ringTime > 0 ? { ring_time: ringTime } : {}),
+    };
+    await services.incalls.edit(scope, incallId, { destination });
+    return extension?.id ?? null;
+  }
+
   return {
     voicemailOf,
     callPermissionsOf,
     extensionOf,
     lineOf,
+    incallOf,
 
     /** Makes the row's resources in `tenantUuid` (the caller's transaction holds them). */
     async create(tenantUuid: string, row: CsvRow): Promise<ImportedEntry> {
       const scope: TenantScope = { tenantUuids: [tenantUuid] };
       const entry = entryOf(row);
-      refuseUnsupported(entry);
       if (given(entry.context.context)) await contextNamed(scope, entry.context.context);
       const { uuid: _uuid, ...userFields } = entry.user;
       const user = await services.users.create(
@@ -198,6 +237,7 @@ export function createEntryMaker(services: ConfdServices) {
       if (line && extension) await services.lineExtensions.associate(scope, line.id, extension.id);
       for (const permission of permissions)
         await services.userCallPermissions.associate(scope, user.uuid, permission.id);
+      const incallExtensionId = await incallOf(scope, tenantUuid, user.id, entry.incall);
       return {
         row,
         wazoUser,
@@ -210,7 +250,7 @@ export function createEntryMaker(services: ConfdServices) {
           sip_uuid: line?.endpoint_sip?.uuid ?? null,
           sccp_id: line?.endpoint_sccp?.id ?? null,
           extension_id: extension?.id ?? null,
-          incall_extension_id: null,
+          incall_extension_id: incallExtensionId,
           call_permission_ids: permissions.map((p) => p.id),
         },
       };

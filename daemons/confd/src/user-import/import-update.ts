@@ -3,13 +3,15 @@
  * the row's columns say of it, as Wazo's entry updater: its own fields; its voicemail (edited, or
  * found or made and associated); its call permissions (replaced when the column is there); its
  * main line (made with its SIP endpoint when it has none) and that endpoint's SIP username and
- * secret; the line's main extension (edited, or found or made and associated). A column left out
+ * secret; the line's main extension (edited, or found or made and associated); its incall (its
+ * number edited, or found or made, and sending calls to the user). A column left out
  * leaves its field alone. The wazo-auth side (names, login, e-mail) is returned for the import
  * to apply once every row has passed.
  */
 import {
   extensionEditSchema,
   notFound,
+  resourceError,
   type SipOption,
   type TenantScope,
   userEditSchema,
@@ -18,7 +20,7 @@ import {
 import { isUuid } from '@wazo-ts/db';
 import type { ConfdServices } from '../common/services.js';
 import { type CsvRow, entryOf, type RowEntry } from './csv-rows.js';
-import { createEntryMaker, type ImportedIds, notSupported, refuseUnsupported } from './import-entry.js';
+import { createEntryMaker, type ImportedIds, notSupported } from './import-entry.js';
 import { checked, wazoUserSchema } from './row-schemas.js';
 
 /** What a row changes in wazo-auth: only the columns it has. */
@@ -118,11 +120,30 @@ export function createEntryUpdater(services: ConfdServices) {
     return extension?.id ?? null;
   }
 
+  /**
+   * As Wazo's: the user's incall (refused when it has several), its number edited to the row's;
+   * without one, found or made as on create. The incall then sends its calls to the user.
+   */
+  async function updateIncall(scope: TenantScope, tenantUuid: string, userId: number, entry: RowEntry) {
+    const incalls = await services.incalls.search(scope, { filters: { user_id: userId } });
+    if (incalls.items.length > 1)
+      throw resourceError('Operation not permitted. Cannot update when user has multiple incalls');
+    const incall = incalls.items[0];
+    const extensionId = incall?.extensions[0]?.id ?? null;
+    const { exten, context } = entry.incall;
+    const changes = Object.fromEntries(
+      Object.entries({ exten, context }).filter(([, value]) => value !== null && value !== undefined),
+    );
+    if (extensionId !== null && has(changes))
+      await services.extensions.edit(scope, extensionId, checked(extensionEditSchema, changes));
+    const current = incall ? { incallId: incall.id, extensionId } : null;
+    return maker.incallOf(scope, tenantUuid, userId, entry.incall, current);
+  }
+
   return {
     async update(tenantUuid: string, row: CsvRow): Promise<UpdatedEntry> {
       const scope: TenantScope = { tenantUuids: [tenantUuid] };
       const entry = entryOf(row);
-      refuseUnsupported(entry);
       const uuid = entry.user.uuid;
       // By uuid only: a number in the column must not reach a user by its id.
       if (!given(uuid) || !isUuid(uuid)) throw notFound('User', { uuid: uuid ?? null });
@@ -153,6 +174,7 @@ export function createEntryUpdater(services: ConfdServices) {
         entry,
       );
       const sipUuid = line ? ((await services.lines.get(scope, line.id)).endpoint_sip?.uuid ?? null) : null;
+      const incallExtensionId = await updateIncall(scope, tenantUuid, user.id, entry);
       return {
         row,
         auth,
@@ -165,7 +187,7 @@ export function createEntryUpdater(services: ConfdServices) {
           sip_uuid: sipUuid,
           sccp_id: null,
           extension_id: extensionId,
-          incall_extension_id: null,
+          incall_extension_id: incallExtensionId,
           call_permission_ids: permissionIds,
         },
       };

@@ -13,6 +13,7 @@ import * as endpoints from './endpoints.js';
 import * as extensions from './extensions.js';
 import * as funcKeys from './func-keys.js';
 import * as groups from './groups.js';
+import * as incalls from './incalls.js';
 import * as lines from './lines.js';
 import * as schedules from './schedules.js';
 import * as services from './services.js';
@@ -37,6 +38,7 @@ export * from './endpoints.js';
 export * from './extensions.js';
 export * from './func-keys.js';
 export * from './groups.js';
+export * from './incalls.js';
 export * from './lines.js';
 export * from './schedules.js';
 export * from './services.js';
@@ -71,6 +73,7 @@ const families = [
   settingsMore,
   switchboards,
   callPickups,
+  incalls,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

@@ -26,8 +26,10 @@ import type { GroupMemberExtensionTables } from '../group-member-extensions/grou
 import type { GroupMemberTables } from '../group-members/group-members.tables.js';
 import type { GroupScheduleTables } from '../group-schedules/group-schedules.tables.js';
 import type { GroupTables } from '../groups/groups.tables.js';
+import type { IncallTables } from '../incalls/incalls.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
+import type { PhoneNumberTables } from '../phone-numbers/phone-numbers.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
@@ -75,4 +77,6 @@ export interface Database
     EndpointSccpTables,
     SkillRuleTables,
     SwitchboardTables,
-    CallPickupTables {}
+    CallPickupTables,
+    IncallTables,
+    PhoneNumberTables {}

@@ -72,14 +72,24 @@ export function createExtensionsDao() {
             .select(['group_extension.extension_id', 'groups.uuid', 'groups.id', 'groups.name'])
             .where('group_extension.extension_id', 'in', ids)
             .execute();
+    const incalls =
+      ids.length === 0
+        ? []
+        : await tx.db
+            .selectFrom('incall_extension')
+            .select(['extension_id', 'incall_id'])
+            .where('extension_id', 'in', ids)
+            .execute();
     return rows.map((row) => {
       const group = groups.find((g) => g.extension_id === row.id);
+      const incall = incalls.find((i) => i.extension_id === row.id);
       return {
         ...row,
         commented: !row.enabled,
         lines: links.filter((l) => l.extension_id === row.id).map((l) => ({ id: l.id, name: l.name })),
         ...NO_OTHER_OWNERS,
         group: group ? { uuid: group.uuid, id: group.id, name: group.name } : null,
+        incall: incall ? { id: incall.incall_id } : null,
       };
     });
   }

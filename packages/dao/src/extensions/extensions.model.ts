@@ -21,7 +21,8 @@ export const extensionSchema = linked('extensions', {
   parking_lot: alwaysNull,
   /** The group this extension rings, if any. */
   group: nullable(linked('groups', { uuid: Type.String(), id: Type.Integer(), name: Type.String() }, 'uuid')),
-  incall: alwaysNull,
+  /** The incall this extension is the number of, if any. */
+  incall: nullable(linked('incalls', { id: Type.Integer() })),
   outcall: alwaysNull,
   queue: alwaysNull,
 });

@@ -89,6 +89,12 @@ export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
           throw outsideRange(edited.exten, edited.context);
         }
       }
+      if (edited.incall) {
+        if (context.type !== 'incall') throw unhandledContextType(context.type);
+        if (!isPattern(edited.exten) && !extenInRanges(edited.exten, context.incall_ranges)) {
+          throw outsideRange(edited.exten, edited.context);
+        }
+      }
       checkPattern(edited.exten, context);
       if (current.tenant_uuid !== context.tenant_uuid) {
         throw differentTenants({
@@ -103,6 +109,12 @@ export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
         throw resourceAssociated('Extension', 'line', {
           extension_id: extension.id,
           associated_ids: extension.lines.map((line) => line.id),
+        });
+      }
+      if (extension.incall) {
+        throw resourceAssociated('Extension', 'incall', {
+          extension_id: extension.id,
+          associated_id: extension.incall.id,
         });
       }
     },

@@ -23,6 +23,7 @@ export const DIALACTION_TABLES: readonly string[] = [
   'group_fallback',
   'call_filter_fallback',
   'switchboard_fallback',
+  'incall_destination',
 ];
 
 /**

@@ -4,6 +4,7 @@
  */
 
 import { groupFallbacksSchema } from '../fallbacks/fallbacks.model.js';
+import { incallRelationSchema } from '../incalls/incalls.model.js';
 import { linked, nullable, type Static, stringEnum, Type } from '../schema.js';
 
 export const RING_STRATEGIES = [
@@ -38,7 +39,7 @@ export type GroupMemberSummary = Static<typeof memberSummarySchema>;
 const scheduleSummarySchema = linked('schedules', { id: Type.Integer(), name: text() });
 export type GroupScheduleSummary = Static<typeof scheduleSummarySchema>;
 
-/** What a group shows of other resources; incalls wait for theirs. */
+/** What a group shows of other resources (its incalls: those whose destination is the group). */
 const relationFields = {
   members: Type.Object({
     users: Type.Array(memberSummarySchema),
@@ -50,7 +51,7 @@ const relationFields = {
     linked('extensions', { id: Type.Integer(), exten: Type.String(), context: Type.String() }),
   ),
   schedules: Type.Array(scheduleSummarySchema),
-  incalls: Type.Array(linked('incalls', { id: Type.Integer(), extensions: Type.Array(Type.Unknown()) })),
+  incalls: Type.Array(incallRelationSchema),
   call_permissions: Type.Array(linked('callpermissions', { id: Type.Integer(), name: Type.String() })),
   fallbacks: groupFallbacksSchema,
 };

@@ -1,14 +1,16 @@
 /**
  * SQL for what a group shows of other resources (read-only, as Wazo's GroupSchema dumps it): its
- * user members with their names and priorities, its schedules, its call permissions, its extension and its fallbacks. Part of the groups dao; the
- * association tables are written by their own resources.
+ * user members with their names and priorities, its schedules, its call permissions, its extension, its
+ * fallbacks and the incalls sending calls to it. Part of the groups dao; the association tables
+ * are written by their own resources.
  */
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
+import { incallsRoutingTo } from '../incalls/incalls.relations.js';
 import { nameDestinationsIn } from '../schedules/destination-names.js';
 import type { GroupMemberSummary, GroupRelations, GroupScheduleSummary } from './groups.model.js';
 
-/** Read-only relations of resources wazo-ts does not have yet: always empty. */
+/** Before the incalls sending calls to the group are read: none. */
 const absent = () => ({ incalls: [] });
 const noFallbacks = () => ({ noanswer_destination: null, congestion_destination: null });
 
@@ -99,6 +101,7 @@ export async function groupRelationsOf(tx: Tx, ids: number[]): Promise<Map<numbe
     for (const { group_id, ...member } of extensionRows) push(memberExtensions, group_id, member);
   }
   const { extensions, fallbacks } = await ownedBy(tx, ids);
+  const incalls = await incallsRoutingTo(tx, 'group', 'group_id', ids);
   const named = await Promise.all(
     ids.map((id) => nameDestinationsIn(tx, { ...noFallbacks(), ...fallbacks.get(id) })),
   );
@@ -107,6 +110,7 @@ export async function groupRelationsOf(tx: Tx, ids: number[]): Promise<Map<numbe
       id,
       {
         ...absent(),
+        incalls: incalls.get(String(id)) ?? [],
         call_permissions: callPermissions.get(id) ?? [],
         extensions: extensions.get(id) ?? [],
         fallbacks: named[i]!,

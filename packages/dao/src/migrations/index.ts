@@ -32,6 +32,8 @@ import * as callFilters from './0046_call_filters.js';
 import * as funcKeyFilterMembers from './0047_func_key_filter_members.js';
 import * as blocklistsExternalApps from './0048_blocklists_external_apps.js';
 import * as featureExtensions from './0049_feature_extensions.js';
+import * as incalls from './0055_incalls.js';
+import * as phoneNumbers from './0056_phone_numbers.js';
 import * as switchboards from './0065_switchboards.js';
 import * as callPickups from './0066_call_pickups.js';
 import * as skillRules from './0085_skill_rules.js';
@@ -69,4 +71,6 @@ export const migrations: Record<string, Migration> = {
   '0085_skill_rules': skillRules,
   '0065_switchboards': switchboards,
   '0066_call_pickups': callPickups,
+  '0055_incalls': incalls,
+  '0056_phone_numbers': phoneNumbers,
 };

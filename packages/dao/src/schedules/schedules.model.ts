@@ -40,7 +40,7 @@ const summary = {
 export type ScheduleUserSummary = Static<typeof summary.user>;
 export type ScheduleGroupSummary = Static<typeof summary.group>;
 
-/** What a schedule shows of other resources, read-only; incalls, queues and outcalls wait for theirs. */
+/** What a schedule shows of other resources, read-only; queues and outcalls wait for theirs. */
 const relationFields = {
   users: Type.Array(summary.user),
   groups: Type.Array(summary.group),

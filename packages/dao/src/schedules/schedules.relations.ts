@@ -12,10 +12,11 @@ function push<T>(map: Map<number, T[]>, key: number, value: T): void {
   else map.set(key, [value]);
 }
 
-/** The relations of each schedule of `ids`, by schedule id; incalls, queues, outcalls: none yet. */
+/** The relations of each schedule of `ids`, by schedule id; queues, outcalls: none yet. */
 export async function scheduleRelationsOf(tx: Tx, ids: number[]): Promise<Map<number, ScheduleRelations>> {
   const users = new Map<number, ScheduleUserSummary[]>();
   const groups = new Map<number, ScheduleGroupSummary[]>();
+  const incalls = new Map<number, { id: number }[]>();
   if (ids.length > 0) {
     const userRows = await tx.db
       .selectFrom('user_schedules as us')
@@ -33,11 +34,24 @@ export async function scheduleRelationsOf(tx: Tx, ids: number[]): Promise<Map<nu
       .orderBy('g.id')
       .execute();
     for (const { schedule_id, ...group } of groupRows) push(groups, schedule_id, group);
+    const incallRows = await tx.db
+      .selectFrom('incall_schedule')
+      .select(['schedule_id', 'incall_id as id'])
+      .where('schedule_id', 'in', ids)
+      .orderBy('incall_id')
+      .execute();
+    for (const { schedule_id, ...incall } of incallRows) push(incalls, schedule_id, incall);
   }
   return new Map(
     ids.map((id) => [
       id,
-      { users: users.get(id) ?? [], groups: groups.get(id) ?? [], incalls: [], queues: [], outcalls: [] },
+      {
+        users: users.get(id) ?? [],
+        groups: groups.get(id) ?? [],
+        incalls: incalls.get(id) ?? [],
+        queues: [],
+        outcalls: [],
+      },
     ]),
   );
 }

@@ -1,7 +1,8 @@
 /**
  * SQL of the users export: each user of one tenant with its voicemail, its main line (endpoint,
  * context, SIP credentials), that line's main extension and its call permissions, as Wazo's
- * `user_export` query joins them. Read-only; one query for the whole tenant.
+ * `user_export` query joins them, and the numbers of the incalls to the user (`;`-joined, by
+ * number then context). Read-only; one query for the whole tenant.
  */
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
@@ -14,6 +15,12 @@ const optionalFlag = (column: string) =>
 /** The value of the first `[key, value]` pair with this key in a SIP endpoint's auth options. */
 const authOption = (key: string) =>
   sql`(SELECT o ->> 1 FROM jsonb_array_elements(es.auth_section_options::jsonb) AS o WHERE o ->> 0 = ${key} LIMIT 1)`;
+
+/** The numbers (exten and context) of the incalls whose destination is the user `u`. */
+const incallsOf = sql.raw(`SELECT e.exten, c.name AS context FROM incall_destination d
+  JOIN incall_extension ix ON ix.incall_id = d.incall_id
+  JOIN extension e ON e.id = ix.extension_id JOIN context c ON c.id = e.context_id
+  WHERE d.destination ->> 'type' = 'user' AND d.destination ->> 'user_id' = u.id::text`);
 
 export function createUserExportDao() {
   return {
@@ -56,8 +63,8 @@ export function createUserExportDao() {
           ${authOption('username')} AS sip_username,
           ${authOption('password')} AS sip_secret,
           e.exten,
-          NULL AS incall_exten,
-          NULL AS incall_context,
+          (SELECT string_agg(ie.exten, ';' ORDER BY ie.exten, ie.context) FROM (${incallsOf}) ie) AS incall_exten,
+          (SELECT string_agg(ie.context, ';' ORDER BY ie.exten, ie.context) FROM (${incallsOf}) ie) AS incall_context,
           (SELECT string_agg(cp.name, ';' ORDER BY cp.name)
              FROM user_call_permissions ucp
              JOIN call_permissions cp ON cp.id = ucp.call_permission_id

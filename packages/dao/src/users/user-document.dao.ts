@@ -10,6 +10,7 @@
  */
 import { type PreparedStatement, preparedStatement } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
+import type { IncallRelation } from '../incalls/incalls.model.js';
 import type { Destination } from '../schedules/destination.js';
 import { nameDestinations } from '../schedules/destination-names.js';
 import type { TenantScope } from '../search/search.js';
@@ -31,6 +32,8 @@ export interface UserDocument {
   switchboards: { uuid: string; name: string }[];
   /** The users whose calls the user may pick up (see RELATIONS), each once, by id. */
   callPickupTargetUsers: { uuid: string; firstname: string; lastname: string | null }[];
+  /** The incalls whose destination is the user, by id, each with its extensions. */
+  incalls: IncallRelation[];
 }
 
 /**
@@ -71,6 +74,13 @@ const RELATIONS = {
       WHERE p.tenant_uuid = ANY($1::uuid[]) AND (i.user_id = users.id
         OR i.group_id IN (SELECT gi.group_id FROM group_member_users gi WHERE gi.user_uuid = users.uuid)))
     ORDER BY t.id`,
+  document_incalls: `SELECT i.id, coalesce((SELECT json_agg(json_build_object('id', e.id, 'exten', e.exten, 'context', c.name)
+        ORDER BY e.id) FROM incall_extension ie JOIN extension e ON e.id = ie.extension_id
+        JOIN context c ON c.id = e.context_id WHERE ie.incall_id = i.id), '[]') AS extensions
+    FROM incall_destination d JOIN incall i ON i.id = d.incall_id
+    WHERE d.destination ->> 'type' = 'user' AND d.destination ->> 'user_id' = users.id::text
+      AND i.tenant_uuid = ANY($1::uuid[])
+    ORDER BY i.id`,
 };
 
 type DocumentRow = UserRow & {
@@ -82,6 +92,7 @@ type DocumentRow = UserRow & {
   document_fallbacks: UserDocument['fallbacks'];
   document_switchboards: UserDocument['switchboards'];
   document_call_pickup_targets: UserDocument['callPickupTargetUsers'];
+  document_incalls: UserDocument['incalls'];
 };
 
 /** The statement, by the column naming the user; constant texts, so prepared once per connection. */
@@ -128,5 +139,6 @@ export async function findUserDocument(
     fallbacks: row.document_fallbacks.map((f, i) => ({ event: f.event, destination: named[i]! })),
     switchboards: row.document_switchboards,
     callPickupTargetUsers: row.document_call_pickup_targets,
+    incalls: row.document_incalls,
   };
 }

@@ -4,6 +4,7 @@
  * resources' services. Services and forwards live on the user row, so they come with it.
  */
 import { userFallbacksSchema } from '../fallbacks/fallbacks.model.js';
+import { incallRelationSchema } from '../incalls/incalls.model.js';
 import { lineSchema } from '../lines/lines.model.js';
 import { alwaysNull, linked, nullable, type Static, Type } from '../schema.js';
 import { userForwardsAnswerSchema } from '../user-forwards/user-forwards.model.js';
@@ -34,7 +35,7 @@ const absentRelationFields = {
   /** The tenant's country in Wazo; tenants here have none. */
   country: nullable(Type.String()),
   agent: alwaysNull,
-  incalls: Type.Array(linked('incalls', { id: Type.Integer(), extensions: Type.Array(Type.Unknown()) })),
+  incalls: Type.Array(incallRelationSchema),
   queues: Type.Array(linked('queues', { id: Type.Integer(), name: Type.String(), label: Type.String() })),
   call_pickup_target_users: Type.Array(
     linked('users', { uuid: Type.String(), firstname: Type.String(), lastname: text() }, 'uuid'),
