@@ -28,10 +28,12 @@ export * from './group-member-extensions/index.js';
 export * from './group-members/index.js';
 export * from './group-schedules/index.js';
 export * from './groups/index.js';
+export * from './ingress-http/index.js';
 export * from './line-endpoints/index.js';
 export * from './line-extensions/index.js';
 export * from './lines/index.js';
 export * from './links/index.js';
+export * from './meetings/index.js';
 export * from './registrars/index.js';
 export * from './schedules/index.js';
 export { LINK, type LinkTarget, linked } from './schema.js';
@@ -44,6 +46,7 @@ export {
   type TenantScope,
 } from './search/search.js';
 export { createServiceApi, type ServiceApi, type ServiceApiOptions } from './service-api.js';
+export type { MeetingServices } from './service-api-meetings.js';
 export {
   createUserRelationsReader,
   type GetUserWithRelations,

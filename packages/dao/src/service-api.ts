@@ -85,6 +85,7 @@ import { type EndpointServices, endpointServicesOf } from './service-api-endpoin
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
+import { meetingServicesOf } from './service-api-meetings.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
 import { userExtraServicesOf } from './service-api-user-extras.js';
@@ -398,6 +399,11 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...endpoints,
     ...voicemailServicesOf(uow, daos, hooks),
     ...callFilterServicesOf(uow, daos, hooks),
+    ...meetingServicesOf(uow, {
+      tenants: daos.tenants,
+      endpointSip: endpoints.endpointSip,
+      findUser: hooks.findUser,
+    }),
     ...iaxAndApplicationServicesOf(uow, daos),
     ...userExtraServicesOf(uow, hooks.findUser),
     userExport: createUserExportService({ uow, dao: createUserExportDao() }),

@@ -25,8 +25,10 @@ import type { GroupMemberExtensionTables } from '../group-member-extensions/grou
 import type { GroupMemberTables } from '../group-members/group-members.tables.js';
 import type { GroupScheduleTables } from '../group-schedules/group-schedules.tables.js';
 import type { GroupTables } from '../groups/groups.tables.js';
+import type { IngressHttpTables } from '../ingress-http/ingress-http.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
+import type { MeetingTables } from '../meetings/meetings.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
@@ -69,4 +71,6 @@ export interface Database
     ExternalAppTables,
     FeatureExtensionTables,
     EndpointCustomTables,
-    EndpointSccpTables {}
+    EndpointSccpTables,
+    IngressHttpTables,
+    MeetingTables {}
