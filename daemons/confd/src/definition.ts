@@ -37,6 +37,7 @@ import {
 } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
+import { ingressHttpPlugin, meetingAuthorizationsPlugin, meetingsPlugin } from './meetings/index.js';
 import { registrarsPlugin } from './registrars/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
@@ -117,6 +118,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userImportPlugin,
     endpointCustomPlugin,
     endpointSccpPlugin,
+    ingressHttpPlugin,
+    meetingsPlugin,
+    meetingAuthorizationsPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -27,6 +27,7 @@ const ROUTES: Record<string, string> = {
   user_blocklist_numbers: '/users/blocklist/numbers',
   external_apps: '/external/apps',
   extensions_features: '/extensions/features',
+  ingresses_http: '/ingresses/http',
 };
 
 export function hrefOf(request: FastifyRequest): Href {
