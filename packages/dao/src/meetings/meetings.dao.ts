@@ -99,6 +99,7 @@ export interface MeetingFind {
 }
 
 export interface MeetingInsert {
+  uuid: string;
   tenant_uuid: string;
   name: string;
   persistent: boolean;

@@ -223,6 +223,7 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
         const uuid = globalThis.crypto.randomUUID();
         const endpoint = await guestEndpoint(tx, tenantUuid, input.name, `wazo-meeting-${uuid}-guest`);
         const created = await dao.create(tx, {
+          uuid,
           tenant_uuid: tenantUuid,
           name: input.name,
           persistent: input.persistent ?? false,
