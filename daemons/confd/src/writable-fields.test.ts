@@ -33,6 +33,7 @@ import {
 } from './testing/answer-walk.js';
 import { seedIaxAndApplication } from './testing/answer-walk-applications.js';
 import { seedEndpoints } from './testing/answer-walk-endpoints.js';
+import { seedMeetings } from './testing/answer-walk-meetings.js';
 import { seedUserExtras } from './testing/answer-walk-user-extras.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
@@ -109,6 +110,7 @@ async function seed(routes: WriteRoute[]) {
     uuid: extras.featureUuid,
     custom_id: String(endpoints.custom.id),
     sccp_id: String(endpoints.sccp.id),
+    ...(await seedMeetings(checked)),
   });
 }
 
@@ -140,8 +142,8 @@ before(async () => {
       close: () => undefined,
     },
   });
-  // The token's own user, for the `/users/me/...` routes.
-  await api.resources.services.tenants.ensure(tenant);
+  // The token's own user, for the `/users/me/...` routes; default SIP templates for meetings.
+  await api.resources.services.tenants.ensureWithSipTemplates(tenant);
   const me = await api.resources.services.users.create(scopeOf(tenant), tenant, { firstname: 'Me' });
   api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant, uuid: me.uuid } });
 });

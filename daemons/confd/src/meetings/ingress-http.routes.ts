@@ -12,7 +12,7 @@ import { scopingTenantOf, tenantScopeOf } from '../common/scope.js';
 import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 
-const IngressParams = Type.Object({ uuid: Type.String() });
+const IngressParams = Type.Object({ http_ingress_uuid: Type.String() });
 const tags = ['ingresses'];
 
 export const ingressHttpPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
@@ -45,9 +45,9 @@ export const ingressHttpPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     );
 
     api.get(
-      '/ingresses/http/:uuid',
+      '/ingresses/http/:http_ingress_uuid',
       {
-        config: { acl: 'confd.ingresses.http.{uuid}.read' },
+        config: { acl: 'confd.ingresses.http.{http_ingress_uuid}.read' },
         schema: {
           summary: 'Get HTTP ingress',
           tags,
@@ -55,7 +55,7 @@ export const ingressHttpPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           response: { 200: ingressHttpSchema },
         },
       },
-      async (request) => ingressHttp.get(await wideScope(request), request.params.uuid),
+      async (request) => ingressHttp.get(await wideScope(request), request.params.http_ingress_uuid),
     );
 
     api.post(
@@ -81,9 +81,9 @@ export const ingressHttpPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     );
 
     api.put(
-      '/ingresses/http/:uuid',
+      '/ingresses/http/:http_ingress_uuid',
       {
-        config: { acl: 'confd.ingresses.http.{uuid}.update' },
+        config: { acl: 'confd.ingresses.http.{http_ingress_uuid}.update' },
         schema: {
           summary: 'Update HTTP ingress',
           tags,
@@ -93,15 +93,15 @@ export const ingressHttpPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         },
       },
       async (request, reply) => {
-        await ingressHttp.edit(await wideScope(request), request.params.uuid, request.body);
+        await ingressHttp.edit(await wideScope(request), request.params.http_ingress_uuid, request.body);
         return reply.code(204).send(null);
       },
     );
 
     api.delete(
-      '/ingresses/http/:uuid',
+      '/ingresses/http/:http_ingress_uuid',
       {
-        config: { acl: 'confd.ingresses.http.{uuid}.delete' },
+        config: { acl: 'confd.ingresses.http.{http_ingress_uuid}.delete' },
         schema: {
           summary: 'Delete HTTP ingress',
           tags,
@@ -110,7 +110,7 @@ export const ingressHttpPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         },
       },
       async (request, reply) => {
-        await ingressHttp.delete(await wideScope(request), request.params.uuid);
+        await ingressHttp.delete(await wideScope(request), request.params.http_ingress_uuid);
         return reply.code(204).send(null);
       },
     );

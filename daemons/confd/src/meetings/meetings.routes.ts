@@ -17,7 +17,7 @@ import type { ConfdConfig } from '../definition.js';
 import type { ConfdResources } from '../resources.js';
 import { meOf } from './me.js';
 
-const MeetingParams = Type.Object({ uuid: Type.String() });
+const MeetingParams = Type.Object({ meeting_uuid: Type.String() });
 const tags = ['meetings'];
 /** How often the expired meetings and authorizations are looked for. */
 export const MEETING_PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -83,18 +83,19 @@ export const meetingsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     );
 
     api.get(
-      '/meetings/:uuid',
+      '/meetings/:meeting_uuid',
       {
-        config: { acl: 'confd.meetings.{uuid}.read' },
+        config: { acl: 'confd.meetings.{meeting_uuid}.read' },
         schema: { summary: 'Get meeting', tags, params: MeetingParams, response: { 200: meetingSchema } },
       },
-      async (request) => meetings.get(request.params.uuid, { scope: await wideScope(request) }, context()),
+      async (request) =>
+        meetings.get(request.params.meeting_uuid, { scope: await wideScope(request) }, context()),
     );
 
     api.put(
-      '/meetings/:uuid',
+      '/meetings/:meeting_uuid',
       {
-        config: { acl: 'confd.meetings.{uuid}.update' },
+        config: { acl: 'confd.meetings.{meeting_uuid}.update' },
         schema: {
           summary: 'Update meeting',
           tags,
@@ -105,7 +106,7 @@ export const meetingsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       },
       async (request, reply) => {
         await meetings.edit(
-          request.params.uuid,
+          request.params.meeting_uuid,
           { scope: await wideScope(request) },
           request.body,
           context(),
@@ -115,13 +116,13 @@ export const meetingsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     );
 
     api.delete(
-      '/meetings/:uuid',
+      '/meetings/:meeting_uuid',
       {
-        config: { acl: 'confd.meetings.{uuid}.delete' },
+        config: { acl: 'confd.meetings.{meeting_uuid}.delete' },
         schema: { summary: 'Delete meeting', tags, params: MeetingParams, response: { 204: NoContent } },
       },
       async (request, reply) => {
-        await meetings.delete(request.params.uuid, { scope: await wideScope(request) }, context());
+        await meetings.delete(request.params.meeting_uuid, { scope: await wideScope(request) }, context());
         return reply.code(204).send(null);
       },
     );
@@ -162,18 +163,19 @@ export const meetingsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     );
 
     api.get(
-      '/users/me/meetings/:uuid',
+      '/users/me/meetings/:meeting_uuid',
       {
-        config: { acl: 'confd.users.me.meetings.{uuid}.read' },
+        config: { acl: 'confd.users.me.meetings.{meeting_uuid}.read' },
         schema: { summary: 'Get my meeting', tags, params: MeetingParams, response: { 200: meetingSchema } },
       },
-      async (request) => meetings.get(request.params.uuid, { scope: await wideScope(request) }, context()),
+      async (request) =>
+        meetings.get(request.params.meeting_uuid, { scope: await wideScope(request) }, context()),
     );
 
     api.put(
-      '/users/me/meetings/:uuid',
+      '/users/me/meetings/:meeting_uuid',
       {
-        config: { acl: 'confd.users.me.meetings.{uuid}.update' },
+        config: { acl: 'confd.users.me.meetings.{meeting_uuid}.update' },
         schema: {
           summary: 'Update my meeting',
           tags,
@@ -185,26 +187,30 @@ export const meetingsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
       async (request, reply) => {
         const owner = meOf(request, 'meetings');
         const find = { scope: await wideScope(request), owner };
-        await meetings.edit(request.params.uuid, find, request.body, context(), owner);
+        await meetings.edit(request.params.meeting_uuid, find, request.body, context(), owner);
         return reply.code(204).send(null);
       },
     );
 
     api.delete(
-      '/users/me/meetings/:uuid',
+      '/users/me/meetings/:meeting_uuid',
       {
-        config: { acl: 'confd.users.me.meetings.{uuid}.delete' },
+        config: { acl: 'confd.users.me.meetings.{meeting_uuid}.delete' },
         schema: { summary: 'Delete my meeting', tags, params: MeetingParams, response: { 204: NoContent } },
       },
       async (request, reply) => {
         const owner = meOf(request, 'meetings');
-        await meetings.delete(request.params.uuid, { scope: await wideScope(request), owner }, context());
+        await meetings.delete(
+          request.params.meeting_uuid,
+          { scope: await wideScope(request), owner },
+          context(),
+        );
         return reply.code(204).send(null);
       },
     );
 
     api.get(
-      '/guests/me/meetings/:uuid',
+      '/guests/me/meetings/:meeting_uuid',
       {
         config: { public: true },
         schema: {
@@ -214,7 +220,7 @@ export const meetingsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           response: { 200: meetingSchema },
         },
       },
-      async (request) => meetings.get(request.params.uuid, {}, context()),
+      async (request) => meetings.get(request.params.meeting_uuid, {}, context()),
     );
   },
 };

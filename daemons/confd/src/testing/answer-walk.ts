@@ -7,6 +7,7 @@
 
 import { walkIaxAndApplications } from './answer-walk-applications.js';
 import { walkEndpoints } from './answer-walk-endpoints.js';
+import { walkMeetings } from './answer-walk-meetings.js';
 import { walkUserExtras } from './answer-walk-user-extras.js';
 import {
   walkCallFilters,
@@ -255,6 +256,7 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkCallFilters(call, alice, bob);
   await walkIaxAndApplications(call, sip.id);
   if (me) await walkUserExtras(call, me);
+  if (me) await walkMeetings(call);
   await editEverything(call, ids);
   await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);
   await call('PUT', `/lines/${sip.id}/devices/${device.id}`);

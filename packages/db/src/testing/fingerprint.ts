@@ -19,8 +19,12 @@ export async function databaseFingerprint(pool: Pool): Promise<Record<string, st
     (name, i) =>
       `'${name}', (SELECT md5(coalesce(string_agg(t${i}::text, '|' ORDER BY t${i}::text), '')) FROM "${name}" t${i})`,
   );
+  // jsonb_build_object takes at most 100 arguments (50 tables): objects of 40 are merged with ||.
+  const objects: string[] = [];
+  for (let i = 0; i < digests.length; i += 40)
+    objects.push(`jsonb_build_object(${digests.slice(i, i + 40).join(', ')})`);
   const { rows } = await pool.query<{ digest: Record<string, string> }>(
-    `SELECT jsonb_build_object(${digests.join(', ')}) AS digest`,
+    `SELECT ${objects.join(' || ') || "'{}'::jsonb"} AS digest`,
   );
   return rows[0]!.digest;
 }
