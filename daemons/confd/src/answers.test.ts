@@ -50,7 +50,8 @@ before(async () => {
     },
   });
   // A phone wazo-provd would have found on the network: no route makes one (no provisioning server).
-  await api.resources.services.tenants.ensure(tenant);
+  // With its default SIP templates: a meeting's guest endpoint is made from one.
+  await api.resources.services.tenants.ensureWithSipTemplates(tenant);
   // The token's own user, for the `/users/me/...` routes.
   me = await api.resources.services.users.create(scopeOf(tenant), tenant, { firstname: 'Me' });
   api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant, uuid: me.uuid } });
@@ -93,6 +94,8 @@ const LINKED: Record<string, { route: string; field: string }> = {
   callpickups: { route: 'callpickups', field: 'id' },
   incalls: { route: 'incalls', field: 'id' },
   phone_numbers: { route: 'phone-numbers', field: 'uuid' },
+  ingresses_http: { route: 'ingresses/http', field: 'uuid' },
+  meetings: { route: 'meetings', field: 'uuid' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */

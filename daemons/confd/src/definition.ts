@@ -44,6 +44,7 @@ import {
 } from './incalls/index.js';
 import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
+import { ingressHttpPlugin, meetingAuthorizationsPlugin, meetingsPlugin } from './meetings/index.js';
 import { registrarsPlugin } from './registrars/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
@@ -143,6 +144,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     incallExtensionsPlugin,
     incallSchedulesPlugin,
     phoneNumbersPlugin,
+    ingressHttpPlugin,
+    meetingsPlugin,
+    meetingAuthorizationsPlugin,
   ],
   createResources: createConfdResources,
 };

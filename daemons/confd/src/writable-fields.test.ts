@@ -33,6 +33,7 @@ import {
 } from './testing/answer-walk.js';
 import { seedIaxAndApplication } from './testing/answer-walk-applications.js';
 import { seedEndpoints } from './testing/answer-walk-endpoints.js';
+import { seedMeetings } from './testing/answer-walk-meetings.js';
 import { seedPickups } from './testing/answer-walk-pickups.js';
 import { seedUserExtras } from './testing/answer-walk-user-extras.js';
 import { caller, type Method } from './testing/route-calls.js';
@@ -123,6 +124,7 @@ async function seed(routes: WriteRoute[]) {
     callpickup_id: String(pickups.pickup.id),
     incall_id: String(incall.id),
     phone_number_uuid: phoneNumber.uuid,
+    ...(await seedMeetings(checked)),
   });
 }
 
@@ -156,8 +158,8 @@ before(async () => {
       close: () => undefined,
     },
   });
-  // The token's own user, for the `/users/me/...` routes.
-  await api.resources.services.tenants.ensure(tenant);
+  // The token's own user, for the `/users/me/...` routes; default SIP templates for meetings.
+  await api.resources.services.tenants.ensureWithSipTemplates(tenant);
   const me = await api.resources.services.users.create(scopeOf(tenant), tenant, { firstname: 'Me' });
   api.verifier.add({ token: 'admin', acl: ['confd.#'], metadata: { tenant_uuid: tenant, uuid: me.uuid } });
 });

@@ -31,10 +31,12 @@ export * from './group-schedules/index.js';
 export * from './groups/index.js';
 export * from './incall-schedules/index.js';
 export * from './incalls/index.js';
+export * from './ingress-http/index.js';
 export * from './line-endpoints/index.js';
 export * from './line-extensions/index.js';
 export * from './lines/index.js';
 export * from './links/index.js';
+export * from './meetings/index.js';
 export * from './phone-numbers/index.js';
 export * from './registrars/index.js';
 export * from './schedules/index.js';
@@ -49,6 +51,7 @@ export {
 } from './search/search.js';
 export { createServiceApi, type ServiceApi, type ServiceApiOptions } from './service-api.js';
 export type { IncallServices } from './service-api-incalls.js';
+export type { MeetingServices } from './service-api-meetings.js';
 export {
   createUserRelationsReader,
   type GetUserWithRelations,

@@ -87,6 +87,7 @@ import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
 import { incallServicesOf } from './service-api-incalls.js';
+import { meetingServicesOf } from './service-api-meetings.js';
 import { pickupServicesOf } from './service-api-pickups.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
@@ -412,6 +413,11 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...endpoints,
     ...voicemailServicesOf(uow, daos, hooks),
     ...callFilterServicesOf(uow, daos, hooks),
+    ...meetingServicesOf(uow, {
+      tenants: daos.tenants,
+      endpointSip: endpoints.endpointSip,
+      findUser: hooks.findUser,
+    }),
     ...iaxAndApplicationServicesOf(uow, daos),
     ...userExtraServicesOf(uow, hooks.findUser),
     ...incallServicesOf(uow, daos),

@@ -705,9 +705,6 @@ describe('bad calls get the error the SDK makes of Wazo’s answer', () => {
       ['auth.getPushNotificationSenderId', someUuid],
       ['auth.sendResetPasswordEmail', { username: 'nobody' }],
       ['auth.samlLogOut'],
-      ['confd.getMyMeetings'],
-      ['confd.getMeeting', someUuid],
-      ['confd.guestGetMeeting', someUuid],
       ['dird.listPersonalContacts'],
       ['chatd.getUserRooms'],
       ['calld.listCalls'],
@@ -722,6 +719,69 @@ describe('bad calls get the error the SDK makes of Wazo’s answer', () => {
       const error = await sdk.fails(admin, method, ...args);
       assert.deepEqual([error.class, error.status], ['BadResponse', 404], method);
     }
+  });
+});
+
+describe('meetings through the SDK', () => {
+  let owner: Caller;
+  let ownerUuid: string;
+
+  before(async () => {
+    await sdk.request(admin, 'post', 'confd/1.1/ingresses/http', { uri: 'https://meet.example.com' });
+    const made = await confdUser('Mia');
+    const session = await sdk.call<Session>({}, 'auth.logIn', {
+      username: made.username,
+      password: made.password,
+      expiration: 600,
+    });
+    owner = { token: session.token };
+    ownerUuid = session.uuid;
+  });
+
+  it('when a PBX user makes a meeting and a guest asks to join, then the owner accepts, rejects and deletes it', async () => {
+    const meeting = await sdk.call<Row>(owner, 'confd.createMyMeeting', {
+      name: 'Standup',
+      requireAuthorization: true,
+    });
+    assert.deepEqual(
+      [meeting.name, meeting.ownerUuids, meeting.uri, meeting.requireAuthorization, meeting.persistent],
+      ['Standup', [ownerUuid], 'https://meet.example.com', true, false],
+    );
+    assert.match(String(meeting.extension), /^\*41\d{6}$/);
+    assert.equal(meeting.guestSipAuthorization, null);
+    const uuid = String(meeting.uuid);
+    const mine = await sdk.call<Row[]>(owner, 'confd.getMyMeetings');
+    assert.deepEqual(
+      mine.map((m) => m.uuid),
+      [uuid],
+    );
+    assert.equal((await sdk.call<Row>(admin, 'confd.getMeeting', uuid)).name, 'Standup');
+    assert.equal((await sdk.call<Row>({}, 'confd.guestGetMeeting', uuid)).uri, 'https://meet.example.com');
+
+    const guest = '169e4045-4f2d-4cd1-9933-97c9a1ebb3ff';
+    const asked = await sdk.call<Row>({}, 'confd.guestAuthorizationRequest', guest, uuid, 'Jane');
+    assert.deepEqual([asked.meetingUuid, asked.userUuid, asked.userName], [uuid, guest, 'Jane']);
+    const authorization = String(asked.uuid);
+    const pending = await sdk.call<Row>({}, 'confd.guestAuthorizationCheck', guest, uuid, authorization);
+    assert.deepEqual([pending.status, pending.guest_sip_authorization], ['pending', null]);
+    const listed = await sdk.call<Row[]>(owner, 'confd.meetingAuthorizations', uuid);
+    assert.deepEqual(
+      listed.map((a) => [a.uuid, a.userName]),
+      [[authorization, 'Jane']],
+    );
+    assert.equal(await sdk.call(owner, 'confd.meetingAuthorizationAccept', uuid, authorization), true);
+    const accepted = await sdk.call<Row>({}, 'confd.guestAuthorizationCheck', guest, uuid, authorization);
+    assert.equal(accepted.status, 'accepted');
+    assert.match(String(accepted.guest_sip_authorization), /^[A-Za-z0-9+/]+=*$/);
+    assert.equal(await sdk.call(owner, 'confd.meetingAuthorizationReject', uuid, authorization), true);
+    const rejected = await sdk.call<Row>({}, 'confd.guestAuthorizationCheck', guest, uuid, authorization);
+    assert.equal(rejected.status, 'rejected');
+
+    assert.equal(await sdk.call(owner, 'confd.updateMyMeeting', uuid, { name: 'Retro' }), true);
+    assert.equal((await sdk.call<Row>(admin, 'confd.getMeeting', uuid)).name, 'Retro');
+    await sdk.call(owner, 'confd.deleteMyMeeting', uuid);
+    const gone = await sdk.fails(admin, 'confd.getMeeting', uuid);
+    assert.deepEqual([gone.class, gone.status], ['BadResponse', 404]);
   });
 });
 

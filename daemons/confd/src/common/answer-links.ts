@@ -29,6 +29,7 @@ const ROUTES: Record<string, string> = {
   extensions_features: '/extensions/features',
   skillrules: '/queues/skillrules',
   phone_numbers: '/phone-numbers',
+  ingresses_http: '/ingresses/http',
 };
 
 export function hrefOf(request: FastifyRequest): Href {

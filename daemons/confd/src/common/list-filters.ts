@@ -38,8 +38,14 @@ import {
   iaxEndpointSearchConfig,
   incallSchema,
   incallSearchConfig,
+  ingressHttpSchema,
+  ingressHttpSearchConfig,
   lineSchema,
   lineSearchConfig,
+  meetingAuthorizationSchema,
+  meetingAuthorizationSearchConfig,
+  meetingSchema,
+  meetingSearchConfig,
   phoneNumberSchema,
   phoneNumberSearchConfig,
   type SearchConfig,
@@ -95,4 +101,7 @@ export const LIST_FILTERS = {
   // `user_id` (the user an incall's destination rings) is an id, though no incall field shows it.
   incalls: { ...filtersOf(incallSearchConfig, incallSchema), user_id: Type.Optional(Type.Integer()) },
   phoneNumbers: filtersOf(phoneNumberSearchConfig, phoneNumberSchema),
+  ingressHttp: filtersOf(ingressHttpSearchConfig, ingressHttpSchema),
+  meetings: filtersOf(meetingSearchConfig, meetingSchema),
+  meetingAuthorizations: filtersOf(meetingAuthorizationSearchConfig, meetingAuthorizationSchema),
 } satisfies Record<string, Filters>;

@@ -8,6 +8,7 @@
 import { walkIaxAndApplications } from './answer-walk-applications.js';
 import { walkEndpoints } from './answer-walk-endpoints.js';
 import { walkIncalls, walkPhoneNumbers } from './answer-walk-incalls.js';
+import { walkMeetings } from './answer-walk-meetings.js';
 import { walkCallPickups, walkSwitchboards } from './answer-walk-pickups.js';
 import { walkUserExtras } from './answer-walk-user-extras.js';
 import {
@@ -263,6 +264,7 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkPhoneNumbers(call);
   if (me) await walkUserExtras(call, me);
   await walkSettingsMore(call);
+  if (me) await walkMeetings(call);
   await editEverything(call, ids);
   await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);
   await call('PUT', `/lines/${sip.id}/devices/${device.id}`);

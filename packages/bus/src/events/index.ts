@@ -15,6 +15,7 @@ import * as funcKeys from './func-keys.js';
 import * as groups from './groups.js';
 import * as incalls from './incalls.js';
 import * as lines from './lines.js';
+import * as meetings from './meetings.js';
 import * as schedules from './schedules.js';
 import * as services from './services.js';
 import * as settings from './settings.js';
@@ -40,6 +41,7 @@ export * from './func-keys.js';
 export * from './groups.js';
 export * from './incalls.js';
 export * from './lines.js';
+export * from './meetings.js';
 export * from './schedules.js';
 export * from './services.js';
 export * from './settings.js';
@@ -74,6 +76,7 @@ const families = [
   switchboards,
   callPickups,
   incalls,
+  meetings,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

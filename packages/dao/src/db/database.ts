@@ -27,8 +27,10 @@ import type { GroupMemberTables } from '../group-members/group-members.tables.js
 import type { GroupScheduleTables } from '../group-schedules/group-schedules.tables.js';
 import type { GroupTables } from '../groups/groups.tables.js';
 import type { IncallTables } from '../incalls/incalls.tables.js';
+import type { IngressHttpTables } from '../ingress-http/ingress-http.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
+import type { MeetingTables } from '../meetings/meetings.tables.js';
 import type { PhoneNumberTables } from '../phone-numbers/phone-numbers.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
@@ -79,4 +81,6 @@ export interface Database
     SwitchboardTables,
     CallPickupTables,
     IncallTables,
-    PhoneNumberTables {}
+    PhoneNumberTables,
+    IngressHttpTables,
+    MeetingTables {}

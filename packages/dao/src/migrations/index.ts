@@ -36,6 +36,7 @@ import * as incalls from './0055_incalls.js';
 import * as phoneNumbers from './0056_phone_numbers.js';
 import * as switchboards from './0065_switchboards.js';
 import * as callPickups from './0066_call_pickups.js';
+import * as meetings from './0080_meetings.js';
 import * as skillRules from './0085_skill_rules.js';
 
 export const migrations: Record<string, Migration> = {
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '0066_call_pickups': callPickups,
   '0055_incalls': incalls,
   '0056_phone_numbers': phoneNumbers,
+  '0080_meetings': meetings,
 };
