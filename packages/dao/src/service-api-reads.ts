@@ -31,11 +31,21 @@ export function createUserRelationsReader(sources: UserRelationsSources) {
       document = await sources.userDocument(scope, key);
       if (!document) throw new Error(`user ${String(key)} was found by the users service only`);
     }
-    const { user, lineIds, groups, schedules, callPermissions, voicemail } = document;
+    const { user, lineIds, groups, schedules, callPermissions, voicemail, agent, queues } = document;
     const lines = await Promise.all(lineIds.map((id) => sources.lines.get(scope, id)));
     const fallbacks = { ...user.fallbacks };
     for (const { event, destination } of document.fallbacks) fallbacks[`${event}_destination`] = destination;
-    return { ...user, lines, groups, schedules, call_permissions: callPermissions, voicemail, fallbacks };
+    return {
+      ...user,
+      lines,
+      groups,
+      schedules,
+      call_permissions: callPermissions,
+      voicemail,
+      fallbacks,
+      agent,
+      queues,
+    };
   };
 }
 

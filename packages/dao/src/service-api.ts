@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BusPublisher } from '@wazo-ts/bus';
 import type { Kysely } from 'kysely';
+import { createAgentsNotifier } from './agents/index.js';
 import {
   createApplicationsNotifier,
   createApplicationsService,
@@ -85,6 +86,7 @@ import { type EndpointServices, endpointServicesOf } from './service-api-endpoin
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
+import { agentAndQueueServicesOf } from './service-api-queues.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
 import { userExtraServicesOf } from './service-api-user-extras.js';
@@ -290,7 +292,12 @@ function callPermissionServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
 function userPartServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   return {
     userCallerIds: createUserCallerIdsService({ uow, findUser: hooks.findUser }),
-    userAgents: createUserAgentsService({ uow, findUser: hooks.findUser }),
+    userAgents: createUserAgentsService({
+      uow,
+      findUser: hooks.findUser,
+      agents: daos.agents,
+      notifier: createAgentsNotifier(),
+    }),
     userSubscriptions: createUserSubscriptionsService({ uow, dao: daos.userSubscriptions }),
     groupMemberExtensions: createGroupMemberExtensionsService({
       uow,
@@ -401,6 +408,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...iaxAndApplicationServicesOf(uow, daos),
     ...userExtraServicesOf(uow, hooks.findUser),
     userExport: createUserExportService({ uow, dao: createUserExportDao() }),
+    ...agentAndQueueServicesOf(uow, daos, hooks),
   };
   return {
     ...services,

@@ -10,6 +10,8 @@
 
 import { type TSchema, Type } from '@wazo-ts/daemon/schema';
 import {
+  agentSchema,
+  agentSearchConfig,
   applicationSchema,
   applicationSearchConfig,
   callFilterSchema,
@@ -36,11 +38,15 @@ import {
   iaxEndpointSearchConfig,
   lineSchema,
   lineSearchConfig,
+  queueSchema,
+  queueSearchConfig,
   type SearchConfig,
   scheduleSchema,
   scheduleSearchConfig,
   sipTransportSchema,
   sipTransportSearchConfig,
+  skillSchema,
+  skillSearchConfig,
   USER_LINE_FILTER_NAMES,
   userSchema,
   userSearchConfig,
@@ -82,4 +88,7 @@ export const LIST_FILTERS = {
   applications: filtersOf(applicationSearchConfig, applicationSchema),
   endpointCustom: filtersOf(endpointCustomSearchConfig, endpointCustomSchema),
   endpointSccp: filtersOf(endpointSccpSearchConfig, endpointSccpSchema),
+  agents: filtersOf(agentSearchConfig, agentSchema),
+  skills: filtersOf(skillSearchConfig, skillSchema),
+  queues: filtersOf(queueSearchConfig, queueSchema),
 } satisfies Record<string, Filters>;

@@ -5,6 +5,7 @@
  */
 
 import type { AccessFeatureTables } from '../access-features/access-features.tables.js';
+import type { AgentTables } from '../agents/agents.tables.js';
 import type { ApplicationTables } from '../applications/applications.tables.js';
 import type { BlocklistTables } from '../blocklists/blocklists.tables.js';
 import type { CallFilterTables } from '../call-filters/call-filters.tables.js';
@@ -27,6 +28,7 @@ import type { GroupScheduleTables } from '../group-schedules/group-schedules.tab
 import type { GroupTables } from '../groups/groups.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
+import type { QueueTables } from '../queues/queues.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
@@ -69,4 +71,6 @@ export interface Database
     ExternalAppTables,
     FeatureExtensionTables,
     EndpointCustomTables,
-    EndpointSccpTables {}
+    EndpointSccpTables,
+    AgentTables,
+    QueueTables {}

@@ -8,8 +8,8 @@ import type { Destination } from '../schedules/destination.js';
 
 /** Where an owner kind's fallbacks are stored. */
 export interface FallbackTable {
-  table: 'user_fallback' | 'group_fallback' | 'call_filter_fallback';
-  ownerColumn: 'user_id' | 'group_id' | 'call_filter_id';
+  table: 'user_fallback' | 'group_fallback' | 'call_filter_fallback' | 'queue_fallback';
+  ownerColumn: 'user_id' | 'group_id' | 'call_filter_id' | 'queue_id';
 }
 
 /**
@@ -22,6 +22,8 @@ export const DIALACTION_TABLES: readonly string[] = [
   'user_fallback',
   'group_fallback',
   'call_filter_fallback',
+  'queue_fallback',
+  'queue_wait_destination',
 ];
 
 /**

@@ -27,6 +27,10 @@ export interface UserDocument {
   voicemail: { id: number; name: string } | null;
   /** The stored fallbacks by event (`noanswer`...), events without one absent. */
   fallbacks: { event: string; destination: Destination }[];
+  /** The user's agent (id, number), or null. */
+  agent: { id: number; number: string } | null;
+  /** The queues the user is a member of (id, name, label), by id. */
+  queues: { id: number; name: string; label: string | null }[];
 }
 
 /**
@@ -53,6 +57,11 @@ const RELATIONS = {
   document_voicemail: `SELECT side.id, side.name FROM user_voicemail link JOIN voicemail side ON side.id = link.voicemail_id
     WHERE link.user_uuid = users.uuid AND side.tenant_uuid = ANY($1::uuid[])`,
   document_fallbacks: `SELECT f.event, f.destination FROM user_fallback f WHERE f.user_id = users.id`,
+  document_agent: `SELECT side.id, side.number FROM user_agent link JOIN agent side ON side.id = link.agent_id
+    WHERE link.user_id = users.id AND side.tenant_uuid = ANY($1::uuid[])`,
+  document_queues: `SELECT side.id, side.name, side.label FROM queue_member_user link JOIN queue side ON side.id = link.queue_id
+    WHERE link.user_id = users.id AND side.tenant_uuid = ANY($1::uuid[])
+    ORDER BY side.id`,
 };
 
 type DocumentRow = UserRow & {
@@ -62,6 +71,8 @@ type DocumentRow = UserRow & {
   document_call_permissions: UserDocument['callPermissions'];
   document_voicemail: NonNullable<UserDocument['voicemail']>[];
   document_fallbacks: UserDocument['fallbacks'];
+  document_agent: NonNullable<UserDocument['agent']>[];
+  document_queues: UserDocument['queues'];
 };
 
 /** The statement, by the column naming the user; constant texts, so prepared once per connection. */
@@ -106,5 +117,7 @@ export async function findUserDocument(
     callPermissions: row.document_call_permissions,
     voicemail: row.document_voicemail[0] ?? null,
     fallbacks: row.document_fallbacks.map((f, i) => ({ event: f.event, destination: named[i]! })),
+    agent: row.document_agent[0] ?? null,
+    queues: row.document_queues,
   };
 }
