@@ -72,14 +72,25 @@ export function createExtensionsDao() {
             .select(['group_extension.extension_id', 'groups.uuid', 'groups.id', 'groups.name'])
             .where('group_extension.extension_id', 'in', ids)
             .execute();
+    const queues =
+      ids.length === 0
+        ? []
+        : await tx.db
+            .selectFrom('queue_extension')
+            .innerJoin('queue', 'queue.id', 'queue_extension.queue_id')
+            .select(['queue_extension.extension_id', 'queue.id', 'queue.name', 'queue.label'])
+            .where('queue_extension.extension_id', 'in', ids)
+            .execute();
     return rows.map((row) => {
       const group = groups.find((g) => g.extension_id === row.id);
+      const queue = queues.find((q) => q.extension_id === row.id);
       return {
         ...row,
         commented: !row.enabled,
         lines: links.filter((l) => l.extension_id === row.id).map((l) => ({ id: l.id, name: l.name })),
         ...NO_OTHER_OWNERS,
         group: group ? { uuid: group.uuid, id: group.id, name: group.name } : null,
+        queue: queue ? { id: queue.id, name: queue.name, label: queue.label } : null,
       };
     });
   }

@@ -23,7 +23,10 @@ export const extensionSchema = linked('extensions', {
   group: nullable(linked('groups', { uuid: Type.String(), id: Type.Integer(), name: Type.String() }, 'uuid')),
   incall: alwaysNull,
   outcall: alwaysNull,
-  queue: alwaysNull,
+  /** The queue this extension rings, if any. */
+  queue: nullable(
+    linked('queues', { id: Type.Integer(), name: Type.String(), label: nullable(Type.String()) }),
+  ),
 });
 export type Extension = Static<typeof extensionSchema>;
 
