@@ -15,6 +15,7 @@ import { answerLinksPlugin } from '../common/answer-links.js';
 import { contextsPlugin } from '../contexts/index.js';
 import { extensionsPlugin } from '../extensions/index.js';
 import { queueFallbacksPlugin, userFallbacksPlugin } from '../fallbacks/index.js';
+import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from '../funckeys/index.js';
 import { groupsPlugin } from '../groups/index.js';
 import { lineAssociationsPlugin, linesPlugin } from '../lines/index.js';
 import { schedulesPlugin } from '../schedules/index.js';
@@ -55,6 +56,8 @@ before(async () => {
     linesPlugin,
     lineAssociationsPlugin,
     schedulesPlugin,
+    funcKeyTemplatesPlugin,
+    userFuncKeysPlugin,
   ]);
   call = caller(api);
   api.addSubtenant(tenant1, child1);
@@ -660,5 +663,34 @@ describe('queue fallbacks', () => {
       ...none,
       busy_destination: { type: 'none' },
     });
+  });
+});
+
+describe('function keys to queues and agents', () => {
+  it('when a key names a queue or an agent, then it must exist in the tenant, and it goes with it', async () => {
+    const queue = await createQueue();
+    const agent = await created201('/agents', { number: '8001' });
+    const user = await created201('/users', { firstname: 'Keys' });
+    const template = await created201('/funckeys/templates', {
+      name: 'queues',
+      keys: { 1: { destination: { type: 'queue', queue_id: queue.id } } },
+    });
+    const key = `/users/${user.id}/funckeys/1`;
+    const agentKey = { destination: { type: 'agent', agent_id: agent.id, action: 'toggle' } };
+    assert.equal((await call('PUT', key, 'admin1', agentKey)).statusCode, 204);
+    const foreign = await createQueue({}, 'admin2');
+    const refused = await call('POST', '/funckeys/templates', 'admin1', {
+      keys: { 1: { destination: { type: 'queue', queue_id: foreign.id } } },
+    });
+    assert.deepEqual(refused.json(), [
+      `Input Error - field 'queue_id': Queue was not found ('queue_id': ${foreign.id})`,
+    ]);
+    const keys = async (url: string) => (await call('GET', url, 'admin1')).json().keys;
+    assert.equal((await keys(`/funckeys/templates/${template.id}`))['1'].destination.queue_id, queue.id);
+    assert.equal((await call('DELETE', `/queues/${queue.id}`, 'admin1')).statusCode, 204);
+    assert.deepEqual(await keys(`/funckeys/templates/${template.id}`), {});
+    assert.equal((await call('GET', key, 'admin1')).json().destination.agent_id, agent.id);
+    assert.equal((await call('DELETE', `/agents/${agent.id}`, 'admin1')).statusCode, 204);
+    assert.equal((await call('GET', key, 'admin1')).statusCode, 404);
   });
 });

@@ -34,6 +34,7 @@ import * as blocklistsExternalApps from './0048_blocklists_external_apps.js';
 import * as featureExtensions from './0049_feature_extensions.js';
 import * as agentsSkills from './0060_agents_skills.js';
 import * as queues from './0061_queues.js';
+import * as funcKeyAgentsQueues from './0062_func_key_agents_queues.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '0043_endpoint_sccp': endpointSccp,
   '0060_agents_skills': agentsSkills,
   '0061_queues': queues,
+  '0062_func_key_agents_queues': funcKeyAgentsQueues,
 };

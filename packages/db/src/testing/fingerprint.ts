@@ -19,8 +19,12 @@ export async function databaseFingerprint(pool: Pool): Promise<Record<string, st
     (name, i) =>
       `'${name}', (SELECT md5(coalesce(string_agg(t${i}::text, '|' ORDER BY t${i}::text), '')) FROM "${name}" t${i})`,
   );
+  // PostgreSQL's functions take 100 arguments at most: the pairs go by chunks, joined with `||`.
+  const chunks: string[] = [];
+  for (let i = 0; i < digests.length; i += 40)
+    chunks.push(`jsonb_build_object(${digests.slice(i, i + 40).join(', ')})`);
   const { rows } = await pool.query<{ digest: Record<string, string> }>(
-    `SELECT jsonb_build_object(${digests.join(', ')}) AS digest`,
+    `SELECT (${chunks.length > 0 ? chunks.join(' || ') : "'{}'::jsonb"}) AS digest`,
   );
   return rows[0]!.digest;
 }
