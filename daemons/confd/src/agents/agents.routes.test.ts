@@ -402,6 +402,9 @@ describe('user agents', () => {
       number: agent.number,
       links: [{ rel: 'agents', href: `${base}/agents/${agent.id}` }],
     });
+    const directory = (await call('GET', '/users?view=directory', 'admin1')).json();
+    const row = directory.items.find((item: { uuid: string }) => item.uuid === user.uuid);
+    assert.equal(row.agent_id, agent.id);
     assert.deepEqual((await call('GET', `/agents/${agent.id}`, 'admin1')).json().users, [
       {
         uuid: user.uuid,

@@ -216,6 +216,17 @@ export function createAgentsDao() {
       return row?.agent_id ?? null;
     },
 
+    /** The agent of each of the users that have one, by user id. */
+    async agentIdsOfUsers(tx: Tx, userIds: number[]): Promise<Map<number, number>> {
+      if (userIds.length === 0) return new Map();
+      const rows = await tx.db
+        .selectFrom('user_agent')
+        .select(['user_id', 'agent_id'])
+        .where('user_id', 'in', userIds)
+        .execute();
+      return new Map(rows.map((row) => [row.user_id, row.agent_id]));
+    },
+
     async setUserAgent(tx: Tx, userId: number, agentId: number | null): Promise<void> {
       if (agentId === null) {
         await tx.db.deleteFrom('user_agent').where('user_id', '=', userId).execute();

@@ -63,6 +63,9 @@ export function createAgentsService({ uow, agents, skills, notifier }: AgentsSer
       search: (scope: TenantScope, params: SearchParams): Promise<SearchResult<Agent>> =>
         uow.read((tx) => agents.search(tx, scope, params)),
       get: (scope: TenantScope, id: number): Promise<Agent> => uow.read((tx) => agentIn(tx, scope, id)),
+      /** The agent id of each user that has one (the users were found in scope), by user id. */
+      agentIdsOfUsers: (userIds: number[]): Promise<Map<number, number>> =>
+        uow.read((tx) => agents.agentIdsOfUsers(tx, userIds)),
       /** Creates in `tenantUuid`, which must be among the caller's tenants (else Tenant not found). */
       create: (scope: TenantScope, tenantUuid: string, input: AgentCreate): Promise<Agent> =>
         uow.run(async (tx) => {
