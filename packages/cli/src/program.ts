@@ -11,6 +11,7 @@ import { eventsCommand } from './commands/events.js';
 import { funckeyCommand } from './commands/funckeys.js';
 import { groupCommand } from './commands/groups.js';
 import { loginCommand, logoutCommand } from './commands/login.js';
+import { agentCommand, queueCommand } from './commands/queues.js';
 import type { Io } from './commands/runtime.js';
 import { scheduleCommand } from './commands/schedules.js';
 import { tenantCommand } from './commands/tenants.js';
@@ -47,6 +48,8 @@ export function buildProgram(io: Io): Command {
     lineCommand(io),
     endpointCommand(io),
     callfilterCommand(io),
+    agentCommand(io),
+    queueCommand(io),
   ])
     program.addCommand(command);
   configureEverywhere(program, io);
