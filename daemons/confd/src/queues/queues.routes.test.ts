@@ -16,7 +16,7 @@ import { contextsPlugin } from '../contexts/index.js';
 import { extensionsPlugin } from '../extensions/index.js';
 import { queueFallbacksPlugin, userFallbacksPlugin } from '../fallbacks/index.js';
 import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from '../funckeys/index.js';
-import { groupsPlugin } from '../groups/index.js';
+import { groupExtensionsPlugin, groupsPlugin } from '../groups/index.js';
 import { lineAssociationsPlugin, linesPlugin } from '../lines/index.js';
 import { schedulesPlugin } from '../schedules/index.js';
 import { caller, lastOutboxId, outboxNames, rowCount, sentSince } from '../testing/route-calls.js';
@@ -51,6 +51,7 @@ before(async () => {
     usersPlugin,
     userFallbacksPlugin,
     groupsPlugin,
+    groupExtensionsPlugin,
     contextsPlugin,
     extensionsPlugin,
     linesPlugin,
@@ -404,6 +405,10 @@ describe('queue extensions and schedules', () => {
     const second = await created201('/extensions', { exten: '3002', context });
     assert.deepEqual((await call('PUT', `/queues/${queue.id}/extensions/${second.id}`, 'admin1')).json(), [
       `Resource Error - Queue is associated with a Extension ('queue_id': ${queue.id}, 'extension_id': ${extension.id})`,
+    ]);
+    const group = await created201('/groups', { label: 'taker' });
+    assert.deepEqual((await call('PUT', `/groups/${group.id}/extensions/${extension.id}`, 'admin1')).json(), [
+      `Resource Error - Extension is associated with a queue ('extension_id': ${extension.id}, 'associated_id': ${queue.id})`,
     ]);
     const outside = await created201('/extensions', { exten: '1500', context });
     const other = await createQueue();
