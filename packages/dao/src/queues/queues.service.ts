@@ -8,7 +8,6 @@
 
 import type { AgentsDao } from '../agents/agents.dao.js';
 import type { ContextsDao } from '../contexts/contexts.dao.js';
-import { extenInRanges } from '../contexts/contexts.model.js';
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
 import {
   formatCriteria,
@@ -20,8 +19,6 @@ import {
   resourceExists,
 } from '../errors.js';
 import type { ExtensionsDao } from '../extensions/extensions.dao.js';
-import { isPattern } from '../extensions/extensions.model.js';
-import { differentTenants, outsideRange, unhandledContextType } from '../extensions/extensions.validator.js';
 import type { FindUser } from '../group-members/user-ref.js';
 import type { Destination } from '../schedules/destination.js';
 import { checkDestination } from '../schedules/destination-check.js';
@@ -41,6 +38,7 @@ import {
   type QueueMemberUserBody,
 } from './queues.model.js';
 import type { QueuesNotifier } from './queues.notifier.js';
+import { checkQueueExtension, checkQueueExtensionContext, differentTenants } from './queues.validator.js';
 
 /** Does the tenant have this music on hold class? (every name is accepted until MOH exists). */
 export type QueueMohExists = (tx: Tx, tenantUuid: string, name: string) => Promise<boolean>;
@@ -164,12 +162,7 @@ export function createQueuesService(deps: QueuesServiceDeps) {
         if (!extension) throw notFound('Extension', { id: extensionId });
         const own = await dao.extensionOf(tx, queue.id);
         if (own === extension.id) return;
-        if (extension.tenant_uuid !== queue.tenant_uuid) {
-          throw differentTenants({
-            extension_tenant_uuid: extension.tenant_uuid,
-            queue_tenant_uuid: queue.tenant_uuid,
-          });
-        }
+        checkQueueExtension(queue, extension);
         if (own !== null)
           throw resourceAssociated('Queue', 'Extension', { queue_id: queue.id, extension_id: own });
         const other = await dao.extensionUser(tx, extension.id);
@@ -184,12 +177,7 @@ export function createQueuesService(deps: QueuesServiceDeps) {
         }
         const context = await deps.contexts.findByName(tx, scope, extension.context);
         if (!context) throw notFound('Context', { name: extension.context });
-        if (context.type !== 'internal') {
-          throw unhandledContextType(context.type, { id: extension.id, context: extension.context });
-        }
-        if (!isPattern(extension.exten) && !extenInRanges(extension.exten, context.queue_ranges)) {
-          throw outsideRange(extension.exten, extension.context);
-        }
+        checkQueueExtensionContext(extension, context);
         await dao.setExtension(tx, queue.id, extension.id);
         notifier.extensionAssociated(tx, queue, extension.id);
       }),

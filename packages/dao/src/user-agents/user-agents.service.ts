@@ -7,13 +7,17 @@
 
 import type { AgentsDao } from '../agents/agents.dao.js';
 import type { AgentsNotifier } from '../agents/agents.notifier.js';
-import { differentTenants } from '../agents/agents.service.js';
 import type { UnitOfWork } from '../db/unit-of-work.js';
-import { notFound, resourceAssociated } from '../errors.js';
+import { formatCriteria, notFound, resourceAssociated, resourceError } from '../errors.js';
 import type { FindUser } from '../group-members/user-ref.js';
 import type { TenantScope } from '../search/search.js';
 import { userNotFound } from '../users/user-key.js';
 import type { UserKey } from '../users/users.model.js';
+
+/** Wazo's `different tenants` error. */
+function differentTenants(criteria: Record<string, string>) {
+  return resourceError(`different tenants (${formatCriteria(criteria)})`, criteria);
+}
 
 export interface UserAgentsServiceDeps {
   uow: UnitOfWork;
