@@ -459,6 +459,14 @@ describe('queue extensions and schedules', () => {
         links: [{ rel: 'schedules', href: `${base}/schedules/${schedule.id}` }],
       },
     ]);
+    assert.deepEqual((await call('GET', `/schedules/${schedule.id}`, 'admin1')).json().queues, [
+      {
+        id: queue.id,
+        name: queue.name,
+        label: null,
+        links: [{ rel: 'queues', href: `${base}/queues/${queue.id}` }],
+      },
+    ]);
     assert.deepEqual((await call('PUT', `/queues/${queue.id}/schedules/${second.id}`, 'admin1')).json(), [
       `Resource Error - Queue is associated with a Schedule ('queue_id': ${queue.id}, 'schedule_id': ${schedule.id})`,
     ]);
