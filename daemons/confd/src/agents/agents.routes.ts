@@ -5,11 +5,13 @@
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { NoContent, Type } from '@wazo-ts/daemon/schema';
 import {
+  type AgentCreate,
   type AgentSkillBody,
   agentCreateSchema,
   agentEditSchema,
   agentSchema,
   agentSkillBodySchema,
+  scopeOf,
   skillCreateSchema,
   skillEditSchema,
   skillSchema,
@@ -34,6 +36,17 @@ export const agentsPlugin = crudPlugin({
   createBody: agentCreateSchema,
   editBody: agentEditSchema,
   service: (services) => services.agents,
+  // Wazo's agent middleware makes the agent a member of each queue given, all in one request.
+  async create(services, { tenantUuid, visible }, body) {
+    const { queues = [], ...fields } = body as AgentCreate;
+    return services.transaction(async () => {
+      const agent = await services.agents.create(scopeOf(tenantUuid), tenantUuid, fields);
+      if (queues.length === 0) return agent;
+      for (const { id, ...member } of queues)
+        await services.queues.associateAgent(visible, id, agent.id, member);
+      return services.agents.get(visible, agent.id);
+    });
+  },
 });
 
 export const skillsPlugin = crudPlugin({

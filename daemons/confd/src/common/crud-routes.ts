@@ -41,6 +41,15 @@ export interface CrudResource {
   createBody: TSchema;
   editBody: TSchema;
   service(services: ConfdResources['services']): CrudService<{ id: number }>;
+  /**
+   * A create that does more than the service's (an agent's `queues`): called instead, with the
+   * caller's tenant and the scope of its visible tenants (Wazo's `recurse` list).
+   */
+  create?(
+    services: ConfdResources['services'],
+    scopes: { tenantUuid: string; visible: TenantScope },
+    body: unknown,
+  ): Promise<{ id: number }>;
 }
 
 export function crudPlugin(def: CrudResource): DaemonPlugin<ConfdConfig, ConfdResources> {
@@ -94,7 +103,13 @@ export function crudPlugin(def: CrudResource): DaemonPlugin<ConfdConfig, ConfdRe
         async (request, reply) => {
           const tenantUuid = scopingTenantOf(request);
           await tenants.ensure(tenantUuid);
-          const created = await service.create(scopeOf(tenantUuid), tenantUuid, request.body as never);
+          const created = def.create
+            ? await def.create(
+                resources.services,
+                { tenantUuid, visible: await itemScope(request) },
+                request.body,
+              )
+            : await service.create(scopeOf(tenantUuid), tenantUuid, request.body as never);
           return reply
             .code(201)
             .header('location', locationOf(request, '1.1', `${path}/${created.id}`))

@@ -638,6 +638,42 @@ describe('queue members', () => {
   });
 });
 
+describe('an agent created with its queues', () => {
+  it('when POST /agents names queues, then it is their member at once; an unknown queue makes nothing', async () => {
+    const queue = await createQueue({ label: 'Joined' });
+    const from = await lastOutboxId(database);
+    const agent = await created201('/agents', { number: '9100', queues: [{ id: queue.id, penalty: 4 }] });
+    assert.deepEqual(agent.queues, [
+      {
+        penalty: 4,
+        id: queue.id,
+        name: queue.name,
+        label: 'Joined',
+        links: [{ rel: 'queues', href: `${base}/queues/${queue.id}` }],
+      },
+    ]);
+    assert.deepEqual(
+      (await getQueue(queue.id)).members.agents.map(
+        (a: { id: number; penalty: number; priority: number }) => [a.id, a.penalty, a.priority],
+      ),
+      [[agent.id, 4, 0]],
+    );
+    assert.deepEqual(
+      (await sentSince(database, from)).map((e) => e.name),
+      ['agent_created', 'queue_member_agent_associated'],
+    );
+    const before = await rowCount(database, 'agent');
+    const res = await call('POST', '/agents', 'admin1', { number: '9101', queues: [{ id: 999999 }] });
+    assert.deepEqual(res.json(), ["Resource Not Found - Queue was not found ('id': 999999)"]);
+    assert.equal(await rowCount(database, 'agent'), before);
+    const bad = await call('POST', '/agents', 'admin1', {
+      number: '9102',
+      queues: [{ id: queue.id, penalty: -1 }],
+    });
+    assert.equal(bad.statusCode, 400);
+  });
+});
+
 describe('queue fallbacks', () => {
   it('when read, then every event is there; a PUT replaces them all with queue_fallback_edited', async () => {
     const queue = await createQueue();

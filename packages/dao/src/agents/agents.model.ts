@@ -56,10 +56,22 @@ const editable = {
   description: optional(nullable(Type.String())),
 };
 
-/** `POST /agents`: a number (digits, `*`, `#`), unique in the tenant. */
+/**
+ * `POST /agents`: a number (digits, `*`, `#`), unique in the tenant; `queues` makes the new agent
+ * a member of each (its penalty and priority, 0 when absent), as Wazo's agent middleware does.
+ */
 export const agentCreateSchema = Type.Object({
   number: Type.String({ pattern: '^[0-9*#]{1,40}$' }),
   ...editable,
+  queues: optional(
+    Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        penalty: optional(Type.Integer({ minimum: 0 })),
+        priority: optional(Type.Integer({ minimum: 0 })),
+      }),
+    ),
+  ),
 });
 export type AgentCreate = Static<typeof agentCreateSchema>;
 
