@@ -19,12 +19,12 @@ export async function databaseFingerprint(pool: Pool): Promise<Record<string, st
     (name, i) =>
       `'${name}', (SELECT md5(coalesce(string_agg(t${i}::text, '|' ORDER BY t${i}::text), '')) FROM "${name}" t${i})`,
   );
-  // PostgreSQL's functions take 100 arguments at most: the pairs go by chunks, joined with `||`.
-  const chunks: string[] = [];
+  // A function takes at most 100 arguments: one object per 40 tables, merged.
+  const objects: string[] = [];
   for (let i = 0; i < digests.length; i += 40)
-    chunks.push(`jsonb_build_object(${digests.slice(i, i + 40).join(', ')})`);
+    objects.push(`jsonb_build_object(${digests.slice(i, i + 40).join(', ')})`);
   const { rows } = await pool.query<{ digest: Record<string, string> }>(
-    `SELECT (${chunks.length > 0 ? chunks.join(' || ') : "'{}'::jsonb"}) AS digest`,
+    `SELECT ${objects.length > 0 ? objects.join(' || ') : "'{}'::jsonb"} AS digest`,
   );
   return rows[0]!.digest;
 }
