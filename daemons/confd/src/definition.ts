@@ -2,6 +2,7 @@
 
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { accessFeaturesPlugin } from './access-features/index.js';
+import { agentSkillsPlugin, agentsPlugin, skillsPlugin } from './agents/index.js';
 import { applicationsPlugin, lineApplicationsPlugin } from './applications/index.js';
 import { blocklistsPlugin } from './blocklists/index.js';
 import { callFiltersPlugin, callFilterUsersPlugin } from './call-filters/index.js';
@@ -27,7 +28,12 @@ import {
 import { extensionFeaturesPlugin } from './extension-features/index.js';
 import { extensionsPlugin } from './extensions/index.js';
 import { externalAppsPlugin, userExternalAppsPlugin } from './external-apps/index.js';
-import { callFilterFallbacksPlugin, groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks/index.js';
+import {
+  callFilterFallbacksPlugin,
+  groupFallbacksPlugin,
+  queueFallbacksPlugin,
+  userFallbacksPlugin,
+} from './fallbacks/index.js';
 import { funcKeyTemplatesPlugin, userFuncKeysPlugin } from './funckeys/index.js';
 import {
   groupExtensionsPlugin,
@@ -45,6 +51,12 @@ import {
 import { infosPlugin } from './infos/index.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { ingressHttpPlugin, meetingAuthorizationsPlugin, meetingsPlugin } from './meetings/index.js';
+import {
+  queueExtensionsPlugin,
+  queueMembersPlugin,
+  queueSchedulesPlugin,
+  queuesPlugin,
+} from './queues/index.js';
 import { registrarsPlugin } from './registrars/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
@@ -147,6 +159,14 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     ingressHttpPlugin,
     meetingsPlugin,
     meetingAuthorizationsPlugin,
+    agentsPlugin,
+    skillsPlugin,
+    agentSkillsPlugin,
+    queuesPlugin,
+    queueExtensionsPlugin,
+    queueSchedulesPlugin,
+    queueMembersPlugin,
+    queueFallbacksPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -35,6 +35,7 @@ import { seedIaxAndApplication } from './testing/answer-walk-applications.js';
 import { seedEndpoints } from './testing/answer-walk-endpoints.js';
 import { seedMeetings } from './testing/answer-walk-meetings.js';
 import { seedPickups } from './testing/answer-walk-pickups.js';
+import { seedAgentsAndQueues } from './testing/answer-walk-queues.js';
 import { seedUserExtras } from './testing/answer-walk-user-extras.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
@@ -92,6 +93,7 @@ async function seed(routes: WriteRoute[]) {
     number: '+15551234',
     caller_id_name: 'Seed',
   });
+  const queues = await seedAgentsAndQueues(checked, alice);
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
     template_uuid: endpoints.template.uuid,
@@ -125,6 +127,9 @@ async function seed(routes: WriteRoute[]) {
     incall_id: String(incall.id),
     phone_number_uuid: phoneNumber.uuid,
     ...(await seedMeetings(checked)),
+    agent_id: String(queues.agent.id),
+    skill_id: String(queues.skill.id),
+    queue_id: String(queues.queue.id),
   });
 }
 

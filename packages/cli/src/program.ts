@@ -12,6 +12,7 @@ import { funckeyCommand } from './commands/funckeys.js';
 import { groupCommand } from './commands/groups.js';
 import { incallCommand } from './commands/incalls.js';
 import { loginCommand, logoutCommand } from './commands/login.js';
+import { agentCommand, queueCommand } from './commands/queues.js';
 import type { Io } from './commands/runtime.js';
 import { scheduleCommand } from './commands/schedules.js';
 import { tenantCommand } from './commands/tenants.js';
@@ -49,6 +50,8 @@ export function buildProgram(io: Io): Command {
     endpointCommand(io),
     callfilterCommand(io),
     incallCommand(io),
+    agentCommand(io),
+    queueCommand(io),
   ])
     program.addCommand(command);
   configureEverywhere(program, io);

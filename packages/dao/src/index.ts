@@ -2,6 +2,7 @@
 // PostgreSQL toolkit under it (connection, unit of work, migrations runner) is @wazo-ts/db.
 
 export * from './access-features/index.js';
+export * from './agents/index.js';
 export * from './applications/index.js';
 export * from './blocklists/index.js';
 export * from './call-filters/index.js';
@@ -38,6 +39,7 @@ export * from './lines/index.js';
 export * from './links/index.js';
 export * from './meetings/index.js';
 export * from './phone-numbers/index.js';
+export * from './queues/index.js';
 export * from './registrars/index.js';
 export * from './schedules/index.js';
 export { LINK, type LinkTarget, linked } from './schema.js';

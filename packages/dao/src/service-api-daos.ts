@@ -3,6 +3,7 @@
  * that owns the data: a user by the users dao, a user's lines by the user-lines dao.
  */
 
+import { createAgentsDao } from './agents/index.js';
 import { createApplicationsDao, lineApplicationLink } from './applications/index.js';
 import { createCallFiltersDao } from './call-filters/index.js';
 import {
@@ -34,6 +35,7 @@ import { createLineExtensionsDao } from './line-extensions/index.js';
 import { createLinesDao } from './lines/index.js';
 import { createLinkDao } from './links/index.js';
 import { createPhoneNumbersDao } from './phone-numbers/index.js';
+import { createQueuesDao } from './queues/index.js';
 import { createSchedulesDao } from './schedules/index.js';
 import { scopeOf } from './search/search.js';
 import { createSipTransportsDao } from './sip-transports/index.js';
@@ -90,7 +92,14 @@ export function createDaos() {
     incalls: createIncallsDao(),
     incallSchedules: createLinkDao(incallScheduleLink),
     phoneNumbers: createPhoneNumbersDao(),
+    ...agentAndQueueDaos(),
   };
+}
+
+/** Agents, skills and queues (their daos share the agent and queue tables' reads). */
+function agentAndQueueDaos() {
+  const { agents, skills } = createAgentsDao();
+  return { agents, skills, queues: createQueuesDao() };
 }
 
 export type Daos = ReturnType<typeof createDaos>;

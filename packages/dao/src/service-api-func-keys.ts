@@ -13,6 +13,8 @@ export function funcKeyServicesOf(uow: UnitOfWork, daos: Daos) {
     findGroup: (tx, scope, id) => daos.groups.find(tx, scope, id),
     filterMemberExists: (tx, tenantUuid, memberId) => daos.callFilters.memberExists(tx, tenantUuid, memberId),
     isFilterMember: (tx, userId) => daos.callFilters.isMember(tx, userId),
+    findAgent: (tx, scope, id) => daos.agents.find(tx, scope, id),
+    findQueue: (tx, scope, id) => daos.queues.find(tx, scope, id),
   });
   return {
     funcKeys: createFuncKeysService({

@@ -31,7 +31,7 @@ export function createUserRelationsReader(sources: UserRelationsSources) {
       document = await sources.userDocument(scope, key);
       if (!document) throw new Error(`user ${String(key)} was found by the users service only`);
     }
-    const { user, lineIds, groups, schedules, callPermissions, voicemail } = document;
+    const { user, lineIds, groups, schedules, callPermissions, voicemail, agent, queues } = document;
     const lines = await Promise.all(lineIds.map((id) => sources.lines.get(scope, id)));
     const fallbacks = { ...user.fallbacks };
     for (const { event, destination } of document.fallbacks) fallbacks[`${event}_destination`] = destination;
@@ -47,6 +47,8 @@ export function createUserRelationsReader(sources: UserRelationsSources) {
       switchboards: document.switchboards,
       call_pickup_target_users: document.callPickupTargetUsers,
       incalls,
+      agent,
+      queues,
     };
   };
 }

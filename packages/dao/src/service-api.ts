@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BusPublisher } from '@wazo-ts/bus';
 import type { Kysely } from 'kysely';
+import { createAgentsNotifier } from './agents/index.js';
 import {
   createApplicationsNotifier,
   createApplicationsService,
@@ -89,6 +90,7 @@ import { funcKeyServicesOf } from './service-api-func-keys.js';
 import { incallServicesOf } from './service-api-incalls.js';
 import { meetingServicesOf } from './service-api-meetings.js';
 import { pickupServicesOf } from './service-api-pickups.js';
+import { agentAndQueueServicesOf } from './service-api-queues.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
 import { skillRuleServicesOf } from './service-api-skill-rules.js';
@@ -303,7 +305,12 @@ function userPartServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
         shared: await daos.phoneNumbers.shared(tx, tenantUuid),
       }),
     }),
-    userAgents: createUserAgentsService({ uow, findUser: hooks.findUser }),
+    userAgents: createUserAgentsService({
+      uow,
+      findUser: hooks.findUser,
+      agents: daos.agents,
+      notifier: createAgentsNotifier(),
+    }),
     userSubscriptions: createUserSubscriptionsService({ uow, dao: daos.userSubscriptions }),
     groupMemberExtensions: createGroupMemberExtensionsService({
       uow,
@@ -424,6 +431,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     userExport: createUserExportService({ uow, dao: createUserExportDao() }),
     ...skillRuleServicesOf(uow),
     ...pickupServicesOf(uow, daos, hooks),
+    ...agentAndQueueServicesOf(uow, daos, hooks),
   };
   return {
     ...services,

@@ -30,6 +30,7 @@ const ROUTES: Record<string, string> = {
   skillrules: '/queues/skillrules',
   phone_numbers: '/phone-numbers',
   ingresses_http: '/ingresses/http',
+  skills: '/agents/skills',
 };
 
 export function hrefOf(request: FastifyRequest): Href {

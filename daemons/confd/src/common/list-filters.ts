@@ -10,6 +10,8 @@
 
 import { type TSchema, Type } from '@wazo-ts/daemon/schema';
 import {
+  agentSchema,
+  agentSearchConfig,
   applicationSchema,
   applicationSearchConfig,
   callFilterSchema,
@@ -48,11 +50,15 @@ import {
   meetingSearchConfig,
   phoneNumberSchema,
   phoneNumberSearchConfig,
+  queueSchema,
+  queueSearchConfig,
   type SearchConfig,
   scheduleSchema,
   scheduleSearchConfig,
   sipTransportSchema,
   sipTransportSearchConfig,
+  skillSchema,
+  skillSearchConfig,
   switchboardSchema,
   switchboardSearchConfig,
   USER_LINE_FILTER_NAMES,
@@ -104,4 +110,7 @@ export const LIST_FILTERS = {
   ingressHttp: filtersOf(ingressHttpSearchConfig, ingressHttpSchema),
   meetings: filtersOf(meetingSearchConfig, meetingSchema),
   meetingAuthorizations: filtersOf(meetingAuthorizationSearchConfig, meetingAuthorizationSchema),
+  agents: filtersOf(agentSearchConfig, agentSchema),
+  skills: filtersOf(skillSearchConfig, skillSchema),
+  queues: filtersOf(queueSearchConfig, queueSchema),
 } satisfies Record<string, Filters>;

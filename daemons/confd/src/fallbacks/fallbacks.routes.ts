@@ -13,6 +13,8 @@ import {
   type FallbacksService,
   groupFallbacksInputSchema,
   groupFallbacksSchema,
+  queueFallbacksInputSchema,
+  queueFallbacksSchema,
   userFallbacksInputSchema,
   userFallbacksSchema,
 } from '@wazo-ts/dao';
@@ -25,8 +27,8 @@ import type { ConfdResources } from '../resources.js';
 
 interface FallbackOwner {
   name: string;
-  collection: 'users' | 'groups' | 'callfilters';
-  param: 'user_id' | 'group_id' | 'callfilter_id';
+  collection: 'users' | 'groups' | 'callfilters' | 'queues';
+  param: 'user_id' | 'group_id' | 'callfilter_id' | 'queue_id';
   word: string;
   keyOf: (raw: string) => string | number;
   /** Path params; by default an id or uuid. */
@@ -113,4 +115,16 @@ export const callFilterFallbacksPlugin = fallbacksPlugin({
   body: callFilterFallbacksInputSchema,
   answer: callFilterFallbacksSchema,
   service: (services) => services.callFilterFallbacks as FallbacksService,
+});
+
+export const queueFallbacksPlugin = fallbacksPlugin({
+  name: 'queue_fallback',
+  collection: 'queues',
+  param: 'queue_id',
+  word: 'queue',
+  keyOf: (raw) => intParam(raw, 'Queue'),
+  params: idParams('queue_id'),
+  body: queueFallbacksInputSchema,
+  answer: queueFallbacksSchema,
+  service: (services) => services.queueFallbacks as FallbacksService,
 });

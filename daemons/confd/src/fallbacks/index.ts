@@ -1,1 +1,6 @@
-export { callFilterFallbacksPlugin, groupFallbacksPlugin, userFallbacksPlugin } from './fallbacks.routes.js';
+export {
+  callFilterFallbacksPlugin,
+  groupFallbacksPlugin,
+  queueFallbacksPlugin,
+  userFallbacksPlugin,
+} from './fallbacks.routes.js';

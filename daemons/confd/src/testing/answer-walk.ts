@@ -10,6 +10,7 @@ import { walkEndpoints } from './answer-walk-endpoints.js';
 import { walkIncalls, walkPhoneNumbers } from './answer-walk-incalls.js';
 import { walkMeetings } from './answer-walk-meetings.js';
 import { walkCallPickups, walkSwitchboards } from './answer-walk-pickups.js';
+import { walkAgentsAndQueues } from './answer-walk-queues.js';
 import { walkUserExtras } from './answer-walk-user-extras.js';
 import {
   walkCallFilters,
@@ -262,6 +263,7 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkCallPickups(call, alice, bob, group);
   await walkIncalls(call, alice, group, schedule);
   await walkPhoneNumbers(call);
+  await walkAgentsAndQueues(call, alice, internal.name);
   if (me) await walkUserExtras(call, me);
   await walkSettingsMore(call);
   if (me) await walkMeetings(call);

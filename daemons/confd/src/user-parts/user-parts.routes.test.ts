@@ -1,7 +1,8 @@
 /**
  * A user's outgoing caller ids, agent and the subscription counts on a real PostgreSQL: Wazo's
- * answers with no phone number, incall or agent built, the user's 404 across tenants first, no
- * event, and counts of the detected tenant only.
+ * answers with no phone number or incall built and no agent made here (agents' own tests,
+ * agents.routes.test.ts, associate real ones), the user's 404 across tenants first, no event,
+ * and counts of the detected tenant only.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';

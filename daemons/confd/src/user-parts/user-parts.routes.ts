@@ -1,7 +1,7 @@
 /**
  * What else a user has, each as its own Wazo plugin: `user_callerid` (the caller ids it may
- * present), `user_agent` (its agent; agents are not built yet, so answered as Wazo answers when
- * none exists) and `user_subscription` (the tenant's users counted by subscription type).
+ * present), `user_agent` (its agent: one at most, of its tenant) and `user_subscription` (the
+ * tenant's users counted by subscription type).
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { ListOf, NoContent, Type } from '@wazo-ts/daemon/schema';

@@ -65,12 +65,16 @@ function summaryOf(user: User, line: UserMainLine | null, webrtc: boolean): Stat
   };
 }
 
-function directoryOf(user: User, line: UserMainLine | null): Static<typeof userDirectorySchema> {
+function directoryOf(
+  user: User,
+  line: UserMainLine | null,
+  agentId: number | null,
+): Static<typeof userDirectorySchema> {
   return {
     id: user.id,
     uuid: user.uuid,
     line_id: line?.line_id ?? null,
-    agent_id: null,
+    agent_id: agentId,
     firstname: user.firstname,
     lastname: user.lastname,
     email: user.email,
@@ -89,7 +93,7 @@ const isWebrtc = (line: UserMainLine | null) =>
 
 /** The page's users in the view asked, their main lines read in one query whatever the page size. */
 export async function renderUserView(
-  services: Pick<ConfdServices, 'userLines'>,
+  services: Pick<ConfdServices, 'userLines' | 'agents'>,
   scope: TenantScope,
   view: UserView,
   users: User[],
@@ -99,8 +103,12 @@ export async function renderUserView(
     users.map((user) => user.id),
   );
   const byUser = new Map(mainLines.map((line) => [line.user_id, line]));
+  const agents =
+    view === 'directory' ? await services.agents.agentIdsOfUsers(users.map((user) => user.id)) : new Map();
   return users.map((user) => {
     const line = byUser.get(user.id) ?? null;
-    return view === 'directory' ? directoryOf(user, line) : summaryOf(user, line, isWebrtc(line));
+    return view === 'directory'
+      ? directoryOf(user, line, agents.get(user.id) ?? null)
+      : summaryOf(user, line, isWebrtc(line));
   });
 }

@@ -1,5 +1,6 @@
 /** The event catalogue: every event wazo-ts publishes or consumes, typed once. */
 
+import * as agentsQueues from './agents-queues.js';
 import * as applications from './applications.js';
 import * as auth from './auth.js';
 import * as callFilters from './call-filters.js';
@@ -26,6 +27,7 @@ import * as userExtras from './user-extras.js';
 import * as users from './users.js';
 import * as voicemails from './voicemails.js';
 
+export * from './agents-queues.js';
 export * from './applications.js';
 export * from './auth.js';
 export * from './call-filters.js';
@@ -77,6 +79,7 @@ const families = [
   callPickups,
   incalls,
   meetings,
+  agentsQueues,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

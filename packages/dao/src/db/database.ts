@@ -5,6 +5,7 @@
  */
 
 import type { AccessFeatureTables } from '../access-features/access-features.tables.js';
+import type { AgentTables } from '../agents/agents.tables.js';
 import type { ApplicationTables } from '../applications/applications.tables.js';
 import type { BlocklistTables } from '../blocklists/blocklists.tables.js';
 import type { CallFilterTables } from '../call-filters/call-filters.tables.js';
@@ -32,6 +33,7 @@ import type { LineExtensionTables } from '../line-extensions/line-extensions.tab
 import type { LineTables } from '../lines/lines.tables.js';
 import type { MeetingTables } from '../meetings/meetings.tables.js';
 import type { PhoneNumberTables } from '../phone-numbers/phone-numbers.tables.js';
+import type { QueueTables } from '../queues/queues.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
@@ -83,4 +85,6 @@ export interface Database
     IncallTables,
     PhoneNumberTables,
     IngressHttpTables,
-    MeetingTables {}
+    MeetingTables,
+    AgentTables,
+    QueueTables {}

@@ -80,9 +80,19 @@ export function createExtensionsDao() {
             .select(['extension_id', 'incall_id'])
             .where('extension_id', 'in', ids)
             .execute();
+    const queues =
+      ids.length === 0
+        ? []
+        : await tx.db
+            .selectFrom('queue_extension')
+            .innerJoin('queue', 'queue.id', 'queue_extension.queue_id')
+            .select(['queue_extension.extension_id', 'queue.id', 'queue.name', 'queue.label'])
+            .where('queue_extension.extension_id', 'in', ids)
+            .execute();
     return rows.map((row) => {
       const group = groups.find((g) => g.extension_id === row.id);
       const incall = incalls.find((i) => i.extension_id === row.id);
+      const queue = queues.find((q) => q.extension_id === row.id);
       return {
         ...row,
         commented: !row.enabled,
@@ -90,6 +100,7 @@ export function createExtensionsDao() {
         ...NO_OTHER_OWNERS,
         group: group ? { uuid: group.uuid, id: group.id, name: group.name } : null,
         incall: incall ? { id: incall.incall_id } : null,
+        queue: queue ? { id: queue.id, name: queue.name, label: queue.label } : null,
       };
     });
   }

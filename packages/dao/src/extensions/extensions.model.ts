@@ -24,7 +24,10 @@ export const extensionSchema = linked('extensions', {
   /** The incall this extension is the number of, if any. */
   incall: nullable(linked('incalls', { id: Type.Integer() })),
   outcall: alwaysNull,
-  queue: alwaysNull,
+  /** The queue this extension rings, if any. */
+  queue: nullable(
+    linked('queues', { id: Type.Integer(), name: Type.String(), label: nullable(Type.String()) }),
+  ),
 });
 export type Extension = Static<typeof extensionSchema>;
 

@@ -8,8 +8,8 @@ import type { Destination } from '../schedules/destination.js';
 
 /** Where an owner kind's fallbacks are stored. */
 export interface FallbackTable {
-  table: 'user_fallback' | 'group_fallback' | 'call_filter_fallback';
-  ownerColumn: 'user_id' | 'group_id' | 'call_filter_id';
+  table: 'user_fallback' | 'group_fallback' | 'call_filter_fallback' | 'queue_fallback';
+  ownerColumn: 'user_id' | 'group_id' | 'call_filter_id' | 'queue_id';
 }
 
 /**
@@ -24,6 +24,8 @@ export const DIALACTION_TABLES: readonly string[] = [
   'call_filter_fallback',
   'switchboard_fallback',
   'incall_destination',
+  'queue_fallback',
+  'queue_wait_destination',
 ];
 
 /**

@@ -37,3 +37,6 @@ export const callFilterFallbacksSchema = answerOf(CALL_FILTER_FALLBACK_EVENTS);
 /** `{noanswer_destination: {...} | null, ...}`, the fields of the owner's kind. */
 export type Fallbacks = Record<string, Destination | null>;
 export type FallbacksInput = Static<typeof userFallbacksInputSchema>;
+export const QUEUE_FALLBACK_EVENTS = ['noanswer', 'busy', 'congestion', 'fail'] as const;
+export const queueFallbacksInputSchema = inputOf(QUEUE_FALLBACK_EVENTS);
+export const queueFallbacksSchema = answerOf(QUEUE_FALLBACK_EVENTS);

@@ -14,7 +14,7 @@ import type { Fallbacks } from './fallbacks.model.js';
 
 /** What the service needs of an owner kind (users, groups): its table, events, lookup, event. */
 export interface FallbackOwnerKind<O extends Owner> extends FallbackTable {
-  resource: 'User' | 'Group' | 'CallFilter';
+  resource: 'User' | 'Group' | 'CallFilter' | 'Queue';
   events: readonly string[];
   find(tx: Tx, scope: TenantScope, key: string | number): Promise<O | null>;
   /** Queues the owner's `<owner>_fallback_edited` event. */

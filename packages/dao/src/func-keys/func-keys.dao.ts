@@ -77,6 +77,8 @@ const referenceColumns = (destination: FuncKeyDestinationInput) => ({
   user_id: destination.type === 'user' ? (destination.user_id as number) : null,
   group_id: ['group', 'groupmember'].includes(destination.type) ? (destination.group_id as number) : null,
   filter_member_id: destination.type === 'bsfilter' ? (destination.filter_member_id as number) : null,
+  agent_id: destination.type === 'agent' ? (destination.agent_id as number) : null,
+  queue_id: destination.type === 'queue' ? (destination.queue_id as number) : null,
 });
 
 export function createFuncKeysDao() {
@@ -152,6 +154,8 @@ export function createFuncKeysDao() {
             user_id: eb.ref('excluded.user_id'),
             group_id: eb.ref('excluded.group_id'),
             filter_member_id: eb.ref('excluded.filter_member_id'),
+            agent_id: eb.ref('excluded.agent_id'),
+            queue_id: eb.ref('excluded.queue_id'),
           })),
         )
         .execute();

@@ -23,6 +23,10 @@ export interface FuncKeyMappingTable {
   group_id: number | null;
   /** A bsfilter destination's call filter member, so the key goes with it. */
   filter_member_id: number | null;
+  /** An agent destination's agent, so the key goes with it. */
+  agent_id: number | null;
+  /** A queue destination's queue, so the key goes with it. */
+  queue_id: number | null;
 }
 
 export interface FuncKeyTables {

@@ -28,17 +28,20 @@ export interface FuncKeysValidatorDeps {
   findGroup: FindGroup;
   filterMemberExists: FilterMemberExists;
   isFilterMember: IsFilterMember;
+  findAgent: FindById;
+  findQueue: FindById;
 }
 
 /** Resources a destination may name that wazo-ts does not have yet: never found. */
 const ABSENT: Record<string, [field: string, resource: string]> = {
-  agent: ['agent_id', 'Agent'],
   conference: ['conference_id', 'Conference'],
   paging: ['paging_id', 'Paging'],
   park_position: ['parking_lot_id', 'ParkingLot'],
   parking: ['parking_lot_id', 'ParkingLot'],
-  queue: ['queue_id', 'Queue'],
 };
+
+/** Destinations whose resource exists: found by id in the template's tenant (agents, queues). */
+export type FindById = (tx: Tx, scope: TenantScope, id: number) => Promise<{ id: number } | null>;
 
 const SPECIAL = /[\n\r\t;]/;
 const dict = (errors: Record<string, unknown>) => `{${formatCriteria(errors)}}`;
@@ -59,11 +62,22 @@ export function positionOf(raw: string): number | undefined {
 
 export function createFuncKeysValidator(deps: FuncKeysValidatorDeps) {
   const { findUser, findGroup, filterMemberExists, isFilterMember } = deps;
+  const found: Record<string, [field: string, resource: string, find: FindById]> = {
+    agent: ['agent_id', 'Agent', deps.findAgent],
+    queue: ['queue_id', 'Queue', deps.findQueue],
+  };
   async function checkDestination(tx: Tx, tenantUuid: string, destination: FuncKeyDestinationInput) {
     const absent = ABSENT[destination.type];
     if (absent) {
       const [field, resource] = absent;
       throw referenceNotFound(field, resource, { [field]: destination[field] });
+    }
+    const target = found[destination.type];
+    if (target) {
+      const [field, resource, find] = target;
+      const id = destination[field] as number;
+      if (!(await find(tx, scopeOf(tenantUuid), id)))
+        throw referenceNotFound(field, resource, { [field]: id });
     }
     if (destination.type === 'custom' || destination.type === 'forward')
       checkText('exten', destination.exten);

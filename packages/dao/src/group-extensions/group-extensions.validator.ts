@@ -28,6 +28,10 @@ export function createGroupExtensionsValidator(deps: { dao: GroupExtensionsDao }
     if (other !== null) {
       throw resourceAssociated('Group', 'Extension', { group_id: other, extension_id: extension.id });
     }
+    if (extension.queue) {
+      const criteria = { extension_id: extension.id, associated_id: extension.queue.id };
+      throw resourceAssociated('Extension', 'queue', criteria);
+    }
     const line = await dao.lineOf(tx, extension.id);
     if (line !== null) {
       throw resourceAssociated('Extension', 'line', { extension_id: extension.id, associated_id: line });

@@ -34,6 +34,9 @@ import * as blocklistsExternalApps from './0048_blocklists_external_apps.js';
 import * as featureExtensions from './0049_feature_extensions.js';
 import * as incalls from './0055_incalls.js';
 import * as phoneNumbers from './0056_phone_numbers.js';
+import * as agentsSkills from './0060_agents_skills.js';
+import * as queues from './0061_queues.js';
+import * as funcKeyAgentsQueues from './0062_func_key_agents_queues.js';
 import * as switchboards from './0065_switchboards.js';
 import * as callPickups from './0066_call_pickups.js';
 import * as meetings from './0080_meetings.js';
@@ -75,4 +78,7 @@ export const migrations: Record<string, Migration> = {
   '0055_incalls': incalls,
   '0056_phone_numbers': phoneNumbers,
   '0080_meetings': meetings,
+  '0060_agents_skills': agentsSkills,
+  '0061_queues': queues,
+  '0062_func_key_agents_queues': funcKeyAgentsQueues,
 };

@@ -123,6 +123,7 @@ const NAMES: Record<string, Record<string, unknown>> = {
   voicemail: { voicemail_name: name },
   application: { application_name: name },
   switchboard: { switchboard_name: name },
+  queue: { queue_label: name },
 };
 
 /** One branch of the answer union: a type with its own fields and every subtype's. */

@@ -1,8 +1,8 @@
 /**
  * The names Wazo shows with a stored destination that points at a user, a group, a voicemail,
- * a custom application or a switchboard (`user_firstname`, `user_lastname`; `group_label`,
- * `group_name`; `voicemail_name`; `application_name`; `switchboard_name`), read when the
- * destination is: a name changed later
+ * a custom application, a switchboard or a queue (`user_firstname`, `user_lastname`;
+ * `group_label`, `group_name`; `voicemail_name`; `application_name`; `switchboard_name`;
+ * `queue_label`), read when the destination is: a name changed later
  * shows its new value. A target gone shows null names.
  */
 import { isUuid } from '@wazo-ts/db';
@@ -40,12 +40,21 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
       : await tx.db.selectFrom('voicemail').select(['id', 'name']).where('id', 'in', voicemailIds).execute();
   const applications = await applicationNames(tx, destinations);
   const switchboards = await switchboardNames(tx, destinations);
+  const queueIds = ids('queue', 'queue_id');
+  const queues =
+    queueIds.length === 0
+      ? []
+      : await tx.db.selectFrom('queue').select(['id', 'label']).where('id', 'in', queueIds).execute();
   return destinations.map((destination) => {
     if (destination.type === 'switchboard') {
       return {
         ...destination,
         switchboard_name: switchboards.get(String(destination.switchboard_uuid)) ?? null,
       };
+    }
+    if (destination.type === 'queue') {
+      const queue = queues.find((q) => q.id === destination.queue_id);
+      return { ...destination, queue_label: queue?.label ?? null };
     }
     if (isCustomApplication(destination)) {
       return {
@@ -125,6 +134,7 @@ const TARGETS = {
   user: { resource: 'User', table: 'users', field: 'user_id' },
   group: { resource: 'Group', table: 'groups', field: 'group_id' },
   voicemail: { resource: 'Voicemail', table: 'voicemail', field: 'voicemail_id' },
+  queue: { resource: 'Queue', table: 'queue', field: 'queue_id' },
 } as const;
 
 type Target = (typeof TARGETS)[keyof typeof TARGETS];

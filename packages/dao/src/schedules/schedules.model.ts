@@ -40,12 +40,14 @@ const summary = {
 export type ScheduleUserSummary = Static<typeof summary.user>;
 export type ScheduleGroupSummary = Static<typeof summary.group>;
 
-/** What a schedule shows of other resources, read-only; queues and outcalls wait for theirs. */
+/** What a schedule shows of other resources, read-only; outcalls wait for theirs. */
 const relationFields = {
   users: Type.Array(summary.user),
   groups: Type.Array(summary.group),
   incalls: Type.Array(linked('incalls', { id: Type.Integer() })),
-  queues: Type.Array(linked('queues', { id: Type.Integer(), name: Type.String(), label: Type.String() })),
+  queues: Type.Array(
+    linked('queues', { id: Type.Integer(), name: Type.String(), label: nullable(Type.String()) }),
+  ),
   outcalls: Type.Array(linked('outcalls', { id: Type.Integer(), name: Type.String() })),
 };
 const relationsSchema = Type.Object(relationFields);

@@ -1,6 +1,6 @@
 /**
  * SQL for what a schedule shows of other resources (read-only, as Wazo's ScheduleSchema dumps
- * it): the users and groups it applies to. Part of the schedules dao; the association tables are
+ * it): the users, groups and queues it applies to. Part of the schedules dao; the association tables are
  * written by the user-schedules and group-schedules resources.
  */
 import type { Tx } from '../db/unit-of-work.js';
@@ -12,11 +12,12 @@ function push<T>(map: Map<number, T[]>, key: number, value: T): void {
   else map.set(key, [value]);
 }
 
-/** The relations of each schedule of `ids`, by schedule id; queues, outcalls: none yet. */
+/** The relations of each schedule of `ids`, by schedule id; outcalls: none yet. */
 export async function scheduleRelationsOf(tx: Tx, ids: number[]): Promise<Map<number, ScheduleRelations>> {
   const users = new Map<number, ScheduleUserSummary[]>();
   const groups = new Map<number, ScheduleGroupSummary[]>();
   const incalls = new Map<number, { id: number }[]>();
+  const queues = new Map<number, ScheduleRelations['queues']>();
   if (ids.length > 0) {
     const userRows = await tx.db
       .selectFrom('user_schedules as us')
@@ -41,6 +42,14 @@ export async function scheduleRelationsOf(tx: Tx, ids: number[]): Promise<Map<nu
       .orderBy('incall_id')
       .execute();
     for (const { schedule_id, ...incall } of incallRows) push(incalls, schedule_id, incall);
+    const queueRows = await tx.db
+      .selectFrom('queue_schedule as qs')
+      .innerJoin('queue as q', 'q.id', 'qs.queue_id')
+      .select(['qs.schedule_id', 'q.id', 'q.name', 'q.label'])
+      .where('qs.schedule_id', 'in', ids)
+      .orderBy('q.id')
+      .execute();
+    for (const { schedule_id, ...queue } of queueRows) push(queues, schedule_id, queue);
   }
   return new Map(
     ids.map((id) => [
@@ -49,7 +58,7 @@ export async function scheduleRelationsOf(tx: Tx, ids: number[]): Promise<Map<nu
         users: users.get(id) ?? [],
         groups: groups.get(id) ?? [],
         incalls: incalls.get(id) ?? [],
-        queues: [],
+        queues: queues.get(id) ?? [],
         outcalls: [],
       },
     ]),

@@ -1,4 +1,4 @@
-// Public surface of a user's agent link (no agents yet: see the service).
+// Public surface of a user's agent link.
 export {
   createUserAgentsService,
   type UserAgentsService,

@@ -34,6 +34,10 @@ export interface UserDocument {
   callPickupTargetUsers: { uuid: string; firstname: string; lastname: string | null }[];
   /** The incalls whose destination is the user, by id, each with its extensions. */
   incalls: IncallRelation[];
+  /** The user's agent (id, number), or null. */
+  agent: { id: number; number: string } | null;
+  /** The queues the user is a member of (id, name, label), by id. */
+  queues: { id: number; name: string; label: string | null }[];
 }
 
 /**
@@ -81,6 +85,11 @@ const RELATIONS = {
     WHERE d.destination ->> 'type' = 'user' AND d.destination ->> 'user_id' = users.id::text
       AND i.tenant_uuid = ANY($1::uuid[])
     ORDER BY i.id`,
+  document_agent: `SELECT side.id, side.number FROM user_agent link JOIN agent side ON side.id = link.agent_id
+    WHERE link.user_id = users.id AND side.tenant_uuid = ANY($1::uuid[])`,
+  document_queues: `SELECT side.id, side.name, side.label FROM queue_member_user link JOIN queue side ON side.id = link.queue_id
+    WHERE link.user_id = users.id AND side.tenant_uuid = ANY($1::uuid[])
+    ORDER BY side.id`,
 };
 
 type DocumentRow = UserRow & {
@@ -93,6 +102,8 @@ type DocumentRow = UserRow & {
   document_switchboards: UserDocument['switchboards'];
   document_call_pickup_targets: UserDocument['callPickupTargetUsers'];
   document_incalls: UserDocument['incalls'];
+  document_agent: NonNullable<UserDocument['agent']>[];
+  document_queues: UserDocument['queues'];
 };
 
 /** The statement, by the column naming the user; constant texts, so prepared once per connection. */
@@ -140,5 +151,7 @@ export async function findUserDocument(
     switchboards: row.document_switchboards,
     callPickupTargetUsers: row.document_call_pickup_targets,
     incalls: row.document_incalls,
+    agent: row.document_agent[0] ?? null,
+    queues: row.document_queues,
   };
 }

@@ -6,7 +6,7 @@
 import { userFallbacksSchema } from '../fallbacks/fallbacks.model.js';
 import { incallRelationSchema } from '../incalls/incalls.model.js';
 import { lineSchema } from '../lines/lines.model.js';
-import { alwaysNull, linked, nullable, type Static, Type } from '../schema.js';
+import { linked, nullable, type Static, Type } from '../schema.js';
 import { userForwardsAnswerSchema } from '../user-forwards/user-forwards.model.js';
 import { userServicesAnswerSchema } from '../user-services/user-services.model.js';
 import type { UserFields } from './users.schema.js';
@@ -34,9 +34,10 @@ export const userScheduleSummarySchema = linked('schedules', { id: Type.Integer(
 const absentRelationFields = {
   /** The tenant's country in Wazo; tenants here have none. */
   country: nullable(Type.String()),
-  agent: alwaysNull,
+  /** The user's agent (user_agent): its id and number. */
+  agent: nullable(linked('agents', { id: Type.Integer(), number: Type.String() })),
   incalls: Type.Array(incallRelationSchema),
-  queues: Type.Array(linked('queues', { id: Type.Integer(), name: Type.String(), label: Type.String() })),
+  queues: Type.Array(linked('queues', { id: Type.Integer(), name: Type.String(), label: text() })),
   call_pickup_target_users: Type.Array(
     linked('users', { uuid: Type.String(), firstname: Type.String(), lastname: text() }, 'uuid'),
   ),

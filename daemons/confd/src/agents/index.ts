@@ -1,0 +1,1 @@
+export { agentSkillsPlugin, agentsPlugin, skillsPlugin } from './agents.routes.js';

@@ -1,0 +1,6 @@
+export {
+  queueExtensionsPlugin,
+  queueMembersPlugin,
+  queueSchedulesPlugin,
+  queuesPlugin,
+} from './queues.routes.js';
