@@ -83,6 +83,7 @@ const LINKED: Record<string, { route: string; field: string }> = {
   external_apps: { route: 'external/apps', field: 'name' },
   extensions_features: { route: 'extensions/features', field: 'uuid' },
   endpoint_sccp: { route: 'endpoints/sccp', field: 'id' },
+  ivr: { route: 'ivr', field: 'id' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */

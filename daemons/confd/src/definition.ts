@@ -36,6 +36,7 @@ import {
   userGroupsPlugin,
 } from './groups/index.js';
 import { infosPlugin } from './infos/index.js';
+import { ivrPlugin } from './ivr/ivr.routes.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { registrarsPlugin } from './registrars/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
@@ -117,6 +118,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userImportPlugin,
     endpointCustomPlugin,
     endpointSccpPlugin,
+    ivrPlugin,
   ],
   createResources: createConfdResources,
 };

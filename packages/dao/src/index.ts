@@ -28,6 +28,7 @@ export * from './group-member-extensions/index.js';
 export * from './group-members/index.js';
 export * from './group-schedules/index.js';
 export * from './groups/index.js';
+export * from './ivr/index.js';
 export * from './line-endpoints/index.js';
 export * from './line-extensions/index.js';
 export * from './lines/index.js';
@@ -44,6 +45,7 @@ export {
   type TenantScope,
 } from './search/search.js';
 export { createServiceApi, type ServiceApi, type ServiceApiOptions } from './service-api.js';
+export type { MediaServices } from './service-api-media.js';
 export {
   createUserRelationsReader,
   type GetUserWithRelations,

@@ -85,6 +85,7 @@ import { type EndpointServices, endpointServicesOf } from './service-api-endpoin
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
+import { mediaServicesOf } from './service-api-media.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
 import { userExtraServicesOf } from './service-api-user-extras.js';
@@ -401,6 +402,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...iaxAndApplicationServicesOf(uow, daos),
     ...userExtraServicesOf(uow, hooks.findUser),
     userExport: createUserExportService({ uow, dao: createUserExportDao() }),
+    ...mediaServicesOf(uow),
   };
   return {
     ...services,

@@ -34,6 +34,8 @@ import {
   groupSearchConfig,
   iaxEndpointSchema,
   iaxEndpointSearchConfig,
+  ivrSchema,
+  ivrSearchConfig,
   lineSchema,
   lineSearchConfig,
   type SearchConfig,
@@ -82,4 +84,5 @@ export const LIST_FILTERS = {
   applications: filtersOf(applicationSearchConfig, applicationSchema),
   endpointCustom: filtersOf(endpointCustomSearchConfig, endpointCustomSchema),
   endpointSccp: filtersOf(endpointSccpSearchConfig, endpointSccpSchema),
+  ivr: filtersOf(ivrSearchConfig, ivrSchema),
 } satisfies Record<string, Filters>;

@@ -13,6 +13,7 @@ import * as extensions from './extensions.js';
 import * as funcKeys from './func-keys.js';
 import * as groups from './groups.js';
 import * as lines from './lines.js';
+import * as media from './media.js';
 import * as schedules from './schedules.js';
 import * as services from './services.js';
 import * as settings from './settings.js';
@@ -34,6 +35,7 @@ export * from './extensions.js';
 export * from './func-keys.js';
 export * from './groups.js';
 export * from './lines.js';
+export * from './media.js';
 export * from './schedules.js';
 export * from './services.js';
 export * from './settings.js';
@@ -62,6 +64,7 @@ const families = [
   endpointIax,
   applications,
   userExtras,
+  media,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

@@ -25,6 +25,7 @@ import type { GroupMemberExtensionTables } from '../group-member-extensions/grou
 import type { GroupMemberTables } from '../group-members/group-members.tables.js';
 import type { GroupScheduleTables } from '../group-schedules/group-schedules.tables.js';
 import type { GroupTables } from '../groups/groups.tables.js';
+import type { IvrTables } from '../ivr/ivr.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
@@ -69,4 +70,5 @@ export interface Database
     ExternalAppTables,
     FeatureExtensionTables,
     EndpointCustomTables,
-    EndpointSccpTables {}
+    EndpointSccpTables,
+    IvrTables {}

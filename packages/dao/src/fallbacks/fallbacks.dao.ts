@@ -22,6 +22,8 @@ export const DIALACTION_TABLES: readonly string[] = [
   'user_fallback',
   'group_fallback',
   'call_filter_fallback',
+  'ivr_dialaction',
+  'ivr_choice_destination',
 ];
 
 /**

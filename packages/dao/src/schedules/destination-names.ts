@@ -38,6 +38,11 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
       ? []
       : await tx.db.selectFrom('voicemail').select(['id', 'name']).where('id', 'in', voicemailIds).execute();
   const applications = await applicationNames(tx, destinations);
+  const ivrIds = ids('ivr', 'ivr_id');
+  const ivrs =
+    ivrIds.length === 0
+      ? []
+      : await tx.db.selectFrom('ivr').select(['id', 'name']).where('id', 'in', ivrIds).execute();
   return destinations.map((destination) => {
     if (isCustomApplication(destination)) {
       return {
@@ -60,6 +65,10 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
     if (destination.type === 'voicemail') {
       const voicemail = voicemails.find((v) => v.id === destination.voicemail_id);
       return { ...destination, voicemail_name: voicemail?.name ?? null };
+    }
+    if (destination.type === 'ivr') {
+      const ivr = ivrs.find((i) => i.id === destination.ivr_id);
+      return { ...destination, ivr_name: ivr?.name ?? null };
     }
     return destination;
   });
@@ -103,6 +112,7 @@ const TARGETS = {
   user: { resource: 'User', table: 'users', field: 'user_id' },
   group: { resource: 'Group', table: 'groups', field: 'group_id' },
   voicemail: { resource: 'Voicemail', table: 'voicemail', field: 'voicemail_id' },
+  ivr: { resource: 'IVR', table: 'ivr', field: 'ivr_id' },
 } as const;
 
 type Target = (typeof TARGETS)[keyof typeof TARGETS];
