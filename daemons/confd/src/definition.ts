@@ -38,6 +38,7 @@ import {
 import { infosPlugin } from './infos/index.js';
 import { ivrPlugin } from './ivr/ivr.routes.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
+import { mohPlugin } from './moh/moh.routes.js';
 import { registrarsPlugin } from './registrars/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
@@ -119,6 +120,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     endpointCustomPlugin,
     endpointSccpPlugin,
     ivrPlugin,
+    mohPlugin,
   ],
   createResources: createConfdResources,
 };

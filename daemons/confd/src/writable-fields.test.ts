@@ -33,6 +33,7 @@ import {
 } from './testing/answer-walk.js';
 import { seedIaxAndApplication } from './testing/answer-walk-applications.js';
 import { seedEndpoints } from './testing/answer-walk-endpoints.js';
+import { seedMedia } from './testing/answer-walk-media.js';
 import { seedUserExtras } from './testing/answer-walk-user-extras.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
@@ -82,6 +83,7 @@ async function seed(routes: WriteRoute[]) {
   const { iax, application } = await seedIaxAndApplication(checked);
   await editEverything(checked, { internal, sip, extension, alice, group, schedule, voicemail, device });
   const extras = await seedUserExtras(checked, alice);
+  const media = await seedMedia(checked, alice);
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
     template_uuid: endpoints.template.uuid,
@@ -109,6 +111,8 @@ async function seed(routes: WriteRoute[]) {
     uuid: extras.featureUuid,
     custom_id: String(endpoints.custom.id),
     sccp_id: String(endpoints.sccp.id),
+    ivr_id: String(media.ivr.id),
+    moh_uuid: media.moh.uuid,
   });
 }
 

@@ -33,6 +33,7 @@ export * from './line-endpoints/index.js';
 export * from './line-extensions/index.js';
 export * from './lines/index.js';
 export * from './links/index.js';
+export * from './moh/index.js';
 export * from './registrars/index.js';
 export * from './schedules/index.js';
 export { LINK, type LinkTarget, linked } from './schema.js';

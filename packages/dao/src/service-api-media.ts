@@ -1,8 +1,8 @@
 /**
- * The media services of the Service API: IVRs (voice menus), music on hold classes and sounds.
- * Wiring only: each service built from its dao, validator and notifier.
+ * The media services of the Service API: IVRs (voice menus) and music on hold classes, and the
+ * lookup other resources check a `music_on_hold` name with. Wiring only.
  */
-import type { UnitOfWork } from './db/unit-of-work.js';
+import type { Tx, UnitOfWork } from './db/unit-of-work.js';
 import {
   createIvrDao,
   createIvrNotifier,
@@ -10,18 +10,40 @@ import {
   createIvrValidator,
   type IvrService,
 } from './ivr/index.js';
+import {
+  createMohDao,
+  createMohNotifier,
+  createMohService,
+  createMohValidator,
+  type MohService,
+} from './moh/index.js';
 
 export interface MediaServices {
   ivr: IvrService;
+  moh: MohService;
 }
+
+const mohDao = createMohDao();
+
+/** Whether the tenant has a music on hold class of that name (users', groups', applications' check). */
+export const mohNameExists = (tx: Tx, tenantUuid: string, name: string): Promise<boolean> =>
+  mohDao.nameExists(tx, tenantUuid, name);
 
 export function mediaServicesOf(uow: UnitOfWork): MediaServices {
   return {
     ivr: createIvrService({
       uow,
       dao: createIvrDao(),
-      validator: createIvrValidator(),
+      validator: createIvrValidator({
+        mohUuidExists: (tx, tenant, uuid) => mohDao.uuidExists(tx, tenant, uuid),
+      }),
       notifier: createIvrNotifier(),
+    }),
+    moh: createMohService({
+      uow,
+      dao: mohDao,
+      validator: createMohValidator(),
+      notifier: createMohNotifier(),
     }),
   };
 }

@@ -85,7 +85,7 @@ import { type EndpointServices, endpointServicesOf } from './service-api-endpoin
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
-import { mediaServicesOf } from './service-api-media.js';
+import { mediaServicesOf, mohNameExists } from './service-api-media.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
 import { userExtraServicesOf } from './service-api-user-extras.js';
@@ -132,13 +132,13 @@ function userServicesOf(uow: UnitOfWork, daos: Daos) {
         random: Math.random,
       },
     }),
-    // TODO(moh): pass `mohExists` once a MOH resource exists; until then every class is accepted.
     users: createUsersService({
       uow,
       dao: daos.users,
       validator: createUsersValidator({
         dao: daos.users,
         voicemailIdOf: (tx, userUuid) => daos.voicemails.idOfUser(tx, userUuid),
+        mohExists: mohNameExists,
       }),
       notifier: createUsersNotifier(),
     }),
@@ -232,11 +232,10 @@ function groupAndScheduleServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   const findGroup = (tx: Tx, scope: TenantScope, key: LinkKey) => groups.find(tx, scope, key);
   const findSchedule = (tx: Tx, scope: TenantScope, id: number) => schedules.find(tx, scope, id);
   return {
-    // TODO(moh): pass `musicOnHoldExists` once a MOH resource exists.
     groups: createGroupsService({
       uow,
       dao: groups,
-      validator: createGroupsValidator({ dao: groups }),
+      validator: createGroupsValidator({ dao: groups, musicOnHoldExists: mohNameExists }),
       notifier: createGroupsNotifier(),
     }),
     groupMembers: createGroupMembersService({
@@ -353,7 +352,7 @@ function iaxAndApplicationServicesOf(uow: UnitOfWork, daos: Daos) {
   const applications = createApplicationsService({
     uow,
     dao: daos.applications,
-    validator: createApplicationsValidator(),
+    validator: createApplicationsValidator({ mohExists: mohNameExists }),
     notifier: createApplicationsNotifier(),
     // Wazo's dialactions to the application go with it: users' and groups' fallbacks.
     async dropFallbacksTo(tx, uuid) {

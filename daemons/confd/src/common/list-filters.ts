@@ -38,6 +38,8 @@ import {
   ivrSearchConfig,
   lineSchema,
   lineSearchConfig,
+  mohSchema,
+  mohSearchConfig,
   type SearchConfig,
   scheduleSchema,
   scheduleSearchConfig,
@@ -85,4 +87,5 @@ export const LIST_FILTERS = {
   endpointCustom: filtersOf(endpointCustomSearchConfig, endpointCustomSchema),
   endpointSccp: filtersOf(endpointSccpSearchConfig, endpointSccpSchema),
   ivr: filtersOf(ivrSearchConfig, ivrSchema),
+  moh: filtersOf(mohSearchConfig, mohSchema),
 } satisfies Record<string, Filters>;

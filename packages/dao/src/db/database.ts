@@ -28,6 +28,7 @@ import type { GroupTables } from '../groups/groups.tables.js';
 import type { IvrTables } from '../ivr/ivr.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
+import type { MohTables } from '../moh/moh.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
@@ -71,4 +72,5 @@ export interface Database
     FeatureExtensionTables,
     EndpointCustomTables,
     EndpointSccpTables,
-    IvrTables {}
+    IvrTables,
+    MohTables {}

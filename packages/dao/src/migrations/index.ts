@@ -33,6 +33,7 @@ import * as funcKeyFilterMembers from './0047_func_key_filter_members.js';
 import * as blocklistsExternalApps from './0048_blocklists_external_apps.js';
 import * as featureExtensions from './0049_feature_extensions.js';
 import * as ivr from './0075_ivr.js';
+import * as moh from './0076_moh.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '0042_endpoint_custom': endpointCustom,
   '0043_endpoint_sccp': endpointSccp,
   '0075_ivr': ivr,
+  '0076_moh': moh,
 };
