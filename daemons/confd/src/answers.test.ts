@@ -86,6 +86,7 @@ const LINKED: Record<string, { route: string; field: string }> = {
   endpoint_sccp: { route: 'endpoints/sccp', field: 'id' },
   ivr: { route: 'ivr', field: 'id' },
   moh: { route: 'moh', field: 'uuid' },
+  sounds: { route: 'sounds', field: 'name' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */

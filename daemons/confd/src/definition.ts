@@ -39,6 +39,7 @@ import { infosPlugin } from './infos/index.js';
 import { ivrPlugin } from './ivr/ivr.routes.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { mohPlugin } from './moh/moh.routes.js';
+import { soundsPlugin } from './sounds/sounds.routes.js';
 import { registrarsPlugin } from './registrars/index.js';
 import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
@@ -121,6 +122,7 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     endpointSccpPlugin,
     ivrPlugin,
     mohPlugin,
+    soundsPlugin,
   ],
   createResources: createConfdResources,
 };

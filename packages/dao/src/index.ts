@@ -71,3 +71,4 @@ export * from './user-subscriptions/index.js';
 export * from './user-voicemails/index.js';
 export * from './users/index.js';
 export * from './voicemails/index.js';
+export * from './sounds/index.js';

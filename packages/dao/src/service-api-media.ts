@@ -1,5 +1,6 @@
 /**
- * The media services of the Service API: IVRs (voice menus) and music on hold classes, and the
+ * The media services of the Service API: IVRs (voice menus), music on hold classes, the sound
+ * categories' events, and the
  * lookup other resources check a `music_on_hold` name with. Wiring only.
  */
 import type { Tx, UnitOfWork } from './db/unit-of-work.js';
@@ -17,10 +18,12 @@ import {
   createMohValidator,
   type MohService,
 } from './moh/index.js';
+import { createSoundsNotifier, createSoundsService, type SoundsService } from './sounds/index.js';
 
 export interface MediaServices {
   ivr: IvrService;
   moh: MohService;
+  sounds: SoundsService;
 }
 
 const mohDao = createMohDao();
@@ -45,5 +48,6 @@ export function mediaServicesOf(uow: UnitOfWork): MediaServices {
       validator: createMohValidator(),
       notifier: createMohNotifier(),
     }),
+    sounds: createSoundsService({ uow, notifier: createSoundsNotifier() }),
   };
 }

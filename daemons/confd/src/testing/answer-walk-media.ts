@@ -1,7 +1,8 @@
 /**
  * The media part of the walk through every confd route: an IVR with choices and destinations
  * (one of them another IVR) and a music on hold class, each listed, read, edited and deleted;
- * and (`walkMediaFiles`, raw bytes rather than JSON) a class's file uploaded, read and deleted.
+ * sound categories; and (`walkMediaFiles`, raw bytes rather than JSON) a music on hold class's
+ * and a sound category's file uploaded, read and deleted.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Method } from './route-calls.js';
@@ -34,6 +35,9 @@ export async function walkMedia(call: Call, user: { id: number }): Promise<void>
   await call('DELETE', `/ivr/${target.id}`);
   await call('DELETE', `/ivr/${ivr.id}`);
   await call('DELETE', `/moh/${moh.uuid}`);
+  await call('POST', '/sounds', { name: 'walk-sounds' });
+  for (const url of ['/sounds?recurse=true', '/sounds/walk-sounds', '/sounds/system']) await call('GET', url);
+  await call('DELETE', '/sounds/walk-sounds');
 }
 
 /** A WAV file Asterisk plays as music on hold: mono, 8 kHz, 16 bits, two samples. */
@@ -72,4 +76,10 @@ export async function walkMediaFiles(app: FastifyInstance, token: string): Promi
   if (!read.rawPayload.equals(tinyWav())) throw new Error(`GET ${file}: not the uploaded bytes`);
   await inject('DELETE', file);
   await inject('DELETE', `/moh/${uuid}`);
+  await app.inject({ method: 'POST', url: '/1.1/sounds', headers, payload: { name: 'walk-files' } });
+  const sound = '/sounds/walk-files/files/hello';
+  await inject('PUT', `${sound}?format=slin&language=en_US`, tinyWav());
+  await inject('GET', `${sound}?language=en_US`);
+  await inject('DELETE', sound);
+  await inject('DELETE', '/sounds/walk-files');
 }

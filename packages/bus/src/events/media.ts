@@ -1,4 +1,4 @@
-/** wazo-confd's IVR and music on hold events. */
+/** wazo-confd's IVR, music on hold and sound category events. */
 import { defineEvent } from './define.js';
 
 export interface IvrPayload {
@@ -25,3 +25,13 @@ const mohEvent = <const N extends string>(name: N, routingKey: string) =>
 export const mohCreated = mohEvent('moh_created', 'config.moh.created');
 export const mohEdited = mohEvent('moh_edited', 'config.moh.edited');
 export const mohDeleted = mohEvent('moh_deleted', 'config.moh.deleted');
+
+export interface SoundPayload {
+  name: string;
+}
+
+const soundEvent = <const N extends string>(name: N, routingKey: string) =>
+  defineEvent<SoundPayload>()({ name, routingKey, scope: 'tenant', service: 'confd' });
+
+export const soundCreated = soundEvent('sound_created', 'config.sounds.created');
+export const soundDeleted = soundEvent('sound_deleted', 'config.sounds.deleted');
