@@ -37,9 +37,7 @@ export function mediaServicesOf(uow: UnitOfWork): MediaServices {
     ivr: createIvrService({
       uow,
       dao: createIvrDao(),
-      validator: createIvrValidator({
-        mohUuidExists: (tx, tenant, uuid) => mohDao.uuidExists(tx, tenant, uuid),
-      }),
+      validator: createIvrValidator(),
       notifier: createIvrNotifier(),
     }),
     moh: createMohService({

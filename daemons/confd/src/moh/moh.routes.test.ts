@@ -11,8 +11,10 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
 import { answerLinksPlugin } from '../common/answer-links.js';
+import { userFallbacksPlugin } from '../fallbacks/index.js';
 import { groupsPlugin } from '../groups/index.js';
 import { ivrPlugin } from '../ivr/ivr.routes.js';
+import { schedulesPlugin } from '../schedules/index.js';
 import { caller, lastOutboxId, rowCount, sentSince } from '../testing/route-calls.js';
 import { buildTestApi, type TestApi } from '../testing/test-app.js';
 import { usersPlugin } from '../users/index.js';
@@ -27,7 +29,15 @@ const tenant2 = randomUUID();
 
 before(async () => {
   database = await createMigratedTestDatabase({ prefix: 'wazo_confd_moh' });
-  api = await buildTestApi(database, [answerLinksPlugin, usersPlugin, groupsPlugin, ivrPlugin, mohPlugin]);
+  api = await buildTestApi(database, [
+    answerLinksPlugin,
+    usersPlugin,
+    userFallbacksPlugin,
+    groupsPlugin,
+    schedulesPlugin,
+    ivrPlugin,
+    mohPlugin,
+  ]);
   call = caller(api);
   api.addSubtenant(tenant1, child1);
   api.verifier.add({ token: 'admin1', acl: ['confd.#'], metadata: { tenant_uuid: tenant1 } });
@@ -364,8 +374,22 @@ describe('moh', () => {
       menu_sound: 'm',
       invalid_destination: { ...destination, moh_uuid: foreign.uuid },
     });
-    assert.deepEqual(res.json(), [
-      `Input Error - field 'moh_uuid': MOH was not found ('moh_uuid': '${foreign.uuid}')`,
-    ]);
+    const refused = [`Input Error - field 'moh_uuid': MOH was not found ('moh_uuid': '${foreign.uuid}')`];
+    assert.deepEqual(res.json(), refused);
+    const fallbacks = `/users/${user.uuid}/fallbacks`;
+    res = await call('PUT', fallbacks, 'admin1', { busy_destination: destination });
+    assert.equal(res.statusCode, 204, res.body);
+    res = await call('PUT', fallbacks, 'admin1', {
+      busy_destination: { ...destination, moh_uuid: foreign.uuid },
+    });
+    assert.deepEqual(res.json(), refused);
+    assert.equal((await call('GET', fallbacks, 'admin1')).json().busy_destination.moh_uuid, moh.uuid);
+    res = await call('POST', '/schedules', 'admin1', { name: 's', closed_destination: destination });
+    assert.equal(res.statusCode, 201, res.body);
+    res = await call('POST', '/schedules', 'admin1', {
+      name: 's',
+      closed_destination: { ...destination, moh_uuid: foreign.uuid },
+    });
+    assert.deepEqual(res.json(), refused);
   });
 });

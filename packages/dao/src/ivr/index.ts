@@ -11,9 +11,4 @@ export {
 } from './ivr.model.js';
 export { createIvrNotifier, type IvrNotifier } from './ivr.notifier.js';
 export { createIvrService, type IvrService, type IvrServiceDeps } from './ivr.service.js';
-export {
-  checkDestinationTargets,
-  createIvrValidator,
-  type IvrValidator,
-  type MohUuidExists,
-} from './ivr.validator.js';
+export { checkDestinationTargets, createIvrValidator, type IvrValidator } from './ivr.validator.js';

@@ -6,33 +6,24 @@
 import type { Tx } from '../db/unit-of-work.js';
 import { inputError, referenceNotFound } from '../errors.js';
 import type { Destination } from '../schedules/destination.js';
-import { missingTarget } from '../schedules/destination-names.js';
-
-/** Whether a music on hold class of that uuid exists in the tenant. */
-export type MohUuidExists = (tx: Tx, tenantUuid: string, uuid: string) => Promise<boolean>;
-
-export interface IvrValidatorDeps {
-  mohUuidExists?: MohUuidExists;
-}
+import { missingMoh, missingTarget } from '../schedules/destination-names.js';
 
 /**
  * Wazo's destination check of one destination owned in `tenantUuid`: the target it names exists,
- * and a user destination's `moh_uuid` names a music on hold class.
+ * and a user destination's `moh_uuid` names a music on hold class, both in that tenant.
  */
 export async function checkDestinationTargets(
   tx: Tx,
   tenantUuid: string,
   destination: Destination,
-  mohUuidExists?: MohUuidExists,
 ): Promise<void> {
   const missing = await missingTarget(tx, tenantUuid, destination);
   if (missing) throw referenceNotFound('actionarg1', missing.resource, { actionarg1: missing.id });
-  const moh = destination.type === 'user' ? destination.moh_uuid : undefined;
-  if (typeof moh === 'string' && mohUuidExists && !(await mohUuidExists(tx, tenantUuid, moh)))
-    throw referenceNotFound('moh_uuid', 'MOH', { moh_uuid: moh });
+  const moh = await missingMoh(tx, tenantUuid, destination);
+  if (moh) throw referenceNotFound('moh_uuid', 'MOH', { moh_uuid: moh });
 }
 
-export function createIvrValidator({ mohUuidExists }: IvrValidatorDeps = {}) {
+export function createIvrValidator() {
   return {
     /** The destinations and choices about to be written for an IVR of `tenantUuid`. */
     async validate(
@@ -42,13 +33,13 @@ export function createIvrValidator({ mohUuidExists }: IvrValidatorDeps = {}) {
       choices: { exten: string; destination: Destination }[] | undefined,
     ): Promise<void> {
       for (const destination of destinations)
-        if (destination) await checkDestinationTargets(tx, tenantUuid, destination, mohUuidExists);
+        if (destination) await checkDestinationTargets(tx, tenantUuid, destination);
       const extens = new Set<string>();
       for (const choice of choices ?? []) {
         if (extens.has(choice.exten))
           throw inputError(`exten '${choice.exten}' used in more than one choice`);
         extens.add(choice.exten);
-        await checkDestinationTargets(tx, tenantUuid, choice.destination, mohUuidExists);
+        await checkDestinationTargets(tx, tenantUuid, choice.destination);
       }
     },
   };

@@ -72,18 +72,6 @@ export function createMohDao() {
         .executeTakeFirst();
       return row !== undefined;
     },
-
-    /** Whether the tenant has a class of that uuid (a user destination's `moh_uuid`). */
-    async uuidExists(tx: Tx, tenantUuid: string, uuid: string): Promise<boolean> {
-      if (!isUuid(uuid)) return false;
-      const row = await tx.db
-        .selectFrom('moh')
-        .select('uuid')
-        .where('tenant_uuid', '=', tenantUuid)
-        .where('uuid', '=', uuid)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
   };
 }
 

@@ -150,3 +150,25 @@ export async function missingTarget(
     .executeTakeFirst();
   return found ? null : { resource: target.resource, id };
 }
+
+/**
+ * The music on hold class a user destination's `moh_uuid` names, when it is not a class of the
+ * tenant: its uuid, else null (Wazo's destination check: `MOH was not found`).
+ */
+export async function missingMoh(
+  tx: Tx,
+  tenantUuid: string,
+  destination: Destination,
+): Promise<string | null> {
+  const uuid = destination.type === 'user' ? destination.moh_uuid : undefined;
+  if (typeof uuid !== 'string') return null;
+  const found =
+    isUuid(uuid) &&
+    (await tx.db
+      .selectFrom('moh')
+      .select('uuid')
+      .where('uuid', '=', uuid)
+      .where('tenant_uuid', '=', tenantUuid)
+      .executeTakeFirst());
+  return found ? null : uuid;
+}
