@@ -354,11 +354,9 @@ function iaxAndApplicationServicesOf(uow: UnitOfWork, daos: Daos) {
     dao: daos.applications,
     validator: createApplicationsValidator({ mohExists: mohNameExists }),
     notifier: createApplicationsNotifier(),
-    // Wazo's dialactions to the application go with it: users' and groups' fallbacks.
+    // Wazo's dialactions to the application go with it: every destination row naming it.
     async dropFallbacksTo(tx, uuid) {
-      const match = { type: 'application', application: 'custom', application_uuid: uuid };
-      await fallbacks.dropMatching(tx, { table: 'user_fallback', ownerColumn: 'user_id' }, match);
-      await fallbacks.dropMatching(tx, { table: 'group_fallback', ownerColumn: 'group_id' }, match);
+      await fallbacks.removeDestinationsTo(tx, 'application', 'application_uuid', uuid);
     },
   });
   return {

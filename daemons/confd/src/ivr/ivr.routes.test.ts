@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { scopeOf } from '@wazo-ts/dao';
 import { createMigratedTestDatabase, type MigratedTestDatabase } from '@wazo-ts/dao/testing';
+import { applicationsPlugin } from '../applications/index.js';
 import { answerLinksPlugin } from '../common/answer-links.js';
 import { userFallbacksPlugin } from '../fallbacks/index.js';
 import { caller, lastOutboxId, rowCount, sentSince } from '../testing/route-calls.js';
@@ -25,7 +26,13 @@ const tenant2 = randomUUID();
 
 before(async () => {
   database = await createMigratedTestDatabase({ prefix: 'wazo_confd_ivr' });
-  api = await buildTestApi(database, [answerLinksPlugin, usersPlugin, userFallbacksPlugin, ivrPlugin]);
+  api = await buildTestApi(database, [
+    answerLinksPlugin,
+    usersPlugin,
+    userFallbacksPlugin,
+    applicationsPlugin,
+    ivrPlugin,
+  ]);
   call = caller(api);
   api.addSubtenant(tenant1, child1);
   api.verifier.add({ token: 'admin1', acl: ['confd.#'], metadata: { tenant_uuid: tenant1 } });
@@ -350,6 +357,17 @@ describe('ivr', () => {
     assert.deepEqual(read.choices, [
       { exten: '1', destination: null },
       { exten: '2', destination: { type: 'none' } },
+    ]);
+  });
+
+  it('when a custom application a choice sends calls to is deleted, then the choice keeps no destination', async () => {
+    const app = (await call('POST', '/applications', 'admin1', { name: 'app' })).json();
+    const destination = { type: 'application', application: 'custom', application_uuid: app.uuid };
+    const ivr = await create({ choices: [{ exten: '1', destination }] });
+    assert.deepEqual(ivr.choices, [{ exten: '1', destination: { ...destination, application_name: 'app' } }]);
+    assert.equal((await call('DELETE', `/applications/${app.uuid}`, 'admin1')).statusCode, 204);
+    assert.deepEqual((await call('GET', `/ivr/${ivr.id}`, 'admin1')).json().choices, [
+      { exten: '1', destination: null },
     ]);
   });
 
