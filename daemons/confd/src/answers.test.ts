@@ -14,6 +14,7 @@ import { answerLinksPlugin } from './common/answer-links.js';
 import { confdDaemon } from './definition.js';
 import { type AnswerRecorder, createAnswerRecorder } from './testing/answer-recorder.js';
 import { seedAndReadEverything } from './testing/answer-walk.js';
+import { walkMediaFiles } from './testing/answer-walk-media.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
 
@@ -98,6 +99,9 @@ const LINKED: Record<string, { route: string; field: string }> = {
   agents: { route: 'agents', field: 'id' },
   skills: { route: 'agents/skills', field: 'id' },
   queues: { route: 'queues', field: 'id' },
+  ivr: { route: 'ivr', field: 'id' },
+  moh: { route: 'moh', field: 'uuid' },
+  sounds: { route: 'sounds', field: 'name' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
@@ -228,6 +232,7 @@ describe('confd answers through their response schemas', () => {
     let linksSeen = 0;
     await seedAndReadEverything(checked, me);
     await walkUsersCsv(recorder);
+    await walkMediaFiles(api.app, 'admin');
     assert.ok(linksSeen > 50, `${linksSeen} links checked`);
     assert.deepEqual([...relsSeen].sort(), Object.keys(LINKED).sort(), 'every kind of link was seen');
     assert.deepEqual([...associationsSeen].sort(), ['func_keys_templates users', 'lines devices']);

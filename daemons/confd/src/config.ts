@@ -28,6 +28,16 @@ export const ConfdConfigSchema = Type.Object({
     default: 10,
     description: 'Seconds a caller token keeps its list of visible sub-tenants (recurse=true).',
   }),
+  data_dir: Type.String({
+    default: '/var/lib/wazo-ts/confd',
+    description:
+      'Folder of the files confd keeps: music on hold files (moh/<tenant uuid>/<class name>/) and sounds (sounds/<tenant uuid>/<category>/).',
+  }),
+  max_upload_size: Type.Integer({
+    minimum: 1,
+    default: 52428800,
+    description: 'Largest music on hold or sound file accepted, bytes (larger: 413).',
+  }),
 });
 
 export type ConfdOwnConfig = Static<typeof ConfdConfigSchema>;

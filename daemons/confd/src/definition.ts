@@ -49,8 +49,10 @@ import {
   phoneNumbersPlugin,
 } from './incalls/index.js';
 import { infosPlugin } from './infos/index.js';
+import { ivrPlugin } from './ivr/ivr.routes.js';
 import { lineAssociationsPlugin, linesPlugin } from './lines/index.js';
 import { ingressHttpPlugin, meetingAuthorizationsPlugin, meetingsPlugin } from './meetings/index.js';
+import { mohPlugin } from './moh/moh.routes.js';
 import {
   queueExtensionsPlugin,
   queueMembersPlugin,
@@ -62,6 +64,7 @@ import { type ConfdResources, createConfdResources } from './resources.js';
 import { groupSchedulesPlugin, schedulesPlugin, userSchedulesPlugin } from './schedules/index.js';
 import { settingsMorePlugins, settingsPlugins } from './settings/index.js';
 import { skillRulesPlugin } from './skill-rules/index.js';
+import { soundsPlugin } from './sounds/sounds.routes.js';
 import {
   switchboardFallbacksPlugin,
   switchboardMembersPlugin,
@@ -167,6 +170,9 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     queueSchedulesPlugin,
     queueMembersPlugin,
     queueFallbacksPlugin,
+    ivrPlugin,
+    mohPlugin,
+    soundsPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -33,6 +33,7 @@ import {
 } from './testing/answer-walk.js';
 import { seedIaxAndApplication } from './testing/answer-walk-applications.js';
 import { seedEndpoints } from './testing/answer-walk-endpoints.js';
+import { seedMedia } from './testing/answer-walk-media.js';
 import { seedMeetings } from './testing/answer-walk-meetings.js';
 import { seedPickups } from './testing/answer-walk-pickups.js';
 import { seedAgentsAndQueues } from './testing/answer-walk-queues.js';
@@ -94,6 +95,7 @@ async function seed(routes: WriteRoute[]) {
     caller_id_name: 'Seed',
   });
   const queues = await seedAgentsAndQueues(checked, alice);
+  const media = await seedMedia(checked, alice);
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
     template_uuid: endpoints.template.uuid,
@@ -130,6 +132,8 @@ async function seed(routes: WriteRoute[]) {
     agent_id: String(queues.agent.id),
     skill_id: String(queues.skill.id),
     queue_id: String(queues.queue.id),
+    ivr_id: String(media.ivr.id),
+    moh_uuid: media.moh.uuid,
   });
 }
 

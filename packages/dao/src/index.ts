@@ -33,11 +33,13 @@ export * from './groups/index.js';
 export * from './incall-schedules/index.js';
 export * from './incalls/index.js';
 export * from './ingress-http/index.js';
+export * from './ivr/index.js';
 export * from './line-endpoints/index.js';
 export * from './line-extensions/index.js';
 export * from './lines/index.js';
 export * from './links/index.js';
 export * from './meetings/index.js';
+export * from './moh/index.js';
 export * from './phone-numbers/index.js';
 export * from './queues/index.js';
 export * from './registrars/index.js';
@@ -53,6 +55,7 @@ export {
 } from './search/search.js';
 export { createServiceApi, type ServiceApi, type ServiceApiOptions } from './service-api.js';
 export type { IncallServices } from './service-api-incalls.js';
+export type { MediaServices } from './service-api-media.js';
 export type { MeetingServices } from './service-api-meetings.js';
 export {
   createUserRelationsReader,
@@ -66,6 +69,7 @@ export type { UserExtraServices } from './service-api-user-extras.js';
 export * from './settings/index.js';
 export * from './sip-transports/index.js';
 export * from './skill-rules/index.js';
+export * from './sounds/index.js';
 export * from './switchboards/index.js';
 export * from './tenants/index.js';
 export * from './user-agents/index.js';

@@ -88,6 +88,7 @@ import { extensionOwnerServicesOf } from './service-api-extensions.js';
 import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
 import { incallServicesOf } from './service-api-incalls.js';
+import { mediaServicesOf, mohNameExists } from './service-api-media.js';
 import { meetingServicesOf } from './service-api-meetings.js';
 import { pickupServicesOf } from './service-api-pickups.js';
 import { agentAndQueueServicesOf } from './service-api-queues.js';
@@ -138,13 +139,13 @@ function userServicesOf(uow: UnitOfWork, daos: Daos) {
         random: Math.random,
       },
     }),
-    // TODO(moh): pass `mohExists` once a MOH resource exists; until then every class is accepted.
     users: createUsersService({
       uow,
       dao: daos.users,
       validator: createUsersValidator({
         dao: daos.users,
         voicemailIdOf: (tx, userUuid) => daos.voicemails.idOfUser(tx, userUuid),
+        mohExists: mohNameExists,
       }),
       notifier: createUsersNotifier(),
     }),
@@ -238,11 +239,10 @@ function groupAndScheduleServicesOf(uow: UnitOfWork, daos: Daos, hooks: Hooks) {
   const findGroup = (tx: Tx, scope: TenantScope, key: LinkKey) => groups.find(tx, scope, key);
   const findSchedule = (tx: Tx, scope: TenantScope, id: number) => schedules.find(tx, scope, id);
   return {
-    // TODO(moh): pass `musicOnHoldExists` once a MOH resource exists.
     groups: createGroupsService({
       uow,
       dao: groups,
-      validator: createGroupsValidator({ dao: groups }),
+      validator: createGroupsValidator({ dao: groups, musicOnHoldExists: mohNameExists }),
       notifier: createGroupsNotifier(),
     }),
     groupMembers: createGroupMembersService({
@@ -372,14 +372,10 @@ function iaxAndApplicationServicesOf(uow: UnitOfWork, daos: Daos) {
   const applications = createApplicationsService({
     uow,
     dao: daos.applications,
-    validator: createApplicationsValidator(),
+    validator: createApplicationsValidator({ mohExists: mohNameExists }),
     notifier: createApplicationsNotifier(),
-    // Wazo's dialactions to the application go with it: users' and groups' fallbacks.
+    // Wazo's dialactions to the application go with it: every destination row naming it.
     async dropFallbacksTo(tx, uuid) {
-      const match = { type: 'application', application: 'custom', application_uuid: uuid };
-      await fallbacks.dropMatching(tx, { table: 'user_fallback', ownerColumn: 'user_id' }, match);
-      await fallbacks.dropMatching(tx, { table: 'group_fallback', ownerColumn: 'group_id' }, match);
-      // ...and every other destination row to it (an incall's, a call filter's fallback).
       await fallbacks.removeDestinationsTo(tx, 'application', 'application_uuid', uuid);
     },
   });
@@ -432,6 +428,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...skillRuleServicesOf(uow),
     ...pickupServicesOf(uow, daos, hooks),
     ...agentAndQueueServicesOf(uow, daos, hooks),
+    ...mediaServicesOf(uow),
   };
   return {
     ...services,

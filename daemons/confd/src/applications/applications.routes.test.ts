@@ -166,6 +166,12 @@ describe('applications routes', () => {
   });
 
   it('when edited, then the name changes or stays, the destination is what the PUT gives (none if absent), and application_edited', async () => {
+    // The music on hold classes the nodes name exist in the tenant (the MOH resource's check).
+    for (const name of ['jazz', 'rock'])
+      await database.pool.query(
+        `INSERT INTO moh (uuid, tenant_uuid, name, label, mode) VALUES ($1, $2, $3, $3, 'files')`,
+        [randomUUID(), tenant, name],
+      );
     const app = await newApplication({
       name: 'app',
       destination: 'node',

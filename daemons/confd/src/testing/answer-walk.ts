@@ -8,6 +8,7 @@
 import { walkIaxAndApplications } from './answer-walk-applications.js';
 import { walkEndpoints } from './answer-walk-endpoints.js';
 import { walkIncalls, walkPhoneNumbers } from './answer-walk-incalls.js';
+import { walkMedia } from './answer-walk-media.js';
 import { walkMeetings } from './answer-walk-meetings.js';
 import { walkCallPickups, walkSwitchboards } from './answer-walk-pickups.js';
 import { walkAgentsAndQueues } from './answer-walk-queues.js';
@@ -264,6 +265,7 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkIncalls(call, alice, group, schedule);
   await walkPhoneNumbers(call);
   await walkAgentsAndQueues(call, alice, internal.name);
+  await walkMedia(call, alice);
   if (me) await walkUserExtras(call, me);
   await walkSettingsMore(call);
   if (me) await walkMeetings(call);

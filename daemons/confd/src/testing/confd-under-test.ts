@@ -98,6 +98,7 @@ function configOf(database: TestDatabase, dir: string, auth: AuthUnderTest, keyF
     log_level: 'warning',
     log_stdout: false,
     extra_config_files: dir,
+    data_dir: join(dir, 'data'),
     auth: { host: authUrl.hostname, port: Number(authUrl.port), https: false, key_file: keyFile },
     rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
     service_discovery: { enabled: false },

@@ -3,6 +3,9 @@
  * kit's HTTP stack (ACL checks, confd error lists, confd's validation wording) with a fake token
  * verifier and a fixed sub-tenant tree instead of wazo-auth, answered through `app.inject`.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createBusConsumer,
   createBusPublisher,
@@ -79,7 +82,9 @@ export async function buildTestApi(
   options: TestApiOptions = {},
 ): Promise<TestApi> {
   const loaded = loadConfig(confdDaemon, { argv: ['-c', '/nonexistent/config.yml'], env: {} });
-  const config = loaded.config as ConfdConfig;
+  // Files (music on hold, sounds) go to a folder of the test's own, removed when the app closes.
+  const dataDir = await mkdtemp(join(tmpdir(), 'wazo-confd-data-'));
+  const config = { ...(loaded.config as ConfdConfig), data_dir: dataDir };
   const verifier = createFakeTokenVerifier();
   const parents = new Map<string, string>();
   const logger = pino({ level: 'silent' });
@@ -106,6 +111,7 @@ export async function buildTestApi(
     maskedConfig: () => ({}),
     setDebug: () => undefined,
     registerApi: async (api) => {
+      api.addHook('onClose', async () => rm(dataDir, { recursive: true, force: true }));
       for (const plugin of plugins)
         await plugin.load({
           daemon: 'confd',

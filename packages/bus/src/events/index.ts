@@ -16,6 +16,7 @@ import * as funcKeys from './func-keys.js';
 import * as groups from './groups.js';
 import * as incalls from './incalls.js';
 import * as lines from './lines.js';
+import * as media from './media.js';
 import * as meetings from './meetings.js';
 import * as schedules from './schedules.js';
 import * as services from './services.js';
@@ -43,6 +44,7 @@ export * from './func-keys.js';
 export * from './groups.js';
 export * from './incalls.js';
 export * from './lines.js';
+export * from './media.js';
 export * from './meetings.js';
 export * from './schedules.js';
 export * from './services.js';
@@ -80,6 +82,7 @@ const families = [
   incalls,
   meetings,
   agentsQueues,
+  media,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

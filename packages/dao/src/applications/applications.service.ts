@@ -44,6 +44,7 @@ export function createApplicationsService(deps: ApplicationsServiceDeps) {
     create: (tenantUuid: string, body: ApplicationBody): Promise<Application> =>
       uow.run(async (tx) => {
         const node = validator.nodeOf(body);
+        await validator.checkMusicOnHold(tx, tenantUuid, node);
         const uuid = await dao.create(tx, tenantUuid, { name: body.name ?? null, node });
         const application = await existing(tx, scopeOf(tenantUuid), uuid);
         notifier.created(tx, application);
@@ -54,6 +55,7 @@ export function createApplicationsService(deps: ApplicationsServiceDeps) {
       uow.run(async (tx) => {
         const current = await existing(tx, scope, uuid);
         const node = validator.nodeOf(body);
+        await validator.checkMusicOnHold(tx, current.tenant_uuid, node);
         const name = body.name === undefined ? current.name : body.name;
         await dao.update(tx, uuid, { name, node });
         notifier.edited(tx, await existing(tx, scope, uuid));

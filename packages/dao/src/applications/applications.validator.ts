@@ -1,10 +1,11 @@
 /**
  * Checks on an application's destination, as Wazo's schema words them: with `destination: node`,
  * `destination_options` must be a node (`type` holding, `music_on_hold` of at most 128
- * characters or null, `answer` a boolean, unknown keys dropped); without, it is ignored. Music on
- * hold is not looked up: wazo-ts has no MOH classes yet.
+ * characters or null, `answer` a boolean, unknown keys dropped); without, it is ignored. The
+ * node's music on hold is a class of the application's tenant (`default` always is).
  */
-import { formatCriteria, inputError } from '../errors.js';
+import type { Tx } from '../db/unit-of-work.js';
+import { formatCriteria, inputError, referenceNotFound } from '../errors.js';
 import type { FieldSpec } from '../schedules/destination.js';
 import { fieldProblem } from '../schedules/destination-check.js';
 import type { ApplicationBody, ApplicationNode } from './applications.model.js';
@@ -18,8 +19,20 @@ const NODE_FIELDS: Record<keyof ApplicationNode, FieldSpec> = {
 const refused = (errors: Record<string, unknown>) =>
   inputError(`destination_options: {${formatCriteria(errors)}}`, { field: 'destination_options' });
 
-export function createApplicationsValidator() {
+export interface ApplicationsValidatorDeps {
+  /** Whether the tenant has a music on hold class of that name (the MOH resource's lookup). */
+  mohExists?: (tx: Tx, tenantUuid: string, name: string) => Promise<boolean>;
+}
+
+export function createApplicationsValidator({ mohExists }: ApplicationsValidatorDeps = {}) {
   return {
+    /** The node's music on hold names a class of the tenant, as Wazo checks it. */
+    async checkMusicOnHold(tx: Tx, tenantUuid: string, node: ApplicationNode | null): Promise<void> {
+      const name = node?.music_on_hold;
+      if (!name || name === 'default' || !mohExists || (await mohExists(tx, tenantUuid, name))) return;
+      throw referenceNotFound('music_on_hold', 'MOH', { music_on_hold: name });
+    },
+
     /** The node `body` asks for (null without one), or Wazo's 400. */
     nodeOf(body: ApplicationBody): ApplicationNode | null {
       if (body.destination !== 'node') return null;

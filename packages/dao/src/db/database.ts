@@ -29,9 +29,11 @@ import type { GroupScheduleTables } from '../group-schedules/group-schedules.tab
 import type { GroupTables } from '../groups/groups.tables.js';
 import type { IncallTables } from '../incalls/incalls.tables.js';
 import type { IngressHttpTables } from '../ingress-http/ingress-http.tables.js';
+import type { IvrTables } from '../ivr/ivr.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
 import type { MeetingTables } from '../meetings/meetings.tables.js';
+import type { MohTables } from '../moh/moh.tables.js';
 import type { PhoneNumberTables } from '../phone-numbers/phone-numbers.tables.js';
 import type { QueueTables } from '../queues/queues.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
@@ -87,4 +89,6 @@ export interface Database
     IngressHttpTables,
     MeetingTables,
     AgentTables,
-    QueueTables {}
+    QueueTables,
+    IvrTables,
+    MohTables {}

@@ -26,6 +26,8 @@ export const DIALACTION_TABLES: readonly string[] = [
   'incall_destination',
   'queue_fallback',
   'queue_wait_destination',
+  'ivr_dialaction',
+  'ivr_choice_destination',
 ];
 
 /**

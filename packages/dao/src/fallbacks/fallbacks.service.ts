@@ -7,7 +7,7 @@ import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
 import { formatCriteria, inputError, notFound, referenceNotFound } from '../errors.js';
 import type { Destination } from '../schedules/destination.js';
 import { checkDestination } from '../schedules/destination-check.js';
-import { missingTarget, nameDestinationsIn } from '../schedules/destination-names.js';
+import { missingMoh, missingTarget, nameDestinationsIn } from '../schedules/destination-names.js';
 import type { TenantScope } from '../search/search.js';
 import type { FallbacksDao, FallbackTable } from './fallbacks.dao.js';
 import type { Fallbacks } from './fallbacks.model.js';
@@ -70,6 +70,8 @@ export function createFallbacksService<O extends Owner>({ uow, dao, kind }: Fall
         for (const destination of destinations.values()) {
           const missing = await missingTarget(tx, owner.tenant_uuid, destination);
           if (missing) throw referenceNotFound('actionarg1', missing.resource, { actionarg1: missing.id });
+          const moh = await missingMoh(tx, owner.tenant_uuid, destination);
+          if (moh) throw referenceNotFound('moh_uuid', 'MOH', { moh_uuid: moh });
         }
         await dao.replace(tx, kind, owner.id, destinations);
         kind.edited(tx, owner);

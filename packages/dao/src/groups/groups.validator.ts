@@ -10,7 +10,6 @@ export type MusicOnHoldExists = (tx: Tx, tenantUuid: string, name: string) => Pr
 
 export interface GroupsValidatorDeps {
   dao: Pick<GroupsDao, 'findTenantSlug'>;
-  // TODO(moh): wire the MOH resource's lookup when it exists; until then every name is accepted.
   musicOnHoldExists?: MusicOnHoldExists;
 }
 

@@ -39,6 +39,8 @@ import * as queues from './0061_queues.js';
 import * as funcKeyAgentsQueues from './0062_func_key_agents_queues.js';
 import * as switchboards from './0065_switchboards.js';
 import * as callPickups from './0066_call_pickups.js';
+import * as ivr from './0075_ivr.js';
+import * as moh from './0076_moh.js';
 import * as meetings from './0080_meetings.js';
 import * as skillRules from './0085_skill_rules.js';
 
@@ -81,4 +83,6 @@ export const migrations: Record<string, Migration> = {
   '0060_agents_skills': agentsSkills,
   '0061_queues': queues,
   '0062_func_key_agents_queues': funcKeyAgentsQueues,
+  '0075_ivr': ivr,
+  '0076_moh': moh,
 };

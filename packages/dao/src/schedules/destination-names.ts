@@ -45,6 +45,11 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
     queueIds.length === 0
       ? []
       : await tx.db.selectFrom('queue').select(['id', 'label']).where('id', 'in', queueIds).execute();
+  const ivrIds = ids('ivr', 'ivr_id');
+  const ivrs =
+    ivrIds.length === 0
+      ? []
+      : await tx.db.selectFrom('ivr').select(['id', 'name']).where('id', 'in', ivrIds).execute();
   return destinations.map((destination) => {
     if (destination.type === 'switchboard') {
       return {
@@ -77,6 +82,10 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
     if (destination.type === 'voicemail') {
       const voicemail = voicemails.find((v) => v.id === destination.voicemail_id);
       return { ...destination, voicemail_name: voicemail?.name ?? null };
+    }
+    if (destination.type === 'ivr') {
+      const ivr = ivrs.find((i) => i.id === destination.ivr_id);
+      return { ...destination, ivr_name: ivr?.name ?? null };
     }
     return destination;
   });
@@ -135,6 +144,7 @@ const TARGETS = {
   group: { resource: 'Group', table: 'groups', field: 'group_id' },
   voicemail: { resource: 'Voicemail', table: 'voicemail', field: 'voicemail_id' },
   queue: { resource: 'Queue', table: 'queue', field: 'queue_id' },
+  ivr: { resource: 'IVR', table: 'ivr', field: 'ivr_id' },
 } as const;
 
 type Target = (typeof TARGETS)[keyof typeof TARGETS];
@@ -183,4 +193,26 @@ export async function missingTarget(
     .where('tenant_uuid', '=', tenantUuid)
     .executeTakeFirst();
   return found ? null : { resource: target.resource, id };
+}
+
+/**
+ * The music on hold class a user destination's `moh_uuid` names, when it is not a class of the
+ * tenant: its uuid, else null (Wazo's destination check: `MOH was not found`).
+ */
+export async function missingMoh(
+  tx: Tx,
+  tenantUuid: string,
+  destination: Destination,
+): Promise<string | null> {
+  const uuid = destination.type === 'user' ? destination.moh_uuid : undefined;
+  if (typeof uuid !== 'string') return null;
+  const found =
+    isUuid(uuid) &&
+    (await tx.db
+      .selectFrom('moh')
+      .select('uuid')
+      .where('uuid', '=', uuid)
+      .where('tenant_uuid', '=', tenantUuid)
+      .executeTakeFirst());
+  return found ? null : uuid;
 }

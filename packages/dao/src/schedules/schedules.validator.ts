@@ -7,6 +7,7 @@ import { formatCriteria, inputError, referenceNotFound } from '../errors.js';
 import type { FindUser } from '../group-members/user-ref.js';
 import { scopeOf } from '../search/search.js';
 import { checkDestination } from './destination-check.js';
+import { missingMoh } from './destination-names.js';
 import { HOURS_PATTERN, type ScheduleEdit } from './schedules.model.js';
 
 type FieldErrors = Record<string, string[] | Record<string, string[]>>;
@@ -72,12 +73,13 @@ export function createSchedulesValidator({ findUser }: SchedulesValidatorDeps) {
     if ('errors' in check) throw inputError(`closed_destination: ${dict(check.errors)}`);
     const { destination } = check;
     // Wazo checks only users here; we look in the schedule's tenant, where Wazo looks anywhere.
-    // TODO(moh): check `moh_uuid` once the MOH resource exists.
     if (destination.type !== 'user') return;
     const userId = destination.user_id as number;
     if (!(await findUser(tx, scopeOf(tenantUuid), userId))) {
       throw referenceNotFound('fallback_actionid', 'User', { fallback_actionid: userId });
     }
+    const moh = await missingMoh(tx, tenantUuid, destination);
+    if (moh) throw referenceNotFound('moh_uuid', 'MOH', { moh_uuid: moh });
   }
 
   return {
