@@ -44,6 +44,15 @@ import { settingsPlugins } from './settings/index.js';
 import { soundLanguagesPlugin, timezonesPlugin } from './system/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
 import { tenantsPlugin } from './tenants/index.js';
+import {
+  outcallCallPermissionsPlugin,
+  outcallExtensionsPlugin,
+  outcallSchedulesPlugin,
+  outcallsPlugin,
+  outcallTrunksPlugin,
+  trunkEndpointsPlugin,
+  trunksPlugin,
+} from './trunks/index.js';
 import { userImportPlugin } from './user-import/index.js';
 import { userAgentsPlugin, userCallerIdsPlugin, userSubscriptionsPlugin } from './user-parts/index.js';
 import { usersPlugin } from './users/index.js';
@@ -117,6 +126,13 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userImportPlugin,
     endpointCustomPlugin,
     endpointSccpPlugin,
+    trunksPlugin,
+    trunkEndpointsPlugin,
+    outcallsPlugin,
+    outcallTrunksPlugin,
+    outcallExtensionsPlugin,
+    outcallSchedulesPlugin,
+    outcallCallPermissionsPlugin,
   ],
   createResources: createConfdResources,
 };

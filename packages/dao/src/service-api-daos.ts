@@ -31,10 +31,12 @@ import { createGroupsDao } from './groups/index.js';
 import { createLineExtensionsDao } from './line-extensions/index.js';
 import { createLinesDao } from './lines/index.js';
 import { createLinkDao } from './links/index.js';
+import { createOutcallsDao } from './outcalls/index.js';
 import { createSchedulesDao } from './schedules/index.js';
 import { scopeOf } from './search/search.js';
 import { createSipTransportsDao } from './sip-transports/index.js';
 import { createTenantsDao } from './tenants/index.js';
+import { createTrunksDao } from './trunks/index.js';
 import { userForwardsSetting } from './user-forwards/index.js';
 import { createUserLinesDao } from './user-lines/index.js';
 import { userScheduleLink } from './user-schedules/index.js';
@@ -84,6 +86,8 @@ export function createDaos() {
     lineApplications: createLinkDao(lineApplicationLink),
     endpointCustom: createEndpointCustomDao(),
     endpointSccp: createEndpointSccpDao(),
+    trunks: createTrunksDao(),
+    outcalls: createOutcallsDao(),
   };
 }
 

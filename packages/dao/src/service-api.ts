@@ -87,6 +87,7 @@ import { fallbackServicesOf } from './service-api-fallbacks.js';
 import { funcKeyServicesOf } from './service-api-func-keys.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
+import { trunkServicesOf } from './service-api-trunks.js';
 import { userExtraServicesOf } from './service-api-user-extras.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
 import { createUserAgentsService } from './user-agents/index.js';
@@ -401,6 +402,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...iaxAndApplicationServicesOf(uow, daos),
     ...userExtraServicesOf(uow, hooks.findUser),
     userExport: createUserExportService({ uow, dao: createUserExportDao() }),
+    ...trunkServicesOf(uow, daos, endpoints),
   };
   return {
     ...services,

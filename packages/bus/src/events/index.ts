@@ -16,6 +16,7 @@ import * as lines from './lines.js';
 import * as schedules from './schedules.js';
 import * as services from './services.js';
 import * as settings from './settings.js';
+import * as trunks from './trunks.js';
 import * as userAssociations from './user-associations.js';
 import * as userExtras from './user-extras.js';
 import * as users from './users.js';
@@ -37,6 +38,7 @@ export * from './lines.js';
 export * from './schedules.js';
 export * from './services.js';
 export * from './settings.js';
+export * from './trunks.js';
 export * from './user-associations.js';
 export * from './user-extras.js';
 export * from './users.js';
@@ -62,6 +64,7 @@ const families = [
   endpointIax,
   applications,
   userExtras,
+  trunks,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

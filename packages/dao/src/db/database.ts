@@ -27,11 +27,13 @@ import type { GroupScheduleTables } from '../group-schedules/group-schedules.tab
 import type { GroupTables } from '../groups/groups.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
+import type { OutcallTables } from '../outcalls/outcalls.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
 import type { SipTransportTables } from '../sip-transports/sip-transports.tables.js';
 import type { TenantTables } from '../tenants/tenants.tables.js';
+import type { TrunkTables } from '../trunks/trunks.tables.js';
 import type { UserLineTables } from '../user-lines/user-lines.tables.js';
 import type { UserScheduleTables } from '../user-schedules/user-schedules.tables.js';
 import type { UserTables } from '../users/users.tables.js';
@@ -69,4 +71,6 @@ export interface Database
     ExternalAppTables,
     FeatureExtensionTables,
     EndpointCustomTables,
-    EndpointSccpTables {}
+    EndpointSccpTables,
+    TrunkTables,
+    OutcallTables {}

@@ -103,6 +103,7 @@ const TARGETS = {
   user: { resource: 'User', table: 'users', field: 'user_id' },
   group: { resource: 'Group', table: 'groups', field: 'group_id' },
   voicemail: { resource: 'Voicemail', table: 'voicemail', field: 'voicemail_id' },
+  outcall: { resource: 'Outcall', table: 'outcall', field: 'outcall_id' },
 } as const;
 
 type Target = (typeof TARGETS)[keyof typeof TARGETS];

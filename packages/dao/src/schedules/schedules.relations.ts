@@ -4,6 +4,7 @@
  * written by the user-schedules and group-schedules resources.
  */
 import type { Tx } from '../db/unit-of-work.js';
+import { outcallsLinkedTo } from '../outcalls/outcall-relations.js';
 import type { ScheduleGroupSummary, ScheduleRelations, ScheduleUserSummary } from './schedules.model.js';
 
 function push<T>(map: Map<number, T[]>, key: number, value: T): void {
@@ -12,7 +13,7 @@ function push<T>(map: Map<number, T[]>, key: number, value: T): void {
   else map.set(key, [value]);
 }
 
-/** The relations of each schedule of `ids`, by schedule id; incalls, queues, outcalls: none yet. */
+/** The relations of each schedule of `ids`, by schedule id; incalls, queues: none yet. */
 export async function scheduleRelationsOf(tx: Tx, ids: number[]): Promise<Map<number, ScheduleRelations>> {
   const users = new Map<number, ScheduleUserSummary[]>();
   const groups = new Map<number, ScheduleGroupSummary[]>();
@@ -34,10 +35,17 @@ export async function scheduleRelationsOf(tx: Tx, ids: number[]): Promise<Map<nu
       .execute();
     for (const { schedule_id, ...group } of groupRows) push(groups, schedule_id, group);
   }
+  const outcalls = await outcallsLinkedTo(tx, 'schedule', ids);
   return new Map(
     ids.map((id) => [
       id,
-      { users: users.get(id) ?? [], groups: groups.get(id) ?? [], incalls: [], queues: [], outcalls: [] },
+      {
+        users: users.get(id) ?? [],
+        groups: groups.get(id) ?? [],
+        incalls: [],
+        queues: [],
+        outcalls: outcalls.get(id) ?? [],
+      },
     ]),
   );
 }
