@@ -83,6 +83,8 @@ const LINKED: Record<string, { route: string; field: string }> = {
   external_apps: { route: 'external/apps', field: 'name' },
   extensions_features: { route: 'extensions/features', field: 'uuid' },
   endpoint_sccp: { route: 'endpoints/sccp', field: 'id' },
+  trunks: { route: 'trunks', field: 'id' },
+  outcalls: { route: 'outcalls', field: 'id' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
@@ -145,6 +147,10 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'application',
       'endpoint_custom',
       'endpoint_sccp',
+      'trunk',
+      'trunks',
+      'outcalls',
+      'endpoint_iax',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),

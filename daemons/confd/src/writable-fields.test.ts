@@ -33,6 +33,7 @@ import {
 } from './testing/answer-walk.js';
 import { seedIaxAndApplication } from './testing/answer-walk-applications.js';
 import { seedEndpoints } from './testing/answer-walk-endpoints.js';
+import { seedTrunksAndOutcalls } from './testing/answer-walk-trunks.js';
 import { seedUserExtras } from './testing/answer-walk-user-extras.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
@@ -109,6 +110,7 @@ async function seed(routes: WriteRoute[]) {
     uuid: extras.featureUuid,
     custom_id: String(endpoints.custom.id),
     sccp_id: String(endpoints.sccp.id),
+    ...(await seedTrunksAndOutcalls(checked)),
   });
 }
 

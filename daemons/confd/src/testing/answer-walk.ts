@@ -7,6 +7,7 @@
 
 import { walkIaxAndApplications } from './answer-walk-applications.js';
 import { walkEndpoints } from './answer-walk-endpoints.js';
+import { walkTrunksAndOutcalls } from './answer-walk-trunks.js';
 import { walkUserExtras } from './answer-walk-user-extras.js';
 import {
   walkCallFilters,
@@ -254,6 +255,7 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkEndpoints(call, internal.name, alice, sip);
   await walkCallFilters(call, alice, bob);
   await walkIaxAndApplications(call, sip.id);
+  await walkTrunksAndOutcalls(call);
   if (me) await walkUserExtras(call, me);
   await editEverything(call, ids);
   await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);

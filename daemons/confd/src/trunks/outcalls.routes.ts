@@ -1,7 +1,7 @@
 /**
  * The outcalls resource (`/outcalls`, Wazo's `outcall` plugin: list, read, create, edit,
- * delete), an outcall's trunks (`outcall_trunk`: `PUT /outcalls/{id}/trunks`, the whole ordered
- * list), its extensions (`outcall_extension`: `PUT|DELETE /outcalls/{id}/extensions/{id}`), its
+ * delete), an outcall's trunks (`outcall_trunk`: `PUT /outcalls/{outcall_id}/trunks`, the whole ordered
+ * list), its extensions (`outcall_extension`: `PUT|DELETE /outcalls/{outcall_id}/extensions/{extension_id}`), its
  * schedule (`outcall_schedule`) and its call permissions (`outcall_call_permission`).
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
@@ -26,7 +26,7 @@ import type { ConfdResources } from '../resources.js';
 import { outcallIdOf } from './trunk-id.js';
 
 const tags = ['outcalls'];
-const OutcallIdParams = idParams('id');
+const OutcallIdParams = idParams('outcall_id');
 
 export const outcallsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'outcall',
@@ -54,9 +54,9 @@ export const outcallsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     );
 
     api.get(
-      '/outcalls/:id',
+      '/outcalls/:outcall_id',
       {
-        config: { acl: 'confd.outcalls.{id}.read' },
+        config: { acl: 'confd.outcalls.{outcall_id}.read' },
         schema: {
           summary: 'Get outgoing call',
           tags,
@@ -64,7 +64,7 @@ export const outcallsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
           response: { 200: outcallSchema },
         },
       },
-      async (request) => outcalls.get(await itemScope(request), outcallIdOf(request.params.id)),
+      async (request) => outcalls.get(await itemScope(request), outcallIdOf(request.params.outcall_id)),
     );
 
     api.post(
@@ -90,9 +90,9 @@ export const outcallsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     );
 
     api.put(
-      '/outcalls/:id',
+      '/outcalls/:outcall_id',
       {
-        config: { acl: 'confd.outcalls.{id}.update' },
+        config: { acl: 'confd.outcalls.{outcall_id}.update' },
         schema: {
           summary: 'Update outgoing call',
           tags,
@@ -102,15 +102,15 @@ export const outcallsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         },
       },
       async (request, reply) => {
-        await outcalls.edit(await itemScope(request), outcallIdOf(request.params.id), request.body);
+        await outcalls.edit(await itemScope(request), outcallIdOf(request.params.outcall_id), request.body);
         return reply.code(204).send(null);
       },
     );
 
     api.delete(
-      '/outcalls/:id',
+      '/outcalls/:outcall_id',
       {
-        config: { acl: 'confd.outcalls.{id}.delete' },
+        config: { acl: 'confd.outcalls.{outcall_id}.delete' },
         schema: {
           summary: 'Delete outgoing call',
           tags,
@@ -119,7 +119,7 @@ export const outcallsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         },
       },
       async (request, reply) => {
-        await outcalls.delete(await itemScope(request), outcallIdOf(request.params.id));
+        await outcalls.delete(await itemScope(request), outcallIdOf(request.params.outcall_id));
         return reply.code(204).send(null);
       },
     );

@@ -1,6 +1,6 @@
 /**
  * The trunks resource (`/trunks`, Wazo's `trunk` plugin: list, read, create, edit, delete) and a
- * trunk's endpoint (`trunk_endpoint`: `PUT|DELETE /trunks/{id}/endpoints/<sip|iax|custom>/{key}`,
+ * trunk's endpoint (`trunk_endpoint`: `PUT|DELETE /trunks/{trunk_id}/endpoints/<sip|iax|custom>/{key}`,
  * both 204 and a no-op when already so).
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
@@ -16,7 +16,7 @@ import type { ConfdResources } from '../resources.js';
 import { trunkIdOf } from './trunk-id.js';
 
 const tags = ['trunks'];
-const TrunkIdParams = idParams('id');
+const TrunkIdParams = idParams('trunk_id');
 
 export const trunksPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
   name: 'trunk',
@@ -44,12 +44,12 @@ export const trunksPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     );
 
     api.get(
-      '/trunks/:id',
+      '/trunks/:trunk_id',
       {
-        config: { acl: 'confd.trunks.{id}.read' },
+        config: { acl: 'confd.trunks.{trunk_id}.read' },
         schema: { summary: 'Get trunk', tags, params: TrunkIdParams, response: { 200: trunkSchema } },
       },
-      async (request) => trunks.get(await itemScope(request), trunkIdOf(request.params.id)),
+      async (request) => trunks.get(await itemScope(request), trunkIdOf(request.params.trunk_id)),
     );
 
     api.post(
@@ -70,9 +70,9 @@ export const trunksPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     );
 
     api.put(
-      '/trunks/:id',
+      '/trunks/:trunk_id',
       {
-        config: { acl: 'confd.trunks.{id}.update' },
+        config: { acl: 'confd.trunks.{trunk_id}.update' },
         schema: {
           summary: 'Update trunk',
           tags,
@@ -82,19 +82,19 @@ export const trunksPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
         },
       },
       async (request, reply) => {
-        await trunks.edit(await itemScope(request), trunkIdOf(request.params.id), request.body);
+        await trunks.edit(await itemScope(request), trunkIdOf(request.params.trunk_id), request.body);
         return reply.code(204).send(null);
       },
     );
 
     api.delete(
-      '/trunks/:id',
+      '/trunks/:trunk_id',
       {
-        config: { acl: 'confd.trunks.{id}.delete' },
+        config: { acl: 'confd.trunks.{trunk_id}.delete' },
         schema: { summary: 'Delete trunk', tags, params: TrunkIdParams, response: { 204: NoContent } },
       },
       async (request, reply) => {
-        await trunks.delete(await itemScope(request), trunkIdOf(request.params.id));
+        await trunks.delete(await itemScope(request), trunkIdOf(request.params.trunk_id));
         return reply.code(204).send(null);
       },
     );
@@ -107,9 +107,9 @@ export const trunkEndpointsPlugin: DaemonPlugin<ConfdConfig, ConfdResources> = {
     const { trunks } = resources.services;
     const visible = resources.visibleTenants;
     const kinds = [
-      { protocol: 'sip', param: 'endpoint_uuid', noun: 'SIP', resource: 'SIPEndpoint' },
-      { protocol: 'iax', param: 'endpoint_id', noun: 'IAX', resource: 'IAXEndpoint' },
-      { protocol: 'custom', param: 'endpoint_id', noun: 'custom', resource: 'CustomEndpoint' },
+      { protocol: 'sip', param: 'sip_uuid', noun: 'SIP', resource: 'SIPEndpoint' },
+      { protocol: 'iax', param: 'iax_id', noun: 'IAX', resource: 'IAXEndpoint' },
+      { protocol: 'custom', param: 'custom_id', noun: 'custom', resource: 'CustomEndpoint' },
     ] as const;
 
     for (const { protocol, param, noun, resource } of kinds) {
