@@ -456,8 +456,25 @@ describe('outcall extensions', () => {
     // An extension an outcall uses cannot be deleted; deleting the outcall frees it.
     const refused = await call('DELETE', `/extensions/${fresh.id}`, 'admin1');
     assert.equal(refused.statusCode, 400, refused.body);
-    assert.match(refused.json()[0], /^Resource Error - Extension is associated with a Outcall/);
+    assert.match(
+      refused.json()[0],
+      new RegExp(
+        `^Resource Error - Extension is associated with a outcall \\('extension_id': ${fresh.id}, 'associated_id': ${outcall.id}\\)`,
+      ),
+    );
+    assert.deepEqual((await get(`/extensions/${fresh.id}`)).outcall, {
+      id: outcall.id,
+      name: 'extension-errors',
+      links: [{ rel: 'outcalls', href: `http://localhost:80/1.1/outcalls/${outcall.id}` }],
+    });
+    const moved = await call('PUT', `/extensions/${fresh.id}`, 'admin1', {
+      context: internalContext,
+      exten: '1500',
+    });
+    assert.equal(moved.statusCode, 400, moved.body);
+    assert.match(moved.json()[0], /^Resource Error - ContextType 'internal' cannot be associated/);
     assert.equal((await call('DELETE', `/outcalls/${outcall.id}`, 'admin1')).statusCode, 204);
+    assert.equal((await get(`/extensions/${fresh.id}`)).outcall, null);
     assert.equal((await call('DELETE', `/extensions/${fresh.id}`, 'admin1')).statusCode, 204);
   });
 });

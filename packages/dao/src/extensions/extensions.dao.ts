@@ -72,14 +72,25 @@ export function createExtensionsDao() {
             .select(['group_extension.extension_id', 'groups.uuid', 'groups.id', 'groups.name'])
             .where('group_extension.extension_id', 'in', ids)
             .execute();
+    const outcalls =
+      ids.length === 0
+        ? []
+        : await tx.db
+            .selectFrom('outcall_extension')
+            .innerJoin('outcall', 'outcall.id', 'outcall_extension.outcall_id')
+            .select(['outcall_extension.extension_id', 'outcall.id', 'outcall.name'])
+            .where('outcall_extension.extension_id', 'in', ids)
+            .execute();
     return rows.map((row) => {
       const group = groups.find((g) => g.extension_id === row.id);
+      const outcall = outcalls.find((o) => o.extension_id === row.id);
       return {
         ...row,
         commented: !row.enabled,
         lines: links.filter((l) => l.extension_id === row.id).map((l) => ({ id: l.id, name: l.name })),
         ...NO_OTHER_OWNERS,
         group: group ? { uuid: group.uuid, id: group.id, name: group.name } : null,
+        outcall: outcall ? { id: outcall.id, name: outcall.name } : null,
       };
     });
   }

@@ -22,7 +22,8 @@ export const extensionSchema = linked('extensions', {
   /** The group this extension rings, if any. */
   group: nullable(linked('groups', { uuid: Type.String(), id: Type.Integer(), name: Type.String() }, 'uuid')),
   incall: alwaysNull,
-  outcall: alwaysNull,
+  /** The outcall this extension (a dial pattern) selects, if any. */
+  outcall: nullable(linked('outcalls', { id: Type.Integer(), name: Type.String() })),
   queue: alwaysNull,
 });
 export type Extension = Static<typeof extensionSchema>;
@@ -31,7 +32,6 @@ export const NO_OTHER_OWNERS = {
   conference: null,
   parking_lot: null,
   incall: null,
-  outcall: null,
   queue: null,
 } as const;
 

@@ -89,6 +89,7 @@ export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
           throw outsideRange(edited.exten, edited.context);
         }
       }
+      if (edited.outcall && context.type !== 'outcall') throw unhandledContextType(context.type);
       checkPattern(edited.exten, context);
       if (current.tenant_uuid !== context.tenant_uuid) {
         throw differentTenants({
@@ -103,6 +104,12 @@ export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
         throw resourceAssociated('Extension', 'line', {
           extension_id: extension.id,
           associated_ids: extension.lines.map((line) => line.id),
+        });
+      }
+      if (extension.outcall) {
+        throw resourceAssociated('Extension', 'outcall', {
+          extension_id: extension.id,
+          associated_id: extension.outcall.id,
         });
       }
     },
