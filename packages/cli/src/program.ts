@@ -14,6 +14,7 @@ import { loginCommand, logoutCommand } from './commands/login.js';
 import type { Io } from './commands/runtime.js';
 import { scheduleCommand } from './commands/schedules.js';
 import { tenantCommand } from './commands/tenants.js';
+import { outcallCommand, trunkCommand } from './commands/trunks.js';
 import { userCommand } from './commands/users.js';
 import { voicemailCommand } from './commands/voicemails.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './core/errors.js';
@@ -47,6 +48,8 @@ export function buildProgram(io: Io): Command {
     lineCommand(io),
     endpointCommand(io),
     callfilterCommand(io),
+    trunkCommand(io),
+    outcallCommand(io),
   ])
     program.addCommand(command);
   configureEverywhere(program, io);
