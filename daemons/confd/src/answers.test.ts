@@ -85,6 +85,7 @@ const LINKED: Record<string, { route: string; field: string }> = {
   endpoint_sccp: { route: 'endpoints/sccp', field: 'id' },
   trunks: { route: 'trunks', field: 'id' },
   outcalls: { route: 'outcalls', field: 'id' },
+  register_iax: { route: 'registers/iax', field: 'id' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
@@ -151,6 +152,7 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'trunks',
       'outcalls',
       'endpoint_iax',
+      'register_iax',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),

@@ -50,7 +50,9 @@ import {
   outcallSchedulesPlugin,
   outcallsPlugin,
   outcallTrunksPlugin,
+  registersIaxPlugin,
   trunkEndpointsPlugin,
+  trunkRegistersPlugin,
   trunksPlugin,
 } from './trunks/index.js';
 import { userImportPlugin } from './user-import/index.js';
@@ -133,6 +135,8 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     outcallExtensionsPlugin,
     outcallSchedulesPlugin,
     outcallCallPermissionsPlugin,
+    registersIaxPlugin,
+    trunkRegistersPlugin,
   ],
   createResources: createConfdResources,
 };

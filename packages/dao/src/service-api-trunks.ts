@@ -20,10 +20,19 @@ import {
 import { scopeOf, type TenantScope } from './search/search.js';
 import type { Daos } from './service-api-daos.js';
 import type { EndpointServices } from './service-api-endpoints.js';
-import { createTrunksNotifier, createTrunksService, createTrunksValidator } from './trunks/index.js';
+import {
+  createRegisterIaxDao,
+  createRegisterIaxNotifier,
+  createRegisterIaxService,
+  createTrunksNotifier,
+  createTrunksService,
+  createTrunksValidator,
+} from './trunks/index.js';
 
 export function trunkServicesOf(uow: UnitOfWork, daos: Daos, endpoints: EndpointServices) {
   const { trunks: trunksDao, outcalls: outcallsDao } = daos;
+  const registerDao = createRegisterIaxDao();
+  const registerNotifier = createRegisterIaxNotifier();
   const trunks = createTrunksService({
     uow,
     dao: trunksDao,
@@ -36,6 +45,8 @@ export function trunkServicesOf(uow: UnitOfWork, daos: Daos, endpoints: Endpoint
     findSip: (tx, scope, uuid) => endpoints.endpointSip.findIn(tx, scope, String(uuid)),
     findIax: (tx, scope, id) => daos.endpointIax.find(tx, scope, Number(id)),
     findCustom: (tx, scope, id) => endpoints.endpointCustom.findIn(tx, scope, Number(id)),
+    findRegister: (tx, id) => registerDao.find(tx, id),
+    registerNotifier,
   });
   const outcalls = createOutcallsService({
     uow,
@@ -56,6 +67,7 @@ export function trunkServicesOf(uow: UnitOfWork, daos: Daos, endpoints: Endpoint
   const permissionDao = createLinkDao(outcallCallPermissionLink);
   return {
     trunks,
+    registersIax: createRegisterIaxService({ uow, dao: registerDao, notifier: registerNotifier }),
     outcalls,
     outcallSchedules: createLinkService({
       uow,

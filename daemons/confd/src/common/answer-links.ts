@@ -27,6 +27,7 @@ const ROUTES: Record<string, string> = {
   user_blocklist_numbers: '/users/blocklist/numbers',
   external_apps: '/external/apps',
   extensions_features: '/extensions/features',
+  register_iax: '/registers/iax',
 };
 
 export function hrefOf(request: FastifyRequest): Href {

@@ -38,6 +38,8 @@ import {
   lineSearchConfig,
   outcallSchema,
   outcallSearchConfig,
+  registerIaxSchema,
+  registerIaxSearchConfig,
   type SearchConfig,
   scheduleSchema,
   scheduleSearchConfig,
@@ -88,4 +90,5 @@ export const LIST_FILTERS = {
   endpointSccp: filtersOf(endpointSccpSearchConfig, endpointSccpSchema),
   trunks: filtersOf(trunkSearchConfig, trunkSchema),
   outcalls: filtersOf(outcallSearchConfig, outcallSchema),
+  registersIax: filtersOf(registerIaxSearchConfig, registerIaxSchema),
 } satisfies Record<string, Filters>;

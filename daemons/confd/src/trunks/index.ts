@@ -5,4 +5,5 @@ export {
   outcallsPlugin,
   outcallTrunksPlugin,
 } from './outcalls.routes.js';
+export { registersIaxPlugin, trunkRegistersPlugin } from './registers.routes.js';
 export { trunkEndpointsPlugin, trunksPlugin } from './trunks.routes.js';

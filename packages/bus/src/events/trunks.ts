@@ -152,3 +152,33 @@ export const outcallCallPermissionDissociated = defineEvent<OutcallCallPermissio
   scope: 'tenant',
   service: 'confd',
 });
+
+export interface RegisterIaxPayload {
+  id: number;
+}
+
+const registerIax = <const N extends string>(name: N, routingKey: string) =>
+  defineEvent<RegisterIaxPayload>()({ name, routingKey, scope: 'service', service: 'confd' });
+
+export const registerIaxCreated = registerIax('register_iax_created', 'config.register.iax.created');
+export const registerIaxEdited = registerIax('register_iax_edited', 'config.register.iax.edited');
+export const registerIaxDeleted = registerIax('register_iax_deleted', 'config.register.iax.deleted');
+
+export interface TrunkRegisterIaxPayload {
+  trunk_id: number;
+  register_id: number;
+}
+
+export const trunkRegisterIaxAssociated = defineEvent<TrunkRegisterIaxPayload>()({
+  name: 'trunk_register_iax_associated',
+  routingKey: 'config.trunks.registers.iax.updated',
+  scope: 'tenant',
+  service: 'confd',
+});
+
+export const trunkRegisterIaxDissociated = defineEvent<TrunkRegisterIaxPayload>()({
+  name: 'trunk_register_iax_dissociated',
+  routingKey: 'config.trunks.registers.iax.deleted',
+  scope: 'tenant',
+  service: 'confd',
+});

@@ -364,4 +364,9 @@ export const constraintRules: Readonly<Record<string, ConstraintRule>> = {
     ID,
     'Outcall',
   ),
+  register_iax_pkey: unique('IAXRegister', ID),
+  register_iax_remote_port_check: between('remote_port', 0, 65535),
+  trunk_register_iax_id_key: associated('Trunk', 'IAXRegister', ['register_iax_id', 'int']),
+  trunk_register_iax_id_fkey: reference('register_iax', 'IAXRegister', ID, 'Trunk'),
+  trunk_endpoint_register_check: { kind: 'rule', message: 'Trunk is associated with a Endpoint' },
 };

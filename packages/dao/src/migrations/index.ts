@@ -33,6 +33,7 @@ import * as funcKeyFilterMembers from './0047_func_key_filter_members.js';
 import * as blocklistsExternalApps from './0048_blocklists_external_apps.js';
 import * as featureExtensions from './0049_feature_extensions.js';
 import * as trunksOutcalls from './0050_trunks_outcalls.js';
+import * as registerIax from './0051_register_iax.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '0042_endpoint_custom': endpointCustom,
   '0043_endpoint_sccp': endpointSccp,
   '0050_trunks_outcalls': trunksOutcalls,
+  '0051_register_iax': registerIax,
 };

@@ -47,6 +47,7 @@ function view(tx: Tx) {
       'trunk.endpoint_sip_uuid',
       'trunk.endpoint_iax_id',
       'trunk.endpoint_custom_id',
+      'trunk.register_iax_id',
       sql<string | null>`coalesce(endpoint_sip.name, endpoint_iax.name, endpoint_custom.interface)`.as(
         'name',
       ),
@@ -66,6 +67,7 @@ function unscoped(tx: Tx) {
       'trunk_view.endpoint_sip_uuid',
       'trunk_view.endpoint_iax_id',
       'trunk_view.endpoint_custom_id',
+      'trunk_view.register_iax_id',
     ]);
 }
 
@@ -105,7 +107,7 @@ async function withRelations(tx: Tx, rows: TrunkRow[]): Promise<Trunk[]> {
     .where('outcall_trunk.trunk_id', 'in', ids)
     .orderBy('outcall.id')
     .execute();
-  return rows.map(({ endpoint_sip_uuid, endpoint_iax_id, endpoint_custom_id, ...row }) => {
+  return rows.map(({ endpoint_sip_uuid, endpoint_iax_id, endpoint_custom_id, register_iax_id, ...row }) => {
     const sip = sips.find((s) => s.uuid === endpoint_sip_uuid);
     const iax = iaxs.find((i) => i.id === endpoint_iax_id);
     const custom = customs.find((c) => c.id === endpoint_custom_id);
@@ -123,7 +125,7 @@ async function withRelations(tx: Tx, rows: TrunkRow[]): Promise<Trunk[]> {
       endpoint_custom: custom ? { id: custom.id, interface: custom.interface } : null,
       endpoint_iax: iax ? { id: iax.id, name: iax.name } : null,
       outcalls: outcalls.filter((o) => o.trunk_id === row.id).map((o) => ({ id: o.id, name: o.name })),
-      register_iax: null,
+      register_iax: register_iax_id === null ? null : { id: register_iax_id },
     };
   });
 }
@@ -184,8 +186,8 @@ export function createTrunksDao() {
     },
 
     /**
-     * Deletes the trunk with its endpoint, as xivo-dao's trunk persistor does (the endpoint row
-     * goes without an event of its own); its outcalls lose it.
+     * Deletes the trunk with its endpoint and its IAX registration, as xivo-dao's trunk persistor
+     * does (they go without an event of their own); its outcalls lose it.
      */
     async delete(tx: Tx, scope: TenantScope, trunk: TrunkRow): Promise<boolean> {
       const deleted = await tx.db
@@ -200,6 +202,8 @@ export function createTrunksDao() {
         await tx.db.deleteFrom('endpoint_iax').where('id', '=', trunk.endpoint_iax_id).execute();
       if (trunk.endpoint_custom_id)
         await tx.db.deleteFrom('endpoint_custom').where('id', '=', trunk.endpoint_custom_id).execute();
+      if (trunk.register_iax_id)
+        await tx.db.deleteFrom('register_iax').where('id', '=', trunk.register_iax_id).execute();
       return true;
     },
 
@@ -215,6 +219,11 @@ export function createTrunksDao() {
         .set({ [TRUNK_ENDPOINT_COLUMNS[protocol]]: key })
         .where('id', '=', id)
         .execute();
+    },
+
+    /** Sets (or, with null, clears) the trunk's IAX registration. */
+    async setRegister(tx: Tx, id: number, registerId: number | null): Promise<void> {
+      await tx.db.updateTable('trunk').set({ register_iax_id: registerId }).where('id', '=', id).execute();
     },
 
     /** The trunk (any tenant) using that endpoint, or null. */

@@ -1,10 +1,9 @@
 /**
  * A trunk as wazo-confd shows it (`/trunks`): the context its incoming calls enter, how the
  * caller id of outgoing calls is formatted, and the endpoint (SIP, IAX or custom, at most one)
- * carrying its calls, with the outcalls using it. IAX registrations are not served here, so
- * `register_iax` is always null.
+ * carrying its calls, with the outcalls using it and its IAX registration.
  */
-import { alwaysNull, linked, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
+import { linked, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
 
 export const OUTGOING_CALLER_ID_FORMATS = ['+E164', 'E164', 'national'] as const;
 
@@ -42,8 +41,7 @@ export const trunkSchema = linked('trunks', {
   endpoint_custom: nullable(trunkEndpointCustomSchema),
   endpoint_iax: nullable(trunkEndpointIaxSchema),
   outcalls: Type.Array(trunkOutcallSchema),
-  /** IAX registrations are not served here; always null. */
-  register_iax: alwaysNull,
+  register_iax: nullable(linked('register_iax', { id: Type.Integer() })),
 });
 export type Trunk = Static<typeof trunkSchema>;
 
@@ -57,6 +55,7 @@ export interface TrunkRow {
   endpoint_sip_uuid: string | null;
   endpoint_iax_id: number | null;
   endpoint_custom_id: number | null;
+  register_iax_id: number | null;
 }
 
 const optional = Type.Optional;

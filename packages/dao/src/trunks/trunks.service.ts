@@ -6,6 +6,8 @@
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
 import { notFound } from '../errors.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
+import type { RegisterIax } from './register-iax.model.js';
+import type { RegisterIaxNotifier } from './register-iax.notifier.js';
 import type { TrunksDao } from './trunks.dao.js';
 import type {
   Trunk,
@@ -28,6 +30,8 @@ export interface TrunksServiceDeps {
   findSip: Finder<SipOfTrunk>;
   findIax: Finder<IaxOfTrunk>;
   findCustom: Finder<CustomOfTrunk>;
+  findRegister(tx: Tx, id: number): Promise<RegisterIax | null>;
+  registerNotifier: Pick<RegisterIaxNotifier, 'associated' | 'dissociated'>;
 }
 
 const missing = (id: number) => notFound('Trunk', { id });
@@ -188,6 +192,28 @@ export function createTrunksService(deps: TrunksServiceDeps) {
         if (protocol === 'sip') return associateWith(tx, protocol, kinds.sip, scope, id, key);
         if (protocol === 'iax') return associateWith(tx, protocol, kinds.iax, scope, id, key);
         return associateWith(tx, protocol, kinds.custom, scope, id, key);
+      }),
+
+    /** The trunk registers with `registerId` (platform-wide); again: nothing happens. */
+    associateRegister: (scope: TenantScope, id: number, registerId: number): Promise<void> =>
+      uow.run(async (tx) => {
+        const trunk = await existingRow(tx, scope, id);
+        const register = await deps.findRegister(tx, registerId);
+        if (!register) throw notFound('IAXRegister', { id: registerId });
+        if (trunk.register_iax_id === register.id) return;
+        validator.validateRegister(trunk, register);
+        await dao.setRegister(tx, trunk.id, register.id);
+        deps.registerNotifier.associated(tx, trunk, register.id);
+      }),
+
+    dissociateRegister: (scope: TenantScope, id: number, registerId: number): Promise<void> =>
+      uow.run(async (tx) => {
+        const trunk = await existingRow(tx, scope, id);
+        const register = await deps.findRegister(tx, registerId);
+        if (!register) throw notFound('IAXRegister', { id: registerId });
+        if (trunk.register_iax_id !== register.id) return;
+        await dao.setRegister(tx, trunk.id, null);
+        deps.registerNotifier.dissociated(tx, trunk, register.id);
       }),
 
     dissociateEndpoint: (

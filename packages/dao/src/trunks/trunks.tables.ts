@@ -10,8 +10,21 @@ export interface TrunkTable {
   endpoint_sip_uuid: string | null;
   endpoint_iax_id: number | null;
   endpoint_custom_id: number | null;
+  register_iax_id: number | null;
+}
+
+export interface RegisterIaxTable {
+  id: Generated<number>;
+  auth_username: string | null;
+  auth_password: string | null;
+  remote_host: string;
+  remote_port: number | null;
+  callback_extension: string | null;
+  callback_context: string | null;
+  enabled: boolean;
 }
 
 export interface TrunkTables {
   trunk: TrunkTable;
+  register_iax: RegisterIaxTable;
 }

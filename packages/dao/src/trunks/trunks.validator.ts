@@ -25,8 +25,30 @@ export function endpointOf(trunk: TrunkRow): [TrunkEndpointProtocol, string | nu
   return null;
 }
 
+/** A trunk takes one IAX registration, serving no other trunk, and then no SIP or custom endpoint. */
+export function validateRegister(
+  trunk: TrunkRow,
+  register: { id: number; trunk: { id: number } | null },
+): void {
+  if (trunk.register_iax_id !== null)
+    throw resourceAssociated('Trunk', 'IAXRegister', {
+      trunk_id: trunk.id,
+      register_iax_id: trunk.register_iax_id,
+    });
+  if (register.trunk)
+    throw resourceAssociated('Trunk', 'IAXRegister', {
+      trunk_id: register.trunk.id,
+      register_iax_id: register.id,
+    });
+  const own = endpointOf(trunk);
+  if (own && own[0] !== 'iax')
+    throw resourceAssociated('Trunk', 'Endpoint', { trunk_id: trunk.id, protocol: own[0] });
+}
+
 export function createTrunksValidator({ dao, lineUsing }: TrunksValidatorDeps) {
   return {
+    validateRegister,
+
     /** The id of the context named `name` (null: none asked), checked against the trunk's tenant. */
     async contextId(tx: Tx, tenantUuid: string, name: string | null): Promise<number | null> {
       if (name === null) return null;
@@ -62,6 +84,12 @@ export function createTrunksValidator({ dao, lineUsing }: TrunksValidatorDeps) {
           trunk_id: other,
           endpoint: protocol,
           endpoint_id: key,
+        });
+      if (protocol !== 'iax' && trunk.register_iax_id !== null)
+        // Wazo names the registration `register_sip_id` for a SIP endpoint.
+        throw resourceAssociated('Trunk', 'IAXRegister', {
+          trunk_id: trunk.id,
+          [protocol === 'sip' ? 'register_sip_id' : 'register_iax_id']: trunk.register_iax_id,
         });
       if (protocol !== 'iax') {
         const line = await lineUsing(tx, protocol, key);
