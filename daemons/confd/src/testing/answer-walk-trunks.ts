@@ -30,6 +30,17 @@ export async function walkTrunksAndOutcalls(call: Call): Promise<void> {
   await call('PUT', `/trunks/${iaxTrunk.id}/endpoints/iax/${iax.id}`);
   await call('PUT', `/trunks/${customTrunk.id}/endpoints/custom/${custom.id}`);
   await call('PUT', `/trunks/${sipTrunk.id}`, { outgoing_caller_id_format: 'E164' });
+  const register = (await call('POST', '/registers/iax', {
+    auth_username: 'walk',
+    auth_password: 'secret',
+    remote_host: 'provider',
+    remote_port: 4569,
+  })) as Created;
+  await call('PUT', `/registers/iax/${register.id}`, {
+    callback_extension: 's',
+    callback_context: 'from-extern',
+  });
+  await call('PUT', `/trunks/${iaxTrunk.id}/registers/iax/${register.id}`);
 
   const outcall = (await call('POST', '/outcalls', {
     name: 'walk-outcall',
@@ -68,6 +79,8 @@ export async function walkTrunksAndOutcalls(call: Call): Promise<void> {
     `/endpoints/custom/${custom.id}`,
     '/outcalls?recurse=true',
     `/outcalls/${outcall.id}`,
+    '/registers/iax',
+    `/registers/iax/${register.id}`,
     `/schedules/${schedule.id}`,
     `/callpermissions/${permission.id}`,
   ])
@@ -77,6 +90,7 @@ export async function walkTrunksAndOutcalls(call: Call): Promise<void> {
   await call('DELETE', `/outcalls/${outcall.id}/schedules/${schedule.id}`);
   await call('DELETE', `/outcalls/${outcall.id}/extensions/${extension.id}`);
   await call('PUT', `/outcalls/${outcall.id}/trunks`, { trunks: [] });
+  await call('DELETE', `/trunks/${iaxTrunk.id}/registers/iax/${register.id}`);
   await call('DELETE', `/trunks/${iaxTrunk.id}/endpoints/iax/${iax.id}`);
   await call('DELETE', `/trunks/${customTrunk.id}/endpoints/custom/${custom.id}`);
   await call('DELETE', `/trunks/${sipTrunk.id}/endpoints/sip/${sip.uuid}`);
@@ -92,6 +106,7 @@ export async function walkTrunksAndOutcalls(call: Call): Promise<void> {
     `/endpoints/sip/${sip.uuid}`,
     `/endpoints/iax/${iax.id}`,
     `/endpoints/custom/${custom.id}`,
+    `/registers/iax/${register.id}`,
     `/contexts/${outgoing.id}`,
     `/contexts/${context.id}`,
   ])
@@ -99,11 +114,13 @@ export async function walkTrunksAndOutcalls(call: Call): Promise<void> {
 }
 
 /**
- * A trunk and an outcall (with that trunk, an extension of an outcall context and a fallback
- * destination to it) left in place, each written once with a body: the path values of their
+ * A trunk, an IAX registration and an outcall (with that trunk and an extension of an outcall
+ * context) left in place, each written once with a body: the path values of their
  * routes for the request-body walk.
  */
-export async function seedTrunksAndOutcalls(call: Call): Promise<{ trunk_id: string; outcall_id: string }> {
+export async function seedTrunksAndOutcalls(
+  call: Call,
+): Promise<{ trunk_id: string; outcall_id: string; register_iax_id: string }> {
   const context = (await call('POST', '/contexts', { label: 'seed-outcall', type: 'outcall' })) as Created;
   const trunk = (await call('POST', '/trunks', { outgoing_caller_id_format: 'E164' })) as Created;
   await call('PUT', `/trunks/${trunk.id}`, { twilio_incoming: true });
@@ -112,5 +129,7 @@ export async function seedTrunksAndOutcalls(call: Call): Promise<{ trunk_id: str
   await call('PUT', `/outcalls/${outcall.id}/trunks`, { trunks: [{ id: trunk.id }] });
   const extension = (await call('POST', '/extensions', { exten: '_9.', context: context.name })) as Created;
   await call('PUT', `/outcalls/${outcall.id}/extensions/${extension.id}`, { prefix: '0', strip_digits: 1 });
-  return { trunk_id: String(trunk.id), outcall_id: String(outcall.id) };
+  const register = (await call('POST', '/registers/iax', { remote_host: 'seed' })) as Created;
+  await call('PUT', `/registers/iax/${register.id}`, { remote_port: 4569 });
+  return { trunk_id: String(trunk.id), outcall_id: String(outcall.id), register_iax_id: String(register.id) };
 }
