@@ -102,6 +102,9 @@ const LINKED: Record<string, { route: string; field: string }> = {
   ivr: { route: 'ivr', field: 'id' },
   moh: { route: 'moh', field: 'uuid' },
   sounds: { route: 'sounds', field: 'name' },
+  trunks: { route: 'trunks', field: 'id' },
+  outcalls: { route: 'outcalls', field: 'id' },
+  register_iax: { route: 'registers/iax', field: 'id' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
@@ -178,6 +181,11 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'queues',
       'agent',
       'queue',
+      'trunk',
+      'trunks',
+      'outcalls',
+      'endpoint_iax',
+      'register_iax',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),

@@ -73,6 +73,17 @@ import {
 import { soundLanguagesPlugin, timezonesPlugin } from './system/index.js';
 import { tenantSyncPlugin } from './tenant-sync/index.js';
 import { tenantsPlugin } from './tenants/index.js';
+import {
+  outcallCallPermissionsPlugin,
+  outcallExtensionsPlugin,
+  outcallSchedulesPlugin,
+  outcallsPlugin,
+  outcallTrunksPlugin,
+  registersIaxPlugin,
+  trunkEndpointsPlugin,
+  trunkRegistersPlugin,
+  trunksPlugin,
+} from './trunks/index.js';
 import { userImportPlugin } from './user-import/index.js';
 import { userAgentsPlugin, userCallerIdsPlugin, userSubscriptionsPlugin } from './user-parts/index.js';
 import { usersPlugin } from './users/index.js';
@@ -173,6 +184,15 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     ivrPlugin,
     mohPlugin,
     soundsPlugin,
+    trunksPlugin,
+    trunkEndpointsPlugin,
+    outcallsPlugin,
+    outcallTrunksPlugin,
+    outcallExtensionsPlugin,
+    outcallSchedulesPlugin,
+    outcallCallPermissionsPlugin,
+    registersIaxPlugin,
+    trunkRegistersPlugin,
   ],
   createResources: createConfdResources,
 };

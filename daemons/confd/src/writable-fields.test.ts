@@ -37,6 +37,7 @@ import { seedMedia } from './testing/answer-walk-media.js';
 import { seedMeetings } from './testing/answer-walk-meetings.js';
 import { seedPickups } from './testing/answer-walk-pickups.js';
 import { seedAgentsAndQueues } from './testing/answer-walk-queues.js';
+import { seedTrunksAndOutcalls } from './testing/answer-walk-trunks.js';
 import { seedUserExtras } from './testing/answer-walk-user-extras.js';
 import { caller, type Method } from './testing/route-calls.js';
 import { buildTestApi, fixedServiceToken, type TestApi } from './testing/test-app.js';
@@ -134,6 +135,7 @@ async function seed(routes: WriteRoute[]) {
     queue_id: String(queues.queue.id),
     ivr_id: String(media.ivr.id),
     moh_uuid: media.moh.uuid,
+    ...(await seedTrunksAndOutcalls(checked)),
   });
 }
 

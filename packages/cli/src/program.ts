@@ -16,6 +16,7 @@ import { agentCommand, queueCommand } from './commands/queues.js';
 import type { Io } from './commands/runtime.js';
 import { scheduleCommand } from './commands/schedules.js';
 import { tenantCommand } from './commands/tenants.js';
+import { outcallCommand, trunkCommand } from './commands/trunks.js';
 import { userCommand } from './commands/users.js';
 import { voicemailCommand } from './commands/voicemails.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './core/errors.js';
@@ -52,6 +53,8 @@ export function buildProgram(io: Io): Command {
     incallCommand(io),
     agentCommand(io),
     queueCommand(io),
+    trunkCommand(io),
+    outcallCommand(io),
   ])
     program.addCommand(command);
   configureEverywhere(program, io);

@@ -34,12 +34,14 @@ import { createIncallsDao } from './incalls/index.js';
 import { createLineExtensionsDao } from './line-extensions/index.js';
 import { createLinesDao } from './lines/index.js';
 import { createLinkDao } from './links/index.js';
+import { createOutcallsDao } from './outcalls/index.js';
 import { createPhoneNumbersDao } from './phone-numbers/index.js';
 import { createQueuesDao } from './queues/index.js';
 import { createSchedulesDao } from './schedules/index.js';
 import { scopeOf } from './search/search.js';
 import { createSipTransportsDao } from './sip-transports/index.js';
 import { createTenantsDao } from './tenants/index.js';
+import { createTrunksDao } from './trunks/index.js';
 import { userForwardsSetting } from './user-forwards/index.js';
 import { createUserLinesDao } from './user-lines/index.js';
 import { userScheduleLink } from './user-schedules/index.js';
@@ -93,6 +95,8 @@ export function createDaos() {
     incallSchedules: createLinkDao(incallScheduleLink),
     phoneNumbers: createPhoneNumbersDao(),
     ...agentAndQueueDaos(),
+    trunks: createTrunksDao(),
+    outcalls: createOutcallsDao(),
   };
 }
 

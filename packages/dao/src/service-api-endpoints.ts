@@ -82,7 +82,7 @@ export function endpointServicesOf(uow: UnitOfWork, daos: Daos) {
       const sip = uuid ? await endpointSip.findIn(tx, own, uuid) : null;
       if (!sip) throw noAssociatedEndpoint();
       const shown = merged ? await endpointSip.mergedIn(tx, sip) : sip;
-      return { ...shown, trunk: null, line: shown.line ?? null };
+      return { ...shown, trunk: shown.trunk ?? null, line: shown.line ?? null };
     });
 
   return {
@@ -113,6 +113,7 @@ export function endpointServicesOf(uow: UnitOfWork, daos: Daos) {
         // The line was found in the caller's scope; its users are in its own tenant.
         userIdsOf: async (tx, line) =>
           (await userLines.listByLine(tx, scopeOf(line.tenant_uuid), line.id)).map((link) => link.user_id),
+        trunkUsing: (tx, protocol, key) => daos.trunks.trunkUsing(tx, protocol, key),
       }),
       notifier: createLineEndpointsNotifier(),
     }),

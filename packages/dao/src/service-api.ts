@@ -95,6 +95,7 @@ import { agentAndQueueServicesOf } from './service-api-queues.js';
 import { createUserRelationsReader } from './service-api-reads.js';
 import { settingsServicesOf } from './service-api-settings.js';
 import { skillRuleServicesOf } from './service-api-skill-rules.js';
+import { trunkServicesOf } from './service-api-trunks.js';
 import { userExtraServicesOf } from './service-api-user-extras.js';
 import { createTenantsNotifier, createTenantsService, createTenantsValidator } from './tenants/index.js';
 import { createUserAgentsService } from './user-agents/index.js';
@@ -429,6 +430,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...pickupServicesOf(uow, daos, hooks),
     ...agentAndQueueServicesOf(uow, daos, hooks),
     ...mediaServicesOf(uow),
+    ...trunkServicesOf(uow, daos, endpoints),
   };
   return {
     ...services,

@@ -31,6 +31,7 @@ const ROUTES: Record<string, string> = {
   phone_numbers: '/phone-numbers',
   ingresses_http: '/ingresses/http',
   skills: '/agents/skills',
+  register_iax: '/registers/iax',
 };
 
 export function hrefOf(request: FastifyRequest): Href {

@@ -12,6 +12,7 @@ import { walkMedia } from './answer-walk-media.js';
 import { walkMeetings } from './answer-walk-meetings.js';
 import { walkCallPickups, walkSwitchboards } from './answer-walk-pickups.js';
 import { walkAgentsAndQueues } from './answer-walk-queues.js';
+import { walkTrunksAndOutcalls } from './answer-walk-trunks.js';
 import { walkUserExtras } from './answer-walk-user-extras.js';
 import {
   walkCallFilters,
@@ -266,6 +267,7 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkPhoneNumbers(call);
   await walkAgentsAndQueues(call, alice, internal.name);
   await walkMedia(call, alice);
+  await walkTrunksAndOutcalls(call);
   if (me) await walkUserExtras(call, me);
   await walkSettingsMore(call);
   if (me) await walkMeetings(call);

@@ -23,6 +23,7 @@ import * as services from './services.js';
 import * as settings from './settings.js';
 import * as settingsMore from './settings-more.js';
 import * as switchboards from './switchboards.js';
+import * as trunks from './trunks.js';
 import * as userAssociations from './user-associations.js';
 import * as userExtras from './user-extras.js';
 import * as users from './users.js';
@@ -51,6 +52,7 @@ export * from './services.js';
 export * from './settings.js';
 export * from './settings-more.js';
 export * from './switchboards.js';
+export * from './trunks.js';
 export * from './user-associations.js';
 export * from './user-extras.js';
 export * from './users.js';
@@ -83,6 +85,7 @@ const families = [
   meetings,
   agentsQueues,
   media,
+  trunks,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

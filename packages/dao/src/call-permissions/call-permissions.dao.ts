@@ -1,6 +1,7 @@
 /** SQL of the call permissions resource: `call_permissions`, with the users and groups linked to each. */
 import { inTenants } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
+import { outcallsLinkedTo } from '../outcalls/outcall-relations.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import type {
@@ -60,11 +61,12 @@ async function withRelations(tx: Tx, rows: CallPermissionFields[]): Promise<Call
     .orderBy('g.id')
     .execute();
   for (const { call_permission_id, ...group } of groupRows) push(groups, call_permission_id, group);
+  const outcalls = await outcallsLinkedTo(tx, 'call_permission', ids);
   return rows.map((row) => ({
     ...row,
     users: users.get(row.id) ?? [],
     groups: groups.get(row.id) ?? [],
-    outcalls: [],
+    outcalls: outcalls.get(row.id) ?? [],
   }));
 }
 

@@ -34,6 +34,7 @@ import type { LineExtensionTables } from '../line-extensions/line-extensions.tab
 import type { LineTables } from '../lines/lines.tables.js';
 import type { MeetingTables } from '../meetings/meetings.tables.js';
 import type { MohTables } from '../moh/moh.tables.js';
+import type { OutcallTables } from '../outcalls/outcalls.tables.js';
 import type { PhoneNumberTables } from '../phone-numbers/phone-numbers.tables.js';
 import type { QueueTables } from '../queues/queues.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
@@ -43,6 +44,7 @@ import type { SipTransportTables } from '../sip-transports/sip-transports.tables
 import type { SkillRuleTables } from '../skill-rules/skill-rules.tables.js';
 import type { SwitchboardTables } from '../switchboards/switchboards.tables.js';
 import type { TenantTables } from '../tenants/tenants.tables.js';
+import type { TrunkTables } from '../trunks/trunks.tables.js';
 import type { UserLineTables } from '../user-lines/user-lines.tables.js';
 import type { UserScheduleTables } from '../user-schedules/user-schedules.tables.js';
 import type { UserTables } from '../users/users.tables.js';
@@ -91,4 +93,6 @@ export interface Database
     AgentTables,
     QueueTables,
     IvrTables,
-    MohTables {}
+    MohTables,
+    TrunkTables,
+    OutcallTables {}

@@ -29,6 +29,7 @@ interface Row {
   interface_suffix: string;
   enabled: boolean;
   line_id: number | null;
+  trunk_id: number | null;
 }
 
 const toEndpoint = (row: Row): EndpointCustom => ({
@@ -37,7 +38,7 @@ const toEndpoint = (row: Row): EndpointCustom => ({
   interface: row.interface,
   interface_suffix: row.interface_suffix === '' ? null : row.interface_suffix,
   enabled: row.enabled,
-  trunk: null,
+  trunk: row.trunk_id === null ? null : { id: row.trunk_id },
   line: row.line_id === null ? null : { id: row.line_id },
 });
 
@@ -53,8 +54,9 @@ export function createEndpointCustomDao() {
       .selectFrom('endpoint_custom')
       .leftJoin('line', 'line.endpoint_custom_id', 'endpoint_custom.id')
       .leftJoin('context as line_context', 'line_context.id', 'line.context_id')
+      .leftJoin('trunk', 'trunk.endpoint_custom_id', 'endpoint_custom.id')
       .selectAll('endpoint_custom')
-      .select('line.id as line_id')
+      .select(['line.id as line_id', 'trunk.id as trunk_id'])
       .where(inTenants('endpoint_custom.tenant_uuid', scope.tenantUuids));
 
   /** The endpoint, if it is in the scope: a subquery guarding writes. */

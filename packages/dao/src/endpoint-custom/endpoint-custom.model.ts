@@ -1,9 +1,8 @@
 /**
  * A custom endpoint (Wazo's `usercustom`), as wazo-confd shows it: an Asterisk dial string
- * (`interface`, with an optional suffix) that a line (or a trunk) uses. Trunks are not served here,
- * so `trunk` is always null.
+ * (`interface`, with an optional suffix) that a line (or a trunk) uses.
  */
-import { alwaysNull, linked, nullable, type Static, Type } from '../schema.js';
+import { linked, nullable, type Static, Type } from '../schema.js';
 
 /** Wazo's `INTERFACE_REGEX`. */
 export const CUSTOM_INTERFACE_PATTERN = '^[a-zA-Z0-9#*./_@:-]{1,128}$';
@@ -17,8 +16,8 @@ export const endpointCustomSchema = linked('endpoint_custom', {
   interface: Type.String(),
   interface_suffix: nullable(Type.String()),
   enabled: Type.Boolean(),
-  /** Trunks are not served here; always null. */
-  trunk: alwaysNull,
+  /** The trunk using it, if any. */
+  trunk: nullable(linked('trunks', { id: Type.Integer() })),
   line: nullable(lineRefSchema),
 });
 export type EndpointCustom = Static<typeof endpointCustomSchema>;

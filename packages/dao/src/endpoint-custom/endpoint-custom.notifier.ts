@@ -15,7 +15,7 @@ const payload = (custom: EndpointCustom): CustomEndpointPayload => ({
   id: custom.id,
   tenant_uuid: custom.tenant_uuid,
   interface: custom.interface,
-  trunk: null,
+  trunk: custom.trunk,
   line: custom.line ? { id: custom.line.id } : null,
 });
 

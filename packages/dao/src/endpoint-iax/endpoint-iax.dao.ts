@@ -24,15 +24,26 @@ export interface IaxRecord {
   options: StoredIaxOptions;
 }
 
-const toEndpoint = (row: Selectable<EndpointIaxTable>): IaxEndpoint => ({
+/** A row, with the id of the trunk using the endpoint (a new endpoint has none). */
+const toEndpoint = (row: Selectable<EndpointIaxTable> & { trunk_id?: number | null }): IaxEndpoint => ({
   id: row.id,
   tenant_uuid: row.tenant_uuid,
   name: row.name,
   type: row.type as IaxEndpoint['type'],
   host: row.host,
   options: shownOptions({ native: row.native_options, extra: row.extra_options }),
-  trunk: null,
+  trunk: row.trunk_id ? { id: row.trunk_id } : null,
 });
+
+/** The trunk using endpoint `id`, if any. */
+async function trunkIdOf(tx: Tx, id: number): Promise<number | null> {
+  const row = await tx.db
+    .selectFrom('trunk')
+    .select('id')
+    .where('endpoint_iax_id', '=', id)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
 
 const columnsOf = ({ options, ...record }: IaxRecord) => ({
   ...record,
@@ -45,6 +56,13 @@ export function createEndpointIaxDao() {
     tx.db
       .selectFrom('endpoint_iax')
       .selectAll('endpoint_iax')
+      .select((eb) =>
+        eb
+          .selectFrom('trunk')
+          .select('trunk.id')
+          .whereRef('trunk.endpoint_iax_id', '=', 'endpoint_iax.id')
+          .as('trunk_id'),
+      )
       .where(inTenants('endpoint_iax.tenant_uuid', scope.tenantUuids));
 
   return {
@@ -85,7 +103,7 @@ export function createEndpointIaxDao() {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      return toEndpoint(row);
+      return toEndpoint({ ...row, trunk_id: await trunkIdOf(tx, id) });
     },
 
     async delete(tx: Tx, id: number): Promise<void> {

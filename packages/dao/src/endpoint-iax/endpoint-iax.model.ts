@@ -1,8 +1,8 @@
 /**
  * An IAX endpoint as wazo-confd shows it (`/endpoints/iax`): Wazo uses them for IAX trunks. Its
- * options are Wazo's option list (iax-options.ts); `trunk` stays null until trunks exist.
+ * options are Wazo's option list (iax-options.ts); `trunk` is the trunk using it.
  */
-import { alwaysNull, linked, type Static, stringEnum, stringPair, Type } from '../schema.js';
+import { linked, nullable, type Static, stringEnum, stringPair, Type } from '../schema.js';
 
 export const IAX_TYPES = ['friend', 'peer', 'user'] as const;
 
@@ -14,8 +14,8 @@ export const iaxEndpointSchema = linked('endpoint_iax', {
   type: stringEnum(IAX_TYPES),
   host: Type.String(),
   options: Type.Array(stringPair),
-  /** No trunks here yet; always null. */
-  trunk: alwaysNull,
+  /** The trunk using it, if any. */
+  trunk: nullable(linked('trunks', { id: Type.Integer() })),
 });
 export type IaxEndpoint = Static<typeof iaxEndpointSchema>;
 

@@ -84,14 +84,20 @@ export function createEndpointSipDao() {
       .select(['line.id', 'line.endpoint_sip_uuid'])
       .where('line.endpoint_sip_uuid', 'in', uuids)
       .execute();
+    const trunks = await tx.db
+      .selectFrom('trunk')
+      .select(['trunk.id', 'trunk.endpoint_sip_uuid'])
+      .where('trunk.endpoint_sip_uuid', 'in', uuids)
+      .execute();
     return rows.map(({ template, transport_uuid, ...row }) => {
       const line = lines.find((l) => l.endpoint_sip_uuid === row.uuid);
+      const trunk = trunks.find((t) => t.endpoint_sip_uuid === row.uuid);
       const own = parents.filter((p) => p.child_uuid === row.uuid);
       return {
         ...row,
         templates: own.map((p) => ({ uuid: p.uuid, label: p.label })),
         transport: transport_uuid ? { uuid: transport_uuid } : null,
-        ...(template ? {} : { trunk: null, line: line ? { id: line.id } : null }),
+        ...(template ? {} : { trunk: trunk ? { id: trunk.id } : null, line: line ? { id: line.id } : null }),
       };
     });
   }

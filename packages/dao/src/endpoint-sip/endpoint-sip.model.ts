@@ -4,7 +4,7 @@
  * the last one wins), its transport, and the line (or trunk) that uses it. Templates are the same
  * resource with `template` set: they have no line or trunk and never send their options on the bus.
  */
-import { alwaysNull, linked, nullable, type Static, stringPair, Type } from '../schema.js';
+import { linked, nullable, type Static, stringPair, Type } from '../schema.js';
 
 export type SipOption = [string, string];
 
@@ -57,8 +57,8 @@ export const endpointSipSchema = linked(
   'endpoint_sip',
   {
     ...sipCommonAnswer,
-    /** Trunks are not served here; always null. */
-    trunk: alwaysNull,
+    /** The trunk using it, if any. */
+    trunk: nullable(linked('trunks', { id: Type.Integer() })),
     line: nullable(linked('lines', { id: Type.Integer() })),
   },
   'uuid',

@@ -23,7 +23,7 @@ export const sipEndpointPayload = (sip: SipResource): SipEndpointPayload => ({
   label: sip.label,
   auth_section_options: only(sip.auth_section_options, 'username'),
   registration_section_options: only(sip.registration_section_options, 'client_uri'),
-  trunk: null,
+  trunk: sip.trunk ?? null,
   line: sip.line ?? null,
 });
 

@@ -60,6 +60,7 @@ describe('extensions dao', () => {
       tenant_uuid: A,
       lines: [],
       group: null,
+      outcall: null,
       ...NO_OTHER_OWNERS,
     });
     assert.equal(await dao.findIdByExten(tx, '1000', ctx.default!), id);

@@ -89,10 +89,20 @@ export function createExtensionsDao() {
             .select(['queue_extension.extension_id', 'queue.id', 'queue.name', 'queue.label'])
             .where('queue_extension.extension_id', 'in', ids)
             .execute();
+    const outcalls =
+      ids.length === 0
+        ? []
+        : await tx.db
+            .selectFrom('outcall_extension')
+            .innerJoin('outcall', 'outcall.id', 'outcall_extension.outcall_id')
+            .select(['outcall_extension.extension_id', 'outcall.id', 'outcall.name'])
+            .where('outcall_extension.extension_id', 'in', ids)
+            .execute();
     return rows.map((row) => {
       const group = groups.find((g) => g.extension_id === row.id);
       const incall = incalls.find((i) => i.extension_id === row.id);
       const queue = queues.find((q) => q.extension_id === row.id);
+      const outcall = outcalls.find((o) => o.extension_id === row.id);
       return {
         ...row,
         commented: !row.enabled,
@@ -101,6 +111,7 @@ export function createExtensionsDao() {
         group: group ? { uuid: group.uuid, id: group.id, name: group.name } : null,
         incall: incall ? { id: incall.incall_id } : null,
         queue: queue ? { id: queue.id, name: queue.name, label: queue.label } : null,
+        outcall: outcall ? { id: outcall.id, name: outcall.name } : null,
       };
     });
   }

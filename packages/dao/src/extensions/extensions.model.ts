@@ -23,7 +23,8 @@ export const extensionSchema = linked('extensions', {
   group: nullable(linked('groups', { uuid: Type.String(), id: Type.Integer(), name: Type.String() }, 'uuid')),
   /** The incall this extension is the number of, if any. */
   incall: nullable(linked('incalls', { id: Type.Integer() })),
-  outcall: alwaysNull,
+  /** The outcall this extension (a dial pattern) selects, if any. */
+  outcall: nullable(linked('outcalls', { id: Type.Integer(), name: Type.String() })),
   /** The queue this extension rings, if any. */
   queue: nullable(
     linked('queues', { id: Type.Integer(), name: Type.String(), label: nullable(Type.String()) }),
@@ -35,7 +36,6 @@ export const NO_OTHER_OWNERS = {
   conference: null,
   parking_lot: null,
   incall: null,
-  outcall: null,
   queue: null,
 } as const;
 

@@ -68,6 +68,7 @@ describe('extensions service', () => {
       lines: lines.get(id) ?? [],
       ...NO_OTHER_OWNERS,
       group: null,
+      outcall: null,
     };
   }
 

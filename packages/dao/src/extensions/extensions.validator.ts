@@ -95,6 +95,7 @@ export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
           throw outsideRange(edited.exten, edited.context);
         }
       }
+      if (edited.outcall && context.type !== 'outcall') throw unhandledContextType(context.type);
       checkPattern(edited.exten, context);
       if (current.tenant_uuid !== context.tenant_uuid) {
         throw differentTenants({
@@ -115,6 +116,12 @@ export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
         throw resourceAssociated('Extension', 'incall', {
           extension_id: extension.id,
           associated_id: extension.incall.id,
+        });
+      }
+      if (extension.outcall) {
+        throw resourceAssociated('Extension', 'outcall', {
+          extension_id: extension.id,
+          associated_id: extension.outcall.id,
         });
       }
     },

@@ -1,6 +1,6 @@
 /**
  * Checks on a line's endpoint, worded as Wazo's: the line and endpoint share a tenant, the line
- * has no endpoint yet (of any kind) and the endpoint serves no other line; a line keeps its
+ * has no endpoint yet (of any kind) and the endpoint serves no other line and no trunk; a line keeps its
  * endpoint while it has users, extensions or a device.
  */
 import type { Tx } from '../db/unit-of-work.js';
@@ -11,6 +11,8 @@ import { type EndpointKey, type EndpointKind, keyOnLine, type LineEndpoint } fro
 export interface LineEndpointsValidatorDeps {
   /** The ids of the line's users. */
   userIdsOf(tx: Tx, line: Line): Promise<number[]>;
+  /** The trunk (any tenant) using a SIP or custom endpoint, or null (no trunks: never). */
+  trunkUsing?(tx: Tx, protocol: 'sip' | 'custom', key: EndpointKey): Promise<number | null>;
 }
 
 export function createLineEndpointsValidator(deps: LineEndpointsValidatorDeps) {
@@ -37,6 +39,16 @@ export function createLineEndpointsValidator(deps: LineEndpointsValidatorDeps) {
       if (other !== null) {
         throw resourceAssociated('Line', 'Endpoint', {
           line_id: other,
+          endpoint: kind.protocol,
+          [`endpoint_${kind.keyName}`]: key,
+        });
+      }
+      // An endpoint serves a line or a trunk, not both (SCCP endpoints serve lines only).
+      const trunk =
+        kind.protocol === 'sccp' ? null : ((await deps.trunkUsing?.(tx, kind.protocol, key)) ?? null);
+      if (trunk !== null) {
+        throw resourceAssociated('Trunk', 'Endpoint', {
+          trunk_id: trunk,
           endpoint: kind.protocol,
           [`endpoint_${kind.keyName}`]: key,
         });

@@ -32,6 +32,8 @@ import * as callFilters from './0046_call_filters.js';
 import * as funcKeyFilterMembers from './0047_func_key_filter_members.js';
 import * as blocklistsExternalApps from './0048_blocklists_external_apps.js';
 import * as featureExtensions from './0049_feature_extensions.js';
+import * as trunksOutcalls from './0050_trunks_outcalls.js';
+import * as registerIax from './0051_register_iax.js';
 import * as incalls from './0055_incalls.js';
 import * as phoneNumbers from './0056_phone_numbers.js';
 import * as agentsSkills from './0060_agents_skills.js';
@@ -85,4 +87,6 @@ export const migrations: Record<string, Migration> = {
   '0062_func_key_agents_queues': funcKeyAgentsQueues,
   '0075_ivr': ivr,
   '0076_moh': moh,
+  '0050_trunks_outcalls': trunksOutcalls,
+  '0051_register_iax': registerIax,
 };

@@ -145,6 +145,7 @@ const TARGETS = {
   voicemail: { resource: 'Voicemail', table: 'voicemail', field: 'voicemail_id' },
   queue: { resource: 'Queue', table: 'queue', field: 'queue_id' },
   ivr: { resource: 'IVR', table: 'ivr', field: 'ivr_id' },
+  outcall: { resource: 'Outcall', table: 'outcall', field: 'outcall_id' },
 } as const;
 
 type Target = (typeof TARGETS)[keyof typeof TARGETS];

@@ -4,6 +4,7 @@
  * written by the user-schedules and group-schedules resources.
  */
 import type { Tx } from '../db/unit-of-work.js';
+import { outcallsLinkedTo } from '../outcalls/outcall-relations.js';
 import type { ScheduleGroupSummary, ScheduleRelations, ScheduleUserSummary } from './schedules.model.js';
 
 function push<T>(map: Map<number, T[]>, key: number, value: T): void {
@@ -12,7 +13,7 @@ function push<T>(map: Map<number, T[]>, key: number, value: T): void {
   else map.set(key, [value]);
 }
 
-/** The relations of each schedule of `ids`, by schedule id; outcalls: none yet. */
+/** The relations of each schedule of `ids`, by schedule id. */
 export async function scheduleRelationsOf(tx: Tx, ids: number[]): Promise<Map<number, ScheduleRelations>> {
   const users = new Map<number, ScheduleUserSummary[]>();
   const groups = new Map<number, ScheduleGroupSummary[]>();
@@ -51,6 +52,7 @@ export async function scheduleRelationsOf(tx: Tx, ids: number[]): Promise<Map<nu
       .execute();
     for (const { schedule_id, ...queue } of queueRows) push(queues, schedule_id, queue);
   }
+  const outcalls = await outcallsLinkedTo(tx, 'schedule', ids);
   return new Map(
     ids.map((id) => [
       id,
@@ -59,7 +61,7 @@ export async function scheduleRelationsOf(tx: Tx, ids: number[]): Promise<Map<nu
         groups: groups.get(id) ?? [],
         incalls: incalls.get(id) ?? [],
         queues: queues.get(id) ?? [],
-        outcalls: [],
+        outcalls: outcalls.get(id) ?? [],
       },
     ]),
   );
