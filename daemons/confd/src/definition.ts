@@ -12,6 +12,14 @@ import {
 } from './call-permissions/index.js';
 import { answerLinksPlugin } from './common/answer-links.js';
 import { renderConfdValidationError } from './common/errors.js';
+import {
+  conferenceExtensionsPlugin,
+  conferencesPlugin,
+  pagingsPlugin,
+  pagingUsersPlugin,
+  parkingLotExtensionsPlugin,
+  parkingLotsPlugin,
+} from './conferences/index.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { devicesPlugin, lineDevicesPlugin } from './devices/index.js';
@@ -117,6 +125,12 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     userImportPlugin,
     endpointCustomPlugin,
     endpointSccpPlugin,
+    conferencesPlugin,
+    conferenceExtensionsPlugin,
+    pagingsPlugin,
+    pagingUsersPlugin,
+    parkingLotsPlugin,
+    parkingLotExtensionsPlugin,
   ],
   createResources: createConfdResources,
 };

@@ -33,6 +33,7 @@ import { createLinesDao } from './lines/index.js';
 import { createLinkDao } from './links/index.js';
 import { createSchedulesDao } from './schedules/index.js';
 import { scopeOf } from './search/search.js';
+import { createConferenceGroupDaos } from './service-api-conferences-daos.js';
 import { createSipTransportsDao } from './sip-transports/index.js';
 import { createTenantsDao } from './tenants/index.js';
 import { userForwardsSetting } from './user-forwards/index.js';
@@ -84,6 +85,7 @@ export function createDaos() {
     lineApplications: createLinkDao(lineApplicationLink),
     endpointCustom: createEndpointCustomDao(),
     endpointSccp: createEndpointSccpDao(),
+    ...createConferenceGroupDaos(),
   };
 }
 

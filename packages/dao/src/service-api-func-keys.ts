@@ -13,6 +13,9 @@ export function funcKeyServicesOf(uow: UnitOfWork, daos: Daos) {
     findGroup: (tx, scope, id) => daos.groups.find(tx, scope, id),
     filterMemberExists: (tx, tenantUuid, memberId) => daos.callFilters.memberExists(tx, tenantUuid, memberId),
     isFilterMember: (tx, userId) => daos.callFilters.isMember(tx, userId),
+    findConference: (tx, scope, id) => daos.conferences.find(tx, scope, id),
+    findPaging: (tx, scope, id) => daos.pagings.find(tx, scope, id),
+    findParkingLot: (tx, scope, id) => daos.parkingLots.find(tx, scope, id),
   });
   return {
     funcKeys: createFuncKeysService({

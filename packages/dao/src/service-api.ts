@@ -80,6 +80,7 @@ import {
   createSchedulesValidator,
 } from './schedules/index.js';
 import type { TenantScope } from './search/search.js';
+import { conferenceGroupServicesOf } from './service-api-conferences.js';
 import { createDaos, createHooks, type Daos, type Hooks } from './service-api-daos.js';
 import { type EndpointServices, endpointServicesOf } from './service-api-endpoints.js';
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
@@ -401,6 +402,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...iaxAndApplicationServicesOf(uow, daos),
     ...userExtraServicesOf(uow, hooks.findUser),
     userExport: createUserExportService({ uow, dao: createUserExportDao() }),
+    ...conferenceGroupServicesOf(uow, daos),
   };
   return {
     ...services,

@@ -4,6 +4,7 @@ import * as applications from './applications.js';
 import * as auth from './auth.js';
 import * as callFilters from './call-filters.js';
 import * as callPermissions from './call-permissions.js';
+import * as conferences from './conferences.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
 import * as devices from './devices.js';
@@ -25,6 +26,7 @@ export * from './applications.js';
 export * from './auth.js';
 export * from './call-filters.js';
 export * from './call-permissions.js';
+export * from './conferences.js';
 export * from './contexts.js';
 export * from './define.js';
 export * from './devices.js';
@@ -62,6 +64,7 @@ const families = [
   endpointIax,
   applications,
   userExtras,
+  conferences,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

@@ -9,6 +9,7 @@ import type { ApplicationTables } from '../applications/applications.tables.js';
 import type { BlocklistTables } from '../blocklists/blocklists.tables.js';
 import type { CallFilterTables } from '../call-filters/call-filters.tables.js';
 import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
+import type { ConferenceTables } from '../conferences/conferences.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { DeviceTables } from '../devices/devices.tables.js';
@@ -27,6 +28,8 @@ import type { GroupScheduleTables } from '../group-schedules/group-schedules.tab
 import type { GroupTables } from '../groups/groups.tables.js';
 import type { LineExtensionTables } from '../line-extensions/line-extensions.tables.js';
 import type { LineTables } from '../lines/lines.tables.js';
+import type { PagingTables } from '../pagings/pagings.tables.js';
+import type { ParkingLotTables } from '../parking-lots/parking-lots.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
 import type { ScheduleTables } from '../schedules/schedules.tables.js';
 import type { SettingsTables } from '../settings/settings.tables.js';
@@ -69,4 +72,7 @@ export interface Database
     ExternalAppTables,
     FeatureExtensionTables,
     EndpointCustomTables,
-    EndpointSccpTables {}
+    EndpointSccpTables,
+    ConferenceTables,
+    PagingTables,
+    ParkingLotTables {}

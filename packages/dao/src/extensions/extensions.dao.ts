@@ -8,6 +8,7 @@ import { inTenants } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
+import { ownersOf } from './extension-owners.dao.js';
 import { type Extension, type ExtensionRecord, NO_OTHER_OWNERS } from './extensions.model.js';
 
 export const extensionSearchConfig: SearchConfig = {
@@ -72,6 +73,7 @@ export function createExtensionsDao() {
             .select(['group_extension.extension_id', 'groups.uuid', 'groups.id', 'groups.name'])
             .where('group_extension.extension_id', 'in', ids)
             .execute();
+    const owners = await ownersOf(tx, ids);
     return rows.map((row) => {
       const group = groups.find((g) => g.extension_id === row.id);
       return {
@@ -79,6 +81,8 @@ export function createExtensionsDao() {
         commented: !row.enabled,
         lines: links.filter((l) => l.extension_id === row.id).map((l) => ({ id: l.id, name: l.name })),
         ...NO_OTHER_OWNERS,
+        conference: owners.conferences.get(row.id) ?? null,
+        parking_lot: owners.parkingLots.get(row.id) ?? null,
         group: group ? { uuid: group.uuid, id: group.id, name: group.name } : null,
       };
     });

@@ -5,7 +5,14 @@
  * never exist, so they are refused as Wazo refuses a missing one), then one key per destination.
  */
 import type { Tx } from '../db/unit-of-work.js';
-import { formatCriteria, inputError, referenceNotFound, resourceError, resourceExists } from '../errors.js';
+import {
+  formatCriteria,
+  inputError,
+  pythonRepr,
+  referenceNotFound,
+  resourceError,
+  resourceExists,
+} from '../errors.js';
 import type { FindUser } from '../group-members/user-ref.js';
 import { scopeOf, type TenantScope } from '../search/search.js';
 import {
@@ -18,6 +25,9 @@ import type { FuncKeyInput } from './func-keys.model.js';
 /** Looks up a group by id in a scope (the groups resource's find). */
 export type FindGroup = (tx: Tx, scope: TenantScope, id: number) => Promise<{ id: number } | null>;
 
+/** Looks up a resource by id in a scope. */
+export type FindById = (tx: Tx, scope: TenantScope, id: number) => Promise<{ id: number } | null>;
+
 /** Whether a call filter member of the tenant has this id (the call filters resource's lookup). */
 export type FilterMemberExists = (tx: Tx, tenantUuid: string, memberId: number) => Promise<boolean>;
 /** Whether the user is a recipient or a surrogate of some call filter. */
@@ -28,15 +38,19 @@ export interface FuncKeysValidatorDeps {
   findGroup: FindGroup;
   filterMemberExists: FilterMemberExists;
   isFilterMember: IsFilterMember;
+  /** The conference, paging or parking lot a key names, in a tenant (their resources' finds). */
+  findConference: FindById;
+  findPaging: FindById;
+  findParkingLot: (
+    tx: Tx,
+    scope: TenantScope,
+    id: number,
+  ) => Promise<{ id: number; slots_start: string; slots_end: string; extensions: unknown[] } | null>;
 }
 
 /** Resources a destination may name that wazo-ts does not have yet: never found. */
 const ABSENT: Record<string, [field: string, resource: string]> = {
   agent: ['agent_id', 'Agent'],
-  conference: ['conference_id', 'Conference'],
-  paging: ['paging_id', 'Paging'],
-  park_position: ['parking_lot_id', 'ParkingLot'],
-  parking: ['parking_lot_id', 'ParkingLot'],
   queue: ['queue_id', 'Queue'],
 };
 
@@ -57,7 +71,45 @@ export function positionOf(raw: string): number | undefined {
   return /^[0-9]{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : undefined;
 }
 
+/** `Input Error - position: [{'constraint_id': 'range', ...}]`, as Wazo's xivo.mallow Range. */
+function positionOutside(min: number, max: number) {
+  const message = `Must be greater than or equal to ${min} and less than or equal to ${max}.`;
+  const detail = { constraint_id: 'range', constraint: { min, max }, message };
+  return inputError(`position: ${pythonRepr([detail])}`, { field: 'position' });
+}
+
 export function createFuncKeysValidator(deps: FuncKeysValidatorDeps) {
+  /** Conferences, pagings and parking lots exist in the tenant; a park position is in the lot's slots; a parking lot has its extension. */
+  async function checkConferenceGroup(tx: Tx, tenantUuid: string, destination: FuncKeyDestinationInput) {
+    const scope = scopeOf(tenantUuid);
+    if (destination.type === 'conference') {
+      const id = destination.conference_id as number;
+      if (!(await deps.findConference(tx, scope, id))) {
+        throw referenceNotFound('conference_id', 'Conference', { conference_id: id });
+      }
+    }
+    if (destination.type === 'paging') {
+      const id = destination.paging_id as number;
+      if (!(await deps.findPaging(tx, scope, id)))
+        throw referenceNotFound('paging_id', 'Paging', { paging_id: id });
+    }
+    if (destination.type === 'parking' || destination.type === 'park_position') {
+      const id = destination.parking_lot_id as number;
+      const lot = await deps.findParkingLot(tx, scope, id);
+      if (!lot) throw referenceNotFound('parking_lot_id', 'ParkingLot', { parking_lot_id: id });
+      if (destination.type === 'parking' && lot.extensions.length === 0) {
+        throw resourceError(
+          `ParkingLot must be associated with a Extension (${formatCriteria({ parking_lot_id: id })})`,
+        );
+      }
+      const position = Number(destination.position);
+      const [min, max] = [Number(lot.slots_start), Number(lot.slots_end)];
+      if (destination.type === 'park_position' && !(min <= position && position <= max)) {
+        throw positionOutside(min, max);
+      }
+    }
+  }
+
   const { findUser, findGroup, filterMemberExists, isFilterMember } = deps;
   async function checkDestination(tx: Tx, tenantUuid: string, destination: FuncKeyDestinationInput) {
     const absent = ABSENT[destination.type];
@@ -79,6 +131,7 @@ export function createFuncKeysValidator(deps: FuncKeysValidatorDeps) {
         throw referenceNotFound('filter_member_id', 'FilterMember', { filter_member_id: memberId });
       }
     }
+    await checkConferenceGroup(tx, tenantUuid, destination);
     if (destination.type === 'group' || destination.type === 'groupmember') {
       const groupId = destination.group_id as number;
       if (!(await findGroup(tx, scopeOf(tenantUuid), groupId))) {

@@ -32,6 +32,9 @@ import * as callFilters from './0046_call_filters.js';
 import * as funcKeyFilterMembers from './0047_func_key_filter_members.js';
 import * as blocklistsExternalApps from './0048_blocklists_external_apps.js';
 import * as featureExtensions from './0049_feature_extensions.js';
+import * as conferences from './0070_conferences.js';
+import * as pagings from './0071_pagings.js';
+import * as parkingLots from './0072_parking_lots.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -63,4 +66,7 @@ export const migrations: Record<string, Migration> = {
   '0049_feature_extensions': featureExtensions,
   '0042_endpoint_custom': endpointCustom,
   '0043_endpoint_sccp': endpointSccp,
+  '0070_conferences': conferences,
+  '0071_pagings': pagings,
+  '0072_parking_lots': parkingLots,
 };

@@ -38,6 +38,15 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
       ? []
       : await tx.db.selectFrom('voicemail').select(['id', 'name']).where('id', 'in', voicemailIds).execute();
   const applications = await applicationNames(tx, destinations);
+  const conferenceIds = ids('conference', 'conference_id');
+  const conferences =
+    conferenceIds.length === 0
+      ? []
+      : await tx.db
+          .selectFrom('conference')
+          .select(['id', 'name'])
+          .where('id', 'in', conferenceIds)
+          .execute();
   return destinations.map((destination) => {
     if (isCustomApplication(destination)) {
       return {
@@ -60,6 +69,10 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
     if (destination.type === 'voicemail') {
       const voicemail = voicemails.find((v) => v.id === destination.voicemail_id);
       return { ...destination, voicemail_name: voicemail?.name ?? null };
+    }
+    if (destination.type === 'conference') {
+      const conference = conferences.find((c) => c.id === destination.conference_id);
+      return { ...destination, conference_name: conference?.name ?? null };
     }
     return destination;
   });
@@ -103,6 +116,7 @@ const TARGETS = {
   user: { resource: 'User', table: 'users', field: 'user_id' },
   group: { resource: 'Group', table: 'groups', field: 'group_id' },
   voicemail: { resource: 'Voicemail', table: 'voicemail', field: 'voicemail_id' },
+  conference: { resource: 'Conference', table: 'conference', field: 'conference_id' },
 } as const;
 
 type Target = (typeof TARGETS)[keyof typeof TARGETS];
