@@ -122,6 +122,7 @@ const NAMES: Record<string, Record<string, unknown>> = {
   group: { group_label: name, group_name: name },
   voicemail: { voicemail_name: name },
   application: { application_name: name },
+  conference: { conference_name: name },
 };
 
 /** One branch of the answer union: a type with its own fields and every subtype's. */
