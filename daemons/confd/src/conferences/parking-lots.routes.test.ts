@@ -52,7 +52,13 @@ after(async () => {
 });
 
 const create = async (body: object = {}, token = 'admin1', tenant?: string) => {
-  const res = await call('POST', '/parkinglots', token, { slots_start: '701', slots_end: '750', ...body }, tenant);
+  const res = await call(
+    'POST',
+    '/parkinglots',
+    token,
+    { slots_start: '701', slots_end: '750', ...body },
+    tenant,
+  );
   assert.equal(res.statusCode, 201, res.body);
   return res.json();
 };
@@ -88,10 +94,16 @@ describe('parking lots', () => {
       ['parking_lot_created', 'config.parkinglots.created', { id: created.id }, tenant1],
     );
     const all = { name: 'Parking', slots_start: '801', slots_end: '850', timeout: null, music_on_hold: null };
-    assert.deepEqual({ ...(await create(all)), id: 0, links: [] }, { ...all, id: 0, links: [], tenant_uuid: tenant1, extensions: [] });
+    assert.deepEqual(
+      { ...(await create(all)), id: 0, links: [] },
+      { ...all, id: 0, links: [], tenant_uuid: tenant1, extensions: [] },
+    );
     const edit = await call('PUT', `/parkinglots/${created.id}`, 'admin1', { name: 'edited', timeout: 0 });
     assert.equal(edit.statusCode, 204);
-    assert.deepEqual([(await read(created.id)).name, (await read(created.id)).timeout, (await read(created.id)).slots_end], ['edited', 0, '750']);
+    assert.deepEqual(
+      [(await read(created.id)).name, (await read(created.id)).timeout, (await read(created.id)).slots_end],
+      ['edited', 0, '750'],
+    );
   });
 
   it("when a field is wrong, then Wazo's words and nothing is written", async () => {
@@ -110,7 +122,11 @@ describe('parking lots', () => {
       [{ slots_start: '700', slots_end: '650' }, "Input Error - _schema: ['It is not a valid range']"],
     ];
     for (const [body, message] of cases) {
-      const res = await call('POST', '/parkinglots', 'admin1', { slots_start: '701', slots_end: '750', ...body });
+      const res = await call('POST', '/parkinglots', 'admin1', {
+        slots_start: '701',
+        slots_end: '750',
+        ...body,
+      });
       assert.deepEqual(res.json(), [message], JSON.stringify(body));
     }
     const lot = await create({ name: 'put errors' });
@@ -133,7 +149,9 @@ describe('parking lots', () => {
     const exten = await extension('9700');
     assert.equal((await call('PUT', link(lot.id, exten), 'admin1')).statusCode, 204);
     const names = async (query: string) =>
-      (await call('GET', `/parkinglots?${query}`, 'admin1')).json().items.map((i: { name: string }) => i.name);
+      (await call('GET', `/parkinglots?${query}`, 'admin1'))
+        .json()
+        .items.map((i: { name: string }) => i.name);
     assert.deepEqual(await names('search=9701'), ['search']);
     assert.deepEqual(await names('slots_end=9850'), ['hidden']);
     assert.deepEqual(await names('exten=9700'), ['search']);
@@ -181,7 +199,11 @@ describe('parking lot extensions', () => {
       ],
     );
     assert.deepEqual(
-      (await read(lot.id)).extensions.map((e: { id: number; exten: string; context: string }) => [e.id, e.exten, e.context]),
+      (await read(lot.id)).extensions.map((e: { id: number; exten: string; context: string }) => [
+        e.id,
+        e.exten,
+        e.context,
+      ]),
       [[exten, '500', ctx]],
     );
     assert.deepEqual((await call('GET', `/extensions/${exten}`, 'admin1')).json().parking_lot, {
@@ -203,7 +225,10 @@ describe('parking lot extensions', () => {
       ['parking_lot_extension_dissociated'],
     );
     assert.deepEqual((await read(lot.id)).extensions, []);
-    assert.equal((await call('POST', '/extensions', 'admin1', { exten: '525', context: ctx })).statusCode, 201);
+    assert.equal(
+      (await call('POST', '/extensions', 'admin1', { exten: '525', context: ctx })).statusCode,
+      201,
+    );
   });
 
   it("when the extension is a pattern, elsewhere or taken, or slots collide, then Wazo's refusals", async () => {
@@ -217,9 +242,13 @@ describe('parking lot extensions', () => {
       await extension('1640'),
     ];
     const events = await outboxNames(database);
-    const refused = async (lotId: number, ext: number) => (await call('PUT', link(lotId, ext), 'admin1')).json()[0];
+    const refused = async (lotId: number, ext: number) =>
+      (await call('PUT', link(lotId, ext), 'admin1')).json()[0];
     assert.equal(await refused(lot.id, pattern), "Input Error - exten '_6XX' cannot be a pattern");
-    assert.match(await refused(lot.id, incall), /^Resource Error - ContextType 'incall' cannot be associated/);
+    assert.match(
+      await refused(lot.id, incall),
+      /^Resource Error - ContextType 'incall' cannot be associated/,
+    );
     assert.deepEqual(await outboxNames(database), events);
     assert.equal((await call('PUT', link(other.id, otherExt), 'admin1')).statusCode, 204);
     assert.equal((await call('PUT', link(lot.id, own), 'admin1')).statusCode, 204);
@@ -237,17 +266,36 @@ describe('parking lot extensions', () => {
       await refused(third.id, free),
       `Resource Error - Extension is already used for a destination or parking slot ('exten': '640', 'context': '${ctx}', 'parking_lot_id': ${lot.id})`,
     );
-    for (const [start, end] of [['701', '750'], ['750', '850'], ['601', '701'], ['710', '711'], ['601', '850']]) {
-      const res = await call('PUT', `/parkinglots/${lot.id}`, 'admin1', { slots_start: start, slots_end: end });
+    for (const [start, end] of [
+      ['701', '750'],
+      ['750', '850'],
+      ['601', '701'],
+      ['710', '711'],
+      ['601', '850'],
+    ]) {
+      const res = await call('PUT', `/parkinglots/${lot.id}`, 'admin1', {
+        slots_start: start,
+        slots_end: end,
+      });
       assert.match(res.json()[0], /^Resource Error - Extension is already used/, `${start}-${end}`);
     }
-    const res = await call('PUT', `/parkinglots/${lot.id}`, 'admin1', { slots_start: '1601', slots_end: '1650' });
+    const res = await call('PUT', `/parkinglots/${lot.id}`, 'admin1', {
+      slots_start: '1601',
+      slots_end: '1650',
+    });
     assert.deepEqual(res.json(), [
       `Resource Error - Extension already exists ('id': ${inside}, 'exten': '1640', 'context': '${ctx}')`,
     ]);
-    assert.equal((await call('PUT', `/parkinglots/${lot.id}`, 'admin1', { slots_start: '601', slots_end: '650' })).statusCode, 204);
+    assert.equal(
+      (await call('PUT', `/parkinglots/${lot.id}`, 'admin1', { slots_start: '601', slots_end: '650' }))
+        .statusCode,
+      204,
+    );
     const sub = await create({ name: 'sub', slots_start: '601', slots_end: '650' }, 'admin1', child1);
-    assert.match(await refused(sub.id, free), /^Resource Error - different tenants \('extension_tenant_uuid'/);
+    assert.match(
+      await refused(sub.id, free),
+      /^Resource Error - different tenants \('extension_tenant_uuid'/,
+    );
   });
 });
 
@@ -266,10 +314,20 @@ describe('parking function keys', () => {
     assert.deepEqual((await put({ type: 'parking', parking_lot_id: 999999 })).json(), [
       "Input Error - field 'parking_lot_id': ParkingLot was not found ('parking_lot_id': 999999)",
     ]);
-    assert.equal((await put({ type: 'park_position', parking_lot_id: lot.id, position: 801 })).statusCode, 204);
+    assert.equal(
+      (await put({ type: 'park_position', parking_lot_id: lot.id, position: 801 })).statusCode,
+      204,
+    );
     const exten = await extension('800');
     await call('PUT', link(lot.id, exten), 'admin1');
-    assert.equal((await call('PUT', `/users/${user.id}/funckeys/2`, 'admin1', { destination: { type: 'parking', parking_lot_id: lot.id } })).statusCode, 204);
+    assert.equal(
+      (
+        await call('PUT', `/users/${user.id}/funckeys/2`, 'admin1', {
+          destination: { type: 'parking', parking_lot_id: lot.id },
+        })
+      ).statusCode,
+      204,
+    );
     assert.equal((await call('DELETE', `/parkinglots/${lot.id}`, 'admin1')).statusCode, 204);
     assert.deepEqual((await call('GET', `/users/${user.id}/funckeys`, 'admin1')).json().keys, {});
   });
