@@ -83,6 +83,9 @@ const LINKED: Record<string, { route: string; field: string }> = {
   external_apps: { route: 'external/apps', field: 'name' },
   extensions_features: { route: 'extensions/features', field: 'uuid' },
   endpoint_sccp: { route: 'endpoints/sccp', field: 'id' },
+  conferences: { route: 'conferences', field: 'id' },
+  pagings: { route: 'pagings', field: 'id' },
+  parkinglots: { route: 'parkinglots', field: 'id' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
@@ -145,6 +148,8 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'application',
       'endpoint_custom',
       'endpoint_sccp',
+      'conference',
+      'parking_lot',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),

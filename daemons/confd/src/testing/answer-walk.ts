@@ -6,6 +6,7 @@
  */
 
 import { walkIaxAndApplications } from './answer-walk-applications.js';
+import { walkConferences } from './answer-walk-conferences.js';
 import { walkEndpoints } from './answer-walk-endpoints.js';
 import { walkUserExtras } from './answer-walk-user-extras.js';
 import {
@@ -254,6 +255,7 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkEndpoints(call, internal.name, alice, sip);
   await walkCallFilters(call, alice, bob);
   await walkIaxAndApplications(call, sip.id);
+  await walkConferences(call, internal.name, alice, bob);
   if (me) await walkUserExtras(call, me);
   await editEverything(call, ids);
   await call('DELETE', `/lines/${sip.id}/devices/${device.id}`);

@@ -19,8 +19,13 @@ export async function databaseFingerprint(pool: Pool): Promise<Record<string, st
     (name, i) =>
       `'${name}', (SELECT md5(coalesce(string_agg(t${i}::text, '|' ORDER BY t${i}::text), '')) FROM "${name}" t${i})`,
   );
+  // jsonb_build_object takes at most 100 arguments (50 tables): one object per 50, merged.
+  const objects: string[] = [];
+  for (let i = 0; i < digests.length; i += 50) {
+    objects.push(`jsonb_build_object(${digests.slice(i, i + 50).join(', ')})`);
+  }
   const { rows } = await pool.query<{ digest: Record<string, string> }>(
-    `SELECT jsonb_build_object(${digests.join(', ')}) AS digest`,
+    `SELECT ${objects.length > 0 ? objects.join(' || ') : "'{}'::jsonb"} AS digest`,
   );
   return rows[0]!.digest;
 }
