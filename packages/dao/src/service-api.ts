@@ -177,7 +177,10 @@ function telephonyServicesOf(uow: UnitOfWork, daos: Daos, endpoints: EndpointSer
     extensions: createExtensionsService({
       uow,
       dao: extensions,
-      validator: createExtensionsValidator({ dao: extensions }),
+      validator: createExtensionsValidator({
+        dao: extensions,
+        parkingLotsIn: (tx, context) => daos.parkingLots.lotsIn(tx, context),
+      }),
       notifier: createExtensionsNotifier(),
       contexts,
     }),

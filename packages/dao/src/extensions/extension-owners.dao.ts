@@ -24,16 +24,3 @@ export async function ownersOf(tx: Tx, extensionIds: readonly number[]) {
   for (const { extension_id, ...owner } of lotRows) parkingLots.set(extension_id, owner);
   return { conferences, parkingLots };
 }
-
-/** The parking lots of the context named `context` (those whose extension is there). */
-export async function parkingLotsIn(tx: Tx, context: string) {
-  return tx.db
-    .selectFrom('parking_lot as p')
-    .innerJoin('parking_lot_extension as pe', 'pe.parking_lot_id', 'p.id')
-    .innerJoin('extension as e', 'e.id', 'pe.extension_id')
-    .innerJoin('context as c', 'c.id', 'e.context_id')
-    .select(['p.id', 'p.slots_start', 'p.slots_end'])
-    .where('c.name', '=', context)
-    .orderBy('p.id')
-    .execute();
-}

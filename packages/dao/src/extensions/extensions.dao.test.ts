@@ -60,6 +60,8 @@ describe('extensions dao', () => {
       tenant_uuid: A,
       lines: [],
       group: null,
+      conference: null,
+      parking_lot: null,
       ...NO_OTHER_OWNERS,
     });
     assert.equal(await dao.findIdByExten(tx, '1000', ctx.default!), id);

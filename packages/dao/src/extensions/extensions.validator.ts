@@ -17,7 +17,6 @@ import {
   resourceError,
   resourceExists,
 } from '../errors.js';
-import { parkingLotsIn } from './extension-owners.dao.js';
 import type { ExtensionsDao } from './extensions.dao.js';
 import {
   EXTEN_OUTCALL_REGEX,
@@ -61,9 +60,20 @@ function inSlots(lot: { slots_start: string; slots_end: string }, exten: string)
   return BigInt(lot.slots_start) <= BigInt(exten) && BigInt(exten) <= BigInt(lot.slots_end);
 }
 
+/** The parking lots of a context (the parking lots resource's lookup). */
+export type ParkingLotsIn = (
+  tx: Tx,
+  context: string,
+) => Promise<{ id: number; slots_start: string; slots_end: string }[]>;
+
 /** An exten (not a pattern) inside a parking lot's slots of its context is taken by the lot. */
-async function checkParkingSlots(tx: Tx, exten: string, context: string): Promise<void> {
-  if (isPattern(exten)) return;
+async function checkParkingSlots(
+  tx: Tx,
+  parkingLotsIn: ParkingLotsIn | undefined,
+  exten: string,
+  context: string,
+): Promise<void> {
+  if (isPattern(exten) || !parkingLotsIn) return;
   for (const lot of await parkingLotsIn(tx, context)) {
     if (inSlots(lot, exten)) throw resourceExists('ParkingLot', { ...lot });
   }
@@ -88,7 +98,8 @@ function checkPattern(exten: string, context: Context): void {
   if (!regex.test(exten)) throw patternMismatch();
 }
 
-export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
+/** `parkingLotsIn`: without it (unit tests) no parking slot is checked. */
+export function createExtensionsValidator(deps: { dao: ExtensionsDao; parkingLotsIn?: ParkingLotsIn }) {
   async function checkFree(tx: Tx, exten: string, context: Context, selfId?: number): Promise<void> {
     const existing = await deps.dao.findIdByExten(tx, exten, context.id);
     if (existing !== null && existing !== selfId) {
@@ -100,7 +111,7 @@ export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
     async validateCreate(tx: Tx, input: ExtensionCreate, context: Context | null): Promise<void> {
       checkContext(input.context, context);
       await checkFree(tx, input.exten, context);
-      await checkParkingSlots(tx, input.exten, context.name);
+      await checkParkingSlots(tx, deps.parkingLotsIn, input.exten, context.name);
       checkPattern(input.exten, context);
     },
 
@@ -113,7 +124,7 @@ export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
     ): Promise<void> {
       checkContext(edited.context, context);
       await checkFree(tx, edited.exten, context, edited.id);
-      await checkParkingSlots(tx, edited.exten, context.name);
+      await checkParkingSlots(tx, deps.parkingLotsIn, edited.exten, context.name);
       checkOwners(edited, context);
       if (edited.lines.length > 0) {
         if (context.type !== 'internal') throw unhandledContextType(context.type);
