@@ -75,7 +75,12 @@ async function checkParkingSlots(
 ): Promise<void> {
   if (isPattern(exten) || !parkingLotsIn) return;
   for (const lot of await parkingLotsIn(tx, context)) {
-    if (inSlots(lot, exten)) throw resourceExists('ParkingLot', { ...lot });
+    if (inSlots(lot, exten))
+      throw resourceExists('ParkingLot', {
+        id: lot.id,
+        slots_start: lot.slots_start,
+        slots_end: lot.slots_end,
+      });
   }
 }
 
