@@ -28,6 +28,7 @@ const headers = (token: string) => ({
 
 import { applicationRows } from './confd-client-rows-apps.js';
 import { callFilterRows } from './confd-client-rows-call-filters.js';
+import { conferenceRows } from './confd-client-rows-conferences.js';
 import { associationRows } from './confd-client-rows-more.js';
 
 describe('wazo-confd-client calls', () => {
@@ -52,7 +53,13 @@ describe('wazo-confd-client calls', () => {
     await database?.drop();
   });
 
-  for (const row of [...setupRows, ...applicationRows, ...associationRows, ...callFilterRows]) {
+  for (const row of [
+    ...setupRows,
+    ...applicationRows,
+    ...associationRows,
+    ...callFilterRows,
+    ...conferenceRows,
+  ]) {
     it(`${row.call}: ${row.method} answers ${row.status}`, async () => {
       // The PBX user appears once Bob exists: Wazo's default user policy reads itself.
       if (row.token === 'bob') {
