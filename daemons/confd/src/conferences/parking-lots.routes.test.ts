@@ -318,6 +318,13 @@ describe('parking function keys', () => {
       (await put({ type: 'park_position', parking_lot_id: lot.id, position: 801 })).statusCode,
       204,
     );
+    assert.deepEqual((await call('GET', key, 'admin1')).json().destination, {
+      type: 'park_position',
+      parking_lot_id: lot.id,
+      position: 801,
+      parking_lot_name: 'keys',
+      href: null,
+    });
     const exten = await extension('800');
     await call('PUT', link(lot.id, exten), 'admin1');
     assert.equal(
