@@ -15,7 +15,7 @@ import { contextsPlugin } from '../contexts/index.js';
 import { extensionsPlugin } from '../extensions/index.js';
 import { userFallbacksPlugin } from '../fallbacks/index.js';
 import { userFuncKeysPlugin } from '../funckeys/index.js';
-import { groupsPlugin } from '../groups/index.js';
+import { groupExtensionsPlugin, groupsPlugin } from '../groups/index.js';
 import { caller, lastOutboxId, outboxNames, rowCount, sentSince } from '../testing/route-calls.js';
 import { buildTestApi, type TestApi } from '../testing/test-app.js';
 import { usersPlugin } from '../users/index.js';
@@ -38,6 +38,7 @@ before(async () => {
     contextsPlugin,
     extensionsPlugin,
     groupsPlugin,
+    groupExtensionsPlugin,
     usersPlugin,
     userFallbacksPlugin,
     userFuncKeysPlugin,
@@ -305,7 +306,7 @@ describe('conference extensions', () => {
     ]);
     const edited = await call('PUT', `/extensions/${ext.room}`, 'admin1', { exten: '1500' });
     assert.deepEqual(edited.json(), [
-      "Input Error - Extension '1500' is outside of range for context '" + extension.context + "'",
+      `Input Error - Extension '1500' is outside of range for context '${extension.context}'`,
     ]);
 
     const back = await lastOutboxId(database);
@@ -328,12 +329,16 @@ describe('conference extensions', () => {
   it("when the extension or the conference is not free, out of range or elsewhere, then Wazo's refusals", async () => {
     const first = await create({ name: 'first' });
     const second = await create({ name: 'second' });
+    const group = (await call('POST', '/groups', 'admin1', { label: 'sales' })).json();
     await call('PUT', `${link(first.id)}/${ext.room}`, 'admin1');
     const events = await outboxNames(database);
     const refused = async (id: number, extension: number) =>
       (await call('PUT', `${link(id)}/${extension}`, 'admin1')).json();
     assert.deepEqual(await refused(first.id, ext.second!), [
       `Resource Error - Conference is associated with a Extension ('conference_id': ${first.id}, 'extension_id': ${ext.room})`,
+    ]);
+    assert.deepEqual((await call('PUT', `/groups/${group.id}/extensions/${ext.room}`, 'admin1')).json(), [
+      `Resource Error - Extension is associated with a conference ('extension_id': ${ext.room}, 'associated_id': ${first.id})`,
     ]);
     assert.deepEqual(await refused(second.id, ext.room!), [
       `Resource Error - Conference is associated with a Extension ('conference_id': ${first.id}, 'extension_id': ${ext.room})`,

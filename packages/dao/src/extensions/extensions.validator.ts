@@ -98,6 +98,20 @@ function checkOwners(edited: Extension, context: Context): void {
   }
 }
 
+/** An extension serving a conference or a parking lot serves nothing else (Wazo's extension type). */
+export function checkNotConferenceOrLot(
+  extension: Pick<Extension, 'id' | 'conference' | 'parking_lot'>,
+): void {
+  for (const [owner, type] of [
+    ['conference', 'conference'],
+    ['parking_lot', 'parking'],
+  ] as const) {
+    const held = extension[owner];
+    if (held)
+      throw resourceAssociated('Extension', type, { extension_id: extension.id, associated_id: held.id });
+  }
+}
+
 function checkPattern(exten: string, context: Context): void {
   const regex = context.type === 'outcall' ? EXTEN_OUTCALL_REGEX : EXTEN_REGEX;
   if (!regex.test(exten)) throw patternMismatch();

@@ -33,13 +33,14 @@ export const PARKING_LOT_OWNER: OwnerKind = {
 
 /**
  * Association tables where an extension may already serve another resource, with the type
- * Wazo names in its refusal. Append a row when a new owner kind stores its extensions.
+ * Wazo names in its refusal (its extension `type`: `parking` for a parking lot). Append a row
+ * when a new owner kind stores its extensions.
  */
 const OWNER_TABLES: readonly { table: string; column: string; type: string }[] = [
   { table: 'line_extension', column: 'line_id', type: 'line' },
   { table: 'group_extension', column: 'group_id', type: 'group' },
   { table: 'conference_extension', column: 'conference_id', type: 'conference' },
-  { table: 'parking_lot_extension', column: 'parking_lot_id', type: 'parking_lot' },
+  { table: 'parking_lot_extension', column: 'parking_lot_id', type: 'parking' },
 ];
 
 /** The extension of each owner of `ids` (an empty list when it has none). */
@@ -72,13 +73,13 @@ export function createOwnerExtensionsDao(kind: OwnerKind) {
       return rows[0]?.extension_id ?? null;
     },
 
-    /** Who already uses the extension, of any owner kind: `{type, id}` or null. */
-    async holderOf(tx: Tx, extensionId: number): Promise<{ type: string; id: number } | null> {
+    /** Who already uses the extension, of any owner kind: `{table, type, id}` or null. */
+    async holderOf(tx: Tx, extensionId: number): Promise<{ table: string; type: string; id: number } | null> {
       for (const owner of OWNER_TABLES) {
         const { rows } = await sql<{ id: number }>`
           SELECT ${sql.ref(owner.column)} AS id FROM ${sql.table(owner.table)}
           WHERE extension_id = ${extensionId} ORDER BY 1 LIMIT 1`.execute(tx.db);
-        if (rows[0]) return { type: owner.type, id: rows[0].id };
+        if (rows[0]) return { table: owner.table, type: owner.type, id: rows[0].id };
       }
       return null;
     },

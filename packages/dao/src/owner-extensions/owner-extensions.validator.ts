@@ -44,7 +44,7 @@ export function createOwnerExtensionsValidator<O extends ExtensionOwner>(
         throw resourceAssociated(kind.resource, 'Extension', { [kind.column]: owner.id, extension_id: own });
       }
       const holder = await dao.holderOf(tx, extension.id);
-      if (holder?.type === kind.type) {
+      if (holder?.table === kind.table) {
         throw resourceAssociated(kind.resource, 'Extension', {
           [kind.column]: holder.id,
           extension_id: extension.id,
