@@ -59,11 +59,6 @@ export function createConferencesService({ uow, dao, notifier }: ConferencesServ
       return uow.read((tx) => existing(tx, scope, id));
     },
 
-    /** The conference if it is in scope, else null (for other resources' checks). */
-    find(tx: Tx, scope: TenantScope, id: number): Promise<Conference | null> {
-      return dao.find(tx, scope, id);
-    },
-
     /** Creates in `tenantUuid`, which must be among the caller's tenants (else Tenant not found). */
     create(scope: TenantScope, tenantUuid: string, input: ConferenceInput): Promise<Conference> {
       return uow.run(async (tx) => {
