@@ -105,6 +105,9 @@ const LINKED: Record<string, { route: string; field: string }> = {
   trunks: { route: 'trunks', field: 'id' },
   outcalls: { route: 'outcalls', field: 'id' },
   register_iax: { route: 'registers/iax', field: 'id' },
+  conferences: { route: 'conferences', field: 'id' },
+  pagings: { route: 'pagings', field: 'id' },
+  parkinglots: { route: 'parkinglots', field: 'id' },
 };
 
 /** An association's item links both sides by their `<side>_id` (a line's device, a template's user). */
@@ -186,6 +189,8 @@ function checkLinks(value: unknown, where: string, key = ''): number {
       'outcalls',
       'endpoint_iax',
       'register_iax',
+      'conference',
+      'parking_lot',
     ];
     assert.ok(
       !linkedKeys.includes(key) || !('id' in object || 'uuid' in object),

@@ -14,6 +14,14 @@ import {
 import { callPickupMembersPlugin, callPickupsPlugin } from './call-pickups/index.js';
 import { answerLinksPlugin } from './common/answer-links.js';
 import { renderConfdValidationError } from './common/errors.js';
+import {
+  conferenceExtensionsPlugin,
+  conferencesPlugin,
+  pagingsPlugin,
+  pagingUsersPlugin,
+  parkingLotExtensionsPlugin,
+  parkingLotsPlugin,
+} from './conferences/index.js';
 import { ConfdConfigSchema, type ConfdOwnConfig } from './config.js';
 import { contextIncludesPlugin, contextRangesPlugin, contextsPlugin } from './contexts/index.js';
 import { devicesPlugin, lineDevicesPlugin } from './devices/index.js';
@@ -193,6 +201,12 @@ export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
     outcallCallPermissionsPlugin,
     registersIaxPlugin,
     trunkRegistersPlugin,
+    conferencesPlugin,
+    conferenceExtensionsPlugin,
+    pagingsPlugin,
+    pagingUsersPlugin,
+    parkingLotsPlugin,
+    parkingLotExtensionsPlugin,
   ],
   createResources: createConfdResources,
 };

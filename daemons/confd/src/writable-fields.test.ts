@@ -97,6 +97,7 @@ async function seed(routes: WriteRoute[]) {
   });
   const queues = await seedAgentsAndQueues(checked, alice);
   const media = await seedMedia(checked, alice);
+  const conferenceGroup = await seedConferenceGroup(checked, internal.name, alice);
   Object.assign(params, {
     sip_uuid: endpoints.sip.uuid,
     template_uuid: endpoints.template.uuid,
@@ -136,6 +137,7 @@ async function seed(routes: WriteRoute[]) {
     ivr_id: String(media.ivr.id),
     moh_uuid: media.moh.uuid,
     ...(await seedTrunksAndOutcalls(checked)),
+    ...conferenceGroup,
   });
 }
 
@@ -238,3 +240,25 @@ describe('confd request bodies: only declared fields are written', () => {
     }
   });
 });
+
+/** A conference, a paging and a parking lot, each with its extension or users: their path ids. */
+async function seedConferenceGroup(
+  checked: (method: Method, url: string, body?: unknown) => Promise<{ id: number }>,
+  context: string,
+  user: { uuid: string },
+) {
+  const conference = await checked('POST', '/conferences', { name: 'room', pin: '1' });
+  const room = await checked('POST', '/extensions', { exten: '4008', context });
+  await checked('PUT', `/conferences/${conference.id}/extensions/${room.id}`);
+  const paging = await checked('POST', '/pagings', { number: '9902', name: 'all' });
+  await checked('PUT', `/pagings/${paging.id}/members/users`, { users: [{ uuid: user.uuid }] });
+  await checked('PUT', `/pagings/${paging.id}/callers/users`, { users: [{ uuid: user.uuid }] });
+  const lot = await checked('POST', '/parkinglots', { name: 'lot', slots_start: '801', slots_end: '850' });
+  const lotExtension = await checked('POST', '/extensions', { exten: '800', context });
+  await checked('PUT', `/parkinglots/${lot.id}/extensions/${lotExtension.id}`);
+  return {
+    conference_id: String(conference.id),
+    paging_id: String(paging.id),
+    parking_lot_id: String(lot.id),
+  };
+}

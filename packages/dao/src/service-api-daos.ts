@@ -39,6 +39,7 @@ import { createPhoneNumbersDao } from './phone-numbers/index.js';
 import { createQueuesDao } from './queues/index.js';
 import { createSchedulesDao } from './schedules/index.js';
 import { scopeOf } from './search/search.js';
+import { createConferenceGroupDaos } from './service-api-conferences-daos.js';
 import { createSipTransportsDao } from './sip-transports/index.js';
 import { createTenantsDao } from './tenants/index.js';
 import { createTrunksDao } from './trunks/index.js';
@@ -97,6 +98,7 @@ export function createDaos() {
     ...agentAndQueueDaos(),
     trunks: createTrunksDao(),
     outcalls: createOutcallsDao(),
+    ...createConferenceGroupDaos(),
   };
 }
 

@@ -15,6 +15,9 @@ export function funcKeyServicesOf(uow: UnitOfWork, daos: Daos) {
     isFilterMember: (tx, userId) => daos.callFilters.isMember(tx, userId),
     findAgent: (tx, scope, id) => daos.agents.find(tx, scope, id),
     findQueue: (tx, scope, id) => daos.queues.find(tx, scope, id),
+    findConference: (tx, scope, id) => daos.conferences.find(tx, scope, id),
+    findPaging: (tx, scope, id) => daos.pagings.find(tx, scope, id),
+    findParkingLot: (tx, scope, id) => daos.parkingLots.find(tx, scope, id),
   });
   return {
     funcKeys: createFuncKeysService({

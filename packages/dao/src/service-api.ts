@@ -82,6 +82,7 @@ import {
   createSchedulesValidator,
 } from './schedules/index.js';
 import type { TenantScope } from './search/search.js';
+import { conferenceGroupServicesOf } from './service-api-conferences.js';
 import { createDaos, createHooks, type Daos, type Hooks } from './service-api-daos.js';
 import { type EndpointServices, endpointServicesOf } from './service-api-endpoints.js';
 import { extensionOwnerServicesOf } from './service-api-extensions.js';
@@ -185,7 +186,10 @@ function telephonyServicesOf(uow: UnitOfWork, daos: Daos, endpoints: EndpointSer
     extensions: createExtensionsService({
       uow,
       dao: extensions,
-      validator: createExtensionsValidator({ dao: extensions }),
+      validator: createExtensionsValidator({
+        dao: extensions,
+        parkingLotsIn: (tx, context) => daos.parkingLots.lotsIn(tx, context),
+      }),
       notifier: createExtensionsNotifier(),
       contexts,
     }),
@@ -431,6 +435,7 @@ export function createServiceApi({ db, encoder }: ServiceApiOptions) {
     ...agentAndQueueServicesOf(uow, daos, hooks),
     ...mediaServicesOf(uow),
     ...trunkServicesOf(uow, daos, endpoints),
+    ...conferenceGroupServicesOf(uow, daos),
   };
   return {
     ...services,

@@ -28,6 +28,7 @@ const headers = (token: string) => ({
 
 import { applicationRows } from './confd-client-rows-apps.js';
 import { callFilterRows } from './confd-client-rows-call-filters.js';
+import { conferenceRows } from './confd-client-rows-conferences.js';
 import { incallRows } from './confd-client-rows-incalls.js';
 import { associationRows } from './confd-client-rows-more.js';
 
@@ -59,6 +60,7 @@ describe('wazo-confd-client calls', () => {
     ...associationRows,
     ...callFilterRows,
     ...incallRows,
+    ...conferenceRows,
   ]) {
     it(`${row.call}: ${row.method} answers ${row.status}`, async () => {
       // The PBX user appears once Bob exists: Wazo's default user policy reads itself.

@@ -6,6 +6,7 @@
  */
 
 import { walkIaxAndApplications } from './answer-walk-applications.js';
+import { walkConferences } from './answer-walk-conferences.js';
 import { walkEndpoints } from './answer-walk-endpoints.js';
 import { walkIncalls, walkPhoneNumbers } from './answer-walk-incalls.js';
 import { walkMedia } from './answer-walk-media.js';
@@ -268,6 +269,7 @@ export async function seedAndReadEverything(call: Call, me?: { uuid: string }): 
   await walkAgentsAndQueues(call, alice, internal.name);
   await walkMedia(call, alice);
   await walkTrunksAndOutcalls(call);
+  await walkConferences(call, internal.name, alice, bob);
   if (me) await walkUserExtras(call, me);
   await walkSettingsMore(call);
   if (me) await walkMeetings(call);

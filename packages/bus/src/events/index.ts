@@ -6,6 +6,7 @@ import * as auth from './auth.js';
 import * as callFilters from './call-filters.js';
 import * as callPermissions from './call-permissions.js';
 import * as callPickups from './call-pickups.js';
+import * as conferences from './conferences.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
 import * as devices from './devices.js';
@@ -35,6 +36,7 @@ export * from './auth.js';
 export * from './call-filters.js';
 export * from './call-permissions.js';
 export * from './call-pickups.js';
+export * from './conferences.js';
 export * from './contexts.js';
 export * from './define.js';
 export * from './devices.js';
@@ -86,6 +88,7 @@ const families = [
   agentsQueues,
   media,
   trunks,
+  conferences,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

@@ -11,6 +11,7 @@ import type { BlocklistTables } from '../blocklists/blocklists.tables.js';
 import type { CallFilterTables } from '../call-filters/call-filters.tables.js';
 import type { CallPermissionTables } from '../call-permissions/call-permissions.tables.js';
 import type { CallPickupTables } from '../call-pickups/call-pickups.tables.js';
+import type { ConferenceTables } from '../conferences/conferences.tables.js';
 import type { ContextIncludeTables } from '../context-includes/context-includes.tables.js';
 import type { ContextTables } from '../contexts/contexts.tables.js';
 import type { DeviceTables } from '../devices/devices.tables.js';
@@ -35,6 +36,8 @@ import type { LineTables } from '../lines/lines.tables.js';
 import type { MeetingTables } from '../meetings/meetings.tables.js';
 import type { MohTables } from '../moh/moh.tables.js';
 import type { OutcallTables } from '../outcalls/outcalls.tables.js';
+import type { PagingTables } from '../pagings/pagings.tables.js';
+import type { ParkingLotTables } from '../parking-lots/parking-lots.tables.js';
 import type { PhoneNumberTables } from '../phone-numbers/phone-numbers.tables.js';
 import type { QueueTables } from '../queues/queues.tables.js';
 import type { RegistrarTables } from '../registrars/registrars.tables.js';
@@ -95,4 +98,7 @@ export interface Database
     IvrTables,
     MohTables,
     TrunkTables,
-    OutcallTables {}
+    OutcallTables,
+    ConferenceTables,
+    PagingTables,
+    ParkingLotTables {}

@@ -61,6 +61,8 @@ describe('extensions dao', () => {
       lines: [],
       group: null,
       outcall: null,
+      conference: null,
+      parking_lot: null,
       ...NO_OTHER_OWNERS,
     });
     assert.equal(await dao.findIdByExten(tx, '1000', ctx.default!), id);

@@ -8,6 +8,7 @@ import { inTenants } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
+import { ownersOf } from './extension-owners.dao.js';
 import { type Extension, type ExtensionRecord, NO_OTHER_OWNERS } from './extensions.model.js';
 
 export const extensionSearchConfig: SearchConfig = {
@@ -98,6 +99,7 @@ export function createExtensionsDao() {
             .select(['outcall_extension.extension_id', 'outcall.id', 'outcall.name'])
             .where('outcall_extension.extension_id', 'in', ids)
             .execute();
+    const owners = await ownersOf(tx, ids);
     return rows.map((row) => {
       const group = groups.find((g) => g.extension_id === row.id);
       const incall = incalls.find((i) => i.extension_id === row.id);
@@ -108,6 +110,8 @@ export function createExtensionsDao() {
         commented: !row.enabled,
         lines: links.filter((l) => l.extension_id === row.id).map((l) => ({ id: l.id, name: l.name })),
         ...NO_OTHER_OWNERS,
+        conference: owners.conferences.get(row.id) ?? null,
+        parking_lot: owners.parkingLots.get(row.id) ?? null,
         group: group ? { uuid: group.uuid, id: group.id, name: group.name } : null,
         incall: incall ? { id: incall.incall_id } : null,
         queue: queue ? { id: queue.id, name: queue.name, label: queue.label } : null,

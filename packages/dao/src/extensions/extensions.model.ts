@@ -16,9 +16,9 @@ export const extensionSchema = linked('extensions', {
   commented: Type.Boolean(),
   /** Lines this extension is assigned to. */
   lines: Type.Array(linked('lines', { id: Type.Integer(), name: nullable(Type.String()) })),
-  /** Wazo's other owners, whose resources wazo-ts does not have yet: null. */
-  conference: alwaysNull,
-  parking_lot: alwaysNull,
+  /** The conference or the parking lot this extension reaches, if any. */
+  conference: nullable(linked('conferences', { id: Type.Integer(), name: nullable(Type.String()) })),
+  parking_lot: nullable(linked('parkinglots', { id: Type.Integer(), name: nullable(Type.String()) })),
   /** The group this extension rings, if any. */
   group: nullable(linked('groups', { uuid: Type.String(), id: Type.Integer(), name: Type.String() }, 'uuid')),
   /** The incall this extension is the number of, if any. */
@@ -32,9 +32,8 @@ export const extensionSchema = linked('extensions', {
 });
 export type Extension = Static<typeof extensionSchema>;
 
+/** Wazo's other owners, whose resources wazo-ts does not have yet: null. */
 export const NO_OTHER_OWNERS = {
-  conference: null,
-  parking_lot: null,
   incall: null,
   queue: null,
 } as const;

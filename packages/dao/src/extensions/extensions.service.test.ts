@@ -64,6 +64,8 @@ describe('extensions service', () => {
       ...fields,
       commented: !row.enabled,
       context: ctx.name,
+      conference: null,
+      parking_lot: null,
       tenant_uuid: ctx.tenant_uuid,
       lines: lines.get(id) ?? [],
       ...NO_OTHER_OWNERS,

@@ -54,12 +54,71 @@ function checkContext(name: string, context: Context | null): asserts context is
   if (!context) throw referenceNotFound('context', 'Context', { context: name });
 }
 
+/** Wazo's `in_slots_range`: digits not starting with 0, between the lot's slots. */
+function inSlots(lot: { slots_start: string; slots_end: string }, exten: string): boolean {
+  if (!/^[0-9]+$/.test(exten) || exten.startsWith('0')) return false;
+  return BigInt(lot.slots_start) <= BigInt(exten) && BigInt(exten) <= BigInt(lot.slots_end);
+}
+
+/** The parking lots of a context (the parking lots resource's lookup). */
+export type ParkingLotsIn = (
+  tx: Tx,
+  context: string,
+) => Promise<{ id: number; slots_start: string; slots_end: string }[]>;
+
+/** An exten (not a pattern) inside a parking lot's slots of its context is taken by the lot. */
+async function checkParkingSlots(
+  tx: Tx,
+  parkingLotsIn: ParkingLotsIn | undefined,
+  exten: string,
+  context: string,
+): Promise<void> {
+  if (isPattern(exten) || !parkingLotsIn) return;
+  for (const lot of await parkingLotsIn(tx, context)) {
+    if (inSlots(lot, exten))
+      throw resourceExists('ParkingLot', {
+        id: lot.id,
+        slots_start: lot.slots_start,
+        slots_end: lot.slots_end,
+      });
+  }
+}
+
+/** A conference's or a parking lot's extension stays internal; a conference's, within its ranges. */
+function checkOwners(edited: Extension, context: Context): void {
+  if ((edited.conference || edited.parking_lot) && context.type !== 'internal') {
+    throw unhandledContextType(context.type);
+  }
+  if (
+    edited.conference &&
+    !isPattern(edited.exten) &&
+    !extenInRanges(edited.exten, context.conference_room_ranges)
+  ) {
+    throw outsideRange(edited.exten, edited.context);
+  }
+}
+
+/** An extension serving a conference or a parking lot serves nothing else (Wazo's extension type). */
+export function checkNotConferenceOrLot(
+  extension: Pick<Extension, 'id' | 'conference' | 'parking_lot'>,
+): void {
+  for (const [owner, type] of [
+    ['conference', 'conference'],
+    ['parking_lot', 'parking'],
+  ] as const) {
+    const held = extension[owner];
+    if (held)
+      throw resourceAssociated('Extension', type, { extension_id: extension.id, associated_id: held.id });
+  }
+}
+
 function checkPattern(exten: string, context: Context): void {
   const regex = context.type === 'outcall' ? EXTEN_OUTCALL_REGEX : EXTEN_REGEX;
   if (!regex.test(exten)) throw patternMismatch();
 }
 
-export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
+/** `parkingLotsIn`: without it (unit tests) no parking slot is checked. */
+export function createExtensionsValidator(deps: { dao: ExtensionsDao; parkingLotsIn?: ParkingLotsIn }) {
   async function checkFree(tx: Tx, exten: string, context: Context, selfId?: number): Promise<void> {
     const existing = await deps.dao.findIdByExten(tx, exten, context.id);
     if (existing !== null && existing !== selfId) {
@@ -71,6 +130,7 @@ export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
     async validateCreate(tx: Tx, input: ExtensionCreate, context: Context | null): Promise<void> {
       checkContext(input.context, context);
       await checkFree(tx, input.exten, context);
+      await checkParkingSlots(tx, deps.parkingLotsIn, input.exten, context.name);
       checkPattern(input.exten, context);
     },
 
@@ -83,6 +143,8 @@ export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
     ): Promise<void> {
       checkContext(edited.context, context);
       await checkFree(tx, edited.exten, context, edited.id);
+      await checkParkingSlots(tx, deps.parkingLotsIn, edited.exten, context.name);
+      checkOwners(edited, context);
       if (edited.lines.length > 0) {
         if (context.type !== 'internal') throw unhandledContextType(context.type);
         if (!isPattern(edited.exten) && !extenInRanges(edited.exten, context.user_ranges)) {
@@ -106,6 +168,15 @@ export function createExtensionsValidator(deps: { dao: ExtensionsDao }) {
     },
 
     validateDelete(_tx: Tx, extension: Extension): void {
+      for (const owner of ['conference', 'parking_lot'] as const) {
+        const held = extension[owner];
+        if (held) {
+          throw resourceAssociated('Extension', owner, {
+            extension_id: extension.id,
+            associated_id: held.id,
+          });
+        }
+      }
       if (extension.lines.length > 0) {
         throw resourceAssociated('Extension', 'line', {
           extension_id: extension.id,

@@ -4,6 +4,7 @@
  * public template (`users.func_key_template_id`, which this resource owns).
  */
 import { inTenants } from '@wazo-ts/db';
+import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -43,9 +44,13 @@ async function keysOf(tx: Tx, templateIds: number[]): Promise<Map<number, Stored
     .leftJoin('groups as g', 'g.id', 'm.group_id')
     .leftJoin('call_filter_member as fm', 'fm.id', 'm.filter_member_id')
     .leftJoin('users as fu', 'fu.id', 'fm.user_id')
+    .leftJoin('parking_lot as pl', (join) =>
+      join.on(sql<boolean>`pl.id::text = m.destination ->> 'parking_lot_id'`),
+    )
     .select(['m.id', 'm.template_id', 'm.position', 'm.label', 'm.blf', 'm.destination'])
     .select(['u.firstname', 'u.lastname', 'g.name as group_name', 'g.label as group_label'])
     .select(['fu.firstname as member_firstname', 'fu.lastname as member_lastname'])
+    .select(['pl.id as parking_lot_found', 'pl.name as parking_lot_name'])
     .where('m.template_id', 'in', templateIds)
     .orderBy('m.position')
     .execute();
@@ -63,6 +68,8 @@ async function keysOf(tx: Tx, templateIds: number[]): Promise<Map<number, Stored
         filter_member_lastname: row.member_lastname,
       });
     }
+    if (row.parking_lot_found !== null)
+      Object.assign(destination, { parking_lot_name: row.parking_lot_name });
     byTemplate.get(row.template_id)!.set(row.position, {
       id: row.id,
       blf: row.blf,

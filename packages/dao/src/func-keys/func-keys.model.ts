@@ -32,6 +32,7 @@ const destinationAnswerSchema = Type.Object({
   filter_member_firstname: optional(Type.String()),
   filter_member_lastname: optional(nullable(Type.String())),
   parking_lot_id: optional(Type.Integer()),
+  parking_lot_name: optional(nullable(Type.String())),
   position: optional(Type.Integer()),
   action: optional(Type.String()),
   service: optional(Type.String()),

@@ -52,6 +52,7 @@ const inputOf = (key: Omit<FuncKey, 'inherited'>): FuncKeyInput => {
     group_label,
     filter_member_firstname,
     filter_member_lastname,
+    parking_lot_name,
     ...destination
   } = key.destination;
   return { blf: key.blf, label: key.label, destination: destination as FuncKeyInput['destination'] };

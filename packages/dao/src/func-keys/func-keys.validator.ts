@@ -1,11 +1,17 @@
 /**
  * Checks on function keys, in Wazo's order and words: positions and destination types a template
- * may hold (marshmallow's errors), each key's label and destination (the user or group it names
- * must exist in the template's tenant; destinations whose resource wazo-ts does not have yet
- * never exist, so they are refused as Wazo refuses a missing one), then one key per destination.
+ * may hold (marshmallow's errors), each key's label and destination (the resource it names must
+ * exist in the template's tenant), then one key per destination.
  */
 import type { Tx } from '../db/unit-of-work.js';
-import { formatCriteria, inputError, referenceNotFound, resourceError, resourceExists } from '../errors.js';
+import {
+  formatCriteria,
+  inputError,
+  pythonRepr,
+  referenceNotFound,
+  resourceError,
+  resourceExists,
+} from '../errors.js';
 import type { FindUser } from '../group-members/user-ref.js';
 import { scopeOf, type TenantScope } from '../search/search.js';
 import {
@@ -17,6 +23,9 @@ import type { FuncKeyInput } from './func-keys.model.js';
 
 /** Looks up a group by id in a scope (the groups resource's find). */
 export type FindGroup = (tx: Tx, scope: TenantScope, id: number) => Promise<{ id: number } | null>;
+
+/** Looks up a resource by id in a scope. */
+export type FindById = (tx: Tx, scope: TenantScope, id: number) => Promise<{ id: number } | null>;
 
 /** Whether a call filter member of the tenant has this id (the call filters resource's lookup). */
 export type FilterMemberExists = (tx: Tx, tenantUuid: string, memberId: number) => Promise<boolean>;
@@ -30,18 +39,15 @@ export interface FuncKeysValidatorDeps {
   isFilterMember: IsFilterMember;
   findAgent: FindById;
   findQueue: FindById;
+  /** The conference, paging or parking lot a key names, in a tenant (their resources' finds). */
+  findConference: FindById;
+  findPaging: FindById;
+  findParkingLot: (
+    tx: Tx,
+    scope: TenantScope,
+    id: number,
+  ) => Promise<{ id: number; slots_start: string; slots_end: string; extensions: unknown[] } | null>;
 }
-
-/** Resources a destination may name that wazo-ts does not have yet: never found. */
-const ABSENT: Record<string, [field: string, resource: string]> = {
-  conference: ['conference_id', 'Conference'],
-  paging: ['paging_id', 'Paging'],
-  park_position: ['parking_lot_id', 'ParkingLot'],
-  parking: ['parking_lot_id', 'ParkingLot'],
-};
-
-/** Destinations whose resource exists: found by id in the template's tenant (agents, queues). */
-export type FindById = (tx: Tx, scope: TenantScope, id: number) => Promise<{ id: number } | null>;
 
 const SPECIAL = /[\n\r\t;]/;
 const dict = (errors: Record<string, unknown>) => `{${formatCriteria(errors)}}`;
@@ -60,18 +66,51 @@ export function positionOf(raw: string): number | undefined {
   return /^[0-9]{1,9}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : undefined;
 }
 
+/** `Input Error - position: [{'constraint_id': 'range', ...}]`, as Wazo's xivo.mallow Range. */
+function positionOutside(min: number, max: number) {
+  const message = `Must be greater than or equal to ${min} and less than or equal to ${max}.`;
+  const detail = { constraint_id: 'range', constraint: { min, max }, message };
+  return inputError(`position: ${pythonRepr([detail])}`, { field: 'position' });
+}
+
 export function createFuncKeysValidator(deps: FuncKeysValidatorDeps) {
+  /** Conferences, pagings and parking lots exist in the tenant; a park position is in the lot's slots; a parking lot has its extension. */
+  async function checkConferenceGroup(tx: Tx, tenantUuid: string, destination: FuncKeyDestinationInput) {
+    const scope = scopeOf(tenantUuid);
+    if (destination.type === 'conference') {
+      const id = destination.conference_id as number;
+      if (!(await deps.findConference(tx, scope, id))) {
+        throw referenceNotFound('conference_id', 'Conference', { conference_id: id });
+      }
+    }
+    if (destination.type === 'paging') {
+      const id = destination.paging_id as number;
+      if (!(await deps.findPaging(tx, scope, id)))
+        throw referenceNotFound('paging_id', 'Paging', { paging_id: id });
+    }
+    if (destination.type === 'parking' || destination.type === 'park_position') {
+      const id = destination.parking_lot_id as number;
+      const lot = await deps.findParkingLot(tx, scope, id);
+      if (!lot) throw referenceNotFound('parking_lot_id', 'ParkingLot', { parking_lot_id: id });
+      if (destination.type === 'parking' && lot.extensions.length === 0) {
+        throw resourceError(
+          `ParkingLot must be associated with a Extension (${formatCriteria({ parking_lot_id: id })})`,
+        );
+      }
+      const position = Number(destination.position);
+      const [min, max] = [Number(lot.slots_start), Number(lot.slots_end)];
+      if (destination.type === 'park_position' && !(min <= position && position <= max)) {
+        throw positionOutside(min, max);
+      }
+    }
+  }
+
   const { findUser, findGroup, filterMemberExists, isFilterMember } = deps;
   const found: Record<string, [field: string, resource: string, find: FindById]> = {
     agent: ['agent_id', 'Agent', deps.findAgent],
     queue: ['queue_id', 'Queue', deps.findQueue],
   };
   async function checkDestination(tx: Tx, tenantUuid: string, destination: FuncKeyDestinationInput) {
-    const absent = ABSENT[destination.type];
-    if (absent) {
-      const [field, resource] = absent;
-      throw referenceNotFound(field, resource, { [field]: destination[field] });
-    }
     const target = found[destination.type];
     if (target) {
       const [field, resource, find] = target;
@@ -93,6 +132,7 @@ export function createFuncKeysValidator(deps: FuncKeysValidatorDeps) {
         throw referenceNotFound('filter_member_id', 'FilterMember', { filter_member_id: memberId });
       }
     }
+    await checkConferenceGroup(tx, tenantUuid, destination);
     if (destination.type === 'group' || destination.type === 'groupmember') {
       const groupId = destination.group_id as number;
       if (!(await findGroup(tx, scopeOf(tenantUuid), groupId))) {

@@ -9,7 +9,12 @@ import type { Tx } from '../db/unit-of-work.js';
 import { resourceAssociated } from '../errors.js';
 import type { Extension } from '../extensions/extensions.model.js';
 import { isPattern } from '../extensions/extensions.model.js';
-import { differentTenants, outsideRange, unhandledContextType } from '../extensions/extensions.validator.js';
+import {
+  checkNotConferenceOrLot,
+  differentTenants,
+  outsideRange,
+  unhandledContextType,
+} from '../extensions/extensions.validator.js';
 import type { GroupExtensionsDao } from './group-extensions.dao.js';
 
 interface GroupIdentity {
@@ -36,6 +41,7 @@ export function createGroupExtensionsValidator(deps: { dao: GroupExtensionsDao }
     if (line !== null) {
       throw resourceAssociated('Extension', 'line', { extension_id: extension.id, associated_id: line });
     }
+    checkNotConferenceOrLot(extension);
   }
 
   return {

@@ -10,7 +10,12 @@ import type { Tx } from '../db/unit-of-work.js';
 import { formatCriteria, resourceAssociated, resourceError } from '../errors.js';
 import type { Extension } from '../extensions/extensions.model.js';
 import { isPattern } from '../extensions/extensions.model.js';
-import { differentTenants, outsideRange, unhandledContextType } from '../extensions/extensions.validator.js';
+import {
+  checkNotConferenceOrLot,
+  differentTenants,
+  outsideRange,
+  unhandledContextType,
+} from '../extensions/extensions.validator.js';
 import type { Line } from '../lines/lines.model.js';
 import type { TenantScope } from '../search/search.js';
 import type { LineExtensionsDao } from './line-extensions.dao.js';
@@ -65,6 +70,7 @@ export function createLineExtensionsValidator(deps: { dao: LineExtensionsDao }) 
       if (group !== null) {
         throw resourceAssociated('Extension', 'group', { extension_id: extension.id, associated_id: group });
       }
+      checkNotConferenceOrLot(extension);
       if (context.type !== 'internal') {
         throw unhandledContextType(context.type, { id: extension.id, context: extension.context });
       }

@@ -41,6 +41,9 @@ import * as queues from './0061_queues.js';
 import * as funcKeyAgentsQueues from './0062_func_key_agents_queues.js';
 import * as switchboards from './0065_switchboards.js';
 import * as callPickups from './0066_call_pickups.js';
+import * as conferences from './0070_conferences.js';
+import * as pagings from './0071_pagings.js';
+import * as parkingLots from './0072_parking_lots.js';
 import * as ivr from './0075_ivr.js';
 import * as moh from './0076_moh.js';
 import * as meetings from './0080_meetings.js';
@@ -89,4 +92,7 @@ export const migrations: Record<string, Migration> = {
   '0076_moh': moh,
   '0050_trunks_outcalls': trunksOutcalls,
   '0051_register_iax': registerIax,
+  '0070_conferences': conferences,
+  '0071_pagings': pagings,
+  '0072_parking_lots': parkingLots,
 };

@@ -125,6 +125,7 @@ const NAMES: Record<string, Record<string, unknown>> = {
   switchboard: { switchboard_name: name },
   queue: { queue_label: name },
   ivr: { ivr_name: name },
+  conference: { conference_name: name },
 };
 
 /** One branch of the answer union: a type with its own fields and every subtype's. */

@@ -50,6 +50,15 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
     ivrIds.length === 0
       ? []
       : await tx.db.selectFrom('ivr').select(['id', 'name']).where('id', 'in', ivrIds).execute();
+  const conferenceIds = ids('conference', 'conference_id');
+  const conferences =
+    conferenceIds.length === 0
+      ? []
+      : await tx.db
+          .selectFrom('conference')
+          .select(['id', 'name'])
+          .where('id', 'in', conferenceIds)
+          .execute();
   return destinations.map((destination) => {
     if (destination.type === 'switchboard') {
       return {
@@ -86,6 +95,10 @@ export async function nameDestinations(tx: Tx, destinations: readonly Destinatio
     if (destination.type === 'ivr') {
       const ivr = ivrs.find((i) => i.id === destination.ivr_id);
       return { ...destination, ivr_name: ivr?.name ?? null };
+    }
+    if (destination.type === 'conference') {
+      const conference = conferences.find((c) => c.id === destination.conference_id);
+      return { ...destination, conference_name: conference?.name ?? null };
     }
     return destination;
   });
@@ -146,6 +159,7 @@ const TARGETS = {
   queue: { resource: 'Queue', table: 'queue', field: 'queue_id' },
   ivr: { resource: 'IVR', table: 'ivr', field: 'ivr_id' },
   outcall: { resource: 'Outcall', table: 'outcall', field: 'outcall_id' },
+  conference: { resource: 'Conference', table: 'conference', field: 'conference_id' },
 } as const;
 
 type Target = (typeof TARGETS)[keyof typeof TARGETS];
