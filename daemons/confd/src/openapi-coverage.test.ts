@@ -13,10 +13,13 @@ import { confdDaemon } from './definition.js';
 import { buildTestApi, type TestApi } from './testing/test-app.js';
 
 /**
- * The share of Wazo's operations served, below which this test fails: main's when this test came
- * (237 of 420; 263 with the settings of part 3 and skill rules). Raised as routes land.
+ * The share of Wazo's operations served, below which this test fails: issue 17's 95%. 416 of 420
+ * when confd part 3 landed; the four left are `GET /asterisk/pjsip/doc` (Asterisk's PJSIP
+ * documentation, which needs Asterisk), the two `HEAD` routes (answered by Fastify's automatic
+ * HEAD of their GET, not listed in the document) and `.../lines/main/...` (served by the
+ * `{line_id}` route, which this count does not match to Wazo's fixed `main`).
  */
-const FLOOR = 0.56;
+const FLOOR = 0.95;
 
 let database: MigratedTestDatabase;
 let api: TestApi;
