@@ -2,7 +2,7 @@
  * An extension, as wazo-confd shows it: a number (or dialplan pattern) in a context. Its tenant
  * is its context's. `commented` is the legacy inverse of `enabled`.
  */
-import { alwaysNull, linked, nullable, type Static, Type } from '../schema.js';
+import { linked, nullable, type Static, Type } from '../schema.js';
 
 /** `GET /extensions/{id}`. */
 export const extensionSchema = linked('extensions', {

@@ -48,6 +48,7 @@ import * as ivr from './0075_ivr.js';
 import * as moh from './0076_moh.js';
 import * as meetings from './0080_meetings.js';
 import * as skillRules from './0085_skill_rules.js';
+import * as userDocumentIndexes from './0090_user_document_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -95,4 +96,5 @@ export const migrations: Record<string, Migration> = {
   '0070_conferences': conferences,
   '0071_pagings': pagings,
   '0072_parking_lots': parkingLots,
+  '0090_user_document_indexes': userDocumentIndexes,
 };

@@ -68,15 +68,21 @@ const RELATIONS = {
     WHERE m.user_uuid = users.uuid AND s.tenant_uuid = ANY($1::uuid[])
     ORDER BY s.name, s.uuid`,
   // Wazo's flattened targets: the users targeted, directly or as members of a targeted group, by
-  // every pickup the user intercepts for, directly or as a member of an intercepting group.
-  document_call_pickup_targets: `SELECT t.uuid, t.firstname, t.lastname FROM users t WHERE t.id IN (
-      SELECT target.id FROM pickup p
-        JOIN pickup_member i ON i.pickup_id = p.id AND i.role = 'interceptor'
-        JOIN pickup_member tm ON tm.pickup_id = p.id AND tm.role = 'target'
-        JOIN users target ON target.id = tm.user_id
-          OR target.uuid IN (SELECT gm.user_uuid FROM group_member_users gm WHERE gm.group_id = tm.group_id)
-      WHERE p.tenant_uuid = ANY($1::uuid[]) AND (i.user_id = users.id
-        OR i.group_id IN (SELECT gi.group_id FROM group_member_users gi WHERE gi.user_uuid = users.uuid)))
+  // every pickup the user intercepts for, directly or as a member of an intercepting group. Two
+  // lookups by key joined by UNION (a join on "user OR member of the group" read every user).
+  document_call_pickup_targets: `WITH intercepted AS (
+      SELECT i.pickup_id FROM pickup_member i JOIN pickup p ON p.id = i.pickup_id
+      WHERE i.role = 'interceptor' AND p.tenant_uuid = ANY($1::uuid[])
+        AND (i.user_id = users.id
+          OR i.group_id IN (SELECT gi.group_id FROM group_member_users gi WHERE gi.user_uuid = users.uuid)))
+    SELECT t.uuid, t.firstname, t.lastname FROM users t WHERE t.id IN (
+      SELECT tm.user_id FROM pickup_member tm
+      WHERE tm.role = 'target' AND tm.pickup_id IN (SELECT pickup_id FROM intercepted)
+      UNION
+      SELECT member.id FROM pickup_member tm
+        JOIN group_member_users gm ON gm.group_id = tm.group_id
+        JOIN users member ON member.uuid = gm.user_uuid
+      WHERE tm.role = 'target' AND tm.pickup_id IN (SELECT pickup_id FROM intercepted))
     ORDER BY t.id`,
   document_incalls: `SELECT i.id, coalesce((SELECT json_agg(json_build_object('id', e.id, 'exten', e.exten, 'context', c.name)
         ORDER BY e.id) FROM incall_extension ie JOIN extension e ON e.id = ie.extension_id
