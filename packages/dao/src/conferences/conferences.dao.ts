@@ -3,10 +3,12 @@
  * Deleting one also deletes what Wazo deletes with it: the destinations and function keys to it
  * (the extension is freed by the table's cascade).
  */
+
 import { inTenants } from '@wazo-ts/db';
 import { sql } from 'kysely';
 import type { Tx } from '../db/unit-of-work.js';
 import { dropDestinationsTo } from '../fallbacks/fallbacks.dao.js';
+import { incallsRoutingTo } from '../incalls/incalls.relations.js';
 import { CONFERENCE_OWNER, ownedExtensions } from '../owner-extensions/owner-extensions.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -40,7 +42,17 @@ async function withRelations(tx: Tx, rows: ConferenceFields[]): Promise<Conferen
     CONFERENCE_OWNER,
     rows.map((row) => row.id),
   );
-  return rows.map((row) => ({ ...row, extensions: extensions.get(row.id) ?? [], incalls: [] }));
+  const incalls = await incallsRoutingTo(
+    tx,
+    'conference',
+    'conference_id',
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    ...row,
+    extensions: extensions.get(row.id) ?? [],
+    incalls: incalls.get(String(row.id)) ?? [],
+  }));
 }
 
 const one = async (tx: Tx, row: ConferenceFields | undefined) =>

@@ -4,6 +4,7 @@
  * written by `PUT /conferences/{id}/extensions/{id}`) and the incalls sending calls to it
  * (incalls are not served by wazo-ts yet: always empty).
  */
+import { incallRelationSchema } from '../incalls/incalls.model.js';
 import { linked, nullable, type Static, Type } from '../schema.js';
 
 /** An extension as a conference, a parking lot or an incall lists it. */
@@ -36,9 +37,7 @@ export type ConferenceFields = Static<typeof fieldsSchema>;
 export const conferenceSchema = linked('conferences', {
   ...conferenceFields,
   extensions: Type.Array(ownedExtensionSchema),
-  incalls: Type.Array(
-    linked('incalls', { id: Type.Integer(), extensions: Type.Array(ownedExtensionSchema) }),
-  ),
+  incalls: Type.Array(incallRelationSchema),
 });
 export type Conference = Static<typeof conferenceSchema>;
 

@@ -5,6 +5,7 @@
 import { inTenants } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import { dropDestinationsTo } from '../fallbacks/fallbacks.dao.js';
+import { incallsRoutingTo } from '../incalls/incalls.relations.js';
 import type { Destination } from '../schedules/destination.js';
 import { nameDestinations } from '../schedules/destination-names.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -57,6 +58,12 @@ async function withRelations(tx: Tx, rows: IvrFields[]): Promise<Ivr[]> {
   ];
   const named = await nameDestinations(tx, all);
   const nameOf = new Map(all.map((destination, i) => [destination, named[i]!]));
+  const incalls = await incallsRoutingTo(
+    tx,
+    'ivr',
+    'ivr_id',
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => {
     const own = dialactions.filter((d) => d.ivr_id === row.id);
     const destinationOf = (event: string) => {
@@ -72,8 +79,7 @@ async function withRelations(tx: Tx, rows: IvrFields[]): Promise<Ivr[]> {
         IVR_EVENTS.map((event) => [`${event}_destination`, destinationOf(event)]),
       ) as Pick<Ivr, 'invalid_destination' | 'timeout_destination' | 'abort_destination'>),
       choices: ivrChoices,
-      // Incoming calls are not built in wazo-ts yet: none reaches an IVR.
-      incalls: [],
+      incalls: incalls.get(String(row.id)) ?? [],
     };
   });
 }

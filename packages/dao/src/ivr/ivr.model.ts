@@ -4,6 +4,7 @@
  * and of the invalid, timeout and abort cases, and the incoming calls that reach it.
  */
 import { EXTEN_REGEX } from '../extensions/extensions.model.js';
+import { incallRelationSchema } from '../incalls/incalls.model.js';
 import type { Destination } from '../schedules/destination.js';
 import { destinationAnswerJsonSchema, destinationJsonSchema } from '../schedules/destination-check.js';
 import { linked, nullable, type Static, Type } from '../schema.js';
@@ -20,12 +21,6 @@ const nullableDestinationInput = Type.Unsafe<Destination | null>({
 /** The events an IVR has a destination for, as `<event>_destination` fields. */
 export const IVR_EVENTS = ['invalid', 'timeout', 'abort'] as const;
 export type IvrEvent = (typeof IVR_EVENTS)[number];
-
-/** An incoming call reaching the IVR, as Wazo shows it there (`id`, `extensions`, `links`). */
-const ivrIncallSchema = linked('incalls', {
-  id: Type.Integer(),
-  extensions: Type.Array(Type.Object({}, { additionalProperties: true })),
-});
 
 /** A choice: the digits dialled and where they send the call (null once its target was deleted). */
 const ivrChoiceSchema = Type.Object({ exten: Type.String(), destination: nullableDestinationAnswer });
@@ -53,7 +48,8 @@ export const ivrSchema = linked('ivr', {
   timeout_destination: nullableDestinationAnswer,
   abort_destination: nullableDestinationAnswer,
   choices: Type.Array(ivrChoiceSchema),
-  incalls: Type.Array(ivrIncallSchema),
+  /** The incalls sending calls to the IVR, as Wazo shows them there (`id`, `extensions`, `links`). */
+  incalls: Type.Array(incallRelationSchema),
 });
 export type Ivr = Static<typeof ivrSchema>;
 

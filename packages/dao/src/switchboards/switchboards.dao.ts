@@ -3,8 +3,10 @@
  * (`switchboard_member_user`, the users' names joined) and no-answer fallback
  * (`switchboard_fallback`) read with it.
  */
+
 import { inTenants, isUuid } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
+import { incallsRoutingTo } from '../incalls/incalls.relations.js';
 import type { Destination } from '../schedules/destination.js';
 import { nameDestinationsIn } from '../schedules/destination-names.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -61,10 +63,11 @@ async function withRelations(tx: Tx, rows: SwitchboardFields[]): Promise<Switchb
   const fallbacks = new Map<string, Destination>();
   for (const row of fallbackRows)
     if (row.event === 'noanswer') fallbacks.set(row.switchboard_uuid, row.destination);
+  const incalls = await incallsRoutingTo(tx, 'switchboard', 'switchboard_uuid', uuids);
   return Promise.all(
     rows.map(async (row) => ({
       ...row,
-      incalls: [],
+      incalls: incalls.get(row.uuid) ?? [],
       members: { users: members.get(row.uuid) ?? [] },
       fallbacks: await nameDestinationsIn(tx, {
         noanswer_destination: fallbacks.get(row.uuid) ?? null,

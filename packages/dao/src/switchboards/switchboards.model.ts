@@ -6,6 +6,7 @@
  * here: their own routes write them.
  */
 
+import { incallRelationSchema } from '../incalls/incalls.model.js';
 import type { Destination } from '../schedules/destination.js';
 import { destinationAnswerJsonSchema, destinationJsonSchema } from '../schedules/destination-check.js';
 import { linked, nullable, type Static, Type } from '../schema.js';
@@ -21,10 +22,7 @@ export const switchboardMemberSchema = linked(
 export type SwitchboardMember = Static<typeof switchboardMemberSchema>;
 
 /** An incall in `incalls`: Wazo shows its id and extensions. */
-export const switchboardIncallSchema = linked('incalls', {
-  id: Type.Integer(),
-  extensions: Type.Array(Type.Unknown()),
-});
+export const switchboardIncallSchema = incallRelationSchema;
 
 const destinationAnswer = Type.Unsafe<Destination>(destinationAnswerJsonSchema);
 const destinationInput = Type.Unsafe<Destination>(destinationJsonSchema);
