@@ -53,15 +53,37 @@ const ALLOWED = new Set([
   'confd GET /1.1/users/{user}/blocklist/numbers', // confd.users.me.#.read
   'confd GET /1.1/users/{user}/external/apps', // confd.users.me.#.read
   'confd GET /1.1/users/{user}/external/apps/{name}', // confd.users.me.#.read
+  'confd GET /1.1/users/me/meetings', // confd.users.me.meetings.#
+  'confd POST /1.1/users/me/meetings',
+  'confd GET /1.1/users/me/meetings/{meeting_uuid}',
+  'confd PUT /1.1/users/me/meetings/{meeting_uuid}',
+  'confd DELETE /1.1/users/me/meetings/{meeting_uuid}',
+  'confd GET /1.1/users/me/meetings/{meeting_uuid}/authorizations',
+  'confd GET /1.1/users/me/meetings/{meeting_uuid}/authorizations/{authorization_uuid}',
+  'confd DELETE /1.1/users/me/meetings/{meeting_uuid}/authorizations/{authorization_uuid}',
+  'confd PUT /1.1/users/me/meetings/{meeting_uuid}/authorizations/{authorization_uuid}/accept',
+  'confd PUT /1.1/users/me/meetings/{meeting_uuid}/authorizations/{authorization_uuid}/reject',
+  // The same three under Wazo's `/user/me/...` spelling (its endpoint list names them so).
+  'confd GET /1.1/user/me/meetings/{meeting_uuid}/authorizations',
+  'confd PUT /1.1/user/me/meetings/{meeting_uuid}/authorizations/{authorization_uuid}/accept',
+  'confd PUT /1.1/user/me/meetings/{meeting_uuid}/authorizations/{authorization_uuid}/reject',
 ]);
 
-/** Routes with no ACL at all (the token API and the list of backends). */
+/** Routes with no ACL at all (the token API, the list of backends, a guest's meeting routes, the wizard). */
 const PUBLIC = new Set([
   'auth POST /0.1/token',
   'auth GET /0.1/token/{token}',
   'auth DELETE /0.1/token/{token}',
   'auth POST /0.1/token/{token}/scopes/check',
   'auth GET /0.1/backends',
+  // A meeting's guest has no token: the meeting's uuid is what they hold (as Wazo's).
+  'confd GET /1.1/guests/me/meetings/{meeting_uuid}',
+  'confd POST /1.1/guests/{guest_uuid}/meetings/{meeting_uuid}/authorizations',
+  'confd GET /1.1/guests/{guest_uuid}/meetings/{meeting_uuid}/authorizations/{authorization_uuid}',
+  // The first-start wizard, which Wazo serves without a token (refused here once configured).
+  'confd GET /1.1/wizard',
+  'confd POST /1.1/wizard',
+  'confd GET /1.1/wizard/discover',
 ]);
 
 const USER_PARAMS = /\{(user_uuid|user_id)\}/g;

@@ -71,7 +71,18 @@ after(async () => {
 
 /** Rows of every table a user create may touch, and wazo-auth's user count. */
 async function footprint() {
-  const tables = ['users', 'line', 'extension', 'user_line', 'line_extension', 'group_member_users'];
+  const tables = [
+    'users',
+    'line',
+    'extension',
+    'user_line',
+    'line_extension',
+    'group_member_users',
+    'agent',
+    'user_agent',
+    'incall',
+    'incall_extension',
+  ];
   const counts: Record<string, number> = {};
   for (const table of tables) counts[table] = await rowCount(database, table);
   const { rows } = await world.auth.database.pool.query('SELECT count(*) AS n FROM auth_user');
@@ -199,11 +210,22 @@ describe('POST /users that must change nothing', () => {
     assert.equal(message, `Resource Error - User already exists ('username': '${taken.username}')`);
   });
 
-  it('when a relation this confd lacks is given, then 400 and nothing anywhere', async () => {
-    const [message] = await refused({ firstname: 'Eve', agent: { number: '1000' } }, 400);
-    assert.equal(message, "Input Error - agent: ['Not supported by this confd.']");
-    const device = { ...fullUser(login()), lines: [{ context: ctx.t1, device_id: 'abc' }] };
-    assert.deepEqual(await refused(device, 400), ["Input Error - lines: ['Not supported by this confd.']"]);
+  it('when the agent, an incall or a device is wrong, then refused and nothing anywhere', async () => {
+    // No number given, none on a first line to take it from.
+    const [noNumber] = await refused({ firstname: 'Eve', agent: {} }, 400);
+    assert.equal(noNumber, "Input Error - agent: {'number': ['Missing data for required field.']}");
+    const [notIncall] = await refused(
+      { ...fullUser(login()), incalls: [{ extensions: [{ exten: '1777', context: ctx.t1 }] }] },
+      400,
+    );
+    assert.equal(notIncall, "Input Error - Context associated to the extension is not of type 'incall'");
+    const [noExtension] = await refused(
+      { ...fullUser(login()), incalls: [{ extensions: [{ id: 987654 }] }] },
+      400,
+    );
+    assert.equal(noExtension, 'Input Error - Extension not found');
+    const device = { ...fullUser(login()), lines: [{ context: ctx.t1, endpoint_sip: {}, device_id: 'abc' }] };
+    await refused(device, 404);
   });
 
   it('when wazo-auth is unreachable, then 503 in confd format and nothing anywhere', async () => {
@@ -293,5 +315,85 @@ describe('DELETE /users/{id}', () => {
     assert.deepEqual(res.json(), [`Resource Not Found - User was not found ('uuid': '${user.uuid}')`]);
     assert.deepEqual(await footprint(), before);
     assert.equal(await world.authUserStatus(user.uuid), 200);
+  });
+});
+
+describe('POST /users with an agent, incalls and a line on a device', () => {
+  it("when given, then the agent is the user's, its number the line's, the incall numbers send calls to the user, and the device holds the line", async () => {
+    const scope = scopeOf(tenant1);
+    const { contexts, devices, extensions, incalls } = api.resources.services;
+    const incoming = await contexts.create(scope, tenant1, {
+      label: 'From the provider',
+      type: 'incall',
+      incall_ranges: [{ start: '0100', end: '0199', did_length: 4 }],
+    });
+    const device = await devices.create(tenant1, { mac: '00:11:22:33:44:55' });
+    // An incall number already routing nowhere: the user's incall takes it over.
+    const taken = await extensions.create(scope, { exten: '0150', context: incoming.name });
+    const nowhere = await incalls.create(scope, tenant1, { destination: { type: 'none' } });
+    await incalls.associateExtension(scope, nowhere.id, taken.id);
+    const exten = freshExten();
+    const res = await call('POST', '/users', 'admin1', {
+      firstname: 'Ada',
+      lastname: 'Agent',
+      lines: [
+        { context: ctx.t1, endpoint_sip: {}, extensions: [{ exten, context: ctx.t1 }], device_id: device.id },
+      ],
+      agent: { language: 'fr_FR' },
+      incalls: [
+        // 0999 is outside every incall range: the context gets a range of that one number.
+        { extensions: [{ exten: '0999', context: incoming.name }] },
+        { extensions: [{ id: taken.id }] },
+      ],
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const user = (await call('GET', `/users/${res.json().uuid}`, 'admin1')).json();
+    assert.equal(user.agent.number, exten);
+    const agent = await api.resources.services.agents.get(scope, user.agent.id);
+    assert.deepEqual([agent.firstname, agent.lastname, agent.language], ['Ada', 'Agent', 'fr_FR']);
+    const numbers = user.incalls.flatMap((incall: { extensions: { exten: string }[] }) =>
+      incall.extensions.map((e) => e.exten),
+    );
+    assert.deepEqual(numbers.sort(), ['0150', '0999']);
+    assert.ok(
+      user.incalls.some((incall: { id: number }) => incall.id === nowhere.id),
+      'the existing incall is reused',
+    );
+    const ranges = (await contexts.get(scope, incoming.id)).incall_ranges;
+    assert.deepEqual(
+      ranges.map((r) => [r.start, r.end, r.did_length]),
+      [
+        ['0100', '0199', 4],
+        ['0999', '0999', 4],
+      ],
+    );
+    const lineDevice = await devices.lineDevice(scope, user.lines[0].id);
+    assert.equal(lineDevice.device_id, device.id);
+  });
+
+  it('when an incall number already sends its calls to someone else, then 400 and nothing anywhere', async () => {
+    const scope = scopeOf(tenant1);
+    const { contexts, extensions, incalls, users } = api.resources.services;
+    const incoming = await contexts.create(scope, tenant1, {
+      label: 'Another provider',
+      type: 'incall',
+      incall_ranges: [{ start: '0200', end: '0299', did_length: 4 }],
+    });
+    const someone = await users.create(scope, tenant1, { firstname: 'Someone' });
+    const number = await extensions.create(scope, { exten: '0250', context: incoming.name });
+    const theirs = await incalls.create(scope, tenant1, {
+      destination: { type: 'user', user_id: someone.id },
+    });
+    await incalls.associateExtension(scope, theirs.id, number.id);
+    const before = await footprint();
+    const res = await call('POST', '/users', 'admin1', {
+      firstname: 'Eve',
+      incalls: [{ extensions: [{ id: number.id }] }],
+    });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.deepEqual(res.json(), [
+      'Input Error - Existing incall does not have the new user as a destination',
+    ]);
+    assert.deepEqual(await footprint(), before);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The user operations that span resources and wazo-auth, as Wazo's `UserMiddleWare`: create a
- * user with its voicemail, lines (and their extensions and endpoint), groups, forwards,
- * switchboards and wazo-auth user;
+ * user with its voicemail, lines (and their extensions, endpoint and device), groups, forwards,
+ * switchboards, agent, incalls and wazo-auth user;
  * delete one with all of that (`recursive=true`).
  *
  * All or nothing: the Service API calls run as one transaction, and wazo-auth is called last,
@@ -12,17 +12,18 @@
  * deletes the wazo-auth user after the commit; a failure there is logged naming the uuid.
  */
 import { type Line, scopeOf, type TenantScope, type UserKey, type Voicemail } from '@wazo-ts/dao';
-import { InvalidDataError, UnavailableError } from '@wazo-ts/errors';
+import { InvalidDataError, NotFoundError, UnavailableError } from '@wazo-ts/errors';
 import type { AuthUser, AuthUserCreate, AuthUsersClient } from '../common/auth-users.js';
 import { pythonRepr } from '../common/python-repr.js';
 import type { ConfdServices } from '../common/services.js';
 import { userVoicemailsOf } from '../voicemails/user-voicemails.js';
-import {
-  UNSUPPORTED_RELATIONS,
-  type UserAuthInput,
-  type UserCreateBody,
-  type UserLineInput,
-  type UserVoicemailInput,
+import type {
+  UserAgentInput,
+  UserAuthInput,
+  UserCreateBody,
+  UserIncallInput,
+  UserLineInput,
+  UserVoicemailInput,
 } from './user-create.schema.js';
 
 export interface UserCompositeDeps {
@@ -33,23 +34,9 @@ export interface UserCompositeDeps {
   logger: { error(details: object, message: string): void; warn(details: object, message: string): void };
 }
 
-const notSupported = (field: string) =>
-  new InvalidDataError(`Input Error - ${field}: ${pythonRepr(['Not supported by this confd.'])}`, {
-    errorId: 'invalid-data',
-    details: { field },
-  });
-
-function rejectUnsupported(body: Record<string, unknown>): void {
-  for (const field of UNSUPPORTED_RELATIONS) {
-    const value = body[field];
-    const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
-    if (!empty) throw notSupported(field);
-  }
-  // No devices yet: a line's device would be silently lost.
-  const lines = Array.isArray(body.lines) ? (body.lines as Record<string, unknown>[]) : [];
-  if (lines.some((line) => line.device_id !== undefined && line.device_id !== null))
-    throw notSupported('lines');
-}
+/** Wazo's `InputError` of the user middleware: `Input Error - <message>`. */
+const inputError = (message: string) =>
+  new InvalidDataError(`Input Error - ${message}`, { errorId: 'invalid-data', details: { message } });
 
 /** Wazo's `init_auth`: the auth user's empty fields come from the user's. */
 function authUserOf(auth: UserAuthInput, user: UserCreateBody, uuid: string): AuthUserCreate {
@@ -88,14 +75,102 @@ export function createUserComposite(deps: UserCompositeDeps) {
   }
 
   async function createLine(scope: TenantScope, userId: number, input: UserLineInput): Promise<Line> {
-    const { extensions = [], ...fields } = input;
+    const { extensions = [], device_id: deviceId, ...fields } = input;
     const line = await services.lines.create(scope, fields);
     for (const { exten, context } of extensions) {
       const extension = await extensionFor(scope, exten, context);
       await services.lineExtensions.associate(scope, line.id, extension.id);
     }
     await services.userLines.associate(scope, userId, line.id);
+    // Wazo's: the device after the user, so the phone is configured for a line with its user.
+    if (deviceId) await services.devices.associateLine(scope, line.id, deviceId);
     return services.lines.get(scope, line.id);
+  }
+
+  /**
+   * Wazo's user `agent`: a new agent with the given fields, its number the first line's first
+   * exten and its names the user's when absent, then made the user's agent.
+   */
+  async function createAgent(
+    scope: TenantScope,
+    tenantUuid: string,
+    user: { uuid: string; firstname: string; lastname: string | null },
+    input: UserAgentInput,
+    lines: UserLineInput[],
+  ): Promise<void> {
+    const number = input.number || lines[0]?.extensions?.[0]?.exten;
+    if (!number) throw inputError(`agent: ${pythonRepr({ number: ['Missing data for required field.'] })}`);
+    const agent = await services.agents.create(scope, tenantUuid, {
+      ...input,
+      number,
+      firstname: input.firstname || user.firstname,
+      lastname: input.lastname || user.lastname,
+    });
+    await services.userAgents.associate(scope, user.uuid, agent.id);
+  }
+
+  /**
+   * An incall number of Wazo's user `incalls`: an existing extension by `id`, else found or made by
+   * `exten` and `context`; its context must be an incall one, and gets a range of that one
+   * number when none of its incall ranges holds it (Wazo compares the numbers as text).
+   */
+  async function incallNumber(scope: TenantScope, given: { id?: number; exten?: string; context?: string }) {
+    let extension: Awaited<ReturnType<typeof services.extensions.get>>;
+    if (given.id !== undefined) {
+      extension = await services.extensions.get(scope, given.id).catch((error: unknown) => {
+        throw error instanceof NotFoundError ? inputError('Extension not found') : error;
+      });
+    } else {
+      if (!given.exten || !given.context) {
+        const missing = Object.fromEntries(
+          (['exten', 'context'] as const)
+            .filter((key) => !given[key])
+            .map((key) => [key, ['Missing data for required field.']]),
+        );
+        throw inputError(`incalls: ${pythonRepr({ extensions: missing })}`);
+      }
+      extension = await extensionFor(scope, given.exten, given.context);
+    }
+    const context = await services.contexts.findByName(scope, extension.context);
+    if (context?.type !== 'incall')
+      throw inputError("Context associated to the extension is not of type 'incall'");
+    const { exten } = extension;
+    if (!context.incall_ranges.some((range) => range.start <= exten && exten <= range.end)) {
+      const ranges = context.incall_ranges.map(({ start, end, did_length }) => ({ start, end, did_length }));
+      await services.contexts.edit(scope, context.id, {
+        incall_ranges: [...ranges, { start: exten, end: exten, did_length: exten.length }],
+      });
+    }
+    return services.extensions.get(scope, extension.id);
+  }
+
+  /**
+   * Wazo's user `incalls`: each number's incall (a new one when it has none) sends its calls to
+   * the user; an existing incall already sending them elsewhere is refused.
+   */
+  async function createIncalls(
+    scope: TenantScope,
+    tenantUuid: string,
+    userId: number,
+    incalls: UserIncallInput[],
+  ): Promise<void> {
+    const toUser = { type: 'user' as const, user_id: userId };
+    for (const incall of incalls) {
+      for (const given of incall.extensions ?? []) {
+        const extension = await incallNumber(scope, given);
+        if (!extension.incall) {
+          const created = await services.incalls.create(scope, tenantUuid, { destination: toUser });
+          await services.incalls.associateExtension(scope, created.id, extension.id);
+          continue;
+        }
+        const existing = await services.incalls.get(scope, extension.incall.id);
+        const destination = existing.destination as { type: string; user_id?: number };
+        if (destination.type === 'none')
+          await services.incalls.edit(scope, existing.id, { destination: toUser });
+        else if (destination.type !== 'user' || destination.user_id !== userId)
+          throw inputError('Existing incall does not have the new user as a destination');
+      }
+    }
   }
 
   /**
@@ -197,9 +272,7 @@ export function createUserComposite(deps: UserCompositeDeps) {
      * its visible sub-tenants, as Wazo's), their own rules refusing a foreign tenant.
      */
     async create(scope: TenantScope, tenantUuid: string, body: UserCreateBody) {
-      rejectUnsupported(body as unknown as Record<string, unknown>);
-      const { auth, lines, groups, forwards, voicemail, switchboards, ...fields } = body;
-      for (const field of UNSUPPORTED_RELATIONS) delete (fields as Record<string, unknown>)[field];
+      const { auth, lines, groups, forwards, voicemail, switchboards, agent, incalls, ...fields } = body;
       const serviceToken = auth ? token() : null;
       await services.tenants.ensure(tenantUuid);
       const authSent: { uuid: string | null } = { uuid: null };
@@ -213,12 +286,16 @@ export function createUserComposite(deps: UserCompositeDeps) {
           // Wazo's: each switchboard gets its operators and this user, as one PUT of them all.
           for (const { uuid } of switchboards ?? [])
             await services.switchboards.addMember(scope, uuid, user.uuid);
+          if (agent) await createAgent(scope, tenantUuid, user, agent, lines ?? []);
+          if (incalls?.length) await createIncalls(scope, tenantUuid, user.id, incalls);
           // A user created without relations has none to read back (saves seven reads a create).
           const related =
             (lines?.length ?? 0) > 0 ||
             (groups?.length ?? 0) > 0 ||
             forwards !== undefined ||
             (switchboards?.length ?? 0) > 0 ||
+            Boolean(agent) ||
+            (incalls?.length ?? 0) > 0 ||
             createdVoicemail;
           const read = related
             ? await services.getUserWithRelations(scope, user.uuid)

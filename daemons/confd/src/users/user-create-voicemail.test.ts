@@ -167,7 +167,8 @@ describe('POST /users with a voicemail', () => {
 
   it('when the user is refused, then its voicemail is not kept either', async () => {
     await refused({ firstname: 'Gus', email: 'bad', voicemail: { number: '1005', context } }, 400);
-    await refused({ firstname: 'Gus', voicemail: { number: '1005', context }, agent: { number: '1' } }, 400);
+    // An agent without a number (and no line to take one from) fails after the voicemail is made.
+    await refused({ firstname: 'Gus', voicemail: { number: '1005', context }, agent: {} }, 400);
   });
 
   it('when the user is deleted recursively, then the voicemail it alone had goes too', async () => {

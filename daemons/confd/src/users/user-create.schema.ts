@@ -2,11 +2,12 @@
  * The body of `POST /users` as Wazo's `UserListItemSchema` takes it: the user's own fields plus
  * the relations created with it (`auth`, `lines` with their `extensions` and endpoint, `groups`,
  * `forwards`, `voicemail`: a new one, or an existing one by `id`; `switchboards` it operates, by
- * uuid). Wazo's other relations (agent, incalls, a line's device) name resources this confd does
- * not have: they are refused when given, never silently dropped.
+ * uuid; a line's `device_id`; `agent`, a new agent for the user; `incalls`, the incall numbers
+ * reaching it, each extension by `id` or by `exten` and `context`).
  */
 import { Nullable, type Static, StringEnum, Type } from '@wazo-ts/daemon/schema';
 import {
+  agentCreateSchema,
   type GroupRefInput,
   lineCreateSchema,
   type UserForwardsUpdate,
@@ -16,15 +17,7 @@ import {
 } from '@wazo-ts/dao';
 import { AUTH_USER_PURPOSES } from '../common/auth-users.js';
 
-/** Wazo's relations without a resource here: refused when present and not empty. */
-export const UNSUPPORTED_RELATIONS = ['agent', 'incalls'] as const;
-
 const optional = Type.Optional;
-/**
- * Declared so they reach the user composite, which refuses them when not empty: request bodies
- * keep only declared keys, and these must never be dropped silently.
- */
-const refused = () => optional(Type.Unknown({ description: 'Not supported here: 400 when not empty.' }));
 const text = (options: Record<string, unknown> = {}) => optional(Nullable(Type.String(options)));
 
 /** `auth`: wazo-auth's user; absent fields are taken from the user's (Wazo's `init_auth`). */
@@ -41,7 +34,8 @@ export type UserAuthInput = Static<typeof authSchema>;
 
 const lineSchema = Type.Object({
   ...lineCreateSchema.properties,
-  device_id: refused(),
+  /** A device (by id) the new line is put on. */
+  device_id: optional(Nullable(Type.String({ maxLength: 255 }))),
   extensions: optional(
     Type.Array(Type.Object({ exten: Type.String({ maxLength: 40 }), context: Type.String() })),
   ),
@@ -66,6 +60,40 @@ const voicemailSchema = Type.Object({
 });
 export type UserVoicemailInput = Static<typeof voicemailSchema>;
 
+/**
+ * `agent` (Wazo's `UserAgentSchema`): a new agent for the user, its fields as `POST /agents`'s;
+ * an absent `number` is the exten of the first line's first extension, absent names the user's.
+ */
+const agentSchema = Type.Object({
+  ...agentCreateSchema.properties,
+  number: optional(agentCreateSchema.properties.number),
+});
+export type UserAgentInput = Static<typeof agentSchema>;
+
+/**
+ * An entry of `incalls` (Wazo's `UserIncallSchema`): its numbers, each an existing extension by
+ * `id` or one by `exten` and `context` (made when it does not exist, its incall context given a
+ * range for it when none holds it); each number's incall (made when it has none) then sends its
+ * calls to the user. Wazo takes and ignores the incall's own fields here; so does this.
+ */
+const incallSchema = Type.Object({
+  preprocess_subroutine: optional(Nullable(Type.String({ maxLength: 79 }))),
+  greeting_sound: optional(Nullable(Type.String({ maxLength: 255 }))),
+  caller_id_mode: optional(Nullable(StringEnum(['prepend', 'overwrite', 'append']))),
+  caller_id_name: optional(Nullable(Type.String({ maxLength: 80 }))),
+  description: optional(Nullable(Type.String())),
+  extensions: optional(
+    Type.Array(
+      Type.Object({
+        id: optional(Type.Integer()),
+        exten: optional(Type.String({ maxLength: 40 })),
+        context: optional(Type.String()),
+      }),
+    ),
+  ),
+});
+export type UserIncallInput = Static<typeof incallSchema>;
+
 export const userCreateBodySchema = Type.Object({
   ...userCreateSchema.properties,
   auth: optional(Nullable(authSchema)),
@@ -73,8 +101,8 @@ export const userCreateBodySchema = Type.Object({
   groups: optional(Nullable(Type.Array(groupRefSchema))),
   forwards: optional(Nullable(Type.Unsafe<UserForwardsUpdate>(userForwardsSchema))),
   voicemail: optional(Nullable(voicemailSchema)),
-  agent: refused(),
-  incalls: refused(),
+  agent: optional(Nullable(agentSchema)),
+  incalls: optional(Nullable(Type.Array(incallSchema))),
   switchboards: optional(Nullable(Type.Array(Type.Object({ uuid: Type.String({ maxLength: 40 }) })))),
 });
 export type UserCreateBody = Static<typeof userCreateBodySchema>;

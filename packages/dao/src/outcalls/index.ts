@@ -1,6 +1,6 @@
 // Public surface of the outcalls resource, its trunks and extensions, and their events.
 
-export { outcallCallPermissionLink, outcallScheduleLink } from './outcall-links.js';
+export { type OutcallSummary, outcallCallPermissionLink, outcallScheduleLink } from './outcall-links.js';
 export { createOutcallsDao, type OutcallsDao, outcallSearchConfig } from './outcalls.dao.js';
 export {
   type Outcall,
