@@ -3,7 +3,9 @@
  * and users (`user_agent`) read with it; `skill` with its agents; an agent's skill rows and a
  * user's agent row.
  */
+
 import { inTenants } from '@wazo-ts/db';
+import { deleteInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -171,12 +173,7 @@ export function createAgentsDao() {
 
     /** Deletes the agent (its skills, memberships and users' links go with it) if in scope. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      const result = await tx.db
-        .deleteFrom('agent')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deleteInScope(tx, 'agent', scope, id);
     },
 
     /** The weight of the agent's skill, or null when the agent does not have it. */
@@ -284,12 +281,7 @@ export function createAgentsDao() {
     },
 
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      const result = await tx.db
-        .deleteFrom('skill')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deleteInScope(tx, 'skill', scope, id);
     },
   };
   return { agents, skills };

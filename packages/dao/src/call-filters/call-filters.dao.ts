@@ -3,7 +3,9 @@
  * users' names joined) and no-answer fallback (`call_filter_fallback`, written by the fallbacks
  * resource) read with it.
  */
+
 import { inTenants } from '@wazo-ts/db';
+import { deleteInScope, updateInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { nameDestinationsIn } from '../schedules/destination-names.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -128,24 +130,13 @@ export function createCallFiltersDao() {
     /** Replaces the fields of `id` if it is in scope; null when it is not. */
     async update(tx: Tx, scope: TenantScope, id: number, row: CallFilterRow): Promise<CallFilter | null> {
       const { tenant_uuid: _tenant, ...columns } = row;
-      const updated = await tx.db
-        .updateTable('call_filter')
-        .set(columns)
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .returningAll()
-        .executeTakeFirst();
+      const updated = await updateInScope(tx, 'call_filter', scope, id, columns);
       return one(tx, updated);
     },
 
     /** Deletes `id` (its members, their function keys and its fallbacks go with it) if in scope. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      const result = await tx.db
-        .deleteFrom('call_filter')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deleteInScope(tx, 'call_filter', scope, id);
     },
 
     /** The user ids of the filter's members in `role`. */

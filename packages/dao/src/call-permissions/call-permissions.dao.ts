@@ -1,5 +1,7 @@
 /** SQL of the call permissions resource: `call_permissions`, with the users and groups linked to each. */
+
 import { inTenants } from '@wazo-ts/db';
+import { deleteInScope, updateInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { outcallsLinkedTo } from '../outcalls/outcall-relations.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -114,24 +116,13 @@ export function createCallPermissionsDao() {
       row: CallPermissionRow,
     ): Promise<CallPermission | null> {
       const { tenant_uuid: _tenant, ...columns } = row;
-      const updated = await tx.db
-        .updateTable('call_permissions')
-        .set(columns)
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .returningAll()
-        .executeTakeFirst();
+      const updated = await updateInScope(tx, 'call_permissions', scope, id, columns);
       return one(tx, updated);
     },
 
     /** Deletes `id` (its user and group links go with it) if it is in scope. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      const result = await tx.db
-        .deleteFrom('call_permissions')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deleteInScope(tx, 'call_permissions', scope, id);
     },
   };
 }

@@ -6,6 +6,7 @@
 
 import { inTenants } from '@wazo-ts/db';
 import { sql } from 'kysely';
+import { deleteInScope, updateInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { dropDestinationsTo } from '../fallbacks/fallbacks.dao.js';
 import { incallsRoutingTo } from '../incalls/incalls.relations.js';
@@ -81,24 +82,13 @@ export function createConferencesDao() {
     /** Replaces the fields of `id` if it is in scope; null when it is not. */
     async update(tx: Tx, scope: TenantScope, id: number, row: ConferenceRow): Promise<Conference | null> {
       const { tenant_uuid: _tenant, ...columns } = row;
-      const updated = await tx.db
-        .updateTable('conference')
-        .set(columns)
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .returningAll()
-        .executeTakeFirst();
+      const updated = await updateInScope(tx, 'conference', scope, id, columns);
       return one(tx, updated);
     },
 
     /** Deletes `id`, the destinations and the function keys to it, if in scope. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      const result = await tx.db
-        .deleteFrom('conference')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) return false;
+      if (!(await deleteInScope(tx, 'conference', scope, id))) return false;
       await dropDestinationsTo(tx, 'conference', 'conference_id', id);
       await sql`
         DELETE FROM func_key_mapping

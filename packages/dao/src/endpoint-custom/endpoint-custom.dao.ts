@@ -4,7 +4,9 @@
  * write is limited to the caller's tenants; outside them (or with an empty scope) nothing is seen
  * or changed. A line is named after its custom endpoint's interface, so an edit renames it.
  */
+
 import { inTenants } from '@wazo-ts/db';
+import { deleteInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -122,12 +124,7 @@ export function createEndpointCustomDao() {
         .where('endpoint_custom_id', '=', id)
         .where((eb) => eb.exists(inScope(tx, scope, id)))
         .execute();
-      const deleted = await tx.db
-        .deleteFrom('endpoint_custom')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      return deleted.numDeletedRows > 0n;
+      return deleteInScope(tx, 'endpoint_custom', scope, id);
     },
   };
 }

@@ -2,8 +2,10 @@
  * Data access for SCCP endpoints. Reads add the line using the endpoint. Every read and write is
  * limited to the caller's tenants; outside them (or with an empty scope) nothing is seen or changed.
  */
+
 import { inTenants } from '@wazo-ts/db';
 import type { Selectable } from 'kysely';
+import { deleteInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -94,12 +96,7 @@ export function createEndpointSccpDao() {
           ),
         )
         .execute();
-      const deleted = await tx.db
-        .deleteFrom('endpoint_sccp')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      return deleted.numDeletedRows > 0n;
+      return deleteInScope(tx, 'endpoint_sccp', scope, id);
     },
   };
 }

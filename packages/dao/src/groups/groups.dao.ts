@@ -2,6 +2,7 @@
 
 import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
+import { deleteInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { dropDestinationsTo } from '../fallbacks/fallbacks.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -90,12 +91,7 @@ export function createGroupsDao() {
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
       // The destinations sending calls here go with it, as Wazo's dialactions.
       await dropDestinationsTo(tx, 'group', 'group_id', id);
-      const result = await tx.db
-        .deleteFrom('groups')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deleteInScope(tx, 'groups', scope, id);
     },
   };
 }

@@ -2,7 +2,9 @@
  * SQL of the IVRs: `ivr`, with each IVR's destinations (`ivr_dialaction`) and choices
  * (`ivr_choice` and `ivr_choice_destination`) read with it and replaced as a whole on write.
  */
+
 import { inTenants } from '@wazo-ts/db';
+import { deleteInScope, updateInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { dropDestinationsTo } from '../fallbacks/fallbacks.dao.js';
 import { incallsRoutingTo } from '../incalls/incalls.relations.js';
@@ -137,13 +139,7 @@ export function createIvrDao() {
     /** Replaces the IVR's fields, destinations and choices if it is in scope; null when it is not. */
     async update(tx: Tx, scope: TenantScope, id: number, write: IvrWrite): Promise<Ivr | null> {
       const { tenant_uuid: _tenant, ...columns } = write.row;
-      const updated = await tx.db
-        .updateTable('ivr')
-        .set(columns)
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .returningAll()
-        .executeTakeFirst();
+      const updated = await updateInScope(tx, 'ivr', scope, id, columns);
       if (!updated) return null;
       await replaceRelations(tx, id, write);
       return one(tx, updated);
@@ -154,12 +150,7 @@ export function createIvrDao() {
      * row sending calls to it, as Wazo's dialactions to an IVR go with it.
      */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      const result = await tx.db
-        .deleteFrom('ivr')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) return false;
+      if (!(await deleteInScope(tx, 'ivr', scope, id))) return false;
       await dropDestinationsTo(tx, 'ivr', 'ivr_id', id);
       return true;
     },

@@ -1,6 +1,8 @@
 /** SQL of the music on hold classes (`moh`), and the lookups other resources check names with. */
+
 import { inTenants, isUuid } from '@wazo-ts/db';
 import { sql } from 'kysely';
+import { deleteInScope, updateInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -43,23 +45,12 @@ export function createMohDao() {
 
     async update(tx: Tx, scope: TenantScope, row: MohRow): Promise<MohRow | null> {
       const { uuid, tenant_uuid: _tenant, name: _name, ...columns } = row;
-      const updated = await tx.db
-        .updateTable('moh')
-        .set(columns)
-        .where('uuid', '=', uuid)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .returningAll()
-        .executeTakeFirst();
+      const updated = await updateInScope(tx, 'moh', scope, { column: 'uuid', value: uuid }, columns);
       return updated ?? null;
     },
 
     async delete(tx: Tx, scope: TenantScope, uuid: string): Promise<boolean> {
-      const result = await tx.db
-        .deleteFrom('moh')
-        .where('uuid', '=', uuid)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deleteInScope(tx, 'moh', scope, { column: 'uuid', value: uuid });
     },
 
     /** Whether the tenant has a class of that name (what `music_on_hold` fields name). */

@@ -3,7 +3,9 @@
  * endpoint), its extensions (`outcall_extension`, Wazo's dial patterns, with the extension's
  * number and context), its schedule and its call permissions.
  */
+
 import { inTenants } from '@wazo-ts/db';
+import { deleteInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { dropDestinationsTo } from '../fallbacks/fallbacks.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -144,12 +146,7 @@ export function createOutcallsDao() {
      * do the destinations sending calls to it (Wazo's dialactions).
      */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      const deleted = await tx.db
-        .deleteFrom('outcall')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      if (deleted.numDeletedRows === 0n) return false;
+      if (!(await deleteInScope(tx, 'outcall', scope, id))) return false;
       await dropDestinationsTo(tx, 'outcall', 'outcall_id', id);
       return true;
     },

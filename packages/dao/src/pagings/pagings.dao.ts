@@ -2,8 +2,10 @@
  * SQL of the pagings: `paging`, with its members and callers (`paging_user`, the users' names
  * joined) read with it. Deleting a paging deletes its users' rows and the function keys to it.
  */
+
 import { inTenants } from '@wazo-ts/db';
 import { sql } from 'kysely';
+import { deleteInScope, updateInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -84,23 +86,12 @@ export function createPagingsDao() {
 
     async update(tx: Tx, scope: TenantScope, id: number, row: PagingRow): Promise<Paging | null> {
       const { tenant_uuid: _tenant, ...columns } = row;
-      const updated = await tx.db
-        .updateTable('paging')
-        .set(columns)
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .returningAll()
-        .executeTakeFirst();
+      const updated = await updateInScope(tx, 'paging', scope, id, columns);
       return one(tx, updated);
     },
 
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      const result = await tx.db
-        .deleteFrom('paging')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) return false;
+      if (!(await deleteInScope(tx, 'paging', scope, id))) return false;
       await sql`
         DELETE FROM func_key_mapping
         WHERE destination ->> 'type' = 'paging' AND destination ->> 'paging_id' = ${String(id)}`.execute(

@@ -3,8 +3,10 @@
  * with it; the lots and extensions of a context, for the slot checks. Deleting a lot deletes
  * the function keys to it (parking and park positions), as Wazo's.
  */
+
 import { inTenants } from '@wazo-ts/db';
 import { sql } from 'kysely';
+import { deleteInScope, updateInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { ownedExtensions, PARKING_LOT_OWNER } from '../owner-extensions/owner-extensions.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -70,24 +72,13 @@ export function createParkingLotsDao() {
 
     async update(tx: Tx, scope: TenantScope, id: number, row: ParkingLotRow): Promise<ParkingLot | null> {
       const { tenant_uuid: _tenant, ...columns } = row;
-      const updated = await tx.db
-        .updateTable('parking_lot')
-        .set(columns)
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .returningAll()
-        .executeTakeFirst();
+      const updated = await updateInScope(tx, 'parking_lot', scope, id, columns);
       return one(tx, updated);
     },
 
     /** Deletes `id` and the function keys to it, if in scope. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      const result = await tx.db
-        .deleteFrom('parking_lot')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) return false;
+      if (!(await deleteInScope(tx, 'parking_lot', scope, id))) return false;
       await sql`
         DELETE FROM func_key_mapping
         WHERE destination ->> 'type' IN ('parking', 'park_position')

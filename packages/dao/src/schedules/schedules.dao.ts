@@ -1,5 +1,7 @@
 /** SQL of the schedules resource: `schedules` and their `schedule_periods`. */
+
 import { inTenants } from '@wazo-ts/db';
+import { deleteInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -148,12 +150,7 @@ export function createSchedulesDao() {
 
     /** Deletes the schedule `id` (its periods and links go with it) if it is in scope. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      const result = await tx.db
-        .deleteFrom('schedules')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deleteInScope(tx, 'schedules', scope, id);
     },
   };
 }

@@ -1,6 +1,8 @@
 /** SQL of the voicemails resource: `voicemail` rows (their context by name) and the users each serves. */
+
 import { inTenants } from '@wazo-ts/db';
 import type { Selectable } from 'kysely';
+import { deleteInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -120,12 +122,7 @@ export function createVoicemailsDao() {
     },
 
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
-      const result = await tx.db
-        .deleteFrom('voicemail')
-        .where('id', '=', id)
-        .where(inTenants('tenant_uuid', scope.tenantUuids))
-        .executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return deleteInScope(tx, 'voicemail', scope, id);
     },
 
     /** The ids of the users the voicemail serves (any tenant: the voicemail was found in scope). */
