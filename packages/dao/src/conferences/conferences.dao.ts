@@ -5,10 +5,10 @@
  */
 
 import { inTenants } from '@wazo-ts/db';
-import { sql } from 'kysely';
 import { deleteInScope, updateInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
 import { dropDestinationsTo } from '../fallbacks/fallbacks.dao.js';
+import { dropFuncKeysTo } from '../func-keys/func-keys.dao.js';
 import { incallsRoutingTo } from '../incalls/incalls.relations.js';
 import { CONFERENCE_OWNER, ownedExtensions } from '../owner-extensions/owner-extensions.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
@@ -90,11 +90,7 @@ export function createConferencesDao() {
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
       if (!(await deleteInScope(tx, 'conference', scope, id))) return false;
       await dropDestinationsTo(tx, 'conference', 'conference_id', id);
-      await sql`
-        DELETE FROM func_key_mapping
-        WHERE destination ->> 'type' = 'conference' AND destination ->> 'conference_id' = ${String(id)}`.execute(
-        tx.db,
-      );
+      await dropFuncKeysTo(tx, ['conference'], 'conference_id', id);
       return true;
     },
   };

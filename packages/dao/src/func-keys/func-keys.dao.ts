@@ -88,6 +88,24 @@ const referenceColumns = (destination: FuncKeyDestinationInput) => ({
   queue_id: destination.type === 'queue' ? (destination.queue_id as number) : null,
 });
 
+/**
+ * Deletes every key whose destination is one of `types` naming `id` by `field`: its conference,
+ * paging or parking lot is being deleted (those keys hold their target in the destination only;
+ * users', groups', agents' and queues' keys go by their foreign keys).
+ */
+export async function dropFuncKeysTo(
+  tx: Tx,
+  types: readonly string[],
+  field: string,
+  id: number,
+): Promise<void> {
+  await sql`
+    DELETE FROM func_key_mapping
+    WHERE destination ->> 'type' IN (${sql.join(types)}) AND destination ->> ${field} = ${String(id)}`.execute(
+    tx.db,
+  );
+}
+
 export function createFuncKeysDao() {
   return {
     /** Public templates in scope, each with its keys. */

@@ -4,9 +4,9 @@
  */
 
 import { inTenants } from '@wazo-ts/db';
-import { sql } from 'kysely';
 import { deleteInScope, updateInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
+import { dropFuncKeysTo } from '../func-keys/func-keys.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import type { Paging, PagingFields, PagingRole, PagingRow, PagingUser } from './pagings.model.js';
@@ -92,11 +92,7 @@ export function createPagingsDao() {
 
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
       if (!(await deleteInScope(tx, 'paging', scope, id))) return false;
-      await sql`
-        DELETE FROM func_key_mapping
-        WHERE destination ->> 'type' = 'paging' AND destination ->> 'paging_id' = ${String(id)}`.execute(
-        tx.db,
-      );
+      await dropFuncKeysTo(tx, ['paging'], 'paging_id', id);
       return true;
     },
 

@@ -5,9 +5,9 @@
  */
 
 import { inTenants } from '@wazo-ts/db';
-import { sql } from 'kysely';
 import { deleteInScope, updateInScope } from '../db/scoped-write.js';
 import type { Tx } from '../db/unit-of-work.js';
+import { dropFuncKeysTo } from '../func-keys/func-keys.dao.js';
 import { ownedExtensions, PARKING_LOT_OWNER } from '../owner-extensions/owner-extensions.dao.js';
 import { runSearch, type SearchConfig } from '../search/apply.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
@@ -79,10 +79,7 @@ export function createParkingLotsDao() {
     /** Deletes `id` and the function keys to it, if in scope. */
     async delete(tx: Tx, scope: TenantScope, id: number): Promise<boolean> {
       if (!(await deleteInScope(tx, 'parking_lot', scope, id))) return false;
-      await sql`
-        DELETE FROM func_key_mapping
-        WHERE destination ->> 'type' IN ('parking', 'park_position')
-          AND destination ->> 'parking_lot_id' = ${String(id)}`.execute(tx.db);
+      await dropFuncKeysTo(tx, ['parking', 'park_position'], 'parking_lot_id', id);
       return true;
     },
 
