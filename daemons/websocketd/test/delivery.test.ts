@@ -104,7 +104,10 @@ describe('websocketd delivery', () => {
     await publish({ name: 'own_uuid_in_b', requiredAcl: acl, tenantUuid: tenantB, users: [user.uuid] });
     await publish({ name: 'no_tenant', requiredAcl: acl, users: ['*'] });
     await publish({ name: 'unflagged', requiredAcl: acl, tenantUuid: tenantA });
-    assert.deepEqual(await receivedBefore(client, tenantA), ['own_event', 'tenant_a_event']);
+    // wazo-auth's own event about this login (auth_session_created, for this user) may arrive
+    // before or after the subscription, as for an admin below: not what this test is about.
+    const received = (await receivedBefore(client, tenantA)).filter((name) => !name.startsWith('auth_'));
+    assert.deepEqual(received, ['own_event', 'tenant_a_event']);
     await client.close();
   });
 
