@@ -1,0 +1,18 @@
+/** wazo-chatd as the daemon kit sees it: name, port, config keys, plugins and resources. */
+import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { ChatdConfigSchema, type ChatdOwnConfig } from './config.js';
+import { greetingPlugin } from './greeting.plugin.js';
+import { type ChatdResources, createChatdResources } from './resources.js';
+
+export type ChatdConfig = BaseConfig & ChatdOwnConfig;
+
+export const chatdDaemon: DaemonDefinition<ChatdConfig, ChatdResources> = {
+  name: 'chatd',
+  apiVersion: '1.0',
+  defaultPort: 9304,
+  configSchema: ChatdConfigSchema,
+  // 'required' when the daemon calls other daemons with its own token (auth.key_file).
+  serviceToken: 'optional',
+  plugins: [greetingPlugin],
+  createResources: createChatdResources,
+};

@@ -1,0 +1,72 @@
+/**
+ * wazo-dird's own database, as Kysely types. dird owns it alone: users come from wazo-confd's
+ * REST API, never from its tables.
+ */
+import type { ColumnType } from 'kysely';
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface DirdTenantTable {
+  uuid: string;
+  country: string | null;
+}
+
+export interface DirdSourceTable {
+  uuid: string;
+  tenant_uuid: string;
+  name: string;
+  backend: string;
+  searched_columns: ColumnType<string[], string[] | undefined, string[]>;
+  first_matched_columns: ColumnType<string[], string[] | undefined, string[]>;
+  format_columns: Json<Record<string, string>>;
+  /** The backend's own fields, as validated by the backend's schema. */
+  extern: Json<Record<string, unknown>>;
+}
+
+export interface DirdDisplayTable {
+  uuid: string;
+  tenant_uuid: string;
+  name: string;
+}
+
+export interface DirdDisplayColumnTable {
+  display_uuid: string;
+  position: number;
+  field: string | null;
+  title: string | null;
+  type: string | null;
+  default: string | null;
+  number_display: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface DirdProfileTable {
+  uuid: string;
+  tenant_uuid: string;
+  name: string;
+  display_uuid: string | null;
+}
+
+export interface DirdProfileServiceTable {
+  profile_uuid: string;
+  /** lookup, reverse or favorites */
+  service: string;
+  /** `{timeout: number | null}` and whatever else the client stored. */
+  options: Json<Record<string, unknown>>;
+}
+
+export interface DirdProfileServiceSourceTable {
+  profile_uuid: string;
+  service: string;
+  source_uuid: string;
+  position: number;
+}
+
+export interface DirdDatabase {
+  dird_tenant: DirdTenantTable;
+  dird_source: DirdSourceTable;
+  dird_display: DirdDisplayTable;
+  dird_display_column: DirdDisplayColumnTable;
+  dird_profile: DirdProfileTable;
+  dird_profile_service: DirdProfileServiceTable;
+  dird_profile_service_source: DirdProfileServiceSourceTable;
+}

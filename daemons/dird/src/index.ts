@@ -1,0 +1,2 @@
+// Public surface of @wazo-ts/dird (for the platform command and tests).
+export { type DirdConfig, dirdDaemon } from './definition.js';
