@@ -49,6 +49,7 @@ import * as moh from './0076_moh.js';
 import * as meetings from './0080_meetings.js';
 import * as skillRules from './0085_skill_rules.js';
 import * as userDocumentIndexes from './0090_user_document_indexes.js';
+import * as tenantPurge from './0095_tenant_purge.js';
 
 export const migrations: Record<string, Migration> = {
   '0000_bus_outbox': bus,
@@ -97,4 +98,5 @@ export const migrations: Record<string, Migration> = {
   '0071_pagings': pagings,
   '0072_parking_lots': parkingLots,
   '0090_user_document_indexes': userDocumentIndexes,
+  '0095_tenant_purge': tenantPurge,
 };

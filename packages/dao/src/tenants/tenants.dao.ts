@@ -107,13 +107,43 @@ export function createTenantsDao() {
         .execute();
     },
 
-    /** Deletes the tenant and, through ON DELETE CASCADE, every row of it; false when absent. */
+    /**
+     * Deletes the tenant and, through ON DELETE CASCADE, every row of it; false when absent.
+     * The "in use" keys (migration 0095) would refuse it mid-cascade, and lines and extensions
+     * have no tenant of their own (they go with their context): the keys are deferred to the
+     * commit, and the lines and extensions of the tenant's contexts, and its users' voicemail
+     * links, go after the cascade.
+     */
     async remove(tx: Tx, uuid: string): Promise<boolean> {
       if (!isUuid(uuid)) return false;
+      const contexts = (
+        await tx.db.selectFrom('context').select('id').where('tenant_uuid', '=', uuid).execute()
+      ).map((context) => context.id);
+      const users = (
+        await tx.db.selectFrom('users').select('uuid').where('tenant_uuid', '=', uuid).execute()
+      ).map((user) => user.uuid);
+      await sql`SET CONSTRAINTS ${sql.raw(IN_USE_KEYS.join(', '))} DEFERRED`.execute(tx.db);
       const result = await tx.db.deleteFrom('tenant').where('uuid', '=', uuid).executeTakeFirst();
+      if (users.length > 0)
+        await tx.db.deleteFrom('user_voicemail').where('user_uuid', 'in', users).execute();
+      if (contexts.length > 0) {
+        await tx.db.deleteFrom('line').where('context_id', 'in', contexts).execute();
+        await tx.db.deleteFrom('extension').where('context_id', 'in', contexts).execute();
+      }
       return result.numDeletedRows > 0n;
     },
   };
 }
 
 export type TenantsDao = ReturnType<typeof createTenantsDao>;
+
+/** The deferrable "in use" foreign keys (migration 0095), deferred while a tenant is purged. */
+const IN_USE_KEYS = [
+  'extension_context_id_fkey',
+  'line_context_id_fkey',
+  'voicemail_context_id_fkey',
+  'line_extension_extension_id_fkey',
+  'incall_extension_extension_id_fkey',
+  'user_voicemail_user_uuid_fkey',
+  'user_voicemail_voicemail_id_fkey',
+];
