@@ -13,6 +13,7 @@ import type { AuthConfig } from './definition.js';
 import { groupsDao } from './groups/groups.dao.js';
 import { createGroupsService } from './groups/groups.service.js';
 import { createLoginGuard } from './login-guard/login-guard.js';
+import { createPgGuardStore } from './login-guard/pg-guard-store.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords/index.js';
 import { policiesDao } from './policies/policies.dao.js';
 import { createPoliciesService } from './policies/policies.service.js';
@@ -117,7 +118,7 @@ function tokenServices({ db, uow, config, tokenCache, now = Date.now }: AuthServ
       verify: (password, hash, salt) => verifyPassword(password, hash, salt, iterations),
       dummy: (password) => verifyAgainstDummy(password, iterations),
     },
-    guard: createLoginGuard(config.login_failures),
+    guard: createLoginGuard(config.login_failures, { store: (limits) => createPgGuardStore(db, limits) }),
     settings: {
       defaultLifetime: config.default_token_lifetime,
       maxSessions: config.max_user_concurrent_sessions,

@@ -126,6 +126,21 @@ export interface RefreshTokenTable {
   created_at: Generated<Timestamp>;
 }
 
+/** The login guard's failure counts (epoch ms as bigint, read back as strings by pg). */
+export interface LoginFailureTable {
+  kind: string;
+  key: string;
+  failures: number;
+  window_start: ColumnType<string, string, string>;
+}
+
+export interface LoginKnownAddressTable {
+  login: string;
+  address: string;
+  succeeded_at: ColumnType<string, string, string>;
+  recency: ColumnType<string, never, string>;
+}
+
 export interface AuthDatabase {
   tenant: TenantTable;
   tenant_domain: TenantDomainTable;
@@ -140,4 +155,6 @@ export interface AuthDatabase {
   session: SessionTable;
   token: TokenTable;
   refresh_token: RefreshTokenTable;
+  auth_login_failure: LoginFailureTable;
+  auth_login_known_address: LoginKnownAddressTable;
 }

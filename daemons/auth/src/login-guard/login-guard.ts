@@ -14,11 +14,17 @@
  *   address, cannot lock everyone out.
  * A success forgets its pair's failures and remembers the address for the login; it does not
  * reset the login's count, or each success of the real user would hand an attacker elsewhere a
- * fresh budget. Memory is bounded: each map keeps at most `maxEntries` keys, oldest dropped first.
+ * fresh budget. The counts live in a store (guard-store.ts): wazo-auth's database, so every
+ * process on it shares one budget, or the process's memory (bounded: each map keeps at most
+ * `maxEntries` keys, oldest dropped first).
  */
 import { TooManyRequestsError } from '@wazo-ts/errors';
-import { type Counter, createFailureCounters } from './failure-counters.js';
-import { createKnownAddresses } from './known-addresses.js';
+import {
+  type Counter,
+  createMemoryGuardStore,
+  type GuardStoreLimits,
+  type LoginGuardStore,
+} from './guard-store.js';
 
 export interface LoginFailureConfig {
   max_per_pair: number;
@@ -29,6 +35,8 @@ export interface LoginFailureConfig {
 }
 
 export interface LoginGuardOptions {
+  /** Where the counts live; the process's memory when absent. */
+  store?: (limits: GuardStoreLimits) => LoginGuardStore;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   maxEntries?: number;
@@ -38,10 +46,10 @@ export interface LoginGuardOptions {
 export interface LoginGuard {
   /** Waits when slowed down; throws a 429 (details.retry_after, seconds) when refused. */
   admit(login: string | null, address: string): Promise<void>;
-  failed(login: string | null, address: string): void;
-  succeeded(login: string, address: string): void;
+  failed(login: string | null, address: string): Promise<void>;
+  succeeded(login: string, address: string): Promise<void>;
   /** How many keys are tracked (for the bound test and /status). */
-  size(): number;
+  size(): Promise<number>;
 }
 
 const MAX_DELAY_MS = 1000;
@@ -68,53 +76,48 @@ function delayBeyond(counter: Counter | undefined, max: number): number {
 export function createLoginGuard(config: LoginFailureConfig, options: LoginGuardOptions = {}): LoginGuard {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const maxEntries = options.maxEntries ?? 10_000;
   const windowMs = config.window_seconds * 1000;
-  const pairs = createFailureCounters(windowMs, maxEntries, now);
-  const logins = createFailureCounters(windowMs, maxEntries, now);
-  const addresses = createFailureCounters(windowMs, maxEntries, now);
-  const known = createKnownAddresses(
-    {
-      retentionMs: config.known_address_seconds * 1000,
-      maxLogins: maxEntries,
-      maxPerLogin: options.maxKnownPerLogin ?? 5,
-    },
-    now,
-  );
+  const store = (options.store ?? createMemoryGuardStore)({
+    windowMs,
+    knownRetentionMs: config.known_address_seconds * 1000,
+    maxKnownPerLogin: options.maxKnownPerLogin ?? 5,
+    maxEntries: options.maxEntries ?? 10_000,
+  });
   const loginKey = (login: string) => login.toLowerCase();
-  const pairKey = (login: string, address: string) => JSON.stringify([loginKey(login), address]);
-
-  /** The delay a password login waits, or its refusal, from its own and its pair's failures. */
-  const judgeLogin = (login: string, address: string, isKnown: boolean): number => {
-    const pair = pairs.current(pairKey(login, address));
-    if (pair && pair.failures >= config.max_per_pair) throw tooManyFailures(pairs.retryAfter(pair));
-    const pairDelay = delayBelow(pair, config.max_per_pair);
-    if (isKnown) return pairDelay;
-    const byLogin = logins.current(loginKey(login));
-    if (byLogin && byLogin.failures >= config.max_per_login)
-      throw tooManyFailures(logins.retryAfter(byLogin));
-    return Math.max(pairDelay, delayBelow(byLogin, config.max_per_login));
-  };
+  const keysOf = (login: string | null, address: string) => ({
+    login: login === null ? null : loginKey(login),
+    pair: login === null ? null : JSON.stringify([loginKey(login), address]),
+    address,
+  });
+  const retryAfter = (counter: Counter, at: number) =>
+    Math.max(1, Math.ceil((counter.windowStart + windowMs - at) / 1000));
 
   return {
     async admit(login, address) {
-      const isKnown = login !== null && known.isKnown(loginKey(login), address);
-      const own = login === null ? 0 : judgeLogin(login, address, isKnown);
-      const crowd = isKnown ? 0 : delayBeyond(addresses.current(address), config.max_per_address);
+      const at = now();
+      const reading = await store.read(keysOf(login, address), at);
+      let own = 0;
+      if (login !== null) {
+        // The delay a password login waits, or its refusal, from its own and its pair's failures.
+        const { pair } = reading;
+        if (pair && pair.failures >= config.max_per_pair) throw tooManyFailures(retryAfter(pair, at));
+        own = delayBelow(pair, config.max_per_pair);
+        if (!reading.known) {
+          const byLogin = reading.login;
+          if (byLogin && byLogin.failures >= config.max_per_login)
+            throw tooManyFailures(retryAfter(byLogin, at));
+          own = Math.max(own, delayBelow(byLogin, config.max_per_login));
+        }
+      }
+      const crowd = reading.known ? 0 : delayBeyond(reading.address, config.max_per_address);
       const delay = Math.max(own, crowd);
       if (delay > 0) await sleep(delay);
     },
-    failed(login, address) {
-      if (login !== null) {
-        pairs.bump(pairKey(login, address));
-        logins.bump(loginKey(login));
-      }
-      addresses.bump(address);
+    failed: (login, address) => store.failed(keysOf(login, address), now()),
+    async succeeded(login, address) {
+      const keys = keysOf(login, address);
+      await store.succeeded({ ...keys, login: loginKey(login), pair: keys.pair as string }, now());
     },
-    succeeded(login, address) {
-      pairs.forget(pairKey(login, address));
-      known.remember(loginKey(login), address);
-    },
-    size: () => pairs.size() + logins.size() + addresses.size() + known.size(),
+    size: () => store.size(),
   };
 }

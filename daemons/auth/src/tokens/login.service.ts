@@ -159,10 +159,10 @@ export function createLoginService(deps: LoginServiceDeps) {
           ? await byRefreshToken(refresh_token, client_id)
           : await byPassword(input.credentials);
       } catch (err) {
-        if (isWazoError(err) && err.code === 'unauthorized') deps.guard.failed(login, input.remoteAddr);
+        if (isWazoError(err) && err.code === 'unauthorized') await deps.guard.failed(login, input.remoteAddr);
         throw err;
       }
-      if (login !== null) deps.guard.succeeded(login, input.remoteAddr);
+      if (login !== null) await deps.guard.succeeded(login, input.remoteAddr);
       return issue(identity, input);
     },
   };

@@ -2,6 +2,7 @@
 import { busTablesMigration, type MigrationSet } from '@wazo-ts/db';
 import * as identity from './0001_identity.js';
 import * as tokens from './0002_tokens.js';
+import * as loginGuard from './0003_login_guard.js';
 
 export const authMigrations: MigrationSet = {
   key: 'auth',
@@ -11,5 +12,6 @@ export const authMigrations: MigrationSet = {
     '0000_bus_outbox': busTablesMigration,
     '0001_identity': identity,
     '0002_tokens': tokens,
+    '0003_login_guard': loginGuard,
   },
 };
