@@ -41,6 +41,8 @@ export interface DaemonContext {
   transport: BusTransport;
   /** The platform's environment: `WAZO_<DAEMON>__<KEY>` variables reach the daemons. */
   env: NodeJS.ProcessEnv;
+  /** The daemons' log lines: text when the platform runs in a terminal (someone reads them), else JSON. */
+  logFormat?: 'json' | 'text';
 }
 
 function configOf(plan: DaemonPlan, context: DaemonContext): Record<string, unknown> {
@@ -49,6 +51,7 @@ function configOf(plan: DaemonPlan, context: DaemonContext): Record<string, unkn
     user: context.user?.name ?? null,
     log_filename: logFileOf(context.dataDir, full),
     log_stdout: false,
+    log_format: context.logFormat ?? 'json',
     extra_config_files: join(configFolderOf(context.dataDir, plan.name), 'conf.d'),
     bus: { transport: 'memory' },
     rest_api: {

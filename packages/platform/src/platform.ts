@@ -212,6 +212,7 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
       transport: createMemoryTransport(),
       // One Wazo uuid for every daemon: events' origin_uuid, tokens' xivo_uuid.
       env: { ...options.env, XIVO_UUID: uuid },
+      logFormat: process.stdout.isTTY ? 'text' : 'json',
     };
     const plans = planDaemons(options, front.uris, admin);
     // All of them now, while still root: wazo-auth drops privileges as it starts.

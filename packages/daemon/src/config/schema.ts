@@ -169,6 +169,11 @@ export const BaseConfigSchema = Type.Object({
   ),
   log_filename: Type.String({ description: "The daemon's own log file." }),
   log_stdout: Type.Boolean({ default: true, description: 'Also write log lines to stdout/stderr.' }),
+  log_format: Type.Union([Type.Literal('json'), Type.Literal('text')], {
+    default: 'json',
+    description:
+      "json (one JSON object a line) or text (Wazo's line format: time [pid] (LEVEL) (name): message key=value).",
+  }),
   user: Nullable(Type.String({ description: 'System user to run as after binding ports.' })),
   allow_root: Type.Boolean({ default: false, description: 'Run as root when no user is set (not advised).' }),
   uuid: Nullable(Type.String({ description: 'The Wazo uuid (env XIVO_UUID): bus origin_uuid, Consul tag.' })),

@@ -149,6 +149,42 @@ describe('createDaemonLogger', () => {
     assert.equal(lines(cfg.log_filename).length, 4);
   });
 
+  it("when log_format is text, then the file and the console get Wazo's line format with every field", async () => {
+    const stdout = sink();
+    const stderr = sink();
+    const cfg = config({ log_format: 'text', log_stdout: true });
+    const log = createDaemonLogger({ daemon: 'test', config: cfg, stdout, stderr });
+    log.logger
+      .child({ component: 'http' })
+      .info({ reqId: 'req-1', statusCode: 200, url: '/0.1/x y' }, 'done');
+    log.logger.error({ err: new Error('boom') }, 'failed');
+    await log.close();
+    const text = readFileSync(cfg.log_filename, 'utf8');
+    const [first, second] = text.split('\n');
+    assert.match(
+      first ?? '',
+      new RegExp(
+        `^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} \\[${process.pid}\\] \\(INFO\\) \\(wazo-test\\.http\\): ` +
+          'done reqId=req-1 statusCode=200 url="/0.1/x y"$',
+      ),
+    );
+    assert.match(second ?? '', /\(ERROR\) \(wazo-test\): failed$/);
+    assert.match(text, /Error: boom\n\s+at /, 'the stack follows the line');
+    assert.equal(stdout.lines.length, 1);
+    assert.match(stdout.lines[0] ?? '', /\(INFO\) \(wazo-test\.http\): done/);
+    assert.equal(stderr.lines.length, 1, 'errors still go to stderr only');
+    assert.match(stderr.lines[0] ?? '', /\(ERROR\)/);
+  });
+
+  it('when log_format is json, then each line is one JSON object', async () => {
+    const cfg = config({ log_format: 'json' });
+    const log = createDaemonLogger({ daemon: 'test', config: cfg });
+    log.logger.child({ component: 'http' }).info({ reqId: 'req-1' }, 'done');
+    await log.close();
+    const [line] = lines(cfg.log_filename);
+    assert.deepEqual([line?.level, line?.component, line?.reqId, line?.msg], [30, 'http', 'req-1', 'done']);
+  });
+
   it('when logging headers, URLs and credentials, then secrets are masked in the file', async () => {
     const cfg = config();
     const log = createDaemonLogger({ daemon: 'test', config: cfg });

@@ -10,12 +10,15 @@ import { flushLoggerSync } from './crash.js';
 import { fromPinoLevel, levelFromConfig, toPinoLevel } from './levels.js';
 import { chownLogFile, closeLogFile, drain, type LogFileDestination, openLogFile } from './log-file.js';
 import { secretRedaction } from './redact.js';
+import { textDestination } from './text-format.js';
 
 export interface DaemonLoggerConfig {
   debug: boolean;
   log_level: string;
   log_filename: string;
   log_stdout: boolean;
+  /** `json` (pino's lines, the default) or `text` (Wazo's line format, text-format.ts). */
+  log_format?: 'json' | 'text';
 }
 
 export interface CreateDaemonLoggerOptions {
@@ -48,9 +51,12 @@ export interface DaemonLogger {
   close(): Promise<void>;
 }
 
-function consoleStreams(options: CreateDaemonLoggerOptions): StreamEntry[] {
-  const stdout = options.stdout ?? pino.destination({ fd: 1, sync: true });
-  const stderr = options.stderr ?? pino.destination({ fd: 2, sync: true });
+function consoleStreams(
+  options: CreateDaemonLoggerOptions,
+  format: (stream: DestinationStream) => DestinationStream,
+): StreamEntry[] {
+  const stdout = format(options.stdout ?? pino.destination({ fd: 1, sync: true }));
+  const stderr = format(options.stderr ?? pino.destination({ fd: 2, sync: true }));
   // `dedupe` sends each line only to the highest matching stream: errors to stderr and not stdout.
   const split = pino.multistream(
     [
@@ -87,8 +93,11 @@ function closableFile(file: LogFileDestination): { stream: DestinationStream; cl
 }
 
 function buildLogger(options: CreateDaemonLoggerOptions, file: DestinationStream): Logger {
-  const streams: StreamEntry[] = [{ level: 'trace', stream: file }];
-  if (options.config.log_stdout) streams.push(...consoleStreams(options));
+  // Formatted at the leaves: a multistream routes by the level pino hands it, not by the line.
+  const format =
+    options.config.log_format === 'text' ? textDestination : (stream: DestinationStream) => stream;
+  const streams: StreamEntry[] = [{ level: 'trace', stream: format(file) }];
+  if (options.config.log_stdout) streams.push(...consoleStreams(options, format));
   return pino(
     {
       level: toPinoLevel(levelFromConfig(options.config)),
