@@ -24,7 +24,7 @@ export function banner(platform: Platform): string {
     `    wazo-confd       ${url}/api/confd/1.1`,
     `    wazo-websocketd  ${url.replace(/^https/, 'wss')}/api/websocketd/`,
     credentials,
-    `  certificate:  ${shown(certificate.file)}${certificate.selfSigned ? ' (self-signed: trust this file)' : ''}`,
+    `  certificate:  ${shown(certificate.file)}${certificate.selfSigned ? " (the platform's authority: trust this file)" : ''}`,
     `  data:         ${shown(platform.dataDir)} (logs in ${shown(`${platform.dataDir}/log`)})`,
     '',
     'Get a token:',

@@ -14,7 +14,7 @@ Environment:
   WAZO_DATA_DIR        data folder (default ./data)
   WAZO_HTTPS_PORT      gateway port (default 8443)
   WAZO_HTTPS_LISTEN    gateway address (default 127.0.0.1; 0.0.0.0 for every interface)
-  WAZO_TLS_CERT, WAZO_TLS_KEY   serve this certificate instead of a generated self-signed one
+  WAZO_TLS_CERT, WAZO_TLS_KEY   serve this certificate instead of one signed by the local authority
   WAZO_ADMIN_USERNAME, WAZO_ADMIN_PASSWORD   the initial admin (default: admin, generated password)
   WAZO_AUTH_PORT, WAZO_CONFD_PORT, WAZO_WEBSOCKETD_PORT   daemon ports on 127.0.0.1 (9497, 9486, 9502)
   WAZO_USER            account the platform runs as when started as root (default wazo)

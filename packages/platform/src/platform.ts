@@ -43,7 +43,7 @@ export interface Platform {
   /** Each daemon's own plain-HTTP root on 127.0.0.1. */
   daemons: { auth: string; confd: string; websocketd: string };
   admin: { username: string; password: string; file: string; generated: boolean };
-  /** The certificate the gateway serves (the file clients trust when it is self-signed). */
+  /** What clients trust: the platform's authority (`tls/ca.crt`), or the user's own certificate. */
   certificate: { file: string; selfSigned: boolean; generated: boolean };
   dataDir: string;
   /** True when this start created the database cluster. */
@@ -99,7 +99,10 @@ async function startFront(options: PlatformOptions, stack: StopStack, progress: 
     certificate: options.tlsCertificate,
     privateKey: options.tlsPrivateKey,
   });
-  if (certificate.generated) progress(`Generated a self-signed certificate: ${certificate.certificate}`);
+  if (certificate.generated)
+    progress(
+      `Made the gateway's certificate ${certificate.certificate}, signed by the platform's authority ${certificate.authority}`,
+    );
   const proxySecret = await platformProxySecret(options.dataDir);
   // Bound first: while still root (port 443), and before PostgreSQL picks a free port that could
   // be this one. It answers 502 until the daemons are up.
@@ -235,7 +238,7 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
         generated: admin.generated,
       },
       certificate: {
-        file: certificate.certificate,
+        file: certificate.authority ?? certificate.certificate,
         selfSigned: certificate.selfSigned,
         generated: certificate.generated,
       },

@@ -86,7 +86,7 @@ describe('the platform process', { timeout: 900_000 }, () => {
       const output = first.output();
       assert.match(output, /Creating the PostgreSQL database cluster/);
       assert.ok(output.includes(`${firstAdmin.username} / ${firstAdmin.password}`), output);
-      assert.match(output, /curl -s --cacert .*server\.crt -u 'admin:/);
+      assert.match(output, /curl -s --cacert .*ca\.crt -u 'admin:/);
     });
 
     it('when started as root, then the platform runs as the wazo user and only the keeper stays root', {

@@ -127,7 +127,7 @@ export async function startPlatformProcess(options: SpawnOptions): Promise<Platf
     dataDir: options.dataDir,
     server: `127.0.0.1:${ports.https}`,
     gateway: `https://127.0.0.1:${ports.https}`,
-    certificate: join(options.dataDir, 'tls', 'server.crt'),
+    certificate: join(options.dataDir, 'tls', 'ca.crt'),
     output: () => text,
     async admin() {
       return parse(await readFile(join(options.dataDir, 'admin-credentials.yml'), 'utf8'));
