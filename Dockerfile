@@ -7,7 +7,7 @@
 # /etc/wazo-<name>/config.yml and conf.d/, logs to stdout and /var/log/wazo-<name>.log, and is
 # healthy while HEAD /<version>/status answers 2xx. See docs/deploy.md.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- build: install with the lock, compile, keep only what runs -------------------------------
 FROM ${NODE_IMAGE} AS build

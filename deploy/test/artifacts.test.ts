@@ -82,8 +82,8 @@ describe('the Dockerfile', () => {
       assert.match(stage.run, new RegExp(`/var/log/wazo-${name}\\.log`));
     });
 
-  it('when the images are built, then they start from node 20 on Debian bookworm slim', () => {
-    assert.equal(dockerfile.args.NODE_IMAGE, 'node:20-bookworm-slim');
+  it('when the images are built, then they start from the current Node LTS (24) on Debian bookworm slim', () => {
+    assert.equal(dockerfile.args.NODE_IMAGE, 'node:24-bookworm-slim');
   });
 });
 
