@@ -52,6 +52,38 @@ describe('daemon commands from the checkout', () => {
     assert.match(result.stderr, /usage: wazo-auth-bootstrap/);
   });
 
+  it('when wazo-auth-bootstrap --help runs, then it describes its actions and options on stdout and exits 0', async () => {
+    const result = await runCommand('wazo-auth-bootstrap', ['--help']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /usage: wazo-auth-bootstrap/);
+    assert.match(result.stdout, /service-accounts/);
+    assert.match(result.stdout, /--policy-slug/);
+  });
+
+  it('when wazo-auth-bootstrap gets an unknown option, then it says which and exits 2', async () => {
+    const result = await runCommand('wazo-auth-bootstrap', ['complete', '--bogus']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--bogus/);
+  });
+
+  for (const name of COMMANDS)
+    it(`when ${name} gets an unknown option, then it is a usage error: exit 2 with a hint`, async () => {
+      const result = await runCommand(name, ['--bogus']);
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, /--bogus/);
+      assert.match(result.stderr, new RegExp(`Try '${name} --help'`));
+    });
+
+  for (const name of COMMANDS)
+    it(`when ${name} --version runs, then it prints its package's version`, async () => {
+      const result = await runCommand(name, ['--version']);
+      assert.equal(result.code, 0, result.stderr);
+      const pkg = JSON.parse(
+        readFileSync(join(REPO_ROOT, 'daemons', name.replace('wazo-', ''), 'package.json'), 'utf8'),
+      ) as { version: string };
+      assert.equal(result.stdout.trim(), pkg.version);
+    });
+
   it('when the config file holds a bad value, then the command exits 1 naming the file and key', async () => {
     const file = join(dir, 'bad.yml');
     writeFileSync(file, 'rest_api:\n  port: eighty\n');

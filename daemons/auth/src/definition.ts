@@ -1,5 +1,5 @@
 /** wazo-auth as the daemon kit sees it: name, port, config keys, plugins and resources. */
-import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { type BaseConfig, type DaemonDefinition, packageVersion } from '@wazo-ts/daemon';
 import { backendsPlugin } from './backends/index.js';
 import { bootstrapUserPlugin } from './bootstrap/index.js';
 import { AuthConfigSchema, type AuthOwnConfig } from './config.js';
@@ -20,6 +20,7 @@ export type AuthConfig = BaseConfig & AuthOwnConfig;
 export const authDaemon: DaemonDefinition<AuthConfig, AuthResources> = {
   name: 'auth',
   apiVersion: '0.1',
+  version: packageVersion(import.meta.url),
   defaultPort: 9497,
   configSchema: AuthConfigSchema,
   // wazo-auth concatenates lists across config files, so packages can add default policies.

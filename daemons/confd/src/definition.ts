@@ -1,6 +1,6 @@
 /** wazo-confd as the daemon kit sees it: name, port, config keys, plugins and resources. */
 
-import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { type BaseConfig, type DaemonDefinition, packageVersion } from '@wazo-ts/daemon';
 import { accessFeaturesPlugin } from './access-features/index.js';
 import { agentSkillsPlugin, agentsPlugin, skillsPlugin } from './agents/index.js';
 import { applicationsPlugin, lineApplicationsPlugin } from './applications/index.js';
@@ -103,6 +103,7 @@ export type ConfdConfig = BaseConfig & ConfdOwnConfig;
 export const confdDaemon: DaemonDefinition<ConfdConfig, ConfdResources> = {
   name: 'confd',
   apiVersion: '1.1',
+  version: packageVersion(import.meta.url),
   defaultPort: 9486,
   configSchema: ConfdConfigSchema,
   errorShape: 'confd',

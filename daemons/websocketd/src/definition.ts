@@ -1,5 +1,5 @@
 /** wazo-websocketd as the daemon kit sees it: name, port, config keys and plugins. */
-import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { type BaseConfig, type DaemonDefinition, packageVersion } from '@wazo-ts/daemon';
 import { WebsocketdConfigSchema, type WebsocketdOwnConfig } from './config.js';
 import { websocketPlugin } from './websocket.plugin.js';
 
@@ -8,6 +8,7 @@ export type WebsocketdConfig = BaseConfig & WebsocketdOwnConfig;
 export const websocketdDaemon: DaemonDefinition<WebsocketdConfig> = {
   name: 'websocketd',
   apiVersion: '1.0',
+  version: packageVersion(import.meta.url),
   defaultPort: 9502,
   configSchema: WebsocketdConfigSchema,
   // The master tenant (whose admins see every tenant's events) comes from the service token.

@@ -57,3 +57,4 @@ export {
   type StatusAggregator,
   type StatusProvider,
 } from './status/status.js';
+export { packageVersion } from './version.js';

@@ -16,23 +16,45 @@ import { ensureServiceAccount, ensureUser, randomPassword } from './bootstrap.js
 
 const USAGE = 'usage: wazo-auth-bootstrap [-c config.yml] initial-user|service-accounts|complete [options]';
 
+const HELP = `${USAGE}
+
+Creates or resets what wazo-auth needs before anyone can log in; every action may run again.
+
+actions:
+  initial-user        create or reset the initial admin
+  service-accounts    write the config's service accounts and their key files
+  complete            both
+
+options:
+  -c, --config FILE      wazo-auth's config (db_uri, service_accounts)
+  --username NAME        initial user's login (WAZO_AUTH_BOOTSTRAP_USERNAME, default wazo-auth-cli)
+  --password PASSWORD    its password (WAZO_AUTH_BOOTSTRAP_PASSWORD, default: generated and printed)
+  --purpose PURPOSE      its purpose (WAZO_AUTH_BOOTSTRAP_PURPOSE, default internal)
+  --policy-slug SLUG     its policy (WAZO_AUTH_BOOTSTRAP_POLICY_SLUG, default from the config)
+  -h, --help             show this help and exit
+`;
+
+/** A usage mistake: the message and the usage on stderr, exit 2. */
+function usageError(message: string): number {
+  process.stderr.write(`wazo-auth-bootstrap: ${message}\n${USAGE}\nTry 'wazo-auth-bootstrap --help'.\n`);
+  return 2;
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      config: { type: 'string', short: 'c' },
-      username: { type: 'string' },
-      password: { type: 'string' },
-      purpose: { type: 'string' },
-      'policy-slug': { type: 'string' },
-    },
-  });
-  const action = positionals[0];
-  if (!action || !['initial-user', 'service-accounts', 'complete'].includes(action)) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
   }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const action = positionals[0];
+  if (!action || !['initial-user', 'service-accounts', 'complete'].includes(action))
+    return usageError(action ? `unknown action '${action}'` : 'an action is needed');
   const { config } = loadConfig<AuthConfig>(authDaemon, {
     argv: values.config ? ['-c', values.config] : [],
     env: {},
@@ -61,6 +83,21 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      config: { type: 'string', short: 'c' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      purpose: { type: 'string' },
+      'policy-slug': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
 }
 
 main(process.argv.slice(2), process.env).then(
