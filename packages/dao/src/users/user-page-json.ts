@@ -152,6 +152,18 @@ const countStatement = (tenants: 'one' | 'many') =>
     () => `SELECT count(*) AS count FROM users WHERE ${TENANTS[tenants]}`,
   );
 
+/**
+ * The texts of the count and of the page of the default order (lastname, ascending) for one
+ * tenant, with their parameters `[tenant]` and `[tenant, limit, offset, href of the users]`: for a
+ * baseline running the same SQL by hand (bench/confd).
+ */
+export function userPageSql(offset: number): { count: string; page: string } {
+  return {
+    count: countStatement('one').sql,
+    page: pageStatement(userSearchConfig.defaultSort, 'ASC', offset >= DEEP_OFFSET, 'one').sql,
+  };
+}
+
 /** A page of users as JSON texts, and the count of the scope's users. */
 export interface UserPageJson {
   total: number;
