@@ -1,5 +1,5 @@
 /**
- * A plain page of users (`GET /users` without search or filter) is written by PostgreSQL
+ * A page of users without filters (`GET /users`, with or without `search=`) is written by PostgreSQL
  * (user-page-json.ts in @wazo-ts/dao). Its bytes must be those of the users the model builds,
  * linked and serialised: compared here with JSON.stringify of the users service's page (links
  * added as the links hook adds them) and with the answer of the route's other path, on users whose
@@ -89,6 +89,14 @@ before(async () => {
   await seed(tenant, 'Ann', 24);
   await seed(child, 'Bob', 6);
   await seed(other, 'Eve', 3);
+  // A main line whose provisioning code a search finds: its user matches by line only.
+  await database.pool.query(
+    `WITH ctx AS (INSERT INTO context (tenant_uuid, name, label) VALUES ($1, 'page-json', 'Page') RETURNING id),
+       l AS (INSERT INTO line (context_id, provisioning_code) SELECT id, '987654' FROM ctx RETURNING id)
+     INSERT INTO user_line (user_id, line_id, main_user, main_line)
+     SELECT (SELECT id FROM users WHERE firstname LIKE 'Ann5 %'), l.id, true, true FROM l`,
+    [tenant],
+  );
 });
 after(async () => {
   await api?.app.close();
@@ -119,6 +127,16 @@ const PAGES: [string, Record<string, string | number>][] = [
   ['order=id&direction=desc', { order: 'id', direction: 'desc' }],
   ['order=uuid&offset=20', { order: 'uuid', offset: 20 }],
   ['offset=1000', { offset: 1000 }],
+  ['search=ann1', { search: 'ann1' }],
+  [
+    'search=%C3%A9&order=firstname&limit=4&offset=1',
+    { search: 'é', order: 'firstname', limit: 4, offset: 1 },
+  ],
+  ['search=E&direction=desc', { search: 'E', direction: 'desc' }],
+  ['search=%25', { search: '%' }],
+  ['search=nobody', { search: 'nobody' }],
+  ['search=98765', { search: '98765' }],
+  ['search=98765&offset=1000', { search: '98765', offset: 1000 }],
 ];
 
 describe('GET /users written by PostgreSQL', () => {
@@ -140,6 +158,15 @@ describe('GET /users written by PostgreSQL', () => {
     assert.equal(shallow.total, 24);
     const all = JSON.parse((await get('')).body);
     assert.deepEqual(shallow.items, all.items.slice(2, 7));
+  });
+
+  it('when a search matches a main line only, then its user is found', async () => {
+    const page = JSON.parse((await get('search=98765')).body) as {
+      total: number;
+      items: { firstname: string }[];
+    };
+    assert.equal(page.total, 1);
+    assert.match(page.items[0]?.firstname ?? '', /^Ann5 /);
   });
 
   it('when the sub-tenants are asked, then their users are listed too, and no other tenant', async () => {

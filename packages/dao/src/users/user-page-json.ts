@@ -1,5 +1,5 @@
 /**
- * A plain page of users (no search, no filter: `GET /users?limit=100&offset=...`) written as JSON
+ * A page of users without filters (`GET /users?limit=100&offset=...`, or with `search=`) written as JSON
  * by PostgreSQL, each user exactly as `JSON.stringify` writes the model `userFromRow` builds, with
  * its `links`. A page of Wazo's users is 157 kB of JSON made of 5,000 columns; read into rows,
  * mapped to users, linked and stringified, that cost more of the daemon's thread than the SQL. Here
@@ -8,14 +8,15 @@
  * Each value is written by the expression of its type (strings through `to_json`, whose escapes are
  * `JSON.stringify`'s: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, `\u00XX` for the other control
  * characters), `created_at` as Python's `isoformat()` of the UTC time to the millisecond, as the
- * model writes it. The statements are constant texts (one per order, direction, page depth and
- * one or several tenants), sent as named prepared statements. The tests compare every byte with
+ * model writes it. The statements are constant texts (one per order, direction, page depth, one or
+ * several tenants, with or without a search), sent as named prepared statements. The tests compare every byte with
  * the model's answer.
  */
-import { DEEP_OFFSET, type PreparedStatement, preparedStatement } from '@wazo-ts/db';
+import { DEEP_OFFSET, escapeLike, type PreparedStatement, preparedStatement } from '@wazo-ts/db';
 import type { Tx } from '../db/unit-of-work.js';
 import { LINK, type LinkTarget } from '../schema.js';
 import type { SearchParams, TenantScope } from '../search/search.js';
+import { usersSearchedByLine } from './user-line-filters.js';
 import { userSearchConfig } from './users.dao.js';
 import { absentUserRelations } from './users.mapping.js';
 import { userSchema } from './users.model.js';
@@ -116,9 +117,24 @@ const USER_JSON = `array_to_string(ARRAY[${[...PARTS, ...NESTED]
 /** One tenant is an equality (an index on the tenant then gives the order); several, an array. */
 const TENANTS = { one: 'users.tenant_uuid = $1', many: 'users.tenant_uuid = ANY($1::uuid[])' };
 
+/**
+ * `search`, as the users search writes it (search/apply.ts): the indexed document narrows, each
+ * search column is tested, or the user is one whose main line matched (user-line-filters.ts).
+ * Its parameters are the pattern (at `first`) and the ids found by line (after it).
+ */
+const SEARCH_COLUMNS = userSearchConfig.search.map((name) => `${userSearchConfig.columns[name]}::text`);
+function searchWhere(first: number): string {
+  const pattern = `$${first}::text`;
+  const anyColumn = SEARCH_COLUMNS.map((column) => `unaccent(${column}) ILIKE unaccent(${pattern})`);
+  const document = `wazo_search_document(${SEARCH_COLUMNS.join(', ')}) ILIKE wazo_unaccent(${pattern})`;
+  return `((${document} AND (${anyColumn.join(' OR ')})) OR users.id = ANY($${first + 1}::int[]))`;
+}
+
+type Tenants = 'one' | 'many';
+
 const statements = new Map<string, PreparedStatement>();
 
-/** The statement of one shape, declared on first use (a bounded set: columns × 2 × 2 × 2). */
+/** The statement of one shape, declared on first use (a bounded set: columns × 2 × 2 × 2 × 2). */
 function statementOf(name: string, sql: () => string): PreparedStatement {
   let statement = statements.get(name);
   if (!statement) {
@@ -128,12 +144,19 @@ function statementOf(name: string, sql: () => string): PreparedStatement {
   return statement;
 }
 
-function pageStatement(order: string, direction: 'ASC' | 'DESC', deep: boolean, tenants: 'one' | 'many') {
+function pageStatement(
+  order: string,
+  direction: 'ASC' | 'DESC',
+  deep: boolean,
+  tenants: Tenants,
+  searched: boolean,
+) {
   const column = userSearchConfig.columns[order] as string;
   const sortKey = userSearchConfig.sortInsensitive?.includes(order) ? `lower(${column}::text)` : column;
   const orderBy = `${sortKey} ${direction} NULLS LAST, users.id`;
-  const where = TENANTS[tenants];
-  const name = `wazo_user_page_json_${order}_${direction}_${deep ? 'deep' : 'shallow'}_${tenants}`;
+  const where = searched ? `${TENANTS[tenants]} AND ${searchWhere(4 + TARGETS.length)}` : TENANTS[tenants];
+  const shape = `${order}_${direction}_${deep ? 'deep' : 'shallow'}_${tenants}${searched ? '_search' : ''}`;
+  const name = `wazo_user_page_json_${shape}`;
   return statementOf(name, () =>
     deep
       ? // The page's keys first (see sortedPage in @wazo-ts/db), then those users.
@@ -146,10 +169,12 @@ function pageStatement(order: string, direction: 'ASC' | 'DESC', deep: boolean, 
   );
 }
 
-const countStatement = (tenants: 'one' | 'many') =>
+/** The count of the tenant's users, or of those the search finds. */
+const countStatement = (tenants: Tenants, searched: boolean) =>
   statementOf(
-    `wazo_user_count_${tenants}`,
-    () => `SELECT count(*) AS count FROM users WHERE ${TENANTS[tenants]}`,
+    `wazo_user_count_${tenants}${searched ? '_search' : ''}`,
+    () =>
+      `SELECT count(*) AS count FROM users WHERE ${TENANTS[tenants]}${searched ? ` AND ${searchWhere(2)}` : ''}`,
   );
 
 /**
@@ -159,8 +184,8 @@ const countStatement = (tenants: 'one' | 'many') =>
  */
 export function userPageSql(offset: number): { count: string; page: string } {
   return {
-    count: countStatement('one').sql,
-    page: pageStatement(userSearchConfig.defaultSort, 'ASC', offset >= DEEP_OFFSET, 'one').sql,
+    count: countStatement('one', false).sql,
+    page: pageStatement(userSearchConfig.defaultSort, 'ASC', offset >= DEEP_OFFSET, 'one', false).sql,
   };
 }
 
@@ -172,12 +197,11 @@ export interface UserPageJson {
 }
 
 /**
- * Whether `params` ask for a plain page this module writes: no search, no filter, a known order.
+ * Whether `params` ask for a page this module writes: no filter (a search is fine), a known order.
  * Anything else (and an unknown order, refused by the search) goes through the users search.
  */
 export function isPlainUserPage(params: SearchParams, scope: TenantScope): boolean {
   return (
-    !params.search &&
     (params.filters === undefined || Object.keys(params.filters).length === 0) &&
     Object.hasOwn(userSearchConfig.columns, params.order ?? userSearchConfig.defaultSort) &&
     scope.tenantUuids.length > 0
@@ -196,19 +220,26 @@ export async function userPageJson(
 ): Promise<UserPageJson> {
   const tenants = scope.tenantUuids.length === 1 ? 'one' : 'many';
   const offset = params.offset ?? 0;
+  const term = params.search ?? '';
+  const searched = term !== '';
   const page = pageStatement(
     params.order ?? userSearchConfig.defaultSort,
     params.direction === 'desc' ? 'DESC' : 'ASC',
     offset >= DEEP_OFFSET,
     tenants,
+    searched,
   );
   // The JSON text of each href's start, without its closing quote: the id follows it.
   const hrefs = TARGETS.map(({ rel }) => JSON.stringify(`${linkBase}/${rel}/`).slice(0, -1));
   const tenant = tenants === 'one' ? scope.tenantUuids[0] : [...scope.tenantUuids];
+  // The users whose main line's extension or provisioning code matches, first (as the search).
+  const search = searched ? [`%${escapeLike(term)}%`, await usersSearchedByLine(tx, scope, term)] : [];
   // Both at once, as runSearch does: each on its own pooled connection outside a transaction.
   const [count, rows] = await Promise.all([
-    tx.db.executeQuery<{ count: string }>(countStatement(tenants).compile([tenant])),
-    tx.db.executeQuery<{ json: string }>(page.compile([tenant, params.limit ?? null, offset, ...hrefs])),
+    tx.db.executeQuery<{ count: string }>(countStatement(tenants, searched).compile([tenant, ...search])),
+    tx.db.executeQuery<{ json: string }>(
+      page.compile([tenant, params.limit ?? null, offset, ...hrefs, ...search]),
+    ),
   ]);
   return { total: Number(count.rows[0]?.count ?? 0), items: rows.rows.map((row) => row.json) };
 }

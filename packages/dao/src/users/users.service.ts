@@ -38,7 +38,7 @@ export function createUsersService({ uow, dao, validator, notifier }: UsersServi
     },
 
     /**
-     * A plain page (no search, no filter: see isPlainUserPage) as the JSON of each user, links to
+     * A page without filters (a search is fine: see isPlainUserPage) as the JSON of each user, links to
      * `linkBase` included: what `search` answers, written by PostgreSQL (user-page-json.ts).
      */
     pageJson(scope: TenantScope, params: SearchParams, linkBase: string): Promise<UserPageJson> {
