@@ -2,11 +2,11 @@
  * The floor for confd's users routes: a bare Fastify app with a pg pool on the same database,
  * no access control, no validation, no mapping. Each route runs the parameterised SQL a hand
  * would write for the same answer (the count and the page of 100, one user and its relations, or
- * one INSERT) and lets Fastify
- * serialise the rows.
+ * one INSERT) and lets Fastify serialise the rows; `/users-json` runs confd's own SQL for a plain
+ * page (PostgreSQL writing the users' JSON) and joins its texts.
  */
 
-import { userSearchConfig } from '@wazo-ts/dao';
+import { userPageSql, userSearchConfig } from '@wazo-ts/dao';
 import { DEEP_OFFSET } from '@wazo-ts/db';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -77,6 +77,24 @@ export async function startBareConfd(options: {
           ),
         ];
     return { total: Number(count.rows[0].total), items: page.rows };
+  });
+
+  // The same SQL as confd's plain page (PostgreSQL writes each user's JSON, links included), its
+  // texts joined as confd joins them: what is left between the two is the daemon's own work.
+  app.get<{ Querystring: { offset?: string } }>('/users-json', async (request, reply) => {
+    const offset = Number(request.query.offset ?? 0);
+    const sql = userPageSql(offset);
+    const href = JSON.stringify(`http://${request.host}/1.1/users/`).slice(0, -1);
+    const count = await pool.query({ name: 'bare_user_count', text: sql.count, values: [tenant] });
+    const page = await pool.query<{ json: string }>({
+      name: `bare_user_page_${sql.page === userPageSql(0).page ? 'shallow' : 'deep'}`,
+      text: sql.page,
+      values: [tenant, 100, offset, href],
+    });
+    const items = page.rows.map((row) => row.json).join(',');
+    return reply
+      .type('application/json; charset=utf-8')
+      .send(`{"total":${Number(count.rows[0].count)},"items":[${items}]}`);
   });
 
   app.get<{ Params: { uuid: string } }>('/users/:uuid', async (request, reply) => {

@@ -1,7 +1,7 @@
 /**
  * A test-only plugin, loaded before confd's own: it records every route the others declare and,
  * for each answer, the value the handler returned before Fastify serialised it through the
- * route's response schema. A test then compares what was sent with what was returned: a key the
+ * route's response schema (or, for an answer sent already written, the JSON it sent). A test then compares what was sent with what was returned: a key the
  * schema does not declare is dropped by fast-json-stringify, a wrong type is coerced.
  */
 import type { DaemonPlugin } from '@wazo-ts/daemon';
@@ -42,6 +42,19 @@ export function createAnswerRecorder(): AnswerRecorder {
         const responses = request.routeOptions.schema?.response as Record<string, object> | undefined;
         const schema = responses?.[String(reply.statusCode)];
         documented = schema ? serializedAsDocumented(schema, payload) : last;
+        return payload;
+      });
+      // A route may send its JSON already written (GET /users: PostgreSQL writes the users), which
+      // skips the serializer and preSerialization: the answer is then the text it sent.
+      api.addHook('onSend', async (request, reply, payload) => {
+        const type = String(reply.getHeader('content-type') ?? '');
+        if (last !== undefined || typeof payload !== 'string' || !type.startsWith('application/json'))
+          return payload;
+        if (reply.statusCode >= 300) return payload;
+        last = JSON.parse(payload);
+        const responses = request.routeOptions.schema?.response as Record<string, object> | undefined;
+        const schema = responses?.[String(reply.statusCode)];
+        documented = schema ? serializedAsDocumented(schema, last) : last;
         return payload;
       });
       api.addHook('onResponse', async (request, reply) => {
