@@ -3,6 +3,7 @@ import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { WebhookdConfigSchema, type WebhookdOwnConfig } from './config.js';
 import { masterTenantPlugin } from './master-tenant/index.js';
 import { createWebhookdResources, type WebhookdResources } from './resources.js';
+import { subscriptionsPlugin } from './subscriptions/index.js';
 
 export type WebhookdConfig = BaseConfig & WebhookdOwnConfig;
 
@@ -16,6 +17,6 @@ export const webhookdDaemon: DaemonDefinition<WebhookdConfig, WebhookdResources>
   // Its token names the master tenant (bus bindings wait for it) and reads wazo-auth's users for
   // the mobile service; the REST API works without it.
   serviceToken: 'optional',
-  plugins: [masterTenantPlugin],
+  plugins: [masterTenantPlugin, subscriptionsPlugin],
   createResources: createWebhookdResources,
 };

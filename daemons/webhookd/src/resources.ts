@@ -3,6 +3,7 @@
  * a unit of work whose events go through the outbox, the relay that publishes them, the master
  * tenant (known from the service token) and the wazo-auth client that lists a caller's tenants.
  */
+import { randomUUID } from 'node:crypto';
 import { createOutboxRelay, type OutboxRelay } from '@wazo-ts/bus';
 import type { DaemonResources, ResourceContext } from '@wazo-ts/daemon';
 import {
@@ -23,6 +24,12 @@ import { webhookdMigrations } from './db/migrations/index.js';
 import type { WebhookdDatabase } from './db/schema.js';
 import type { WebhookdConfig } from './definition.js';
 import { createMasterTenant, type MasterTenant } from './master-tenant/index.js';
+import {
+  createSubscriptionsService,
+  logsDao,
+  type SubscriptionsService,
+  subscriptionsDao,
+} from './subscriptions/index.js';
 
 export interface WebhookdResources extends DaemonResources {
   db: Kysely<WebhookdDatabase>;
@@ -33,6 +40,7 @@ export interface WebhookdResources extends DaemonResources {
   masterTenant: MasterTenant;
   /** The tenants a caller's token sees at and below a tenant (cached `tenant_cache_ttl` s). */
   visibleTenants: Pick<AuthTenantsClient, 'visible'>;
+  subscriptions: SubscriptionsService;
 }
 
 export async function createWebhookdResources(
@@ -56,13 +64,20 @@ export async function createWebhookdResources(
   status.add('database', health.database);
   status.add('outbox', health.outbox);
   const authTenants = createAuthTenantsClient(config.auth);
+  const uow = createUnitOfWork<WebhookdDatabase>({ db: database.db, encoder: bus.publisher });
   return {
     db: database.db,
     database,
-    uow: createUnitOfWork<WebhookdDatabase>({ db: database.db, encoder: bus.publisher }),
+    uow,
     relay,
     masterTenant: createMasterTenant(),
     visibleTenants: cachedVisibleTenants(authTenants, { ttlMs: config.tenant_cache_ttl * 1000 }),
+    subscriptions: createSubscriptionsService({
+      uow,
+      dao: subscriptionsDao,
+      logs: logsDao,
+      newUuid: randomUUID,
+    }),
     async close() {
       authTenants.close();
       health.stop();
