@@ -2,3 +2,11 @@
 export { type WebhookdConfig, webhookdDaemon } from './definition.js';
 export { createMasterTenant, type MasterTenant } from './master-tenant/index.js';
 export type { WebhookdResources } from './resources.js';
+export {
+  MOBILE_EVENTS,
+  type Subscription,
+  type SubscriptionChangeListener,
+  type SubscriptionChanges,
+  type SubscriptionRows,
+  subscriptionOfRows,
+} from './subscriptions/index.js';
