@@ -12,6 +12,8 @@ export interface TenantScopes {
   tenantOf(request: FastifyRequest): string;
   /** The tenant uuids the request sees: its tenant, and its sub-tenants when `recurse`. */
   visible(request: FastifyRequest, recurse: boolean): Promise<string[]>;
+  /** Forgets every cached answer (a tenant appeared or went away). */
+  clear(): void;
 }
 
 export interface TenantScopesOptions {
@@ -54,5 +56,6 @@ export function createTenantScopes(options: TenantScopesOptions): TenantScopes {
       const { token, tenantUuid } = authOf(request);
       return recurse ? below(token, tenantUuid) : [tenantUuid];
     },
+    clear: () => cache.clear(),
   };
 }

@@ -12,7 +12,7 @@ const ServiceOptions = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false },
+  { propertyNames: { enum: ['timeout'] } },
 );
 
 const ServiceConfig = Type.Object(
@@ -22,7 +22,8 @@ const ServiceConfig = Type.Object(
     ),
     options: Type.Optional(ServiceOptions),
   },
-  { additionalProperties: false },
+  // Wazo refuses unknown keys here; the kit strips undeclared ones, so name the allowed keys.
+  { propertyNames: { enum: ['sources', 'options'] } },
 );
 
 export const ProfileBody = Type.Object({

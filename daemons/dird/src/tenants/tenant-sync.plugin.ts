@@ -39,6 +39,7 @@ export const tenantSyncPlugin: DaemonPlugin<DirdConfig, DirdResources> = {
     lifecycle.onStart(async () => {
       await bus.consumer.subscribe(authTenantAdded, (event) =>
         once(event, async () => {
+          resources.scopes.clear();
           const { uuid, name, slug } = event.data;
           if (await provisioning.provision({ uuid, name: name ?? slug ?? null }))
             logger.info({ tenant_uuid: uuid }, 'directory defaults created for the new tenant');
@@ -46,6 +47,7 @@ export const tenantSyncPlugin: DaemonPlugin<DirdConfig, DirdResources> = {
       );
       await bus.consumer.subscribe(authTenantDeleted, (event) =>
         once(event, async () => {
+          resources.scopes.clear();
           await provisioning.remove(event.data.uuid);
         }),
       );
