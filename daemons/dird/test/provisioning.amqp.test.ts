@@ -14,7 +14,7 @@ import {
   createBusPublisher,
   localizationEdited,
 } from '@wazo-ts/bus';
-import { call, type DirdStack, eventually, startStack } from './support/stack.js';
+import { call, type DirdStack, eventually, startStack } from '../src/testing/index.js';
 
 const amqpUri = process.env.WAZO_TEST_AMQP_URI ?? 'amqp://guest:guest@127.0.0.1:5672';
 
