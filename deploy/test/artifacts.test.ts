@@ -13,6 +13,7 @@ import { describe, it } from 'node:test';
 import { authDaemon } from '@wazo-ts/auth';
 import { confdDaemon } from '@wazo-ts/confd';
 import { type DaemonDefinition, loadConfig } from '@wazo-ts/daemon';
+import { dirdDaemon } from '@wazo-ts/dird';
 import { webhookdDaemon } from '@wazo-ts/webhookd';
 import { websocketdDaemon } from '@wazo-ts/websocketd';
 import { parse } from 'yaml';
@@ -27,6 +28,7 @@ const DAEMONS: [string, DaemonDefinition<any, any>][] = [
   ['confd', confdDaemon],
   ['websocketd', websocketdDaemon],
   ['webhookd', webhookdDaemon],
+  ['dird', dirdDaemon],
 ];
 const dockerfile = parseDockerfile(read('Dockerfile'));
 const compose = parse(read('deploy/compose.yaml')) as {

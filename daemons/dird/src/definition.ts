@@ -1,18 +1,28 @@
 /** wazo-dird as the daemon kit sees it: name, port, config keys, plugins and resources. */
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { backendsPlugin } from './backends/backends.routes.js';
 import { DirdConfigSchema, type DirdOwnConfig } from './config.js';
-import { greetingPlugin } from './greeting.plugin.js';
+import { displaysPlugin } from './displays/displays.routes.js';
+import { profilesPlugin } from './profiles/profiles.routes.js';
 import { createDirdResources, type DirdResources } from './resources.js';
+import { sourcesPlugin } from './sources/sources.routes.js';
+import { tenantSyncPlugin } from './tenants/tenant-sync.plugin.js';
 
 export type DirdConfig = BaseConfig & DirdOwnConfig;
 
 export const dirdDaemon: DaemonDefinition<DirdConfig, DirdResources> = {
   name: 'dird',
-  apiVersion: '1.0',
+  apiVersion: '0.1',
   defaultPort: 9489,
   configSchema: DirdConfigSchema,
-  // 'required' when the daemon calls other daemons with its own token (auth.key_file).
-  serviceToken: 'optional',
-  plugins: [greetingPlugin],
+  defaults: {
+    db_uri: 'postgresql://postgres@localhost/wazo_dird',
+    rest_api: { cors: { allow_headers: ['Content-Type', 'X-Auth-Token', 'Wazo-Tenant'] } },
+  },
+  errorShape: 'api',
+  // The wazo and conference backends read wazo-confd, and tenants are resynchronized from
+  // wazo-auth, with dird's own token.
+  serviceToken: 'required',
+  plugins: [backendsPlugin, sourcesPlugin, displaysPlugin, profilesPlugin, tenantSyncPlugin],
   createResources: createDirdResources,
 };

@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { callfilterCommand } from './commands/callfilters.js';
 import { deviceCommand } from './commands/devices.js';
+import { directoryCommand } from './commands/directory.js';
 import { endpointCommand, lineCommand } from './commands/endpoints.js';
 import { eventsCommand } from './commands/events.js';
 import { funckeyCommand } from './commands/funckeys.js';
@@ -32,6 +33,7 @@ export function buildProgram(io: Io): Command {
     .option('--confd-url <url>', 'wazo-confd, e.g. http://10.0.0.2:9486')
     .option('--websocketd-url <url>', 'wazo-websocketd, e.g. ws://10.0.0.3:9502')
     .option('--webhookd-url <url>', 'wazo-webhookd, e.g. http://10.0.0.4:9300')
+    .option('--dird-url <url>', 'wazo-dird, e.g. http://10.0.0.4:9489')
     .option('--ca-cert <file>', 'trust the certificate(s) in this PEM file')
     .option('--insecure', 'do not check TLS certificates')
     .option('--tenant <uuid>', 'act in this tenant (Wazo-Tenant header)')
@@ -58,6 +60,7 @@ export function buildProgram(io: Io): Command {
     trunkCommand(io),
     outcallCommand(io),
     webhookCommand(io),
+    directoryCommand(io),
   ])
     program.addCommand(command);
   configureEverywhere(program, io);

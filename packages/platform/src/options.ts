@@ -6,6 +6,7 @@ export interface PlatformPorts {
   confd: number;
   websocketd: number;
   webhookd: number;
+  dird: number;
 }
 
 export interface PlatformOptions {
@@ -25,7 +26,13 @@ export interface PlatformOptions {
 }
 
 /** Wazo's ports (the daemons) and the gateway's 8443 (443 needs root). */
-export const DEFAULT_PORTS: PlatformPorts = { auth: 9497, confd: 9486, websocketd: 9502, webhookd: 9300 };
+export const DEFAULT_PORTS: PlatformPorts = {
+  auth: 9497,
+  confd: 9486,
+  websocketd: 9502,
+  webhookd: 9300,
+  dird: 9489,
+};
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -48,6 +55,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Pla
       confd: port(env, 'WAZO_CONFD_PORT', DEFAULT_PORTS.confd),
       websocketd: port(env, 'WAZO_WEBSOCKETD_PORT', DEFAULT_PORTS.websocketd),
       webhookd: port(env, 'WAZO_WEBHOOKD_PORT', DEFAULT_PORTS.webhookd),
+      dird: port(env, 'WAZO_DIRD_PORT', DEFAULT_PORTS.dird),
     },
     runAs: env.WAZO_USER || 'wazo',
     env,

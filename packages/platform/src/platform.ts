@@ -8,6 +8,7 @@ import type { EventEmitter } from 'node:events';
 import { authDaemon } from '@wazo-ts/auth';
 import { createMemoryTransport } from '@wazo-ts/bus';
 import { confdDaemon } from '@wazo-ts/confd';
+import { dirdDaemon } from '@wazo-ts/dird';
 import { webhookdDaemon } from '@wazo-ts/webhookd';
 import { websocketdDaemon } from '@wazo-ts/websocketd';
 import { type AdminPlan, planAdmin, saveAdminCredentials } from './bootstrap/admin.js';
@@ -42,7 +43,7 @@ export interface Platform {
   /** `https://127.0.0.1:8443`: the gateway. */
   url: string;
   /** Each daemon's own plain-HTTP root on 127.0.0.1. */
-  daemons: { auth: string; confd: string; websocketd: string; webhookd: string };
+  daemons: { auth: string; confd: string; websocketd: string; webhookd: string; dird: string };
   admin: { username: string; password: string; file: string; generated: boolean };
   /** What clients trust: the platform's authority (`tls/ca.crt`), or the user's own certificate. */
   certificate: { file: string; selfSigned: boolean; generated: boolean };
@@ -87,7 +88,7 @@ interface Front {
   certificate: Awaited<ReturnType<typeof ensureCertificate>>;
   gatewayUrl: string;
   gateway: Gateway;
-  uris: Record<'auth' | 'confd' | 'webhookd', string>;
+  uris: Record<'auth' | 'confd' | 'webhookd' | 'dird', string>;
   keeperPid: number;
   firstStart: boolean;
   proxySecret: string;
@@ -174,6 +175,12 @@ function planDaemons(options: PlatformOptions, uris: Front['uris'], admin: Admin
       config: { db_uri: uris.webhookd },
       keyFile: keyFileOf(options.dataDir, 'wazo-webhookd'),
     },
+    dird: {
+      name: 'dird',
+      port: options.ports.dird,
+      config: { db_uri: uris.dird, confd: { host: '127.0.0.1', port: options.ports.confd, https: false } },
+      keyFile: keyFileOf(options.dataDir, 'wazo-dird'),
+    },
   };
 }
 
@@ -204,6 +211,9 @@ function startServiceDaemons(plans: DaemonPlans, context: DaemonContext, stack: 
     startDaemon(webhookdDaemon, plans.webhookd, context)
       .then(stack.track)
       .then((d) => serveInProcess(gateway, stack, 'webhookd', d)),
+    startDaemon(dirdDaemon, plans.dird, context)
+      .then(stack.track)
+      .then((d) => serveInProcess(gateway, stack, 'dird', d)),
   ]);
 }
 
@@ -235,12 +245,23 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
     serveInProcess(front.gateway, stack, 'auth', auth);
     if (admin.bootstrap) await saveAdminCredentials(admin);
     await ensureServiceAccounts(options, admin, auth.url);
-    progress('Starting wazo-confd, wazo-websocketd and wazo-webhookd...');
-    const [confd, websocketd, webhookd] = await startServiceDaemons(plans, context, stack, front.gateway);
+    progress('Starting wazo-confd, wazo-websocketd, wazo-webhookd and wazo-dird...');
+    const [confd, websocketd, webhookd, dird] = await startServiceDaemons(
+      plans,
+      context,
+      stack,
+      front.gateway,
+    );
     const { certificate } = front;
     return {
       url: front.gatewayUrl,
-      daemons: { auth: auth.url, confd: confd.url, websocketd: websocketd.url, webhookd: webhookd.url },
+      daemons: {
+        auth: auth.url,
+        confd: confd.url,
+        websocketd: websocketd.url,
+        webhookd: webhookd.url,
+        dird: dird.url,
+      },
       admin: {
         username: admin.username,
         password: admin.password,

@@ -69,6 +69,7 @@ export function loginCommand(io: Io): Command {
         confd_url: targets.confd,
         websocketd_url: targets.websocketd,
         webhookd_url: targets.webhookd,
+        dird_url: targets.dird,
         ca_cert: targets.tls.caCert,
         insecure: targets.tls.insecure || undefined,
         username,

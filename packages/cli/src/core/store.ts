@@ -14,6 +14,7 @@ export interface SavedSession {
   confd_url?: string | undefined;
   websocketd_url?: string | undefined;
   webhookd_url?: string | undefined;
+  dird_url?: string | undefined;
   ca_cert?: string | undefined;
   insecure?: boolean | undefined;
   username?: string | undefined;

@@ -16,6 +16,7 @@ export interface Targets {
   confd?: string | undefined;
   websocketd?: string | undefined;
   webhookd?: string | undefined;
+  dird?: string | undefined;
   tls: TlsOptions;
 }
 
@@ -25,6 +26,7 @@ export interface TargetFlags {
   confdUrl?: string;
   websocketdUrl?: string;
   webhookdUrl?: string;
+  dirdUrl?: string;
   caCert?: string;
   insecure?: boolean;
 }
@@ -46,6 +48,7 @@ export function gatewayUrls(server: string) {
     confd: `${origin}/api/confd/1.1`,
     websocketd: `${origin.replace(/^http/, 'ws')}/api/websocketd/`,
     webhookd: `${origin}/api/webhookd/1.0`,
+    dird: `${origin}/api/dird/0.1`,
   };
 }
 
@@ -69,7 +72,7 @@ function websocketUrl(url: string): string {
 
 function layer(
   server: string | undefined,
-  own: Partial<Record<'auth' | 'confd' | 'websocketd' | 'webhookd', string>>,
+  own: Partial<Record<'auth' | 'confd' | 'websocketd' | 'webhookd' | 'dird', string>>,
 ) {
   const fromServer = server ? gatewayUrls(server) : undefined;
   return {
@@ -77,6 +80,7 @@ function layer(
     confd: own.confd ? versioned(own.confd, '1.1', '--confd-url') : fromServer?.confd,
     websocketd: own.websocketd ? websocketUrl(own.websocketd) : fromServer?.websocketd,
     webhookd: own.webhookd ? versioned(own.webhookd, '1.0', '--webhookd-url') : fromServer?.webhookd,
+    dird: own.dird ? versioned(own.dird, '0.1', '--dird-url') : fromServer?.dird,
   };
 }
 
@@ -95,12 +99,14 @@ export function resolveTargets(
     confd: flags.confdUrl,
     websocketd: flags.websocketdUrl,
     webhookd: flags.webhookdUrl,
+    dird: flags.dirdUrl,
   });
   const fromEnv = layer(env.WAZO_SERVER, {
     auth: env.WAZO_AUTH_URL,
     confd: env.WAZO_CONFD_URL,
     websocketd: env.WAZO_WEBSOCKETD_URL,
     webhookd: env.WAZO_WEBHOOKD_URL,
+    dird: env.WAZO_DIRD_URL,
   });
   const named = fromFlags.auth ?? fromEnv.auth;
   const base = saved && (!named || originOf(named) === originOf(saved.auth_url)) ? saved : null;
@@ -113,6 +119,7 @@ export function resolveTargets(
     confd: fromFlags.confd ?? fromEnv.confd ?? base?.confd_url,
     websocketd: fromFlags.websocketd ?? fromEnv.websocketd ?? base?.websocketd_url,
     webhookd: fromFlags.webhookd ?? fromEnv.webhookd ?? base?.webhookd_url,
+    dird: fromFlags.dird ?? fromEnv.dird ?? base?.dird_url,
     tls: {
       caCert: caCert ? resolve(caCert) : base?.ca_cert,
       insecure: flags.insecure ?? envFlag(env.WAZO_INSECURE) ?? base?.insecure ?? false,

@@ -17,6 +17,8 @@ export const SERVICE_ACCOUNTS = {
   'wazo-websocketd': ['auth.tenants.read'],
   // The master tenant (its token's), tenants and users' mobile external auth for the push sender.
   'wazo-webhookd': ['auth.tenants.read', 'auth.users.*.read', 'auth.users.*.external.mobile.read'],
+  // wazo-dird and its wazo and conference backends' keys in one: tenants, users, conferences.
+  'wazo-dird': ['auth.tenants.read', 'confd.infos.read', 'confd.users.read', 'confd.conferences.read'],
 } as const;
 
 export type ServiceAccountName = keyof typeof SERVICE_ACCOUNTS;

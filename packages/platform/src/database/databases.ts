@@ -11,6 +11,7 @@ export const DAEMON_DATABASES = {
   auth: 'wazo_auth',
   confd: 'wazo_confd',
   webhookd: 'wazo_webhookd',
+  dird: 'wazo_dird',
 } as const;
 export type DatabaseOwner = keyof typeof DAEMON_DATABASES;
 
@@ -51,6 +52,7 @@ export async function startDatabases(options: {
   try {
     await ensureDatabase(server.uri, DAEMON_DATABASES.confd);
     await ensureDatabase(server.uri, DAEMON_DATABASES.webhookd);
+    await ensureDatabase(server.uri, DAEMON_DATABASES.dird);
   } catch (error) {
     await server.stop();
     throw error;
@@ -60,6 +62,7 @@ export async function startDatabases(options: {
       auth: server.uri,
       confd: withDatabase(server.uri, DAEMON_DATABASES.confd),
       webhookd: withDatabase(server.uri, DAEMON_DATABASES.webhookd),
+      dird: withDatabase(server.uri, DAEMON_DATABASES.dird),
     },
     stop: () => server.stop(),
   };

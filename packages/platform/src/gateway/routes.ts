@@ -51,11 +51,13 @@ export function platformRoutes(ports: {
   confd: number;
   websocketd: number;
   webhookd: number;
+  dird: number;
 }): GatewayRoutes {
   return {
     '/api/auth/': `http://127.0.0.1:${ports.auth}`,
     '/api/confd/': `http://127.0.0.1:${ports.confd}`,
     '/api/websocketd/': `http://127.0.0.1:${ports.websocketd}`,
     '/api/webhookd/': `http://127.0.0.1:${ports.webhookd}`,
+    '/api/dird/': `http://127.0.0.1:${ports.dird}`,
   };
 }

@@ -22,6 +22,7 @@ export interface PlatformPorts {
   confd: number;
   websocketd: number;
   webhookd: number;
+  dird: number;
 }
 
 export interface PlatformProcess {
@@ -64,6 +65,7 @@ export async function freePlatformPorts(): Promise<PlatformPorts> {
     confd: await freePort(),
     websocketd: await freePort(),
     webhookd: await freePort(),
+    dird: await freePort(),
   };
 }
 
@@ -85,6 +87,7 @@ export function platformEnv(options: SpawnOptions, ports: PlatformPorts): NodeJS
     WAZO_CONFD_PORT: String(ports.confd),
     WAZO_WEBSOCKETD_PORT: String(ports.websocketd),
     WAZO_WEBHOOKD_PORT: String(ports.webhookd),
+    WAZO_DIRD_PORT: String(ports.dird),
     // Wazo's 250,000 PBKDF2 rounds make every login slow on a shared machine.
     WAZO_AUTH__PASSWORD_HASH_ITERATIONS: '1000',
     ...options.env,
