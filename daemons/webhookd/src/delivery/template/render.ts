@@ -59,26 +59,22 @@ class Renderer {
 
   private node(node: Node, scopes: Scope[]): void {
     this.step();
-    switch (node.t) {
-      case 'text':
-        return this.write(node.s);
-      case 'out':
-        return this.write(display(this.expr(node.e, scopes)));
-      case 'set':
-        scopes.at(-1)!.set(node.n, this.expr(node.e, scopes));
-        return;
-      case 'if': {
-        const branch = node.branches.find((b) => truthy(this.expr(b.test, scopes)));
-        return this.nodes(branch ? branch.body : node.else, [...scopes, new Map()]);
-      }
-      case 'for':
-        return this.loop(node, scopes);
+    if (node.t === 'text') this.write(node.s);
+    else if (node.t === 'out') this.write(display(this.expr(node.e, scopes)));
+    else if (node.t === 'set') scopes.at(-1)!.set(node.n, this.expr(node.e, scopes));
+    else if (node.t === 'for') this.loop(node, scopes);
+    else {
+      const branch = node.branches.find((b) => truthy(this.expr(b.test, scopes)));
+      this.nodes(branch ? branch.body : node.else, [...scopes, new Map()]);
     }
   }
 
   private loop(node: Extract<Node, { t: 'for' }>, scopes: Scope[]): void {
     const items = iterable(this.expr(node.iter, scopes));
-    if (items.length === 0) return this.nodes(node.else, [...scopes, new Map()]);
+    if (items.length === 0) {
+      this.nodes(node.else, [...scopes, new Map()]);
+      return;
+    }
     items.forEach((item, i) => {
       this.step();
       const frame: Scope = new Map();
@@ -86,7 +82,9 @@ class Renderer {
       else {
         const parts = iterable(item);
         if (parts.length !== node.vars.length) throw new TemplateError('cannot unpack the loop item');
-        node.vars.forEach((name, k) => frame.set(name, parts[k]));
+        node.vars.forEach((name, k) => {
+          frame.set(name, parts[k]);
+        });
       }
       frame.set('loop', {
         index: i + 1,
