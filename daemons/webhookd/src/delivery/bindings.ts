@@ -20,7 +20,10 @@ export interface BindingSource {
   event_name: string;
 }
 
-export function bindingHeaders(source: BindingSource, masterTenant: string): Record<string, string | boolean> {
+export function bindingHeaders(
+  source: BindingSource,
+  masterTenant: string,
+): Record<string, string | boolean> {
   const headers: Record<string, string | boolean> = { name: source.event_name };
   if (source.owner_tenant_uuid !== masterTenant) headers.tenant_uuid = source.owner_tenant_uuid;
   if (source.events_user_uuid) {
@@ -33,7 +36,11 @@ export function bindingHeaders(source: BindingSource, masterTenant: string): Rec
 
 /** One key per distinct binding (header order does not matter). */
 export function bindingKey(headers: Record<string, string | boolean>): string {
-  return JSON.stringify(Object.keys(headers).sort().map((k) => [k, headers[k]]));
+  return JSON.stringify(
+    Object.keys(headers)
+      .sort()
+      .map((k) => [k, headers[k]]),
+  );
 }
 
 const asBinding = (headers: Record<string, string | boolean>): HeaderBinding => ({ headers, match: 'all' });
@@ -78,7 +85,10 @@ export function createBindings(options: BindingsOptions): Bindings {
     for (const [key, headers] of wanted) {
       if (boundKeys.has(key)) continue;
       await subscription.bind(asBinding(headers));
-      await db.insertInto('webhookd_delivery_binding').values({ key, headers: JSON.stringify(headers) }).execute();
+      await db
+        .insertInto('webhookd_delivery_binding')
+        .values({ key, headers: JSON.stringify(headers) })
+        .execute();
     }
     const stale = bound.filter((b) => !wanted.has(b.key));
     for (const { key, headers } of stale) {
@@ -87,7 +97,10 @@ export function createBindings(options: BindingsOptions): Bindings {
     }
     const added = [...wanted.keys()].filter((k) => !boundKeys.has(k)).length;
     if (added + stale.length > 0)
-      options.logger.debug({ added, removed: stale.length, total: wanted.size }, 'delivery queue bindings updated');
+      options.logger.debug(
+        { added, removed: stale.length, total: wanted.size },
+        'delivery queue bindings updated',
+      );
   }
 
   return {

@@ -26,7 +26,8 @@ export const DeliveryConfigKeys = {
   hook_http_retry_countdown_factor: Type.Number({
     exclusiveMinimum: 0,
     default: 2,
-    description: 'Retry n (0-based) waits `delivery.retry_first_delay * factor ** n` seconds (1, 2, 4 ... s).',
+    description:
+      'Retry n (0-based) waits `delivery.retry_first_delay * factor ** n` seconds (1, 2, 4 ... s).',
   }),
   delivery: Type.Object(
     {
@@ -36,24 +37,37 @@ export const DeliveryConfigKeys = {
         default: 'wazo-webhookd.deliveries',
         description: 'The durable queue events wait in (also while the daemon is down).',
       }),
-      prefetch: Type.Integer({ minimum: 1, default: 50, description: 'Bus messages read ahead of the one stored.' }),
+      prefetch: Type.Integer({
+        minimum: 1,
+        default: 50,
+        description: 'Bus messages read ahead of the one stored.',
+      }),
       concurrency: Type.Integer({
         minimum: 1,
         default: 20,
-        description: 'Subscriptions sending at the same time (each sends its deliveries one by one, in order).',
+        description:
+          'Subscriptions sending at the same time (each sends its deliveries one by one, in order).',
       }),
       retry_first_delay: Type.Number({
         exclusiveMinimum: 0,
         default: 1,
         description: 'Seconds before the first retry; later ones are multiplied by the countdown factor.',
       }),
-      connect_timeout: Type.Number({ exclusiveMinimum: 0, default: 5, description: 'Seconds to connect to a target.' }),
+      connect_timeout: Type.Number({
+        exclusiveMinimum: 0,
+        default: 5,
+        description: 'Seconds to connect to a target.',
+      }),
       read_timeout: Type.Number({
         exclusiveMinimum: 0,
         default: 15,
         description: 'Seconds a target may stay silent while answering.',
       }),
-      max_redirects: Type.Integer({ minimum: 0, default: 30, description: 'Redirects followed (as python-requests).' }),
+      max_redirects: Type.Integer({
+        minimum: 0,
+        default: 30,
+        description: 'Redirects followed (as python-requests).',
+      }),
       response_body_max_bytes: Type.Integer({
         minimum: 0,
         default: 65536,

@@ -51,7 +51,12 @@ export interface DeliveryDao {
    * `origin_uuid` = events_wazo_uuid. A message seen before adds nothing. Returns the subscriptions
    * that got one.
    */
-  intake(tx: Transaction<WebhookdDatabase>, event: IncomingEvent, masterTenant: string, services: string[]): Promise<string[]>;
+  intake(
+    tx: Transaction<WebhookdDatabase>,
+    event: IncomingEvent,
+    masterTenant: string,
+    services: string[],
+  ): Promise<string[]>;
   /** Subscriptions with deliveries waiting. */
   pendingSubscriptions(): Promise<string[]>;
   /** The subscription's oldest delivery, with the subscription as it is now. */
@@ -118,7 +123,9 @@ export function createDeliveryDao(db: Kysely<WebhookdDatabase>): DeliveryDao {
         .select(['name', 'value'])
         .where('subscription_uuid', '=', subscriptionUuid)
         .execute();
-      const config = Object.fromEntries(options.filter((o) => o.value !== null).map((o) => [o.name, o.value!]));
+      const config = Object.fromEntries(
+        options.filter((o) => o.value !== null).map((o) => [o.name, o.value!]),
+      );
       return {
         id: row.id,
         uuid: row.uuid,

@@ -173,8 +173,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       event_name: delivery.event.name,
       attempts: attempt,
     };
-    if (status === 'error') logger.error({ ...context, detail: outcome.detail }, 'webhook delivery failed for good');
-    else if (status === 'failure') logger.warn({ ...context, retry_in_ms: delayMs }, 'webhook delivery failed; will retry');
+    if (status === 'error')
+      logger.error({ ...context, detail: outcome.detail }, 'webhook delivery failed for good');
+    else if (status === 'failure')
+      logger.warn({ ...context, retry_in_ms: delayMs }, 'webhook delivery failed; will retry');
     else logger.debug(context, 'webhook delivered');
     if (recorded) options.onAttempt?.(delivery, log);
     return retrying ? delayMs : 0;

@@ -71,11 +71,9 @@ export function headerValue(headers: Record<string, string>, name: string): stri
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const { guard } = options;
-  // Separate pools: a socket opened for an admin's subscription is never lent to a user's.
-  const agents = {
-    admin: { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) },
-    user: { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) },
-  };
+  // No connection pool: every attempt resolves the name again and checks the address it connects
+  // to (a kept-alive socket would skip both), and no socket is shared between subscriptions.
+  const sockets = new Set<import('node:net').Socket>();
   const caCache = new Map<string, Promise<Buffer>>();
 
   async function tls(verify: string): Promise<https.RequestOptions> {
@@ -96,17 +94,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function once(request: HttpRequest, url: URL): Promise<HttpResponse> {
     const secure = url.protocol === 'https:';
-    if (!secure && url.protocol !== 'http:') throw new HttpTransportError(`unsupported URL scheme ${url.protocol}`);
+    if (!secure && url.protocol !== 'http:')
+      throw new HttpTransportError(`unsupported URL scheme ${url.protocol}`);
     const port = Number(url.port || (secure ? 443 : 80));
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (isIP(host)) guard.check(host, port, request.userOwned);
-    const pool = request.userOwned ? agents.user : agents.admin;
-    const headers: Record<string, string> = { ...request.headers, 'User-Agent': options.userAgent ?? 'wazo-webhookd' };
+    const headers: Record<string, string> = {
+      ...request.headers,
+      'User-Agent': options.userAgent ?? 'wazo-webhookd',
+    };
     if (request.body) headers['Content-Length'] = String(request.body.length);
     const requestOptions: https.RequestOptions = {
       method: request.method.toUpperCase(),
       headers,
-      agent: secure ? pool.https : pool.http,
+      agent: false,
       lookup: guard.lookup(port, request.userOwned),
       ...(request.signal ? { signal: request.signal } : {}),
       ...(secure ? await tls(request.verifyCertificate) : {}),
@@ -143,7 +144,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         res.on('error', (err) => (truncated ? undefined : reject(new HttpTransportError(err.message))));
       });
       req.on('socket', (socket) => {
-        if (!socket.connecting) return;
+        sockets.add(socket);
+        socket.once('close', () => sockets.delete(socket));
         const timer = setTimeout(
           () => req.destroy(new HttpTransportError(`connect timeout after ${options.connectTimeoutMs} ms`)),
           options.connectTimeoutMs,
@@ -167,7 +169,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const response = await once(current, url);
         const location = headerValue(response.headers, 'location');
         if (!REDIRECTS.has(response.statusCode) || !location) return response;
-        if (hop >= options.maxRedirects) throw new HttpTransportError(`more than ${options.maxRedirects} redirects`);
+        if (hop >= options.maxRedirects)
+          throw new HttpTransportError(`more than ${options.maxRedirects} redirects`);
         url = new URL(location, url);
         const toGet =
           (response.statusCode === 303 && current.method.toLowerCase() !== 'head') ||
@@ -179,10 +182,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     },
     close() {
-      for (const pool of Object.values(agents)) {
-        pool.http.destroy();
-        pool.https.destroy();
-      }
+      for (const socket of sockets) socket.destroy();
     },
   };
 }

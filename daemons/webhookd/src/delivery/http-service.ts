@@ -37,7 +37,10 @@ const ENCODINGS: Record<string, BufferEncoding> = {
 };
 
 /** Content type with `charset` (utf-8 unless given) and the encoding it names. */
-export function bodyContentType(contentType: string | undefined): { header: string; encoding: BufferEncoding } {
+export function bodyContentType(contentType: string | undefined): {
+  header: string;
+  encoding: BufferEncoding;
+} {
   const [type, ...params] = (contentType?.trim() || 'text/plain').split(';').map((p) => p.trim());
   const charset = params.find((p) => /^charset=/i.test(p));
   const name = charset ? charset.slice(8).replace(/^"|"$/g, '').toLowerCase() : 'utf-8';
@@ -154,7 +157,10 @@ export function createHttpService(options: HttpServiceOptions): DeliveryService 
         // Connection, TLS, timeout and denied-address failures are retried (the target may come
         // back, its name may resolve elsewhere); a request node refuses to build (TypeError) is not.
         const retryable = !(err instanceof TypeError);
-        return { kind: retryable ? 'failure' : 'error', detail: { ...requestDetail, error: String((err as Error).message) } };
+        return {
+          kind: retryable ? 'failure' : 'error',
+          detail: { ...requestDetail, error: String((err as Error).message) },
+        };
       }
     },
   };

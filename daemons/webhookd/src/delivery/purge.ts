@@ -28,7 +28,8 @@ export function createLogPurger(options: {
   let timer: NodeJS.Timeout | undefined;
   const run = () =>
     purgeLogs(options.db, options.days).then(
-      (count) => count > 0 && options.logger.info({ count, days: options.days }, 'old subscription logs purged'),
+      (count) =>
+        count > 0 && options.logger.info({ count, days: options.days }, 'old subscription logs purged'),
       (err: unknown) => options.logger.warn({ err }, 'subscription log purge failed'),
     );
   return {

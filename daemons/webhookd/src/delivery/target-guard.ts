@@ -112,7 +112,8 @@ export function createTargetGuard(
     isLoopback,
     lookup(port, userOwned) {
       return (hostname, options, callback) => {
-        const wanted = options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : Number(options.family ?? 0);
+        const wanted =
+          options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : Number(options.family ?? 0);
         resolver(hostname, wanted).then(
           (addresses) => {
             try {
