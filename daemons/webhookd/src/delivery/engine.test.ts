@@ -258,10 +258,10 @@ describe('webhookd delivery engine (PostgreSQL, RabbitMQ, HTTP receivers)', () =
       config: http(target.url, { body: loop }),
       owner_tenant_uuid: tenant,
     });
-    const escape = "{{ event.constructor.constructor('return process')() }}";
+    const escapeUrl = "{{ event.constructor.constructor('return process')() }}";
     const escapeSub = await bed.addSubscription({
       events: ['sandbox_test'],
-      config: http(`${target.url}/${escape}`),
+      config: http(`${target.url}/${escapeUrl}`),
       owner_tenant_uuid: tenant,
     });
     await engines[0]!.reconcile();
