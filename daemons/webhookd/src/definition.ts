@@ -1,8 +1,10 @@
 /** wazo-webhookd as the daemon kit sees it: name, port, config keys, plugins and resources. */
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { WebhookdConfigSchema, type WebhookdOwnConfig } from './config.js';
-import { greetingPlugin } from './greeting.plugin.js';
+import { housekeepingPlugin } from './housekeeping/index.js';
+import { masterTenantPlugin } from './master-tenant/index.js';
 import { createWebhookdResources, type WebhookdResources } from './resources.js';
+import { subscriptionsPlugin } from './subscriptions/index.js';
 
 export type WebhookdConfig = BaseConfig & WebhookdOwnConfig;
 
@@ -11,8 +13,11 @@ export const webhookdDaemon: DaemonDefinition<WebhookdConfig, WebhookdResources>
   apiVersion: '1.0',
   defaultPort: 9300,
   configSchema: WebhookdConfigSchema,
-  // 'required' when the daemon calls other daemons with its own token (auth.key_file).
+  defaults: { db_uri: 'postgresql://postgres@localhost/wazo_webhookd' },
+  errorShape: 'api',
+  // Its token names the master tenant (bus bindings wait for it) and reads wazo-auth's users for
+  // the mobile service; the REST API works without it.
   serviceToken: 'optional',
-  plugins: [greetingPlugin],
+  plugins: [masterTenantPlugin, subscriptionsPlugin, housekeepingPlugin],
   createResources: createWebhookdResources,
 };

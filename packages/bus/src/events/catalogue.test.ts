@@ -50,6 +50,10 @@ describe('event catalogue', () => {
       ...['custom', 'sccp'].flatMap((r) =>
         ['associated', 'dissociated'].map((a) => `line_endpoint_${r}_${a}`),
       ),
+      ...['created', 'updated', 'deleted'].flatMap((a) => [
+        `webhookd_subscription_${a}`,
+        `webhookd_user_subscription_${a}`,
+      ]),
     ];
     for (const name of wanted) assert.equal(eventCatalogue.get(name)?.name, name, name);
   });

@@ -29,6 +29,7 @@ import * as userAssociations from './user-associations.js';
 import * as userExtras from './user-extras.js';
 import * as users from './users.js';
 import * as voicemails from './voicemails.js';
+import * as webhookd from './webhookd.js';
 
 export * from './agents-queues.js';
 export * from './applications.js';
@@ -59,6 +60,7 @@ export * from './user-associations.js';
 export * from './user-extras.js';
 export * from './users.js';
 export * from './voicemails.js';
+export * from './webhookd.js';
 
 const families = [
   auth,
@@ -89,6 +91,7 @@ const families = [
   media,
   trunks,
   conferences,
+  webhookd,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

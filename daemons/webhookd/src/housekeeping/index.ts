@@ -1,0 +1,1 @@
+export { housekeepingPlugin } from './housekeeping.plugin.js';
