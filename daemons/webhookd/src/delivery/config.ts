@@ -1,6 +1,6 @@
 /**
- * The delivery engine's configuration keys: Wazo's two top-level ones (`hook_max_attempts`,
- * `hook_http_retry_countdown_factor`) and the `delivery` section for what Wazo does not have.
+ * The delivery engine's configuration: the `delivery` section, for what Wazo does not have (Wazo's
+ * `hook_max_attempts` and `hook_http_retry_countdown_factor` are webhookd's top-level keys).
  */
 import { type Static, Type } from 'typebox';
 import { defaultDeniedTargets } from './target-guard.js';
@@ -17,87 +17,78 @@ const DeniedTarget = Type.Object(
   { additionalProperties: false },
 );
 
-export const DeliveryConfigKeys = {
-  hook_max_attempts: Type.Integer({
-    minimum: 1,
-    default: 10,
-    description: 'Attempts of one webhook delivery, the first included, before it is marked failed.',
-  }),
-  hook_http_retry_countdown_factor: Type.Number({
-    exclusiveMinimum: 0,
-    default: 2,
-    description:
-      'Retry n (0-based) waits `delivery.retry_first_delay * factor ** n` seconds (1, 2, 4 ... s).',
-  }),
-  delivery: Type.Object(
-    {
-      enabled: Type.Boolean({ default: true, description: 'Consume events and send webhooks.' }),
-      queue: Type.String({
-        minLength: 1,
-        default: 'wazo-webhookd.deliveries',
-        description: 'The durable queue events wait in (also while the daemon is down).',
-      }),
-      prefetch: Type.Integer({
-        minimum: 1,
-        default: 50,
-        description: 'Bus messages read ahead of the one stored.',
-      }),
-      concurrency: Type.Integer({
-        minimum: 1,
-        default: 20,
-        description:
-          'Subscriptions sending at the same time (each sends its deliveries one by one, in order).',
-      }),
-      retry_first_delay: Type.Number({
-        exclusiveMinimum: 0,
-        default: 1,
-        description: 'Seconds before the first retry; later ones are multiplied by the countdown factor.',
-      }),
-      connect_timeout: Type.Number({
-        exclusiveMinimum: 0,
-        default: 5,
-        description: 'Seconds to connect to a target.',
-      }),
-      read_timeout: Type.Number({
-        exclusiveMinimum: 0,
-        default: 15,
-        description: 'Seconds a target may stay silent while answering.',
-      }),
-      max_redirects: Type.Integer({
-        minimum: 0,
-        default: 30,
-        description: 'Redirects followed (as python-requests).',
-      }),
-      response_body_max_bytes: Type.Integer({
-        minimum: 0,
-        default: 65536,
-        description: 'Bytes of a response body kept in the subscription logs.',
-      }),
-      denied_networks: Type.Array(DeniedTarget, {
-        default: defaultDeniedTargets,
-        description:
-          'Where no webhook may connect, checked on the resolved address of every attempt. Default: link-local, ' +
-          "cloud metadata addresses and the platform's own ports on loopback.",
-      }),
-      template_max_steps: Type.Integer({
-        minimum: 1,
-        default: 100000,
-        description: 'Steps a url or body template may take (loops included) before it is stopped.',
-      }),
-      template_max_output: Type.Integer({
-        minimum: 1,
-        default: 1048576,
-        description: 'Characters a rendered url or body template may reach.',
-      }),
-      log_retention_days: Type.Integer({
-        minimum: 1,
-        default: 30,
-        description: 'Subscription logs older than this are purged (Wazo: 30 days).',
-      }),
-    },
-    { additionalProperties: false },
-  ),
-};
+/** The `delivery` section of webhookd's config. */
+export const DeliverySectionSchema = Type.Object(
+  {
+    enabled: Type.Boolean({ default: true, description: 'Consume events and send webhooks.' }),
+    queue: Type.String({
+      minLength: 1,
+      default: 'wazo-webhookd.deliveries',
+      description: 'The durable queue events wait in (also while the daemon is down).',
+    }),
+    prefetch: Type.Integer({
+      minimum: 1,
+      default: 50,
+      description: 'Bus messages read ahead of the one stored.',
+    }),
+    concurrency: Type.Integer({
+      minimum: 1,
+      default: 20,
+      description: 'Subscriptions sending at the same time (each sends its deliveries one by one, in order).',
+    }),
+    retry_first_delay: Type.Number({
+      exclusiveMinimum: 0,
+      default: 1,
+      description: 'Seconds before the first retry; later ones are multiplied by the countdown factor.',
+    }),
+    connect_timeout: Type.Number({
+      exclusiveMinimum: 0,
+      default: 5,
+      description: 'Seconds to connect to a target.',
+    }),
+    read_timeout: Type.Number({
+      exclusiveMinimum: 0,
+      default: 15,
+      description: 'Seconds a target may stay silent while answering.',
+    }),
+    max_redirects: Type.Integer({
+      minimum: 0,
+      default: 30,
+      description: 'Redirects followed (as python-requests).',
+    }),
+    response_body_max_bytes: Type.Integer({
+      minimum: 0,
+      default: 65536,
+      description: 'Bytes of a response body kept in the subscription logs.',
+    }),
+    denied_networks: Type.Array(DeniedTarget, {
+      default: defaultDeniedTargets,
+      description:
+        'Where no webhook may connect, checked on the resolved address of every attempt. Default: link-local, ' +
+        "cloud metadata addresses and the platform's own ports on loopback.",
+    }),
+    template_max_steps: Type.Integer({
+      minimum: 1,
+      default: 100000,
+      description: 'Steps a url or body template may take (loops included) before it is stopped.',
+    }),
+    template_max_output: Type.Integer({
+      minimum: 1,
+      default: 1048576,
+      description: 'Characters a rendered url or body template may reach.',
+    }),
+    log_retention_days: Type.Integer({
+      minimum: 1,
+      default: 30,
+      description: 'Subscription logs older than this are purged (Wazo: 30 days).',
+    }),
+  },
+  { additionalProperties: false },
+);
 
-const DeliveryConfigSchema = Type.Object(DeliveryConfigKeys);
-export type DeliveryConfig = Static<typeof DeliveryConfigSchema>;
+/** What the engine reads: Wazo's retry keys (webhookd's top-level config) and the section. */
+export interface DeliveryConfig {
+  hook_max_attempts: number;
+  hook_http_retry_countdown_factor: number;
+  delivery: Static<typeof DeliverySectionSchema>;
+}

@@ -1,5 +1,6 @@
 // The delivery engine: bus events to webhook and push deliveries, durable, ordered, retried.
-export { type DeliveryConfig, DeliveryConfigKeys } from './config.js';
+export { type DeliveryConfig, DeliverySectionSchema } from './config.js';
+export { type DeliveryPluginOptions, deliveryPlugin } from './delivery.plugin.js';
 export { createDeliveryEngine, type DeliveryEngine, type DeliveryEngineOptions } from './engine.js';
 export { DELIVERY_ID_HEADER, IDEMPOTENCY_HEADER } from './http-service.js';
 export {

@@ -1,0 +1,85 @@
+/**
+ * The delivery engine in the daemon: started once the master tenant is known (Wazo binds nothing
+ * before), rebinding on every webhookd_subscription_* / webhookd_user_subscription_* event and
+ * every minute (a missed event only delays a rebind), shown in /status as `delivery` (intake
+ * consuming, lanes at work), stopped before the database closes.
+ */
+import {
+  webhookdSubscriptionCreated,
+  webhookdSubscriptionDeleted,
+  webhookdSubscriptionUpdated,
+  webhookdUserSubscriptionCreated,
+  webhookdUserSubscriptionDeleted,
+  webhookdUserSubscriptionUpdated,
+} from '@wazo-ts/bus';
+import type { DaemonPlugin } from '@wazo-ts/daemon';
+import type { WebhookdConfig } from '../definition.js';
+import type { WebhookdResources } from '../resources.js';
+import { createDeliveryEngine, type DeliveryEngine } from './engine.js';
+import type { PushSender } from './mobile.js';
+
+const SUBSCRIPTION_EVENTS = [
+  webhookdSubscriptionCreated,
+  webhookdSubscriptionUpdated,
+  webhookdSubscriptionDeleted,
+  webhookdUserSubscriptionCreated,
+  webhookdUserSubscriptionUpdated,
+  webhookdUserSubscriptionDeleted,
+].map((event) => event.name);
+
+export interface DeliveryPluginOptions {
+  /** A real push sender (APNs, FCM...); the default logs notifications. */
+  pushSender?: PushSender;
+  /** How often bindings are re-read without an event (ms). */
+  reconcileEveryMs?: number;
+}
+
+export function deliveryPlugin(
+  options: DeliveryPluginOptions = {},
+): DaemonPlugin<WebhookdConfig, WebhookdResources> {
+  return {
+    name: 'delivery',
+    load({ config, resources, bus, logger, lifecycle, status }) {
+      if (!config.delivery.enabled) return;
+      let engine: DeliveryEngine | undefined;
+      let stopped = false;
+      let timer: NodeJS.Timeout | undefined;
+      status.add('delivery', () =>
+        engine ? engine.status() : { status: 'fail', reason: 'waiting for the master tenant' },
+      );
+      const reconcile = async () => {
+        await engine?.reconcile();
+      };
+      async function start(masterTenant: string): Promise<void> {
+        if (stopped) return;
+        const created = createDeliveryEngine({
+          db: resources.db,
+          transport: bus.transport,
+          config,
+          logger,
+          masterTenant,
+          ...(options.pushSender ? { pushSender: options.pushSender } : {}),
+        });
+        await created.start();
+        engine = created;
+        timer = setInterval(() => {
+          reconcile().catch((err: unknown) => logger.warn({ err }, 'periodic rebind failed'));
+        }, options.reconcileEveryMs ?? 60_000);
+        timer.unref();
+      }
+      lifecycle.onStart(async () => {
+        for (const event of SUBSCRIPTION_EVENTS) await bus.consumer.subscribe(event, reconcile);
+        // Not awaited: the daemon serves (503-free) while waiting for its service token.
+        void resources.masterTenant
+          .known()
+          .then(start)
+          .catch((err: unknown) => logger.error({ err }, 'delivery engine failed to start'));
+      });
+      lifecycle.onStop(async () => {
+        stopped = true;
+        clearInterval(timer);
+        await engine?.stop();
+      });
+    },
+  };
+}
