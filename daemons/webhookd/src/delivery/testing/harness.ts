@@ -54,7 +54,7 @@ export interface ReceivedRequest {
   body: string;
 }
 
-export type Answer = { status: number; body?: string; delayMs?: number };
+export type Answer = { status: number; body?: string; delayMs?: number; headers?: Record<string, string> };
 
 export interface Receiver {
   url: string;
@@ -108,7 +108,9 @@ export async function startReceiver(port = 0): Promise<Receiver> {
     const answer = await receiver.answer(request);
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     // Recorded once answered: a test waiting for N requests then sees N answered ones.
-    res.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(answer.body ?? '{"ok": true}');
+    res
+      .writeHead(answer.status, { 'Content-Type': 'application/json', ...answer.headers })
+      .end(answer.body ?? '{"ok": true}');
     receiver.requests.push(request);
     emitter.emit('request');
   });
