@@ -132,4 +132,32 @@ describe('wazo-webhookd delivering events', { timeout: 120_000 }, () => {
     }, 'the skipped attempt logged');
     assert.equal(receiver.requests.length, before);
   });
+
+  it('when POST /mobile/notifications is invalid or names an unknown user, then 400 as Wazo; without the ACL, 401', async () => {
+    const good = {
+      notification_type: 'my_type',
+      user_uuid: randomUUID(),
+      title: 't',
+      body: 'b',
+      extra: { k: 1 },
+    };
+    const post = (token: string, body: unknown) => api(token)('POST', '/mobile/notifications', body);
+    for (const bad of [
+      { ...good, notification_type: 'incomingCall' },
+      { ...good, notification_type: 'no spaces' },
+      { ...good, notification_type: '' },
+      { ...good, user_uuid: 'short' },
+      { ...good, title: 'x'.repeat(129) },
+      { ...good, body: 'x'.repeat(251) },
+      { ...good, extra: 'not an object' },
+    ]) {
+      const response = await post(admin, bad);
+      assert.equal(response.status, 400, JSON.stringify(bad));
+      assert.equal(response.json<{ error_id: string }>().error_id, 'invalid-data', JSON.stringify(bad));
+    }
+    const unknownUser = await post(admin, good);
+    assert.equal(unknownUser.status, 400);
+    assert.equal(unknownUser.json<{ error_id: string }>().error_id, 'invalid-user-uuid');
+    assert.equal((await post(user, good)).status, 401);
+  });
 });

@@ -2,7 +2,8 @@
  * The delivery engine in the daemon: started once the master tenant is known (Wazo binds nothing
  * before), rebinding on every webhookd_subscription_* / webhookd_user_subscription_* event and
  * every minute (a missed event only delays a rebind), shown in /status as `delivery` (intake
- * consuming, lanes at work), stopped before the database closes.
+ * consuming, lanes at work), stopped before the database closes. It also serves
+ * POST /mobile/notifications through the same push sender.
  */
 import {
   webhookdSubscriptionCreated,
@@ -16,7 +17,8 @@ import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { WebhookdConfig } from '../definition.js';
 import type { WebhookdResources } from '../resources.js';
 import { createDeliveryEngine, type DeliveryEngine } from './engine.js';
-import type { PushSender } from './mobile.js';
+import { logOnlyPushSender, type PushSender } from './mobile.js';
+import { authUserCheck, registerMobileNotifications } from './mobile-notifications.js';
 
 const SUBSCRIPTION_EVENTS = [
   webhookdSubscriptionCreated,
@@ -39,7 +41,11 @@ export function deliveryPlugin(
 ): DaemonPlugin<WebhookdConfig, WebhookdResources> {
   return {
     name: 'delivery',
-    load({ config, resources, bus, logger, lifecycle, status }) {
+    load({ api, config, resources, bus, logger, lifecycle, status }) {
+      const pushSender = options.pushSender ?? logOnlyPushSender(logger.child({ component: 'push' }));
+      const users = authUserCheck(config.auth);
+      registerMobileNotifications(api, { sender: () => pushSender, checkUser: users.check, logger });
+      lifecycle.onStop(() => users.close());
       if (!config.delivery.enabled) return;
       let engine: DeliveryEngine | undefined;
       let stopped = false;
@@ -58,7 +64,7 @@ export function deliveryPlugin(
           config,
           logger,
           masterTenant,
-          ...(options.pushSender ? { pushSender: options.pushSender } : {}),
+          pushSender,
         });
         await created.start();
         engine = created;

@@ -11,6 +11,7 @@ import pino from 'pino';
 import type { DeliveryConfig } from './config.js';
 import type { AttemptRecord, PendingDelivery } from './delivery.dao.js';
 import { createDeliveryEngine, type DeliveryEngine } from './engine.js';
+import type { PushNotification, PushResult, PushSender } from './mobile.js';
 import type { ResolvedAddress } from './target-guard.js';
 import {
   type DeliveryTestBed,
@@ -35,6 +36,15 @@ describe('webhookd delivery engine (PostgreSQL, RabbitMQ, HTTP receivers)', () =
   const attempts = new EventEmitter();
   const dns = new Map<string, string[][]>();
   const tenant = randomUUID();
+  const pushed: PushNotification[] = [];
+  let pushAnswer: () => PushResult = () => ({ status: 'sent' });
+  const pushSender: PushSender = {
+    name: 'test',
+    async send(notification) {
+      pushed.push(notification);
+      return pushAnswer();
+    },
+  };
 
   /** Test DNS: names map to a list of answers, one per lookup (the last one repeats). */
   async function resolver(hostname: string): Promise<ResolvedAddress[]> {
@@ -64,6 +74,7 @@ describe('webhookd delivery engine (PostgreSQL, RabbitMQ, HTTP receivers)', () =
       masterTenant: on.masterTenant,
       resolver,
       onAttempt: (delivery, log) => attempts.emit('attempt', { delivery, log }),
+      pushSender,
     });
     await started.start();
     engines.push(started);
@@ -447,5 +458,41 @@ describe('webhookd delivery engine (PostgreSQL, RabbitMQ, HTTP receivers)', () =
     await engine(own, config);
     await target.waitFor(6);
     assert.deepEqual(seqs(target), [0, 1, 2, 3, 4, 5]);
+  });
+
+  it("when a mobile subscription matches, then the push sender gets Wazo's notification, retried when it asks", async () => {
+    const user = randomUUID();
+    const sub = await bed.addSubscription({
+      service: 'mobile',
+      events: ['call_push_notification', 'chatd_user_room_message_created'],
+      config: {},
+      owner_tenant_uuid: tenant,
+      owner_user_uuid: user,
+      events_user_uuid: user,
+    });
+    await engines[0]!.reconcile();
+    let calls = 0;
+    pushAnswer = () =>
+      calls++ === 0 ? { status: 'retry', detail: { error: 'provider busy' } } : { status: 'sent' };
+    const done = attemptsOf(sub, (seen) => seen.length >= 3);
+    const headers = { tenant_uuid: tenant, [`user_uuid:${user}`]: true };
+    await bed.publish('chatd_user_room_message_created', { user_uuid: user, content: 'mine' }, headers);
+    await bed.publish('call_push_notification', { peer_caller_id_number: '1001' }, headers);
+    const seen = await done;
+    assert.deepEqual(
+      seen.map((a) => [a.log.status, a.log.attempts]),
+      [
+        ['success', 1],
+        ['failure', 1],
+        ['success', 2],
+      ],
+    );
+    assert.equal(seen[0]!.log.detail.skipped, 'message sent by the user');
+    const [first, second] = pushed.filter((p) => p.user_uuid === user);
+    assert.equal(first!.notification_type, 'incomingCall');
+    assert.equal(first!.delivery_uuid, second!.delivery_uuid);
+    const items = (first!.payload as { items: Record<string, unknown> }).items;
+    assert.equal(items.peer_caller_id_number, '1001');
+    assert.ok(typeof items.notification_timestamp === 'string');
   });
 });
