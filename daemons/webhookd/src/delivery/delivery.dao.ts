@@ -3,7 +3,7 @@
  * filter, in SQL, in one statement), reading a subscription's next delivery, and recording an
  * attempt's log row with the delivery's next state in one transaction.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { WebhookdDatabase } from '../db/schema.js';
 import type { DeliverySubscription } from './service.js';
 
@@ -26,6 +26,22 @@ export interface PendingDelivery {
   createdAt: Date;
   event: Record<string, unknown>;
   subscription: DeliverySubscription;
+}
+
+interface HeadRow {
+  id: string;
+  uuid: string;
+  attempts: number;
+  next_attempt_at: Date;
+  created_at: Date;
+  event: Record<string, unknown>;
+  name: string;
+  service: string;
+  owner_tenant_uuid: string;
+  owner_user_uuid: string | null;
+  events_user_uuid: string | null;
+  events_wazo_uuid: string | null;
+  config: Record<string, string>;
 }
 
 export interface AttemptRecord {
@@ -70,7 +86,8 @@ export interface DeliveryDao {
 
 export function createDeliveryDao(db: Kysely<WebhookdDatabase>): DeliveryDao {
   return {
-    async intake(tx, event, masterTenant, services) {
+    // One statement, so atomic by itself and one round trip per bus message.
+    async intake(event, masterTenant, services) {
       const users = event.name === GLOBAL_VOICEMAIL_EVENT ? [] : eventUsers(event.headers);
       const everyUser = event.name === GLOBAL_VOICEMAIL_EVENT && event.headers['user_uuid:*'] === true;
       const tenant = typeof event.headers.tenant_uuid === 'string' ? event.headers.tenant_uuid : null;
@@ -86,7 +103,7 @@ export function createDeliveryDao(db: Kysely<WebhookdDatabase>): DeliveryDao {
           AND (s.events_wazo_uuid IS NULL OR s.events_wazo_uuid = ${origin})
         ORDER BY s.uuid
         ON CONFLICT (subscription_uuid, message_id) DO NOTHING
-        RETURNING subscription_uuid`.execute(tx);
+        RETURNING subscription_uuid`.execute(db);
       return rows.map((r) => r.subscription_uuid);
     },
 
@@ -96,36 +113,17 @@ export function createDeliveryDao(db: Kysely<WebhookdDatabase>): DeliveryDao {
     },
 
     async head(subscriptionUuid) {
-      const row = await db
-        .selectFrom('webhookd_delivery as d')
-        .innerJoin('webhookd_subscription as s', 's.uuid', 'd.subscription_uuid')
-        .where('d.subscription_uuid', '=', subscriptionUuid)
-        .orderBy('d.id')
-        .limit(1)
-        .select([
-          'd.id',
-          'd.uuid',
-          'd.attempts',
-          'd.next_attempt_at',
-          'd.created_at',
-          'd.event',
-          's.name',
-          's.service',
-          's.owner_tenant_uuid',
-          's.owner_user_uuid',
-          's.events_user_uuid',
-          's.events_wazo_uuid',
-        ])
-        .executeTakeFirst();
+      // The delivery, its subscription and the subscription's config in one round trip.
+      const { rows } = await sql<HeadRow>`
+        SELECT d.id, d.uuid, d.attempts, d.next_attempt_at, d.created_at, d.event,
+          s.name, s.service, s.owner_tenant_uuid, s.owner_user_uuid, s.events_user_uuid, s.events_wazo_uuid,
+          (SELECT coalesce(jsonb_object_agg(o.name, o.value) FILTER (WHERE o.value IS NOT NULL), '{}')
+             FROM webhookd_subscription_option o WHERE o.subscription_uuid = s.uuid) AS config
+        FROM webhookd_delivery d JOIN webhookd_subscription s ON s.uuid = d.subscription_uuid
+        WHERE d.subscription_uuid = ${subscriptionUuid}
+        ORDER BY d.id LIMIT 1`.execute(db);
+      const row = rows[0];
       if (!row) return undefined;
-      const options = await db
-        .selectFrom('webhookd_subscription_option')
-        .select(['name', 'value'])
-        .where('subscription_uuid', '=', subscriptionUuid)
-        .execute();
-      const config = Object.fromEntries(
-        options.filter((o) => o.value !== null).map((o) => [o.name, o.value!]),
-      );
       return {
         id: row.id,
         uuid: row.uuid,
@@ -141,46 +139,30 @@ export function createDeliveryDao(db: Kysely<WebhookdDatabase>): DeliveryDao {
           owner_user_uuid: row.owner_user_uuid,
           events_user_uuid: row.events_user_uuid,
           events_wazo_uuid: row.events_wazo_uuid,
-          config,
+          config: row.config,
         },
       };
     },
 
     async record(delivery, log, retryAt) {
-      return db.transaction().execute(async (tx) => {
-        // The subscription first, as its deletion locks it first: no deadlock with a cascade.
-        const subscription = await tx
-          .selectFrom('webhookd_subscription')
-          .select('uuid')
-          .where('uuid', '=', delivery.subscription.uuid)
-          .forKeyShare()
-          .executeTakeFirst();
-        if (!subscription) return false;
-        const moved = retryAt
-          ? await tx
-              .updateTable('webhookd_delivery')
-              .set({ attempts: log.attempts, next_attempt_at: retryAt })
-              .where('id', '=', delivery.id)
-              .executeTakeFirst()
-          : await tx.deleteFrom('webhookd_delivery').where('id', '=', delivery.id).executeTakeFirst();
-        const count = 'numUpdatedRows' in moved ? moved.numUpdatedRows : moved.numDeletedRows;
-        if (count === 0n) return false;
-        await tx
-          .insertInto('webhookd_subscription_log')
-          .values({
-            uuid: delivery.uuid,
-            subscription_uuid: delivery.subscription.uuid,
-            status: log.status,
-            started_at: log.startedAt,
-            ended_at: log.endedAt,
-            attempts: log.attempts,
-            max_attempts: log.maxAttempts,
-            event: JSON.stringify(delivery.event),
-            detail: JSON.stringify(log.detail),
-          })
-          .execute();
-        return true;
-      });
+      // One statement: the subscription locked first (as its deletion locks it first, so no
+      // deadlock with the cascade), the delivery moved on, the log row written only if it was.
+      const moved = retryAt
+        ? sql`UPDATE webhookd_delivery SET attempts = ${log.attempts}, next_attempt_at = ${retryAt}
+              WHERE id = ${delivery.id} AND EXISTS (SELECT 1 FROM sub) RETURNING id`
+        : sql`DELETE FROM webhookd_delivery WHERE id = ${delivery.id} AND EXISTS (SELECT 1 FROM sub) RETURNING id`;
+      const { rows } = await sql<{ uuid: string }>`
+        WITH sub AS (
+          SELECT uuid FROM webhookd_subscription WHERE uuid = ${delivery.subscription.uuid} FOR KEY SHARE
+        ), moved AS (${moved})
+        INSERT INTO webhookd_subscription_log
+          (uuid, subscription_uuid, status, started_at, ended_at, attempts, max_attempts, event, detail)
+        SELECT ${delivery.uuid}, ${delivery.subscription.uuid}, ${log.status}, ${log.startedAt}, ${log.endedAt},
+          ${log.attempts}, ${log.maxAttempts}, ${JSON.stringify(delivery.event)}::jsonb,
+          ${JSON.stringify(log.detail)}::jsonb
+        FROM moved
+        RETURNING uuid`.execute(db);
+      return rows.length > 0;
     },
   };
 }

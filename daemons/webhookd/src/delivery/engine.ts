@@ -91,7 +91,6 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
   });
   const intake = createIntake({
     transport: options.transport,
-    db,
     dao,
     bindings,
     masterTenant: options.masterTenant,

@@ -7,15 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { type BusTransport, type DeliveredMessage, decodeMessage, type Subscription } from '@wazo-ts/bus';
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { WebhookdDatabase } from '../db/schema.js';
 import type { Bindings } from './bindings.js';
 import type { DeliveryDao, IncomingEvent } from './delivery.dao.js';
 
 export interface IntakeOptions {
   transport: BusTransport;
-  db: Kysely<WebhookdDatabase>;
   dao: DeliveryDao;
   bindings: Bindings;
   masterTenant: string;
@@ -45,7 +42,7 @@ export function toIncomingEvent(message: DeliveredMessage): IncomingEvent {
 }
 
 export function createIntake(options: IntakeOptions): Intake {
-  const { logger, db, dao } = options;
+  const { logger, dao } = options;
   let subscription: Subscription | undefined;
   let stopped = false;
 
@@ -59,9 +56,7 @@ export function createIntake(options: IntakeOptions): Intake {
     }
     for (let tries = 1; ; tries += 1) {
       try {
-        const matched = await db
-          .transaction()
-          .execute((tx) => dao.intake(tx, event, options.masterTenant, options.services));
+        const matched = await dao.intake(event, options.masterTenant, options.services);
         if (matched.length > 0) options.onDeliveries(matched);
         return;
       } catch (err) {
