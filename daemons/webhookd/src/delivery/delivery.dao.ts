@@ -147,13 +147,18 @@ export function createDeliveryDao(db: Kysely<WebhookdDatabase>): DeliveryDao {
     async record(delivery, log, retryAt) {
       // One statement: the subscription locked first (as its deletion locks it first, so no
       // deadlock with the cascade), the delivery moved on, the log row written only if it was.
+      // Its commit does not wait for the disk: lost in a crash, the attempt is only made again,
+      // with the same delivery id (at least once), while the intake's commits stay synchronous.
       const moved = retryAt
         ? sql`UPDATE webhookd_delivery SET attempts = ${log.attempts}, next_attempt_at = ${retryAt}
               WHERE id = ${delivery.id} AND EXISTS (SELECT 1 FROM sub) RETURNING id`
         : sql`DELETE FROM webhookd_delivery WHERE id = ${delivery.id} AND EXISTS (SELECT 1 FROM sub) RETURNING id`;
       const { rows } = await sql<{ uuid: string }>`
-        WITH sub AS (
-          SELECT uuid FROM webhookd_subscription WHERE uuid = ${delivery.subscription.uuid} FOR KEY SHARE
+        WITH async_commit AS (SELECT set_config('synchronous_commit', 'off', true)),
+        sub AS (
+          SELECT uuid FROM webhookd_subscription
+          WHERE uuid = ${delivery.subscription.uuid} AND EXISTS (SELECT 1 FROM async_commit)
+          FOR KEY SHARE
         ), moved AS (${moved})
         INSERT INTO webhookd_subscription_log
           (uuid, subscription_uuid, status, started_at, ended_at, attempts, max_attempts, event, detail)
