@@ -34,6 +34,8 @@ export interface DeliveryPluginOptions {
   pushSender?: PushSender;
   /** How often bindings are re-read without an event (ms). */
   reconcileEveryMs?: number;
+  /** Wait before starting again after a failed start (ms). */
+  retryStartMs?: number;
 }
 
 export function deliveryPlugin(
@@ -50,6 +52,7 @@ export function deliveryPlugin(
       let engine: DeliveryEngine | undefined;
       let stopped = false;
       let timer: NodeJS.Timeout | undefined;
+      let retry: NodeJS.Timeout | undefined;
       status.add('delivery', () =>
         engine ? engine.status() : { status: 'fail', reason: 'waiting for the master tenant' },
       );
@@ -66,7 +69,15 @@ export function deliveryPlugin(
           masterTenant,
           pushSender,
         });
-        await created.start();
+        try {
+          await created.start();
+        } catch (err) {
+          // RabbitMQ or PostgreSQL not there yet: nothing was acknowledged, try again shortly.
+          logger.error({ err }, 'delivery engine failed to start; retrying in 5 s');
+          await created.stop();
+          if (!stopped) retry = setTimeout(() => void start(masterTenant), options.retryStartMs ?? 5_000);
+          return;
+        }
         engine = created;
         timer = setInterval(() => {
           reconcile().catch((err: unknown) => logger.warn({ err }, 'periodic rebind failed'));
@@ -84,6 +95,7 @@ export function deliveryPlugin(
       lifecycle.onStop(async () => {
         stopped = true;
         clearInterval(timer);
+        clearTimeout(retry);
         await engine?.stop();
       });
     },
