@@ -67,12 +67,7 @@ export interface DeliveryDao {
    * `origin_uuid` = events_wazo_uuid. A message seen before adds nothing. Returns the subscriptions
    * that got one.
    */
-  intake(
-    tx: Transaction<WebhookdDatabase>,
-    event: IncomingEvent,
-    masterTenant: string,
-    services: string[],
-  ): Promise<string[]>;
+  intake(event: IncomingEvent, masterTenant: string, services: string[]): Promise<string[]>;
   /** Subscriptions with deliveries waiting. */
   pendingSubscriptions(): Promise<string[]>;
   /** The subscription's oldest delivery, with the subscription as it is now. */
