@@ -56,8 +56,14 @@ export function deliveryPlugin(
       status.add('delivery', () =>
         engine ? engine.status() : { status: 'fail', reason: 'waiting for the master tenant' },
       );
+      // A failed rebind is logged, not retried by the bus consumer: the next event or the periodic
+      // rebind redoes the whole reconciliation anyway.
       const reconcile = async () => {
-        await engine?.reconcile();
+        try {
+          await engine?.reconcile();
+        } catch (err) {
+          logger.warn({ err }, 'rebinding the delivery queue failed; the next rebind will retry');
+        }
       };
       async function start(masterTenant: string): Promise<void> {
         if (stopped) return;
@@ -79,9 +85,7 @@ export function deliveryPlugin(
           return;
         }
         engine = created;
-        timer = setInterval(() => {
-          reconcile().catch((err: unknown) => logger.warn({ err }, 'periodic rebind failed'));
-        }, options.reconcileEveryMs ?? 60_000);
+        timer = setInterval(() => void reconcile(), options.reconcileEveryMs ?? 60_000);
         timer.unref();
       }
       lifecycle.onStart(async () => {
