@@ -3,6 +3,7 @@
 #   docker build --target wazo-auth -t wazo-ts/wazo-auth .
 #   docker build --target wazo-confd -t wazo-ts/wazo-confd .
 #   docker build --target wazo-websocketd -t wazo-ts/wazo-websocketd .
+#   docker build --target wazo-webhookd -t wazo-ts/wazo-webhookd .
 # Each image runs its daemon as its own non-root user (uid = the daemon's Wazo port), reads
 # /etc/wazo-<name>/config.yml and conf.d/, logs to stdout and /var/log/wazo-<name>.log, and is
 # healthy while HEAD /<version>/status answers 2xx. See docs/deploy.md.
@@ -26,6 +27,7 @@ COPY packages/launcher/package.json packages/launcher/
 COPY daemons/auth/package.json daemons/auth/
 COPY daemons/confd/package.json daemons/confd/
 COPY daemons/websocketd/package.json daemons/websocketd/
+COPY daemons/webhookd/package.json daemons/webhookd/
 RUN npm ci --ignore-scripts
 COPY tsconfig.base.json tsconfig.json ./
 COPY packages packages
@@ -86,3 +88,15 @@ EXPOSE 9502
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "/usr/local/lib/wazo-ts/healthcheck.mjs"]
 ENTRYPOINT ["wazo-websocketd"]
+
+FROM runtime AS wazo-webhookd
+RUN useradd --system --uid 9300 --user-group --home-dir /nonexistent --no-create-home \
+      --shell /usr/sbin/nologin wazo-webhookd \
+ && install -d -m 0755 /etc/wazo-webhookd/conf.d \
+ && install -m 0640 -o wazo-webhookd -g wazo-webhookd /dev/null /var/log/wazo-webhookd.log
+USER wazo-webhookd
+ENV WAZO_STATUS_URL=http://127.0.0.1:9300/1.0/status
+EXPOSE 9300
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "/usr/local/lib/wazo-ts/healthcheck.mjs"]
+ENTRYPOINT ["wazo-webhookd"]

@@ -30,7 +30,11 @@ describe('the daemons as separate processes on PostgreSQL and RabbitMQ', { timeo
   after(async () => {
     if (!stack) return;
     const codes = await stack.stop();
-    assert.deepEqual(codes, { websocketd: 0, confd: 0, auth: 0 }, 'each daemon exits 0 on SIGTERM');
+    assert.deepEqual(
+      codes,
+      { webhookd: 0, websocketd: 0, confd: 0, auth: 0 },
+      'each daemon exits 0 on SIGTERM',
+    );
   });
 
   const asAdmin = (url: string, method = 'GET', body?: unknown) =>
@@ -42,6 +46,7 @@ describe('the daemons as separate processes on PostgreSQL and RabbitMQ', { timeo
     for (const [daemon, url] of [
       ['confd', `${stack.confd.url}/1.1/status`],
       ['websocketd', `${stack.websocketd.url}/1.0/status`],
+      ['webhookd', `${stack.webhookd.url}/1.0/status`],
     ] as const) {
       const status = await asAdmin(url);
       assert.equal(status.status, 200, `${daemon}: ${status.text}`);
@@ -90,6 +95,39 @@ describe('the daemons as separate processes on PostgreSQL and RabbitMQ', { timeo
     const read = await asAdmin(`${stack.confd.url}/1.1/users/${alice.uuid}`);
     assert.equal(read.status, 200, read.text);
     assert.equal(read.json<{ firstname: string }>().firstname, 'Alicia');
+  });
+
+  it('when confd deletes a user, then wazo-webhookd drops the subscriptions on its events, from user_deleted over RabbitMQ', async () => {
+    const bob = await asAdmin(`${stack.confd.url}/1.1/users`, 'POST', {
+      firstname: 'Bob',
+      lastname: 'Hooked',
+    });
+    assert.equal(bob.status, 201, bob.text);
+    const bobUuid = bob.json<{ uuid: string }>().uuid;
+    const hook = (name: string, events_user_uuid: string) => ({
+      name,
+      service: 'http',
+      events: ['user_edited'],
+      config: { url: 'https://example.com/', method: 'post' },
+      events_user_uuid,
+    });
+    const onBob = await asAdmin(`${stack.webhookd.url}/1.0/subscriptions`, 'POST', hook('bob', bobUuid));
+    assert.equal(onBob.status, 201, onBob.text);
+    const onAlice = await asAdmin(
+      `${stack.webhookd.url}/1.0/subscriptions`,
+      'POST',
+      hook('alice', alice.uuid),
+    );
+    assert.equal(onAlice.status, 201, onAlice.text);
+    const bobHook = `${stack.webhookd.url}/1.0/subscriptions/${onBob.json<{ uuid: string }>().uuid}`;
+    assert.equal((await asAdmin(`${stack.confd.url}/1.1/users/${bobUuid}`, 'DELETE')).status, 204);
+    const deadline = Date.now() + 15_000;
+    while ((await asAdmin(bobHook)).status !== 404) {
+      assert.ok(Date.now() < deadline, "bob's subscription still there 15 s after user_deleted");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const aliceHook = `${stack.webhookd.url}/1.0/subscriptions/${onAlice.json<{ uuid: string }>().uuid}`;
+    assert.equal((await asAdmin(aliceHook)).status, 200);
   });
 
   it('when @wazo/sdk goes through a gateway in front of the processes, then it logs in, reads its user and receives user_edited', async () => {

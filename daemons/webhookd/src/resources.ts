@@ -25,8 +25,10 @@ import type { WebhookdDatabase } from './db/schema.js';
 import type { WebhookdConfig } from './definition.js';
 import { createMasterTenant, type MasterTenant } from './master-tenant/index.js';
 import {
+  createSubscriptionChanges,
   createSubscriptionsService,
   logsDao,
+  type SubscriptionChanges,
   type SubscriptionsService,
   subscriptionsDao,
 } from './subscriptions/index.js';
@@ -41,6 +43,8 @@ export interface WebhookdResources extends DaemonResources {
   /** The tenants a caller's token sees at and below a tenant (cached `tenant_cache_ttl` s). */
   visibleTenants: Pick<AuthTenantsClient, 'visible'>;
   subscriptions: SubscriptionsService;
+  /** Committed subscription changes, in process (the delivery engine rebinds on them). */
+  subscriptionChanges: SubscriptionChanges;
 }
 
 export async function createWebhookdResources(
@@ -64,6 +68,9 @@ export async function createWebhookdResources(
   status.add('database', health.database);
   status.add('outbox', health.outbox);
   const authTenants = createAuthTenantsClient(config.auth);
+  const subscriptionChanges = createSubscriptionChanges((err) =>
+    logger.error({ err }, 'a subscription change listener failed'),
+  );
   const uow = createUnitOfWork<WebhookdDatabase>({ db: database.db, encoder: bus.publisher });
   return {
     db: database.db,
@@ -77,7 +84,9 @@ export async function createWebhookdResources(
       dao: subscriptionsDao,
       logs: logsDao,
       newUuid: randomUUID,
+      changes: subscriptionChanges,
     }),
+    subscriptionChanges,
     async close() {
       authTenants.close();
       health.stop();

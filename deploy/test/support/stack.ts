@@ -19,6 +19,7 @@ export interface Stack {
   auth: RunningCommand;
   confd: RunningCommand;
   websocketd: RunningCommand;
+  webhookd: RunningCommand;
   admin: { username: string; password: string };
   /** Output of `wazo-auth-bootstrap complete`. */
   bootstrapOutput: string;
@@ -65,6 +66,7 @@ export async function startStack(): Promise<Stack> {
   const exchange = `wazo-ts-test.stack.${randomBytes(4).toString('hex')}`;
   const authDb = await createTestDatabase({ prefix: 'wazo_auth_stack' });
   const confdDb = await createTestDatabase({ prefix: 'wazo_confd_stack' });
+  const webhookdDb = await createTestDatabase({ prefix: 'wazo_webhookd_stack' });
   const keyFile = (service: string) => join(dir, 'keys', `${service}-key.yml`);
   const admin = { username: 'admin', password: randomBytes(12).toString('hex') };
   const started: Record<string, RunningCommand> = {};
@@ -72,9 +74,9 @@ export async function startStack(): Promise<Stack> {
 
   async function stop() {
     const codes: Record<string, number | null> = {};
-    for (const name of ['websocketd', 'confd', 'auth'])
+    for (const name of ['webhookd', 'websocketd', 'confd', 'auth'])
       if (started[name]) codes[name] = await started[name].stop();
-    await Promise.all([authDb.drop(), confdDb.drop()]);
+    await Promise.all([authDb.drop(), confdDb.drop(), webhookdDb.drop()]);
     const amqp = new Connection({ url: AMQP_URI, connectionName: `${exchange} cleanup` });
     await amqp.exchangeDelete({ exchange }).catch(() => undefined);
     await amqp.close();
@@ -115,14 +117,28 @@ export async function startStack(): Promise<Stack> {
       ...common(dir, 'websocketd', exchange),
       auth: { ...authClient, key_file: keyFile('wazo-websocketd') },
     });
-    [started.confd, started.websocketd] = await Promise.all([
+    const webhookdFile = writeConfig(dir, 'webhookd', {
+      ...common(dir, 'webhookd', exchange),
+      db_uri: dbUri(webhookdDb),
+      auth: { ...authClient, key_file: keyFile('wazo-webhookd') },
+    });
+    [started.confd, started.websocketd, started.webhookd] = await Promise.all([
       startCommand('wazo-confd', ['-c', confdFile]),
       startCommand('wazo-websocketd', ['-c', websocketdFile]),
+      startCommand('wazo-webhookd', ['-c', webhookdFile]),
     ]);
   } catch (error) {
     await stop();
     throw error;
   }
-  const { auth, confd, websocketd } = started;
-  return { auth: auth!, confd: confd!, websocketd: websocketd!, admin, bootstrapOutput, stop };
+  const { auth, confd, websocketd, webhookd } = started;
+  return {
+    auth: auth!,
+    confd: confd!,
+    websocketd: websocketd!,
+    webhookd: webhookd!,
+    admin,
+    bootstrapOutput,
+    stop,
+  };
 }

@@ -19,6 +19,7 @@ import { tenantCommand } from './commands/tenants.js';
 import { outcallCommand, trunkCommand } from './commands/trunks.js';
 import { userCommand } from './commands/users.js';
 import { voicemailCommand } from './commands/voicemails.js';
+import { webhookCommand } from './commands/webhooks.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './core/errors.js';
 import { terminalSafe } from './core/terminal.js';
 
@@ -30,6 +31,7 @@ export function buildProgram(io: Io): Command {
     .option('--auth-url <url>', 'wazo-auth, e.g. http://10.0.0.1:9497 (distributed stack)')
     .option('--confd-url <url>', 'wazo-confd, e.g. http://10.0.0.2:9486')
     .option('--websocketd-url <url>', 'wazo-websocketd, e.g. ws://10.0.0.3:9502')
+    .option('--webhookd-url <url>', 'wazo-webhookd, e.g. http://10.0.0.4:9300')
     .option('--ca-cert <file>', 'trust the certificate(s) in this PEM file')
     .option('--insecure', 'do not check TLS certificates')
     .option('--tenant <uuid>', 'act in this tenant (Wazo-Tenant header)')
@@ -55,6 +57,7 @@ export function buildProgram(io: Io): Command {
     queueCommand(io),
     trunkCommand(io),
     outcallCommand(io),
+    webhookCommand(io),
   ])
     program.addCommand(command);
   configureEverywhere(program, io);

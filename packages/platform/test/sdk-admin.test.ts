@@ -709,7 +709,6 @@ describe('bad calls get the error the SDK makes of Wazo’s answer', () => {
       ['chatd.getUserRooms'],
       ['calld.listCalls'],
       ['callLogd.listCallLogs'],
-      ['webhookd.getSubscriptions'],
       ['agentd.getStatus'],
       ['amid.action', 'Ping'],
       ['application.calls', someUuid],
@@ -719,6 +718,44 @@ describe('bad calls get the error the SDK makes of Wazo’s answer', () => {
       const error = await sdk.fails(admin, method, ...args);
       assert.deepEqual([error.class, error.status], ['BadResponse', 404], method);
     }
+  });
+});
+
+describe('webhooks through the SDK', () => {
+  it('when the SDK creates, lists, reads and removes its subscription, then it reads Wazo’s fields (the `tags` it sends are dropped)', async () => {
+    const created = await sdk.call<Row>(admin, 'webhookd.createSubscription', {
+      name: 'sdk hook',
+      service: 'http',
+      events: ['user_created'],
+      config: {
+        url: 'https://example.com/{{ event_name }}',
+        method: 'POST',
+        body: '{{ event|tojson }}',
+        content_type: 'application/json',
+        verify_certificate: 'true',
+      },
+      tags: { team: 'sdk' },
+    });
+    // createSubscription answers the server's body as is; the reads answer the SDK's Subscription.
+    assert.equal(created.name, 'sdk hook');
+    assert.equal(created.owner_user_uuid, adminSession.uuid);
+    assert.equal(created.events_user_uuid, adminSession.uuid);
+    assert.equal(created.owner_tenant_uuid, adminSession.tenantUuid);
+    assert.equal((created.config as Row).method, 'post');
+    assert.deepEqual(created.metadata, {});
+    const listed = await sdk.call<Row[]>(admin, 'webhookd.getSubscriptions');
+    assert.deepEqual(
+      listed.map((s) => s.uuid),
+      [created.uuid],
+    );
+    const read = await sdk.call<Row>(admin, 'webhookd.getSubscription', created.uuid);
+    assert.deepEqual(read.events, ['user_created']);
+    assert.equal(read.ownerUserUuid, adminSession.uuid);
+    assert.equal(read.ownerTenantUuid, adminSession.tenantUuid);
+    await sdk.call(admin, 'webhookd.removeSubscription', created.uuid);
+    assert.deepEqual(await sdk.call<Row[]>(admin, 'webhookd.getSubscriptions'), []);
+    const gone = await sdk.fails(admin, 'webhookd.getSubscription', created.uuid);
+    assert.deepEqual([gone.class, gone.status, gone.errorId], ['BadResponse', 404, 'no-such-subscription']);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   userDeleted,
 } from '@wazo-ts/bus';
 import type { DaemonPlugin } from '@wazo-ts/daemon';
+import { isUuid } from '@wazo-ts/db';
 import type { WebhookdConfig } from '../definition.js';
 import type { WebhookdResources } from '../resources.js';
 
@@ -38,10 +39,11 @@ export const housekeepingPlugin: DaemonPlugin<WebhookdConfig, WebhookdResources>
         if (event.data.external_auth_name !== 'mobile') return;
         const userUuid = event.data.user_uuid;
         const tenantUuid = event.tenantUuid;
-        if (!tenantUuid) {
+        // Without a tenant (and user) uuid no subscription can be owned: nothing worth retrying.
+        if (!isUuid(tenantUuid) || !isUuid(userUuid)) {
           logger.warn(
-            { user_uuid: userUuid, event: event.name },
-            'mobile external auth event without tenant, ignored',
+            { user_uuid: userUuid, tenant_uuid: tenantUuid, event: event.name },
+            'mobile external auth event without a tenant or user uuid, ignored',
           );
           return;
         }

@@ -1,5 +1,10 @@
 // Subscriptions: their REST API, their service (for the bus housekeeping), and the row mapping
 // the delivery engine reads subscriptions with.
+export {
+  createSubscriptionChanges,
+  type SubscriptionChangeListener,
+  type SubscriptionChanges,
+} from './changes.js';
 export { type SubscriptionFilter, type SubscriptionsDao, subscriptionsDao } from './dao.js';
 export { type Log, type LogsDao, logsDao } from './logs.js';
 export {

@@ -5,11 +5,12 @@
  */
 import type { Tx, UnitOfWork } from '@wazo-ts/db';
 import type { WebhookdDatabase } from '../db/schema.js';
+import type { SubscriptionChanges } from './changes.js';
 import type { SubscriptionFilter, SubscriptionsDao } from './dao.js';
 import { noSuchSubscription } from './errors.js';
 import type { LogsDao, LogsQuery } from './logs.js';
 import type { NewSubscription, Subscription } from './model.js';
-import { notifySubscription } from './notifier.js';
+import { notifySubscription, type SubscriptionChange } from './notifier.js';
 import { validateConfig } from './validator.js';
 
 /** Who may see a subscription: its owner tenant among these, and its owner this user if given. */
@@ -36,9 +37,21 @@ export interface SubscriptionsServiceDeps {
   dao: SubscriptionsDao;
   logs: LogsDao;
   newUuid: () => string;
+  /** Told of each change once committed. */
+  changes: SubscriptionChanges;
 }
 
-export function createSubscriptionsService({ uow, dao, logs, newUuid }: SubscriptionsServiceDeps) {
+export function createSubscriptionsService({ uow, dao, logs, newUuid, changes }: SubscriptionsServiceDeps) {
+  /** Runs `work` in a unit of work, then tells the listeners what it changed (after commit only). */
+  async function changing<T>(
+    work: (tx: Tx<WebhookdDatabase>, changed: [SubscriptionChange, Subscription][]) => Promise<T>,
+  ): Promise<T> {
+    const changed: [SubscriptionChange, Subscription][] = [];
+    const result = await uow.run((tx) => work(tx, changed));
+    for (const [change, subscription] of changed) changes.emit(change, subscription);
+    return result;
+  }
+
   async function mustFind(tx: Tx<WebhookdDatabase>, uuid: string, scope: SubscriptionScope) {
     const found = await dao.find(tx, uuid, scope);
     if (!found) throw noSuchSubscription(uuid);
@@ -50,9 +63,14 @@ export function createSubscriptionsService({ uow, dao, logs, newUuid }: Subscrip
     config: validateConfig(input.service, input.config),
   });
 
-  async function remove(tx: Tx<WebhookdDatabase>, subscription: Subscription): Promise<void> {
+  async function remove(
+    tx: Tx<WebhookdDatabase>,
+    changed: [SubscriptionChange, Subscription][],
+    subscription: Subscription,
+  ): Promise<void> {
     await dao.delete(tx, subscription.uuid);
     notifySubscription(tx.events, 'deleted', subscription);
+    changed.push(['deleted', subscription]);
   }
 
   return {
@@ -62,23 +80,25 @@ export function createSubscriptionsService({ uow, dao, logs, newUuid }: Subscrip
     get: (uuid: string, scope: SubscriptionScope) => uow.read((tx) => mustFind(tx, uuid, scope)),
 
     create: (input: SubscriptionInput) =>
-      uow.run(async (tx) => {
+      changing(async (tx, changed) => {
         const created = await dao.create(tx, newUuid(), checked(input));
         notifySubscription(tx.events, 'created', created);
+        changed.push(['created', created]);
         return created;
       }),
 
     /** Wazo's PUT: every field replaced by `input` (which the route built, as Wazo, from the body and the caller). */
     replace: (uuid: string, scope: SubscriptionScope, input: (current: Subscription) => SubscriptionInput) =>
-      uow.run(async (tx) => {
+      changing(async (tx, changed) => {
         const current = await mustFind(tx, uuid, scope);
         const updated = await dao.replace(tx, uuid, checked(input(current)));
         notifySubscription(tx.events, 'updated', updated);
+        changed.push(['updated', updated]);
         return updated;
       }),
 
     delete: (uuid: string, scope: SubscriptionScope) =>
-      uow.run(async (tx) => remove(tx, await mustFind(tx, uuid, scope))),
+      changing(async (tx, changed) => remove(tx, changed, await mustFind(tx, uuid, scope))),
 
     logs: (uuid: string, scope: SubscriptionScope, query: LogsQuery) =>
       uow.read(async (tx) => {
@@ -88,17 +108,17 @@ export function createSubscriptionsService({ uow, dao, logs, newUuid }: Subscrip
 
     /** `user_deleted`: the user's own subscriptions and those on their events. */
     deleteOfUser: (userUuid: string) =>
-      uow.run(async (tx) => {
+      changing(async (tx, changed) => {
         const gone = await dao.listOfUserInAnyTenant(tx, userUuid);
-        for (const subscription of gone) await remove(tx, subscription);
+        for (const subscription of gone) await remove(tx, changed, subscription);
         return gone.length;
       }),
 
     /** `auth_tenant_deleted`: every subscription the tenant owns. */
     deleteOfTenant: (tenantUuid: string) =>
-      uow.run(async (tx) => {
+      changing(async (tx, changed) => {
         const gone = await dao.list(tx, { tenantUuids: [tenantUuid] });
-        for (const subscription of gone) await remove(tx, subscription);
+        for (const subscription of gone) await remove(tx, changed, subscription);
         return gone.length;
       }),
 
@@ -107,7 +127,7 @@ export function createSubscriptionsService({ uow, dao, logs, newUuid }: Subscrip
      * subscription for them then, or none. Safe to repeat.
      */
     syncMobile: (user: { userUuid: string; tenantUuid: string }, present: boolean) =>
-      uow.run(async (tx) => {
+      changing(async (tx, changed) => {
         await dao.lockUser(tx, user.userUuid);
         const existing = await dao.list(tx, {
           tenantUuids: null,
@@ -115,7 +135,8 @@ export function createSubscriptionsService({ uow, dao, logs, newUuid }: Subscrip
           metadata: { mobile: 'true' },
         });
         const keep = present ? existing.find((s) => s.service === 'mobile') : undefined;
-        for (const subscription of existing) if (subscription !== keep) await remove(tx, subscription);
+        for (const subscription of existing)
+          if (subscription !== keep) await remove(tx, changed, subscription);
         if (keep || !present) return keep ?? null;
         const created = await dao.create(tx, newUuid(), {
           name: `Push notification mobile for user ${user.tenantUuid}/${user.userUuid}`,
@@ -129,6 +150,7 @@ export function createSubscriptionsService({ uow, dao, logs, newUuid }: Subscrip
           metadata: { mobile: 'true' },
         });
         notifySubscription(tx.events, 'created', created);
+        changed.push(['created', created]);
         return created;
       }),
   };

@@ -15,6 +15,8 @@ import { type AuthApi, expectStatus } from './auth-api.js';
 export const SERVICE_ACCOUNTS = {
   'wazo-confd': ['auth.admin.#', 'auth.tenants.read', 'auth.users.#'],
   'wazo-websocketd': ['auth.tenants.read'],
+  // The master tenant (its token's), tenants and users' mobile external auth for the push sender.
+  'wazo-webhookd': ['auth.tenants.read', 'auth.users.*.read', 'auth.users.*.external.mobile.read'],
 } as const;
 
 export type ServiceAccountName = keyof typeof SERVICE_ACCOUNTS;
