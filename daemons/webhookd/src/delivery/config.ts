@@ -22,9 +22,11 @@ export const DeliverySectionSchema = Type.Object(
   {
     enabled: Type.Boolean({ default: true, description: 'Consume events and send webhooks.' }),
     queue: Type.String({
-      minLength: 1,
-      default: 'wazo-webhookd.deliveries',
-      description: 'The durable queue events wait in (also while the daemon is down).',
+      default: '',
+      description:
+        'The durable queue events wait in (also while the daemon is down). Empty: ' +
+        '`wazo-webhookd.deliveries` on the `wazo-headers` exchange, `wazo-webhookd.deliveries.<exchange>` ' +
+        'on another, so daemons on different exchanges never share one.',
     }),
     prefetch: Type.Integer({
       minimum: 1,
@@ -85,6 +87,14 @@ export const DeliverySectionSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** The queue's name: configured, or derived from the exchange (see `queue`'s description). */
+export function deliveryQueueName(configured: string, exchangeName: string): string {
+  if (configured) return configured;
+  return exchangeName === 'wazo-headers'
+    ? 'wazo-webhookd.deliveries'
+    : `wazo-webhookd.deliveries.${exchangeName}`;
+}
 
 /** What the engine reads: Wazo's retry keys (webhookd's top-level config) and the section. */
 export interface DeliveryConfig {

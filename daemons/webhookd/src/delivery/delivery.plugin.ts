@@ -16,6 +16,7 @@ import {
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import type { WebhookdConfig } from '../definition.js';
 import type { WebhookdResources } from '../resources.js';
+import { deliveryQueueName } from './config.js';
 import { createDeliveryEngine, type DeliveryEngine } from './engine.js';
 import { logOnlyPushSender, type PushSender } from './mobile.js';
 import { authUserCheck, registerMobileNotifications } from './mobile-notifications.js';
@@ -67,10 +68,11 @@ export function deliveryPlugin(
       };
       async function start(masterTenant: string): Promise<void> {
         if (stopped) return;
+        const queue = deliveryQueueName(config.delivery.queue, config.bus.exchange_name);
         const created = createDeliveryEngine({
           db: resources.db,
           transport: bus.transport,
-          config,
+          config: { ...config, delivery: { ...config.delivery, queue } },
           logger,
           masterTenant,
           pushSender,
