@@ -22,7 +22,7 @@ import { createDatabase, migrateToLatest } from '@wazo-ts/db';
 import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 import { Connection } from 'rabbitmq-client';
 import { webhookdMigrations } from '../src/db/migrations/index.js';
-import { type Receiver, startReceiver } from '../src/delivery/testing/harness.js';
+import { type Receiver, startReceiver } from '../src/testing/delivery.js';
 
 const AMQP_URI = process.env.WAZO_TEST_AMQP_URI ?? 'amqp://guest:guest@127.0.0.1:5672';
 const ENTRY = fileURLToPath(new URL('../src/main.ts', import.meta.url));

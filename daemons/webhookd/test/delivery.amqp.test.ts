@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { encodeEvent } from '@wazo-ts/bus';
 import { call } from '@wazo-ts/daemon/testing';
-import { type Receiver, startReceiver } from '../src/delivery/testing/harness.js';
+import { type Receiver, startReceiver } from '../src/testing/delivery.js';
 import { startWebhookd, type WebhookdUnderTest } from '../src/testing/index.js';
 import { type BusObserver, observeBus } from './bus-observer.js';
 

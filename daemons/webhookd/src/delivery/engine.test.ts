@@ -8,18 +8,18 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
-import type { DeliveryConfig } from './config.js';
-import type { AttemptRecord, PendingDelivery } from './delivery.dao.js';
-import { createDeliveryEngine, type DeliveryEngine } from './engine.js';
-import type { PushNotification, PushResult, PushSender } from './mobile.js';
-import type { ResolvedAddress } from './target-guard.js';
 import {
   type DeliveryTestBed,
   deliveryTestBed,
   type Receiver,
   startReceiver,
   testDeliveryConfig,
-} from './testing/harness.js';
+} from '../testing/delivery.js';
+import type { DeliveryConfig } from './config.js';
+import type { AttemptRecord, PendingDelivery } from './delivery.dao.js';
+import { createDeliveryEngine, type DeliveryEngine } from './engine.js';
+import type { PushNotification, PushResult, PushSender } from './mobile.js';
+import type { ResolvedAddress } from './target-guard.js';
 
 const logger = pino({ level: 'silent' });
 

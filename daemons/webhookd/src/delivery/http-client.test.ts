@@ -9,10 +9,10 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type CertificateFiles, createSelfSignedCertificate } from '@wazo-ts/daemon/testing';
+import { type Receiver, startReceiver } from '../testing/delivery.js';
 import { createHttpClient, type HttpRequest, HttpTransportError } from './http-client.js';
 import { bodyContentType, createHttpService, pythonJsonDumps } from './http-service.js';
 import { createTargetGuard, defaultDeniedTargets, TargetDeniedError } from './target-guard.js';
-import { type Receiver, startReceiver } from './testing/harness.js';
 
 const guard = createTargetGuard(defaultDeniedTargets, async (hostname) => {
   if (hostname === 'metadata.test') return [{ address: '169.254.169.254', family: 4 }];

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { type DeliveryTestBed, deliveryTestBed } from '../testing/delivery.js';
 import { purgeLogs } from './purge.js';
-import { type DeliveryTestBed, deliveryTestBed } from './testing/harness.js';
 
 describe('subscription log purge', () => {
   let bed: DeliveryTestBed;

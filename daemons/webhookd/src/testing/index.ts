@@ -6,7 +6,7 @@ export {
   type Receiver,
   startReceiver,
   testDeliveryConfig,
-} from '../delivery/testing/harness.js';
+} from './delivery.js';
 export {
   AMQP_URI,
   FAKE_MASTER_TENANT,

@@ -13,10 +13,10 @@ import { createDatabase, migrateToLatest } from '@wazo-ts/db';
 import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 import type { Kysely } from 'kysely';
 import { Connection } from 'rabbitmq-client';
-import { webhookdMigrations } from '../../db/migrations/index.js';
-import type { WebhookdDatabase } from '../../db/schema.js';
-import type { DeliveryConfig } from '../config.js';
-import { defaultDeniedTargets } from '../target-guard.js';
+import { webhookdMigrations } from '../db/migrations/index.js';
+import type { WebhookdDatabase } from '../db/schema.js';
+import type { DeliveryConfig } from '../delivery/config.js';
+import { defaultDeniedTargets } from '../delivery/target-guard.js';
 
 export const testAmqpUri = process.env.WAZO_TEST_AMQP_URI ?? 'amqp://guest:guest@127.0.0.1:5672';
 
