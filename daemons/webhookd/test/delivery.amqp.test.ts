@@ -90,6 +90,11 @@ describe('wazo-webhookd delivering events', { timeout: 120_000 }, () => {
     assert.equal(created.status, 201, created.text);
     const subscription = created.json<{ uuid: string }>();
     await until(bound('user_created'), 'the binding of user_created');
+    const delivery = async () =>
+      (await api(admin)('GET', '/status')).json<{ delivery: { status: string; bindings: number } }>()
+        .delivery;
+    await until(async () => (await delivery()).status === 'ok', 'the delivery engine ok in /status');
+    assert.equal((await delivery()).bindings, 1);
     for (let seq = 0; seq < 20; seq += 1) await publish('user_created', { seq });
     await receiver.waitFor(20);
     assert.deepEqual(

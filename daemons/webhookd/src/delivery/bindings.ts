@@ -57,11 +57,14 @@ export interface Bindings {
   desired(): Promise<Map<string, Record<string, string | boolean>>>;
   /** Brings the queue's bindings in line with the subscriptions; calls are serialized. */
   reconcile(subscription: Subscription): Promise<void>;
+  /** Bindings in place after the last reconciliation (for /status). */
+  count(): number;
 }
 
 export function createBindings(options: BindingsOptions): Bindings {
   const { db } = options;
   let chain: Promise<void> = Promise.resolve();
+  let boundCount = 0;
 
   async function desired() {
     const rows = await db
@@ -95,6 +98,7 @@ export function createBindings(options: BindingsOptions): Bindings {
       await subscription.unbind(asBinding(headers));
       await db.deleteFrom('webhookd_delivery_binding').where('key', '=', key).execute();
     }
+    boundCount = wanted.size;
     const added = [...wanted.keys()].filter((k) => !boundKeys.has(k)).length;
     if (added + stale.length > 0)
       options.logger.debug(
@@ -110,5 +114,6 @@ export function createBindings(options: BindingsOptions): Bindings {
       chain = run.catch(() => undefined);
       return run;
     },
+    count: () => boundCount,
   };
 }

@@ -77,16 +77,17 @@ export function deliveryPlugin(
           masterTenant,
           pushSender,
         });
+        engine = created; // /status follows it while it starts
         try {
           await created.start();
         } catch (err) {
+          engine = undefined;
           // RabbitMQ or PostgreSQL not there yet: nothing was acknowledged, try again shortly.
           logger.error({ err }, 'delivery engine failed to start; retrying in 5 s');
           await created.stop();
           if (!stopped) retry = setTimeout(() => void start(masterTenant), options.retryStartMs ?? 5_000);
           return;
         }
-        engine = created;
         timer = setInterval(() => void reconcile(), options.reconcileEveryMs ?? 60_000);
         timer.unref();
       }

@@ -39,7 +39,7 @@ export interface DeliveryEngine {
   /** Subscriptions changed: rebind. */
   reconcile(): Promise<void>;
   stop(): Promise<void>;
-  status(): { status: 'ok' | 'fail'; lanes: number; sending: number };
+  status(): { status: 'ok' | 'fail'; bindings: number; lanes: number; sending: number };
   readonly dispatcher: Dispatcher;
   readonly intake: Intake;
 }
@@ -122,7 +122,12 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): DeliveryEn
     },
     status() {
       const stats = dispatcher.stats();
-      return { status: intake.ready() ? 'ok' : 'fail', lanes: stats.lanes, sending: stats.running };
+      return {
+        status: intake.ready() ? 'ok' : 'fail',
+        bindings: bindings.count(),
+        lanes: stats.lanes,
+        sending: stats.running,
+      };
     },
   };
 }
