@@ -190,7 +190,7 @@ describe('webhookd delivery engine (PostgreSQL, RabbitMQ, HTTP receivers)', () =
   it('when one subscription has a slow receiver, then another subscription is not delayed', async () => {
     const slow = await receiver();
     const fast = await receiver();
-    slow.answer = () => ({ status: 200, delayMs: 3_000 });
+    slow.answer = () => ({ status: 200, delayMs: 5_000 });
     const slowSub = await bed.addSubscription({
       events: ['slow_test'],
       config: http(slow.url),
