@@ -14,3 +14,11 @@ export {
 } from './delivery/index.js';
 export { createMasterTenant, type MasterTenant } from './master-tenant/index.js';
 export type { WebhookdResources } from './resources.js';
+export {
+  MOBILE_EVENTS,
+  type Subscription,
+  type SubscriptionChangeListener,
+  type SubscriptionChanges,
+  type SubscriptionRows,
+  subscriptionOfRows,
+} from './subscriptions/index.js';

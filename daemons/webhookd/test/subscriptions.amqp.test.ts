@@ -15,7 +15,7 @@ import {
   webhookdUserSubscriptionDeleted,
   webhookdUserSubscriptionUpdated,
 } from '@wazo-ts/bus';
-import { call } from '@wazo-ts/daemon/testing';
+import { call, documentedOperations, undocumentedAnswers } from '@wazo-ts/daemon/testing';
 import { startWebhookd, type WebhookdUnderTest } from '../src/testing/index.js';
 import { type BusObserver, observeBus } from './bus-observer.js';
 
@@ -427,6 +427,31 @@ describe('wazo-webhookd subscriptions API', { timeout: 180_000 }, () => {
     const config = (await as(admin)('GET', '/config')).json<Record<string, unknown>>();
     assert.equal(config.hook_max_attempts, 10);
     assert.equal(config.hook_http_retry_countdown_factor, 2);
+  });
+
+  it('when the OpenAPI document is read, then it lists every subscription operation, each with its answer', async () => {
+    const yaml = (await call(`${webhookd.api}/api/api.yml`)).text;
+    assert.deepEqual(undocumentedAnswers(yaml), []);
+    const operations = documentedOperations(yaml);
+    for (const operation of [
+      'GET /subscriptions',
+      'POST /subscriptions',
+      'GET /subscriptions/{subscription_uuid}',
+      'PUT /subscriptions/{subscription_uuid}',
+      'DELETE /subscriptions/{subscription_uuid}',
+      'GET /subscriptions/{subscription_uuid}/logs',
+      'GET /subscriptions/services',
+      'GET /users/me/subscriptions',
+      'POST /users/me/subscriptions',
+      'GET /users/me/subscriptions/{subscription_uuid}',
+      'PUT /users/me/subscriptions/{subscription_uuid}',
+      'DELETE /users/me/subscriptions/{subscription_uuid}',
+      'GET /users/me/subscriptions/{subscription_uuid}/logs',
+    ])
+      assert.ok(
+        operations.includes(operation.replace(' /', ' /1.0/')),
+        `${operation} in ${operations.join(', ')}`,
+      );
   });
 
   it('when a token lacks the ACL, then 401 and nothing changes', async () => {

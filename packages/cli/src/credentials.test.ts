@@ -78,6 +78,8 @@ describe('wazo credentials', SUITE, () => {
       [['--auth-url', spy.origin, 'tenant', 'list'], {}],
       [['--confd-url', spy.origin, 'user', 'list'], {}],
       [['--websocketd-url', spy.origin.replace('http', 'ws'), 'events'], {}],
+      [['--webhookd-url', spy.origin, 'webhook', 'list'], {}],
+      [['webhook', 'list'], { WAZO_WEBHOOKD_URL: spy.origin }],
       [['--server', spy.origin, 'logout'], {}],
       [['user', 'list'], { WAZO_SERVER: spy.origin }],
       [['tenant', 'list'], { WAZO_AUTH_URL: spy.origin }],

@@ -103,6 +103,48 @@ describe('wazo webhook', { timeout: 600_000 }, () => {
     },
   );
 
+  it('when logs are followed, then an attempt logged later is printed as it appears', TIMEOUT, async () => {
+    const created = await cli.json<{ uuid: string }>([
+      'webhook',
+      'create',
+      '--name',
+      'followed',
+      '--event',
+      'x',
+      '--url',
+      'http://x',
+    ]);
+    const insert = (attempts: number) =>
+      webhookd.database.pool.query(
+        `INSERT INTO webhookd_subscription_log (uuid, subscription_uuid, status, started_at, ended_at, attempts, max_attempts, event, detail)
+         VALUES ($1, $2, 'failure', now(), now(), $3, 10, '{"name": "x"}', '{"error": "refused"}')`,
+        [randomUUID(), created.uuid, attempts],
+      );
+    await insert(1);
+    const follower = cli.spawn(['--json', 'webhook', 'logs', created.uuid, '--follow', '--interval', '1']);
+    let stdout = '';
+    follower.stdout.on('data', (chunk) => (stdout += chunk));
+    const lines = (count: number) =>
+      new Promise<string[]>((resolve, reject) => {
+        const check = () => {
+          const got = stdout.split('\n').filter(Boolean);
+          if (got.length >= count) resolve(got);
+        };
+        follower.stdout.on('data', check);
+        follower.on('exit', (code) => reject(new Error(`wazo webhook logs exited ${code}`)));
+        check();
+      });
+    assert.equal(JSON.parse((await lines(1))[0] as string).attempts, 1);
+    await insert(2);
+    const both = await lines(2);
+    assert.deepEqual(
+      both.map((line) => JSON.parse(line).attempts),
+      [1, 2],
+    );
+    follower.kill('SIGTERM');
+    await cli.ok(['webhook', 'delete', created.uuid]);
+  });
+
   it(
     'when the http config is refused, then one line names the field and nothing is created',
     TIMEOUT,
