@@ -1,7 +1,7 @@
 /**
  * The delivery engine in the daemon: started once the master tenant is known (Wazo binds nothing
- * before), rebinding on every webhookd_subscription_* / webhookd_user_subscription_* event and
- * every minute (a missed event only delays a rebind), shown in /status as `delivery` (intake
+ * before), rebinding after every committed subscription change (in process), on every
+ * webhookd_subscription_* / webhookd_user_subscription_* event and every minute (a missed event only delays a rebind), shown in /status as `delivery` (intake
  * consuming, lanes at work), stopped before the database closes. It also serves
  * POST /mobile/notifications through the same push sender.
  */
@@ -91,6 +91,10 @@ export function deliveryPlugin(
         timer = setInterval(() => void reconcile(), options.reconcileEveryMs ?? 60_000);
         timer.unref();
       }
+      // Changes made by this daemon are told in process right after their commit (no bus round
+      // trip); the bus events still cover the rest (another webhookd, a restart in between).
+      const unlisten = resources.subscriptionChanges.on(() => void reconcile());
+      lifecycle.onStop(() => unlisten());
       lifecycle.onStart(async () => {
         for (const event of SUBSCRIPTION_EVENTS) await bus.consumer.subscribe(event, reconcile);
         // Not awaited: the daemon serves (503-free) while waiting for its service token.
