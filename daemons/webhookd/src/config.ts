@@ -4,6 +4,7 @@
  * come on top (docs/configuration.md).
  */
 import { type Static, Type } from 'typebox';
+import { DeliverySectionSchema } from './delivery/config.js';
 
 export const WebhookdConfigSchema = Type.Object({
   db_upgrade_on_startup: Type.Boolean({
@@ -38,6 +39,7 @@ export const WebhookdConfigSchema = Type.Object({
     default: 10,
     description: 'Seconds a caller token keeps its list of visible sub-tenants (recurse=true, item routes).',
   }),
+  delivery: DeliverySectionSchema,
 });
 
 export type WebhookdOwnConfig = Static<typeof WebhookdConfigSchema>;

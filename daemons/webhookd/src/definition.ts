@@ -1,6 +1,7 @@
 /** wazo-webhookd as the daemon kit sees it: name, port, config keys, plugins and resources. */
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { WebhookdConfigSchema, type WebhookdOwnConfig } from './config.js';
+import { deliveryPlugin } from './delivery/delivery.plugin.js';
 import { housekeepingPlugin } from './housekeeping/index.js';
 import { masterTenantPlugin } from './master-tenant/index.js';
 import { createWebhookdResources, type WebhookdResources } from './resources.js';
@@ -18,6 +19,6 @@ export const webhookdDaemon: DaemonDefinition<WebhookdConfig, WebhookdResources>
   // Its token names the master tenant (bus bindings wait for it) and reads wazo-auth's users for
   // the mobile service; the REST API works without it.
   serviceToken: 'optional',
-  plugins: [masterTenantPlugin, subscriptionsPlugin, housekeepingPlugin],
+  plugins: [masterTenantPlugin, subscriptionsPlugin, housekeepingPlugin, deliveryPlugin()],
   createResources: createWebhookdResources,
 };

@@ -49,10 +49,30 @@ export interface SubscriptionLogTable {
   detail: Json<Record<string, unknown>>;
 }
 
+/** A matched event waiting to be delivered (the delivery engine's queue, in publication order). */
+export interface DeliveryTable {
+  id: Generated<string>;
+  uuid: Generated<string>;
+  subscription_uuid: string;
+  message_id: string;
+  event: Json<Record<string, unknown>>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  created_at: Timestamp;
+}
+
+/** A binding of the delivery engine's durable queue, as declared on the broker. */
+export interface DeliveryBindingTable {
+  key: string;
+  headers: Json<Record<string, string | boolean>>;
+}
+
 export interface WebhookdDatabase {
   webhookd_subscription: SubscriptionTable;
   webhookd_subscription_event: SubscriptionEventTable;
   webhookd_subscription_option: SubscriptionOptionTable;
   webhookd_subscription_metadatum: SubscriptionMetadatumTable;
   webhookd_subscription_log: SubscriptionLogTable;
+  webhookd_delivery: DeliveryTable;
+  webhookd_delivery_binding: DeliveryBindingTable;
 }

@@ -64,6 +64,8 @@ export async function startWebhookd(options: StartWebhookdOptions = {}): Promise
     auth: { host: '127.0.0.1', port: auth.port, https: false, key_file: null, ...SERVICE },
     rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
     service_discovery: { enabled: false },
+    // The delivery engine's durable queue is the test's own (a shared one would mix test runs).
+    delivery: { queue: `${exchange}.deliveries`, retry_first_delay: 0.01 },
     ...options.config,
   };
   // JSON is YAML.
@@ -88,6 +90,7 @@ export async function startWebhookd(options: StartWebhookdOptions = {}): Promise
       await rm(dir, { recursive: true, force: true });
       const broker = new Connection({ url: AMQP_URI, connectionName: `${exchange} cleanup` });
       await broker.exchangeDelete({ exchange }).catch(() => undefined);
+      await broker.queueDelete({ queue: `${exchange}.deliveries` }).catch(() => undefined);
       await broker.close();
     },
   };
