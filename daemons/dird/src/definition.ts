@@ -1,5 +1,5 @@
 /** wazo-dird as the daemon kit sees it: name, port, config keys, plugins and resources. */
-import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { type BaseConfig, type DaemonDefinition, packageVersion } from '@wazo-ts/daemon';
 import { backendsPlugin } from './backends/backends.routes.js';
 import { DirdConfigSchema, type DirdOwnConfig } from './config.js';
 import { displaysPlugin } from './displays/displays.routes.js';
@@ -13,6 +13,7 @@ export type DirdConfig = BaseConfig & DirdOwnConfig;
 export const dirdDaemon: DaemonDefinition<DirdConfig, DirdResources> = {
   name: 'dird',
   apiVersion: '0.1',
+  version: packageVersion(import.meta.url),
   defaultPort: 9489,
   configSchema: DirdConfigSchema,
   defaults: {

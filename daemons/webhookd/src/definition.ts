@@ -1,5 +1,5 @@
 /** wazo-webhookd as the daemon kit sees it: name, port, config keys, plugins and resources. */
-import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
+import { type BaseConfig, type DaemonDefinition, packageVersion } from '@wazo-ts/daemon';
 import { WebhookdConfigSchema, type WebhookdOwnConfig } from './config.js';
 import { deliveryPlugin } from './delivery/delivery.plugin.js';
 import { housekeepingPlugin } from './housekeeping/index.js';
@@ -12,6 +12,7 @@ export type WebhookdConfig = BaseConfig & WebhookdOwnConfig;
 export const webhookdDaemon: DaemonDefinition<WebhookdConfig, WebhookdResources> = {
   name: 'webhookd',
   apiVersion: '1.0',
+  version: packageVersion(import.meta.url),
   defaultPort: 9300,
   configSchema: WebhookdConfigSchema,
   defaults: { db_uri: 'postgresql://postgres@localhost/wazo_webhookd' },
