@@ -1,7 +1,6 @@
 /** wazo-chatd as the daemon kit sees it: name, port, config keys, plugins and resources. */
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { ChatdConfigSchema, type ChatdOwnConfig } from './config.js';
-import { greetingPlugin } from './greeting.plugin.js';
 import { type ChatdResources, createChatdResources } from './resources.js';
 
 export type ChatdConfig = BaseConfig & ChatdOwnConfig;
@@ -11,8 +10,9 @@ export const chatdDaemon: DaemonDefinition<ChatdConfig, ChatdResources> = {
   apiVersion: '1.0',
   defaultPort: 9304,
   configSchema: ChatdConfigSchema,
-  // 'required' when the daemon calls other daemons with its own token (auth.key_file).
-  serviceToken: 'optional',
-  plugins: [greetingPlugin],
+  // It reads wazo-auth's sessions and confd's users with its own token (auth.key_file).
+  serviceToken: 'required',
+  errorShape: 'api',
+  plugins: [],
   createResources: createChatdResources,
 };
