@@ -3,6 +3,7 @@
  * carries over. The kit's base keys (rest_api, auth, bus, consul, log_level, ...) come on top.
  */
 import { type Static, Type } from 'typebox';
+import { RoomsConfigSchema } from './rooms/rooms.config.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()], { default: null });
@@ -26,6 +27,7 @@ export const ConfdClientSchema = Type.Object(
 );
 
 export const ChatdConfigSchema = Type.Object({
+  rooms: RoomsConfigSchema,
   db_uri: Type.String({
     default: 'postgresql://postgres@localhost/wazo_chatd',
     description: "wazo-chatd's own PostgreSQL database (presences, rooms, messages).",

@@ -2,6 +2,7 @@
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { ChatdConfigSchema, type ChatdOwnConfig } from './config.js';
 import { type ChatdResources, createChatdResources } from './resources.js';
+import { roomsPlugin } from './rooms/index.js';
 
 export type ChatdConfig = BaseConfig & ChatdOwnConfig;
 
@@ -13,6 +14,6 @@ export const chatdDaemon: DaemonDefinition<ChatdConfig, ChatdResources> = {
   // It reads wazo-auth's sessions and confd's users with its own token (auth.key_file).
   serviceToken: 'required',
   errorShape: 'api',
-  plugins: [],
+  plugins: [roomsPlugin],
   createResources: createChatdResources,
 };

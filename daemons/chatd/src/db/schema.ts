@@ -3,6 +3,7 @@
  * alone: users, lines and sessions are copies kept from other daemons' events and REST APIs.
  */
 import type { ColumnType } from 'kysely';
+import type { RoomsTables } from '../rooms/rooms.tables.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -61,7 +62,7 @@ export interface ChatdChannelTable {
   line_id: number;
 }
 
-export interface ChatdDatabase {
+export interface ChatdDatabase extends RoomsTables {
   chatd_tenant: ChatdTenantTable;
   chatd_user: ChatdUserTable;
   chatd_session: ChatdSessionTable;

@@ -4,14 +4,10 @@
  */
 import { countRows, escapeLike, isUuid, sortedPage } from '@wazo-ts/db';
 import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
-import type { RoomsTables } from './rooms.tables.js';
+import type { ChatdDatabase } from '../db/schema.js';
 
-/** What the rooms queries read: their tables and the users chatd knows (presence's copy). */
-export interface RoomsDatabase extends RoomsTables {
-  chatd_user: { uuid: string; tenant_uuid: string };
-}
-
-export type RoomsDb = Kysely<RoomsDatabase> | Transaction<RoomsDatabase>;
+/** The rooms tables, and the users chatd knows (presence's copy) for the participants' tenant. */
+export type RoomsDb = Kysely<ChatdDatabase> | Transaction<ChatdDatabase>;
 
 export interface RoomRow {
   uuid: string;
@@ -136,7 +132,7 @@ function messagesBase(db: RoomsDb) {
 }
 
 type MessageQuery = SelectQueryBuilder<
-  RoomsDatabase & { m: RoomsDatabase['chatd_room_message'] },
+  ChatdDatabase & { m: ChatdDatabase['chatd_room_message'] },
   'm',
   MessageRow
 >;

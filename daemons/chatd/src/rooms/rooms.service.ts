@@ -3,6 +3,7 @@
  * instead of a new one, who may read and write in it. No SQL here (rooms.dao.ts), no HTTP.
  */
 import type { UnitOfWork } from '@wazo-ts/db';
+import type { ChatdDatabase } from '../db/schema.js';
 import * as dao from './rooms.dao.js';
 import { duplicateUser, invalidUsers, missingSearch, unknownRoom } from './rooms.errors.js';
 import { messageCreated, roomCreated } from './rooms.notifier.js';
@@ -20,7 +21,7 @@ export interface Caller {
 }
 
 export interface RoomsServiceOptions {
-  uow: UnitOfWork<dao.RoomsDatabase>;
+  uow: UnitOfWork<ChatdDatabase>;
   /** This platform's uuid, the participants' and messages' `wazo_uuid` by default. */
   wazoUuid: string;
 }

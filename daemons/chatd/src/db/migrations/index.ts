@@ -6,6 +6,7 @@ import { busTablesMigration, type MigrationSet } from '@wazo-ts/db';
 import * as presenceUsers from './0001_presence_users.js';
 import * as presenceSessions from './0002_presence_sessions.js';
 import * as presenceLines from './0003_presence_lines.js';
+import * as rooms from './0010_rooms.js';
 
 export const chatdMigrations: MigrationSet = {
   key: 'chatd',
@@ -14,5 +15,6 @@ export const chatdMigrations: MigrationSet = {
     '0001_presence_users': presenceUsers,
     '0002_presence_sessions': presenceSessions,
     '0003_presence_lines': presenceLines,
+    '0010_rooms': rooms,
   },
 };
