@@ -17,6 +17,7 @@ Environment:
   WAZO_TLS_CERT, WAZO_TLS_KEY   serve this certificate instead of a generated self-signed one
   WAZO_ADMIN_USERNAME, WAZO_ADMIN_PASSWORD   the initial admin (default: admin, generated password)
   WAZO_AUTH_PORT, WAZO_CONFD_PORT, WAZO_WEBSOCKETD_PORT   daemon ports on 127.0.0.1 (9497, 9486, 9502)
+  WAZO_CHATD_PORT      wazo-chatd's port on 127.0.0.1 (9304)
   WAZO_USER            account the platform runs as when started as root (default wazo)
   WAZO_<DAEMON>__<KEY> any daemon config key, e.g. WAZO_CONFD__LOG_LEVEL=debug
 `;

@@ -15,6 +15,14 @@ import { type AuthApi, expectStatus } from './auth-api.js';
 export const SERVICE_ACCOUNTS = {
   'wazo-confd': ['auth.admin.#', 'auth.tenants.read', 'auth.users.#'],
   'wazo-websocketd': ['auth.tenants.read'],
+  // Presence: tenants, sessions and refresh tokens from wazo-auth, users and lines from confd.
+  'wazo-chatd': [
+    'auth.tenants.read',
+    'auth.sessions.read',
+    'auth.tokens.read',
+    'confd.users.read',
+    'confd.lines.read',
+  ],
 } as const;
 
 export type ServiceAccountName = keyof typeof SERVICE_ACCOUNTS;
