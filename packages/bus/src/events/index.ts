@@ -6,6 +6,7 @@ import * as auth from './auth.js';
 import * as callFilters from './call-filters.js';
 import * as callPermissions from './call-permissions.js';
 import * as callPickups from './call-pickups.js';
+import * as chatdPresences from './chatd-presences.js';
 import * as conferences from './conferences.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
@@ -36,6 +37,7 @@ export * from './auth.js';
 export * from './call-filters.js';
 export * from './call-permissions.js';
 export * from './call-pickups.js';
+export * from './chatd-presences.js';
 export * from './conferences.js';
 export * from './contexts.js';
 export * from './define.js';
@@ -89,6 +91,7 @@ const families = [
   media,
   trunks,
   conferences,
+  chatdPresences,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>
