@@ -1,6 +1,7 @@
 /** wazo-chatd as the daemon kit sees it: name, port, config keys, plugins and resources. */
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { ChatdConfigSchema, type ChatdOwnConfig } from './config.js';
+import { presencesPlugin } from './presences/index.js';
 import { type ChatdResources, createChatdResources } from './resources.js';
 import { roomsPlugin } from './rooms/index.js';
 
@@ -14,6 +15,6 @@ export const chatdDaemon: DaemonDefinition<ChatdConfig, ChatdResources> = {
   // It reads wazo-auth's sessions and confd's users with its own token (auth.key_file).
   serviceToken: 'required',
   errorShape: 'api',
-  plugins: [roomsPlugin],
+  plugins: [presencesPlugin, roomsPlugin],
   createResources: createChatdResources,
 };

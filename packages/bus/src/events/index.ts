@@ -6,6 +6,7 @@ import * as auth from './auth.js';
 import * as callFilters from './call-filters.js';
 import * as callPermissions from './call-permissions.js';
 import * as callPickups from './call-pickups.js';
+import * as chatdPresences from './chatd-presences.js';
 import * as chatdRooms from './chatd-rooms.js';
 import * as conferences from './conferences.js';
 import * as contexts from './contexts.js';
@@ -37,6 +38,7 @@ export * from './auth.js';
 export * from './call-filters.js';
 export * from './call-permissions.js';
 export * from './call-pickups.js';
+export * from './chatd-presences.js';
 export * from './chatd-rooms.js';
 export * from './conferences.js';
 export * from './contexts.js';
@@ -91,6 +93,7 @@ const families = [
   media,
   trunks,
   conferences,
+  chatdPresences,
   chatdRooms,
 ];
 
