@@ -168,7 +168,7 @@ function planDaemons(options: PlatformOptions, uris: Front['uris'], admin: Admin
     chatd: {
       name: 'chatd',
       port: options.ports.chatd,
-      config: { db_uri: uris.chatd },
+      config: { db_uri: uris.chatd, confd: { host: '127.0.0.1', port: options.ports.confd, https: false } },
       keyFile: keyFileOf(options.dataDir, 'wazo-chatd'),
     },
   };
