@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { authDaemon } from '@wazo-ts/auth';
+import { chatdDaemon } from '@wazo-ts/chatd';
 import { confdDaemon } from '@wazo-ts/confd';
 import { type DaemonDefinition, loadConfig } from '@wazo-ts/daemon';
 import { websocketdDaemon } from '@wazo-ts/websocketd';
@@ -25,6 +26,7 @@ const DAEMONS: [string, DaemonDefinition<any, any>][] = [
   ['auth', authDaemon],
   ['confd', confdDaemon],
   ['websocketd', websocketdDaemon],
+  ['chatd', chatdDaemon],
 ];
 const dockerfile = parseDockerfile(read('Dockerfile'));
 const compose = parse(read('deploy/compose.yaml')) as {
