@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { postToken } from '@wazo-ts/auth/testing';
+import { createUserSeeder, postToken } from '@wazo-ts/auth/testing';
 import { type ChatdStack, startChatdStack } from './support/stack.js';
 import { type EventClient, eventClient, type WsEvent } from './support/ws-client.js';
 
@@ -170,6 +170,25 @@ describe('wazo-chatd presences with wazo-auth, wazo-confd and wazo-websocketd on
     assert.equal(some.body?.filtered, 1);
     assert.equal(some.body?.total, all.body?.total);
     assert.equal(((some.body?.items ?? []) as { uuid: string }[])[0]?.uuid, bob.uuid);
+  });
+
+  it("when an admin of another tenant asks, then the tenant's users are unknown to it", async () => {
+    const seeder = createUserSeeder(
+      stack.auth.database.pool,
+      stack.auth.daemon.config.password_hash_iterations,
+    );
+    const otherTenant = await seeder.seedTenant(stack.auth.masterTenantUuid);
+    const outsider = await seeder.seed({ tenantUuid: otherTenant, acl: ['chatd.#'] });
+    const { token } = await postToken(stack.auth.api, outsider.username, outsider.password);
+    const one = await chatd('GET', `/users/${alice.uuid}/presences`, token);
+    assert.equal(one.status, 404);
+    assert.equal(one.body?.error_id, 'unknown-user');
+    const put = await chatd('PUT', `/users/${alice.uuid}/presences`, token, { state: 'available' });
+    assert.equal(put.status, 404);
+    const list = await chatd('GET', `/users/presences?recurse=true&user_uuid=${alice.uuid}`, token);
+    assert.deepEqual(list.body, { items: [], filtered: 0, total: 0 });
+    const unchanged = await chatd('GET', `/users/${alice.uuid}/presences`, stack.admin);
+    assert.equal(unchanged.body?.state, 'away');
   });
 
   it('when chatd is down while Alice logs out and Carol is deleted, then after its restart it shows both right', async () => {
