@@ -44,7 +44,8 @@ export const ChatdConfigSchema = Type.Object({
       token_expiration: Type.Integer({
         minimum: 60,
         default: 600,
-        description: 'Lifetime asked for the token used by the start-up synchronization, seconds.',
+        description:
+          "Accepted from Wazo files and unused: the synchronization uses the daemon's service token.",
       }),
     },
     { additionalProperties: false, default: {} },
