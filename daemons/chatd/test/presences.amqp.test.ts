@@ -49,11 +49,19 @@ describe('wazo-chatd presences with wazo-auth, wazo-confd and wazo-websocketd on
     return { status: answer.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
   };
   /** Waits until chatd knows `user` (its user_created came through the bus). */
-  const known = (user: User) =>
-    eventually(`chatd knows ${user.username}`, async () => {
+  const known = async (user: User) => {
+    let last: unknown;
+    return eventually(`chatd knows ${user.username}`, async () => {
       const answer = await chatd('GET', `/users/${user.uuid}/presences`, stack.admin);
+      last = answer;
       return answer.status === 200 ? answer.body : undefined;
+    }).catch(async (error: Error) => {
+      const status = await chatd('GET', '/status', stack.admin);
+      throw new Error(
+        `${error.message}; last answer ${JSON.stringify(last)}; status ${JSON.stringify(status.body)}`,
+      );
     });
+  };
   const presenceEvent = (uuid: string, match: (data: Record<string, unknown>) => boolean) => (e: WsEvent) =>
     e.name === 'chatd_presence_updated' && e.data.uuid === uuid && match(e.data);
 
@@ -191,6 +199,24 @@ describe('wazo-chatd presences with wazo-auth, wazo-confd and wazo-websocketd on
     assert.equal(unchanged.body?.state, 'away');
   });
 
+  it('when confd cannot be reached at start, then the presence routes answer 503 not-initialized', async () => {
+    const lonely = await stack.runChatd({ confd: { host: '127.0.0.1', port: 1, https: false, timeout: 2 } });
+    try {
+      const answer = await fetch(`${lonely.url}/1.0/users/${alice.uuid}/presences`, {
+        headers: { 'X-Auth-Token': stack.admin },
+      });
+      const body = (await answer.json()) as Record<string, unknown>;
+      assert.equal(answer.status, 503);
+      assert.equal(body.error_id, 'not-initialized');
+      const list = await fetch(`${lonely.url}/1.0/users/presences`, {
+        headers: { 'X-Auth-Token': stack.admin },
+      });
+      assert.equal(list.status, 503);
+    } finally {
+      await lonely.stop();
+    }
+  });
+
   it('when chatd is down while Alice logs out and Carol is deleted, then after its restart it shows both right', async () => {
     const carol = await stack.createUser('Carol');
     await known(carol);
@@ -219,7 +245,10 @@ describe('wazo-chatd presences with wazo-auth, wazo-confd and wazo-websocketd on
     });
     assert.equal(removed.status, 204, await removed.text());
 
-    const disconnected = bobEvents.next(presenceEvent(alice.uuid, (d) => d.connected === false));
+    const disconnected = bobEvents.next(
+      presenceEvent(alice.uuid, (d) => d.connected === false),
+      90_000,
+    );
     await stack.startChatd();
     // The resync announces what changed while chatd was away.
     await disconnected;

@@ -46,6 +46,7 @@ export interface LineAssociation {
 export function createPresenceSources({ uow, notifier }: PresenceSourcesOptions) {
   async function notify(tx: Tx<ChatdDatabase>, userUuid: string | undefined): Promise<void> {
     if (!userUuid) return;
+    await usersDao.lock(tx.db, userUuid);
     const presence = await presenceOf(tx, userUuid);
     if (presence) notifier.updated(tx, presence);
   }

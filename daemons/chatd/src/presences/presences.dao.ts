@@ -46,6 +46,13 @@ export const tenantsDao = {
 };
 
 export const usersDao = {
+  /**
+   * Locks the user's row until commit: changes of one user's presence then commit one after the
+   * other, each event built from what the previous one committed (never a stale presence last).
+   */
+  async lock(db: ChatdDb, uuid: string): Promise<void> {
+    await db.selectFrom('chatd_user').select('uuid').where('uuid', '=', uuid).forUpdate().execute();
+  },
   async find(db: ChatdDb, uuid: string): Promise<UserRow | undefined> {
     return db.selectFrom('chatd_user').select(userColumns).where('uuid', '=', uuid).executeTakeFirst();
   },

@@ -41,6 +41,8 @@ export interface ChatdStack {
   /** A confd user (and its wazo-auth login, default user policy) in the master tenant. */
   createUser(name: string): Promise<{ uuid: string; username: string; password: string }>;
   stopChatd(): Promise<void>;
+  /** Another chatd on the same database with config keys over the stack's (the caller stops it). */
+  runChatd(overrides: Record<string, unknown>): Promise<RunningDaemon>;
   startChatd(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -49,12 +51,28 @@ const quiet = (dir: string, name: string) => ({
   user: null,
   allow_root: true,
   log_filename: join(dir, `wazo-${name}.log`),
-  log_level: 'warning',
+  log_level: process.env.WAZO_TEST_KEEP_LOGS ? 'info' : 'warning',
   log_stdout: false,
   extra_config_files: dir,
   rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
   service_discovery: { enabled: false },
 });
+
+/** Until chatd's start-up synchronization is done (its /status says so): a loaded machine may take a while. */
+async function waitInitialized(chatd: RunningDaemon, token: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const answer = await fetch(`${chatd.url}/1.0/status`, { headers: { 'X-Auth-Token': token } }).catch(
+      () => null,
+    );
+    const body = answer?.ok
+      ? ((await answer.json()) as { presence_initialization?: { status?: string } })
+      : null;
+    if (body?.presence_initialization?.status === 'ok') return;
+    if (Date.now() > deadline) throw new Error(`chatd never synchronized: ${JSON.stringify(body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function runWithConfig<C extends object>(
   definition: Parameters<typeof runDaemon>[0],
@@ -106,6 +124,7 @@ export async function startChatdStack(): Promise<ChatdStack> {
     '/api/chatd/': chatd.url,
   });
   const admin = await auth.tokenFor(['confd.#', 'chatd.#', 'auth.#']);
+  await waitInitialized(chatd, admin);
 
   return {
     auth,
@@ -135,9 +154,11 @@ export async function startChatdStack(): Promise<ChatdStack> {
       await chatd?.stop();
       chatd = null;
     },
+    runChatd: (overrides) => runWithConfig(chatdDaemon, dir, { ...chatdConfig, ...overrides }),
     async startChatd() {
       // A new port: the gateway's chatd path is not used after a restart (tests call chatd directly).
       chatd = await runWithConfig(chatdDaemon, dir, chatdConfig);
+      await waitInitialized(chatd, admin);
     },
     async stop() {
       await gateway.close();
@@ -146,7 +167,8 @@ export async function startChatdStack(): Promise<ChatdStack> {
       await confd.stop();
       await auth.stop();
       await database.drop();
-      await rm(dir, { recursive: true, force: true });
+      if (process.env.WAZO_TEST_KEEP_LOGS) process.stderr.write(`logs kept in ${dir}\n`);
+      else await rm(dir, { recursive: true, force: true });
       const broker = new Connection({ url: AMQP_URI, connectionName: `${exchange} cleanup` });
       await broker.exchangeDelete({ exchange }).catch(() => undefined);
       await broker.close();
