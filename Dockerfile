@@ -5,6 +5,7 @@
 #   docker build --target wazo-websocketd -t wazo-ts/wazo-websocketd .
 #   docker build --target wazo-webhookd -t wazo-ts/wazo-webhookd .
 #   docker build --target wazo-dird -t wazo-ts/wazo-dird .
+#   docker build --target wazo-chatd -t wazo-ts/wazo-chatd .
 # Each image runs its daemon as its own non-root user (uid = the daemon's Wazo port), reads
 # /etc/wazo-<name>/config.yml and conf.d/, logs to stdout and /var/log/wazo-<name>.log, and is
 # healthy while HEAD /<version>/status answers 2xx. See docs/deploy.md.
@@ -30,6 +31,7 @@ COPY daemons/confd/package.json daemons/confd/
 COPY daemons/websocketd/package.json daemons/websocketd/
 COPY daemons/webhookd/package.json daemons/webhookd/
 COPY daemons/dird/package.json daemons/dird/
+COPY daemons/chatd/package.json daemons/chatd/
 RUN npm ci --ignore-scripts
 COPY tsconfig.base.json tsconfig.json ./
 COPY packages packages
@@ -114,3 +116,15 @@ EXPOSE 9489
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "/usr/local/lib/wazo-ts/healthcheck.mjs"]
 ENTRYPOINT ["wazo-dird"]
+
+FROM runtime AS wazo-chatd
+RUN useradd --system --uid 9304 --user-group --home-dir /nonexistent --no-create-home \
+      --shell /usr/sbin/nologin wazo-chatd \
+ && install -d -m 0755 /etc/wazo-chatd/conf.d \
+ && install -m 0640 -o wazo-chatd -g wazo-chatd /dev/null /var/log/wazo-chatd.log
+USER wazo-chatd
+ENV WAZO_STATUS_URL=http://127.0.0.1:9304/1.0/status
+EXPOSE 9304
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "/usr/local/lib/wazo-ts/healthcheck.mjs"]
+ENTRYPOINT ["wazo-chatd"]

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { authDaemon } from '@wazo-ts/auth';
+import { chatdDaemon } from '@wazo-ts/chatd';
 import { confdDaemon } from '@wazo-ts/confd';
 import { type DaemonDefinition, loadConfig } from '@wazo-ts/daemon';
 import { dirdDaemon } from '@wazo-ts/dird';
@@ -29,6 +30,7 @@ const DAEMONS: [string, DaemonDefinition<any, any>][] = [
   ['websocketd', websocketdDaemon],
   ['webhookd', webhookdDaemon],
   ['dird', dirdDaemon],
+  ['chatd', chatdDaemon],
 ];
 const dockerfile = parseDockerfile(read('Dockerfile'));
 const compose = parse(read('deploy/compose.yaml')) as {

@@ -1,8 +1,9 @@
 /** wazo-chatd as the daemon kit sees it: name, port, config keys, plugins and resources. */
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { ChatdConfigSchema, type ChatdOwnConfig } from './config.js';
-import { greetingPlugin } from './greeting.plugin.js';
+import { presencesPlugin } from './presences/index.js';
 import { type ChatdResources, createChatdResources } from './resources.js';
+import { roomsPlugin } from './rooms/index.js';
 
 export type ChatdConfig = BaseConfig & ChatdOwnConfig;
 
@@ -11,8 +12,9 @@ export const chatdDaemon: DaemonDefinition<ChatdConfig, ChatdResources> = {
   apiVersion: '1.0',
   defaultPort: 9304,
   configSchema: ChatdConfigSchema,
-  // 'required' when the daemon calls other daemons with its own token (auth.key_file).
-  serviceToken: 'optional',
-  plugins: [greetingPlugin],
+  // It reads wazo-auth's sessions and confd's users with its own token (auth.key_file).
+  serviceToken: 'required',
+  errorShape: 'api',
+  plugins: [presencesPlugin, roomsPlugin],
   createResources: createChatdResources,
 };

@@ -5,7 +5,8 @@ set -euo pipefail
 psql -v ON_ERROR_STOP=1 --username postgres \
   -v auth_pw="$WAZO_AUTH_DB_PASSWORD" -v confd_pw="$WAZO_CONFD_DB_PASSWORD" \
   -v webhookd_pw="$WAZO_WEBHOOKD_DB_PASSWORD" \
-  -v dird_pw="$WAZO_DIRD_DB_PASSWORD" <<'SQL'
+  -v dird_pw="$WAZO_DIRD_DB_PASSWORD" \
+  -v chatd_pw="$WAZO_CHATD_DB_PASSWORD" <<'SQL'
 CREATE ROLE wazo_auth LOGIN PASSWORD :'auth_pw';
 CREATE DATABASE wazo_auth OWNER wazo_auth;
 CREATE ROLE wazo_confd LOGIN PASSWORD :'confd_pw';
@@ -14,4 +15,6 @@ CREATE ROLE wazo_webhookd LOGIN PASSWORD :'webhookd_pw';
 CREATE DATABASE wazo_webhookd OWNER wazo_webhookd;
 CREATE ROLE wazo_dird LOGIN PASSWORD :'dird_pw';
 CREATE DATABASE wazo_dird OWNER wazo_dird;
+CREATE ROLE wazo_chatd LOGIN PASSWORD :'chatd_pw';
+CREATE DATABASE wazo_chatd OWNER wazo_chatd;
 SQL

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { callfilterCommand } from './commands/callfilters.js';
+import { chatCommand, presenceCommand } from './commands/chat.js';
 import { deviceCommand } from './commands/devices.js';
 import { directoryCommand } from './commands/directory.js';
 import { endpointCommand, lineCommand } from './commands/endpoints.js';
@@ -34,6 +35,7 @@ export function buildProgram(io: Io): Command {
     .option('--websocketd-url <url>', 'wazo-websocketd, e.g. ws://10.0.0.3:9502')
     .option('--webhookd-url <url>', 'wazo-webhookd, e.g. http://10.0.0.4:9300')
     .option('--dird-url <url>', 'wazo-dird, e.g. http://10.0.0.4:9489')
+    .option('--chatd-url <url>', 'wazo-chatd, e.g. http://10.0.0.4:9304')
     .option('--ca-cert <file>', 'trust the certificate(s) in this PEM file')
     .option('--insecure', 'do not check TLS certificates')
     .option('--tenant <uuid>', 'act in this tenant (Wazo-Tenant header)')
@@ -61,6 +63,8 @@ export function buildProgram(io: Io): Command {
     outcallCommand(io),
     webhookCommand(io),
     directoryCommand(io),
+    presenceCommand(io),
+    chatCommand(io),
   ])
     program.addCommand(command);
   configureEverywhere(program, io);

@@ -25,6 +25,7 @@ export function banner(platform: Platform): string {
     `    wazo-websocketd  ${url.replace(/^https/, 'wss')}/api/websocketd/`,
     `    wazo-webhookd    ${url}/api/webhookd/1.0`,
     `    wazo-dird        ${url}/api/dird/0.1`,
+    `    wazo-chatd       ${url}/api/chatd/1.0`,
     credentials,
     `  certificate:  ${shown(certificate.file)}${certificate.selfSigned ? " (the platform's authority: trust this file)" : ''}`,
     `  data:         ${shown(platform.dataDir)} (logs in ${shown(`${platform.dataDir}/log`)})`,

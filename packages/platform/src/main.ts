@@ -9,8 +9,8 @@ import { type Platform, startPlatform } from './platform.js';
 
 const USAGE = `usage: wazo-platform   (npm start)
 
-Runs wazo-auth, wazo-confd, wazo-websocketd, wazo-webhookd and wazo-dird with an embedded PostgreSQL
-behind one HTTPS gateway.
+Runs wazo-auth, wazo-confd, wazo-websocketd, wazo-webhookd, wazo-dird and wazo-chatd with an embedded
+PostgreSQL behind one HTTPS gateway.
 Environment:
   WAZO_DATA_DIR        data folder (default ./data)
   WAZO_HTTPS_PORT      gateway port (default 8443)
@@ -20,6 +20,7 @@ Environment:
   WAZO_AUTH_PORT, WAZO_CONFD_PORT, WAZO_WEBSOCKETD_PORT   daemon ports on 127.0.0.1 (9497, 9486, 9502)
   WAZO_WEBHOOKD_PORT   wazo-webhookd's port on 127.0.0.1 (9300)
   WAZO_DIRD_PORT       wazo-dird's port on 127.0.0.1 (9489)
+  WAZO_CHATD_PORT      wazo-chatd's port on 127.0.0.1 (9304)
   WAZO_USER            account the platform runs as when started as root (default wazo)
   WAZO_<DAEMON>__<KEY> any daemon config key, e.g. WAZO_CONFD__LOG_LEVEL=debug
 `;

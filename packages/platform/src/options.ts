@@ -7,6 +7,7 @@ export interface PlatformPorts {
   websocketd: number;
   webhookd: number;
   dird: number;
+  chatd: number;
 }
 
 export interface PlatformOptions {
@@ -32,6 +33,7 @@ export const DEFAULT_PORTS: PlatformPorts = {
   websocketd: 9502,
   webhookd: 9300,
   dird: 9489,
+  chatd: 9304,
 };
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -56,6 +58,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Pla
       websocketd: port(env, 'WAZO_WEBSOCKETD_PORT', DEFAULT_PORTS.websocketd),
       webhookd: port(env, 'WAZO_WEBHOOKD_PORT', DEFAULT_PORTS.webhookd),
       dird: port(env, 'WAZO_DIRD_PORT', DEFAULT_PORTS.dird),
+      chatd: port(env, 'WAZO_CHATD_PORT', DEFAULT_PORTS.chatd),
     },
     runAs: env.WAZO_USER || 'wazo',
     env,

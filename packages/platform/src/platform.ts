@@ -7,6 +7,7 @@
 import type { EventEmitter } from 'node:events';
 import { authDaemon } from '@wazo-ts/auth';
 import { createMemoryTransport } from '@wazo-ts/bus';
+import { chatdDaemon } from '@wazo-ts/chatd';
 import { confdDaemon } from '@wazo-ts/confd';
 import { dirdDaemon } from '@wazo-ts/dird';
 import { webhookdDaemon } from '@wazo-ts/webhookd';
@@ -43,7 +44,7 @@ export interface Platform {
   /** `https://127.0.0.1:8443`: the gateway. */
   url: string;
   /** Each daemon's own plain-HTTP root on 127.0.0.1. */
-  daemons: { auth: string; confd: string; websocketd: string; webhookd: string; dird: string };
+  daemons: { auth: string; confd: string; websocketd: string; webhookd: string; dird: string; chatd: string };
   admin: { username: string; password: string; file: string; generated: boolean };
   /** What clients trust: the platform's authority (`tls/ca.crt`), or the user's own certificate. */
   certificate: { file: string; selfSigned: boolean; generated: boolean };
@@ -88,7 +89,7 @@ interface Front {
   certificate: Awaited<ReturnType<typeof ensureCertificate>>;
   gatewayUrl: string;
   gateway: Gateway;
-  uris: Record<'auth' | 'confd' | 'webhookd' | 'dird', string>;
+  uris: Record<'auth' | 'confd' | 'webhookd' | 'dird' | 'chatd', string>;
   keeperPid: number;
   firstStart: boolean;
   proxySecret: string;
@@ -181,6 +182,12 @@ function planDaemons(options: PlatformOptions, uris: Front['uris'], admin: Admin
       config: { db_uri: uris.dird, confd: { host: '127.0.0.1', port: options.ports.confd, https: false } },
       keyFile: keyFileOf(options.dataDir, 'wazo-dird'),
     },
+    chatd: {
+      name: 'chatd',
+      port: options.ports.chatd,
+      config: { db_uri: uris.chatd, confd: { host: '127.0.0.1', port: options.ports.confd, https: false } },
+      keyFile: keyFileOf(options.dataDir, 'wazo-chatd'),
+    },
   };
 }
 
@@ -214,6 +221,9 @@ function startServiceDaemons(plans: DaemonPlans, context: DaemonContext, stack: 
     startDaemon(dirdDaemon, plans.dird, context)
       .then(stack.track)
       .then((d) => serveInProcess(gateway, stack, 'dird', d)),
+    startDaemon(chatdDaemon, plans.chatd, context)
+      .then(stack.track)
+      .then((d) => serveInProcess(gateway, stack, 'chatd', d)),
   ]);
 }
 
@@ -245,8 +255,8 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
     serveInProcess(front.gateway, stack, 'auth', auth);
     if (admin.bootstrap) await saveAdminCredentials(admin);
     await ensureServiceAccounts(options, admin, auth.url);
-    progress('Starting wazo-confd, wazo-websocketd, wazo-webhookd and wazo-dird...');
-    const [confd, websocketd, webhookd, dird] = await startServiceDaemons(
+    progress('Starting wazo-confd, wazo-websocketd, wazo-webhookd, wazo-dird and wazo-chatd...');
+    const [confd, websocketd, webhookd, dird, chatd] = await startServiceDaemons(
       plans,
       context,
       stack,
@@ -261,6 +271,7 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
         websocketd: websocketd.url,
         webhookd: webhookd.url,
         dird: dird.url,
+        chatd: chatd.url,
       },
       admin: {
         username: admin.username,

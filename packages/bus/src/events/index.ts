@@ -6,6 +6,8 @@ import * as auth from './auth.js';
 import * as callFilters from './call-filters.js';
 import * as callPermissions from './call-permissions.js';
 import * as callPickups from './call-pickups.js';
+import * as chatdPresences from './chatd-presences.js';
+import * as chatdRooms from './chatd-rooms.js';
 import * as conferences from './conferences.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
@@ -37,6 +39,8 @@ export * from './auth.js';
 export * from './call-filters.js';
 export * from './call-permissions.js';
 export * from './call-pickups.js';
+export * from './chatd-presences.js';
+export * from './chatd-rooms.js';
 export * from './conferences.js';
 export * from './contexts.js';
 export * from './define.js';
@@ -92,6 +96,8 @@ const families = [
   trunks,
   conferences,
   webhookd,
+  chatdPresences,
+  chatdRooms,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

@@ -70,6 +70,7 @@ export function loginCommand(io: Io): Command {
         websocketd_url: targets.websocketd,
         webhookd_url: targets.webhookd,
         dird_url: targets.dird,
+        chatd_url: targets.chatd,
         ca_cert: targets.tls.caCert,
         insecure: targets.tls.insecure || undefined,
         username,

@@ -8,7 +8,7 @@ import { CliError } from './errors.js';
 import type { SavedSession } from './store.js';
 import type { Targets } from './targets.js';
 
-export type BoundService = 'auth' | 'confd' | 'websocketd' | 'webhookd' | 'dird';
+export type BoundService = 'auth' | 'confd' | 'websocketd' | 'webhookd' | 'dird' | 'chatd';
 
 const SCHEMES: Record<string, string> = { 'ws:': 'http:', 'wss:': 'https:' };
 
@@ -28,6 +28,7 @@ function loginHint(service: BoundService, url: string): string {
   if (service === 'websocketd') return `wazo login --websocketd-url ${url}`;
   if (service === 'webhookd') return `wazo login --webhookd-url ${url.replace(/\/1\.0$/, '')}`;
   if (service === 'dird') return `wazo login --dird-url ${url.replace(/\/0\.1$/, '')}`;
+  if (service === 'chatd') return `wazo login --chatd-url ${url.replace(/\/1\.0$/, '')}`;
   const path = new URL(url).pathname;
   if (path === '/api/auth/0.1') return `wazo login --server ${originOf(url)}`;
   return `wazo login --auth-url ${originOf(url)}${path.replace(/\/0\.1$/, '')}`;
@@ -52,6 +53,7 @@ export function assertBound(saved: SavedSession, targets: Targets, service: Boun
     saved.websocketd_url,
     saved.webhookd_url,
     saved.dird_url,
+    saved.chatd_url,
   ].flatMap((u) => (u ? [originOf(u)] : []));
   if (!trusted.includes(originOf(url))) throw notLoggedInTo(service, url, saved);
 }

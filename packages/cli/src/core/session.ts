@@ -13,7 +13,7 @@ import { loadSession, type SavedSession, saveSession } from './store.js';
 import { resolveTargets, type TargetFlags, type Targets } from './targets.js';
 import { renewToken, tokenIsValid } from './tokens.js';
 
-export type Service = 'auth' | 'confd' | 'webhookd' | 'dird';
+export type Service = 'auth' | 'confd' | 'webhookd' | 'dird' | 'chatd';
 export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface CallOptions {
@@ -44,6 +44,7 @@ const NAMES: Record<Service, string> = {
   confd: 'wazo-confd',
   webhookd: 'wazo-webhookd',
   dird: 'wazo-dird',
+  chatd: 'wazo-chatd',
 };
 const RENEW_MARGIN_MS = 30_000;
 const RENEWED_LIFETIME = 3600;
@@ -51,18 +52,9 @@ const NOT_LOGGED_IN = 'not logged in: run `wazo login`';
 const EXPIRED = 'your session expired and could not be renewed: run `wazo login`';
 
 function baseOf(targets: Targets, service: Service): string {
-  if (service === 'webhookd') {
-    if (!targets.webhookd)
-      throw new CliError('no wazo-webhookd URL: pass --server or --webhookd-url (or log in with one)');
-    return targets.webhookd;
-  }
-  if (service === 'dird') {
-    if (!targets.dird)
-      throw new CliError('no wazo-dird URL: pass --server or --dird-url (or log in with one)');
-    return targets.dird;
-  }
-  const base = service === 'auth' ? targets.auth : targets.confd;
-  if (!base) throw new CliError('no wazo-confd URL: pass --server or --confd-url (or log in with one)');
+  const base = service === 'auth' ? targets.auth : targets[service];
+  if (!base)
+    throw new CliError(`no ${NAMES[service]} URL: pass --server or --${service}-url (or log in with one)`);
   return base;
 }
 

@@ -15,6 +15,7 @@ export interface SavedSession {
   websocketd_url?: string | undefined;
   webhookd_url?: string | undefined;
   dird_url?: string | undefined;
+  chatd_url?: string | undefined;
   ca_cert?: string | undefined;
   insecure?: boolean | undefined;
   username?: string | undefined;

@@ -17,6 +17,7 @@ export interface Targets {
   websocketd?: string | undefined;
   webhookd?: string | undefined;
   dird?: string | undefined;
+  chatd?: string | undefined;
   tls: TlsOptions;
 }
 
@@ -27,6 +28,7 @@ export interface TargetFlags {
   websocketdUrl?: string;
   webhookdUrl?: string;
   dirdUrl?: string;
+  chatdUrl?: string;
   caCert?: string;
   insecure?: boolean;
 }
@@ -49,6 +51,7 @@ export function gatewayUrls(server: string) {
     websocketd: `${origin.replace(/^http/, 'ws')}/api/websocketd/`,
     webhookd: `${origin}/api/webhookd/1.0`,
     dird: `${origin}/api/dird/0.1`,
+    chatd: `${origin}/api/chatd/1.0`,
   };
 }
 
@@ -72,7 +75,7 @@ function websocketUrl(url: string): string {
 
 function layer(
   server: string | undefined,
-  own: Partial<Record<'auth' | 'confd' | 'websocketd' | 'webhookd' | 'dird', string>>,
+  own: Partial<Record<'auth' | 'confd' | 'websocketd' | 'webhookd' | 'dird' | 'chatd', string>>,
 ) {
   const fromServer = server ? gatewayUrls(server) : undefined;
   return {
@@ -81,6 +84,7 @@ function layer(
     websocketd: own.websocketd ? websocketUrl(own.websocketd) : fromServer?.websocketd,
     webhookd: own.webhookd ? versioned(own.webhookd, '1.0', '--webhookd-url') : fromServer?.webhookd,
     dird: own.dird ? versioned(own.dird, '0.1', '--dird-url') : fromServer?.dird,
+    chatd: own.chatd ? versioned(own.chatd, '1.0', '--chatd-url') : fromServer?.chatd,
   };
 }
 
@@ -100,6 +104,7 @@ export function resolveTargets(
     websocketd: flags.websocketdUrl,
     webhookd: flags.webhookdUrl,
     dird: flags.dirdUrl,
+    chatd: flags.chatdUrl,
   });
   const fromEnv = layer(env.WAZO_SERVER, {
     auth: env.WAZO_AUTH_URL,
@@ -107,6 +112,7 @@ export function resolveTargets(
     websocketd: env.WAZO_WEBSOCKETD_URL,
     webhookd: env.WAZO_WEBHOOKD_URL,
     dird: env.WAZO_DIRD_URL,
+    chatd: env.WAZO_CHATD_URL,
   });
   const named = fromFlags.auth ?? fromEnv.auth;
   const base = saved && (!named || originOf(named) === originOf(saved.auth_url)) ? saved : null;
@@ -120,6 +126,7 @@ export function resolveTargets(
     websocketd: fromFlags.websocketd ?? fromEnv.websocketd ?? base?.websocketd_url,
     webhookd: fromFlags.webhookd ?? fromEnv.webhookd ?? base?.webhookd_url,
     dird: fromFlags.dird ?? fromEnv.dird ?? base?.dird_url,
+    chatd: fromFlags.chatd ?? fromEnv.chatd ?? base?.chatd_url,
     tls: {
       caCert: caCert ? resolve(caCert) : base?.ca_cert,
       insecure: flags.insecure ?? envFlag(env.WAZO_INSECURE) ?? base?.insecure ?? false,

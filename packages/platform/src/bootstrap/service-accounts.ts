@@ -19,6 +19,14 @@ export const SERVICE_ACCOUNTS = {
   'wazo-webhookd': ['auth.tenants.read', 'auth.users.*.read', 'auth.users.*.external.mobile.read'],
   // wazo-dird and its wazo and conference backends' keys in one: tenants, users, conferences.
   'wazo-dird': ['auth.tenants.read', 'confd.infos.read', 'confd.users.read', 'confd.conferences.read'],
+  // Presence: tenants, sessions and refresh tokens from wazo-auth, users and lines from confd.
+  'wazo-chatd': [
+    'auth.tenants.read',
+    'auth.sessions.read',
+    'auth.tokens.read',
+    'confd.users.read',
+    'confd.lines.read',
+  ],
 } as const;
 
 export type ServiceAccountName = keyof typeof SERVICE_ACCOUNTS;

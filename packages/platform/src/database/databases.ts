@@ -12,6 +12,7 @@ export const DAEMON_DATABASES = {
   confd: 'wazo_confd',
   webhookd: 'wazo_webhookd',
   dird: 'wazo_dird',
+  chatd: 'wazo_chatd',
 } as const;
 export type DatabaseOwner = keyof typeof DAEMON_DATABASES;
 
@@ -53,6 +54,7 @@ export async function startDatabases(options: {
     await ensureDatabase(server.uri, DAEMON_DATABASES.confd);
     await ensureDatabase(server.uri, DAEMON_DATABASES.webhookd);
     await ensureDatabase(server.uri, DAEMON_DATABASES.dird);
+    await ensureDatabase(server.uri, DAEMON_DATABASES.chatd);
   } catch (error) {
     await server.stop();
     throw error;
@@ -63,6 +65,7 @@ export async function startDatabases(options: {
       confd: withDatabase(server.uri, DAEMON_DATABASES.confd),
       webhookd: withDatabase(server.uri, DAEMON_DATABASES.webhookd),
       dird: withDatabase(server.uri, DAEMON_DATABASES.dird),
+      chatd: withDatabase(server.uri, DAEMON_DATABASES.chatd),
     },
     stop: () => server.stop(),
   };

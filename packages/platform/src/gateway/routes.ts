@@ -52,6 +52,7 @@ export function platformRoutes(ports: {
   websocketd: number;
   webhookd: number;
   dird: number;
+  chatd: number;
 }): GatewayRoutes {
   return {
     '/api/auth/': `http://127.0.0.1:${ports.auth}`,
@@ -59,5 +60,6 @@ export function platformRoutes(ports: {
     '/api/websocketd/': `http://127.0.0.1:${ports.websocketd}`,
     '/api/webhookd/': `http://127.0.0.1:${ports.webhookd}`,
     '/api/dird/': `http://127.0.0.1:${ports.dird}`,
+    '/api/chatd/': `http://127.0.0.1:${ports.chatd}`,
   };
 }

@@ -23,6 +23,7 @@ export interface PlatformPorts {
   websocketd: number;
   webhookd: number;
   dird: number;
+  chatd: number;
 }
 
 export interface PlatformProcess {
@@ -66,6 +67,7 @@ export async function freePlatformPorts(): Promise<PlatformPorts> {
     websocketd: await freePort(),
     webhookd: await freePort(),
     dird: await freePort(),
+    chatd: await freePort(),
   };
 }
 
@@ -88,6 +90,7 @@ export function platformEnv(options: SpawnOptions, ports: PlatformPorts): NodeJS
     WAZO_WEBSOCKETD_PORT: String(ports.websocketd),
     WAZO_WEBHOOKD_PORT: String(ports.webhookd),
     WAZO_DIRD_PORT: String(ports.dird),
+    WAZO_CHATD_PORT: String(ports.chatd),
     // Wazo's 250,000 PBKDF2 rounds make every login slow on a shared machine.
     WAZO_AUTH__PASSWORD_HASH_ITERATIONS: '1000',
     ...options.env,
