@@ -40,11 +40,14 @@ export function createRestClient(name: string, address: DaemonAddress): RestClie
           body: response.status === 200 ? JSON.parse(response.body) : response.body,
         };
       } catch (error) {
-        throw new UnavailableError(`${name} unreachable`, {
-          errorId: `${name.replace(/^wazo-/, '')}-unreachable`,
-          details: { host: address.host, port: address.port, original_error: String(error) },
-          cause: error,
-        });
+        throw new UnavailableError(
+          `${name} unreachable: ${error instanceof Error ? error.message : String(error)}`,
+          {
+            errorId: `${name.replace(/^wazo-/, '')}-unreachable`,
+            details: { host: address.host, port: address.port, original_error: String(error) },
+            cause: error,
+          },
+        );
       }
     },
     close: () => transport.close(),
