@@ -39,23 +39,22 @@ const CHUNK = 1000;
 
 export const contactsDao = {
   /**
-   * Adds contacts to an owner. Each gets its `id` (kept when given and `keepIds`), stored as a
-   * field too. A contact identical to one the owner has is not added: its index is in
-   * `duplicates` with the existing contact's id.
+   * Adds contacts to an owner, in one outcome per contact, in order. Each gets its `id` (kept
+   * when given and `keepIds`), stored as a field too. A contact identical to one the owner has
+   * is not added (`created: false`) and answers the existing contact's id.
    */
   async insertMany(
     db: Db,
     owner: ContactOwner,
     contacts: readonly ContactFields[],
     options: { keepIds?: boolean } = {},
-  ): Promise<{ created: Contact[]; duplicates: Map<number, string> }> {
-    const created: Contact[] = [];
-    const duplicates = new Map<number, string>();
+  ): Promise<InsertOutcome[]> {
+    const outcomes: InsertOutcome[] = [];
     for (let start = 0; start < contacts.length; start += CHUNK) {
-      const chunk = contacts.slice(start, start + CHUNK).map((fields, i) => {
+      const chunk = contacts.slice(start, start + CHUNK).map((fields) => {
         const { id: givenId, ...rest } = fields;
         const id = options.keepIds && givenId ? givenId : randomUUID();
-        return { index: start + i, hash: contactHash(rest), contact: { ...rest, id } as Contact };
+        return { hash: contactHash(rest), contact: { ...rest, id } as Contact };
       });
       const inserted = await db
         .insertInto('dird_contact')
@@ -65,38 +64,39 @@ export const contactsDao = {
         .execute();
       const added = new Set(inserted.map((row) => row.uuid));
       const rest = chunk.filter(({ contact }) => !added.has(contact.id));
+      const byHash = new Map<string, string>();
       if (rest.length > 0) {
         const existing = await db
           .selectFrom('dird_contact as c')
           .select(['c.hash', 'c.uuid'])
           .where(ownerFilter(owner))
-          .where(
-            'c.hash',
-            'in',
-            rest.map((r) => r.hash),
-          )
+          .where('c.hash', 'in', [...new Set(rest.map((r) => r.hash))])
           .execute();
-        const byHash = new Map(existing.map((row) => [row.hash, row.uuid]));
-        for (const { index, hash } of rest) {
-          const id = byHash.get(hash);
-          // Not a duplicate of this owner: the id itself is taken (another user's import).
-          if (id === undefined) throw new DuplicateContactError();
-          duplicates.set(index, id);
-        }
+        for (const row of existing) byHash.set(row.hash, row.uuid);
       }
-      const fresh = chunk.filter(({ contact }) => added.has(contact.id)).map(({ contact }) => contact);
+      const fresh: Contact[] = [];
+      for (const { hash, contact } of chunk) {
+        if (added.has(contact.id)) {
+          fresh.push(contact);
+          outcomes.push({ contact, created: true });
+          continue;
+        }
+        const id = byHash.get(hash);
+        // Not the owner's duplicate: the id itself is taken (by another owner's contact).
+        if (id === undefined) throw new DuplicateContactError();
+        outcomes.push({ contact: { ...contact, id }, created: false });
+      }
       await insertFields(db, fresh);
-      created.push(...fresh);
     }
-    return { created, duplicates };
+    return outcomes;
   },
 
   /** Adds one contact; an identical one of the same owner is a DuplicateContactError. */
   async insertOne(db: Kysely<DirdDatabase>, owner: ContactOwner, fields: ContactFields): Promise<Contact> {
     return db.transaction().execute(async (trx) => {
-      const { created } = await contactsDao.insertMany(trx, owner, [fields]);
-      if (created.length === 0) throw new DuplicateContactError();
-      return created[0] as Contact;
+      const [outcome] = await contactsDao.insertMany(trx, owner, [fields]);
+      if (!outcome?.created) throw new DuplicateContactError();
+      return outcome.contact;
     });
   },
 
@@ -148,8 +148,8 @@ export const contactsDao = {
       .execute();
     const byId = new Map<string, Contact>();
     for (const row of rows) {
-      let contact = byId.get(row.contact_uuid);
-      if (!contact) byId.set(row.contact_uuid, (contact = { id: row.contact_uuid } as Contact));
+      const contact = byId.get(row.contact_uuid) ?? ({ id: row.contact_uuid } as Contact);
+      byId.set(row.contact_uuid, contact);
       contact[row.name] = row.value;
     }
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -227,6 +227,19 @@ export const contactsDao = {
     return rows.map((row) => row.uuid);
   },
 
+  /** Those of these ids that are the owner's contacts. */
+  async ownedIds(db: Db, owner: ContactOwner, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('dird_contact as c')
+      .select('c.uuid')
+      .where(ownerFilter(owner))
+      .where('c.uuid', 'in', ids)
+      .execute();
+    const owned = new Set(rows.map((row) => row.uuid));
+    return ids.filter((id) => owned.has(id));
+  },
+
   /** Whether any of these ids is taken, by any owner. */
   async existingIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
@@ -234,6 +247,12 @@ export const contactsDao = {
     return new Set(rows.map((row) => row.uuid));
   },
 };
+
+export interface InsertOutcome {
+  contact: Contact;
+  /** False when the owner already had an identical contact (`contact.id` is that one's). */
+  created: boolean;
+}
 
 export interface ContactPage {
   search?: string | undefined;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { charsetOf, contactsToCsv, decodeCsv, parseCsv } from './csv.js';
+import { contactsToCsv, decodeCsv, parseCsv } from './csv.js';
+import { charsetOf } from './http.js';
 
 describe('contacts CSV', () => {
   it('when contacts with accents, quotes, commas and newlines are written and read back, then they are unchanged', () => {

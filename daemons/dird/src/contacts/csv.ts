@@ -63,12 +63,6 @@ export function parseCsv(text: string): CsvDocument {
   };
 }
 
-/** The charset parameter of a Content-Type header, if any. */
-export function charsetOf(contentType: string | undefined): string | undefined {
-  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
-  return match?.[1];
-}
-
 /** Contacts as CSV: one column per field any contact has, sorted; missing fields are empty. */
 export function contactsToCsv(contacts: readonly Record<string, string>[]): string {
   const columns = [...new Set(contacts.flatMap((contact) => Object.keys(contact)))].sort();
