@@ -36,7 +36,8 @@ export interface DirdDisplayColumnTable {
   title: string | null;
   type: string | null;
   default: string | null;
-  number_display: ColumnType<boolean, boolean | undefined, boolean>;
+  /** How a client shows a number of this column (`{name} (mobile)`). */
+  number_display: string | null;
 }
 
 export interface DirdProfileTable {

@@ -1,6 +1,7 @@
 /** wazo-dird's schema migrations, applied in name order by @wazo-ts/db's runner. */
 import { busTablesMigration, type MigrationSet } from '@wazo-ts/db';
 import * as configuration from './0001_configuration.js';
+import * as numberDisplayText from './0002_number_display_text.js';
 import * as contacts from './0020_contacts.js';
 
 export const dirdMigrations: MigrationSet = {
@@ -8,6 +9,7 @@ export const dirdMigrations: MigrationSet = {
   migrations: {
     '0000_bus_outbox': busTablesMigration,
     '0001_configuration': configuration,
+    '0002_number_display_text': numberDisplayText,
     '0020_contacts': contacts,
   },
 };
