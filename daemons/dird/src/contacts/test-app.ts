@@ -4,10 +4,10 @@
  * bodies) with a fake token verifier, answered through `app.inject`.
  */
 import {
+  type BusTransport,
   createBusConsumer,
   createBusPublisher,
   createMemoryTransport,
-  type MemoryTransport,
 } from '@wazo-ts/bus';
 import {
   type BaseConfig,
@@ -48,14 +48,18 @@ export async function createDirdTestDatabase(prefix = 'wazo_dird_contacts'): Pro
 export interface ContactsTestApi {
   app: FastifyInstance;
   verifier: FakeTokenVerifier;
-  transport: MemoryTransport;
+  transport: BusTransport;
   /** Runs the plugins' start hooks (bus subscriptions). */
   start(): Promise<void>;
+  /** Closes the app and the bus consumer (not the transport, the caller's). */
+  close(): Promise<void>;
 }
 
 export async function buildContactsTestApi(
   database: DirdTestDatabase,
   plugins: DaemonPlugin<DirdConfig, DirdResources>[],
+  /** The bus the plugins consume (RabbitMQ in the bus tests); in-process by default. */
+  transport: BusTransport = createMemoryTransport(),
 ): Promise<ContactsTestApi> {
   const definition = {
     name: 'dird',
@@ -72,12 +76,8 @@ export async function buildContactsTestApi(
     close: async () => undefined,
   } as unknown as DirdResources;
   const logger = pino({ level: 'silent' });
-  const transport = createMemoryTransport();
-  const bus = {
-    transport,
-    publisher: createBusPublisher({ transport, originUuid: 'o' }),
-    consumer: createBusConsumer({ transport, name: 'wazo-dird' }),
-  };
+  const consumer = createBusConsumer({ transport, name: 'wazo-dird' });
+  const bus = { transport, publisher: createBusPublisher({ transport, originUuid: 'o' }), consumer };
   const starts: (() => unknown)[] = [];
   const verifier = createFakeTokenVerifier();
   const { app } = await buildDaemonApp({
@@ -113,6 +113,10 @@ export async function buildContactsTestApi(
     transport,
     start: async () => {
       for (const hook of starts) await hook();
+    },
+    close: async () => {
+      await app.close();
+      await consumer.close();
     },
   };
 }

@@ -53,7 +53,7 @@ describe('personal contacts API', () => {
     api.verifier.add({ token: 'nothing', acl: [], metadata: { uuid: alice, tenant_uuid: tenant } });
   });
   after(async () => {
-    await api?.app.close();
+    await api?.close();
     await database?.drop();
   });
 

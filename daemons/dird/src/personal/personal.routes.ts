@@ -3,6 +3,7 @@
  * as JSON or CSV, and CSV import.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { userDeleted } from '@wazo-ts/bus';
 import type { DaemonPlugin } from '@wazo-ts/daemon';
 import { NoContent, Type } from '@wazo-ts/daemon/schema';
 import { UnauthorizedError } from '@wazo-ts/errors';
@@ -43,8 +44,16 @@ function wantsCsv(headers: FastifyRequest['headers'], format: string | undefined
 
 export const personalPlugin: DaemonPlugin<DirdConfig, DirdResources> = {
   name: 'personal',
-  async load({ api, config, resources }) {
+  async load({ api, config, resources, bus, lifecycle, logger }) {
     const personal = createPersonalService({ db: resources.db });
+    // A deleted user's contacts go with it (its favorites are the favorites service's).
+    lifecycle.onStart(async () => {
+      await bus.consumer.subscribe(userDeleted, async (event) => {
+        const removed = await personal.userDeleted(event.data.uuid);
+        if (removed > 0)
+          logger.info({ user_uuid: event.data.uuid, removed }, 'personal contacts of a deleted user removed');
+      });
+    });
     await api.register(async (scope) => {
       acceptCsv(scope, config.rest_api.max_body_size);
       installLegacyErrors(scope, (errorId) => errorId === 'invalid-token');

@@ -88,8 +88,10 @@ export function createPersonalService({ db }: { db: Kysely<DirdDatabase> }) {
     },
 
     /** On `user_deleted`: the user's contacts go (favorites are the favorites service's). */
-    async userDeleted(userUuid: string): Promise<void> {
+    async userDeleted(userUuid: string): Promise<number> {
+      const removed = await contactsDao.delete(db, { userUuid }, null);
       await db.deleteFrom('dird_user').where('user_uuid', '=', userUuid).execute();
+      return removed;
     },
 
     /**

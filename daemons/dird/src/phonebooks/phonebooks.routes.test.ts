@@ -48,7 +48,7 @@ describe('phonebooks API', () => {
     api.verifier.add({ token: 'reader', acl: ['dird.phonebooks.read'], metadata: { tenant_uuid: tenant } });
   });
   after(async () => {
-    await api?.app.close();
+    await api?.close();
     await database?.drop();
   });
 
