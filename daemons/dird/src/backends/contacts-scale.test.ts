@@ -63,7 +63,12 @@ describe('contacts at scale', { timeout: 120_000 }, () => {
     assert.equal((await personal.import(user, document.join('\n'))).created.length, 1_000);
     await sql`ANALYZE`.execute(database.db);
 
-    const context = { tenantUuid: tenant, userUuid: user.uuid, token: 't', signal: new AbortController().signal };
+    const context = {
+      tenantUuid: tenant,
+      userUuid: user.uuid,
+      token: 't',
+      signal: new AbortController().signal,
+    };
     const config = {
       uuid: randomUUID(),
       tenantUuid: tenant,
