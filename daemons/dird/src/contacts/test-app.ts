@@ -22,6 +22,8 @@ import { createTestDatabase, testEncoder } from '@wazo-ts/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { Kysely, PostgresDialect } from 'kysely';
 import pino from 'pino';
+import type { AuthTenant } from '../common/auth-tenants.js';
+import { createTenantScopes } from '../common/scope.js';
 import { DirdConfigSchema } from '../config.js';
 import { dirdMigrations } from '../db/migrations/index.js';
 import type { DirdDatabase } from '../db/schema.js';
@@ -47,6 +49,8 @@ export async function createDirdTestDatabase(prefix = 'wazo_dird_contacts'): Pro
 
 export interface ContactsTestApi {
   app: FastifyInstance;
+  /** Sub-tenants wazo-auth answers for a tenant (recurse=true). */
+  subtenants: Map<string, string[]>;
   verifier: FakeTokenVerifier;
   transport: BusTransport;
   /** Runs the plugins' start hooks (bus subscriptions). */
@@ -70,8 +74,17 @@ export async function buildContactsTestApi(
   };
   const config = loadConfig(definition as never, { argv: ['-c', '/nonexistent/config.yml'], env: {} })
     .config as DirdConfig;
+  const subtenants = new Map<string, string[]>();
   const resources = {
     db: database.db,
+    scopes: createTenantScopes({
+      client: {
+        list: async (_token: string, tenantUuid?: string) =>
+          [tenantUuid ?? '', ...(subtenants.get(tenantUuid ?? '') ?? [])].map(
+            (uuid) => ({ uuid }) as AuthTenant,
+          ),
+      },
+    }),
     uow: createUnitOfWork<DirdDatabase>({ db: database.db, encoder: testEncoder }),
     close: async () => undefined,
   } as unknown as DirdResources;
@@ -109,6 +122,7 @@ export async function buildContactsTestApi(
   await app.ready();
   return {
     app,
+    subtenants,
     verifier,
     transport,
     start: async () => {

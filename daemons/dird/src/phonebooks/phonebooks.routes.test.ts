@@ -117,6 +117,27 @@ describe('phonebooks API', () => {
     assert.equal((await call('POST', '/phonebooks', 'reader', { name: 'x' })).statusCode, 401);
   });
 
+  it("when phonebooks are listed with recurse, then the sub-tenants' ones are included, never a sibling's", async () => {
+    const child = randomUUID();
+    api.subtenants.set(tenant, [child]);
+    api.verifier.addSubtenant(tenant, child);
+    api.verifier.add({ token: 'child', acl: ['dird.phonebooks.#'], metadata: { tenant_uuid: child } });
+    const childBook = await newPhonebook('child', 'Child book');
+    const names = async (url: string, token = 'admin') =>
+      (await call('GET', url, token)).json().items.map((p: { name: string }) => p.name);
+    assert.ok(!(await names('/phonebooks')).includes('Child book'));
+    assert.ok((await names('/phonebooks?recurse=true')).includes('Child book'));
+    assert.ok(!(await names('/phonebooks?recurse=true', 'other')).includes('Child book'));
+    // Item routes do not recurse, as Wazo's.
+    assert.equal((await call('GET', `/phonebooks/${childBook.uuid}`, 'admin')).statusCode, 404);
+    assert.equal(
+      (await call('GET', `/phonebooks/${childBook.uuid}`, 'admin', undefined, { 'wazo-tenant': child }))
+        .statusCode,
+      200,
+    );
+    await call('DELETE', `/phonebooks/${childBook.uuid}`, 'child');
+  });
+
   it('when a phonebook is edited or deleted, then 200 with it, a taken name is a 409, and its contacts go with it', async () => {
     const phonebook = await newPhonebook('admin', 'Temp');
     const edited = await call('PUT', `/phonebooks/${phonebook.uuid}`, 'admin', {

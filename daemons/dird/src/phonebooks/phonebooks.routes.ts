@@ -66,7 +66,7 @@ const ImportError = Type.Object({
 });
 const errors = { 400: LegacyError, 404: LegacyError, 409: LegacyError };
 
-/** The tenants a request sees: its scoping tenant (recurse is not followed to sub-tenants). */
+/** The tenants an item route sees: its scoping tenant only, as Wazo's (recurse=False). */
 export const tenantsOf = (request: FastifyRequest): string[] =>
   request.auth?.tenantUuid ? [request.auth.tenantUuid] : [];
 
@@ -105,7 +105,14 @@ export const phonebooksPlugin: DaemonPlugin<DirdConfig, DirdResources> = {
             },
           },
         },
-        async (request) => phonebooks.list(tenantsOf(request), pageOf(request.query)),
+        async (request) => {
+          // Sub-tenants (recurse) are wazo-auth's answer, through the daemon's tenant scopes.
+          const { recurse, ...query } = request.query;
+          const tenants = resources.scopes
+            ? await resources.scopes.visible(request, recurse ?? false)
+            : tenantsOf(request);
+          return phonebooks.list(tenants, pageOf(query));
+        },
       );
 
       routes.post(
