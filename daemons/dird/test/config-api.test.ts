@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Answer, call, type DirdStack, eventually, startStack } from './support/stack.js';
+import { type Answer, call, type DirdStack, eventually, startStack } from '../src/testing/index.js';
 
 let stack: DirdStack;
 let admin: string;

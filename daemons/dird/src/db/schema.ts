@@ -9,6 +9,8 @@ type Json<T> = ColumnType<T, string, string>;
 export interface DirdTenantTable {
   uuid: string;
   country: string | null;
+  /** Whether the tenant got its directory defaults (sources, display, `default` profile). */
+  provisioned: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface DirdSourceTable {

@@ -47,13 +47,17 @@ export function createDisplaysService({ uow }: { uow: UnitOfWork<DirdDatabase> }
     },
 
     async edit(uuid: string, tenants: readonly string[], body: DisplayBody): Promise<void> {
-      await findOrThrow(uuid, tenants);
-      await uow.run((tx) => dao.update(tx.db, uuid, body.name, body.columns.map(columnOf)));
+      await uow.run(async (tx) => {
+        await findOrThrow(uuid, tenants);
+        await dao.update(tx.db, uuid, body.name, body.columns.map(columnOf));
+      });
     },
 
     async delete(uuid: string, tenants: readonly string[]): Promise<void> {
-      await findOrThrow(uuid, tenants);
-      await uow.run((tx) => dao.delete(tx.db, uuid));
+      await uow.run(async (tx) => {
+        await findOrThrow(uuid, tenants);
+        await dao.delete(tx.db, uuid);
+      });
     },
   };
 }

@@ -86,10 +86,10 @@ export function createProfilesService({ uow, sourcesDao }: ProfilesServiceDeps) 
     },
 
     async edit(uuid: string, tenants: readonly string[], body: ProfileBody): Promise<void> {
-      const profile = await findOrThrow(uuid, tenants);
       const write = writeOf(body);
       await uow
         .run(async (tx) => {
+          const profile = await findOrThrow(uuid, tenants);
           await checkReferences(tx, profile.tenant_uuid, write);
           await dao.update(tx.db, uuid, write);
         })
@@ -97,8 +97,10 @@ export function createProfilesService({ uow, sourcesDao }: ProfilesServiceDeps) 
     },
 
     async delete(uuid: string, tenants: readonly string[]): Promise<void> {
-      await findOrThrow(uuid, tenants);
-      await uow.run((tx) => dao.delete(tx.db, uuid));
+      await uow.run(async (tx) => {
+        await findOrThrow(uuid, tenants);
+        await dao.delete(tx.db, uuid);
+      });
     },
   };
 }

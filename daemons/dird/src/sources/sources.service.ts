@@ -190,16 +190,25 @@ export function createSourcesService(deps: SourcesServiceDeps) {
     },
 
     async edit(backend: string, uuid: string, tenants: readonly string[], body: Record<string, unknown>) {
-      const row = await findOrThrow(backend, uuid, tenants);
-      const write = await writeOf(backend, row.tenant_uuid, body);
-      await uow.run((tx) => dao.update(tx.db, uuid, write)).catch(rethrowDuplicate(write.name));
+      // The check and the change in one transaction (reads inside `run` join it).
+      let name = String(body.name);
+      await uow
+        .run(async (tx) => {
+          const row = await findOrThrow(backend, uuid, tenants);
+          const write = await writeOf(backend, row.tenant_uuid, body);
+          name = write.name;
+          await dao.update(tx.db, uuid, write);
+        })
+        .catch((error) => rethrowDuplicate(name)(error));
       changed(uuid);
     },
 
     async delete(backend: string, uuid: string, tenants: readonly string[]) {
-      await findOrThrow(backend, uuid, tenants);
-      // The profiles' services that searched it lose it (ON DELETE CASCADE).
-      await uow.run((tx) => dao.delete(tx.db, uuid));
+      await uow.run(async (tx) => {
+        await findOrThrow(backend, uuid, tenants);
+        // The profiles' services that searched it lose it (ON DELETE CASCADE).
+        await dao.delete(tx.db, uuid);
+      });
       changed(uuid);
     },
   };

@@ -17,7 +17,7 @@ import {
   DEFAULT_REVERSE_TIMEOUT,
   defaultSources,
 } from './default-config.js';
-import { deleteTenant, ensureTenant, setCountry, tenantUuids } from './tenants.dao.js';
+import { claimProvisioning, deleteTenant, setCountry, tenantUuids } from './tenants.dao.js';
 
 export interface ProvisioningDeps {
   uow: UnitOfWork<DirdDatabase>;
@@ -38,19 +38,24 @@ export interface ReconcileOutcome {
 }
 
 export function createProvisioning({ uow, sources, displays, profiles }: ProvisioningDeps) {
-  /** Creates the tenant's defaults unless it has been provisioned; true when it was just now. */
+  /**
+   * Creates the tenant's defaults unless it has been provisioned; true when it was just now. As
+   * Wazo, a default whose name is already taken in the tenant is left out.
+   */
   async function provision(tenant: TenantToProvision): Promise<boolean> {
     const name = tenant.name ?? tenant.uuid;
     return uow.run(async (tx) => {
-      if (!(await ensureTenant(tx.db, tenant.uuid))) return false;
+      if (!(await claimProvisioning(tx.db, tenant.uuid))) return false;
       const created = [];
       for (const { backend, body } of defaultSources(name)) {
-        const complete = Value.Default(sourceBodySchema(backend), structuredClone(body)) as Record<
-          string,
-          unknown
-        >;
-        created.push({ uuid: (await sources.create(backend, tenant.uuid, complete)).uuid });
+        const taken = await sources.list(null, [tenant.uuid], { name: body.name as string, limit: 1 });
+        if (taken.filtered > 0) continue;
+        const complete = Value.Default(sourceBodySchema(backend), structuredClone(body));
+        created.push({
+          uuid: (await sources.create(backend, tenant.uuid, complete as Record<string, unknown>)).uuid,
+        });
       }
+      if (await profiles.byName(tenant.uuid, DEFAULT_PROFILE_NAME)) return true;
       const display = await displays.create(tenant.uuid, {
         name: `auto_${name}`,
         columns: DEFAULT_DISPLAY_COLUMNS,

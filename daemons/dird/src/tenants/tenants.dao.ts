@@ -15,6 +15,18 @@ export async function ensureTenant(db: Db, tenantUuid: string): Promise<boolean>
   return inserted !== undefined;
 }
 
+/** Marks the tenant provisioned; false when it already was (the caller then does nothing). */
+export async function claimProvisioning(db: Db, tenantUuid: string): Promise<boolean> {
+  await ensureTenant(db, tenantUuid);
+  const claimed = await db
+    .updateTable('dird_tenant')
+    .set({ provisioned: true })
+    .where('uuid', '=', tenantUuid)
+    .where('provisioned', '=', false)
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) > 0;
+}
+
 export async function setCountry(db: Db, tenantUuid: string, country: string | null): Promise<void> {
   await db
     .insertInto('dird_tenant')

@@ -12,7 +12,7 @@ import { type BusTransport, createMemoryTransport } from '@wazo-ts/bus';
 import { type RunningDaemon, runDaemon } from '@wazo-ts/daemon';
 import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 import { stringify } from 'yaml';
-import { type DirdConfig, dirdDaemon } from '../../src/index.js';
+import { type DirdConfig, dirdDaemon } from '../index.js';
 
 export interface DirdStack {
   auth: AuthUnderTest;
