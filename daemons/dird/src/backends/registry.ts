@@ -4,8 +4,12 @@
  * fields already (./schemas.ts), so a source can be configured before its backend is loaded.
  */
 import type { Backend } from './backend.js';
+import { personalBackend } from './personal/personal.backend.js';
+import { phonebookBackend } from './phonebook/phonebook.backend.js';
 
 export const BACKENDS: Record<string, Backend> = {
   // wazo, conference, csv, csv_ws, ldap, google, office365: src/backends/<name>/ (lookup work)
   // personal, phonebook: src/backends/<name>/ (contacts work)
+  personal: personalBackend,
+  phonebook: phonebookBackend,
 };
