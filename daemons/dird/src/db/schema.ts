@@ -61,6 +61,13 @@ export interface DirdProfileServiceSourceTable {
   position: number;
 }
 
+/** A user's favorite: a contact of a source, by the contact's id in it. */
+export interface DirdFavoriteTable {
+  user_uuid: string;
+  source_uuid: string;
+  contact_id: string;
+}
+
 export interface DirdDatabase {
   dird_tenant: DirdTenantTable;
   dird_source: DirdSourceTable;
@@ -69,4 +76,5 @@ export interface DirdDatabase {
   dird_profile: DirdProfileTable;
   dird_profile_service: DirdProfileServiceTable;
   dird_profile_service_source: DirdProfileServiceSourceTable;
+  dird_favorite: DirdFavoriteTable;
 }

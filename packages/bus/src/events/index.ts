@@ -10,6 +10,7 @@ import * as conferences from './conferences.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
 import * as devices from './devices.js';
+import * as directory from './directory.js';
 import * as endpointIax from './endpoint-iax.js';
 import * as endpoints from './endpoints.js';
 import * as extensions from './extensions.js';
@@ -40,6 +41,7 @@ export * from './conferences.js';
 export * from './contexts.js';
 export * from './define.js';
 export * from './devices.js';
+export * from './directory.js';
 export * from './endpoint-iax.js';
 export * from './endpoints.js';
 export * from './extensions.js';
@@ -89,6 +91,7 @@ const families = [
   media,
   trunks,
   conferences,
+  directory,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>

@@ -1,11 +1,13 @@
 /** wazo-dird's schema migrations, applied in name order by @wazo-ts/db's runner. */
 import { busTablesMigration, type MigrationSet } from '@wazo-ts/db';
 import * as configuration from './0001_configuration.js';
+import * as favorites from './0010_favorites.js';
 
 export const dirdMigrations: MigrationSet = {
   key: 'dird',
   migrations: {
     '0000_bus_outbox': busTablesMigration,
     '0001_configuration': configuration,
+    '0010_favorites': favorites,
   },
 };
