@@ -1,6 +1,7 @@
 /** wazo-dird as the daemon kit sees it: name, port, config keys, plugins and resources. */
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { DirdConfigSchema, type DirdOwnConfig } from './config.js';
+import { lookupPlugin } from './lookup/lookup.plugin.js';
 import { createDirdResources, type DirdResources } from './resources.js';
 
 export type DirdConfig = BaseConfig & DirdOwnConfig;
@@ -18,6 +19,6 @@ export const dirdDaemon: DaemonDefinition<DirdConfig, DirdResources> = {
   // The wazo and conference backends read wazo-confd, and tenants are resynchronized from
   // wazo-auth, with dird's own token.
   serviceToken: 'required',
-  plugins: [],
+  plugins: [lookupPlugin],
   createResources: createDirdResources,
 };

@@ -1,0 +1,11 @@
+/**
+ * The backends whose entries live elsewhere (wazo-confd, a file, a web service, an LDAP server,
+ * Google, Microsoft), by Wazo's name, as the lookup services load them.
+ */
+import { conferenceBackendLoader } from './conference/conference.backend.js';
+import { wazoBackendLoader } from './wazo/wazo.backend.js';
+
+export const remoteBackendLoaders = {
+  wazo: wazoBackendLoader,
+  conference: conferenceBackendLoader,
+};
