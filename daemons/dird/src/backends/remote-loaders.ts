@@ -3,9 +3,13 @@
  * Google, Microsoft), by Wazo's name, as the lookup services load them.
  */
 import { conferenceBackendLoader } from './conference/conference.backend.js';
+import { csvBackendLoader } from './csv/csv.backend.js';
+import { csvWsBackendLoader } from './csv_ws/csv-ws.backend.js';
 import { wazoBackendLoader } from './wazo/wazo.backend.js';
 
 export const remoteBackendLoaders = {
   wazo: wazoBackendLoader,
   conference: conferenceBackendLoader,
+  csv: csvBackendLoader,
+  csv_ws: csvWsBackendLoader,
 };
