@@ -5,6 +5,7 @@
 import { conferenceBackendLoader } from './conference/conference.backend.js';
 import { csvBackendLoader } from './csv/csv.backend.js';
 import { csvWsBackendLoader } from './csv_ws/csv-ws.backend.js';
+import { ldapBackendLoader } from './ldap/ldap.backend.js';
 import { wazoBackendLoader } from './wazo/wazo.backend.js';
 
 export const remoteBackendLoaders = {
@@ -12,4 +13,5 @@ export const remoteBackendLoaders = {
   conference: conferenceBackendLoader,
   csv: csvBackendLoader,
   csv_ws: csvWsBackendLoader,
+  ldap: ldapBackendLoader,
 };
