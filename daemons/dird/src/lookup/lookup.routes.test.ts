@@ -127,6 +127,26 @@ describe('directories lookup, reverse and favorites', () => {
         favorites: { sources: [csv.uuid, ws.uuid] },
       },
     });
+    const google = await seedSource(stack.db, {
+      tenantUuid,
+      backend: 'google',
+      name: 'google',
+      searched: ['name'],
+      extern: { auth: {} },
+    });
+    const office = await seedSource(stack.db, {
+      tenantUuid,
+      backend: 'office365',
+      name: 'office365',
+      searched: ['displayName'],
+      extern: { auth: {} },
+    });
+    await seedProfile(stack.db, {
+      tenantUuid,
+      name: 'external',
+      columns,
+      services: { lookup: { sources: [google.uuid, office.uuid, csv.uuid] } },
+    });
     await seedProfile(stack.db, {
       tenantUuid,
       name: 'lookup-only',
@@ -176,6 +196,15 @@ describe('directories lookup, reverse and favorites', () => {
     assert.deepEqual(
       body.results.map((r: { column_values: unknown[] }) => r.column_values[0]),
       ['Alice Élan'],
+    );
+  });
+
+  it("when Google and Microsoft cannot give the user's contacts, then they answer nothing and the others answer", async () => {
+    const { status, body } = await get('/directories/lookup/external?term=bob');
+    assert.equal(status, 200);
+    assert.deepEqual(
+      body.results.map((r: Json) => [r.source, r.column_values[0]]),
+      [['office', 'Bob Martin']],
     );
   });
 
