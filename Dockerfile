@@ -3,6 +3,7 @@
 #   docker build --target wazo-auth -t wazo-ts/wazo-auth .
 #   docker build --target wazo-confd -t wazo-ts/wazo-confd .
 #   docker build --target wazo-websocketd -t wazo-ts/wazo-websocketd .
+#   docker build --target wazo-dird -t wazo-ts/wazo-dird .
 # Each image runs its daemon as its own non-root user (uid = the daemon's Wazo port), reads
 # /etc/wazo-<name>/config.yml and conf.d/, logs to stdout and /var/log/wazo-<name>.log, and is
 # healthy while HEAD /<version>/status answers 2xx. See docs/deploy.md.
@@ -26,6 +27,7 @@ COPY packages/launcher/package.json packages/launcher/
 COPY daemons/auth/package.json daemons/auth/
 COPY daemons/confd/package.json daemons/confd/
 COPY daemons/websocketd/package.json daemons/websocketd/
+COPY daemons/dird/package.json daemons/dird/
 RUN npm ci --ignore-scripts
 COPY tsconfig.base.json tsconfig.json ./
 COPY packages packages
@@ -86,3 +88,15 @@ EXPOSE 9502
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "/usr/local/lib/wazo-ts/healthcheck.mjs"]
 ENTRYPOINT ["wazo-websocketd"]
+
+FROM runtime AS wazo-dird
+RUN useradd --system --uid 9489 --user-group --home-dir /nonexistent --no-create-home \
+      --shell /usr/sbin/nologin wazo-dird \
+ && install -d -m 0755 /etc/wazo-dird/conf.d \
+ && install -m 0640 -o wazo-dird -g wazo-dird /dev/null /var/log/wazo-dird.log
+USER wazo-dird
+ENV WAZO_STATUS_URL=http://127.0.0.1:9489/0.1/status
+EXPOSE 9489
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "/usr/local/lib/wazo-ts/healthcheck.mjs"]
+ENTRYPOINT ["wazo-dird"]

@@ -13,6 +13,7 @@ import { describe, it } from 'node:test';
 import { authDaemon } from '@wazo-ts/auth';
 import { confdDaemon } from '@wazo-ts/confd';
 import { type DaemonDefinition, loadConfig } from '@wazo-ts/daemon';
+import { dirdDaemon } from '@wazo-ts/dird';
 import { websocketdDaemon } from '@wazo-ts/websocketd';
 import { parse } from 'yaml';
 import { REPO_ROOT } from './support/commands.js';
@@ -25,6 +26,7 @@ const DAEMONS: [string, DaemonDefinition<any, any>][] = [
   ['auth', authDaemon],
   ['confd', confdDaemon],
   ['websocketd', websocketdDaemon],
+  ['dird', dirdDaemon],
 ];
 const dockerfile = parseDockerfile(read('Dockerfile'));
 const compose = parse(read('deploy/compose.yaml')) as {

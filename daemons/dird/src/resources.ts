@@ -18,15 +18,31 @@ import {
   watchDatabaseHealth,
 } from '@wazo-ts/db';
 import type { Kysely } from 'kysely';
+import { type AuthTenantsClient, createAuthTenantsClient } from './common/auth-tenants.js';
+import { createTenantScopes, type TenantScopes } from './common/scope.js';
 import { dirdMigrations } from './db/migrations/index.js';
 import type { DirdDatabase } from './db/schema.js';
 import type { DirdConfig } from './definition.js';
+import { createDirdServices, type DirdServices } from './services.js';
+import { noPhonebooks, type PhonebookCatalog } from './sources/phonebook-catalog.js';
 
 export interface DirdResources extends DaemonResources {
   db: Kysely<DirdDatabase>;
   uow: UnitOfWork<DirdDatabase>;
   relay: OutboxRelay;
   processedEvents: ProcessedEventStore;
+  /** wazo-auth's tenant lists (sub-tenants of a caller; every tenant for the provisioning resync). */
+  authTenants: AuthTenantsClient;
+  /** The tenants a request sees. */
+  scopes: TenantScopes;
+  services: DirdServices;
+  /** Listeners told of every changed or deleted source (to drop what they loaded of it). */
+  sourceChanges: Set<(sourceUuid: string) => void>;
+}
+
+/** The phonebooks phonebook sources are made from; none until the phonebooks are kept. */
+function phonebookCatalog(_db: Kysely<DirdDatabase>): PhonebookCatalog {
+  return noPhonebooks;
 }
 
 export async function createDirdResources(context: ResourceContext<DirdConfig>): Promise<DirdResources> {
@@ -48,12 +64,26 @@ export async function createDirdResources(context: ResourceContext<DirdConfig>):
   const health = await watchDatabaseHealth({ database, relay });
   status.add('database', health.database);
   status.add('outbox', health.outbox);
+  const uow = createUnitOfWork<DirdDatabase>({ db, encoder: bus.publisher });
+  const authTenants = createAuthTenantsClient(config.auth);
+  const sourceChanges = new Set<(sourceUuid: string) => void>();
   return {
     db,
-    uow: createUnitOfWork<DirdDatabase>({ db, encoder: bus.publisher }),
+    uow,
     relay,
     processedEvents: createPgProcessedEventStore({ pool: database.pool, consumer: 'wazo-dird' }),
+    authTenants,
+    scopes: createTenantScopes({ client: authTenants }),
+    services: createDirdServices({
+      uow,
+      phonebooks: phonebookCatalog(db),
+      onSourceChange: (uuid) => {
+        for (const listener of sourceChanges) listener(uuid);
+      },
+    }),
+    sourceChanges,
     async close() {
+      authTenants.close();
       health.stop();
       await relay.stop();
       await database.close();

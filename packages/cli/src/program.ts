@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { callfilterCommand } from './commands/callfilters.js';
 import { deviceCommand } from './commands/devices.js';
+import { directoryCommand } from './commands/directory.js';
 import { endpointCommand, lineCommand } from './commands/endpoints.js';
 import { eventsCommand } from './commands/events.js';
 import { funckeyCommand } from './commands/funckeys.js';
@@ -30,6 +31,7 @@ export function buildProgram(io: Io): Command {
     .option('--auth-url <url>', 'wazo-auth, e.g. http://10.0.0.1:9497 (distributed stack)')
     .option('--confd-url <url>', 'wazo-confd, e.g. http://10.0.0.2:9486')
     .option('--websocketd-url <url>', 'wazo-websocketd, e.g. ws://10.0.0.3:9502')
+    .option('--dird-url <url>', 'wazo-dird, e.g. http://10.0.0.4:9489')
     .option('--ca-cert <file>', 'trust the certificate(s) in this PEM file')
     .option('--insecure', 'do not check TLS certificates')
     .option('--tenant <uuid>', 'act in this tenant (Wazo-Tenant header)')
@@ -55,6 +57,7 @@ export function buildProgram(io: Io): Command {
     queueCommand(io),
     trunkCommand(io),
     outcallCommand(io),
+    directoryCommand(io),
   ])
     program.addCommand(command);
   configureEverywhere(program, io);

@@ -23,6 +23,7 @@ export function banner(platform: Platform): string {
     `    wazo-auth        ${url}/api/auth/0.1`,
     `    wazo-confd       ${url}/api/confd/1.1`,
     `    wazo-websocketd  ${url.replace(/^https/, 'wss')}/api/websocketd/`,
+    `    wazo-dird        ${url}/api/dird/0.1`,
     credentials,
     `  certificate:  ${shown(certificate.file)}${certificate.selfSigned ? ' (self-signed: trust this file)' : ''}`,
     `  data:         ${shown(platform.dataDir)} (logs in ${shown(`${platform.dataDir}/log`)})`,

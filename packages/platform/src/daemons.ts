@@ -18,7 +18,7 @@ import { configFileOf, configFolderOf, logFileOf } from './data-dir.js';
 import { replaceFile } from './safe-fs.js';
 
 /** The daemons the platform runs, each with its folder in etc/ and its log file. */
-export const PLATFORM_DAEMONS = ['auth', 'confd', 'websocketd'] as const;
+export const PLATFORM_DAEMONS = ['auth', 'confd', 'websocketd', 'dird'] as const;
 
 export interface DaemonPlan {
   name: (typeof PLATFORM_DAEMONS)[number];

@@ -9,7 +9,7 @@ import { type Platform, startPlatform } from './platform.js';
 
 const USAGE = `usage: wazo-platform   (npm start)
 
-Runs wazo-auth, wazo-confd and wazo-websocketd with an embedded PostgreSQL behind one HTTPS gateway.
+Runs wazo-auth, wazo-confd, wazo-websocketd and wazo-dird with an embedded PostgreSQL behind one HTTPS gateway.
 Environment:
   WAZO_DATA_DIR        data folder (default ./data)
   WAZO_HTTPS_PORT      gateway port (default 8443)
@@ -17,6 +17,7 @@ Environment:
   WAZO_TLS_CERT, WAZO_TLS_KEY   serve this certificate instead of a generated self-signed one
   WAZO_ADMIN_USERNAME, WAZO_ADMIN_PASSWORD   the initial admin (default: admin, generated password)
   WAZO_AUTH_PORT, WAZO_CONFD_PORT, WAZO_WEBSOCKETD_PORT   daemon ports on 127.0.0.1 (9497, 9486, 9502)
+  WAZO_DIRD_PORT       wazo-dird's port on 127.0.0.1 (9489)
   WAZO_USER            account the platform runs as when started as root (default wazo)
   WAZO_<DAEMON>__<KEY> any daemon config key, e.g. WAZO_CONFD__LOG_LEVEL=debug
 `;

@@ -5,6 +5,7 @@ export interface PlatformPorts {
   auth: number;
   confd: number;
   websocketd: number;
+  dird: number;
 }
 
 export interface PlatformOptions {
@@ -24,7 +25,7 @@ export interface PlatformOptions {
 }
 
 /** Wazo's ports (the daemons) and the gateway's 8443 (443 needs root). */
-export const DEFAULT_PORTS: PlatformPorts = { auth: 9497, confd: 9486, websocketd: 9502 };
+export const DEFAULT_PORTS: PlatformPorts = { auth: 9497, confd: 9486, websocketd: 9502, dird: 9489 };
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -46,6 +47,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Pla
       auth: port(env, 'WAZO_AUTH_PORT', DEFAULT_PORTS.auth),
       confd: port(env, 'WAZO_CONFD_PORT', DEFAULT_PORTS.confd),
       websocketd: port(env, 'WAZO_WEBSOCKETD_PORT', DEFAULT_PORTS.websocketd),
+      dird: port(env, 'WAZO_DIRD_PORT', DEFAULT_PORTS.dird),
     },
     runAs: env.WAZO_USER || 'wazo',
     env,

@@ -8,6 +8,7 @@ import type { EventEmitter } from 'node:events';
 import { authDaemon } from '@wazo-ts/auth';
 import { createMemoryTransport } from '@wazo-ts/bus';
 import { confdDaemon } from '@wazo-ts/confd';
+import { dirdDaemon } from '@wazo-ts/dird';
 import { websocketdDaemon } from '@wazo-ts/websocketd';
 import { type AdminPlan, planAdmin, saveAdminCredentials } from './bootstrap/admin.js';
 import { createAuthApi } from './bootstrap/auth-api.js';
@@ -41,7 +42,7 @@ export interface Platform {
   /** `https://127.0.0.1:8443`: the gateway. */
   url: string;
   /** Each daemon's own plain-HTTP root on 127.0.0.1. */
-  daemons: { auth: string; confd: string; websocketd: string };
+  daemons: { auth: string; confd: string; websocketd: string; dird: string };
   admin: { username: string; password: string; file: string; generated: boolean };
   /** The certificate the gateway serves (the file clients trust when it is self-signed). */
   certificate: { file: string; selfSigned: boolean; generated: boolean };
@@ -86,7 +87,7 @@ interface Front {
   certificate: Awaited<ReturnType<typeof ensureCertificate>>;
   gatewayUrl: string;
   gateway: Gateway;
-  uris: Record<'auth' | 'confd', string>;
+  uris: Record<'auth' | 'confd' | 'dird', string>;
   keeperPid: number;
   firstStart: boolean;
   proxySecret: string;
@@ -164,6 +165,12 @@ function planDaemons(options: PlatformOptions, uris: Front['uris'], admin: Admin
       port: options.ports.websocketd,
       keyFile: keyFileOf(options.dataDir, 'wazo-websocketd'),
     },
+    dird: {
+      name: 'dird',
+      port: options.ports.dird,
+      config: { db_uri: uris.dird, confd: { host: '127.0.0.1', port: options.ports.confd, https: false } },
+      keyFile: keyFileOf(options.dataDir, 'wazo-dird'),
+    },
   };
 }
 
@@ -191,6 +198,9 @@ function startServiceDaemons(plans: DaemonPlans, context: DaemonContext, stack: 
     startDaemon(websocketdDaemon, plans.websocketd, context)
       .then(stack.track)
       .then((d) => serveInProcess(gateway, stack, 'websocketd', d)),
+    startDaemon(dirdDaemon, plans.dird, context)
+      .then(stack.track)
+      .then((d) => serveInProcess(gateway, stack, 'dird', d)),
   ]);
 }
 
@@ -221,12 +231,12 @@ export async function startPlatform(options: PlatformOptions, hooks: StartHooks 
     serveInProcess(front.gateway, stack, 'auth', auth);
     if (admin.bootstrap) await saveAdminCredentials(admin);
     await ensureServiceAccounts(options, admin, auth.url);
-    progress('Starting wazo-confd and wazo-websocketd...');
-    const [confd, websocketd] = await startServiceDaemons(plans, context, stack, front.gateway);
+    progress('Starting wazo-confd, wazo-websocketd and wazo-dird...');
+    const [confd, websocketd, dird] = await startServiceDaemons(plans, context, stack, front.gateway);
     const { certificate } = front;
     return {
       url: front.gatewayUrl,
-      daemons: { auth: auth.url, confd: confd.url, websocketd: websocketd.url },
+      daemons: { auth: auth.url, confd: confd.url, websocketd: websocketd.url, dird: dird.url },
       admin: {
         username: admin.username,
         password: admin.password,

@@ -8,8 +8,12 @@ import type { RemoteList } from './remote-list.js';
 
 export interface LookupDependencies {
   logger: DirdLogger;
-  /** A client of the confd a source names (its `confd` fields over the daemon's). */
-  confdFor(fields: unknown): ConfdClient;
+  /**
+   * wazo-confd as the daemon's `confd` settings reach it, with dird's service token. A source's
+   * own `auth`/`confd` fields are stored (Wazo's contract) but not used: the token is the local
+   * stack's, so the confd is the local one too.
+   */
+  confd: ConfdClient;
   /** Users by confd and tenant, dropped on confd's user events. */
   users: RemoteList;
   /** Conferences by confd and tenant, dropped on confd's conference events. */
@@ -21,7 +25,7 @@ export interface LookupDependencies {
 }
 
 export function lookupDependencies(dependencies: BackendDependencies): LookupDependencies {
-  const wanted = ['logger', 'confdFor', 'users', 'conferences', 'authExternalToken'];
+  const wanted = ['logger', 'confd', 'users', 'conferences', 'authExternalToken'];
   const missing = wanted.filter((name) => dependencies[name] === undefined);
   if (missing.length > 0) throw new Error(`backend dependencies missing: ${missing.join(', ')}`);
   return dependencies as unknown as LookupDependencies;

@@ -9,6 +9,8 @@ type Json<T> = ColumnType<T, string, string>;
 export interface DirdTenantTable {
   uuid: string;
   country: string | null;
+  /** Whether the tenant got its directory defaults (sources, display, `default` profile). */
+  provisioned: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface DirdSourceTable {
@@ -36,7 +38,8 @@ export interface DirdDisplayColumnTable {
   title: string | null;
   type: string | null;
   default: string | null;
-  number_display: ColumnType<boolean, boolean | undefined, boolean>;
+  /** How a client shows a number of this column (`{name} (mobile)`). */
+  number_display: string | null;
 }
 
 export interface DirdProfileTable {

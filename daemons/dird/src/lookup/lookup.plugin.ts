@@ -14,12 +14,11 @@ import {
   userEdited,
 } from '@wazo-ts/bus';
 import type { DaemonPlugin } from '@wazo-ts/daemon';
-import { type ConfdClient, type ConfdTarget, createConfdClient } from '../backends/confd-client.js';
+import { createConfdClient } from '../backends/confd-client.js';
 import { httpGetJson } from '../backends/http-get.js';
 import type { LookupDependencies } from '../backends/lookup-dependencies.js';
 import { BACKENDS } from '../backends/registry.js';
 import { createRemoteList } from '../backends/remote-list.js';
-import { remoteBackendLoaders } from '../backends/remote-loaders.js';
 import type { DirdConfig } from '../definition.js';
 import type { DirdResources } from '../resources.js';
 import { createFavoritesService } from './favorites.service.js';
@@ -34,19 +33,10 @@ export const lookupPlugin: DaemonPlugin<DirdConfig, DirdResources> = {
   name: 'lookup',
   load({ api, config, logger, bus, lifecycle, serviceToken, resources, reportStatus, tokenVerifier }) {
     const serviceTokenOf = () => serviceToken?.current()?.token ?? null;
-    const confdClients = new Map<string, ConfdClient>();
-    const confdFor = (fields: unknown): ConfdClient => {
-      const own = fields !== null && typeof fields === 'object' ? (fields as Partial<ConfdTarget>) : {};
-      const target = { ...config.confd, ...own } as ConfdTarget;
-      const key = JSON.stringify(target);
-      let client = confdClients.get(key);
-      if (!client) confdClients.set(key, (client = createConfdClient(target, serviceTokenOf)));
-      return client;
-    };
     const authUrl = `${config.auth.https ? 'https' : 'http'}://${config.auth.host}:${config.auth.port}${config.auth.prefix ?? ''}/0.1`;
     const dependencies: LookupDependencies = {
       logger,
-      confdFor,
+      confd: createConfdClient(config.confd, serviceTokenOf),
       users: createRemoteList(),
       conferences: createRemoteList(),
       xivoUuid: config.uuid ?? null,
@@ -65,8 +55,9 @@ export const lookupPlugin: DaemonPlugin<DirdConfig, DirdResources> = {
       },
     };
     const sources = createSourceCache({
-      backends: { ...remoteBackendLoaders, ...BACKENDS },
-      dependencies: dependencies as unknown as Record<string, unknown>,
+      backends: BACKENDS,
+      // personal and phonebook sources read dird's own tables.
+      dependencies: { ...dependencies, db: resources.db },
       logger,
     });
     const profiles = createProfileReader(resources.db);

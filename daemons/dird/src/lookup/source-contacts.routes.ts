@@ -59,7 +59,7 @@ export function registerSourceContactsRoutes(
   async function sourceOf(tenantUuid: string, backend: string, uuid: string) {
     const source = await options.db
       .selectFrom('dird_source')
-      .select(['uuid', 'extern'])
+      .select(['uuid'])
       .where('tenant_uuid', '=', tenantUuid)
       .where('backend', '=', backend)
       .where('uuid', '=', uuid)
@@ -84,7 +84,7 @@ export function registerSourceContactsRoutes(
     async (request) => {
       const { tenantUuid } = askerOf(request);
       const source = await sourceOf(tenantUuid, 'wazo', request.params.source_uuid);
-      const confd = options.dependencies.confdFor(source.extern.confd);
+      const confd = options.dependencies.confd;
       const answer = await confd.get<{
         total: number;
         filtered?: number;
@@ -109,7 +109,7 @@ export function registerSourceContactsRoutes(
     async (request) => {
       const { tenantUuid } = askerOf(request);
       const source = await sourceOf(tenantUuid, 'conference', request.params.source_uuid);
-      const confd = options.dependencies.confdFor(source.extern.confd);
+      const confd = options.dependencies.confd;
       const answer = await confd.get<{ total: number; filtered?: number; items: ConfdConference[] }>(
         '/conferences',
         confdQuery(request.query, {}),

@@ -68,6 +68,7 @@ export function loginCommand(io: Io): Command {
         auth_url: targets.auth,
         confd_url: targets.confd,
         websocketd_url: targets.websocketd,
+        dird_url: targets.dird,
         ca_cert: targets.tls.caCert,
         insecure: targets.tls.insecure || undefined,
         username,

@@ -8,7 +8,7 @@ import { CliError } from './errors.js';
 import type { SavedSession } from './store.js';
 import type { Targets } from './targets.js';
 
-export type BoundService = 'auth' | 'confd' | 'websocketd';
+export type BoundService = 'auth' | 'confd' | 'websocketd' | 'dird';
 
 const SCHEMES: Record<string, string> = { 'ws:': 'http:', 'wss:': 'https:' };
 
@@ -26,6 +26,7 @@ export function originOf(url: string): string {
 function loginHint(service: BoundService, url: string): string {
   if (service === 'confd') return `wazo login --confd-url ${url.replace(/\/1\.1$/, '')}`;
   if (service === 'websocketd') return `wazo login --websocketd-url ${url}`;
+  if (service === 'dird') return `wazo login --dird-url ${url.replace(/\/0\.1$/, '')}`;
   const path = new URL(url).pathname;
   if (path === '/api/auth/0.1') return `wazo login --server ${originOf(url)}`;
   return `wazo login --auth-url ${originOf(url)}${path.replace(/\/0\.1$/, '')}`;
@@ -44,7 +45,7 @@ export function assertBound(saved: SavedSession, targets: Targets, service: Boun
   if (originOf(targets.auth) !== originOf(saved.auth_url)) throw notLoggedInTo('auth', targets.auth, saved);
   const url = service === 'auth' ? undefined : targets[service];
   if (url === undefined) return;
-  const trusted = [saved.auth_url, saved.confd_url, saved.websocketd_url].flatMap((u) =>
+  const trusted = [saved.auth_url, saved.confd_url, saved.websocketd_url, saved.dird_url].flatMap((u) =>
     u ? [originOf(u)] : [],
   );
   if (!trusted.includes(originOf(url))) throw notLoggedInTo(service, url, saved);

@@ -13,7 +13,7 @@ import { loadSession, type SavedSession, saveSession } from './store.js';
 import { resolveTargets, type TargetFlags, type Targets } from './targets.js';
 import { renewToken, tokenIsValid } from './tokens.js';
 
-export type Service = 'auth' | 'confd';
+export type Service = 'auth' | 'confd' | 'dird';
 export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface CallOptions {
@@ -39,13 +39,18 @@ export interface SessionFlags extends TargetFlags {
   tenant?: string;
 }
 
-const NAMES: Record<Service, string> = { auth: 'wazo-auth', confd: 'wazo-confd' };
+const NAMES: Record<Service, string> = { auth: 'wazo-auth', confd: 'wazo-confd', dird: 'wazo-dird' };
 const RENEW_MARGIN_MS = 30_000;
 const RENEWED_LIFETIME = 3600;
 const NOT_LOGGED_IN = 'not logged in: run `wazo login`';
 const EXPIRED = 'your session expired and could not be renewed: run `wazo login`';
 
 function baseOf(targets: Targets, service: Service): string {
+  if (service === 'dird') {
+    if (!targets.dird)
+      throw new CliError('no wazo-dird URL: pass --server or --dird-url (or log in with one)');
+    return targets.dird;
+  }
   const base = service === 'auth' ? targets.auth : targets.confd;
   if (!base) throw new CliError('no wazo-confd URL: pass --server or --confd-url (or log in with one)');
   return base;

@@ -13,6 +13,7 @@ export interface SavedSession {
   auth_url: string;
   confd_url?: string | undefined;
   websocketd_url?: string | undefined;
+  dird_url?: string | undefined;
   ca_cert?: string | undefined;
   insecure?: boolean | undefined;
   username?: string | undefined;

@@ -15,6 +15,7 @@ export interface Targets {
   auth: string;
   confd?: string | undefined;
   websocketd?: string | undefined;
+  dird?: string | undefined;
   tls: TlsOptions;
 }
 
@@ -23,6 +24,7 @@ export interface TargetFlags {
   authUrl?: string;
   confdUrl?: string;
   websocketdUrl?: string;
+  dirdUrl?: string;
   caCert?: string;
   insecure?: boolean;
 }
@@ -43,6 +45,7 @@ export function gatewayUrls(server: string) {
     auth: `${origin}/api/auth/0.1`,
     confd: `${origin}/api/confd/1.1`,
     websocketd: `${origin.replace(/^http/, 'ws')}/api/websocketd/`,
+    dird: `${origin}/api/dird/0.1`,
   };
 }
 
@@ -64,12 +67,16 @@ function websocketUrl(url: string): string {
   return withScheme.replace(/^http/, 'ws');
 }
 
-function layer(server: string | undefined, own: Partial<Record<'auth' | 'confd' | 'websocketd', string>>) {
+function layer(
+  server: string | undefined,
+  own: Partial<Record<'auth' | 'confd' | 'websocketd' | 'dird', string>>,
+) {
   const fromServer = server ? gatewayUrls(server) : undefined;
   return {
     auth: own.auth ? versioned(own.auth, '0.1', '--auth-url') : fromServer?.auth,
     confd: own.confd ? versioned(own.confd, '1.1', '--confd-url') : fromServer?.confd,
     websocketd: own.websocketd ? websocketUrl(own.websocketd) : fromServer?.websocketd,
+    dird: own.dird ? versioned(own.dird, '0.1', '--dird-url') : fromServer?.dird,
   };
 }
 
@@ -87,11 +94,13 @@ export function resolveTargets(
     auth: flags.authUrl,
     confd: flags.confdUrl,
     websocketd: flags.websocketdUrl,
+    dird: flags.dirdUrl,
   });
   const fromEnv = layer(env.WAZO_SERVER, {
     auth: env.WAZO_AUTH_URL,
     confd: env.WAZO_CONFD_URL,
     websocketd: env.WAZO_WEBSOCKETD_URL,
+    dird: env.WAZO_DIRD_URL,
   });
   const named = fromFlags.auth ?? fromEnv.auth;
   const base = saved && (!named || originOf(named) === originOf(saved.auth_url)) ? saved : null;
@@ -103,6 +112,7 @@ export function resolveTargets(
     auth,
     confd: fromFlags.confd ?? fromEnv.confd ?? base?.confd_url,
     websocketd: fromFlags.websocketd ?? fromEnv.websocketd ?? base?.websocketd_url,
+    dird: fromFlags.dird ?? fromEnv.dird ?? base?.dird_url,
     tls: {
       caCert: caCert ? resolve(caCert) : base?.ca_cert,
       insecure: flags.insecure ?? envFlag(env.WAZO_INSECURE) ?? base?.insecure ?? false,

@@ -15,6 +15,8 @@ import { type AuthApi, expectStatus } from './auth-api.js';
 export const SERVICE_ACCOUNTS = {
   'wazo-confd': ['auth.admin.#', 'auth.tenants.read', 'auth.users.#'],
   'wazo-websocketd': ['auth.tenants.read'],
+  // wazo-dird and its wazo and conference backends' keys in one: tenants, users, conferences.
+  'wazo-dird': ['auth.tenants.read', 'confd.infos.read', 'confd.users.read', 'confd.conferences.read'],
 } as const;
 
 export type ServiceAccountName = keyof typeof SERVICE_ACCOUNTS;

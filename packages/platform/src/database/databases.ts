@@ -7,7 +7,7 @@ import { type EmbeddedStage, startEmbeddedPostgres } from '@wazo-ts/db';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
-export const DAEMON_DATABASES = { auth: 'wazo_auth', confd: 'wazo_confd' } as const;
+export const DAEMON_DATABASES = { auth: 'wazo_auth', confd: 'wazo_confd', dird: 'wazo_dird' } as const;
 export type DatabaseOwner = keyof typeof DAEMON_DATABASES;
 
 export interface PlatformDatabases {
@@ -46,6 +46,7 @@ export async function startDatabases(options: {
   });
   try {
     await ensureDatabase(server.uri, DAEMON_DATABASES.confd);
+    await ensureDatabase(server.uri, DAEMON_DATABASES.dird);
   } catch (error) {
     await server.stop();
     throw error;
@@ -54,6 +55,7 @@ export async function startDatabases(options: {
     uris: {
       auth: server.uri,
       confd: withDatabase(server.uri, DAEMON_DATABASES.confd),
+      dird: withDatabase(server.uri, DAEMON_DATABASES.dird),
     },
     stop: () => server.stop(),
   };

@@ -46,10 +46,16 @@ export function findRoute(routes: GatewayRoutes, url: string): RouteMatch | null
 }
 
 /** The platform's public paths for daemons on 127.0.0.1 at these ports. */
-export function platformRoutes(ports: { auth: number; confd: number; websocketd: number }): GatewayRoutes {
+export function platformRoutes(ports: {
+  auth: number;
+  confd: number;
+  websocketd: number;
+  dird: number;
+}): GatewayRoutes {
   return {
     '/api/auth/': `http://127.0.0.1:${ports.auth}`,
     '/api/confd/': `http://127.0.0.1:${ports.confd}`,
     '/api/websocketd/': `http://127.0.0.1:${ports.websocketd}`,
+    '/api/dird/': `http://127.0.0.1:${ports.dird}`,
   };
 }

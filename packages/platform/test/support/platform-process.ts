@@ -21,6 +21,7 @@ export interface PlatformPorts {
   auth: number;
   confd: number;
   websocketd: number;
+  dird: number;
 }
 
 export interface PlatformProcess {
@@ -62,6 +63,7 @@ export async function freePlatformPorts(): Promise<PlatformPorts> {
     auth: await freePort(),
     confd: await freePort(),
     websocketd: await freePort(),
+    dird: await freePort(),
   };
 }
 
@@ -82,6 +84,7 @@ export function platformEnv(options: SpawnOptions, ports: PlatformPorts): NodeJS
     WAZO_AUTH_PORT: String(ports.auth),
     WAZO_CONFD_PORT: String(ports.confd),
     WAZO_WEBSOCKETD_PORT: String(ports.websocketd),
+    WAZO_DIRD_PORT: String(ports.dird),
     // Wazo's 250,000 PBKDF2 rounds make every login slow on a shared machine.
     WAZO_AUTH__PASSWORD_HASH_ITERATIONS: '1000',
     ...options.env,

@@ -3,7 +3,7 @@
  * numbers (`extensions`) and incall numbers (`incalls`) as lists of extens, kept until a confd
  * conference event says they changed.
  */
-import type { LoadedSource, SourceConfig, SourceEntry } from '../backend.js';
+import type { Backend, LoadedSource, SourceConfig, SourceEntry } from '../backend.js';
 import { lookupDependencies } from '../lookup-dependencies.js';
 import {
   firstMatchOf,
@@ -14,6 +14,7 @@ import {
   plainRelations,
   searchEntries,
 } from '../matching.js';
+import { conferenceSourceSchema } from '../schemas.js';
 
 export interface ConfdConference {
   id: number;
@@ -34,11 +35,12 @@ export function conferenceEntry(conference: ConfdConference): SourceEntry {
   };
 }
 
-export const conferenceBackendLoader = {
+export const conferenceBackend: Backend = {
   name: 'conference',
+  schema: conferenceSourceSchema.fields,
   load(config: SourceConfig, dependencies: Record<string, unknown>): LoadedSource {
     const deps = lookupDependencies(dependencies);
-    const confd = deps.confdFor(config.extern.confd);
+    const confd = deps.confd;
     const never = new AbortController().signal;
     const conferences = (): Promise<IndexedEntry[]> =>
       deps.conferences.entries(`${confd.baseUrl} ${config.tenantUuid}`, async () => {

@@ -4,7 +4,7 @@
  * does. A file that cannot be read leaves the source empty, logged.
  */
 import { readFile } from 'node:fs/promises';
-import type { LoadedSource, SourceConfig } from '../backend.js';
+import type { Backend, LoadedSource, SourceConfig } from '../backend.js';
 import { lookupDependencies } from '../lookup-dependencies.js';
 import {
   firstMatchOf,
@@ -14,10 +14,12 @@ import {
   matchAllOf,
   searchEntries,
 } from '../matching.js';
+import { csvSourceSchema } from '../schemas.js';
 import { csvEntries } from './csv-entries.js';
 
-export const csvBackendLoader = {
+export const csvBackend: Backend = {
   name: 'csv',
+  schema: csvSourceSchema.fields,
   load(config: SourceConfig, dependencies: Record<string, unknown>): LoadedSource {
     const { logger } = lookupDependencies(dependencies);
     const file = String(config.extern.file ?? '');

@@ -5,13 +5,15 @@
  * and keep the ids asked for. Each call bounded by `timeout` and the lookup's deadline, the
  * certificate checked unless `verify_certificate` is false.
  */
-import type { LoadedSource, LookupContext, SourceConfig, SourceEntry } from '../backend.js';
+import type { Backend, LoadedSource, LookupContext, SourceConfig, SourceEntry } from '../backend.js';
 import { csvEntries } from '../csv/csv-entries.js';
 import { httpGet } from '../http-get.js';
 import { firstMatchOf, listByIds } from '../matching.js';
+import { csvWsSourceSchema } from '../schemas.js';
 
-export const csvWsBackendLoader = {
+export const csvWsBackend: Backend = {
   name: 'csv_ws',
+  schema: csvWsSourceSchema.fields,
   load(config: SourceConfig): LoadedSource {
     const extern = config.extern;
     const delimiter = typeof extern.delimiter === 'string' ? extern.delimiter : ',';

@@ -3,11 +3,12 @@
  * connections for favorites) with the user's Google token from wazo-auth. Fields as Wazo's:
  * id, name, firstname, lastname, emails/email, numbers/number (and numbers_by_label), organizations.
  */
-import type { LoadedSource, SourceConfig, SourceEntry } from '../backend.js';
+import type { Backend, LoadedSource, SourceConfig, SourceEntry } from '../backend.js';
 import { externalSource } from '../external-contacts.js';
 import { httpGetJson } from '../http-get.js';
 import { lookupDependencies } from '../lookup-dependencies.js';
 import { plainRelations } from '../matching.js';
+import { googleSourceSchema } from '../schemas.js';
 
 export const GOOGLE_PEOPLE_API = 'https://people.googleapis.com/v1';
 const FIELDS = 'names,emailAddresses,phoneNumbers,organizations';
@@ -45,8 +46,9 @@ export function googleEntry(person: Person): SourceEntry {
   };
 }
 
-export const googleBackendLoader = {
+export const googleBackend: Backend = {
   name: 'google',
+  schema: googleSourceSchema.fields,
   load(config: SourceConfig, dependencies: Record<string, unknown>): LoadedSource {
     return externalSource(config, lookupDependencies(dependencies), {
       provider: 'google',

@@ -7,9 +7,10 @@
  * `binary_uuid` (Active Directory's objectGUID).
  */
 import { Client, type Entry } from 'ldapts';
-import type { LoadedSource, LookupContext, SourceConfig, SourceEntry } from '../backend.js';
+import type { Backend, LoadedSource, LookupContext, SourceConfig, SourceEntry } from '../backend.js';
 import { lookupDependencies } from '../lookup-dependencies.js';
 import { plainRelations } from '../matching.js';
+import { ldapSourceSchema } from '../schemas.js';
 import { bytesLeToUuid, exactFilter, idsFilter, searchFilter } from './ldap-filters.js';
 
 /** Entries one search may return: a directory of 100,000 people never comes back whole. */
@@ -19,8 +20,9 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
 const seconds = (value: unknown, fallback: number) =>
   typeof value === 'number' && value > 0 ? value : fallback;
 
-export const ldapBackendLoader = {
+export const ldapBackend: Backend = {
   name: 'ldap',
+  schema: ldapSourceSchema.fields,
   load(config: SourceConfig, dependencies: Record<string, unknown>): LoadedSource {
     const { logger } = lookupDependencies(dependencies);
     const x = config.extern;

@@ -4,11 +4,12 @@
  * them (givenName, surname, displayName, mobilePhone, businessPhones, homePhones,
  * emailAddresses) with `numbers` and `email` for the display.
  */
-import type { LoadedSource, SourceConfig, SourceEntry } from '../backend.js';
+import type { Backend, LoadedSource, SourceConfig, SourceEntry } from '../backend.js';
 import { externalSource } from '../external-contacts.js';
 import { httpGetJson } from '../http-get.js';
 import { lookupDependencies } from '../lookup-dependencies.js';
 import { plainRelations } from '../matching.js';
+import { office365SourceSchema } from '../schemas.js';
 
 export const OFFICE365_DEFAULT_ENDPOINT = 'https://graph.microsoft.com/v1.0/me/contacts';
 
@@ -48,8 +49,9 @@ export function office365Entry(contact: GraphContact): SourceEntry {
   };
 }
 
-export const office365BackendLoader = {
+export const office365Backend: Backend = {
   name: 'office365',
+  schema: office365SourceSchema.fields,
   load(config: SourceConfig, dependencies: Record<string, unknown>): LoadedSource {
     const endpoint =
       typeof config.extern.endpoint === 'string' ? config.extern.endpoint : OFFICE365_DEFAULT_ENDPOINT;

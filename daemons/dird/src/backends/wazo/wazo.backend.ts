@@ -3,7 +3,7 @@
  * (`GET /users?view=directory&recurse=true` with dird's service token), kept until a confd user
  * event says they changed, searched in memory as Wazo does.
  */
-import type { LoadedSource, ResultRelations, SourceConfig, SourceEntry } from '../backend.js';
+import type { Backend, LoadedSource, ResultRelations, SourceConfig, SourceEntry } from '../backend.js';
 import { lookupDependencies } from '../lookup-dependencies.js';
 import {
   firstMatchOf,
@@ -13,6 +13,7 @@ import {
   matchAllOf,
   searchEntries,
 } from '../matching.js';
+import { wazoSourceSchema } from '../schemas.js';
 
 export interface DirectoryUser {
   id: number;
@@ -54,11 +55,12 @@ export function userEntry(user: DirectoryUser, xivoUuid: string | null): SourceE
   return { fields, relations };
 }
 
-export const wazoBackendLoader = {
+export const wazoBackend: Backend = {
   name: 'wazo',
+  schema: wazoSourceSchema.fields,
   load(config: SourceConfig, dependencies: Record<string, unknown>): LoadedSource {
     const deps = lookupDependencies(dependencies);
-    const confd = deps.confdFor(config.extern.confd);
+    const confd = deps.confd;
     const users = (signal: AbortSignal): Promise<IndexedEntry[]> =>
       deps.users.entries(`${confd.baseUrl} ${config.tenantUuid}`, async () => {
         const answer = await confd.get<{ items: DirectoryUser[] }>(

@@ -1,6 +1,8 @@
 /** wazo-dird's schema migrations, applied in name order by @wazo-ts/db's runner. */
 import { busTablesMigration, type MigrationSet } from '@wazo-ts/db';
 import * as configuration from './0001_configuration.js';
+import * as numberDisplayText from './0002_number_display_text.js';
+import * as tenantProvisioned from './0003_tenant_provisioned.js';
 import * as favorites from './0010_favorites.js';
 
 export const dirdMigrations: MigrationSet = {
@@ -8,6 +10,8 @@ export const dirdMigrations: MigrationSet = {
   migrations: {
     '0000_bus_outbox': busTablesMigration,
     '0001_configuration': configuration,
+    '0002_number_display_text': numberDisplayText,
+    '0003_tenant_provisioned': tenantProvisioned,
     '0010_favorites': favorites,
   },
 };
