@@ -119,7 +119,7 @@ describe('directories lookup, reverse and favorites', () => {
     ];
     await seedProfile(stack.db, {
       tenantUuid,
-      name: 'default',
+      name: 'main',
       columns,
       services: {
         lookup: { sources: [csv.uuid, ws.uuid, slow.uuid, broken.uuid], timeout: 0.5 },
@@ -164,7 +164,7 @@ describe('directories lookup, reverse and favorites', () => {
 
   it('when a term is searched, then every answering source is in, formatted and laid out by the display, within the hanging source timeout', async () => {
     const started = Date.now();
-    const { status, body } = await get('/directories/lookup/default?term=ali');
+    const { status, body } = await get('/directories/lookup/main?term=ali');
     const elapsed = Date.now() - started;
     assert.equal(status, 200);
     assert.ok(elapsed < 2000, `answered in ${elapsed} ms despite the hanging source`);
@@ -217,7 +217,7 @@ describe('directories lookup, reverse and favorites', () => {
   });
 
   it('when the headers are asked, then the display titles and types', async () => {
-    const { status, body } = await get('/directories/lookup/default/headers');
+    const { status, body } = await get('/directories/lookup/main/headers');
     assert.equal(status, 200);
     assert.deepEqual(body, {
       column_headers: ['Nom', 'Numéro', 'Favori', 'Perso'],
@@ -226,18 +226,18 @@ describe('directories lookup, reverse and favorites', () => {
   });
 
   it('when a number is reversed, then the first source answering wins despite the hanging one', async () => {
-    const { status, body } = await get(`/directories/reverse/default/${user.userUuid}?exten=1002`);
+    const { status, body } = await get(`/directories/reverse/main/${user.userUuid}?exten=1002`);
     assert.equal(status, 200);
     assert.equal(body.display, 'Bob');
     assert.equal(body.source, 'office');
     assert.equal(body.exten, '1002');
     assert.equal(body.fields.lastname, 'Martin');
-    const web = await get(`/directories/reverse/default/${user.userUuid}?exten=2002`);
+    const web = await get(`/directories/reverse/main/${user.userUuid}?exten=2002`);
     assert.deepEqual([web.body.display, web.body.source], ['Zed Web', 'web']);
   });
 
   it('when no source knows the number, then 200 with nulls', async () => {
-    const { status, body } = await get(`/directories/reverse/default/${user.userUuid}?exten=999`);
+    const { status, body } = await get(`/directories/reverse/main/${user.userUuid}?exten=999`);
     assert.equal(status, 200);
     assert.deepEqual(body, { display: null, exten: '999', fields: {}, source: null });
   });
@@ -260,7 +260,7 @@ describe('directories lookup, reverse and favorites', () => {
     assert.equal((await send('PUT', '/directories/favorites/nosuch/3')).status, 404);
     assert.equal((await send('PUT', '/directories/favorites/web/ws-2')).status, 204);
 
-    const listed = await get('/directories/favorites/default');
+    const listed = await get('/directories/favorites/main');
     assert.equal(listed.status, 200);
     assert.deepEqual(
       listed.body.results.map((r: { column_values: unknown[] }) => r.column_values),
@@ -269,7 +269,7 @@ describe('directories lookup, reverse and favorites', () => {
         ['Zed Web', 'none', true, false],
       ],
     );
-    const found = await get('/directories/lookup/default?term=alicia');
+    const found = await get('/directories/lookup/main?term=alicia');
     assert.deepEqual(found.body.results[0].column_values, ['Alicia Keys', '1003', true, false]);
     assert.equal((await get('/directories/favorites/lookup-only')).status, 404);
 
@@ -324,14 +324,14 @@ describe('directories lookup, reverse and favorites', () => {
       await new Promise((r) => setTimeout(r, 20));
     assert.equal(await count(), 0);
     assert.equal(
-      (await get('/directories/favorites/default')).body.results.length,
+      (await get('/directories/favorites/main')).body.results.length,
       1,
       "another user's favorites stay",
     );
   });
 
   it("when a profile's sources are listed, then each once with its backend, filtered by backend", async () => {
-    const { status, body } = await get('/directories/default/sources?backend=csv_ws');
+    const { status, body } = await get('/directories/main/sources?backend=csv_ws');
     assert.equal(status, 200);
     assert.equal(body.total, 4);
     assert.deepEqual(

@@ -102,7 +102,7 @@ describe('ldap backend on a real slapd', () => {
     ];
     await seedProfile(stack.db, {
       tenantUuid: stack.tenantUuid,
-      name: 'default',
+      name: 'main',
       columns,
       services: {
         lookup: { sources: [ldap.uuid, dead.uuid], timeout: 3 },
@@ -133,15 +133,15 @@ describe('ldap backend on a real slapd', () => {
 
   it('when a name is searched, then the matching entries, the silent server left out within its own timeout', async () => {
     const started = Date.now();
-    assert.deepEqual((await lookup('default', 'al')).sort(), ['Alan Turing']);
+    assert.deepEqual((await lookup('main', 'al')).sort(), ['Alan Turing']);
     assert.ok(Date.now() - started < 2500, 'the silent LDAP server did not hold the lookup');
-    assert.deepEqual((await lookup('default', 'LOVE')).sort(), ['Ada Lovelace']);
+    assert.deepEqual((await lookup('main', 'LOVE')).sort(), ['Ada Lovelace']);
   });
 
   it('when the term holds filter syntax, then it is searched literally, never injected', async () => {
-    assert.deepEqual(await lookup('default', 'Star*'), ['Star* Paren(thesis)']);
-    assert.deepEqual(await lookup('default', '*)(uid=*'), []);
-    assert.deepEqual(await lookup('default', 'n(th'), ['Star* Paren(thesis)']);
+    assert.deepEqual(await lookup('main', 'Star*'), ['Star* Paren(thesis)']);
+    assert.deepEqual(await lookup('main', '*)(uid=*'), []);
+    assert.deepEqual(await lookup('main', 'n(th'), ['Star* Paren(thesis)']);
   });
 
   it('when the source has a custom filter, then it narrows the search, with %Q taking the term', async () => {
@@ -155,7 +155,7 @@ describe('ldap backend on a real slapd', () => {
   });
 
   it('when a number is reversed, then the entry holding it', async () => {
-    const res = await fetch(`${stack.api}/directories/reverse/default/u?exten=5551003`, {
+    const res = await fetch(`${stack.api}/directories/reverse/main/u?exten=5551003`, {
       headers: { 'X-Auth-Token': token },
     });
     const body = (await res.json()) as Json;
@@ -168,7 +168,7 @@ describe('ldap backend on a real slapd', () => {
       headers: { 'X-Auth-Token': token },
     });
     assert.equal(put.status, 204);
-    const res = await fetch(`${stack.api}/directories/favorites/default`, {
+    const res = await fetch(`${stack.api}/directories/favorites/main`, {
       headers: { 'X-Auth-Token': token },
     });
     const body = (await res.json()) as Json;
@@ -178,7 +178,7 @@ describe('ldap backend on a real slapd', () => {
     );
     assert.deepEqual(
       (
-        (await fetch(`${stack.api}/directories/lookup/default?term=turing`, {
+        (await fetch(`${stack.api}/directories/lookup/main?term=turing`, {
           headers: { 'X-Auth-Token': token },
         }).then((r) => r.json())) as Json
       ).results[0].column_values,

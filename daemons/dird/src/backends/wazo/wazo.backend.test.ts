@@ -41,7 +41,7 @@ describe('wazo and conference backends on a real wazo-confd', () => {
   const lookupUntil = async (token: string, term: string, done: (names: string[]) => boolean) => {
     let names: string[] = [];
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const { body } = await dird(`/directories/lookup/default?term=${encodeURIComponent(term)}`, token);
+      const { body } = await dird(`/directories/lookup/main?term=${encodeURIComponent(term)}`, token);
       names = body.results.map((r: Json) => r.column_values[0]);
       if (done(names)) return names;
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -74,7 +74,7 @@ describe('wazo and conference backends on a real wazo-confd', () => {
     wazo = await seedSource(stack.db, {
       tenantUuid: stack.tenantUuid,
       backend: 'wazo',
-      name: 'auto_wazo_master',
+      name: 'wazo-users',
       searched: ['firstname', 'lastname', 'full_name', 'exten'],
       firstMatched: ['exten', 'mobile_phone_number'],
       format: { phone: '{exten}', name: '{firstname} {lastname}', reverse: '{firstname} {lastname}' },
@@ -82,14 +82,14 @@ describe('wazo and conference backends on a real wazo-confd', () => {
     const conference = await seedSource(stack.db, {
       tenantUuid: stack.tenantUuid,
       backend: 'conference',
-      name: 'auto_conference_master',
+      name: 'conferences',
       searched: ['name', 'extensions'],
       firstMatched: ['extensions'],
       format: { name: '{name}', phone: '{extensions[0]}', reverse: '{name}' },
     });
     await seedProfile(stack.db, {
       tenantUuid: stack.tenantUuid,
-      name: 'default',
+      name: 'main',
       columns: [
         { title: 'Nom', type: 'name', field: 'name' },
         { title: 'Numéro', type: 'number', field: 'phone' },
@@ -109,7 +109,7 @@ describe('wazo and conference backends on a real wazo-confd', () => {
   });
 
   it("when a user searches a colleague, then confd's users answer with their relations", async () => {
-    const { status, body } = await dird('/directories/lookup/default?term=alic', alice.token);
+    const { status, body } = await dird('/directories/lookup/main?term=alic', alice.token);
     assert.equal(status, 200);
     assert.equal(body.results.length, 1);
     const [result] = body.results;
@@ -120,7 +120,7 @@ describe('wazo and conference backends on a real wazo-confd', () => {
     assert.equal(result.relations.source_entry_id, String(alice.id));
     assert.equal(result.relations.xivo_id, stack.dird.config.uuid);
     assert.equal(typeof result.relations.endpoint_id, 'number');
-    const accents = await dird('/directories/lookup/default?term=eponge', alice.token);
+    const accents = await dird('/directories/lookup/main?term=eponge', alice.token);
     assert.deepEqual(
       accents.body.results.map((r: Json) => r.column_values[0]),
       ['Bob Éponge'],
@@ -140,14 +140,14 @@ describe('wazo and conference backends on a real wazo-confd', () => {
   });
 
   it('when a number is reversed, then the user with that extension or mobile', async () => {
-    const byExten = await dird(`/directories/reverse/default/${alice.uuid}?exten=1002`, alice.token);
-    assert.deepEqual([byExten.body.display, byExten.body.source], ['Bob Éponge', 'auto_wazo_master']);
-    const byMobile = await dird(`/directories/reverse/default/${alice.uuid}?exten=0611223344`, alice.token);
+    const byExten = await dird(`/directories/reverse/main/${alice.uuid}?exten=1002`, alice.token);
+    assert.deepEqual([byExten.body.display, byExten.body.source], ['Bob Éponge', 'wazo-users']);
+    const byMobile = await dird(`/directories/reverse/main/${alice.uuid}?exten=0611223344`, alice.token);
     assert.equal(byMobile.body.display, 'Alice Liddell');
   });
 
   it('when a conference room is searched, then the conference source finds it', async () => {
-    const { body } = await dird('/directories/lookup/default?term=weekly', alice.token);
+    const { body } = await dird('/directories/lookup/main?term=weekly', alice.token);
     assert.deepEqual(
       body.results.map((r: Json) => [r.column_values[0], r.backend]),
       [['Weekly sync', 'conference']],
@@ -155,16 +155,16 @@ describe('wazo and conference backends on a real wazo-confd', () => {
   });
 
   it('when a colleague is a favorite, then the favorites list reads it back through confd', async () => {
-    const bob = (await dird('/directories/lookup/default?term=bob', alice.token)).body.results[0];
+    const bob = (await dird('/directories/lookup/main?term=bob', alice.token)).body.results[0];
     const put = await fetch(
-      `${stack.api}/directories/favorites/auto_wazo_master/${bob.relations.source_entry_id}`,
+      `${stack.api}/directories/favorites/wazo-users/${bob.relations.source_entry_id}`,
       {
         method: 'PUT',
         headers: { 'X-Auth-Token': alice.token },
       },
     );
     assert.equal(put.status, 204);
-    const { body } = await dird('/directories/favorites/default', alice.token);
+    const { body } = await dird('/directories/favorites/main', alice.token);
     assert.deepEqual(
       body.results.map((r: Json) => r.column_values),
       [['Bob Éponge', '1002', null, true]],
@@ -185,7 +185,7 @@ describe('wazo and conference backends on a real wazo-confd', () => {
   });
 
   it('when the SDK asks GraphQL for the names of several numbers, then each known number with its contact', async () => {
-    const query = `{ me { userUuid contacts(profile: "default", extens: ["1002", "404", "1001"]) { edges { node {
+    const query = `{ me { userUuid contacts(profile: "main", extens: ["1002", "404", "1001"]) { edges { node {
       firstname lastname wazoReverse wazoSourceName wazoBackend wazoSourceEntryId ... on WazoContact { userUuid userId } } } } } }`;
     const { status, body } = await dird('/graphql', alice.token, {
       method: 'POST',
@@ -201,8 +201,8 @@ describe('wazo and conference backends on a real wazo-confd', () => {
         edge.node.wazoSourceName,
       ]),
       [
-        ['Bob Éponge', 'wazo', 'auto_wazo_master'],
-        ['Alice Liddell', 'wazo', 'auto_wazo_master'],
+        ['Bob Éponge', 'wazo', 'wazo-users'],
+        ['Alice Liddell', 'wazo', 'wazo-users'],
       ],
     );
     assert.equal(body.data.me.contacts.edges[1].node.userUuid, alice.uuid);
