@@ -1,9 +1,12 @@
 /** wazo-dird as the daemon kit sees it: name, port, config keys, plugins and resources. */
 import type { BaseConfig, DaemonDefinition } from '@wazo-ts/daemon';
 import { backendsPlugin } from './backends/backends.routes.js';
+import { phonebookSourceContactsPlugin } from './backends/phonebook/phonebook-contacts.routes.js';
 import { DirdConfigSchema, type DirdOwnConfig } from './config.js';
 import { displaysPlugin } from './displays/displays.routes.js';
 import { lookupPlugin } from './lookup/lookup.plugin.js';
+import { personalPlugin } from './personal/personal.routes.js';
+import { phonebooksPlugin } from './phonebooks/phonebooks.routes.js';
 import { profilesPlugin } from './profiles/profiles.routes.js';
 import { createDirdResources, type DirdResources } from './resources.js';
 import { sourcesPlugin } from './sources/sources.routes.js';
@@ -24,6 +27,16 @@ export const dirdDaemon: DaemonDefinition<DirdConfig, DirdResources> = {
   // The wazo and conference backends read wazo-confd, and tenants are resynchronized from
   // wazo-auth, with dird's own token.
   serviceToken: 'required',
-  plugins: [backendsPlugin, sourcesPlugin, displaysPlugin, profilesPlugin, tenantSyncPlugin, lookupPlugin],
+  plugins: [
+    backendsPlugin,
+    sourcesPlugin,
+    displaysPlugin,
+    profilesPlugin,
+    tenantSyncPlugin,
+    personalPlugin,
+    phonebooksPlugin,
+    phonebookSourceContactsPlugin,
+    lookupPlugin,
+  ],
   createResources: createDirdResources,
 };

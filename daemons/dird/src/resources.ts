@@ -23,8 +23,9 @@ import { createTenantScopes, type TenantScopes } from './common/scope.js';
 import { dirdMigrations } from './db/migrations/index.js';
 import type { DirdDatabase } from './db/schema.js';
 import type { DirdConfig } from './definition.js';
+import { createPhonebookCatalog } from './phonebooks/phonebook-catalog.js';
 import { createDirdServices, type DirdServices } from './services.js';
-import { noPhonebooks, type PhonebookCatalog } from './sources/phonebook-catalog.js';
+import type { PhonebookCatalog } from './sources/phonebook-catalog.js';
 
 export interface DirdResources extends DaemonResources {
   db: Kysely<DirdDatabase>;
@@ -40,9 +41,9 @@ export interface DirdResources extends DaemonResources {
   sourceChanges: Set<(sourceUuid: string) => void>;
 }
 
-/** The phonebooks phonebook sources are made from; none until the phonebooks are kept. */
-function phonebookCatalog(_db: Kysely<DirdDatabase>): PhonebookCatalog {
-  return noPhonebooks;
+/** The phonebooks phonebook sources are made from: dird's own phonebooks. */
+function phonebookCatalog(db: Kysely<DirdDatabase>): PhonebookCatalog {
+  return createPhonebookCatalog(db);
 }
 
 export async function createDirdResources(context: ResourceContext<DirdConfig>): Promise<DirdResources> {

@@ -10,6 +10,8 @@ import { csvWsBackend } from './csv_ws/csv-ws.backend.js';
 import { googleBackend } from './google/google.backend.js';
 import { ldapBackend } from './ldap/ldap.backend.js';
 import { office365Backend } from './office365/office365.backend.js';
+import { personalBackend } from './personal/personal.backend.js';
+import { phonebookBackend } from './phonebook/phonebook.backend.js';
 import { wazoBackend } from './wazo/wazo.backend.js';
 
 export const BACKENDS: Record<string, Backend> = {
@@ -22,4 +24,6 @@ export const BACKENDS: Record<string, Backend> = {
   ldap: ldapBackend,
   google: googleBackend,
   office365: office365Backend,
+  personal: personalBackend,
+  phonebook: phonebookBackend,
 };

@@ -2,7 +2,7 @@
  * wazo-dird's own database, as Kysely types. dird owns it alone: users come from wazo-confd's
  * REST API, never from its tables.
  */
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -71,6 +71,38 @@ export interface DirdFavoriteTable {
   contact_id: string;
 }
 
+/** A user owning personal contacts, with its tenant (Wazo's dird_user). */
+export interface DirdUserTable {
+  user_uuid: string;
+  tenant_uuid: string;
+}
+
+export interface DirdPhonebookTable {
+  id: Generated<number>;
+  uuid: string;
+  tenant_uuid: string;
+  name: string;
+  description: string | null;
+}
+
+/** A personal contact (user_uuid set) or a phonebook contact (phonebook_uuid set). */
+export interface DirdContactTable {
+  uuid: string;
+  /** Insertion order, for listings and exports. */
+  seq: Generated<string>;
+  user_uuid: string | null;
+  phonebook_uuid: string | null;
+  /** sha1 of the fields without `id` (contact-hash.ts): identical contacts collide. */
+  hash: string;
+}
+
+/** One field of a contact, `id` included. */
+export interface DirdContactFieldTable {
+  contact_uuid: string;
+  name: string;
+  value: string;
+}
+
 export interface DirdDatabase {
   dird_tenant: DirdTenantTable;
   dird_source: DirdSourceTable;
@@ -80,4 +112,8 @@ export interface DirdDatabase {
   dird_profile_service: DirdProfileServiceTable;
   dird_profile_service_source: DirdProfileServiceSourceTable;
   dird_favorite: DirdFavoriteTable;
+  dird_user: DirdUserTable;
+  dird_phonebook: DirdPhonebookTable;
+  dird_contact: DirdContactTable;
+  dird_contact_fields: DirdContactFieldTable;
 }

@@ -4,6 +4,7 @@ import * as configuration from './0001_configuration.js';
 import * as numberDisplayText from './0002_number_display_text.js';
 import * as tenantProvisioned from './0003_tenant_provisioned.js';
 import * as favorites from './0010_favorites.js';
+import * as contacts from './0020_contacts.js';
 
 export const dirdMigrations: MigrationSet = {
   key: 'dird',
@@ -13,5 +14,6 @@ export const dirdMigrations: MigrationSet = {
     '0002_number_display_text': numberDisplayText,
     '0003_tenant_provisioned': tenantProvisioned,
     '0010_favorites': favorites,
+    '0020_contacts': contacts,
   },
 };
