@@ -5,7 +5,7 @@
  */
 import type { DaemonApi } from '@wazo-ts/daemon';
 import { Nullable, type Static, Type } from '@wazo-ts/daemon/schema';
-import { NotFoundError } from '@wazo-ts/errors';
+import { NotFoundError, UnavailableError, WazoError } from '@wazo-ts/errors';
 import type { Kysely } from 'kysely';
 import type { ConfdConference } from '../backends/conference/conference.backend.js';
 import type { LookupDependencies } from '../backends/lookup-dependencies.js';
@@ -52,6 +52,18 @@ function confdQuery(query: Static<typeof ListQuery>, extra: Record<string, strin
   return out;
 }
 
+/** confd unreachable or refusing is dird's 503, not a 500. */
+async function fromConfd<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof WazoError) throw error;
+    throw new UnavailableError('wazo-confd cannot be read', {
+      details: { reason: error instanceof Error ? error.message : String(error) },
+    });
+  }
+}
+
 export function registerSourceContactsRoutes(
   api: DaemonApi,
   options: { db: Kysely<DirdDatabase>; dependencies: LookupDependencies },
@@ -85,11 +97,13 @@ export function registerSourceContactsRoutes(
       const { tenantUuid } = askerOf(request);
       const source = await sourceOf(tenantUuid, 'wazo', request.params.source_uuid);
       const confd = options.dependencies.confd;
-      const answer = await confd.get<{
-        total: number;
-        filtered?: number;
-        items: Static<typeof WazoContact>[];
-      }>('/users', confdQuery(request.query, { view: 'directory' }), { tenantUuid });
+      const answer = await fromConfd(() =>
+        confd.get<{ total: number; filtered?: number; items: Static<typeof WazoContact>[] }>(
+          '/users',
+          confdQuery(request.query, { view: 'directory' }),
+          { tenantUuid },
+        ),
+      );
       return { total: answer.total, filtered: answer.filtered ?? answer.total, items: answer.items };
     },
   );
@@ -110,10 +124,12 @@ export function registerSourceContactsRoutes(
       const { tenantUuid } = askerOf(request);
       const source = await sourceOf(tenantUuid, 'conference', request.params.source_uuid);
       const confd = options.dependencies.confd;
-      const answer = await confd.get<{ total: number; filtered?: number; items: ConfdConference[] }>(
-        '/conferences',
-        confdQuery(request.query, {}),
-        { tenantUuid },
+      const answer = await fromConfd(() =>
+        confd.get<{ total: number; filtered?: number; items: ConfdConference[] }>(
+          '/conferences',
+          confdQuery(request.query, {}),
+          { tenantUuid },
+        ),
       );
       return {
         total: answer.total,
