@@ -4,6 +4,7 @@ import { backendsPlugin } from './backends/backends.routes.js';
 import { phonebookSourceContactsPlugin } from './backends/phonebook/phonebook-contacts.routes.js';
 import { DirdConfigSchema, type DirdOwnConfig } from './config.js';
 import { displaysPlugin } from './displays/displays.routes.js';
+import { lookupPlugin } from './lookup/lookup.plugin.js';
 import { personalPlugin } from './personal/personal.routes.js';
 import { phonebooksPlugin } from './phonebooks/phonebooks.routes.js';
 import { profilesPlugin } from './profiles/profiles.routes.js';
@@ -36,6 +37,7 @@ export const dirdDaemon: DaemonDefinition<DirdConfig, DirdResources> = {
     personalPlugin,
     phonebooksPlugin,
     phonebookSourceContactsPlugin,
+    lookupPlugin,
   ],
   createResources: createDirdResources,
 };

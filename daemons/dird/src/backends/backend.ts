@@ -4,7 +4,11 @@
  * matches one number, and lists entries by id. Backends register in `BACKENDS`
  * (./registry.ts); the configuration API validates a source's backend fields with `schema`.
  */
+import type { PluginDependencies } from '@wazo-ts/daemon';
 import type { TSchema } from 'typebox';
+
+/** The daemon's (pino) logger, as plugins receive it. */
+export type DirdLogger = PluginDependencies['logger'];
 
 /** A source row as the configuration API stores it (db/schema.ts `dird_source`). */
 export interface SourceConfig {

@@ -64,6 +64,13 @@ export interface DirdProfileServiceSourceTable {
   position: number;
 }
 
+/** A user's favorite: a contact of a source, by the contact's id in it. */
+export interface DirdFavoriteTable {
+  user_uuid: string;
+  source_uuid: string;
+  contact_id: string;
+}
+
 /** A user owning personal contacts, with its tenant (Wazo's dird_user). */
 export interface DirdUserTable {
   user_uuid: string;
@@ -104,6 +111,7 @@ export interface DirdDatabase {
   dird_profile: DirdProfileTable;
   dird_profile_service: DirdProfileServiceTable;
   dird_profile_service_source: DirdProfileServiceSourceTable;
+  dird_favorite: DirdFavoriteTable;
   dird_user: DirdUserTable;
   dird_phonebook: DirdPhonebookTable;
   dird_contact: DirdContactTable;

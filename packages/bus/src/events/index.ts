@@ -12,6 +12,7 @@ import * as conferences from './conferences.js';
 import * as contexts from './contexts.js';
 import type { EventDefinition } from './define.js';
 import * as devices from './devices.js';
+import * as directory from './directory.js';
 import * as endpointIax from './endpoint-iax.js';
 import * as endpoints from './endpoints.js';
 import * as extensions from './extensions.js';
@@ -45,6 +46,7 @@ export * from './conferences.js';
 export * from './contexts.js';
 export * from './define.js';
 export * from './devices.js';
+export * from './directory.js';
 export * from './endpoint-iax.js';
 export * from './endpoints.js';
 export * from './extensions.js';
@@ -98,6 +100,7 @@ const families = [
   webhookd,
   chatdPresences,
   chatdRooms,
+  directory,
 ];
 
 const isDefinition = (value: unknown): value is EventDefinition =>
