@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from '@wazo-ts/db/testing';
 import { stringify } from 'yaml';
 import { REPO_ROOT, runCommand, startCommand } from './support/commands.js';
 
-const COMMANDS = ['wazo-auth', 'wazo-confd', 'wazo-websocketd', 'wazo-webhookd'];
+const COMMANDS = ['wazo-auth', 'wazo-confd', 'wazo-websocketd', 'wazo-webhookd', 'wazo-dird', 'wazo-chatd'];
 
 describe('daemon commands from the checkout', () => {
   let dir: string;
