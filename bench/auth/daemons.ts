@@ -33,7 +33,7 @@ async function startHello(authUrl: string, dir: string): Promise<RunningDaemon> 
       log_filename: join(dir, 'hello.log'),
       log_level: 'warning',
       log_stdout: false,
-      extra_config_files: dir,
+      extra_config_files: join(dir, 'conf.d'), // not dir: the configs and key files written there are no conf.d layers
       bus: { transport: 'memory' },
       rest_api: { listen: '127.0.0.1', port: 0 },
       service_discovery: { enabled: false },

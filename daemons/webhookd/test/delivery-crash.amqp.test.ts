@@ -76,7 +76,7 @@ describe('wazo-webhookd killed mid-stream', { timeout: 180_000 }, () => {
       allow_root: true,
       log_filename: join(dir, 'wazo-webhookd.log'),
       log_level: 'info',
-      extra_config_files: dir,
+      extra_config_files: join(dir, 'conf.d'), // not dir: the configs and key files written there are no conf.d layers
       auth: { host: '127.0.0.1', port: auth.port, https: false, key_file: null, ...SERVICE },
       rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
       service_discovery: { enabled: false },

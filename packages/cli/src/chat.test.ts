@@ -72,7 +72,7 @@ describe('wazo presence and wazo chat', { timeout: 600_000 }, () => {
         log_level: 'warning',
         log_stdout: false,
         log_filename: join(dir, 'chatd.log'),
-        extra_config_files: dir,
+        extra_config_files: join(dir, 'conf.d'), // not dir: the configs and key files written there are no conf.d layers
         auth: { host: authUrl.hostname, port: Number(authUrl.port) },
         rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
         service_discovery: { enabled: false },

@@ -95,7 +95,7 @@ function testConfig(database: TestDatabase, dir: string, overrides: Record<strin
     log_filename: join(dir, 'wazo-auth.log'),
     log_level: 'warning',
     log_stdout: false,
-    extra_config_files: dir,
+    extra_config_files: join(dir, 'conf.d'), // not dir: the configs and key files written there are no conf.d layers
     auth: { key_file: null },
     rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
     service_discovery: { enabled: false },

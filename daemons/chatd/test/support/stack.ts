@@ -6,7 +6,7 @@
  * stopped and started again on the same database (a restart that misses events).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AuthUnderTest, startAuth, startTlsGateway, type TlsGateway } from '@wazo-ts/auth/testing';
@@ -53,7 +53,9 @@ const quiet = (dir: string, name: string) => ({
   log_filename: join(dir, `wazo-${name}.log`),
   log_level: process.env.WAZO_TEST_KEEP_LOGS ? 'info' : 'warning',
   log_stdout: false,
-  extra_config_files: dir,
+  // Its own empty folder: the config files and key files this stack writes in `dir` must not be
+  // read as conf.d layers by every daemon (a chatd pointed at a dead confd once leaked into all).
+  extra_config_files: join(dir, 'conf.d'),
   rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
   service_discovery: { enabled: false },
 });
@@ -89,6 +91,7 @@ export async function startChatdStack(): Promise<ChatdStack> {
   const bus = { transport: 'amqp', uri: AMQP_URI, exchange_name: exchange, exchange_type: 'headers' };
   const uuid = randomUUID();
   const dir = await mkdtemp(join(tmpdir(), 'wazo-chatd-stack-'));
+  await mkdir(join(dir, 'conf.d'));
   const auth = await startAuth({ config: { bus, uuid } });
   const confd = await startConfd(auth, { uuid, config: { bus } });
   const authAddress = { host: '127.0.0.1', port: Number(new URL(auth.url).port), https: false };

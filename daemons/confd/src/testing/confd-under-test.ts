@@ -97,7 +97,7 @@ function configOf(database: TestDatabase, dir: string, auth: AuthUnderTest, keyF
     log_filename: join(dir, 'wazo-confd.log'),
     log_level: 'warning',
     log_stdout: false,
-    extra_config_files: dir,
+    extra_config_files: join(dir, 'conf.d'), // not dir: the configs and key files written there are no conf.d layers
     data_dir: join(dir, 'data'),
     auth: { host: authUrl.hostname, port: Number(authUrl.port), https: false, key_file: keyFile },
     rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },

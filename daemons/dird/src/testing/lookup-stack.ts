@@ -121,7 +121,7 @@ function configOf(
     log_filename: join(dir, 'wazo-dird.log'),
     log_level: 'warning',
     log_stdout: false,
-    extra_config_files: dir,
+    extra_config_files: join(dir, 'conf.d'), // not dir: the configs and key files written there are no conf.d layers
     auth: { host: authUrl.hostname, port: Number(authUrl.port), https: false, key_file: keyFile },
     ...(confdUrl ? { confd: { host: confdUrl.hostname, port: Number(confdUrl.port), https: false } } : {}),
     rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },

@@ -60,7 +60,7 @@ export async function startWebhookd(options: StartWebhookdOptions = {}): Promise
     log_filename: join(dir, 'wazo-webhookd.log'),
     log_level: 'warning',
     log_stdout: false,
-    extra_config_files: dir,
+    extra_config_files: join(dir, 'conf.d'), // not dir: the configs and key files written there are no conf.d layers
     auth: { host: '127.0.0.1', port: auth.port, https: false, key_file: null, ...SERVICE },
     rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
     service_discovery: { enabled: false },

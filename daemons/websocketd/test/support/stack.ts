@@ -130,7 +130,7 @@ function testConfig({ dir, keyFile, authPort, originUuid, config }: ConfigInputs
     log_filename: join(dir, 'wazo-websocketd.log'),
     log_level: 'warning',
     log_stdout: false,
-    extra_config_files: dir,
+    extra_config_files: join(dir, 'conf.d'), // not dir: the configs and key files written there are no conf.d layers
     auth: { host: '127.0.0.1', port: authPort, https: false, key_file: keyFile },
     rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
     service_discovery: { enabled: false },

@@ -85,7 +85,7 @@ function baseConfig(auth: AuthUnderTest, dir: string, keyFile: string, uuid: str
     allow_root: true,
     log_level: 'warning',
     log_stdout: false,
-    extra_config_files: dir,
+    extra_config_files: join(dir, 'conf.d'), // not dir: the configs and key files written there are no conf.d layers
     auth: { host: authUrl.hostname, port: Number(authUrl.port), key_file: keyFile },
     rest_api: { listen: '127.0.0.1', port: 0, certificate: null, private_key: null },
     service_discovery: { enabled: false },
