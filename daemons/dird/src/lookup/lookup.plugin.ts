@@ -19,6 +19,7 @@ import { httpGetJson } from '../backends/http-get.js';
 import type { LookupDependencies } from '../backends/lookup-dependencies.js';
 import { BACKENDS } from '../backends/registry.js';
 import { createRemoteList } from '../backends/remote-list.js';
+import { contactsDao } from '../contacts/contacts.dao.js';
 import type { DirdConfig } from '../definition.js';
 import type { DirdResources } from '../resources.js';
 import { createFavoritesService } from './favorites.service.js';
@@ -67,6 +68,7 @@ export const lookupPlugin: DaemonPlugin<DirdConfig, DirdResources> = {
       sources,
       favoriteKeys: (userUuid) => favorites.keysOf(userUuid),
       favoriteIds: (userUuid) => favorites.idsBySource(userUuid),
+      personalIds: (userUuid) => contactsDao.listIds(resources.db, { userUuid }),
       logger,
       defaultTimeouts: { lookup: 10, favorites: 10, reverse: 1 },
     });

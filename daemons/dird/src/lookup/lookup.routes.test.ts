@@ -19,6 +19,7 @@ import {
   type ReceivedEvent,
   userDeleted,
 } from '@wazo-ts/bus';
+import { contactsDao } from '../contacts/contacts.dao.js';
 import { seedProfile, seedSource } from '../testing/directory-factories.js';
 import { type LookupStack, startLookupStack } from '../testing/lookup-stack.js';
 
@@ -338,5 +339,58 @@ describe('directories lookup, reverse and favorites', () => {
       body.items.map((s: { name: string }) => s.name),
       ['broken', 'slow', 'web'],
     );
+  });
+
+  it("when the user's personal contacts are asked through a profile, then each of the user's own, laid out and marked personal", async () => {
+    const personal = await seedSource(stack.db, {
+      tenantUuid: stack.tenantUuid,
+      backend: 'personal',
+      name: 'my-contacts',
+      searched: ['name'],
+      format: { name: '{firstname} {lastname}' },
+    });
+    await seedProfile(stack.db, {
+      tenantUuid: stack.tenantUuid,
+      name: 'mine',
+      columns: [
+        { title: 'Nom', type: 'name', field: 'name' },
+        { title: 'Numéro', type: 'number', field: 'number' },
+        { title: 'Perso', type: 'personal', field: 'personal' },
+      ],
+      services: { lookup: { sources: [personal.uuid] } },
+    });
+    assert.deepEqual((await get('/directories/personal/mine')).body.results, [], 'none yet');
+    const stranger = crypto.randomUUID();
+    await stack.db
+      .insertInto('dird_user')
+      .values([
+        { user_uuid: user.userUuid, tenant_uuid: stack.tenantUuid },
+        { user_uuid: stranger, tenant_uuid: stack.tenantUuid },
+      ])
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await contactsDao.insertOne(
+      stack.db,
+      { userUuid: user.userUuid },
+      { firstname: 'Zoé', lastname: 'Roy', number: '555' },
+    );
+    await contactsDao.insertOne(
+      stack.db,
+      { userUuid: user.userUuid },
+      { firstname: 'Yann', lastname: 'Le Gall' },
+    );
+    await contactsDao.insertOne(stack.db, { userUuid: stranger }, { firstname: 'Not', lastname: 'Mine' });
+
+    const { status, body } = await get('/directories/personal/mine');
+    assert.equal(status, 200);
+    assert.deepEqual(body.column_types, ['name', 'number', 'personal']);
+    assert.deepEqual(body.results.map((r: Json) => r.column_values).sort(), [
+      ['Yann Le Gall', null, true],
+      ['Zoé Roy', '555', true],
+    ]);
+    assert.ok(body.results.every((r: Json) => r.source === 'my-contacts' && r.backend === 'personal'));
+    const missing = await get('/directories/personal/nosuch');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.status_code, 404);
   });
 });

@@ -168,6 +168,26 @@ export function registerLookupRoutes(
     },
   );
 
+  api.get(
+    '/directories/personal/:profile',
+    {
+      config: { acl: 'dird.directories.personal.{profile}.read', errorShape: legacy },
+      schema: {
+        summary: "The user's personal contacts, laid out by a profile's display",
+        tags,
+        params: ProfileParams,
+        response: { 200: FavoritesAnswer },
+      },
+    },
+    async (request) => {
+      const asker = askerOf(request);
+      return lookup.personal(asker.tenantUuid, request.params.profile, {
+        ...asker,
+        signal: signalOf(request),
+      });
+    },
+  );
+
   const favoriteRef = (request: FastifyRequest, params: Static<typeof FavoriteParams>) => {
     const asker = askerOf(request);
     if (!asker.userUuid) throw new InvalidDataError('A favorite belongs to a user: this token has none');

@@ -23,6 +23,8 @@ export interface LookupServiceOptions {
   favoriteKeys(userUuid: string): Promise<Set<string>>;
   /** The user's favorite entry ids in each source. */
   favoriteIds(userUuid: string): Promise<Map<string, string[]>>;
+  /** The ids of all the user's personal contacts. */
+  personalIds(userUuid: string): Promise<string[]>;
   logger: DirdLogger;
   /** Seconds when the profile's service gives none (Wazo: reverse 1 s). */
   defaultTimeouts: Record<ServiceName, number>;
@@ -166,6 +168,30 @@ export function createLookupService(options: LookupServiceOptions) {
         results.map((result) => favoriteKey(result.source.uuid, result.relations.source_entry_id ?? '')),
       );
       return answer(profile, results, all);
+    },
+
+    /**
+     * `GET /directories/personal/{profile}`: every personal contact of the asking user, from the
+     * profile's `personal` sources, laid out by the profile's display (favorites marked).
+     */
+    async personal(tenantUuid: string, profileName: string, asker: Asker) {
+      const profile = await profileOf(tenantUuid, profileName);
+      const personal = new Map<string, SourceConfig>();
+      for (const service of Object.values(profile.services))
+        for (const source of service.sources)
+          if (source.backend === 'personal') personal.set(source.uuid, source);
+      const ids = asker.userUuid ? await options.personalIds(asker.userUuid) : [];
+      const [found, favorites] = await Promise.all([
+        ids.length === 0
+          ? Promise.resolve([])
+          : gatherAll(
+              tasksOf([...personal.values()], asker, (source, context) => source.list(ids, context)),
+              { timeoutMs: timeoutMs(profile, 'lookup'), logger, what: 'personal', signal: asker.signal },
+            ),
+        favoritesOf(asker),
+      ]);
+      const results = found.flatMap(({ source, value }) => value.map((entry) => formatEntry(source, entry)));
+      return answer(profile, results, favorites);
     },
 
     async profileSources(tenantUuid: string, profileName: string): Promise<SourceConfig[]> {
