@@ -1,6 +1,6 @@
 /**
  * A page of users without filters (`GET /users`, with or without `search=`) is written by PostgreSQL
- * (user-page-json.ts in @wazo-ts/dao). Its bytes must be those of the users the model builds,
+ * (user-page.dao.ts in @wazo-ts/dao). Its bytes must be those of the users the model builds,
  * linked and serialised: compared here with JSON.stringify of the users service's page (links
  * added as the links hook adds them) and with the answer of the route's other path, on users whose
  * fields hold what JSON escapes (quotes, backslashes, control characters, non-ASCII) and

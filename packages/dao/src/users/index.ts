@@ -1,6 +1,6 @@
 // Public surface of the users resource.
 export { USER_LINE_FILTER_NAMES } from './user-line-filters.js';
-export { isPlainUserPage, type UserPageJson, userPageSql } from './user-page-json.js';
+export { isPlainUserPage, type UserPageJson, userPageSql } from './user-page.dao.js';
 export { createUsersDao, type SearchRestriction, type UsersDao, userSearchConfig } from './users.dao.js';
 export type {
   User,

@@ -6,7 +6,7 @@ import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
 import { notFound } from '../errors.js';
 import type { SearchParams, SearchResult, TenantScope } from '../search/search.js';
 import { userNotFound } from './user-key.js';
-import { type UserPageJson, userPageJson } from './user-page-json.js';
+import { type UserPageJson, userPageJson } from './user-page.dao.js';
 import type { SearchRestriction, UsersDao } from './users.dao.js';
 import type { User, UserCreate, UserEdit, UserKey, UserValues } from './users.model.js';
 import type { UsersNotifier } from './users.notifier.js';
@@ -39,7 +39,7 @@ export function createUsersService({ uow, dao, validator, notifier }: UsersServi
 
     /**
      * A page without filters (a search is fine: see isPlainUserPage) as the JSON of each user, links to
-     * `linkBase` included: what `search` answers, written by PostgreSQL (user-page-json.ts).
+     * `linkBase` included: what `search` answers, written by PostgreSQL (user-page.dao.ts).
      */
     pageJson(scope: TenantScope, params: SearchParams, linkBase: string): Promise<UserPageJson> {
       return uow.read((tx) => userPageJson(tx, scope, params, linkBase));
