@@ -705,8 +705,6 @@ describe('bad calls get the error the SDK makes of Wazo’s answer', () => {
       ['auth.getPushNotificationSenderId', someUuid],
       ['auth.sendResetPasswordEmail', { username: 'nobody' }],
       ['auth.samlLogOut'],
-      ['dird.listPersonalContacts'],
-      ['chatd.getUserRooms'],
       ['calld.listCalls'],
       ['callLogd.listCallLogs'],
       ['agentd.getStatus'],
