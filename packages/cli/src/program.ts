@@ -3,6 +3,7 @@
  * the commands. `runCli` never exits the process: it returns the exit code (0 ok, 1 error,
  * 2 usage) after printing one line per error on stderr.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { callfilterCommand } from './commands/callfilters.js';
 import { chatCommand, presenceCommand } from './commands/chat.js';
@@ -25,10 +26,16 @@ import { webhookCommand } from './commands/webhooks.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './core/errors.js';
 import { terminalSafe } from './core/terminal.js';
 
+/** The CLI package's version: its package.json is one folder above src/ and dist/ alike. */
+function cliVersion(): string {
+  const manifest = new URL('../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
 export function buildProgram(io: Io): Command {
   const program = new Command('wazo')
     .description('command-line client of a Wazo (or wazo-ts) stack')
-    .version('0.1.0')
+    .version(cliVersion())
     .option('--server <host:port>', "the all-in-one gateway (https://host:port, Wazo's /api/... paths)")
     .option('--auth-url <url>', 'wazo-auth, e.g. http://10.0.0.1:9497 (distributed stack)')
     .option('--confd-url <url>', 'wazo-confd, e.g. http://10.0.0.2:9486')
