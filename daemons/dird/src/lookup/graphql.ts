@@ -108,20 +108,25 @@ function buildSchema(lookup: LookupService): GraphQLSchema {
     fields: {
       hello: {
         type: GraphQLString,
-        resolve: (_root, _args, context: GraphqlContext) => (guard('hello', context), 'world'),
+        resolve: (_root, _args, context: GraphqlContext) => {
+          guard('hello', context);
+          return 'world';
+        },
       },
       me: {
         type: User,
-        resolve: (_root, _args, context: GraphqlContext) => (
-          guard('me', context), { uuid: context.userUuid }
-        ),
+        resolve: (_root, _args, context: GraphqlContext) => {
+          guard('me', context);
+          return { uuid: context.userUuid };
+        },
       },
       user: {
         type: User,
         args: { uuid: { type: new GraphQLNonNull(GraphQLString) } },
-        resolve: (_root, args: { uuid: string }, context: GraphqlContext) => (
-          guard('user', context), { uuid: args.uuid }
-        ),
+        resolve: (_root, args: { uuid: string }, context: GraphqlContext) => {
+          guard('user', context);
+          return { uuid: args.uuid };
+        },
       },
     },
   });

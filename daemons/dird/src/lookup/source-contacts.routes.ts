@@ -95,7 +95,7 @@ export function registerSourceContactsRoutes(
     },
     async (request) => {
       const { tenantUuid } = askerOf(request);
-      const source = await sourceOf(tenantUuid, 'wazo', request.params.source_uuid);
+      await sourceOf(tenantUuid, 'wazo', request.params.source_uuid); // 404 when not the tenant's
       const confd = options.dependencies.confd;
       const answer = await fromConfd(() =>
         confd.get<{ total: number; filtered?: number; items: Static<typeof WazoContact>[] }>(
@@ -122,7 +122,7 @@ export function registerSourceContactsRoutes(
     },
     async (request) => {
       const { tenantUuid } = askerOf(request);
-      const source = await sourceOf(tenantUuid, 'conference', request.params.source_uuid);
+      await sourceOf(tenantUuid, 'conference', request.params.source_uuid); // 404 when not the tenant's
       const confd = options.dependencies.confd;
       const answer = await fromConfd(() =>
         confd.get<{ total: number; filtered?: number; items: ConfdConference[] }>(

@@ -10,7 +10,7 @@ const ATTRIBUTE = /^(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)*)(?:;[A-Za-z0-9-]+)*$/
 
 export const isAttributeName = (name: string) => ATTRIBUTE.test(name);
 
-const escape = (value: string | Buffer) => Filter.escape(value);
+const escapeValue = (value: string | Buffer) => Filter.escape(value);
 
 function anyOf(parts: string[]): string | null {
   if (parts.length === 0) return null;
@@ -20,19 +20,19 @@ function anyOf(parts: string[]): string | null {
 function narrowed(custom: string | null | undefined, filter: string | null, value: string): string | null {
   if (!custom) return filter;
   const wrapped = custom.startsWith('(') ? custom : `(${custom})`;
-  if (wrapped.includes('%Q')) return wrapped.replaceAll('%Q', escape(value));
+  if (wrapped.includes('%Q')) return wrapped.replaceAll('%Q', escapeValue(value));
   return filter ? `(&${wrapped}${filter})` : null;
 }
 
 export function searchFilter(columns: string[], term: string, custom?: string | null): string | null {
-  const value = escape(term);
+  const value = escapeValue(term);
   const parts = columns.filter(isAttributeName).map((column) => `(${column}=*${value}*)`);
   if (custom?.includes('%Q')) return narrowed(custom, null, term);
   return narrowed(custom, anyOf(parts), term);
 }
 
 export function exactFilter(columns: string[], exten: string, custom?: string | null): string | null {
-  const value = escape(exten);
+  const value = escapeValue(exten);
   const filter = anyOf(columns.filter(isAttributeName).map((column) => `(${column}=${value})`));
   if (!filter) return null;
   if (!custom) return filter;
@@ -65,7 +65,7 @@ export function idsFilter(column: string, ids: string[], binary: boolean): strin
   if (!isAttributeName(column)) return null;
   const parts = ids.flatMap((id) => {
     try {
-      return [`(${column}=${binary ? escape(uuidToBytesLe(id)) : escape(id)})`];
+      return [`(${column}=${binary ? escapeValue(uuidToBytesLe(id)) : escapeValue(id)})`];
     } catch {
       return [];
     }
