@@ -927,3 +927,65 @@ describe('websocketd through the SDK’s WebSocketClient', () => {
     assert.deepEqual(await sdk.socketClosed(socket), { code: 4003, reason: 'session deleted' });
   });
 });
+
+describe('directories through the SDK (a PBX user of the Wazo app)', () => {
+  let me: Caller;
+  let colleague: string;
+
+  before(async () => {
+    const grace = await confdUser('Grace');
+    colleague = uniq('Heidi');
+    await confdUser(colleague);
+    const session = await sdk.call<Session>({}, 'auth.logIn', {
+      username: grace.username,
+      password: grace.password,
+      expiration: 600,
+    });
+    me = { token: session.token };
+  });
+
+  it("when the user searches the default profile, then the SDK's contacts include the colleague from wazo-confd", async () => {
+    const found = await sdk.call<Row[]>(me, 'dird.search', 'default', colleague);
+    const hit = found.find((contact) => String(contact.name).includes(colleague));
+    assert.ok(hit, JSON.stringify(found));
+    assert.equal(hit.backend, 'wazo');
+    assert.equal(hit.favorited, false);
+  });
+
+  it('when the user marks the colleague as a favorite, then the favorites list it; unmarked, it goes', async () => {
+    const [hit] = (await sdk.call<Row[]>(me, 'dird.search', 'default', colleague)).filter((c) =>
+      String(c.name).includes(colleague),
+    );
+    assert.ok(hit);
+    assert.equal(await sdk.call(me, 'dird.markAsFavorite', hit.source, hit.sourceId), true);
+    const favorites = await sdk.call<Row[]>(me, 'dird.listFavorites', 'default');
+    assert.deepEqual(
+      favorites.map((c) => [c.sourceId, c.favorited]),
+      [[hit.sourceId, true]],
+    );
+    await sdk.call(me, 'dird.removeFavorite', hit.source, hit.sourceId);
+    assert.deepEqual(await sdk.call<Row[]>(me, 'dird.listFavorites', 'default'), []);
+  });
+
+  it('when the user adds a personal contact, then the SDK lists it and a search finds it from the personal backend', async () => {
+    const added = await sdk.call<Row>(me, 'dird.addContact', {
+      firstName: 'Ivan',
+      lastName: uniq('Petrov'),
+      phoneNumber: '5551234',
+      email: 'ivan@example.com',
+    });
+    assert.match(String(added.sourceId), /^[0-9a-f-]{36}$/);
+    const personal = await sdk.call<Row[]>(me, 'dird.listPersonalContacts');
+    assert.deepEqual(
+      personal.map((c) => [c.sourceId, c.number, c.email]),
+      [[added.sourceId, '5551234', 'ivan@example.com']],
+    );
+    const found = await sdk.call<Row[]>(me, 'dird.search', 'default', String(added.lastName));
+    assert.ok(
+      found.some((c) => c.backend === 'personal' && c.sourceId === added.sourceId),
+      JSON.stringify(found),
+    );
+    await sdk.call(me, 'dird.deleteContact', added.sourceId);
+    assert.deepEqual(await sdk.call<Row[]>(me, 'dird.listPersonalContacts'), []);
+  });
+});
