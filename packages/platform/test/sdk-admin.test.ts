@@ -985,6 +985,13 @@ describe('directories through the SDK (a PBX user of the Wazo app)', () => {
       found.some((c) => c.backend === 'personal' && c.sourceId === added.sourceId),
       JSON.stringify(found),
     );
+    // The phone's reverse lookup of a caller's number (GraphQL `me.contacts(extens:)`, profile default).
+    const reversed = await sdk.call<Row[]>(me, 'dird.findMultipleContactsByNumber', ['5551234', '5550000']);
+    assert.deepEqual(
+      reversed.map((c) => [c.name, c.number, c.backend]),
+      [[`Ivan ${added.lastName}`, '5551234', 'personal']],
+      JSON.stringify(reversed),
+    );
     await sdk.call(me, 'dird.deleteContact', added.sourceId);
     assert.deepEqual(await sdk.call<Row[]>(me, 'dird.listPersonalContacts'), []);
   });
