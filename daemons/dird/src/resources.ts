@@ -25,7 +25,6 @@ import type { DirdDatabase } from './db/schema.js';
 import type { DirdConfig } from './definition.js';
 import { createPhonebookCatalog } from './phonebooks/phonebook-catalog.js';
 import { createDirdServices, type DirdServices } from './services.js';
-import type { PhonebookCatalog } from './sources/phonebook-catalog.js';
 
 export interface DirdResources extends DaemonResources {
   db: Kysely<DirdDatabase>;
@@ -39,11 +38,6 @@ export interface DirdResources extends DaemonResources {
   services: DirdServices;
   /** Listeners told of every changed or deleted source (to drop what they loaded of it). */
   sourceChanges: Set<(sourceUuid: string) => void>;
-}
-
-/** The phonebooks phonebook sources are made from: dird's own phonebooks. */
-function phonebookCatalog(db: Kysely<DirdDatabase>): PhonebookCatalog {
-  return createPhonebookCatalog(db);
 }
 
 export async function createDirdResources(context: ResourceContext<DirdConfig>): Promise<DirdResources> {
@@ -77,7 +71,7 @@ export async function createDirdResources(context: ResourceContext<DirdConfig>):
     scopes: createTenantScopes({ client: authTenants }),
     services: createDirdServices({
       uow,
-      phonebooks: phonebookCatalog(db),
+      phonebooks: createPhonebookCatalog(db),
       onSourceChange: (uuid) => {
         for (const listener of sourceChanges) listener(uuid);
       },
